@@ -1,0 +1,134 @@
+// Sentences and tokens with character offsets, part-of-speech tags and lemmas, read by wink-nlp in one pass.
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Span } from "../domain/extraction.js";
+
+export interface Token {
+  /** Index of the token in the document. */
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text with curly apostrophes folded to straight ones. */
+  lower: string;
+  lemma: string;
+  /** Universal POS tag (NOUN, VERB, AUX, PROPN, ADP, PART, PUNCT, SPACE, …). */
+  pos: string;
+  /** Index of the sentence holding the token; -1 for whitespace between sentences. */
+  sentence: number;
+}
+
+export interface Sentence extends Span {
+  /** First token index (inclusive) and last token index (exclusive). */
+  first: number;
+  last: number;
+}
+
+/** A tokenised document: the shared input of every later reading step. */
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+type WinkNLP = ReturnType<typeof winkNLP>;
+let nlp: WinkNLP | null = null;
+
+function engine(): WinkNLP {
+  if (!nlp) nlp = winkNLP(model);
+  return nlp;
+}
+
+const CURLY = /[\u2018\u2019\u02bc]/g;
+
+/** Splits text into sentences and tokens. Offsets always index `text` exactly. */
+export function tokenize(text: string): Doc {
+  const w = engine();
+  const its = w.its;
+  const wdoc = w.readDoc(text);
+  const words = wdoc.tokens().out() as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  // The lemma accessor's declared type is narrower than its real signature.
+  const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
+  const tokens: Token[] = new Array(words.length);
+  let offset = 0;
+  for (let i = 0; i < words.length; i++) {
+    offset += spaces[i].length;
+    let start = offset;
+    let word = words[i];
+    // wink-nlp expands some contractions in its output; fall back to locating the surface form.
+    if (text.startsWith(word, start)) {
+      offset = start + word.length;
+    } else {
+      const found = text.indexOf(word, start);
+      if (found >= 0 && found - start < 4) {
+        start = found;
+        offset = found + word.length;
+      } else {
+        word = text.slice(start, start + word.length);
+        offset = start + word.length;
+      }
+    }
+    tokens[i] = {
+      i,
+      start,
+      end: offset,
+      text: word,
+      lower: word.toLowerCase().replace(CURLY, "'"),
+      lemma: (lemmas[i] ?? word).toLowerCase().replace(CURLY, "'"),
+      pos: pos[i] ?? "X",
+      sentence: -1,
+    };
+  }
+  const sentences: Sentence[] = [];
+  const push = (first: number, last: number) => {
+    while (first < last && tokens[first].pos === "SPACE") first++;
+    while (last > first && tokens[last - 1].pos === "SPACE") last--;
+    if (first >= last) return;
+    const index = sentences.length;
+    for (let t = first; t < last; t++) tokens[t].sentence = index;
+    sentences.push({ start: tokens[first].start, end: tokens[last - 1].end, first, last });
+  };
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
+    const [a, b] = s.out(its.span) as [number, number];
+    // A line break always ends a sentence (datelines, headlines, list items).
+    let first = a;
+    for (let t = a + 1; t <= b; t++) {
+      const lineBreak = tokens[t].text.includes("\n") || text.slice(tokens[t - 1].end, tokens[t].start).includes("\n");
+      if (lineBreak) {
+        push(first, t);
+        first = t;
+      }
+    }
+    push(first, b + 1);
+  });
+  return { text, tokens, sentences };
+}
+
+/** Index of the first token whose end is after `offset` (binary search). */
+export function tokenAtOrAfter(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the sentence holding `offset`, or the nearest one before it. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.sentences[mid].start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}

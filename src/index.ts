@@ -1,0 +1,3 @@
+// The library's public surface.
+export { extract } from "./extract/index.js";
+export type * from "./domain/extraction.js";

@@ -1,0 +1,28 @@
+// The `bellwether` command line: one file per command, registered here in the order --help lists them.
+import { Command, CommanderError } from "commander";
+import { registerExtract } from "./extract.js";
+
+/** Runs the CLI with process-style argv; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name("bellwether")
+    .description("A ledger of who claims what about a developing news story, citing whom, how firmly.")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let status = 0;
+  const setStatus = (code: number) => {
+    status = code;
+  };
+  registerExtract(program, setStatus);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit 0; usage errors exit 2.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    throw err;
+  }
+  return status;
+}

@@ -1,0 +1,63 @@
+// What the ledger needs to know of gazetteer entities: the country each speaks for on a date, and who is on the record
+// for a claim's participants.
+import { loadData } from "../extract/resources.js";
+import type { EntityFacts } from "./claims.js";
+
+interface Office {
+  country: string;
+  from: string | null;
+  to: string | null;
+}
+interface PersonEntry {
+  id: string;
+  offices?: Office[];
+}
+interface BodyEntry {
+  id: string;
+  country?: string;
+  state_media?: boolean;
+}
+
+let index: { people: Map<string, Office[]>; bodies: Map<string, string>; stateMedia: Map<string, string> } | null = null;
+
+function load() {
+  if (index) return index;
+  const people = new Map<string, Office[]>();
+  for (const p of loadData<PersonEntry[]>("gazetteer/people.json")) if (p.offices?.length) people.set(p.id, p.offices);
+  const bodies = new Map<string, string>();
+  for (const o of loadData<BodyEntry[]>("gazetteer/organizations.json")) if (o.country) bodies.set(o.id, `country:${o.country}`);
+  const stateMedia = new Map<string, string>();
+  for (const o of loadData<BodyEntry[]>("gazetteer/outlets.json")) if (o.country && o.state_media) stateMedia.set(o.id, `country:${o.country}`);
+  index = { people, bodies, stateMedia };
+  return index;
+}
+
+/** The country a person held office for on `date` (else their latest office), a body's country, or a country itself. */
+export function countryOf(entityId: string, date: string | null): string | null {
+  if (entityId.startsWith("country:")) return entityId;
+  const { people, bodies, stateMedia } = load();
+  const offices = people.get(entityId);
+  if (offices) {
+    const day = date ?? "9999-12-31";
+    const held = offices.find((o) => (!o.from || o.from <= day) && (!o.to || day < o.to));
+    return `country:${(held ?? offices[offices.length - 1]).country}`;
+  }
+  return bodies.get(entityId) ?? stateMedia.get(entityId) ?? null;
+}
+
+/** Gazetteer-backed entity facts for claim coreference. */
+export const gazetteerFacts: EntityFacts = { countryOf };
+
+/**
+ * True when a source speaks on the record for one of the participants: the participant itself, or its government —
+ * its country, a body or officeholder of that country, or its state media.
+ */
+export function speaksFor(sourceEntity: string | null, participants: string[], date: string | null): boolean {
+  if (!sourceEntity || sourceEntity.startsWith("local:")) return false;
+  if (participants.includes(sourceEntity)) return true;
+  const country = countryOf(sourceEntity, date);
+  if (!country) return false;
+  // A news outlet speaks for a government only when it is that government's own media.
+  if (sourceEntity.startsWith("outlet:") && !load().stateMedia.has(sourceEntity)) return false;
+  return participants.some((p) => countryOf(p, date) === country);
+}

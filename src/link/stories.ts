@@ -1,0 +1,687 @@
+// Stories: groups articles about one developing real-world happening, apart from similar happenings of the same kind.
+import { tokenize, type Token } from "../extract/01-tokens.js";
+import { loadData } from "../extract/resources.js";
+
+/** The parts of an article the story grouping reads. */
+export interface StoryDocument {
+  id: string;
+  text: string;
+  title?: string | null;
+  /** Publication time (ISO 8601), when known. */
+  published?: string | null;
+}
+
+/** Kinds of evidence, each with its own weight: names and dates tell stories apart, common words only topics. */
+export type TermKind = "word" | "verb" | "name" | "phrase" | "number" | "year" | "date";
+
+/** Weighted sparse evidence of one article, before corpus weighting (idf) is applied. */
+export interface StoryFeatures {
+  /** Term key ("kind:value") → kind weight × sublinear term frequency × position boost. */
+  terms: Map<string, number>;
+  /** Publication time in ms since the epoch, or null. */
+  published: number | null;
+}
+
+/** Tuning of feature weights, the join threshold and time decay. */
+export interface StoryOptions {
+  /** Minimum similarity for an article to join a story: topical and identity cosines, each averaged over its members. */
+  threshold?: number;
+  /** Days within which publication distance costs nothing. */
+  graceDays?: number;
+  /** Half-life, in days beyond the grace period, of the similarity between articles far apart in time. */
+  halfLifeDays?: number;
+  /** Weight per term kind. */
+  weights?: Partial<Record<TermKind, number>>;
+  /** Multiplier for terms in the title and the opening sentences. */
+  leadBoost?: number;
+  /** A group splits in two when the similarity between its halves is below this share of their own cohesion (0: never). */
+  splitRatio?: number;
+  /** Smallest half a split may leave. */
+  minPart?: number;
+  /** Unrelated articles assumed already seen when learning term frequencies (keeps small corpora comparable). */
+  backgroundDocs?: number;
+  /** Share (0–1) of the similarity decided by names, numbers and dates alone, in a weighted geometric mean. */
+  identityShare?: number;
+  /** Number of opening sentences treated as the lead. */
+  leadSentences?: number;
+}
+
+interface Settings {
+  threshold: number;
+  graceDays: number;
+  halfLifeDays: number;
+  weights: Record<TermKind, number>;
+  leadBoost: number;
+  leadSentences: number;
+  identityShare: number;
+  splitRatio: number;
+  minPart: number;
+  backgroundDocs: number;
+}
+
+const DEFAULT_WEIGHTS: Record<TermKind, number> = {
+  word: 1,
+  verb: 0.6,
+  name: 2,
+  phrase: 2,
+  number: 1.5,
+  year: 1.5,
+  date: 2,
+};
+
+const DEFAULTS: Omit<Settings, "weights"> = {
+  threshold: 0.12,
+  graceDays: 7,
+  halfLifeDays: 30,
+  leadBoost: 1.5,
+  leadSentences: 2,
+  identityShare: 0.5,
+  splitRatio: 0.6,
+  minPart: 3,
+  backgroundDocs: 10,
+};
+
+function settings(opts: StoryOptions | undefined): Settings {
+  return {
+    threshold: opts?.threshold ?? DEFAULTS.threshold,
+    graceDays: opts?.graceDays ?? DEFAULTS.graceDays,
+    halfLifeDays: opts?.halfLifeDays ?? DEFAULTS.halfLifeDays,
+    leadBoost: opts?.leadBoost ?? DEFAULTS.leadBoost,
+    leadSentences: opts?.leadSentences ?? DEFAULTS.leadSentences,
+    identityShare: opts?.identityShare ?? DEFAULTS.identityShare,
+    splitRatio: opts?.splitRatio ?? DEFAULTS.splitRatio,
+    minPart: opts?.minPart ?? DEFAULTS.minPart,
+    backgroundDocs: opts?.backgroundDocs ?? DEFAULTS.backgroundDocs,
+    weights: { ...DEFAULT_WEIGHTS, ...(opts?.weights ?? {}) },
+  };
+}
+
+interface StoryLexicon {
+  words: string[];
+  months: Record<string, number>;
+}
+
+let lexicon: { stop: Set<string>; months: Map<string, number> } | null = null;
+
+function words(): { stop: Set<string>; months: Map<string, number> } {
+  if (!lexicon) {
+    const raw = loadData<StoryLexicon>("lexicons/stopwords.json");
+    lexicon = { stop: new Set(raw.words), months: new Map(Object.entries(raw.months)) };
+  }
+  return lexicon;
+}
+
+// A line that is only a web address (as web-collected texts often begin), and inline addresses.
+const URL_LINE = /^[ \t]*(?:https?:|www\.)[^\n]*$/gim;
+const URL_INLINE = /\bhttps?:\/\/\S+/gi;
+const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
+const NUMBER = /^[$€£]?\d[\d,.]*(?:%|st|nd|rd|th|s)?$/i;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPELLED_OUT_OK = /^\p{L}[\p{L}\p{N}'.&-]*$/u;
+const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
+
+/** Milliseconds of a date string, or null when absent or unreadable. */
+export function parseTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function normaliseNumber(text: string): string | null {
+  const digits = text.replace(/^[$€£]/, "").replace(/,/g, "").replace(/(?:st|nd|rd|th|s)$/i, "");
+  if (!/\d/.test(digits)) return null;
+  // Small counts ("2 people", "3rd round") recur across unrelated stories; they carry little.
+  const n = Number(digits.replace(/%$/, ""));
+  if (Number.isFinite(n) && Number.isInteger(n) && n >= 0 && n < 10 && !text.includes("%")) return null;
+  return digits;
+}
+
+function isCapitalised(t: Token): boolean {
+  const c = t.text.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function monthOf(tokens: Token[], i: number, months: Map<string, number>): number | null {
+  const t = tokens[i];
+  if (!isCapitalised(t)) return null;
+  const m = months.get(t.lower.replace(/\.$/, ""));
+  return m ?? null;
+}
+
+/** Reads an article into weighted terms: content lemmas, proper names and their phrases, numbers, years, dates. */
+export function storyFeatures(doc: StoryDocument, opts?: StoryOptions): StoryFeatures {
+  const s = settings(opts);
+  const { stop, months } = words();
+  const terms = new Map<string, number>();
+  const counts = new Map<string, { kind: TermKind; n: number; lead: boolean }>();
+  const note = (key: string, kind: TermKind, lead: boolean) => {
+    const c = counts.get(key);
+    if (c) {
+      c.n++;
+      c.lead ||= lead;
+    } else counts.set(key, { kind, n: 1, lead });
+  };
+
+  const body = doc.text.replace(URL_LINE, " ").replace(URL_INLINE, " ");
+  const text = doc.title ? `${doc.title}\n${body}` : body;
+  const parsed = tokenize(text);
+  const tokens = parsed.tokens;
+  const titleEnd = doc.title ? doc.title.length : -1;
+  const leadEnd = parsed.sentences[Math.min(s.leadSentences, parsed.sentences.length) - 1]?.end ?? 0;
+  let phrase: string[] = [];
+  let phraseLead = false;
+  const closePhrase = () => {
+    if (phrase.length > 1) note("phrase:" + phrase.join(" "), "phrase", phraseLead);
+    phrase = [];
+    phraseLead = false;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lead = t.end <= leadEnd || t.end <= titleEnd;
+    const month = monthOf(tokens, i, months);
+    if (month !== null) {
+      closePhrase();
+      // "May 3, 2013", "May 2013", "3 May 2013": a month paired with a year within three tokens.
+      for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+        if (YEAR.test(tokens[j].text)) {
+          note(`date:${tokens[j].text}-${String(month).padStart(2, "0")}`, "date", lead);
+          break;
+        }
+        if (tokens[j].text.includes("\n")) break;
+      }
+      continue;
+    }
+    if (YEAR.test(t.text)) {
+      closePhrase();
+      note("year:" + t.text, "year", lead);
+      continue;
+    }
+    if (!CONTENT_POS.has(t.pos) && !(t.pos === "X" && isCapitalised(t))) {
+      closePhrase();
+      continue;
+    }
+    if (t.pos === "NUM" || NUMBER.test(t.text)) {
+      closePhrase();
+      const n = normaliseNumber(t.lower);
+      if (n !== null) note("number:" + n, "number", lead);
+      continue;
+    }
+    const lemma = t.lemma;
+    if (!HAS_LETTER_OR_DIGIT.test(lemma) || lemma.length < 2 || stop.has(lemma) || stop.has(t.lower)) {
+      closePhrase();
+      continue;
+    }
+    if (!SPELLED_OUT_OK.test(lemma)) {
+      closePhrase();
+      continue;
+    }
+    if (t.pos === "PROPN" || (t.pos === "X" && isCapitalised(t))) {
+      note("name:" + t.lower, "name", lead);
+      phrase.push(t.lower);
+      phraseLead ||= lead;
+      continue;
+    }
+    closePhrase();
+    note((t.pos === "VERB" ? "verb:" : "word:") + lemma, t.pos === "VERB" ? "verb" : "word", lead);
+  }
+  closePhrase();
+
+  for (const [key, c] of counts) {
+    const w = s.weights[c.kind] * (1 + Math.log(c.n)) * (c.lead ? s.leadBoost : 1);
+    if (w > 0) terms.set(key, w);
+  }
+  return { terms, published: parseTime(doc.published) };
+}
+
+/** Document frequencies learned from the articles seen so far. */
+export class TermStats {
+  private df = new Map<string, number>();
+  private n = 0;
+
+  /** `background`: articles assumed seen that share none of the terms, so a small one-story corpus keeps its shared words. */
+  constructor(private readonly background = 1) {}
+
+  /** Counts one article's distinct terms. */
+  observe(f: StoryFeatures): void {
+    this.n++;
+    for (const key of f.terms.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+  }
+
+  /** Inverse document frequency, above zero even for a term in every article so a small corpus still compares. */
+  idf(key: string): number {
+    return Math.log((this.n + this.background) / Math.max(this.df.get(key) ?? 0, 0.5));
+  }
+
+  /** Unit-length TF-IDF vectors of an article under the current frequencies: all terms, and identity terms only. */
+  vector(f: StoryFeatures): StoryVector {
+    return { all: this.unit(f, null), identity: this.unit(f, IDENTITY_KINDS) };
+  }
+
+  private unit(f: StoryFeatures, kinds: Set<string> | null): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [key, w] of f.terms) {
+      if (kinds && !kinds.has(key.slice(0, key.indexOf(":")))) continue;
+      const x = w * this.idf(key);
+      if (x > 0) {
+        v.set(key, x);
+        norm += x * x;
+      }
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [key, x] of v) v.set(key, x / norm);
+    return v;
+  }
+}
+
+/** Kinds that name *which* happening this is (who, where, how many, when), as opposed to what kind it is. */
+const IDENTITY_KINDS = new Set<string>(["name", "phrase", "number", "year", "date"]);
+
+/** An article's unit vectors: over all terms (topic) and over identity terms (which happening). */
+export interface StoryVector {
+  all: Map<string, number>;
+  identity: Map<string, number>;
+}
+
+/** Story similarity from the topical and the identity similarity; the identity part falls back to the topical one when absent. */
+function combine(topical: number, identity: number | null, share: number): number {
+  if (topical <= 0) return 0;
+  const id = identity === null ? topical : identity;
+  if (id <= 0) return 0;
+  return Math.pow(topical, 1 - share) * Math.pow(id, share);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Multiplier in (0, 1] for two articles `gapMs` apart: 1 within the grace period, then halving every half-life. */
+export function timeDecay(gapMs: number | null, opts?: StoryOptions): number {
+  return decay(gapMs, settings(opts));
+}
+
+function decay(gapMs: number | null, s: Settings): number {
+  if (gapMs === null) return 1;
+  const days = Math.abs(gapMs) / DAY_MS - s.graceDays;
+  if (days <= 0) return 1;
+  return Math.pow(0.5, days / s.halfLifeDays);
+}
+
+/** Distance in ms from a time to a story's publication span, or null when either is unknown. */
+function gapToSpan(t: number | null, lo: number | null, hi: number | null): number | null {
+  if (t === null || lo === null || hi === null) return null;
+  if (t < lo) return lo - t;
+  if (t > hi) return t - hi;
+  return 0;
+}
+
+interface Member {
+  id: string;
+  features: StoryFeatures;
+  when: number | null;
+  /** The vectors as first computed, which the story sums hold. */
+  vector: StoryVector;
+}
+
+interface Story {
+  id: string;
+  members: Member[];
+  /** Sum of the members' unit vectors: the dot product with it, over the size, is the average cosine. */
+  sum: Map<string, number>;
+  /** Sum of the members' identity vectors, over `withIdentity` members that have any. */
+  identitySum: Map<string, number>;
+  withIdentity: number;
+  first: number | null;
+  last: number | null;
+  /** Size at which the story is next checked for holding two happenings. */
+  nextCheck: number;
+}
+
+/** Online clusterer: documents arrive one at a time (ingest order); each is assigned to an existing story or starts one. */
+export class StoryClusterer {
+  private readonly s: Settings;
+  private readonly stats: TermStats;
+  private readonly list: Story[] = [];
+  private started = 0;
+  /** Term → stories whose members use it, so only stories sharing a term are scored. */
+  private readonly index = new Map<string, Set<Story>>();
+
+  constructor(opts?: StoryOptions) {
+    this.s = settings(opts);
+    this.stats = new TermStats(this.s.backgroundDocs);
+  }
+
+  /** Assigns an article to the most similar story above the threshold, or starts one; returns its story id (a grown story may later divide, so read `stories()` for current membership). */
+  add(id: string, f: StoryFeatures, published?: string | null): string {
+    const when = published !== undefined && published !== null ? parseTime(published) : f.published;
+    this.stats.observe(f);
+    const vector = this.stats.vector(f);
+    const { all: v, identity } = vector;
+    // One pass over the postings of the article's terms scores every story that shares any of them.
+    const dots = new Map<Story, { topical: number; identity: number }>();
+    for (const [key, x] of v) {
+      const holders = this.index.get(key);
+      if (!holders) continue;
+      const y = identity.get(key);
+      for (const story of holders) {
+        let d = dots.get(story);
+        if (!d) dots.set(story, (d = { topical: 0, identity: 0 }));
+        d.topical += x * (story.sum.get(key) ?? 0);
+        if (y !== undefined) d.identity += y * (story.identitySum.get(key) ?? 0);
+      }
+    }
+    let best: Story | null = null;
+    let bestScore = this.s.threshold;
+    for (const [story, d] of dots) {
+      const idDot = identity.size > 0 && story.withIdentity > 0 ? d.identity / story.withIdentity : null;
+      const k = decay(gapToSpan(when, story.first, story.last), this.s);
+      const score = combine(d.topical / story.members.length, idDot, this.s.identityShare) * k;
+      if (score > bestScore || (score === bestScore && best !== null && story.id < best.id)) {
+        best = story;
+        bestScore = score;
+      }
+    }
+    const member: Member = { id, features: f, when, vector };
+    if (!best) {
+      best = this.open([]);
+      this.list.push(best);
+    }
+    this.place(best, member);
+    if (this.s.splitRatio > 0 && best.members.length >= best.nextCheck) {
+      best.nextCheck = Math.ceil(best.members.length * 1.5);
+      this.trySplit(best);
+      if (!best.members.includes(member)) return this.list.find((st) => st.members.includes(member))!.id;
+    }
+    return best.id;
+  }
+
+  /** Story id → member article ids, in the order stories were started. */
+  stories(): Map<string, string[]> {
+    return new Map(this.list.map((st) => [st.id, st.members.map((m) => m.id)]));
+  }
+
+  private open(members: Member[]): Story {
+    const story: Story = {
+      id: `story-${++this.started}`,
+      members: [],
+      sum: new Map(),
+      identitySum: new Map(),
+      withIdentity: 0,
+      first: null,
+      last: null,
+      nextCheck: 2 * this.s.minPart,
+    };
+    for (const m of members) this.place(story, m);
+    return story;
+  }
+
+  private place(story: Story, m: Member): void {
+    story.members.push(m);
+    for (const [key, x] of m.vector.all) {
+      story.sum.set(key, (story.sum.get(key) ?? 0) + x);
+      let holders = this.index.get(key);
+      if (!holders) this.index.set(key, (holders = new Set()));
+      holders.add(story);
+    }
+    if (m.vector.identity.size > 0) {
+      story.withIdentity++;
+      for (const [key, x] of m.vector.identity) story.identitySum.set(key, (story.identitySum.get(key) ?? 0) + x);
+    }
+    if (m.when !== null) {
+      story.first = story.first === null ? m.when : Math.min(story.first, m.when);
+      story.last = story.last === null ? m.when : Math.max(story.last, m.when);
+    }
+  }
+
+  /** Re-reads a grown story as the batch second pass does, and divides it when it holds two happenings. */
+  private trySplit(story: Story): void {
+    const features = story.members.map((m) => m.features);
+    const vectors = features.map((f) => this.stats.vector(f));
+    const group = story.members.map((_, i) => i);
+    const sim = (a: number, b: number) =>
+      pairSimilarity(vectors[a], vectors[b], story.members[a].when, story.members[b].when, this.s);
+    const parts = bisect(group, features, this.s, sim);
+    if (!parts) return;
+    for (const key of story.sum.keys()) this.index.get(key)?.delete(story);
+    const [keep, move] = parts[0].length >= parts[1].length ? parts : [parts[1], parts[0]];
+    const members = story.members;
+    Object.assign(story, { members: [], sum: new Map(), identitySum: new Map(), withIdentity: 0, first: null, last: null });
+    for (const i of keep) this.place(story, members[i]);
+    const other = this.open(move.map((i) => members[i]));
+    this.list.push(other);
+  }
+}
+
+/** Decayed, combined similarity of two articles, as every pass of both forms measures it. */
+function pairSimilarity(a: StoryVector, b: StoryVector, ta: number | null, tb: number | null, s: Settings): number {
+  const k = decay(ta !== null && tb !== null ? ta - tb : null, s);
+  const hasIdentity = a.identity.size > 0 && b.identity.size > 0;
+  return combine(dot(a.all, b.all) * k, hasIdentity ? dot(a.identity, b.identity) * k : null, s.identityShare);
+}
+
+function dot(a: Map<string, number>, b: Map<string, number>): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let sum = 0;
+  for (const [key, x] of a) {
+    const y = b.get(key);
+    if (y !== undefined) sum += x * y;
+  }
+  return sum;
+}
+
+/** Batch form: average-link clustering cut at the threshold, then a pass that splits groups holding two happenings. */
+export function clusterStories(docs: StoryDocument[], opts?: StoryOptions): string[][] {
+  const features = docs.map((d) => storyFeatures(d, opts));
+  return clusterFeatures(
+    docs.map((d) => d.id),
+    features,
+    opts,
+  );
+}
+
+/** The batch clustering over precomputed features (ids and features in the same order). */
+export function clusterFeatures(ids: string[], features: StoryFeatures[], opts?: StoryOptions): string[][] {
+  const s = settings(opts);
+  const all = ids.map((_, i) => i);
+  const { topical, identity, vectors } = similarities(all, features, s, s.backgroundDocs);
+  const topics = agglomerate(all, topical, identity, s);
+  const when = features.map((f) => f.published);
+  const sim = (a: number, b: number) => pairSimilarity(vectors[a], vectors[b], when[a], when[b], s);
+  const done: number[][] = [];
+  // Second pass: a topic-level group splits when it holds two well-separated happenings of the same kind.
+  while (topics.length > 0) {
+    const group = topics.pop()!;
+    const parts = s.splitRatio > 0 ? bisect(group, features, s, sim) : null;
+    if (parts) topics.push(parts[0], parts[1]);
+    else done.push(group);
+  }
+  for (const g of done) g.sort((a, b) => a - b);
+  done.sort((a, b) => a[0] - b[0]);
+  return done.map((g) => g.map((i) => ids[i]));
+}
+
+/** Decayed topical and identity similarity matrices of some articles, under frequencies learned from those articles. */
+function similarities(members: number[], features: StoryFeatures[], s: Settings, background: number) {
+  const n = members.length;
+  const stats = new TermStats(background);
+  for (const i of members) stats.observe(features[i]);
+  const vectors = members.map((i) => stats.vector(features[i]));
+  const topical = pairwiseDots(vectors.map((v) => v.all));
+  const identity = pairwiseDots(vectors.map((v) => v.identity));
+  const hasIdentity = vectors.map((v) => v.identity.size > 0);
+  for (let a = 0; a < n; a++) {
+    for (let b = 0; b < n; b++) {
+      if (a === b) continue;
+      const ta = features[members[a]].published;
+      const tb = features[members[b]].published;
+      const k = decay(ta !== null && tb !== null ? ta - tb : null, s);
+      topical[a * n + b] *= k;
+      // Without identity terms on one side the pair is judged on its topic alone.
+      identity[a * n + b] = hasIdentity[a] && hasIdentity[b] ? identity[a * n + b] * k : topical[a * n + b];
+    }
+  }
+  return { topical, identity, vectors };
+}
+
+/** Average-link clusters of `members` cut at the join threshold (indices into `features`). */
+function agglomerate(members: number[], topical: Float64Array, identity: Float64Array, s: Settings): number[][] {
+  const n = members.length;
+  if (n === 0) return [];
+  const merges = averageLinkMerges(topical, identity, n, s.identityShare);
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const m of merges) {
+    if (m.sim < s.threshold) continue;
+    const a = find(m.a);
+    const b = find(m.b);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(members[i]);
+  }
+  return [...groups.values()];
+}
+
+interface Node {
+  members: number[];
+  children: [Node, Node] | null;
+}
+
+/**
+ * Splits a group in two when its main dendrogram division (ignoring stray articles) is clearly weaker than the
+ * cohesion of both sides, judged with frequencies learned inside the group so that shared topic names fade.
+ */
+function bisect(
+  group: number[],
+  features: StoryFeatures[],
+  s: Settings,
+  globalSim: (a: number, b: number) => number,
+): [number[], number[]] | null {
+  const n = group.length;
+  if (n < 2 * s.minPart) return null;
+  // No background here: within the group, names every member shares should fade and the differences stand out.
+  const { topical, identity } = similarities(group, features, s, 1);
+  // Replayed in the order performed, each merge names the current representatives of its two clusters.
+  const merges = averageLinkMerges(topical, identity, n, s.identityShare);
+  const nodes: Node[] = Array.from({ length: n }, (_, i) => ({ members: [i], children: null }));
+  for (const m of merges) {
+    nodes[m.a] = { members: [...nodes[m.a].members, ...nodes[m.b].members], children: [nodes[m.a], nodes[m.b]] };
+  }
+  let node = nodes[merges.length > 0 ? merges[merges.length - 1].a : 0];
+  const strays: number[] = [];
+  // Walk down past divisions that only shed a few stray articles.
+  while (node.children) {
+    const [l, r] = node.children;
+    if (l.members.length >= s.minPart && r.members.length >= s.minPart) break;
+    const small = l.members.length < r.members.length ? l : r;
+    strays.push(...small.members);
+    node = small === l ? r : l;
+  }
+  if (!node.children) return null;
+  const [left, right] = node.children.map((c) => c.members);
+  const mean = (xs: number[], ys: number[]) => {
+    let sum = 0;
+    let count = 0;
+    for (const x of xs)
+      for (const y of ys)
+        if (x !== y) {
+          sum += globalSim(group[x], group[y]);
+          count++;
+        }
+    return count > 0 ? sum / count : 0;
+  };
+  const between = mean(left, right);
+  const within = Math.min(mean(left, left), mean(right, right));
+  if (between >= s.splitRatio * within) return null;
+  for (const x of strays) (mean([x], left) >= mean([x], right) ? left : right).push(x);
+  return [left.map((i) => group[i]), right.map((i) => group[i])];
+}
+
+/** Dense symmetric matrix of dot products of unit vectors, filled through an inverted index so unrelated pairs cost nothing. */
+function pairwiseDots(vectors: Map<string, number>[]): Float64Array {
+  const n = vectors.length;
+  const sim = new Float64Array(n * n);
+  const postings = new Map<string, { doc: number; x: number }[]>();
+  vectors.forEach((v, doc) => {
+    for (const [key, x] of v) {
+      let p = postings.get(key);
+      if (!p) postings.set(key, (p = []));
+      p.push({ doc, x });
+    }
+  });
+  for (const p of postings.values()) {
+    for (let a = 0; a < p.length; a++) {
+      for (let b = a + 1; b < p.length; b++) {
+        const w = p[a].x * p[b].x;
+        sim[p[a].doc * n + p[b].doc] += w;
+        sim[p[b].doc * n + p[a].doc] += w;
+      }
+    }
+  }
+  return sim;
+}
+
+interface Merge {
+  a: number;
+  b: number;
+  sim: number;
+}
+
+/**
+ * Average-link dendrogram by the nearest-neighbour chain, O(n²): both similarities are averaged over member pairs
+ * (Lance–Williams) and combined only when comparing, exactly as the online clusterer scores a story.
+ */
+function averageLinkMerges(topical: Float64Array, identity: Float64Array, n: number, share: number): Merge[] {
+  const size = new Array<number>(n).fill(1);
+  const active = new Array<boolean>(n).fill(true);
+  const merges: Merge[] = [];
+  const chain: number[] = [];
+  let remaining = n;
+  while (remaining > 1) {
+    if (chain.length === 0) {
+      for (let i = 0; i < n; i++)
+        if (active[i]) {
+          chain.push(i);
+          break;
+        }
+    }
+    const top = chain[chain.length - 1];
+    const prev = chain.length > 1 ? chain[chain.length - 2] : -1;
+    let best = -1;
+    let bestSim = -Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j === top || !active[j]) continue;
+      const x = combine(topical[top * n + j], identity[top * n + j], share);
+      // Ties prefer the previous chain element, which guarantees the chain ends in a reciprocal pair.
+      if (x > bestSim || (x === bestSim && j === prev)) {
+        best = j;
+        bestSim = x;
+      }
+    }
+    if (best === prev) {
+      chain.pop();
+      chain.pop();
+      const a = Math.min(top, prev);
+      const b = Math.max(top, prev);
+      merges.push({ a, b, sim: bestSim });
+      for (let k = 0; k < n; k++) {
+        if (!active[k] || k === a || k === b) continue;
+        for (const m of [topical, identity]) {
+          const x = (size[a] * m[a * n + k] + size[b] * m[b * n + k]) / (size[a] + size[b]);
+          m[a * n + k] = x;
+          m[k * n + a] = x;
+        }
+      }
+      size[a] += size[b];
+      active[b] = false;
+      remaining--;
+    } else chain.push(best);
+  }
+  return merges;
+}

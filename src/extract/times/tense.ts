@@ -1,0 +1,151 @@
+// The tense of the verb group nearest to a time expression, read from the tokens' POS tags and lemmas.
+import type { Doc, Token } from "../01-tokens.js";
+import { sentenceAt, tokenAtOrAfter } from "../01-tokens.js";
+import { loadData } from "../resources.js";
+import { alt } from "./lexicon.js";
+
+/** past: already happened; future: will/would/could/scheduled; present: plain present; none: no verb found. */
+export type Tense = "past" | "present" | "future" | "none";
+
+interface TenseLexicon {
+  futureAux: string[];
+  pastAux: string[];
+  presentAux: string[];
+  futureCues: string[];
+  scheduleCues: string[];
+  possessionVerbs: string[];
+  samePastForms: string[];
+  forwardCues: string[];
+}
+
+interface VerbGroup {
+  first: number;
+  last: number;
+  tense: Tense;
+}
+
+const lex = loadData<{ tense: TenseLexicon }>("lexicons/times.json").tense;
+const FUTURE_AUX = new Set(lex.futureAux);
+const PAST_AUX = new Set(lex.pastAux);
+const PRESENT_AUX = new Set(lex.presentAux);
+const FUTURE_CUES = new Set(lex.futureCues);
+const POSSESSION = new Set(lex.possessionVerbs);
+const SAME_PAST_FORMS = new Set(lex.samePastForms);
+const SCHEDULE_CUES = new Set(lex.scheduleCues);
+const FORWARD_CUE = new RegExp(`(?<![\\p{L}])(?:${alt(lex.forwardCues)})\\s+(?:the\\s+|this\\s+|next\\s+)?$`, "iu");
+const FORWARD_START = new RegExp(`^(?:${alt(lex.forwardCues)})\\s`, "iu");
+/** Extra distance for each comma between a time expression and a verb: a clause boundary. */
+const COMMA_PENALTY = 4;
+
+function isVerbal(t: Token): boolean {
+  return t.pos === "VERB" || t.pos === "AUX";
+}
+
+/** A verb with no auxiliary: past unless it is the base, -s or -ing form ("set", "cut" read as past, as news tells them). */
+function formTense(t: Token): Tense | null {
+  if (t.lower.endsWith("ing")) return null;
+  if (SAME_PAST_FORMS.has(t.lower)) return "past";
+  if (t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`) return "present";
+  if (t.lemma.endsWith("y") && t.lower === `${t.lemma.slice(0, -1)}ies`) return "present";
+  return "past";
+}
+
+function groupTense(tokens: Token[], first: number, last: number): Tense | null {
+  let tense: Tense | null = null;
+  let sawAux = false;
+  let sawVerb = false;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i];
+    if (t.pos === "AUX" || (t.pos === "VERB" && (PAST_AUX.has(t.lower) || PRESENT_AUX.has(t.lower)) && i + 1 < last)) {
+      if (FUTURE_AUX.has(t.lower)) return "future";
+      if (!sawAux) {
+        if (PAST_AUX.has(t.lower)) tense = "past";
+        else if (PRESENT_AUX.has(t.lower)) tense = "present";
+      }
+      sawAux = true;
+      continue;
+    }
+    // "scheduled for", "expected on": a timetable, whatever the auxiliary.
+    if (t.pos === "VERB" && SCHEDULE_CUES.has(t.lower)) return "future";
+    if (t.pos === "VERB") {
+      sawVerb = true;
+      // "is going to", "is expected to", "plans to": an intention or schedule points forward.
+      const next = tokens[i + 1];
+      if (FUTURE_CUES.has(t.lower) && next && next.lower === "to") return "future";
+      if (FUTURE_CUES.has(t.lower) && tense === "present") return "future";
+      if (!sawAux && tense === null) tense = formTense(t);
+    }
+  }
+  // "has" or "have" with no verb after it is possession, not a perfect.
+  if (tense === "past" && !sawVerb && (first + 1 === last) && POSSESSION.has(tokens[first].lower)) return "present";
+  return tense;
+}
+
+/** Verb groups per sentence, computed on first use. */
+export class TenseReader {
+  private readonly groups = new Map<number, VerbGroup[]>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private sentenceGroups(s: number): VerbGroup[] {
+    let found = this.groups.get(s);
+    if (found) return found;
+    found = [];
+    const sentence = this.doc.sentences[s];
+    const tokens = this.doc.tokens;
+    let i = sentence.first;
+    while (i < sentence.last) {
+      if (!isVerbal(tokens[i])) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (
+        j < sentence.last &&
+        (isVerbal(tokens[j]) || ((tokens[j].pos === "ADV" || tokens[j].pos === "PART") && j + 1 < sentence.last && isVerbal(tokens[j + 1])))
+      )
+        j++;
+      const tense = groupTense(tokens, i, j);
+      if (tense) found.push({ first: i, last: j, tense });
+      i = j;
+    }
+    this.groups.set(s, found);
+    return found;
+  }
+
+  /** Tense of the verb group closest to the character range [start, end). */
+  at(start: number, end: number): Tense {
+    if (this.doc.sentences.length === 0) return "none";
+    const s = sentenceAt(this.doc, start);
+    const groups = this.sentenceGroups(s);
+    if (groups.length === 0) return "none";
+    // "until Friday", "as soon as Friday", "by May": the phrase itself points forward.
+    const text = this.doc.text;
+    if (FORWARD_CUE.test(text.slice(Math.max(0, start - 24), start)) || FORWARD_START.test(text.slice(start, end))) return "future";
+    const a = tokenAtOrAfter(this.doc, start);
+    const b = Math.max(a, tokenAtOrAfter(this.doc, end) - 1);
+    const tokens = this.doc.tokens;
+    let best: VerbGroup | null = null;
+    let bestDistance = Infinity;
+    for (const g of groups) {
+      let distance = g.last <= a ? a - g.last + 1 : g.first > b ? g.first - b : 0;
+      const [from, to] = g.last <= a ? [g.last, a] : [b + 1, g.first];
+      for (let i = from; i < to; i++) if (tokens[i].text === ",") distance += COMMA_PENALTY;
+      // Ties go to the verb on the left: "said on Monday" over a later clause.
+      if (distance < bestDistance) {
+        best = g;
+        bestDistance = distance;
+      }
+    }
+    return best ? best.tense : "none";
+  }
+
+  /** Tense of the whole sentence: future if any group is future, else past if any is past. */
+  sentence(start: number): Tense {
+    if (this.doc.sentences.length === 0) return "none";
+    const groups = this.sentenceGroups(sentenceAt(this.doc, start));
+    if (groups.some((g) => g.tense === "future")) return "future";
+    if (groups.some((g) => g.tense === "past")) return "past";
+    return groups.length ? "present" : "none";
+  }
+}

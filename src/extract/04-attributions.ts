@@ -1,10 +1,430 @@
-// Attributions: who says what, with nested source chains.
-import type { Attribution } from "../domain/extraction.js";
+// Attributions: who says what, citing whom — one reading per cue, with the chain of sources behind it.
+import type { Attribution, EntityType, SourceRef, Span } from "../domain/extraction.js";
 import type { Doc } from "./01-tokens.js";
 import type { EntityReading } from "./02-entities.js";
+import { EntityIndex } from "./attribution/entities.js";
+import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
+import {
+  asSayingAfter,
+  beforeTimeAdjunct,
+  clauseBefore,
+  climbAppositive,
+  complementAt,
+  contentBefore,
+  contentFrom,
+  mainSubject,
+  namesSource,
+  parentheticalBefore,
+  takesObject,
+  type Complement,
+  type Range,
+} from "./attribution/clauses.js";
+import {
+  isBoundary,
+  isComma,
+  isHead,
+  isHeadAt,
+  isPersonalPronoun,
+  lastContentToken,
+  npBackward,
+  npForward,
+  onlyAdjunctsUntilBreak,
+  verbGroup,
+  viewOf,
+  type SentenceView,
+} from "./attribution/phrases.js";
 
+/** A chain element: a source with its position, so the events stage can place it. */
+export interface ChainLink extends SourceRef {
+  start: number;
+  end: number;
+}
+
+/** An attribution while its sentence is being read: positions are indices into the sentence view. */
+interface Draft {
+  source: Range;
+  cue: Range;
+  /** Character span of the reported content. */
+  content: Span;
+  /** Deeper sources after the first one. */
+  deeper: Range[];
+}
+
+/** The last source linked to an entity: a pronoun source in the next sentences most often refers back to it. */
+interface Speaker {
+  entity: string | null;
+  type: EntityType | null;
+  sentence: number;
+}
+
+/** How many sentences back a pronoun source still prefers the previous speaker over the nearest mention. */
+const SPEAKER_REACH = 2;
+
+/** Per-sentence working state. */
+interface SentenceState {
+  v: SentenceView;
+  /** Tokens already used by a source phrase or a chain link. */
+  used: Uint8Array;
+  /** Tokens inside a chain-linker phrase ("citing", "that cited"), never cues themselves. */
+  linker: Uint8Array;
+  drafts: Draft[];
+}
+
+/** Reads every attribution in the document, in text order. */
 export function readAttributions(doc: Doc, entities: EntityReading): Attribution[] {
-  void doc;
-  void entities;
-  return [];
+  const index = new EntityIndex(entities.matches);
+  const quoted = quotedTokens(doc);
+  const out: Attribution[] = [];
+  const speaker: Speaker = { entity: null, type: null, sentence: -10 };
+  doc.sentences.forEach((sentence, si) => {
+    const v = viewOf(doc.tokens, sentence.first, sentence.last);
+    if (v.ts.length < 2) return;
+    const state = readSentence(v);
+    for (const d of state.drafts) {
+      // "“I think it will work,” he said": the quoted speaker's own "I think" is part of the quote
+      const head = v.ts[d.source[1]];
+      if (d.source[0] === d.source[1] && L.speakerPronouns.has(head.lower) && quoted[head.i]) continue;
+      const a = finish(doc, v, si, d, index, speaker);
+      out.push(a);
+      if (a.source.entity) {
+        speaker.entity = a.source.entity;
+        speaker.type = index.typeAt(a.source.entity, a.source.start, a.source.end);
+        speaker.sentence = si;
+      }
+    }
+  });
+  return out;
+}
+
+/** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */
+function quotedTokens(doc: Doc): Uint8Array {
+  const inside = new Uint8Array(doc.tokens.length);
+  let open = false;
+  for (const t of doc.tokens) {
+    if (t.text.includes("\n")) open = false;
+    // a straight double quote both opens and closes; a lone straight single quote only closes ('' style)
+    if (t.text === "\"") open = !open;
+    else if (L.openQuotes.has(t.text) && t.text !== "'") open = true;
+    else if (L.closeQuotes.has(t.text) && t.pos === "PUNCT") open = false;
+    else if (open) inside[t.i] = 1;
+  }
+  return inside;
+}
+
+/** Finds the cues of one sentence and reads source, content and chain for each. */
+function readSentence(v: SentenceView): SentenceState {
+  const { ts, words } = v;
+  const st: SentenceState = {
+    v,
+    used: new Uint8Array(ts.length),
+    linker: new Uint8Array(ts.length),
+    drafts: [],
+  };
+  const blocked = new Uint8Array(ts.length);
+  for (let i = 0; i < ts.length; i++) {
+    const n = L.nonCue.matchAt(words, i);
+    for (let k = 0; k < n; k++) blocked[i + k] = 1;
+    const m = L.linkers.matchAt(words, i);
+    for (let k = 0; k < m; k++) st.linker[i + k] = 1;
+  }
+  for (let i = 0; i < ts.length; i++) {
+    if (st.used[i] || blocked[i]) continue;
+    const phrase = L.sourceAfter.matchAt(words, i);
+    if (phrase > 0) {
+      readSourceAfter(st, i, phrase);
+      i += phrase - 1;
+      continue;
+    }
+    if (!st.linker[i] && isCueVerb(v, i)) readCueVerb(st, i);
+  }
+  readStatementPhrases(st);
+  attachTrailingLinks(st);
+  st.drafts.sort((a, b) => a.cue[0] - b.cue[0]);
+  return st;
+}
+
+/** A token that acts as a cue verb: its lemma is in the lexicon and the tagger (or its form) says verb. */
+function isCueVerb(v: SentenceView, i: number): boolean {
+  const t = v.ts[i];
+  if (!L.verbFrame.has(t.lemma)) return false;
+  if (t.pos === "VERB") return true;
+  if (t.pos !== "NOUN" && t.pos !== "ADJ" && t.pos !== "PROPN") return false;
+  // Tagging slips ("CNN reports that …", a past tense read as an adjective) count only after a subject-like word.
+  const pastForm = t.lower.endsWith("ed") || L.irregularPast.has(t.lower);
+  return (pastForm || v.words[i + 1] === "that") && i > 0 && isHead(v.ts[i - 1]) && v.ts[i - 1].pos !== "NUM";
+}
+
+/** "according to [source]" before or after the content. */
+function readSourceAfter(st: SentenceState, at: number, len: number): void {
+  const { v } = st;
+  const first = at + len;
+  let last = npForward(v, first);
+  // a plural noun the tagger read as a verb ("according to figures released …")
+  if (last < 0 && v.ts[first]?.pos === "VERB" && v.words[first].endsWith("s")) last = first;
+  if (last < 0) return;
+  const deeper = followChain(st, last + 1);
+  markUsed(st, at, last);
+  const end = deeper.length ? deeper[deeper.length - 1][1] : last;
+  let content: Span;
+  if (at > 0) {
+    content = contentBefore(v, at - 1);
+  } else {
+    let k = end + 1;
+    while (k < v.ts.length && !isComma(v.ts[k])) k++;
+    content = contentFrom(v, k + 1);
+  }
+  st.drafts.push({ source: [first, last], cue: [at, at + len - 1], content, deeper });
+}
+
+/** A cue verb: finite ("X said …", "…, X said", "…, said X") or participial ("…, saying …", "with X suggesting …"). */
+function readCueVerb(st: SentenceState, c: number): void {
+  const { v } = st;
+  const { ts, words } = v;
+  const t = ts[c];
+  const frame = L.verbFrame.get(t.lemma)!;
+  let cueFirst = c;
+  const isIng = t.lower.endsWith("ing");
+  let quoted = false;
+  if (isIng && c >= 2 && words[c - 1] === "as") {
+    // "quoted as saying", also with an agent between: "quoted by state media as saying"
+    for (let k = c - 2; k >= 0 && k >= c - 8; k--) {
+      if (L.quotedAs.matchAt(words, k, c + 1) === 3 || (k < c - 2 && L.quotedAs.has(words[k], words[c]))) {
+        cueFirst = k;
+        quoted = true;
+        break;
+      }
+    }
+  }
+  // "cited unnamed officials as saying": the participle carries the whole cue
+  if (!isIng && asSayingAfter(v, c) > 0) return;
+  const g = verbGroup(v, cueFirst);
+  if (g.negated || g.infinitive || g.modal) return;
+  if (g.passive && !quoted && !isIng) return;
+  // "a report that cited X" links sources; it is read as part of a chain, not as a cue of its own.
+  if (t.lemma === "cite" && g.start > 0 && L.relative.has(words[g.start - 1])) return;
+  const comp = complementAt(v, c);
+  if (isIng && !quoted && !(g.start < c && ts[g.start].pos === "AUX")) {
+    readParticiple(st, c, g.start, frame, comp);
+    return;
+  }
+
+  // "the changes announced by X" is a passive participle, not X speaking
+  if (words[c + 1] === "by" && !isIng && (ts[c + 2]?.pos === "DET" || ts[c + 2]?.pos === "PROPN")) return;
+  let p = g.start - 1;
+  // "an official speaking on condition of anonymity said": skip the aside to reach the source
+  const aside0 = p >= 0 ? L.asides.matchEndingAt(words, p) : -1;
+  if (aside0 > 0 && !isComma(ts[aside0 - 1])) p = aside0 - 1;
+  p = beforeTimeAdjunct(v, p);
+  let source: Range | null = null;
+  let inverted = false;
+  let relative = false;
+  let parenthetical: Range | null = null;
+  if (p >= 0 && isHeadAt(v, p) && !st.used[p]) {
+    source = [npBackward(v, p), p];
+    // "Tom LaSorda, the president of Chrysler announced …", but not "The deal, officials said, could …"
+    if (!isPersonalPronoun(ts[p]) && !isBoundary(ts[c + 1])) source = climbAppositive(v, source, true);
+  } else if (p >= 1 && L.relative.has(words[p]) && ts[p].pos !== "DET") {
+    const a = isComma(ts[p - 1]) ? p - 2 : p - 1;
+    if (a >= 0 && isHead(ts[a])) source = climbAppositive(v, [npBackward(v, a), a]);
+    relative = true;
+  }
+  // "X, in a statement, said" / "X, which …, said" against the inverted "…, said X"
+  const aside = source ? null : parentheticalBefore(v, p);
+  if (aside && (aside.strong || aside.appositive)) {
+    source = aside.source;
+    parenthetical = aside.inside;
+  }
+  if (!source && p >= 0 && isBoundary(ts[p]) && L.invertible.has(t.lemma)) {
+    const last = npForward(v, c + 1);
+    if (last >= 0 && onlyAdjunctsUntilBreak(v, last + 1) && namesSource(v, c + 1, last)) {
+      source = [c + 1, last];
+      inverted = true;
+    }
+  }
+  if (!source && aside) {
+    source = aside.source;
+    parenthetical = aside.inside;
+  }
+  // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
+  if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
+    source = mainSubject(v, p);
+    if (source) relative = true;
+  }
+  if (!source) return;
+  // "what they say" reports no claim of its own
+  if (!inverted && source[0] > 0 && L.whObjects.has(words[source[0] - 1])) return;
+
+  // "The deal, officials said, could be signed next month": the source and cue interrupt the content
+  const interrupting = !inverted && !relative && source[0] > 0 && isComma(ts[source[0] - 1]) && isComma(ts[c + 1]) &&
+    !clauseBefore(v, source[0] - 1);
+  const contentFirst =
+    interrupting || inverted || (!comp.clause && !relative && source[0] > 0 && isBoundary(ts[source[0] - 1]) &&
+      onlyAdjunctsUntilBreak(v, c + 1) && (frame === "any" || !takesObject(v, c + 1)) && clauseBefore(v, source[0] - 1));
+  if (frame === "clause" && !comp.clause && !contentFirst && !quoted) return;
+  if (frame === "that" && !comp.explicit && !contentFirst && !quoted) return;
+  let content: Span;
+  if (interrupting) content = { start: ts[0].start, end: ts[lastContentToken(v)].end };
+  else if (inverted) content = contentBefore(v, p);
+  else if (contentFirst) content = contentBefore(v, source[0] - 1);
+  else content = contentFrom(v, comp.start);
+  const deeper = parenthetical
+    ? followChain(st, parenthetical[0])
+    : followChain(st, source[1] + 1);
+  // "Tass quoted Peskov as saying": the one quoted is the deeper source
+  if (quoted && cueFirst + 1 <= c - 2 && words[cueFirst + 1] !== "by") {
+    const last = npForward(v, cueFirst + 1, c - 1);
+    if (last >= 0) deeper.push([cueFirst + 1, last]);
+  }
+  markUsed(st, source[0], source[1]);
+  st.drafts.push({ source, cue: [cueFirst, c], content, deeper });
+}
+
+/** "…, (recently) saying …" continues the main clause; "with X suggesting …" names its own source. */
+function readParticiple(
+  st: SentenceState,
+  c: number,
+  groupStart: number,
+  frame: Frame,
+  comp: Complement,
+): void {
+  const { v } = st;
+  const { ts, words } = v;
+  if ((frame === "clause" && !comp.clause) || (frame === "that" && !comp.explicit)) return;
+  const p = groupStart - 1;
+  if (p < 0) return;
+  if (isHead(ts[p])) {
+    const s = npBackward(v, p);
+    // Only the absolute construction gives a participle its own subject; "officials saying" is a modifier.
+    if (s > 0 && words[s - 1] === "with") {
+      markUsed(st, s, p);
+      st.drafts.push({ source: [s, p], cue: [c, c], content: contentFrom(v, comp.start), deeper: [] });
+    }
+    return;
+  }
+  if (!isComma(ts[p])) return;
+  // A participle after a cue of the same clause elaborates that statement ("told lawmakers, adding that …").
+  let prev: Draft | null = null;
+  for (const d of st.drafts) if (d.cue[1] < p) prev = d;
+  if (prev) {
+    if (prev.content.start > v.ts[prev.cue[1]].start) prev.content.end = Math.max(prev.content.end, contentFrom(v, comp.start).end);
+    return;
+  }
+  const subject = mainSubject(v, p);
+  if (!subject) return;
+  st.drafts.push({ source: subject, cue: [c, c], content: contentFrom(v, comp.start), deeper: [] });
+}
+
+/** "X said in a statement" widens the cue; a statement phrase alone is a cue with the main subject as source. */
+function readStatementPhrases(st: SentenceState): void {
+  const { v } = st;
+  const { ts, words } = v;
+  for (let i = 0; i < ts.length; i++) {
+    if (st.used[i]) continue;
+    const n = L.statement.matchAt(words, i);
+    if (n === 0) continue;
+    const last = i + n - 1;
+    let widened = false;
+    for (const d of st.drafts) {
+      if (gapIsShort(v, d.cue[1] + 1, i)) {
+        d.cue[1] = last;
+        widened = true;
+      } else if (gapIsShort(v, last + 1, d.cue[0])) {
+        d.cue[0] = i;
+        widened = true;
+      }
+      if (widened) break;
+    }
+    if (!widened && st.drafts.length === 0) {
+      const subject = mainSubject(v, ts.length);
+      if (subject && (subject[1] < i || subject[0] > last)) {
+        markUsed(st, subject[0], subject[1]);
+        st.drafts.push({ source: subject, cue: [i, last], content: contentFrom(v, Math.max(subject[1], last) + 1), deeper: [] });
+      }
+    }
+    i = last;
+  }
+}
+
+/** True when [from, to) holds at most three tokens, none of them a verb or part of a noun phrase. */
+function gapIsShort(v: SentenceView, from: number, to: number): boolean {
+  if (to < from || to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const t = v.ts[k];
+    if (t.pos === "VERB" || t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "DET" || t.pos === "PRON") return false;
+  }
+  return true;
+}
+
+/** ", citing Y" after a statement adds Y to the chain of the nearest attribution before it. */
+function attachTrailingLinks(st: SentenceState): void {
+  const { v } = st;
+  for (let i = 1; i < v.ts.length; i++) {
+    if (st.used[i] || !st.linker[i] || !isBoundary(v.ts[i - 1])) continue;
+    let best: Draft | null = null;
+    let bestAnchor = -1;
+    for (const d of st.drafts) {
+      const anchor = Math.max(d.source[1] < i ? d.source[1] : -1, d.cue[1] < i ? d.cue[1] : -1);
+      if (anchor > bestAnchor) {
+        best = d;
+        bestAnchor = anchor;
+      }
+    }
+    if (!best) continue;
+    const deeper = followChain(st, i);
+    if (deeper.length === 0) continue;
+    best.deeper.push(...deeper);
+    // the content stops where the cited source is introduced
+    if (best.content.end > v.ts[i].start && best.content.start < v.ts[i].start) best.content.end = v.ts[i - 2].end;
+  }
+}
+
+/** Reads "citing/referencing/that cited Y (quoting Z …)" from `at` (after an optional comma). */
+function followChain(st: SentenceState, at: number): Range[] {
+  const { v } = st;
+  const links: Range[] = [];
+  let k = at;
+  for (let guard = 0; guard < 6; guard++) {
+    if (isComma(v.ts[k])) k++;
+    if (k >= v.ts.length || !st.linker[k]) break;
+    const n = L.linkers.matchAt(v.words, k);
+    if (n === 0) break;
+    const last = npForward(v, k + n);
+    if (last < 0 || !namesSource(v, k + n, last)) break;
+    markUsed(st, k, last);
+    links.push([k + n, last]);
+    k = last + 1;
+  }
+  return links;
+}
+
+function markUsed(st: SentenceState, first: number, last: number): void {
+  for (let k = first; k <= last; k++) st.used[k] = 1;
+}
+
+/** Turns a draft into the output shape, linking every source to an entity where one fits. */
+function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: EntityIndex, speaker: Speaker): Attribution {
+  const link = (r: Range): ChainLink => {
+    const start = v.ts[r[0]].start;
+    const end = v.ts[r[1]].end;
+    const head = v.ts[r[1]];
+    let entity: string | null;
+    if (r[0] === r[1] && isPersonalPronoun(head)) {
+      const recent = speaker.entity !== null && speaker.type !== null && sentence - speaker.sentence <= SPEAKER_REACH &&
+        index.fits(head.lower, speaker.type);
+      entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
+    } else {
+      entity = index.linkSpan(start, end, head.start);
+    }
+    return { text: doc.text.slice(start, end), entity, start, end };
+  };
+  const first = link(d.source);
+  const cueStart = v.ts[d.cue[0]].start;
+  const cueEnd = v.ts[d.cue[1]].end;
+  return {
+    sentence,
+    source: { start: first.start, end: first.end, text: first.text, entity: first.entity },
+    cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd) },
+    content: d.content,
+    chain: [first, ...d.deeper.map(link)],
+  };
 }

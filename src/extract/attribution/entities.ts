@@ -1,0 +1,79 @@
+// Links source spans to entity matches, and pronoun sources to the nearest fitting entity before them.
+import type { EntityType } from "../../domain/extraction.js";
+import type { EntityMatch } from "../02-entities.js";
+import { LEXICON as L } from "./lexicon.js";
+
+/** How far back (in entity mentions) a pronoun looks for its referent. */
+const PRONOUN_REACH = 60;
+
+/** Entity mentions sorted by start, searched by binary search so each lookup stays logarithmic. */
+export class EntityIndex {
+  private readonly matches: EntityMatch[];
+
+  constructor(matches: EntityMatch[]) {
+    this.matches = matches.every((m, i) => i === 0 || matches[i - 1].start <= m.start)
+      ? matches
+      : [...matches].sort((a, b) => a.start - b.start);
+  }
+
+  /** Index of the first match starting at or after `offset`. */
+  private firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.matches[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entity named by [start, end): the match holding the phrase's head (its last word), else the longest overlap. */
+  linkSpan(start: number, end: number, headStart: number): string | null {
+    let best: EntityMatch | null = null;
+    let bestScore = -1;
+    // Matches overlapping the span start before `end`; names are short, so look back a few mentions.
+    let i = this.firstAtOrAfter(end) - 1;
+    for (let k = 0; i >= 0 && k < 24; i--, k++) {
+      const m = this.matches[i];
+      if (m.end <= start) continue;
+      if (m.start >= end) continue;
+      const overlap = Math.min(m.end, end) - Math.max(m.start, start);
+      const holdsHead = m.start <= headStart && m.end > headStart;
+      const score = (holdsHead ? 10_000 : 0) + overlap;
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    }
+    return best ? best.entity : null;
+  }
+
+  /** True when `pronoun` can stand for an entity of `type`. */
+  fits(pronoun: string, type: EntityType): boolean {
+    return L.pronounTypes.get(pronoun)?.includes(type) ?? false;
+  }
+
+  /** The type of the entity mentioned at [start, end), when a match there names `entity`. */
+  typeAt(entity: string, start: number, end: number): EntityType | null {
+    let i = this.firstAtOrAfter(end) - 1;
+    for (let k = 0; i >= 0 && k < 24; i--, k++) {
+      const m = this.matches[i];
+      if (m.entity === entity && m.start < end && m.end > start) return m.type;
+    }
+    return null;
+  }
+
+  /** The referent of a pronoun at `offset`: the nearest earlier mention of a type the pronoun can stand for. */
+  resolvePronoun(pronoun: string, offset: number): string | null {
+    const types: EntityType[] | undefined = L.pronounTypes.get(pronoun);
+    if (!types || types.length === 0) return null;
+    let i = this.firstAtOrAfter(offset) - 1;
+    for (let k = 0; i >= 0 && k < PRONOUN_REACH; i--, k++) {
+      const m = this.matches[i];
+      if (m.end > offset) continue;
+      if (types.includes(m.type)) return m.entity;
+    }
+    return null;
+  }
+}

@@ -128,6 +128,8 @@ const CASES: Array<[string, string, Expected[]]> = [
     [{ source: "Reuters", cue: "reported", chain: ["Reuters", "two senior officials"] }]],
   ["chain: which cited", "According to the Financial Times, which cited three people briefed on the matter, the bank will cut rates.",
     [{ source: "the Financial Times", cue: "According to", chain: ["the Financial Times", "three people briefed on the matter"], content: "the bank will cut rates" }]],
+  ["citing as the author's own cue", "U.S. officials are discussing a possible meeting during the trip, citing CNN.",
+    [{ source: "CNN", cue: "citing", chain: ["CNN"], content: "U.S. officials are discussing a possible meeting during the trip" }]],
   ["citing a reason is no chain", "The minister said the plan was delayed, citing security concerns.",
     [{ source: "The minister", cue: "said", chain: ["The minister"] }]],
   // two cues in one sentence

@@ -355,7 +355,10 @@ function gapIsShort(v: SentenceView, from: number, to: number): boolean {
   return true;
 }
 
-/** ", citing Y" after a statement adds Y to the chain of the nearest attribution before it. */
+/**
+ * ", citing Y" after a statement adds Y to the chain of the nearest attribution before it; with no attribution before
+ * it, the author is citing Y for the statement itself, and Y becomes its source.
+ */
 function attachTrailingLinks(st: SentenceState): void {
   const { v } = st;
   for (let i = 1; i < v.ts.length; i++) {
@@ -369,7 +372,13 @@ function attachTrailingLinks(st: SentenceState): void {
         bestAnchor = anchor;
       }
     }
-    if (!best) continue;
+    if (!best) {
+      const cueLength = L.linkers.matchAt(v.words, i);
+      const links = followChain(st, i);
+      if (links.length === 0 || i < 2) continue;
+      st.drafts.push({ source: links[0], cue: [i, i + cueLength - 1], content: { start: v.ts[0].start, end: v.ts[i - 2].end }, deeper: links.slice(1) });
+      continue;
+    }
     const deeper = followChain(st, i);
     if (deeper.length === 0) continue;
     best.deeper.push(...deeper);

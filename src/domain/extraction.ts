@@ -20,6 +20,8 @@ export interface ArticleInput {
   text: string;
   /** Document creation time, YYYY-MM-DD. */
   date?: string | null;
+  /** Date from the document's own metadata (header block, HTML meta); used only when neither `date` nor a dateline gives one. */
+  metaDate?: string | null;
   title?: string | null;
   outlet?: string | null;
   url?: string | null;

@@ -17,6 +17,9 @@ export function extract(input: ArticleInput): Extraction {
     if (dateline) {
       published = dateline.value;
       publishedSource = "dateline";
+    } else if (input.metaDate) {
+      published = input.metaDate;
+      publishedSource = "metadata";
     }
   }
   const doc = tokenize(text);

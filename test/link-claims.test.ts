@@ -35,6 +35,7 @@ describe("claim matching", () => {
     expect(isClaimable(event("meet", ["person:kim-jong-un"]))).toBe(true);
     expect(isClaimable(event("other", ["person:kim-jong-un"]))).toBe(false);
     expect(isClaimable(event("meet", []))).toBe(false);
+    expect(isClaimable({ ...event("meet", ["person:kim-jong-un"]), factuality: "Uu" })).toBe(false);
   });
   it("keeps the more specific time", () => {
     expect(moreSpecificTime("2018-06", "2018-06-12")).toBe("2018-06-12");
@@ -113,5 +114,25 @@ describe("status history", () => {
   it("does not depend on the order reports arrive in", () => {
     const reports = [rep("1", "2018-03-09", "PR+", "a"), rep("3", "2018-03-10", "CT+", "b"), rep("4", "2018-03-12", "CT-", "c")];
     expect(statusHistory([...reports].reverse(), null)).toEqual(statusHistory(reports, null));
+  });
+});
+
+describe("on the record", () => {
+  const trumpKim = ["person:donald-trump", "person:kim-jong-un"];
+  it("counts a participant, its government's bodies and officeholders, and its state media", async () => {
+    const { speaksFor, countryOf } = await import("../src/link/entity-facts.js");
+    expect(countryOf("person:donald-trump", "2018-06-12")).toBe("country:US");
+    expect(speaksFor({ text: "Trump", entity: "person:donald-trump" }, trumpKim, "2018-06-12")).toBe(true);
+    expect(speaksFor({ text: "the White House", entity: "org:white-house" }, trumpKim, "2018-06-12")).toBe(true);
+    expect(speaksFor({ text: "Pyongyang", entity: "country:KP" }, trumpKim, "2018-06-12")).toBe(true);
+    expect(speaksFor({ text: "Secretary of State Mike Pompeo", entity: "person:mike-pompeo" }, trumpKim, "2018-06-12")).toBe(true);
+  });
+  it("does not count unnamed officials, other outlets or other governments", async () => {
+    const { speaksFor } = await import("../src/link/entity-facts.js");
+    expect(speaksFor({ text: "U.S. officials", entity: "country:US" }, trumpKim, "2018-06-12")).toBe(false);
+    expect(speaksFor({ text: "two Turkish sources", entity: "country:TR" }, ["country:TR"], "2024-07-08")).toBe(false);
+    expect(speaksFor({ text: "CNN", entity: "outlet:cnn" }, trumpKim, "2018-06-12")).toBe(false);
+    expect(speaksFor({ text: "Moon Jae-in", entity: "person:moon-jae-in" }, trumpKim, "2018-06-12")).toBe(false);
+    expect(speaksFor(undefined, trumpKim, "2018-06-12")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // What the ledger needs to know of gazetteer entities: the country each speaks for on a date, and who is on the record
 // for a claim's participants.
 import { loadData } from "../extract/resources.js";
+import type { SourceRef } from "../domain/extraction.js";
 import type { EntityFacts } from "./claims.js";
 
 interface Office {
@@ -48,12 +49,23 @@ export function countryOf(entityId: string, date: string | null): string | null 
 /** Gazetteer-backed entity facts for claim coreference. */
 export const gazetteerFacts: EntityFacts = { countryOf };
 
+let anonymousHeads: Set<string> | null = null;
+
+/** A source named as a person or a body ("the White House", "Pompeo", "KCNA"), not an unnamed group ("U.S. officials"). */
+export function isOnRecordSource(ref: SourceRef | undefined): ref is SourceRef & { entity: string } {
+  if (!ref?.entity || ref.entity.startsWith("local:")) return false;
+  anonymousHeads ??= new Set(loadData<{ anonymous_heads: string[] }>("lexicons/sources.json").anonymous_heads);
+  const head = ref.text.trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^a-z]/g, "") ?? "";
+  return !anonymousHeads.has(head);
+}
+
 /**
  * True when a source speaks on the record for one of the participants: the participant itself, or its government —
  * its country, a body or officeholder of that country, or its state media.
  */
-export function speaksFor(sourceEntity: string | null, participants: string[], date: string | null): boolean {
-  if (!sourceEntity || sourceEntity.startsWith("local:")) return false;
+export function speaksFor(source: SourceRef | undefined, participants: string[], date: string | null): boolean {
+  if (!isOnRecordSource(source)) return false;
+  const sourceEntity = source.entity;
   if (participants.includes(sourceEntity)) return true;
   const country = countryOf(sourceEntity, date);
   if (!country) return false;

@@ -56,7 +56,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45 };
 
 /** True when the event is worth a claim: a claim type, at least one known participant, and a committed reading. */
 export function isClaimable(event: EventMention): boolean {
-  return CLAIM_TYPES.has(event.type) && event.participants.length > 0;
+  return CLAIM_TYPES.has(event.type) && event.participants.length > 0 && event.factuality !== "Uu";
 }
 
 /** "+" for events presented as happening or likely, "-" for those presented as not happening. */

@@ -1,12 +1,302 @@
 // Events: triggers, types, CAMEO codes, participants, time, condition and factuality.
-import type { Attribution, EventMention, TimeExpr } from "../domain/extraction.js";
-import type { Doc } from "./01-tokens.js";
-import type { EntityReading } from "./02-entities.js";
+import type { Attribution, EventMention, SourceRef, Span, TimeExpr } from "../domain/extraction.js";
+import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
+import type { EntityMatch, EntityReading } from "./02-entities.js";
+import { judgeSentence, type SentenceView } from "./events/factuality.js";
+import { loadData } from "./resources.js";
 
+interface TriggerInfo {
+  type: string;
+  cameo: string | null;
+}
+
+interface EventLexicon {
+  triggers: Record<string, TriggerInfo>;
+  context: Record<string, TriggerInfo & { near: string[] }>;
+  phrasal: Record<string, TriggerInfo>;
+  lightVerbs: string[];
+  eventNouns: string[];
+  nounSuffixes: string[];
+  nounSuffixStop: string[];
+  nonEventVerbs: string[];
+  roleNouns: string[];
+  participantStops: string[];
+  nonEventNouns: string[];
+  subjectPronouns: string[];
+  subordinators: string[];
+}
+
+const LEX = loadData<EventLexicon>("lexicons/events.json");
+const TRIGGERS = new Map(Object.entries(LEX.triggers));
+const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, { ...v, near: new Set(v.near) }]));
+const PHRASAL = new Map(Object.entries(LEX.phrasal));
+const LIGHT = new Set(LEX.lightVerbs);
+const EVENT_NOUNS = new Set(LEX.eventNouns);
+const SUFFIX_STOP = new Set(LEX.nounSuffixStop);
+const SUFFIX_RE = new RegExp(`(?:${LEX.nounSuffixes.join("|")})s?$`);
+const NON_EVENT_VERBS = new Set(LEX.nonEventVerbs);
+const ROLE_NOUNS = new Set(LEX.roleNouns);
+const NON_EVENT_NOUNS = new Set(LEX.nonEventNouns);
+const GENERIC: TriggerInfo = { type: "other", cameo: null };
+const PARTICIPANT_STOP = new Set(LEX.participantStops);
+const MAX_TIME_DISTANCE = 16;
+
+/** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
+ * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
+ * only qualify an office ("unification minister"). */
+export function isEventToken(t: Token, next?: Token): boolean {
+  if (t.pos === "VERB") {
+    // "to have ordered": a perfect auxiliary the tagger took for a verb.
+    if (t.lemma === "have" && next?.pos === "VERB") return false;
+    return !NON_EVENT_VERBS.has(t.lemma) && !NON_EVENT_VERBS.has(t.lower) && /[a-z]/.test(t.lower);
+  }
+  if (t.pos === "PROPN") {
+    if (next && (next.pos === "PROPN" || next.pos === "NOUN")) return false;
+    // Only nouns that cannot be read as a verb or a month: "Conference", "Summit", "Show", not "States" or "March".
+    return EVENT_NOUNS.has(t.lower) || EVENT_NOUNS.has(t.lower.replace(/s$/, ""));
+  }
+  if (t.pos === "NOUN") {
+    if (NON_EVENT_NOUNS.has(t.lemma)) return false;
+    if (TRIGGERS.has(t.lemma) || EVENT_NOUNS.has(t.lemma) || EVENT_NOUNS.has(t.lower)) return true;
+    if (next && ROLE_NOUNS.has(next.lemma)) return false;
+    return t.lemma.length > 5 && SUFFIX_RE.test(t.lemma) && !SUFFIX_STOP.has(t.lemma) && !SUFFIX_STOP.has(t.lower);
+  }
+  return false;
+}
+
+const SUBJECT_PRONOUNS = new Set(LEX.subjectPronouns);
+const SUBORDINATORS = new Set(LEX.subordinators);
+const OBJECT_START = new Set(["DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"]);
+
+/** Repairs the tagger's commonest slips around event words: gerunds after prepositions ("of firing two missiles"),
+ * present-tense verbs after a name ("unless Washington lifts sanctions"), capitalised event nouns at sentence start. */
+function retag(ts: Token[]): Token[] {
+  return ts.map((t, k) => {
+    const prev = ts[k - 1];
+    const next = ts[k + 1];
+    if (t.pos === "NOUN" && prev && next) {
+      if (t.lower.endsWith("ing") && prev.pos === "ADP" && OBJECT_START.has(next.pos) && next.pos !== "ADJ")
+        return { ...t, pos: "VERB", lemma: t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma };
+      const subject = prev.pos === "PROPN" || (prev.pos === "PRON" && SUBJECT_PRONOUNS.has(prev.lower));
+      const before = ts[k - 2];
+      const clauseStart = !before || before.pos === "SCONJ" || before.pos === "PUNCT" || before.pos === "CCONJ" || SUBORDINATORS.has(before.lower);
+      if (t.lower.endsWith("s") && !t.lower.endsWith("ss") && subject && clauseStart && (OBJECT_START.has(next.pos) || next.lower === "to") && next.pos !== "PRON" && next.pos !== "ADJ")
+        return { ...t, pos: "VERB" };
+    }
+    if (t.pos === "PROPN" && k === 0) {
+      const lemma = [t.lower, t.lower.replace(/s$/, ""), t.lower.replace(/es$/, "")].find((w) => TRIGGERS.has(w) || EVENT_NOUNS.has(w));
+      if (lemma && !NON_EVENT_NOUNS.has(lemma)) return { ...t, pos: "NOUN", lemma };
+    }
+    return t;
+  });
+}
+
+/** Event class and CAMEO code of a trigger, looking at the nearby words for ambiguous ones. */
+function classify(ts: Token[], k: number): TriggerInfo {
+  const t = ts[k];
+  const lemma = t.pos === "PROPN" ? t.lower : t.lemma;
+  const next = ts[k + 1]?.lower ?? "";
+  const phrasal = PHRASAL.get(`${lemma} ${next}`);
+  if (phrasal) return phrasal;
+  const ctx = CONTEXT.get(lemma);
+  if (ctx) {
+    for (let j = Math.max(0, k - 4); j < Math.min(ts.length, k + 5); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
+  }
+  const direct = TRIGGERS.get(lemma) ?? TRIGGERS.get(t.lower);
+  if (direct && !(LIGHT.has(lemma) && t.pos === "VERB" && direct.type === "other")) return direct;
+  // Light verbs take their class from the event noun they govern ("held talks", "conducted drills").
+  if (t.pos === "VERB" && LIGHT.has(lemma)) {
+    for (let j = k + 1; j < Math.min(ts.length, k + 5); j++) {
+      const o = ts[j];
+      if (o.pos === "VERB" || PARTICIPANT_STOP.has(o.lower)) break;
+      const info = TRIGGERS.get(o.lemma);
+      if (o.pos === "NOUN" && info) return info;
+    }
+  }
+  return direct ?? GENERIC;
+}
+
+/** Entities that take part: the trigger's own phrase, its subject to the left and its complements to the right. */
+function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] {
+  if (matches.length === 0) return [];
+  const t = ts[k];
+  let left = k;
+  for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
+    if (PARTICIPANT_STOP.has(ts[j].lower)) break;
+    if (ts[j].pos === "VERB" && t.pos === "VERB") break;
+    left = j;
+  }
+  let right = k;
+  for (let j = k + 1; j < ts.length && j <= k + 14; j++) {
+    if (PARTICIPANT_STOP.has(ts[j].lower) || ts[j].pos === "VERB") break;
+    right = j;
+  }
+  const from = ts[left].start;
+  const to = ts[right].end;
+  const out: string[] = [];
+  for (const m of matches) {
+    if (m.end <= from || m.start >= to) continue;
+    if (m.start <= t.start && m.end >= t.end) continue;
+    if (!out.includes(m.entity)) out.push(m.entity);
+  }
+  return out;
+}
+
+/** A DATE or TIME expression located in a sentence's tokens [first, last]. */
+interface PlacedTime {
+  first: number;
+  last: number;
+  value: string;
+  /** The innermost attribution presenting the expression, if any: a time counts only for events presented alike. */
+  region: Attribution | null;
+}
+
+/** Places the scored time expressions (DATE, TIME) of a sentence on its tokens. */
+function placeTimes(ts: Token[], times: TimeExpr[], attributions: Attribution[]): PlacedTime[] {
+  const out: PlacedTime[] = [];
+  for (const tm of times) {
+    if (tm.type !== "DATE" && tm.type !== "TIME") continue;
+    let first = -1;
+    let last = -1;
+    for (let j = 0; j < ts.length; j++) {
+      if (ts[j].end > tm.start && ts[j].start < tm.end) {
+        if (first < 0) first = j;
+        last = j;
+      }
+    }
+    if (first >= 0) out.push({ first, last, value: tm.value, region: sourceOf(tm.start, tm.end, attributions) });
+  }
+  return out;
+}
+
+/** Nearest time expression in the sentence, preferring the trigger's own clause (commas, "that" and verbs count extra). */
+function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null): string | null {
+  let best: { d: number; v: string } | null = null;
+  for (const tm of times) {
+    // "said on Monday" dates the saying, "will travel on Thursday" the travel: the two never swap.
+    if (tm.region !== region) continue;
+    const lo = Math.min(k, tm.first);
+    const hi = Math.max(k, tm.last);
+    let d = hi - lo;
+    for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
+      const w = ts[j].lower;
+      if (w === "," || w === ";" || w === "that") d += 6;
+      if (j !== k && ts[j].pos === "VERB") d += 3;
+    }
+    if (d <= MAX_TIME_DISTANCE && (!best || d < best.d)) best = { d, v: tm.value };
+  }
+  return best?.v ?? null;
+}
+
+/** The innermost attribution presenting the trigger (the smallest content span holding it). */
+function sourceOf(start: number, end: number, attributions: Attribution[]): Attribution | null {
+  let best: Attribution | null = null;
+  for (const a of attributions) {
+    if (a.content.start <= start && a.content.end >= end) {
+      if (a.cue.start <= start && a.cue.end >= end) continue;
+      if (!best || a.content.end - a.content.start < best.content.end - best.content.start) best = a;
+    }
+  }
+  return best;
+}
+
+/** Reads the event mentions of a document in text order, with ids e1, e2, … */
 export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[]): EventMention[] {
-  void doc;
-  void entities;
-  void times;
-  void attributions;
-  return [];
+  const out: EventMention[] = [];
+  let mi = 0;
+  let ti = 0;
+  let ai = 0;
+  const open: Attribution[] = [];
+  const attrs = [...attributions].sort((a, b) => a.content.start - b.content.start);
+  const sortedTimes = [...times].sort((a, b) => a.start - b.start);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s];
+    const ts = retag(doc.tokens.slice(sent.first, sent.last).filter((t) => t.pos !== "SPACE"));
+    if (ts.length === 0) continue;
+    const inSentence = (sp: Span) => sp.start < sent.end && sp.end > sent.start;
+    while (mi < entities.matches.length && entities.matches[mi].end <= sent.start) mi++;
+    const matches: EntityMatch[] = [];
+    for (let m = mi; m < entities.matches.length && entities.matches[m].start < sent.end; m++) matches.push(entities.matches[m]);
+    while (ti < sortedTimes.length && sortedTimes[ti].end <= sent.start) ti++;
+    const sentTimes: TimeExpr[] = [];
+    for (let m = ti; m < sortedTimes.length && sortedTimes[m].start < sent.end; m++) if (inSentence(sortedTimes[m])) sentTimes.push(sortedTimes[m]);
+    // Attribution contents can span sentences; the open ones are kept in a small window swept along the text.
+    while (ai < attrs.length && attrs[ai].content.start < sent.end) open.push(attrs[ai++]);
+    for (let m = open.length - 1; m >= 0; m--) if (open[m].content.end <= sent.start && open[m].sentence < s) open.splice(m, 1);
+    const sentAttrs = open.filter((a) => inSentence(a.content) || a.sentence === s);
+    const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
+    const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]));
+    const view: SentenceView = { ts, isEvent, attributed };
+    const positions: number[] = [];
+    for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
+    if (positions.length === 0) continue;
+    const readings = judgeSentence(view, positions);
+    const placed = placeTimes(ts, sentTimes, sentAttrs);
+    positions.forEach((k, r) => {
+      const t = ts[k];
+      const info = classify(ts, k);
+      const attr = sourceOf(t.start, t.end, sentAttrs);
+      const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
+      const cond = readings[r].condition;
+      let condition: Span | null = null;
+      if (cond) {
+        const a = ts[Math.max(0, cond[0])];
+        const b = ts[Math.min(ts.length, cond[1]) - 1];
+        if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
+      }
+      out.push({
+        id: "",
+        sentence: s,
+        trigger: { start: t.start, end: t.end, text: t.text },
+        type: info.type,
+        cameo: info.cameo,
+        participants: participants(ts, k, matches),
+        factuality: readings[r].value,
+        source,
+        time: timeOf(ts, k, placed, attr),
+        condition,
+      });
+    });
+  }
+  // A condition clause governs the clause it attaches to: after a fronted condition, the events up to the next
+  // clause break; after a trailing one, the nearest preceding predicate and what lies between it and the condition.
+  const cueTokens = new Set<number>();
+  for (const a of attributions) for (let t = tokenAtOrAfter(doc, a.cue.start); t < doc.tokens.length && doc.tokens[t].start < a.cue.end; t++) cueTokens.add(doc.tokens[t].start);
+  const bySentence = new Map<number, EventMention[]>();
+  for (const e of out) {
+    const list = bySentence.get(e.sentence);
+    if (list) list.push(e);
+    else bySentence.set(e.sentence, [e]);
+  }
+  for (const [s, evs] of bySentence) {
+    const spans = evs.map((e) => e.condition).filter((c): c is Span => c !== null);
+    for (const e of evs) e.condition = null;
+    const seen = new Set<string>();
+    for (const c of spans) {
+      const key = `${c.start}:${c.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sent = doc.sentences[s];
+      const fronted = /^[\s"“(]*$/.test(doc.text.slice(sent.start, c.start)) || /[,;:—]\s*$/.test(doc.text.slice(sent.start, c.start));
+      const governed: EventMention[] = [];
+      if (fronted && /^\s*,/.test(doc.text.slice(c.end))) {
+        for (const e of evs) {
+          if (e.trigger.start < c.end) continue;
+          if (/[;:—]|,\s/.test(doc.text.slice(c.end + 1, e.trigger.start))) break;
+          governed.push(e);
+        }
+      } else {
+        const before = evs.filter((e) => e.trigger.end <= c.start && !isReportingCue(e, cueTokens) && !/[;:—]/.test(doc.text.slice(e.trigger.end, c.start)));
+        const head = [...before].reverse().find((e) => doc.tokens[tokenAtOrAfter(doc, e.trigger.start)].pos === "VERB");
+        for (const e of before) if (!head || e.trigger.start >= head.trigger.start) governed.push(e);
+      }
+      for (const e of governed) if (!e.condition) e.condition = { start: c.start, end: c.end };
+    }
+  }
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  return out;
+}
+
+function isReportingCue(e: EventMention, cueTokens: Set<number>): boolean {
+  return cueTokens.has(e.trigger.start) || e.type === "say";
 }

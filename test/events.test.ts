@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../src/extract/01-tokens.js";
+import { readEntities } from "../src/extract/02-entities.js";
+import { readTimes } from "../src/extract/03-times.js";
+import { readAttributions } from "../src/extract/04-attributions.js";
+import { readEvents } from "../src/extract/05-events.js";
+import type { EventMention } from "../src/domain/extraction.js";
+
+function read(text: string, dct: string | null = null): EventMention[] {
+  const doc = tokenize(text);
+  const entities = readEntities(doc, dct);
+  const times = readTimes(doc, dct);
+  const attributions = readAttributions(doc, entities);
+  return readEvents(doc, entities, times, attributions);
+}
+
+function find(events: EventMention[], trigger: string, n = 1): EventMention {
+  const hits = events.filter((e) => e.trigger.text === trigger);
+  expect(hits.length, `no event "${trigger}"`).toBeGreaterThanOrEqual(n);
+  return hits[n - 1];
+}
+
+describe("event triggers", () => {
+  it("takes verbs and event nouns, not copulas or prepositional participles, with ids in text order", () => {
+    const text = "The summit was a success, according to officials who said the talks would resume.";
+    const events = read(text);
+    const triggers = events.map((e) => e.trigger.text);
+    expect(triggers).toEqual(expect.arrayContaining(["summit", "said", "talks", "resume"]));
+    expect(triggers).not.toContain("was");
+    expect(triggers).not.toContain("according");
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => `e${i + 1}`));
+    for (const e of events) expect(text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+    const starts = events.map((e) => e.trigger.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it("does not treat a name's parts or a month as events", () => {
+    const events = read("The United States imposed new sanctions on Russia in March.");
+    expect(events.map((e) => e.trigger.text)).toEqual(["imposed", "sanctions"]);
+  });
+});
+
+describe("event types and CAMEO codes", () => {
+  const cases: [string, string, string, string | null][] = [
+    ["Trump and Kim met in Hanoi.", "met", "meet", "040"],
+    ["The foreign minister will visit Damascus.", "visit", "visit", "042"],
+    ["The two sides held talks in Geneva.", "talks", "negotiate", "046"],
+    ["The presidents signed a declaration on nuclear planning.", "signed", "sign", "057"],
+    ["The spokesman said the talks had ended.", "said", "say", "010"],
+    ["Washington demanded the release of the prisoners.", "demanded", "demand", "100"],
+    ["Pyongyang rejected the proposal.", "rejected", "reject", "120"],
+    ["The regime threatened to retaliate.", "threatened", "threaten", "130"],
+    ["South Korea and the United States began joint military drills.", "drills", "military_exercise", "150"],
+    ["North Korea conducted a missile test on Sunday.", "test", "missile_test", "150"],
+    ["The European Union imposed sanctions on Moscow.", "sanctions", "sanction", "163"],
+    ["Russian forces launched an attack on Kyiv.", "attack", "attack", "190"],
+    ["The ministry accused Seoul of provocations.", "accused", "accuse", "112"],
+    ["The ministry denied the report.", "denied", "deny", "016"],
+    ["Kim sent a letter to Trump.", "letter", "communicate", "041"],
+    ["The president called off the summit.", "called", "cancel", null],
+    ["Officials confirmed the trip.", "confirmed", "confirm", "010"],
+    ["The envoy walked out.", "walked", "other", null],
+  ];
+  for (const [text, trigger, type, cameo] of cases) {
+    it(`${trigger} → ${type} ${cameo ?? "-"}`, () => {
+      const e = find(read(text), trigger);
+      expect(e.type).toBe(type);
+      expect(e.cameo).toBe(cameo);
+    });
+  }
+
+  it("gives a light verb the class of the event noun it governs", () => {
+    const e = find(read("The two leaders held talks in Singapore."), "held");
+    expect(e.type).toBe("negotiate");
+    expect(e.cameo).toBe("046");
+  });
+});
+
+describe("participants", () => {
+  it("links both sides of 'a meeting between X and Y'", () => {
+    const events = read(
+      "The possibility of a meeting between U.S. President Donald Trump and North Korean leader Kim Jong Un is reportedly under discussion.",
+      "2025-10-18",
+    );
+    expect(find(events, "meeting").participants).toEqual(expect.arrayContaining(["person:donald-trump", "person:kim-jong-un"]));
+  });
+
+  it("links the subjects of a verb and of its object noun", () => {
+    const events = read("Trump and Kim famously held three summits during Trump's first term.", "2025-10-18");
+    for (const t of ["held", "summits"]) expect(find(events, t).participants).toEqual(expect.arrayContaining(["person:donald-trump", "person:kim-jong-un"]));
+  });
+
+  it("links 'a White House meeting with …' to both the host and the guest", () => {
+    const events = read("In August, after a White House meeting with South Korean President Lee Jae Myung, Trump publicly stated he looked forward to meeting Kim.", "2025-10-18");
+    const meeting = find(events, "meeting");
+    expect(meeting.participants).toContain("person:lee-jae-myung");
+    expect(meeting.participants.some((p) => p === "org:white-house" || p === "country:US")).toBe(true);
+    expect(meeting.participants).not.toContain("person:kim-jong-un");
+  });
+});
+
+describe("time, condition and source", () => {
+  const d01 =
+    "ANKARA, July 8 - Turkey's foreign minister will travel to Damascus on Thursday for talks with Syrian officials, two Turkish sources said on Monday.";
+
+  it("attaches the nearest time of the trigger's clause", () => {
+    const events = read(d01, "2024-07-08");
+    expect(find(events, "travel").time).toBe("2024-07-11");
+    expect(find(events, "said").time).toBe("2024-07-08");
+  });
+
+  it("takes the innermost attribution as the source and leaves the reporting verb to the author", () => {
+    const events = read(d01, "2024-07-08");
+    expect(find(events, "travel").source.map((s) => s.text)).toEqual(["two Turkish sources"]);
+    expect(find(events, "said").source).toEqual([]);
+  });
+
+  it("keeps the whole chain of a nested attribution", () => {
+    const events = read("The possibility of a meeting is reportedly under discussion, according to U.S. officials referencing CNN reports.", "2025-10-18");
+    const chain = find(events, "discussion").source.map((s) => s.text);
+    expect(chain[0]).toBe("U.S. officials");
+    expect(chain.length).toBe(2);
+    expect(chain[1]).toMatch(/CNN/);
+  });
+
+  it("gives a trailing condition to the event it governs, not to the events inside it", () => {
+    const text = "Kim hinted at being open to a new meeting on condition the United States drops its insistence on denuclearization.";
+    const events = read(text, "2025-10-18");
+    const meeting = find(events, "meeting");
+    expect(meeting.condition).not.toBeNull();
+    expect(text.slice(meeting.condition!.start, meeting.condition!.end)).toBe("on condition the United States drops its insistence on denuclearization");
+    expect(find(events, "drops").condition).toBeNull();
+    expect(find(events, "hinted").condition).toBeNull();
+  });
+
+  it("gives a fronted condition to the events of the main clause", () => {
+    const text = "Should formal contact be made, preparatory work could accelerate quickly.";
+    const events = read(text);
+    const accelerate = find(events, "accelerate");
+    expect(text.slice(accelerate.condition!.start, accelerate.condition!.end)).toBe("Should formal contact be made");
+    expect(find(events, "made").condition).toBeNull();
+  });
+
+  it("gives an 'if' clause to the main verb", () => {
+    const text = "Sanctions will be eased if Pyongyang freezes its nuclear program.";
+    const events = read(text);
+    const eased = find(events, "eased");
+    expect(text.slice(eased.condition!.start, eased.condition!.end)).toBe("if Pyongyang freezes its nuclear program");
+    expect(find(events, "freezes").factuality).toBe("Uu");
+  });
+
+  it("reads the seed article's gold events", () => {
+    const text =
+      "Although discussions are reportedly underway, there has been no formal outreach between the U.S. and North Korean governments. " +
+      "Past talks faltered when North Korea demanded sanctions relief in exchange for only limited relinquishment of its nuclear program.";
+    const events = read(text, "2025-10-18");
+    expect(find(events, "discussions").factuality).toBe("PR+");
+    expect(find(events, "outreach").factuality).toBe("CT-");
+    expect(find(events, "outreach").participants).toEqual(expect.arrayContaining(["country:US", "country:KP"]));
+    expect(find(events, "faltered").factuality).toBe("CT+");
+    expect(find(events, "sanctions").factuality).toBe("Uu");
+  });
+});

@@ -1,0 +1,299 @@
+// Every API route in one table: method, path, schema and a thin handler (parse → call the app → shape).
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { extractText, ingestArticle, readArticle, readArticles, readClaimDetail, reportEvidence } from "../../app/articles.js";
+import { readEntities, readEntity, readPositions } from "../../app/entities.js";
+import { readClaims, readStories } from "../../app/ledger.js";
+import { addQuestion, replayQuestion, showQuestion, summarizeQuestions } from "../../app/questions.js";
+import { search } from "../../app/search.js";
+import { QuestionError } from "../../forecast/question.js";
+import type { Store } from "../../store/index.js";
+import { HttpError, badRequest, notFound } from "./errors.js";
+import * as S from "./schemas.js";
+
+/** What a handler needs besides the request. */
+export interface RouteContext {
+  store: Store;
+  /** Today's date, YYYY-MM-DD; injectable so tests and replays are reproducible. */
+  today: () => string;
+}
+
+/** One route: enough to register it with Fastify and to describe it in the OpenAPI document. */
+export interface RouteDef {
+  method: "GET" | "POST";
+  url: string;
+  summary: string;
+  tags: string[];
+  /** Write routes need the bearer token when the server has one. */
+  write?: boolean;
+  schema?: { params?: object; querystring?: object; body?: object };
+  /** Media type of the request body, for the OpenAPI document. */
+  bodyType?: string;
+  /** The JSON shape of a 200 answer. */
+  returns: "array" | "object";
+  /** Status codes this route answers with besides 200 (and 400 for bad input). */
+  responses: Record<number, string>;
+  handler: (req: FastifyRequest, reply: FastifyReply, ctx: RouteContext) => Promise<unknown>;
+}
+
+type Params = { id: string };
+// Longest replay served in one response, in points.
+const MAX_REPLAY_POINTS = 3700;
+
+const DAY_MS = 86_400_000;
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
+const isRealDate = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
+
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
+}
+
+async function questionOr404(ctx: RouteContext, id: string, asOf?: string) {
+  const q = await showQuestion(ctx.store, id, asOf ?? ctx.today());
+  if (!q) throw notFound("question", id);
+  return q;
+}
+
+/** The routes, in the order the OpenAPI document lists them. */
+export const routes: RouteDef[] = [
+  {
+    method: "GET",
+    url: "/api/stories",
+    returns: "array",
+    summary: "All stories with their article and claim ids",
+    tags: ["ledger"],
+    responses: {},
+    handler: async (_req, _reply, ctx) => readStories(ctx.store.db),
+  },
+  {
+    method: "GET",
+    url: "/api/stories/:id",
+    returns: "object",
+    summary: "One story with a timeline of its articles and claims",
+    tags: ["ledger"],
+    schema: { params: S.idParams },
+    responses: { 404: "no such story" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const story = (await readStories(ctx.store.db)).find((s) => s.id === id);
+      if (!story) throw notFound("story", id);
+      const [articles, claims] = await Promise.all([readArticles(ctx.store.db, { storyId: id }), readClaims(ctx.store.db, { storyId: id })]);
+      return {
+        ...story,
+        article_list: articles,
+        claim_list: claims.map((c) => ({ id: c.id, type: c.type, summary: c.summary, status: c.status, polarity: c.polarity, first_reported: c.first_reported, last_reported: c.last_reported, reports: c.reports.length, origins: c.origins.length })),
+      };
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/claims",
+    returns: "array",
+    summary: "Claims with reports, origins and status history (all, one story's, or of one status)",
+    tags: ["ledger"],
+    schema: { querystring: S.claimsQuery },
+    responses: {},
+    handler: async (req, _reply, ctx) => {
+      const q = req.query as { story?: string; status?: string };
+      const claims = await readClaims(ctx.store.db, { storyId: q.story });
+      return q.status ? claims.filter((c) => c.status === q.status) : claims;
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/claims/:id",
+    returns: "object",
+    summary: "One claim; each report carries its sentence in context and the trigger's place in it",
+    tags: ["ledger"],
+    schema: { params: S.idParams },
+    responses: { 404: "no such claim" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const claim = await readClaimDetail(ctx.store.db, id);
+      if (!claim) throw notFound("claim", id);
+      return claim;
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/articles",
+    returns: "array",
+    summary: "Articles in publication order",
+    tags: ["articles"],
+    schema: { querystring: S.articlesQuery },
+    responses: {},
+    handler: async (req, _reply, ctx) => {
+      const q = req.query as { story?: string; limit?: number; offset?: number };
+      return readArticles(ctx.store.db, { storyId: q.story, limit: q.limit ?? 200, offset: q.offset });
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/articles/:id",
+    returns: "object",
+    summary: "One article with its full reading: sentences, entities, times, attributions, events",
+    tags: ["articles"],
+    schema: { params: S.idParams },
+    responses: { 404: "no such article" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const article = await readArticle(ctx.store.db, id);
+      if (!article) throw notFound("article", id);
+      return article;
+    },
+  },
+  {
+    method: "POST",
+    url: "/api/articles",
+    returns: "object",
+    summary: "Ingest one article: JSON {text, title?, outlet?, date?, url?}, or {url} alone to fetch the page",
+    tags: ["articles"],
+    write: true,
+    schema: { body: S.articleBody },
+    bodyType: "application/json",
+    responses: { 201: "stored (new or near-duplicate)", 401: "token missing or wrong", 413: "body too large", 422: "the article could not be read" },
+    handler: async (req, reply, ctx) => {
+      const result = await ingestArticle(ctx.store, req.body as Parameters<typeof ingestArticle>[1]);
+      if (result.outcome === "failed") throw new HttpError(422, result.error ?? "the article could not be read");
+      reply.status(result.outcome === "duplicate" ? 200 : 201);
+      return result;
+    },
+  },
+  {
+    method: "POST",
+    url: "/api/extract",
+    returns: "object",
+    summary: "Read one text without storing it: entities, times, attributions, events with factuality",
+    tags: ["articles"],
+    write: true,
+    schema: { body: S.extractBody },
+    bodyType: "application/json",
+    responses: { 401: "token missing or wrong", 413: "body too large" },
+    handler: async (req) => extractText(req.body as { text: string; date?: string; title?: string; outlet?: string }),
+  },
+  {
+    method: "GET",
+    url: "/api/questions",
+    returns: "object",
+    summary: "Every question with its probability and status, scores of resolved ones, and calibration",
+    tags: ["questions"],
+    responses: {},
+    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store, ctx.today()),
+  },
+  {
+    method: "GET",
+    url: "/api/questions/:id",
+    returns: "object",
+    summary: "One question with its update log; each update carries the sentences behind it",
+    tags: ["questions"],
+    schema: { params: S.idParams, querystring: S.questionQuery },
+    responses: { 404: "no such question" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const { as_of } = req.query as { as_of?: string };
+      checkDate("as_of", as_of);
+      const q = await questionOr404(ctx, id, as_of);
+      const evidence = await reportEvidence(ctx.store.db, [...new Set(q.updates.flatMap((u) => u.reports))]);
+      return { ...q, updates: q.updates.map((u) => ({ ...u, evidence: u.reports.map((r) => evidence.get(r)).filter((e) => e !== undefined) })) };
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/questions/:id/replay",
+    returns: "array",
+    summary: "The probability on each date from `from` (default: opens) to `to` (default: the deadline or today, whichever is first, or the day the question settled if later)",
+    tags: ["questions"],
+    schema: { params: S.idParams, querystring: S.replayQuery },
+    responses: { 404: "no such question" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const q = req.query as { from?: string; to?: string; step?: string };
+      checkDate("from", q.from);
+      checkDate("to", q.to);
+      const question = await questionOr404(ctx, id);
+      const now = ctx.today();
+      const from = q.from ?? question.opens;
+      // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
+      const open = question.deadline < now ? question.deadline : now;
+      const settled = question.status !== "open" && question.resolved_at && question.resolved_at > open ? question.resolved_at : open;
+      const to = q.to ?? settled;
+      const step = q.step ? Number.parseInt(q.step, 10) : 1;
+      if (to < from) throw badRequest(`querystring.to (${to}) is before querystring.from (${from})`);
+      if (daysBetween(from, to) / step > MAX_REPLAY_POINTS) throw badRequest(`querystring.step is too small for that range: more than ${MAX_REPLAY_POINTS} points`);
+      const points = await replayQuestion(ctx.store.db, id, from, to, step);
+      if (!points) throw notFound("question", id);
+      return points;
+    },
+  },
+  {
+    method: "POST",
+    url: "/api/questions",
+    returns: "object",
+    summary: "Add (or replace) a question from its YAML definition",
+    tags: ["questions"],
+    write: true,
+    schema: { body: S.questionBody },
+    bodyType: "application/yaml",
+    responses: { 201: "stored and computed", 401: "token missing or wrong", 413: "body too large", 415: "not YAML" },
+    handler: async (req, reply, ctx) => {
+      try {
+        const q = await addQuestion(ctx.store, req.body as string, "request", ctx.today());
+        reply.status(201);
+        return await questionOr404(ctx, q.id);
+      } catch (err) {
+        if (err instanceof QuestionError) throw badRequest(err.problems.join("; "));
+        throw err;
+      }
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/entities",
+    returns: "array",
+    summary: "Entities in the store, most mentioned first",
+    tags: ["entities"],
+    schema: { querystring: S.entitiesQuery },
+    responses: {},
+    handler: async (req, _reply, ctx) => readEntities(ctx.store.db, req.query as { type?: string; limit?: number }),
+  },
+  {
+    method: "GET",
+    url: "/api/entities/:id",
+    returns: "object",
+    summary: "What an entity has said (attributions it is the source of) and what has been said about it (claims it takes part in)",
+    tags: ["entities"],
+    schema: { params: S.idParams },
+    responses: { 404: "no such entity" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const entity = await readEntity(ctx.store.db, id);
+      if (!entity) throw notFound("entity", id);
+      return entity;
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/positions",
+    returns: "object",
+    summary: "Actor × issue table of stated positions",
+    tags: ["entities"],
+    schema: { querystring: S.positionsQuery },
+    responses: {},
+    handler: async (req, _reply, ctx) => readPositions(ctx.store.db, { minStatements: (req.query as { min?: number }).min }),
+  },
+  {
+    method: "GET",
+    url: "/api/search",
+    returns: "object",
+    summary: "Articles, claims and entities containing the query",
+    tags: ["search"],
+    schema: { querystring: S.searchQuery },
+    responses: {},
+    handler: async (req, _reply, ctx) => {
+      const { q, limit } = req.query as { q: string; limit?: number };
+      const query = q.trim();
+      if (!query) throw badRequest("querystring.q must not be blank");
+      return search(ctx.store.db, query, limit ?? 25);
+    },
+  },
+];
+

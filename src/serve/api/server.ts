@@ -1,0 +1,101 @@
+// The HTTP server: the API routes, their OpenAPI document, the token guard on writes, and the built web UI with its fallback.
+import { timingSafeEqual } from "node:crypto";
+import { existsSync } from "node:fs";
+import { isIP } from "node:net";
+import { resolve } from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { today as utcToday } from "../../app/questions.js";
+import type { Store } from "../../store/index.js";
+import { HttpError, errorHandler } from "./errors.js";
+import { openApiDocument } from "./openapi.js";
+import { routes, type RouteContext } from "./routes.js";
+
+/** How the server is built. */
+export interface ServerOptions {
+  store: Store;
+  /** Bearer token that write routes require; null leaves them open (allowed on loopback only). */
+  token?: string | null;
+  /** Folder of the built web UI (index.html and assets); null or missing serves the API alone. */
+  webRoot?: string | null;
+  /** Largest request body, in bytes. */
+  bodyLimit?: number;
+  /** Fastify's logger setting. */
+  logger?: boolean | object;
+  today?: () => string;
+}
+
+/** Default largest request body: enough for a long article, small enough to refuse abuse. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** True for host names and addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost")) return true;
+  if (isIP(h) === 4) return h.startsWith("127.");
+  if (isIP(h) === 6) return h === "::1" || h.startsWith("::ffff:127.");
+  return false;
+}
+
+function tokenMatches(req: FastifyRequest, token: string): boolean {
+  const header = req.headers.authorization ?? "";
+  const m = /^Bearer\s+(.+)$/i.exec(header);
+  if (!m) return false;
+  const given = Buffer.from(m[1].trim());
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/** Builds (but does not start) the server over an open store. */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  });
+  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday };
+  const token = opts.token ?? null;
+
+  app.setErrorHandler(errorHandler);
+  // The UI loads only its own scripts and styles; nothing it shows can pull in or run anything else.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    const type = String(reply.getHeader("content-type") ?? "");
+    if (type.startsWith("text/html")) {
+      reply.header("content-security-policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    }
+    return payload;
+  });
+  // Question definitions are posted as YAML text.
+  app.addContentTypeParser(["application/yaml", "application/x-yaml", "text/yaml", "text/plain"], { parseAs: "string" }, (_req, body, done) => done(null, body));
+
+  for (const r of routes) {
+    app.route({
+      method: r.method,
+      url: r.url,
+      schema: r.schema,
+      // Runs before body validation, so an unauthenticated or mistyped request is refused for that, not for its fields.
+      preValidation: async (req) => {
+        if (r.write && token !== null && !tokenMatches(req, token)) throw new HttpError(401, "this route needs an Authorization: Bearer token");
+        if (r.bodyType === "application/yaml" && typeof req.body !== "string") throw new HttpError(415, "send the question as YAML (Content-Type: application/yaml)");
+      },
+      handler: (req, reply) => r.handler(req, reply, ctx),
+    });
+  }
+  const doc = openApiDocument(routes, { guarded: token !== null });
+  app.get("/api/openapi.json", async () => doc);
+
+  const webRoot = opts.webRoot && existsSync(`${opts.webRoot}/index.html`) ? resolve(opts.webRoot) : null;
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"] });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split("?")[0];
+    // Client-side routes of the UI fall back to its index page; unknown API paths stay 404.
+    if (webRoot && req.method === "GET" && !path.startsWith("/api/") && path !== "/api" && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${path}`, statusCode: 404 });
+  });
+  return app;
+}

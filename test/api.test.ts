@@ -209,9 +209,10 @@ describe("articles", () => {
     expectError(await post("/api/articles", "{not json", { "content-type": "application/json" }), 400, /JSON/);
   });
 
-  it("answers 422 when a URL cannot be fetched", async () => {
-    const r = await post("/api/articles", { url: "http://127.0.0.1:9/unreachable" });
-    expectError(r, 422, /fetch/);
+  it("answers 422 for a URL it may not or cannot fetch: local files, loopback and private addresses", async () => {
+    expectError(await post("/api/articles", { url: "http://127.0.0.1:9/unreachable" }), 422, /public|loopback|private|refus/i);
+    const local = await post("/api/articles", { url: "/etc/passwd" });
+    expect([400, 422]).toContain(local.status);
   });
 });
 

@@ -1,7 +1,7 @@
 // Article reads and single-article ingest for the API and the web UI, and the sentence context behind each report.
 import type { Extraction } from "../domain/extraction.js";
 import { extract } from "../extract/index.js";
-import { loadDocument, parseTextDocument, type LoadResult } from "../ingest/index.js";
+import { loadUrl, parseTextDocument, type LoadResult } from "../ingest/index.js";
 import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Executor, type ReportView, type Store } from "../store/index.js";
 import { articleSentences, reportSpans } from "../store/reads.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
@@ -111,10 +111,11 @@ export function extractText(input: { text: string; date?: string; title?: string
   return extract({ ...article, date: input.date ?? article.date ?? null });
 }
 
-// A submission with text is read as a text document; one with only a URL is fetched by the ingest loader.
+// A submission with text is read as a text document; one with only a URL is fetched over http(s) from public
+// addresses only, so a request can neither read local files nor reach the server's own network.
 async function load(sub: ArticleSubmission): Promise<LoadResult> {
   const opts = { date: sub.date, outlet: sub.outlet, title: sub.title };
-  if (sub.text === undefined && sub.url) return loadDocument(sub.url, opts);
+  if (sub.text === undefined && sub.url) return loadUrl(sub.url, { ...opts, publicNetworkOnly: true });
   const article = parseTextDocument(sub.text ?? "", opts);
   if (sub.url) article.url = sub.url;
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) (article as unknown as Record<string, unknown>)[k] = v;

@@ -164,9 +164,22 @@ function placeTimes(ts: Token[], times: TimeExpr[], attributions: Attribution[])
         last = j;
       }
     }
-    if (first >= 0) out.push({ first, last, value: tm.value, region: sourceOf(tm.start, tm.end, attributions) });
+    if (first < 0 || isDateline(ts, first, last)) continue;
+    out.push({ first, last, value: tm.value, region: sourceOf(tm.start, tm.end, attributions) });
   }
   return out;
+}
+
+const DATELINE_BREAKS = new Set(["-", "\u2013", "\u2014", "|", "--"]);
+
+/** A date at the head of a sentence followed by a dash or bar ("SEOUL, Oct. 18 -") dates the article, not its events. */
+function isDateline(ts: Token[], first: number, last: number): boolean {
+  if (first > 6) return false;
+  for (let j = last + 1; j <= last + 4 && j < ts.length; j++) {
+    if (DATELINE_BREAKS.has(ts[j].text)) return true;
+    if (ts[j].pos === "VERB") return false;
+  }
+  return false;
 }
 
 /** Nearest time expression in the sentence, preferring the trigger's own clause (commas, "that" and verbs count extra). */

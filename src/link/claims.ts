@@ -1,5 +1,6 @@
 // Claim coreference: event mentions in different articles that refer to the same happening become one claim.
 import type { EventMention, Factuality } from "../domain/extraction.js";
+import { loadData } from "../extract/resources.js";
 import { type DayRange, addDays, dayRange, overlaps, rangeWidth } from "./time-range.js";
 
 /** Event types that make ledger claims; saying, confirming and generic verbs are how claims are reported, not claims. */
@@ -22,6 +23,8 @@ export const CLAIM_TYPES: ReadonlySet<string> = new Set([
   "release",
   "withdraw",
   "aid",
+  "consult",
+  "intend_meet",
 ]);
 
 /** What the linker knows about entities: used to compare participants at the level of their countries. */
@@ -54,9 +57,14 @@ export interface LinkOptions {
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45 };
 
+/** Places and named events are where and at what something happens, not who takes part in it. */
+export function isParticipant(entityId: string): boolean {
+  return !entityId.startsWith("place:") && !entityId.startsWith("event:");
+}
+
 /** True when the event is worth a claim: a claim type, at least one known participant, and a committed reading. */
 export function isClaimable(event: EventMention): boolean {
-  return CLAIM_TYPES.has(event.type) && event.participants.length > 0 && event.factuality !== "Uu";
+  return CLAIM_TYPES.has(event.type) && event.participants.some(isParticipant) && event.factuality !== "Uu";
 }
 
 /** "+" for events presented as happening or likely, "-" for those presented as not happening. */
@@ -150,6 +158,8 @@ const TYPE_PHRASES: Record<string, string> = {
   release: "release",
   withdraw: "withdrawal",
   aid: "aid",
+  consult: "consultations",
+  intend_meet: "stated wish to meet",
 };
 
 /** A one-line summary: "meeting of Donald Trump and Kim Jong Un (2018-06-12)". */
@@ -158,4 +168,34 @@ export function summarize(type: string, participantNames: string[], eventTime: s
   const who = participantNames.length <= 2 ? participantNames.join(" and ") : `${participantNames.slice(0, -1).join(", ")} and ${participantNames.at(-1)}`;
   const when = dayRange(eventTime) ? ` (${eventTime})` : "";
   return `${what} — ${who}${when}`;
+}
+
+interface IntentLexicon {
+  types: string[];
+  window_words: number;
+  phrases: string[];
+}
+
+let intent: { types: Set<string>; window: number; phrases: string[][] } | null = null;
+
+/**
+ * An uncommitted meeting, visit or talks under an expression of intent ("wants to meet", "is open to talks") is itself
+ * a claim: that someone intends to meet (CAMEO 036). Returns that claim's event, or null. `before` is the text of the
+ * event's sentence up to its trigger.
+ */
+export function intentEvent(event: EventMention, before: string): EventMention | null {
+  if (event.factuality !== "Uu" || event.condition || event.participants.length === 0) return null;
+  if (!intent) {
+    const lex = loadData<IntentLexicon>("lexicons/intent.json");
+    intent = { types: new Set(lex.types), window: lex.window_words, phrases: lex.phrases.map((p) => p.split(" ")) };
+  }
+  if (!intent.types.has(event.type)) return null;
+  const words = before.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
+  const tail = words.slice(-intent.window);
+  for (const phrase of intent.phrases) {
+    for (let end = tail.length; end >= phrase.length; end--) {
+      if (phrase.every((w, k) => tail[end - phrase.length + k] === w)) return { ...event, type: "intend_meet", cameo: "036", factuality: "CT+" };
+    }
+  }
+  return null;
 }

@@ -21,6 +21,7 @@ interface EventLexicon {
   nonEventVerbs: string[];
   roleNouns: string[];
   participantStops: string[];
+  locativePrepositions: string[];
   nonEventNouns: string[];
   subjectPronouns: string[];
   subordinators: string[];
@@ -39,6 +40,7 @@ const ROLE_NOUNS = new Set(LEX.roleNouns);
 const NON_EVENT_NOUNS = new Set(LEX.nonEventNouns);
 const GENERIC: TriggerInfo = { type: "other", cameo: null };
 const PARTICIPANT_STOP = new Set(LEX.participantStops);
+const LOCATIVE = new Set(LEX.locativePrepositions);
 const MAX_TIME_DISTANCE = 16;
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
@@ -120,6 +122,8 @@ function classify(ts: Token[], k: number): TriggerInfo {
 function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] {
   if (matches.length === 0) return [];
   const t = ts[k];
+  // A trigger inside a named event ("the APEC summit") names a gathering whose members the sentence does not list.
+  if (matches.some((m) => m.type === "event" && m.start <= t.start && m.end >= t.end)) return [];
   let left = k;
   for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
     if (PARTICIPANT_STOP.has(ts[j].lower)) break;
@@ -137,6 +141,9 @@ function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] 
   for (const m of matches) {
     if (m.end <= from || m.start >= to) continue;
     if (m.start <= t.start && m.end >= t.end) continue;
+    // "a summit in Singapore", "talks at Panmunjom": the place where it happens does not take part in it.
+    const at = ts.findIndex((x) => x.i === m.first);
+    if (at > 0 && LOCATIVE.has(ts[at - 1].lower) && (m.type === "country" || m.type === "place")) continue;
     if (!out.includes(m.entity)) out.push(m.entity);
   }
   return out;

@@ -53,9 +53,11 @@ export interface CandidateEvent {
 export interface LinkOptions {
   /** Without comparable event times, a report joins a claim only if published within this many days of it. */
   windowDays: number;
+  /** Two calendar times this many days apart can still be one happening (dates slip; reports round them). */
+  slackDays: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21 };
 
 /** Places and named events are where and at what something happens, not who takes part in it. */
 export function isParticipant(entityId: string): boolean {
@@ -97,7 +99,7 @@ function publishedRange(claim: ClaimKey, windowDays: number): DayRange | null {
 export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOptions): boolean {
   const a = dayRange(claim.eventTime);
   const b = dayRange(c.event.time);
-  if (a && b) return overlaps(a, b);
+  if (a && b) return overlaps({ from: addDays(a.from, -opts.slackDays), to: addDays(a.to, opts.slackDays) }, b);
   const window = publishedRange(claim, opts.windowDays);
   if (!window) return true;
   if (b) return overlaps(window, b);
@@ -112,8 +114,10 @@ export function matchScore(claim: ClaimKey, c: CandidateEvent, facts: EntityFact
   if (!participantsCompatible(claim.participants, c.event.participants, facts, c.published)) return -1;
   if (!timesCompatible(claim, c, opts)) return -1;
   const shared = c.event.participants.filter((p) => claim.participants.includes(p)).length;
+  const unshared = new Set([...c.event.participants, ...claim.participants]).size - shared;
   const both = dayRange(claim.eventTime) && dayRange(c.event.time) ? 1 : 0;
-  return shared * 2 + both;
+  // Never below zero: a compatible claim always beats starting a new one.
+  return Math.max(0, shared * 4 - unshared * 2 + both);
 }
 
 /** Picks the best claim for an event among candidates, or null when none fits. Ties go to the earliest claim id. */
@@ -190,11 +194,14 @@ export function intentEvent(event: EventMention, before: string): EventMention |
     intent = { types: new Set(lex.types), window: lex.window_words, phrases: lex.phrases.map((p) => p.split(" ")) };
   }
   if (!intent.types.has(event.type)) return null;
+  // "Trump said he would like to meet Kim": the one who states the wish is a party to the meeting wished for.
+  const speaker = event.source.at(-1)?.entity;
+  const participants = speaker && speaker.startsWith("person:") && !event.participants.includes(speaker) ? [speaker, ...event.participants] : event.participants;
   const words = before.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
   const tail = words.slice(-intent.window);
   for (const phrase of intent.phrases) {
     for (let end = tail.length; end >= phrase.length; end--) {
-      if (phrase.every((w, k) => tail[end - phrase.length + k] === w)) return { ...event, type: "intend_meet", cameo: "036", factuality: "CT+" };
+      if (phrase.every((w, k) => tail[end - phrase.length + k] === w)) return { ...event, participants, type: "intend_meet", cameo: "036", factuality: "CT+" };
     }
   }
   return null;

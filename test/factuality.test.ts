@@ -42,6 +42,8 @@ const cases: [string, string, string][] = [
   ["No venue has been chosen.", "chosen", "CT-"],
   // Cancellations.
   ["The president called off his planned summit with Kim.", "summit", "CT-"],
+  ["A meeting between the two leaders is not on the schedule for the trip, an official said.", "meeting", "CT-"],
+  ["Talks are not underway.", "Talks", "CT-"],
   ["The summit ended abruptly on Thursday without an agreement.", "summit", "CT+"],
   ["The summit ended abruptly on Thursday without an agreement.", "agreement", "CT-"],
   ["Officials cancelled the meeting after the missile launch.", "meeting", "CT-"],

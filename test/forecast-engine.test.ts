@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Evidence, Question } from "../src/domain/forecast.js";
-import { forecast, matchIndicator, replay } from "../src/forecast/engine.js";
+import { DEFAULT_ENGINE_OPTIONS, forecast, matchIndicator, replay } from "../src/forecast/engine.js";
 import { defaultIndicators, parseQuestion, QuestionError } from "../src/forecast/question.js";
 import { calibration, timeAveragedScores } from "../src/forecast/scores.js";
 
@@ -21,7 +21,7 @@ const question: Question = {
 let n = 0;
 function ev(over: Partial<Evidence>): Evidence {
   n++;
-  return { report: `r${String(n).padStart(3, "0")}`, claim: "c1", article: `a${n}`, type: "meet", participants: [A, B], published: "2025-03-01", factuality: "PR+", origin: "outlet:x", onRecord: false, eventTime: null, ...over };
+  return { report: `r${String(n).padStart(3, "0")}`, claim: "c1", article: `a${n}`, type: "meet", participants: [A, B], mentionParticipants: [A, B], published: "2025-03-01", factuality: "PR+", origin: "outlet:x", onRecord: false, eventTime: null, ...over };
 }
 
 describe("forecast engine", () => {
@@ -33,8 +33,8 @@ describe("forecast engine", () => {
     expect(two).toBeGreaterThan(one);
     const base = forecast(question, [], "2025-03-01").probability;
     const logit = (p: number) => Math.log(p / (1 - p));
-    // The second origin adds half of what the first did (originDecay 0.5), in log-odds.
-    expect(logit(two) - logit(one)).toBeCloseTo((logit(one) - logit(base)) / 2, 9);
+    // The second origin adds originDecay times what the first did, in log-odds.
+    expect(logit(two) - logit(one)).toBeCloseTo((logit(one) - logit(base)) * DEFAULT_ENGINE_OPTIONS.originDecay, 9);
   });
 
   it("lets a firmer report of the same origin add only the difference", () => {
@@ -69,6 +69,11 @@ describe("forecast engine", () => {
     expect(none.probability).toBe(0);
   });
 
+  it("resolves only on a report whose own sentence names every participant", () => {
+    const aide = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-06-12", onRecord: true, mentionParticipants: [B] })];
+    expect(forecast(question, aide, "2025-06-30").status).toBe("open");
+  });
+
   it("does not resolve YES from a meeting that happened before the question opened", () => {
     const late: Question = { ...question, opens: "2025-07-01" };
     const before = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-07-02", onRecord: true })];
@@ -83,6 +88,13 @@ describe("forecast engine", () => {
       expect(point.probability).toBe(forecast(question, visible, point.date).probability);
     }
     expect(path.map((p) => p.date).slice(0, 3)).toEqual(["2025-02-01", "2025-02-08", "2025-02-15"]);
+  });
+
+  it("ignores old news: a report of a happening that was over well before publication", () => {
+    const fresh = forecast(question, [ev({ type: "meet", factuality: "CT-", eventTime: "2025-02-01", published: "2025-02-02", onRecord: true })], "2025-02-10").probability;
+    const stale = forecast(question, [ev({ type: "meet", factuality: "CT-", eventTime: "2025-02-01", published: "2025-02-09", onRecord: true })], "2025-02-10").probability;
+    expect(fresh).toBeLessThan(stale);
+    expect(stale).toBeCloseTo(forecast(question, [], "2025-02-10").probability, 12);
   });
 
   it("matches a negated report to the inverse indicator when no indicator fits it as written", () => {
@@ -128,5 +140,12 @@ describe("question files", () => {
       const msg = (err as Error).message;
       for (const field of ["id:", "opens:", "prior:", "event.participants[0]", "indicators[0].lr", "indicators[0].match.type"]) expect(msg).toContain(field);
     }
+  });
+});
+
+describe("old news", () => {
+  it("does not count a negated undated past report ('has never met') against a meeting to come", () => {
+    const never = ev({ factuality: "CT-", eventTime: "PAST_REF", published: "2025-03-01" });
+    expect(forecast(question, [never], "2025-03-01").probability).toBeCloseTo(forecast(question, [], "2025-03-01").probability, 12);
   });
 });

@@ -33,6 +33,8 @@ const cases: Case[] = [
   { text: "The talks collapsed last August after a week.", dct: "2025-03-10", span: "last August", value: "2024-08" },
   { text: "North Korea sent troops to Russia in October, the agency said.", dct: "2024-11-20", span: "October", value: "2024-10" },
   { text: "The president accepted an invitation to meet Kim by May.", dct: "2018-03-09", span: "May", value: "2018-05" },
+  { text: "President Trump has agreed to meet Kim Jong Un by May, an adviser said.", dct: "2018-03-09", span: "May", value: "2018-05" },
+  { text: "By Friday, the funds had run out.", dct: "2018-03-09", span: "Friday", value: "2018-03-09" },
   { text: "Dealers whose franchises won't be renewed after October of next year will get letters.", dct: "2009-05-15", span: "October", value: "2010-10" },
   { text: "Production began in November 2006 at the plant.", dct: "2008-01-10", span: "November 2006", value: "2006-11" },
   { text: "He recalled his 2018 talks with Trump.", dct: "2025-10-18", span: "2018", value: "2018" },

@@ -41,7 +41,10 @@ export interface Evidence {
   claim: string;
   article: string;
   type: string;
+  /** Participants of the claim the report belongs to. */
   participants: string[];
+  /** Participants the report's own sentence names: a claim's resolution must be told of all of them. */
+  mentionParticipants: string[];
   published: string;
   factuality: Factuality;
   /** Independent origin key of the report. */

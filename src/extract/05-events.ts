@@ -22,6 +22,7 @@ interface EventLexicon {
   roleNouns: string[];
   participantStops: string[];
   locativePrepositions: string[];
+  gerundAdjuncts: string[];
   nonEventNouns: string[];
   subjectPronouns: string[];
   subordinators: string[];
@@ -41,6 +42,7 @@ const NON_EVENT_NOUNS = new Set(LEX.nonEventNouns);
 const GENERIC: TriggerInfo = { type: "other", cameo: null };
 const PARTICIPANT_STOP = new Set(LEX.participantStops);
 const LOCATIVE = new Set(LEX.locativePrepositions);
+const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
 const MAX_TIME_DISTANCE = 16;
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
@@ -124,10 +126,15 @@ function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] 
   const t = ts[k];
   // A trigger inside a named event ("the APEC summit") names a gathering whose members the sentence does not list.
   if (matches.some((m) => m.type === "event" && m.start <= t.start && m.end >= t.end)) return [];
+  // "Trump left Seoul without meeting Kim": a gerund adjunct shares the subject of the verb it hangs on.
+  // "Trump agreed to meet Kim": the subject of a verb taking an infinitive is also the subject of the infinitive.
+  const gerundAdjunct = t.pos === "VERB" && t.lower.endsWith("ing") && k > 0 && GERUND_ADJUNCT.has(ts[k - 1].lower);
+  const controlled = t.pos === "VERB" && k > 1 && ts[k - 1].lower === "to" && ts[k - 2].pos === "VERB";
+  let verbsToCross = gerundAdjunct || controlled ? 1 : 0;
   let left = k;
   for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
     if (PARTICIPANT_STOP.has(ts[j].lower)) break;
-    if (ts[j].pos === "VERB" && t.pos === "VERB") break;
+    if (ts[j].pos === "VERB" && t.pos === "VERB" && verbsToCross-- <= 0) break;
     left = j;
   }
   let right = k;
@@ -147,6 +154,38 @@ function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] 
     if (!out.includes(m.entity)) out.push(m.entity);
   }
   return out;
+}
+
+const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
+
+/**
+ * "North Korea said it had tested a missile", "Trump said he would meet Kim": a pronoun subject of reported content
+ * usually stands for the speaker, who then takes part in the event.
+ */
+function withSpeaker(found: string[], ts: Token[], k: number, attr: Attribution | null): string[] {
+  const speaker = attr?.chain[0]?.entity;
+  if (!speaker || found.includes(speaker) || speaker.startsWith("outlet:")) return found;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = ts[j];
+    if (t.start < attr!.content.start) break;
+    if (SPEAKER_PRONOUNS.has(t.lower) && t.pos === "PRON") return [speaker, ...found];
+    if (t.pos === "NOUN" || t.pos === "PROPN" || t.lower === ",") break;
+  }
+  return found;
+}
+
+const FORWARD_AUX = new Set(["will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo", "ca"]);
+
+/** An undated verb in the past or perfect tense ("met", "has never met") happened, if at all, before the article: PAST_REF. */
+function pastReference(ts: Token[], k: number): string | null {
+  const t = ts[k];
+  if (t.pos !== "VERB" || t.lower === t.lemma || t.lower.endsWith("ing") || t.lower.endsWith("s")) return null;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = ts[j];
+    if (FORWARD_AUX.has(w.lower) || w.lower === "to") return null;
+    if (w.pos !== "AUX" && w.pos !== "ADV" && w.pos !== "PART") break;
+  }
+  return "PAST_REF";
 }
 
 /** A DATE or TIME expression located in a sentence's tokens [first, last]. */
@@ -270,10 +309,10 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
         trigger: { start: t.start, end: t.end, text: t.text },
         type: info.type,
         cameo: info.cameo,
-        participants: participants(ts, k, matches),
+        participants: withSpeaker(participants(ts, k, matches), ts, k, attr),
         factuality: readings[r].value,
         source,
-        time: timeOf(ts, k, placed, attr),
+        time: timeOf(ts, k, placed, attr) ?? pastReference(ts, k),
         condition,
       });
     });

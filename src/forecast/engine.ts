@@ -11,12 +11,15 @@ export interface EngineOptions {
   originDecay: number;
   /** Probabilities stay inside [floor, 1 - floor] until the question resolves. */
   floor: number;
+  /** A report of a happening that ended more than this many days before it was published is old news: it moves nothing. */
+  retrospectiveDays: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   certaintyWeight: { CT: 1, PR: 0.6, PS: 0.3, Uu: 0.3 },
-  originDecay: 0.5,
+  originDecay: 0.7,
   floor: 0.005,
+  retrospectiveDays: 3,
 };
 
 const logit = (p: number) => Math.log(p / (1 - p));
@@ -65,10 +68,26 @@ export function matchIndicator(indicators: Indicator[], e: Evidence): { indicato
   return null;
 }
 
+/** The report tells of a happening that was over well before the report appeared ("a week after he called it off"). */
+function isRetrospective(e: Evidence, days: number): boolean {
+  // "has never met" says nothing against a meeting yet to come.
+  if (e.eventTime === "PAST_REF" && polarity(e.factuality) === "-") return true;
+  const r = dayRange(e.eventTime);
+  return !!r && addDays(r.to, days) < e.published;
+}
+
+/** A positive report of the resolving event itself that gives it a calendar date ahead: a date has been set. */
+function setsDate(q: Question, e: Evidence): string | null {
+  if (e.type !== q.event.type || polarity(e.factuality) !== "+" || e.factuality === "Uu") return null;
+  if (!q.event.participants.every((p) => e.participants.includes(p)) || !isScheduled(e)) return null;
+  const to = dayRange(e.eventTime)!.to;
+  return to <= q.deadline ? to : null;
+}
+
 /** A report that shows the resolving event as having happened (a past, certain, positive mention). */
 function showsHappened(q: Question, e: Evidence): boolean {
   if (e.type !== q.event.type || e.factuality !== "CT+") return false;
-  if (!q.event.participants.every((p) => e.participants.includes(p))) return false;
+  if (!q.event.participants.every((p) => e.mentionParticipants.includes(p))) return false;
   const r = dayRange(e.eventTime);
   if (!r || r.to > e.published || rangeWidth(r) > 31) return false;
   // The happening itself must fall inside the question's window.
@@ -132,6 +151,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
         break;
       }
     }
+    if (isRetrospective(e, opts.retrospectiveDays)) continue;
+    const date = setsDate(q, e);
+    if (date) scheduledFor = date;
     const hit = matchIndicator(q.indicators, e);
     if (!hit) continue;
     const key = `${hit.indicator.name}\u0000${e.claim}`;
@@ -144,8 +166,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     const delta = hit.sign * (w - state.weight) * Math.pow(opts.originDecay, state.rank) * Math.log(hit.indicator.lr);
     state.weight = w;
     const next = clamp(sigmoid(logit(p) + delta));
-    if (hit.indicator.match.scheduled && hit.sign > 0) scheduledFor = dayRange(e.eventTime)!.to;
-    else if (delta < 0 && hit.indicator.match.type.includes(q.event.type)) scheduledFor = null;
+    // Evidence against the happening (a denial, a cancellation) unsets the date it was to take place on.
+    if (delta < 0) scheduledFor = null;
     updates.push({
       at: e.published,
       probability: next,

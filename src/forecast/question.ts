@@ -17,6 +17,8 @@ export class QuestionError extends Error {
 export type NameResolver = (name: string, date: string) => { id: string; name: string } | null;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Happenings that someone can be said to want: a stated wish to meet speaks for them.
+const INTENT_TYPES = new Set(["meet", "negotiate", "visit", "consult"]);
 const ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
 function isValidDate(s: string): boolean {
@@ -50,6 +52,7 @@ export function defaultIndicators(type: string, participants: string[]): Indicat
     { name: "preparatory steps (envoys, letters, visits, talks)", match: base({ type: ["visit", "communicate", "negotiate"], participants_mode: "any" }), lr: 1.4 },
     { name: `${type} denied, not planned or called off`, match: base({ polarity: "-" }), lr: 0.35 },
     { name: `talks rejected by a participant`, match: base({ type: ["reject"], participants_mode: "any" }), lr: 0.5 },
+    ...(INTENT_TYPES.has(type) ? [{ name: "a participant states the wish to meet", match: base({ type: ["intend_meet"] }), lr: 1.5 }] : []),
   ];
 }
 

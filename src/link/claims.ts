@@ -194,9 +194,10 @@ export function intentEvent(event: EventMention, before: string): EventMention |
     intent = { types: new Set(lex.types), window: lex.window_words, phrases: lex.phrases.map((p) => p.split(" ")) };
   }
   if (!intent.types.has(event.type)) return null;
-  // "Trump said he would like to meet Kim": the one who states the wish is a party to the meeting wished for.
+  // "Trump said he would like to meet Kim": a speaker who wishes it in the first person is a party to the meeting.
   const speaker = event.source.at(-1)?.entity;
-  const participants = speaker && speaker.startsWith("person:") && !event.participants.includes(speaker) ? [speaker, ...event.participants] : event.participants;
+  const firstPerson = /\b(?:he|she|i|we)\b[^,;]*$/i.test(before);
+  const participants = speaker && speaker.startsWith("person:") && firstPerson && !event.participants.includes(speaker) ? [speaker, ...event.participants] : event.participants;
   const words = before.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
   const tail = words.slice(-intent.window);
   for (const phrase of intent.phrases) {

@@ -37,6 +37,7 @@ interface FactualityLexicon {
   complementizers: string[];
   backshiftContextVerbs: string[];
   occurrencePredicates: string[];
+  schedulePredicates: string[];
   grammar: Record<string, string[]>;
   expectationVerbs: string[];
   commitmentVerbs: string[];
@@ -138,6 +139,7 @@ const MAX_DEPTH = 64;
 const PS_POS = parseFact("PS+");
 const OPENING_CANCELS = L.openingCancels;
 const EXISTENCE = set(L.existencePredicates);
+const SCHEDULE_PREDICATES = L.schedulePredicates.map((p) => p.split(" "));
 
 /** One sentence's tokens (whitespace removed), which of them are event candidates, and which lie in reported content. */
 export interface SentenceView {
@@ -747,7 +749,9 @@ export function judgeSentence(view: SentenceView, events: number[]): FactReading
     const modal = modalValue(g.modals, g.neg, head, ctx.reported).f;
     if (hedge && (!headIsVerb || passive || COPULAR.has(lem(head)))) raw.push(hedge);
     else if (headIsVerb && passive && FACTIVE_HEDGE.has(hw)) raw.push(FACTIVE_HEDGE.get(hw)!);
-    if (g.neg && (OCCURRENCE.has(lem(head)) || hedge)) raw.push(NEG);
+    // "A meeting is not on the schedule", "talks are not underway": a negated copula over a plan negates the event.
+    const scheduled = !headIsVerb && SCHEDULE_PREDICATES.some((ph) => ph.every((w, m) => low(head + m) === w));
+    if (g.neg && (OCCURRENCE.has(lem(head)) || hedge || scheduled)) raw.push(NEG);
     // Only the clause context of the predicate, not its own modality, carries over as the starting point.
     const base = headIsVerb ? contextOf(head, g.start, false) : ctx;
     const markers = raw.map((fact) => ({ fact, modal: false }));

@@ -122,6 +122,9 @@ export class TenseReader {
     // "until Friday", "as soon as Friday", "by May": the phrase itself points forward.
     const text = this.doc.text;
     if (FORWARD_CUE.test(text.slice(Math.max(0, start - 24), start)) || FORWARD_START.test(text.slice(start, end))) return "future";
+    // "agreed to meet Kim by May" sets a deadline ahead; "by Friday, the funds had run out" looks back from a past perfect.
+    const sentenceStart = this.doc.sentences[s].start;
+    if (/\bby\s+$/i.test(text.slice(Math.max(0, start - 4), start)) && !/\bhad\b/i.test(text.slice(sentenceStart, this.doc.sentences[s].end))) return "future";
     const a = tokenAtOrAfter(this.doc, start);
     const b = Math.max(a, tokenAtOrAfter(this.doc, end) - 1);
     const tokens = this.doc.tokens;

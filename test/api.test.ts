@@ -5,7 +5,6 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
-import { rebuildStories } from "../src/app/stories.js";
 import { buildServer, isLoopback } from "../src/serve/api/server.js";
 import { routes } from "../src/serve/api/routes.js";
 import { main } from "../src/serve/cli/main.js";
@@ -52,7 +51,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "bellwether-api-"));
   store = await openStore({ path: join(dir, "api.db") });
   await loadDemo(store, TODAY);
-  await rebuildStories(store);
   app = await buildServer({ store, today: () => TODAY });
   guarded = await buildServer({ store, token: TOKEN, today: () => TODAY });
 });

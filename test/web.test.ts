@@ -7,7 +7,6 @@ import type { FastifyInstance } from "fastify";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
-import { rebuildStories } from "../src/app/stories.js";
 import { buildServer } from "../src/serve/api/server.js";
 import { openStore, type Store } from "../src/store/index.js";
 
@@ -47,7 +46,6 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "bellwether-web-"));
   store = await openStore({ path: join(dir, "web.db") });
   await loadDemo(store);
-  await rebuildStories(store);
   app = await buildServer({ store, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const addr = app.server.address();

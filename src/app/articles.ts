@@ -6,7 +6,6 @@ import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Exe
 import { articleSentences, reportSpans } from "../store/reads.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
 import { readClaim } from "./ledger.js";
-import { rebuildStories } from "./stories.js";
 
 /** A report's sentence in its article: the sentence, its neighbours, and the trigger's place in the sentence. */
 export interface ReportEvidence {
@@ -123,7 +122,7 @@ async function load(sub: ArticleSubmission): Promise<LoadResult> {
   return { ok: true, doc: { input: sub.url ?? "request", article } };
 }
 
-/** Ingests one submitted article, then regroups stories so it joins one. */
+/** Ingests one submitted article (the ingest run regroups stories so it joins one). */
 export async function ingestArticle(store: Store, sub: ArticleSubmission): Promise<ArticleIngestResult> {
   const loaded = await load(sub);
   let last: IngestEvent | null = null;
@@ -131,7 +130,6 @@ export async function ingestArticle(store: Store, sub: ArticleSubmission): Promi
     last = e;
   });
   const event = last as IngestEvent | null;
-  if (event && event.outcome !== "failed" && event.outcome !== "duplicate") await rebuildStories(store);
   return {
     outcome: event?.outcome ?? "failed",
     id: event?.id ?? null,

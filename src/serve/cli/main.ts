@@ -1,6 +1,11 @@
 // The `bellwether` command line: one file per command, registered here in the order --help lists them.
 import { Command, CommanderError } from "commander";
+import { registerDemo } from "./demo.js";
 import { registerExtract } from "./extract.js";
+import { registerIngest } from "./ingest.js";
+import { registerLedger } from "./ledger.js";
+import { registerQuestions } from "./questions.js";
+import { registerServe } from "./serve.js";
 
 /** Runs the CLI with process-style argv; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +20,11 @@ export async function main(argv: string[]): Promise<number> {
     status = code;
   };
   registerExtract(program, setStatus);
+  registerIngest(program, setStatus);
+  registerLedger(program, setStatus);
+  registerQuestions(program, setStatus);
+  registerDemo(program, setStatus);
+  registerServe(program, setStatus);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -3,7 +3,6 @@ import type { Command } from "commander";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../app/config.js";
 import { loadDemo } from "../../app/demo.js";
-import { rebuildStories } from "../../app/stories.js";
 import { openStore } from "../../store/index.js";
 import { buildServer, isLoopback } from "../api/server.js";
 
@@ -42,8 +41,6 @@ export function registerServe(program: Command, setStatus: (code: number) => voi
           const started = Date.now();
           const load = await loadDemo(store);
           if (load.loaded && load.summary) {
-            // Stories are regrouped over the whole store once the corpus is in, so the UI opens on them.
-            await rebuildStories(store);
             const s = load.summary;
             process.stdout.write(`loaded the demo into ${config.db}: ${s.new} new, ${s.near_duplicate} near-duplicate, ${s.failed.length} failed articles; ${load.questions} questions (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
           } else process.stdout.write(`the demo is already in ${config.db}\n`);

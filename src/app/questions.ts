@@ -1,0 +1,178 @@
+// Question use cases shared by the CLI and the API: add, refresh, show, replay, resolve, and score.
+import type { Evidence, Forecast, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
+import { resolveName } from "../extract/gazetteer.js";
+import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
+import { parseQuestion } from "../forecast/question.js";
+import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
+import { speaksFor } from "../link/entity-facts.js";
+import { addDays, dayRange } from "../link/time-range.js";
+import type { Executor, Store } from "../store/index.js";
+import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type StoredQuestion } from "../store/questions.js";
+
+/** Today's date (UTC): the default "as of" of a forecast. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Resolves participant names through the gazetteer as of a date. */
+export function gazetteerResolver(name: string, date: string): { id: string; name: string } | null {
+  const hit = resolveName(name, date);
+  return hit ? { id: hit.id, name: hit.name } : null;
+}
+
+/** The evidence a question reads: reports of claims of its indicators' types that involve its participants. */
+export async function questionEvidence(db: Executor, q: Question): Promise<Evidence[]> {
+  const types = [...new Set([q.event.type, ...q.indicators.flatMap((i) => i.match.type)])];
+  const entities = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
+  const rows = await evidenceRows(db, types, entities);
+  return rows.map((r) => ({
+    report: r.report,
+    claim: r.claim,
+    article: r.article,
+    type: r.type,
+    participants: r.participants,
+    mentionParticipants: r.mentionParticipants,
+    published: r.published,
+    factuality: r.factuality,
+    origin: r.origin,
+    onRecord: speaksFor(r.source.at(-1), r.participants, r.published),
+    eventTime: reportTime(r.eventTime, r.claimTime, r.published),
+  }));
+}
+
+/**
+ * The time of the happening as a report tells it: its own calendar time; else its claim's date, when the report is undated
+ * or only says it lies in the past and the claim's date is indeed past ("a week after he called it off").
+ */
+function reportTime(own: string | null, claim: string | null, published: string): string | null {
+  if (dayRange(own)) return own;
+  const c = dayRange(claim);
+  if (!c) return own;
+  if (own === "PAST_REF") return c.to < published ? claim : own;
+  return claim;
+}
+
+async function override(db: Executor, id: string): Promise<Resolution | null> {
+  const r = await latestResolution(db, id);
+  return r ? { outcome: r.outcome, at: r.at, note: r.note ?? undefined } : null;
+}
+
+/** Recomputes one question as of a date from the ledger and stores its probability and update log. */
+export async function refreshQuestion(db: Executor, id: string, asOf = today(), opts: EngineOptions = DEFAULT_ENGINE_OPTIONS): Promise<Forecast | undefined> {
+  const stored = await getQuestion(db, id);
+  if (!stored) return undefined;
+  const f = forecast(stored.question, await questionEvidence(db, stored.question), asOf, await override(db, id), opts);
+  await saveForecast(db, id, f, asOf);
+  return f;
+}
+
+/** Recomputes every question; run after each ingest so the odds follow the ledger. */
+export async function refreshAllQuestions(store: Store, asOf = today()): Promise<number> {
+  const all = await listQuestions(store.db);
+  for (const q of all) await store.transaction((tx) => refreshQuestion(tx, q.question.id, asOf));
+  return all.length;
+}
+
+/** Validates a question file's text, stores it (replacing one with the same id) and computes its odds. */
+export async function addQuestion(store: Store, yaml: string, source: string, asOf = today()): Promise<Question> {
+  const q = parseQuestion(yaml, source, gazetteerResolver);
+  await store.transaction(async (tx) => {
+    await upsertQuestion(tx, q, yaml);
+    await refreshQuestion(tx, q.id, asOf);
+  });
+  return q;
+}
+
+/** A question as `bellwether question show --json` prints it. */
+export interface QuestionView {
+  id: string;
+  title: string;
+  criteria: string;
+  opens: string;
+  deadline: string;
+  prior: number;
+  probability: number;
+  status: QuestionStatus;
+  resolved_at: string | null;
+  as_of: string | null;
+  event: Question["event"];
+  indicators: Question["indicators"];
+  updates: Array<{ at: string; probability: number; previous: number; indicator: string; claim: string | null; reports: string[]; reason: string }>;
+  scores: Scores | null;
+}
+
+/** Daily path over the days a resolved question was open (opens up to the day before it resolved). */
+async function openPath(db: Executor, s: StoredQuestion): Promise<Array<{ date: string; probability: number }>> {
+  if (s.status === "open" || !s.resolved_at) return [];
+  const q = s.question;
+  const last = addDays(s.resolved_at, -1) < q.deadline ? addDays(s.resolved_at, -1) : q.deadline;
+  if (last < q.opens) return [];
+  return replay(q, await questionEvidence(db, q), q.opens, last, 1, await override(db, q.id));
+}
+
+async function scoresOf(db: Executor, s: StoredQuestion): Promise<Scores | null> {
+  const path = await openPath(db, s);
+  return path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
+}
+
+/** One question, freshly computed as of a date, with its update log and, once resolved, its scores. */
+export async function showQuestion(store: Store, id: string, asOf = today()): Promise<QuestionView | undefined> {
+  const done = await store.transaction((tx) => refreshQuestion(tx, id, asOf));
+  if (!done) return undefined;
+  const s = (await getQuestion(store.db, id))!;
+  const updates = await questionUpdates(store.db, id);
+  const q = s.question;
+  return {
+    id: q.id,
+    title: q.title,
+    criteria: q.criteria,
+    opens: q.opens,
+    deadline: q.deadline,
+    prior: q.prior,
+    probability: s.probability,
+    status: s.status,
+    resolved_at: s.resolved_at,
+    as_of: s.as_of,
+    event: q.event,
+    indicators: q.indicators,
+    updates,
+    scores: await scoresOf(store.db, s),
+  };
+}
+
+/** The probability as of each date from `from` to `to`, using only articles published by then. */
+export async function replayQuestion(db: Executor, id: string, from: string, to: string, stepDays = 1): Promise<Array<{ date: string; probability: number }> | undefined> {
+  const s = await getQuestion(db, id);
+  if (!s) return undefined;
+  return replay(s.question, await questionEvidence(db, s.question), from, to, stepDays, await override(db, id));
+}
+
+/** Resolves a question by hand (logged with the time it was done) and recomputes it. */
+export async function resolveQuestion(store: Store, id: string, outcome: "yes" | "no", at: string, note: string | null, asOf = today()): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    if (!(await getQuestion(tx, id))) return false;
+    await addResolution(tx, id, outcome, at, note, new Date().toISOString());
+    await refreshQuestion(tx, id, asOf);
+    return true;
+  });
+}
+
+export interface QuestionsSummary {
+  questions: Array<{ id: string; title: string; deadline: string; probability: number; status: QuestionStatus; resolved_at: string | null; brier: number | null; log: number | null }>;
+  calibration: CalibrationBin[];
+}
+
+/** Every question with its probability and status, the scores of resolved ones, and calibration across them. */
+export async function summarizeQuestions(store: Store, asOf = today()): Promise<QuestionsSummary> {
+  await refreshAllQuestions(store, asOf);
+  const all = await listQuestions(store.db);
+  const paths: Array<{ path: Array<{ date: string; probability: number }>; outcome: 0 | 1 }> = [];
+  const rows: QuestionsSummary["questions"] = [];
+  for (const s of all) {
+    const path = await openPath(store.db, s);
+    const scores = path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
+    if (path.length) paths.push({ path, outcome: s.status === "yes" ? 1 : 0 });
+    rows.push({ id: s.question.id, title: s.question.title, deadline: s.question.deadline, probability: s.probability, status: s.status, resolved_at: s.resolved_at, brier: scores?.brier ?? null, log: scores?.log ?? null });
+  }
+  return { questions: rows, calibration: calibration(paths) };
+}

@@ -1,0 +1,95 @@
+// `bellwether claims`, `claim ID` and `stories`: the ledger's reads, as JSON per the contract or as readable tables.
+import type { Command } from "commander";
+import { loadConfig } from "../../app/config.js";
+import { readClaim, readClaims, readStories } from "../../app/ledger.js";
+import { openStore, type ClaimView } from "../../store/index.js";
+import { table } from "./table.js";
+
+interface Flags {
+  db?: string;
+  json?: boolean;
+  story?: string;
+}
+
+async function withStore<T>(flags: Flags, fn: (db: Awaited<ReturnType<typeof openStore>>["db"]) => Promise<T>): Promise<T> {
+  const store = await openStore({ path: loadConfig({ db: flags.db }).db });
+  try {
+    return await fn(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+function claimRows(claims: ClaimView[]): string[][] {
+  return claims.map((c) => [c.id, c.type, c.polarity, c.status, String(c.reports.length), String(c.origins.length), c.first_reported ?? "", c.summary]);
+}
+
+function claimDetail(c: ClaimView): string {
+  const head = [
+    `${c.summary}`,
+    `claim ${c.id}: ${c.type}${c.cameo ? ` (CAMEO ${c.cameo})` : ""}, polarity ${c.polarity}, ${c.status}`,
+    `participants: ${c.participants.map((p) => p.name).join(", ") || "-"}`,
+    `reported ${c.first_reported ?? "?"} to ${c.last_reported ?? "?"}; ${c.reports.length} reports from ${c.origins.length} independent origins`,
+    `status: ${c.status_history.map((h) => `${h.status} ${h.at}`).join(" → ")}`,
+    "",
+  ].join("\n");
+  const origins = table(
+    ["origin", "root", "reports", "first seen"],
+    c.origins.map((o) => [o.id, o.root, String(o.reports.length), o.first_seen ?? ""]),
+  );
+  const reports = table(
+    ["published", "outlet", "factuality", "trigger", "chain", "origin"],
+    c.reports.map((r) => [r.published ?? "", r.outlet ?? "", r.factuality, r.trigger, r.chain.join(" → ") || "(outlet's own)", r.origin ?? ""]),
+  );
+  return `${head}\n${origins}\n${reports}`;
+}
+
+/** Adds `claims`, `claim` and `stories` to the program. */
+export function registerLedger(program: Command, setStatus: (code: number) => void): void {
+  program
+    .command("claims")
+    .description("list the claims in the ledger with their status, report and origin counts")
+    .option("--db <path>", "the store (default: $BELLWETHER_DB or ./bellwether.db)")
+    .option("--story <id>", "only the claims of one story")
+    .option("--json", "print the contract's JSON array")
+    .action(async (flags: Flags) => {
+      const claims = await withStore(flags, (db) => readClaims(db, { storyId: flags.story }));
+      if (flags.json) process.stdout.write(JSON.stringify(claims, null, 2) + "\n");
+      else process.stdout.write(claims.length ? table(["id", "type", "pol", "status", "reports", "origins", "first", "summary"], claimRows(claims)) : "no claims\n");
+      setStatus(0);
+    });
+
+  program
+    .command("claim")
+    .description("show one claim: its reports, source chains, independent origins and status history")
+    .argument("<id>", "claim id")
+    .option("--db <path>", "the store (default: $BELLWETHER_DB or ./bellwether.db)")
+    .option("--json", "print the contract's JSON object")
+    .action(async (id: string, flags: Flags) => {
+      const claim = await withStore(flags, (db) => readClaim(db, id));
+      if (!claim) {
+        process.stderr.write(`bellwether: no claim with id "${id}"\n`);
+        setStatus(1);
+        return;
+      }
+      process.stdout.write(flags.json ? JSON.stringify(claim, null, 2) + "\n" : claimDetail(claim));
+      setStatus(0);
+    });
+
+  program
+    .command("stories")
+    .description("list the stories: groups of articles about one developing happening")
+    .option("--db <path>", "the store (default: $BELLWETHER_DB or ./bellwether.db)")
+    .option("--json", "print the contract's JSON array")
+    .action(async (flags: Flags) => {
+      const stories = await withStore(flags, (db) => readStories(db));
+      if (flags.json) process.stdout.write(JSON.stringify(stories, null, 2) + "\n");
+      else
+        process.stdout.write(
+          stories.length
+            ? table(["id", "first", "last", "articles", "claims", "title"], stories.map((s) => [s.id, s.first_published ?? "", s.last_published ?? "", String(s.articles.length), String(s.claims.length), s.title]))
+            : "no stories\n",
+        );
+      setStatus(0);
+    });
+}

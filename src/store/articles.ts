@@ -1,0 +1,433 @@
+// Articles and their annotations: written in one go per article, read back as the extraction they came from.
+import type { Insertable } from "kysely";
+import type {
+  Attribution,
+  Entity,
+  EntityType,
+  EventMention,
+  Extraction,
+  Factuality,
+  SourceRef,
+  TimeExpr,
+  TimeType,
+} from "../domain/extraction.js";
+import { EXTRACT_SCHEMA } from "../domain/extraction.js";
+import type { Executor } from "./index.js";
+import type { Database } from "./schema.js";
+
+/** What ingest knows about an article beyond its extraction. */
+export interface ArticleExtras {
+  /** SHA-256 (hex) of the normalised body; unique across the store. */
+  contentHash: string;
+  /** MinHash signature, serialised. */
+  minhash: Uint8Array;
+  /** LSH bucket hash of each band of the signature, indexed by band. */
+  bands: number[];
+  nearDuplicateOf: string | null;
+  ingestedAt: string;
+  /** The file, URL or stream the article came from. */
+  input: string | null;
+}
+
+/** An article as stored: its extraction plus ingest bookkeeping. */
+export interface StoredArticle {
+  extraction: Extraction;
+  seq: number;
+  contentHash: string;
+  nearDuplicateOf: string | null;
+  ingestedAt: string;
+  input: string | null;
+}
+
+/** One line of an article listing. */
+export interface ArticleSummary {
+  id: string;
+  seq: number;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  near_duplicate_of: string | null;
+  input: string | null;
+}
+
+/** A stored article as the near-duplicate check needs it. */
+export interface DuplicateCandidate {
+  id: string;
+  seq: number;
+  text: string;
+  minhash: Uint8Array;
+  published: string | null;
+  near_duplicate_of: string | null;
+}
+
+// Rows per multi-row INSERT: far below every engine's bound-parameter limit.
+const CHUNK_ROWS = 200;
+
+async function insertRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    // The generic table parameter defeats Kysely's per-table value typing; rows are typed by the caller.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK_ROWS) as never)
+      .execute();
+  }
+}
+
+/** The outlet id for an outlet name: "outlet:" and a slug of the name. */
+export function outletId(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `outlet:${slug || "unknown"}`;
+}
+
+/** Writes an article with all its annotations, outlet, entities, aliases and LSH buckets; returns its ingest number. */
+export async function insertArticle(
+  tx: Executor,
+  extraction: Extraction,
+  extras: ArticleExtras,
+): Promise<{ id: string; seq: number }> {
+  const a = extraction.article;
+  const id = a.id;
+  let outlet: string | null = null;
+  if (a.outlet && a.outlet.trim()) {
+    outlet = outletId(a.outlet);
+    await tx
+      .insertInto("outlets")
+      .values({ id: outlet, name: a.outlet.trim(), kind: null, aliases: "[]" })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  }
+  const last = await tx.selectFrom("articles").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  await tx
+    .insertInto("articles")
+    .values({
+      id,
+      seq,
+      content_hash: extras.contentHash,
+      minhash: extras.minhash,
+      title: a.title,
+      outlet_id: outlet,
+      url: a.url,
+      published: a.published,
+      published_source: a.published_source ?? null,
+      byline: a.byline ?? null,
+      language: a.language,
+      text: a.text,
+      near_duplicate_of: extras.nearDuplicateOf,
+      ingested_at: extras.ingestedAt,
+      input: extras.input,
+    })
+    .execute();
+
+  await insertRows(
+    tx,
+    "sentences",
+    extraction.sentences.map((s, idx) => ({ article_id: id, idx, start: s.start, end: s.end })),
+  );
+  await insertEntities(tx, extraction.entities);
+  const mentions: Insertable<Database["mentions"]>[] = [];
+  for (const e of extraction.entities) {
+    for (const m of e.mentions) {
+      mentions.push({
+        article_id: id,
+        idx: mentions.length,
+        entity_id: e.id,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        sentence: m.sentence ?? null,
+      });
+    }
+  }
+  await insertRows(tx, "mentions", mentions);
+  await insertRows(
+    tx,
+    "times",
+    extraction.times.map((t, idx) => ({
+      article_id: id,
+      idx,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      type: t.type,
+      value: t.value,
+    })),
+  );
+  await insertRows(
+    tx,
+    "attributions",
+    extraction.attributions.map((at, idx) => ({
+      article_id: id,
+      idx,
+      sentence: at.sentence,
+      source_start: at.source.start,
+      source_end: at.source.end,
+      source_text: at.source.text,
+      source_entity: at.source.entity,
+      cue_start: at.cue.start,
+      cue_end: at.cue.end,
+      cue_text: at.cue.text,
+      content_start: at.content.start,
+      content_end: at.content.end,
+      chain: JSON.stringify(at.chain),
+    })),
+  );
+  await insertRows(
+    tx,
+    "event_mentions",
+    extraction.events.map((ev, idx) => ({
+      article_id: id,
+      id: ev.id,
+      idx,
+      sentence: ev.sentence,
+      trigger_start: ev.trigger.start,
+      trigger_end: ev.trigger.end,
+      trigger_text: ev.trigger.text,
+      type: ev.type,
+      cameo: ev.cameo,
+      participants: JSON.stringify(ev.participants),
+      factuality: ev.factuality,
+      source: JSON.stringify(ev.source),
+      time: ev.time,
+      condition_start: ev.condition?.start ?? null,
+      condition_end: ev.condition?.end ?? null,
+    })),
+  );
+  await insertRows(
+    tx,
+    "minhash_bands",
+    extras.bands.map((hash, band) => ({ article_id: id, band, hash })),
+  );
+  return { id, seq };
+}
+
+// Entities are shared across articles: the first reading of an id names it; every surface form becomes an alias.
+async function insertEntities(tx: Executor, entities: Entity[]): Promise<void> {
+  if (entities.length === 0) return;
+  const byId = new Map<string, Entity>();
+  for (const e of entities) if (!byId.has(e.id)) byId.set(e.id, e);
+  const rows = [...byId.values()].map((e) => ({ id: e.id, name: e.name, type: e.type }));
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    await tx
+      .insertInto("entities")
+      .values(rows.slice(i, i + CHUNK_ROWS))
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+  }
+  const aliases = new Map<string, { entity_id: string; alias: string }>();
+  for (const e of entities) {
+    for (const form of [e.name, ...e.mentions.map((m) => m.text)]) {
+      const alias = form.trim();
+      if (alias) aliases.set(`${e.id}\u0000${alias}`, { entity_id: e.id, alias });
+    }
+  }
+  const aliasRows = [...aliases.values()];
+  for (let i = 0; i < aliasRows.length; i += CHUNK_ROWS) {
+    await tx
+      .insertInto("aliases")
+      .values(aliasRows.slice(i, i + CHUNK_ROWS))
+      .onConflict((oc) => oc.columns(["entity_id", "alias"]).doNothing())
+      .execute();
+  }
+}
+
+/** The stored article with this content hash, if any. */
+export async function findArticleByHash(
+  db: Executor,
+  contentHash: string,
+): Promise<{ id: string; near_duplicate_of: string | null } | undefined> {
+  return db
+    .selectFrom("articles")
+    .select(["id", "near_duplicate_of"])
+    .where("content_hash", "=", contentHash)
+    .executeTakeFirst();
+}
+
+/** The content hash stored under an article id, if that id is taken. */
+export async function findArticleHash(db: Executor, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom("articles").select("content_hash").where("id", "=", id).executeTakeFirst();
+  return row?.content_hash;
+}
+
+/** Articles in publication order (undated last, then ingest order), optionally one story's only. */
+export async function listArticles(
+  db: Executor,
+  opts: { storyId?: string; limit?: number; offset?: number } = {},
+): Promise<ArticleSummary[]> {
+  let q = db
+    .selectFrom("articles")
+    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+    .select([
+      "articles.id",
+      "articles.seq",
+      "articles.title",
+      "outlets.name as outlet",
+      "articles.url",
+      "articles.published",
+      "articles.near_duplicate_of",
+      "articles.input",
+    ]);
+  if (opts.storyId !== undefined) {
+    const storyId = opts.storyId;
+    q = q.where("articles.id", "in", (eb) =>
+      eb.selectFrom("story_articles").select("article_id").where("story_id", "=", storyId),
+    );
+  }
+  q = q
+    .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+    .orderBy("articles.published")
+    .orderBy("articles.seq");
+  if (opts.limit !== undefined) q = q.limit(opts.limit);
+  if (opts.offset !== undefined) q = q.offset(opts.offset);
+  return q.execute();
+}
+
+/** Reads an article back as its full extraction, or undefined when the id is unknown. */
+export async function getArticle(db: Executor, id: string): Promise<StoredArticle | undefined> {
+  const row = await db
+    .selectFrom("articles")
+    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+    .selectAll("articles")
+    .select("outlets.name as outlet_name")
+    .where("articles.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [sentences, mentions, times, attributions, events] = await Promise.all([
+    db.selectFrom("sentences").select(["start", "end"]).where("article_id", "=", id).orderBy("idx").execute(),
+    db
+      .selectFrom("mentions")
+      .innerJoin("entities", "entities.id", "mentions.entity_id")
+      .select([
+        "mentions.entity_id",
+        "entities.name",
+        "entities.type",
+        "mentions.start",
+        "mentions.end",
+        "mentions.text",
+        "mentions.sentence",
+      ])
+      .where("mentions.article_id", "=", id)
+      .orderBy("mentions.idx")
+      .execute(),
+    db.selectFrom("times").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
+    db.selectFrom("attributions").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
+    db.selectFrom("event_mentions").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
+  ]);
+
+  const entities = new Map<string, Entity>();
+  for (const m of mentions) {
+    let e = entities.get(m.entity_id);
+    if (!e) {
+      e = { id: m.entity_id, name: m.name, type: m.type as EntityType, mentions: [] };
+      entities.set(m.entity_id, e);
+    }
+    const mention: Entity["mentions"][number] = { start: m.start, end: m.end, text: m.text };
+    if (m.sentence !== null) mention.sentence = m.sentence;
+    e.mentions.push(mention);
+  }
+
+  const extraction: Extraction = {
+    schema: EXTRACT_SCHEMA,
+    article: {
+      id: row.id,
+      title: row.title,
+      outlet: row.outlet_name ?? null,
+      url: row.url,
+      published: row.published,
+      language: row.language,
+      text: row.text,
+      byline: row.byline,
+      published_source: row.published_source as Extraction["article"]["published_source"],
+    },
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+    entities: [...entities.values()],
+    times: times.map(
+      (t): TimeExpr => ({ start: t.start, end: t.end, text: t.text, type: t.type as TimeType, value: t.value }),
+    ),
+    attributions: attributions.map(
+      (at): Attribution => ({
+        sentence: at.sentence,
+        source: { start: at.source_start, end: at.source_end, text: at.source_text, entity: at.source_entity },
+        cue: { start: at.cue_start, end: at.cue_end, text: at.cue_text },
+        content: { start: at.content_start, end: at.content_end },
+        chain: JSON.parse(at.chain) as SourceRef[],
+      }),
+    ),
+    events: events.map(
+      (ev): EventMention => ({
+        id: ev.id,
+        sentence: ev.sentence,
+        trigger: { start: ev.trigger_start, end: ev.trigger_end, text: ev.trigger_text },
+        type: ev.type,
+        cameo: ev.cameo,
+        participants: JSON.parse(ev.participants) as string[],
+        factuality: ev.factuality as Factuality,
+        source: JSON.parse(ev.source) as SourceRef[],
+        time: ev.time,
+        condition:
+          ev.condition_start !== null && ev.condition_end !== null
+            ? { start: ev.condition_start, end: ev.condition_end }
+            : null,
+      }),
+    ),
+  };
+  return {
+    extraction,
+    seq: row.seq,
+    contentHash: row.content_hash,
+    nearDuplicateOf: row.near_duplicate_of,
+    ingestedAt: row.ingested_at,
+    input: row.input,
+  };
+}
+
+/** Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first. */
+export async function findBandCandidates(
+  db: Executor,
+  bands: number[],
+  minShared: number,
+): Promise<{ article_id: string; shared: number }[]> {
+  if (bands.length === 0) return [];
+  const rows = await db
+    .selectFrom("minhash_bands")
+    .select((eb) => ["article_id", eb.fn.countAll<number>().as("shared")])
+    .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("band", "=", band), eb("hash", "=", hash)]))))
+    .groupBy("article_id")
+    .having((eb) => eb.fn.countAll(), ">=", minShared)
+    .orderBy("shared", "desc")
+    .orderBy("article_id")
+    .execute();
+  return rows.map((r) => ({ article_id: r.article_id, shared: Number(r.shared) }));
+}
+
+/** Text and dating of the given articles, for the exact near-duplicate check. */
+export async function getDuplicateCandidates(db: Executor, ids: string[]): Promise<DuplicateCandidate[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("articles")
+    .select(["id", "seq", "text", "minhash", "published", "near_duplicate_of"])
+    .where("id", "in", ids)
+    .orderBy("seq")
+    .execute();
+}
+
+/** Points the given originals, and everything already pointing at them, at a new (earlier) original. */
+export async function repointNearDuplicates(db: Executor, formerOriginals: string[], original: string): Promise<void> {
+  if (formerOriginals.length === 0) return;
+  await db
+    .updateTable("articles")
+    .set({ near_duplicate_of: original })
+    .where((eb) => eb.or([eb("id", "in", formerOriginals), eb("near_duplicate_of", "in", formerOriginals)]))
+    .where("id", "!=", original)
+    .execute();
+}

@@ -1,0 +1,80 @@
+// The store: opens the database named by a location, brings its schema up to date, and hands out the typed query builder.
+import { Kysely, Migrator } from "kysely";
+import { createDialect, parseLocation } from "./dialect.js";
+import { migrationProvider } from "./migrations/index.js";
+import type { Database } from "./schema.js";
+
+/** A query handle: the store's connection or an open transaction; every repository function takes one. */
+export type Executor = Kysely<Database>;
+
+/** An open store. Close it when done so the SQLite file is checkpointed and unlocked. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  /** The location it was opened from (file path or URL). */
+  readonly location: string;
+  /** Runs `fn` in one transaction: all its writes land together or not at all. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Where to open the store. */
+export interface OpenStoreOptions {
+  /** SQLite file path, ":memory:", or (later) a postgres:// URL. */
+  path: string;
+}
+
+/** Opens (creating if needed) the store at `path` and applies any pending migrations. */
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const db = new Kysely<Database>({ dialect: createDialect(parseLocation(opts.path)) });
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  let closed = false;
+  return {
+    db,
+    location: opts.path,
+    transaction: (fn) => db.transaction().execute(fn),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** Applies pending migrations in order; each is recorded so it runs once per store. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    const reason = error instanceof Error ? error.message : String(error ?? "unknown error");
+    throw new Error(`store migration failed${name}: ${reason}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Reads a value from the store's key/value table. */
+export async function getMeta(db: Executor, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirst();
+  return row?.value;
+}
+
+/** Writes a value to the store's key/value table, replacing any earlier one. */
+export async function setMeta(db: Executor, key: string, value: string): Promise<void> {
+  await db
+    .insertInto("meta")
+    .values({ key, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
+}
+
+// Re-exported so callers import the schema type and every repository from one module.
+export type { Database } from "./schema.js";
+export * from "./articles.js";
+export * from "./ledger.js";
+export * from "./stories.js";

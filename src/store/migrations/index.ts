@@ -1,0 +1,14 @@
+// Append-only list of schema migrations, bundled in code so a compiled build needs no migration folder on disk.
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_initial.js";
+import * as m0002 from "./0002_questions.js";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": m0001,
+  "0002_questions": m0002,
+};
+
+/** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

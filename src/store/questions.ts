@@ -1,0 +1,169 @@
+// Forecast questions: definitions, logged probability updates, hand resolutions, and the evidence they read.
+import type { Factuality, SourceRef } from "../domain/extraction.js";
+import type { ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
+import type { Executor } from "./index.js";
+
+export interface QuestionTable {
+  id: string;
+  title: string;
+  criteria: string;
+  opens: string;
+  deadline: string;
+  prior: number;
+  /** The validated question (participants resolved, indicators filled in) as JSON. */
+  definition: string;
+  /** The YAML it was added from. */
+  source: string;
+  probability: number;
+  status: string;
+  resolved_at: string | null;
+  as_of: string | null;
+}
+
+export interface QuestionUpdateTable {
+  question_id: string;
+  seq: number;
+  at: string;
+  probability: number;
+  previous: number;
+  indicator: string;
+  claim_id: string | null;
+  reports: string;
+  reason: string;
+}
+
+export interface QuestionResolutionTable {
+  question_id: string;
+  seq: number;
+  outcome: string;
+  at: string;
+  note: string | null;
+  logged_at: string;
+}
+
+export interface StoredQuestion {
+  question: Question;
+  source: string;
+  probability: number;
+  status: QuestionStatus;
+  resolved_at: string | null;
+  as_of: string | null;
+}
+
+/** Adds a question or replaces the definition of one with the same id (its update log is rewritten on refresh). */
+export async function upsertQuestion(db: Executor, q: Question, source: string): Promise<void> {
+  const row = { id: q.id, title: q.title, criteria: q.criteria, opens: q.opens, deadline: q.deadline, prior: q.prior, definition: JSON.stringify(q), source };
+  await db
+    .insertInto("questions")
+    .values({ ...row, probability: q.prior, status: "open", resolved_at: null, as_of: null })
+    .onConflict((oc) => oc.column("id").doUpdateSet(row))
+    .execute();
+}
+
+function toStored(r: QuestionTable): StoredQuestion {
+  return { question: JSON.parse(r.definition) as Question, source: r.source, probability: r.probability, status: r.status as QuestionStatus, resolved_at: r.resolved_at, as_of: r.as_of };
+}
+
+export async function getQuestion(db: Executor, id: string): Promise<StoredQuestion | undefined> {
+  const r = await db.selectFrom("questions").selectAll().where("id", "=", id).executeTakeFirst();
+  return r && toStored(r);
+}
+
+export async function listQuestions(db: Executor): Promise<StoredQuestion[]> {
+  const rows = await db.selectFrom("questions").selectAll().orderBy("deadline").orderBy("id").execute();
+  return rows.map(toStored);
+}
+
+/** Stores a freshly computed forecast: the current probability and status, and the whole update log. */
+export async function saveForecast(
+  db: Executor,
+  id: string,
+  f: { probability: number; status: QuestionStatus; resolved_at: string | null; updates: ForecastUpdate[] },
+  asOf: string,
+): Promise<void> {
+  await db.updateTable("questions").set({ probability: f.probability, status: f.status, resolved_at: f.resolved_at, as_of: asOf }).where("id", "=", id).execute();
+  await db.deleteFrom("question_updates").where("question_id", "=", id).execute();
+  const rows = f.updates.map((u, i) => ({
+    question_id: id,
+    seq: i + 1,
+    at: u.at,
+    probability: u.probability,
+    previous: u.previous,
+    indicator: u.indicator,
+    claim_id: u.claim,
+    reports: JSON.stringify(u.reports),
+    reason: u.reason,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto("question_updates").values(rows.slice(i, i + 200)).execute();
+}
+
+export async function questionUpdates(db: Executor, id: string): Promise<ForecastUpdate[]> {
+  const rows = await db.selectFrom("question_updates").selectAll().where("question_id", "=", id).orderBy("seq").execute();
+  return rows.map((r) => ({ at: r.at, probability: r.probability, previous: r.previous, indicator: r.indicator, claim: r.claim_id, reports: JSON.parse(r.reports) as string[], reason: r.reason }));
+}
+
+/** Appends a hand resolution to the question's log; the latest one is in force. */
+export async function addResolution(db: Executor, id: string, outcome: "yes" | "no", at: string, note: string | null, loggedAt: string): Promise<void> {
+  const last = await db.selectFrom("question_resolutions").select((eb) => eb.fn.max("seq").as("seq")).where("question_id", "=", id).executeTakeFirst();
+  await db.insertInto("question_resolutions").values({ question_id: id, seq: Number(last?.seq ?? 0) + 1, outcome, at, note, logged_at: loggedAt }).execute();
+}
+
+export async function latestResolution(db: Executor, id: string): Promise<{ outcome: "yes" | "no"; at: string; note: string | null } | undefined> {
+  const r = await db.selectFrom("question_resolutions").selectAll().where("question_id", "=", id).orderBy("seq", "desc").executeTakeFirst();
+  return r && { outcome: r.outcome as "yes" | "no", at: r.at, note: r.note };
+}
+
+/** A report as forecast evidence, before the on-the-record test. */
+export interface EvidenceRow {
+  report: string;
+  claim: string;
+  article: string;
+  type: string;
+  participants: string[];
+  /** Participants the report's own sentence names. */
+  mentionParticipants: string[];
+  published: string;
+  factuality: Factuality;
+  origin: string;
+  source: SourceRef[];
+  /** The report's own time for the happening. */
+  eventTime: string | null;
+  /** The claim's most specific time for it. */
+  claimTime: string | null;
+}
+
+/** Dated reports of claims of the given types that involve at least one of the given entities. */
+export async function evidenceRows(db: Executor, types: string[], entityIds: string[]): Promise<EvidenceRow[]> {
+  if (types.length === 0 || entityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("reports")
+    .innerJoin("claims", "claims.id", "reports.claim_id")
+    .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
+    .select(["reports.id", "reports.claim_id", "reports.article_id", "reports.published", "reports.factuality", "reports.origin_id", "claims.type", "claims.event_time", "event_mentions.source", "event_mentions.time", "event_mentions.participants as mention_participants"])
+    .where("claims.type", "in", types)
+    .where("reports.published", "is not", null)
+    .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds))
+    .orderBy("reports.published")
+    .orderBy("reports.id")
+    .execute();
+  const claimIds = [...new Set(rows.map((r) => r.claim_id))];
+  const parts = claimIds.length
+    ? await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", claimIds).execute()
+    : [];
+  const participantsOf = new Map<string, string[]>();
+  for (const p of parts) participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
+  return rows.map((r) => ({
+    report: r.id,
+    claim: r.claim_id,
+    article: r.article_id,
+    type: r.type,
+    participants: participantsOf.get(r.claim_id) ?? [],
+    mentionParticipants: r.mention_participants ? (JSON.parse(r.mention_participants) as string[]) : [],
+    published: r.published!,
+    factuality: r.factuality as Factuality,
+    origin: r.origin_id ?? r.id,
+    source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
+    eventTime: r.time,
+    claimTime: r.event_time,
+  }));
+}

@@ -1,0 +1,420 @@
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
+import { extract } from "../src/extract/index.js";
+import { encodeSignature, fingerprint } from "../src/link/near-duplicates.js";
+import {
+  appendClaimStatus,
+  candidateClaims,
+  findArticleByHash,
+  findBandCandidates,
+  getArticle,
+  getClaim,
+  getMeta,
+  insertArticle,
+  insertClaim,
+  insertOrigin,
+  insertReport,
+  listArticles,
+  listClaims,
+  listStories,
+  migrate,
+  openStore,
+  outletId,
+  setMeta,
+  updateClaim,
+  updateReportOrigin,
+  upsertStory,
+  type ArticleExtras,
+  type Store,
+} from "../src/store/index.js";
+import { migrationProvider } from "../src/store/migrations/index.js";
+
+const TEXT =
+  "SEOUL, Oct. 18 — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. " +
+  "Kim said he would meet Trump if Washington dropped its demand. The APEC summit later this fall is a likely venue.";
+
+function find(text: string, part: string, from = 0): { start: number; end: number; text: string } {
+  const start = text.indexOf(part, from);
+  if (start < 0) throw new Error(`not in text: ${part}`);
+  return { start, end: start + part.length, text: part };
+}
+
+/** An extraction with every kind of annotation, written by hand so the test does not depend on the reading stages. */
+function sample(id = "a1", text = TEXT, published: string | null = "2025-10-18"): Extraction {
+  const s1 = text.indexOf("Kim said");
+  const s2 = text.indexOf("The APEC");
+  return {
+    schema: EXTRACT_SCHEMA,
+    article: {
+      id,
+      title: "Trump and Kim may meet",
+      outlet: "Korea Daily Wire",
+      url: "https://example.org/kim",
+      published,
+      language: "en",
+      text,
+      byline: "J. Park",
+      published_source: "given",
+    },
+    sentences: [
+      { start: 0, end: s1 - 1 },
+      { start: s1, end: s2 - 1 },
+      { start: s2, end: text.length },
+    ],
+    entities: [
+      {
+        id: "person:donald-trump",
+        name: "Donald Trump",
+        type: "person",
+        mentions: [
+          { ...find(text, "Trump"), sentence: 0 },
+          { ...find(text, "Trump", s1), sentence: 1 },
+        ],
+      },
+      { id: "person:kim-jong-un", name: "Kim Jong Un", type: "person", mentions: [{ ...find(text, "Kim"), sentence: 0 }] },
+      { id: "outlet:cnn", name: "CNN", type: "outlet", mentions: [{ ...find(text, "CNN") }] },
+    ],
+    times: [
+      { ...find(text, "Oct. 18"), type: "DATE", value: "2025-10-18" },
+      { ...find(text, "later this fall"), type: "DATE", value: "2025-FA" },
+    ],
+    attributions: [
+      {
+        sentence: 0,
+        source: { ...find(text, "U.S. officials"), entity: null },
+        cue: find(text, "said"),
+        content: { start: text.indexOf("a meeting"), end: text.indexOf(", citing") },
+        chain: [
+          { text: "U.S. officials", entity: null },
+          { text: "CNN", entity: "outlet:cnn" },
+        ],
+      },
+    ],
+    events: [
+      {
+        id: "e1",
+        sentence: 0,
+        trigger: find(text, "meeting"),
+        type: "meet",
+        cameo: "036",
+        participants: ["person:donald-trump", "person:kim-jong-un"],
+        factuality: "PR+",
+        source: [
+          { text: "U.S. officials", entity: null },
+          { text: "CNN", entity: "outlet:cnn" },
+        ],
+        time: null,
+        condition: null,
+      },
+      {
+        id: "e2",
+        sentence: 1,
+        trigger: find(text, "meet", s1),
+        type: "meet",
+        cameo: null,
+        participants: ["person:kim-jong-un"],
+        factuality: "PS+",
+        source: [{ text: "Kim", entity: "person:kim-jong-un" }],
+        time: "2025-FA",
+        condition: { start: text.indexOf("if Washington"), end: text.indexOf(". The APEC") },
+      },
+    ],
+  };
+}
+
+function extras(e: Extraction, over: Partial<ArticleExtras> = {}): ArticleExtras {
+  const fp = fingerprint(e.article.text);
+  return {
+    contentHash: `hash-${e.article.id}`,
+    minhash: encodeSignature(fp.signature),
+    bands: fp.bands,
+    nearDuplicateOf: null,
+    ingestedAt: "2025-10-18T12:00:00.000Z",
+    input: `${e.article.id}.txt`,
+    ...over,
+  };
+}
+
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "bellwether-store-"));
+  store = await openStore({ path: join(dir, "test.db") });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("opening a store", () => {
+  it("creates the file with WAL, foreign keys and every table", async () => {
+    expect(existsSync(join(dir, "test.db"))).toBe(true);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(mode.rows[0].journal_mode).toBe("wal");
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    expect(fk.rows[0].foreign_keys).toBe(1);
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "aliases", "articles", "attributions", "claim_participants", "claim_status", "claims", "entities",
+        "event_mentions", "meta", "mentions", "minhash_bands", "origins", "outlets", "reports", "sentences",
+        "stories", "story_articles", "times",
+      ]),
+    );
+  });
+
+  it("runs each migration once and records it", async () => {
+    await insertArticle(store.db, sample(), extras(sample()));
+    await store.close();
+    store = await openStore({ path: join(dir, "test.db") });
+    await store.close();
+    store = await openStore({ path: join(dir, "test.db") });
+    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+    const all = Object.keys(await migrationProvider.getMigrations()).sort();
+    expect(all[0]).toBe("0001_initial");
+    expect(rows.rows.map((r) => r.name)).toEqual(all);
+    expect(await migrate(store.db)).toEqual([]);
+    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["a1"]);
+  });
+
+  it("refuses a PostgreSQL URL clearly until that backend exists", async () => {
+    await expect(openStore({ path: "postgres://localhost/bellwether" })).rejects.toThrow(/PostgreSQL/);
+  });
+
+  it("keeps values in the key/value table", async () => {
+    expect(await getMeta(store.db, "k")).toBeUndefined();
+    await setMeta(store.db, "k", "1");
+    await setMeta(store.db, "k", "2");
+    expect(await getMeta(store.db, "k")).toBe("2");
+  });
+});
+
+describe("articles", () => {
+  it("round-trips a hand-written extraction with every annotation kind", async () => {
+    const e = sample();
+    const { seq } = await store.transaction((tx) => insertArticle(tx, e, extras(e)));
+    expect(seq).toBe(1);
+    const back = await getArticle(store.db, "a1");
+    expect(back?.extraction).toEqual(e);
+    expect(back).toMatchObject({ seq: 1, contentHash: "hash-a1", nearDuplicateOf: null, input: "a1.txt" });
+  });
+
+  it("round-trips what extract() produces for a real text", async () => {
+    const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
+    await store.transaction((tx) => insertArticle(tx, e, extras(e)));
+    expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
+  });
+
+  it("stores the outlet once, entities once, and every surface form as an alias", async () => {
+    const a = sample("a1");
+    const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
+    b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
+    await insertArticle(store.db, a, extras(a));
+    await insertArticle(store.db, b, extras(b));
+    const outlets = await store.db.selectFrom("outlets").selectAll().execute();
+    expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
+    expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
+    const entities = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
+    expect(entities.map((e) => e.id)).toEqual(["outlet:cnn", "person:donald-trump", "person:kim-jong-un"]);
+    const aliases = await store.db
+      .selectFrom("aliases")
+      .select("alias")
+      .where("entity_id", "=", "person:kim-jong-un")
+      .orderBy("alias")
+      .execute();
+    expect(aliases.map((r) => r.alias)).toEqual(["Kim", "Kim Jong Un"]);
+  });
+
+  it("finds articles by content hash and by shared LSH buckets", async () => {
+    const a = sample("a1");
+    const other = sample(
+      "b2",
+      "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
+        "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
+    );
+    await insertArticle(store.db, a, extras(a));
+    await insertArticle(store.db, other, extras(other));
+    expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
+    expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
+    const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
+    expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
+  });
+
+  it("lists articles by publication date, undated last, then ingest order", async () => {
+    for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
+      const e = sample(id, `${TEXT} ${id}`, date);
+      await insertArticle(store.db, e, extras(e));
+    }
+    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
+    expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
+    const first = (await listArticles(store.db))[0];
+    expect(first).toMatchObject({ outlet: "Korea Daily Wire", title: "Trump and Kim may meet", seq: 3 });
+  });
+
+  it("writes nothing when the transaction fails", async () => {
+    const e = sample();
+    await expect(
+      store.transaction(async (tx) => {
+        await insertArticle(tx, e, extras(e));
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    for (const table of ["articles", "sentences", "mentions", "entities", "minhash_bands", "outlets"] as const) {
+      const n = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      expect(Number(n.n), table).toBe(0);
+    }
+  });
+
+  it("rejects a second article with the same text hash", async () => {
+    const a = sample("a1");
+    const b = sample("b2");
+    await insertArticle(store.db, a, extras(a));
+    await expect(insertArticle(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/UNIQUE/);
+  });
+});
+
+describe("claims, reports, origins, stories", () => {
+  beforeEach(async () => {
+    for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
+      const e = sample(id, `${TEXT} ${id}`, date);
+      await insertArticle(store.db, e, extras(e));
+    }
+  });
+
+  it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
+    await store.transaction(async (tx) => {
+      await upsertStory(tx, { id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] });
+      await insertClaim(tx, {
+        id: "c1",
+        type: "meet",
+        cameo: "036",
+        summary: "Trump and Kim meet",
+        polarity: "+",
+        event_time: "2025-FA",
+        first_reported: "2025-10-18",
+        last_reported: "2025-10-18",
+        status: "reported",
+        story_id: "s1",
+        participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
+      });
+      await appendClaimStatus(tx, "c1", "reported", "2025-10-18");
+      for (const [id, article, date] of [["r2", "a2", "2025-10-19"], ["r1", "a1", "2025-10-18"]] as const) {
+        await insertReport(tx, {
+          id,
+          claim_id: "c1",
+          article_id: article,
+          event_id: "e1",
+          sentence: 0,
+          trigger: "meeting",
+          factuality: "PR+",
+          chain: ["U.S. officials", "CNN"],
+          root: "CNN",
+          published: date,
+        });
+      }
+      await insertOrigin(tx, { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" });
+      await updateReportOrigin(tx, "r1", "o1");
+      await updateReportOrigin(tx, "r2", "o1");
+      await updateClaim(tx, "c1", { last_reported: "2025-10-19", status: "corroborated" });
+      await appendClaimStatus(tx, "c1", "corroborated", "2025-10-19");
+      await upsertStory(tx, { id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] });
+    });
+
+    const claim = await getClaim(store.db, "c1");
+    expect(claim).toMatchObject({
+      id: "c1",
+      type: "meet",
+      cameo: "036",
+      summary: "Trump and Kim meet",
+      polarity: "+",
+      status: "corroborated",
+      first_reported: "2025-10-18",
+      last_reported: "2025-10-19",
+      participants: [
+        { id: "person:donald-trump", name: "Donald Trump" },
+        { id: "person:kim-jong-un", name: "Kim Jong Un" },
+      ],
+      status_history: [
+        { status: "reported", at: "2025-10-18" },
+        { status: "corroborated", at: "2025-10-19" },
+      ],
+      origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
+    });
+    expect(claim?.reports.map((r) => r.id)).toEqual(["r1", "r2"]);
+    expect(claim?.reports[0]).toEqual({
+      id: "r1",
+      article: "a1",
+      title: "Trump and Kim may meet",
+      outlet: "Korea Daily Wire",
+      published: "2025-10-18",
+      sentence: 0,
+      trigger: "meeting",
+      factuality: "PR+",
+      chain: ["U.S. officials", "CNN"],
+      origin: "o1",
+      root: "CNN",
+      event: "e1",
+    });
+    expect(await getClaim(store.db, "missing")).toBeUndefined();
+    expect((await listClaims(store.db, { storyId: "s1" })).map((c) => c.id)).toEqual(["c1"]);
+    expect(await listClaims(store.db, { storyId: "other" })).toEqual([]);
+    expect((await listArticles(store.db, { storyId: "s1" })).map((a) => a.id)).toEqual(["a1", "a2"]);
+    expect(await listArticles(store.db, { storyId: "other" })).toEqual([]);
+    expect(await listStories(store.db)).toEqual([
+      {
+        id: "s1",
+        title: "Trump–Kim talks",
+        first_published: "2025-10-18",
+        last_published: "2025-10-19",
+        articles: ["a1", "a2"],
+        claims: ["c1"],
+      },
+    ]);
+  });
+
+  it("finds coreference candidates by type, shared participant and reporting window", async () => {
+    const base = {
+      cameo: null,
+      summary: "s",
+      polarity: "+" as const,
+      event_time: null,
+      status: "reported" as const,
+    };
+    await insertClaim(store.db, { ...base, id: "meet-old", type: "meet", first_reported: "2025-01-01", last_reported: "2025-01-05", participants: ["person:kim-jong-un"] });
+    await insertClaim(store.db, { ...base, id: "meet-new", type: "meet", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:donald-trump", "person:kim-jong-un"] });
+    await insertClaim(store.db, { ...base, id: "meet-other", type: "meet", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:xi-jinping"] });
+    await insertClaim(store.db, { ...base, id: "threat", type: "threaten", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:kim-jong-un"] });
+
+    const found = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"], from: "2025-09-01", to: "2025-10-31" });
+    expect(found.map((c) => c.id)).toEqual(["meet-new"]);
+    expect(found[0].participants).toEqual(["person:donald-trump", "person:kim-jong-un"]);
+    const anyTime = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"] });
+    expect(anyTime.map((c) => c.id)).toEqual(["meet-old", "meet-new"]);
+    await updateClaim(store.db, "meet-other", { participants: ["person:kim-jong-un"] });
+    const after = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"], from: "2025-10-01" });
+    expect(after.map((c) => c.id).sort()).toEqual(["meet-new", "meet-other"]);
+  });
+
+  it("enforces the links between tables", async () => {
+    await expect(
+      insertReport(store.db, {
+        id: "r1",
+        claim_id: "no-such-claim",
+        article_id: "a1",
+        event_id: null,
+        sentence: 0,
+        trigger: "x",
+        factuality: "Uu",
+        chain: [],
+        root: null,
+        published: null,
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+});

@@ -1,5 +1,6 @@
 // Links one freshly stored article into the ledger: its claims, their independent origins, their status, and its story.
 import { createHash } from "node:crypto";
+import type { EventMention } from "../domain/extraction.js";
 import type { Executor } from "../store/index.js";
 import { candidateClaims, insertClaim, insertReport, updateClaim } from "../store/ledger.js";
 import { articleOutlet, entityNames, hasReport, linkableArticle, replaceClaimStatus, replaceOrigins, reportProvenance, type LinkableArticle, type LinkableEvent } from "../store/linking.js";
@@ -7,6 +8,7 @@ import { bestClaim, intentEvent, isClaimable, isParticipant, moreSpecificTime, p
 import { gazetteerFacts, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type ReportOriginFacts } from "../link/origins.js";
 import { statusHistory, DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../link/status.js";
+import { addDays } from "../link/time-range.js";
 
 export interface LedgerOptions {
   link: LinkOptions;
@@ -21,17 +23,22 @@ const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").sl
 export async function linkArticle(tx: Executor, articleId: string, opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): Promise<void> {
   const article = await linkableArticle(tx, articleId);
   if (!article) return;
-  const byClaim = new Map<string, { claim: ClaimKey; mentions: LinkableEvent[]; isNew: boolean; cameo: string | null }>();
-  const fresh: ClaimKey[] = [];
+  const readings: { event: LinkableEvent; reading: EventMention }[] = [];
   for (const mention of article.events) {
     const asEvent = { ...mention, trigger: { start: mention.start, end: mention.start + mention.trigger.length, text: mention.trigger } };
     const sentenceStart = article.sentences[mention.sentence]?.start ?? mention.start;
     const reading = intentEvent(asEvent, article.text.slice(sentenceStart, mention.start)) ?? asEvent;
     if (!isClaimable(reading)) continue;
     const participants = reading.participants.filter(isParticipant);
-    const event: LinkableEvent = { ...mention, type: reading.type, cameo: reading.cameo, factuality: reading.factuality, participants };
-    const candidate = { event: { ...reading, participants }, published: article.published };
-    const pool = [...(await candidateClaims(tx, { type: event.type, participantIds: event.participants })).map(toKey), ...fresh];
+    readings.push({ event: { ...mention, type: reading.type, cameo: reading.cameo, factuality: reading.factuality, participants }, reading: { ...reading, participants } });
+  }
+  if (readings.length === 0) return;
+  const pools = await candidatePools(tx, readings.map((r) => r.event), article.published, opts.link.lookbackDays);
+  const byClaim = new Map<string, { claim: ClaimKey; mentions: LinkableEvent[]; isNew: boolean; cameo: string | null }>();
+  const fresh: ClaimKey[] = [];
+  for (const { event, reading } of readings) {
+    const candidate = { event: reading, published: article.published };
+    const pool = [...(pools.get(event.type) ?? []).filter((c) => c.participants.some((p) => event.participants.includes(p))), ...fresh];
     let claim = bestClaim(pool, candidate, gazetteerFacts, opts.link);
     let isNew = false;
     if (!claim) {
@@ -152,6 +159,28 @@ export async function refreshClaim(tx: Executor, claimId: string, participants: 
 
 function reportFacts(article: LinkableArticle, m: LinkableEvent): ReportOriginFacts {
   return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: null, published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
+}
+
+// A report is compared with at most this many claims per event type: the most recently reported ones.
+const POOL_LIMIT = 200;
+
+/**
+ * Claims an article's events may join, one query per event type: same type, reported within the look-back window, and
+ * sharing a participant with one of the article's events of that type.
+ */
+async function candidatePools(tx: Executor, events: LinkableEvent[], published: string | null, lookbackDays: number): Promise<Map<string, ClaimKey[]>> {
+  const participantsByType = new Map<string, Set<string>>();
+  for (const e of events) {
+    const set = participantsByType.get(e.type) ?? new Set<string>();
+    for (const p of e.participants) set.add(p);
+    participantsByType.set(e.type, set);
+  }
+  const from = published ? addDays(published, -lookbackDays) : null;
+  const pools = new Map<string, ClaimKey[]>();
+  for (const [type, participants] of participantsByType) {
+    pools.set(type, (await candidateClaims(tx, { type, participantIds: [...participants], from, limit: POOL_LIMIT })).map(toKey));
+  }
+  return pools;
 }
 
 function toKey(row: { id: string; type: string; participants: string[]; event_time: string | null; first_reported: string | null; last_reported: string | null }): ClaimKey {

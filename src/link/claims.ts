@@ -55,9 +55,11 @@ export interface LinkOptions {
   windowDays: number;
   /** Two calendar times this many days apart can still be one happening (dates slip; reports round them). */
   slackDays: number;
+  /** A report joins only claims reported within this many days before it; older happenings start a new claim. */
+  lookbackDays: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21, lookbackDays: 365 };
 
 /** Places and named events are where and at what something happens, not who takes part in it. */
 export function isParticipant(entityId: string): boolean {

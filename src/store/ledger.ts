@@ -162,7 +162,7 @@ export async function appendClaimStatus(db: Executor, claimId: string, status: C
 /** Claims of one type that share a participant and whose reporting overlaps [from, to]; the linker's coreference pool. */
 export async function candidateClaims(
   db: Executor,
-  q: { type: string; participantIds: string[]; from?: string | null; to?: string | null },
+  q: { type: string; participantIds: string[]; from?: string | null; to?: string | null; limit?: number },
 ): Promise<ClaimRow[]> {
   // One pass: each claim row comes back once per participant, already in claim order.
   let query = db
@@ -184,6 +184,16 @@ export async function candidateClaims(
   if (q.to) {
     const to = q.to;
     query = query.where((eb) => eb.or([eb("claims.first_reported", "is", null), eb("claims.first_reported", "<=", to)]));
+  }
+  if (q.limit !== undefined) {
+    // Only the most recently reported claims of the type that share a participant.
+    const { type, limit } = q;
+    const ids = uniq(q.participantIds);
+    query = query.where("claims.id", "in", (eb) => {
+      let inner = eb.selectFrom("claims as c").select("c.id").where("c.type", "=", type);
+      if (ids.length > 0) inner = inner.where("c.id", "in", (e2) => e2.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", ids));
+      return inner.orderBy("c.last_reported", "desc").orderBy("c.id").limit(limit);
+    });
   }
   const rows = await query
     .orderBy((eb) => eb.case().when("claims.first_reported", "is", null).then(1).else(0).end())

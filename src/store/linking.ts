@@ -114,18 +114,36 @@ export async function articleOutlet(db: Executor, articleId: string): Promise<{ 
   return row ? { name: row.name ?? null } : undefined;
 }
 
-/** Replaces a claim's origins and points each report at its origin. */
+/**
+ * Makes a claim's origins and its reports' origin links equal to the given ones, writing only what changed: a claim
+ * gains reports one at a time, and rewriting all of them each time would make ingest quadratic in a claim's size.
+ */
 export async function replaceOrigins(db: Executor, claimId: string, origins: NewOrigin[], originOf: Map<string, string>): Promise<void> {
-  await db.updateTable("reports").set({ origin_id: null }).where("claim_id", "=", claimId).execute();
-  await db.deleteFrom("origins").where("claim_id", "=", claimId).execute();
-  if (origins.length) await db.insertInto("origins").values(origins).execute();
-  for (const [reportId, originId] of originOf) {
-    await db.updateTable("reports").set({ origin_id: originId }).where("id", "=", reportId).execute();
+  const [oldOrigins, oldReports] = await Promise.all([
+    db.selectFrom("origins").selectAll().where("claim_id", "=", claimId).execute(),
+    db.selectFrom("reports").select(["id", "origin_id"]).where("claim_id", "=", claimId).execute(),
+  ]);
+  const wanted = new Map(origins.map((o) => [o.id, o]));
+  const had = new Map(oldOrigins.map((o) => [o.id, o]));
+  const fresh = origins.filter((o) => !had.has(o.id));
+  if (fresh.length) await db.insertInto("origins").values(fresh).execute();
+  for (const o of origins) {
+    const h = had.get(o.id);
+    if (h && (h.root !== o.root || h.first_seen !== o.first_seen)) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
   }
+  for (const r of oldReports) {
+    const want = originOf.get(r.id) ?? null;
+    if (r.origin_id !== want) await db.updateTable("reports").set({ origin_id: want }).where("id", "=", r.id).execute();
+  }
+  const gone = oldOrigins.filter((o) => !wanted.has(o.id)).map((o) => o.id);
+  if (gone.length) await db.deleteFrom("origins").where("id", "in", gone).execute();
 }
 
-/** Replaces a claim's status history and sets its current status to the last entry. */
+/** Makes a claim's status history equal to the given one (rewriting it only when it differs) and sets its status. */
 export async function replaceClaimStatus(db: Executor, claimId: string, history: { status: ClaimStatus; at: string }[]): Promise<void> {
+  const old = await db.selectFrom("claim_status").select(["status", "at"]).where("claim_id", "=", claimId).orderBy("seq").execute();
+  const same = old.length === history.length && old.every((h, i) => h.status === history[i].status && h.at === history[i].at);
+  if (same) return;
   await db.deleteFrom("claim_status").where("claim_id", "=", claimId).execute();
   if (history.length) await db.insertInto("claim_status").values(history.map((h, i) => ({ claim_id: claimId, seq: i + 1, status: h.status, at: h.at }))).execute();
   const last = history.at(-1);

@@ -83,6 +83,12 @@ describe("independent origins", () => {
       ["Harbor City Ledger", ["3"]],
     ]);
   });
+  it("puts a report crediting an outlet into the origin of that outlet's earlier report", () => {
+    const wh = r("1", "Harbor City Ledger", ["the White House"], { published: "2018-03-09" });
+    const credit = r("2", "Capitol Brief", ["the Harbor City Ledger"], { published: "2018-03-11" });
+    const groups = groupOrigins([credit, wh], () => null);
+    expect(groups.map((g) => [g.root, g.reports])).toEqual([["the White House", ["1", "2"]]]);
+  });
   it("names roots without determiners or report words", () => {
     expect(nameSlug("a CNN report")).toBe("cnn");
     expect(nameSlug("Yonhap news agency")).toBe("yonhap");

@@ -155,6 +155,9 @@ export async function refreshClaim(tx: Executor, claimId: string, participants: 
     opts.status,
   );
   await replaceClaimStatus(tx, claimId, history);
+  // A claim reads the way most of its reports tell it; its first report may be a passing denial.
+  const negative = reports.filter((r) => r.factuality.endsWith("-")).length;
+  await updateClaim(tx, claimId, { polarity: negative * 2 > reports.length ? "-" : "+" });
 }
 
 function reportFacts(article: LinkableArticle, m: LinkableEvent): ReportOriginFacts {

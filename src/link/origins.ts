@@ -73,10 +73,16 @@ export function rootOf(r: ReportOriginFacts): { key: string; root: string } {
 export function groupOrigins(reports: ReportOriginFacts[], outletOf: (articleId: string) => { name: string | null; entity: string | null } | null): OriginGroup[] {
   const ordered = [...reports].sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.id.localeCompare(b.id));
   const byArticle = new Map<string, string>();
+  // The origin of each outlet's earliest report: a later report crediting that outlet joins it.
+  const byOutlet = new Map<string, string>();
   const groups = new Map<string, OriginGroup>();
-  const keyOf = new Map<string, string>();
   for (const r of ordered) {
     let { key, root } = rootOf(r);
+    const credited = byOutlet.get(key);
+    if (credited && credited !== key) {
+      key = credited;
+      root = groups.get(credited)!.root;
+    }
     if (r.nearDuplicateOf) {
       const originalKey = byArticle.get(r.nearDuplicateOf);
       if (originalKey) {
@@ -89,8 +95,9 @@ export function groupOrigins(reports: ReportOriginFacts[], outletOf: (articleId:
         }
       }
     }
-    keyOf.set(r.id, key);
     if (!byArticle.has(r.articleId)) byArticle.set(r.articleId, key);
+    const own = outletKey(r.outlet, r.outletEntity);
+    if (!byOutlet.has(own)) byOutlet.set(own, key);
     const g = groups.get(key);
     if (g) g.reports.push(r.id);
     else groups.set(key, { key, root, reports: [r.id], firstSeen: r.published });

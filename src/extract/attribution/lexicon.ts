@@ -32,6 +32,7 @@ interface RawLexicon {
   hearerObjectVerbs: string[];
   modals: string[];
   placePrepositions: string[];
+  timeWords: string[];
   sourceNouns: string[];
   timeNouns: string[];
   whObjects: string[];
@@ -131,6 +132,8 @@ export interface AttributionLexicon {
   hearerObject: Set<string>;
   modals: Set<string>;
   placePrepositions: Set<string>;
+  /** Day, month and part-of-day words: "Wednesday morning Trump said" — the time is not part of the source. */
+  timeWords: Set<string>;
   sourceNouns: Set<string>;
   timeNouns: Set<string>;
   whObjects: Set<string>;
@@ -171,6 +174,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     hearerObject: lower(raw.hearerObjectVerbs),
     modals: lower(raw.modals),
     placePrepositions: lower(raw.placePrepositions),
+    timeWords: lower(raw.timeWords),
     sourceNouns: lower(raw.sourceNouns),
     timeNouns: lower(raw.timeNouns),
     whObjects: lower(raw.whObjects),

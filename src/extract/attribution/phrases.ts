@@ -113,6 +113,8 @@ export function npBackward(v: SentenceView, last: number, floor = 0): number {
   while (s - 1 >= floor) {
     const j = s - 1;
     const t = ts[j];
+    // "Wednesday morning Trump said", "on Monday the ministry said" — but "Sunday Times" is a name.
+    if (L.timeWords.has(t.lower) && (t.text === t.lower || L.timeWords.has(ts[j + 1]?.lower ?? "") || /^(?:on|last|this|next|early|late|since|by)$/.test(ts[j - 1]?.lower ?? ""))) break;
     if ((isNominal(t) && t.pos !== "PRON") || isNameWord(v, j)) {
       s = j;
       continue;

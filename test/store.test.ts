@@ -7,7 +7,6 @@ import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
 import { extract } from "../src/extract/index.js";
 import { encodeSignature, fingerprint } from "../src/link/near-duplicates.js";
 import {
-  appendClaimStatus,
   candidateClaims,
   findArticleByHash,
   findBandCandidates,
@@ -16,8 +15,10 @@ import {
   getMeta,
   insertArticle,
   insertClaim,
-  insertOrigin,
   insertReport,
+  replaceClaimStatus,
+  replaceOrigins,
+  replaceStories,
   listArticles,
   listClaims,
   listStories,
@@ -26,8 +27,6 @@ import {
   outletId,
   setMeta,
   updateClaim,
-  updateReportOrigin,
-  upsertStory,
   type ArticleExtras,
   type Store,
 } from "../src/store/index.js";
@@ -289,7 +288,7 @@ describe("claims, reports, origins, stories", () => {
 
   it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
     await store.transaction(async (tx) => {
-      await upsertStory(tx, { id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] });
+      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
       await insertClaim(tx, {
         id: "c1",
         type: "meet",
@@ -303,7 +302,7 @@ describe("claims, reports, origins, stories", () => {
         story_id: "s1",
         participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
       });
-      await appendClaimStatus(tx, "c1", "reported", "2025-10-18");
+      await replaceClaimStatus(tx, "c1", [{ status: "reported", at: "2025-10-18" }]);
       for (const [id, article, date] of [["r2", "a2", "2025-10-19"], ["r1", "a1", "2025-10-18"]] as const) {
         await insertReport(tx, {
           id,
@@ -318,12 +317,10 @@ describe("claims, reports, origins, stories", () => {
           published: date,
         });
       }
-      await insertOrigin(tx, { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" });
-      await updateReportOrigin(tx, "r1", "o1");
-      await updateReportOrigin(tx, "r2", "o1");
+      await replaceOrigins(tx, "c1", [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }], new Map([["r1", "o1"], ["r2", "o1"]]));
       await updateClaim(tx, "c1", { last_reported: "2025-10-19", status: "corroborated" });
-      await appendClaimStatus(tx, "c1", "corroborated", "2025-10-19");
-      await upsertStory(tx, { id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] });
+      await replaceClaimStatus(tx, "c1", [{ status: "reported", at: "2025-10-18" }, { status: "corroborated", at: "2025-10-19" }]);
+      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
     });
 
     const claim = await getClaim(store.db, "c1");

@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import type { EventMention } from "../domain/extraction.js";
 import type { Executor } from "../store/index.js";
-import { candidateClaims, insertClaim, insertReport, updateClaim } from "../store/ledger.js";
-import { articleOutlet, entityNames, hasReport, linkableArticle, replaceClaimStatus, replaceOrigins, reportProvenance, type LinkableArticle, type LinkableEvent } from "../store/linking.js";
+import { candidateClaims, insertClaim, insertReport, replaceClaimStatus, replaceOrigins, updateClaim } from "../store/ledger.js";
+import { articleOutlet, entityNames, hasReport, linkableArticle, reportProvenance, type LinkableArticle, type LinkableEvent } from "../store/linking.js";
 import { bestClaim, intentEvent, isClaimable, isParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
 import { gazetteerFacts, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type ReportOriginFacts } from "../link/origins.js";

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { StoryClusterer, storyFeatures } from "../link/stories.js";
 import { getMeta, setMeta, type Store } from "../store/index.js";
-import { articlesForStories, latestSeq, replaceStories } from "../store/linking.js";
+import { latestSeq } from "../store/linking.js";
+import { articlesForStories, replaceStories } from "../store/stories.js";
 
 const BUILT_AT = "stories.built_at_seq";
 

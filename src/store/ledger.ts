@@ -137,27 +137,8 @@ export async function insertReport(db: Executor, report: NewReport): Promise<voi
     .execute();
 }
 
-/** Assigns a report to an independent origin. */
-export async function updateReportOrigin(db: Executor, reportId: string, originId: string | null): Promise<void> {
-  await db.updateTable("reports").set({ origin_id: originId }).where("id", "=", reportId).execute();
-}
 
-/** Writes a new independent origin of a claim. */
-export async function insertOrigin(db: Executor, origin: NewOrigin): Promise<void> {
-  await db.insertInto("origins").values(origin).execute();
-}
 
-/** Appends a status change to a claim's history and makes it the claim's current status. */
-export async function appendClaimStatus(db: Executor, claimId: string, status: ClaimStatus, at: string): Promise<void> {
-  const last = await db
-    .selectFrom("claim_status")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("claim_id", "=", claimId)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
-  await db.insertInto("claim_status").values({ claim_id: claimId, seq, status, at }).execute();
-  await db.updateTable("claims").set({ status }).where("id", "=", claimId).execute();
-}
 
 /** Claims of one type that share a participant and whose reporting overlaps [from, to]; the linker's coreference pool. */
 export async function candidateClaims(
@@ -349,4 +330,40 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
   if (!row) return undefined;
   const [view] = await views(db, [row]);
   return view;
+}
+
+/**
+ * Makes a claim's origins and its reports' origin links equal to the given ones, writing only what changed: a claim
+ * gains reports one at a time, and rewriting all of them each time would make ingest quadratic in a claim's size.
+ */
+export async function replaceOrigins(db: Executor, claimId: string, origins: NewOrigin[], originOf: Map<string, string>): Promise<void> {
+  const [oldOrigins, oldReports] = await Promise.all([
+    db.selectFrom("origins").selectAll().where("claim_id", "=", claimId).execute(),
+    db.selectFrom("reports").select(["id", "origin_id"]).where("claim_id", "=", claimId).execute(),
+  ]);
+  const wanted = new Map(origins.map((o) => [o.id, o]));
+  const had = new Map(oldOrigins.map((o) => [o.id, o]));
+  const fresh = origins.filter((o) => !had.has(o.id));
+  if (fresh.length) await db.insertInto("origins").values(fresh).execute();
+  for (const o of origins) {
+    const h = had.get(o.id);
+    if (h && (h.root !== o.root || h.first_seen !== o.first_seen)) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
+  }
+  for (const r of oldReports) {
+    const want = originOf.get(r.id) ?? null;
+    if (r.origin_id !== want) await db.updateTable("reports").set({ origin_id: want }).where("id", "=", r.id).execute();
+  }
+  const gone = oldOrigins.filter((o) => !wanted.has(o.id)).map((o) => o.id);
+  if (gone.length) await db.deleteFrom("origins").where("id", "in", gone).execute();
+}
+
+/** Makes a claim's status history equal to the given one (rewriting it only when it differs) and sets its status. */
+export async function replaceClaimStatus(db: Executor, claimId: string, history: { status: ClaimStatus; at: string }[]): Promise<void> {
+  const old = await db.selectFrom("claim_status").select(["status", "at"]).where("claim_id", "=", claimId).orderBy("seq").execute();
+  const same = old.length === history.length && old.every((h, i) => h.status === history[i].status && h.at === history[i].at);
+  if (same) return;
+  await db.deleteFrom("claim_status").where("claim_id", "=", claimId).execute();
+  if (history.length) await db.insertInto("claim_status").values(history.map((h, i) => ({ claim_id: claimId, seq: i + 1, status: h.status, at: h.at }))).execute();
+  const last = history.at(-1);
+  if (last) await db.updateTable("claims").set({ status: last.status }).where("id", "=", claimId).execute();
 }

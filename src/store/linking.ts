@@ -2,7 +2,6 @@
 // a claim's origins and status history that follow each new report.
 import type { Factuality, SourceRef } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
-import type { ClaimStatus, NewOrigin } from "./ledger.js";
 
 /** An event mention of a stored article, as the linker reads it. */
 export interface LinkableEvent {
@@ -114,41 +113,7 @@ export async function articleOutlet(db: Executor, articleId: string): Promise<{ 
   return row ? { name: row.name ?? null } : undefined;
 }
 
-/**
- * Makes a claim's origins and its reports' origin links equal to the given ones, writing only what changed: a claim
- * gains reports one at a time, and rewriting all of them each time would make ingest quadratic in a claim's size.
- */
-export async function replaceOrigins(db: Executor, claimId: string, origins: NewOrigin[], originOf: Map<string, string>): Promise<void> {
-  const [oldOrigins, oldReports] = await Promise.all([
-    db.selectFrom("origins").selectAll().where("claim_id", "=", claimId).execute(),
-    db.selectFrom("reports").select(["id", "origin_id"]).where("claim_id", "=", claimId).execute(),
-  ]);
-  const wanted = new Map(origins.map((o) => [o.id, o]));
-  const had = new Map(oldOrigins.map((o) => [o.id, o]));
-  const fresh = origins.filter((o) => !had.has(o.id));
-  if (fresh.length) await db.insertInto("origins").values(fresh).execute();
-  for (const o of origins) {
-    const h = had.get(o.id);
-    if (h && (h.root !== o.root || h.first_seen !== o.first_seen)) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
-  }
-  for (const r of oldReports) {
-    const want = originOf.get(r.id) ?? null;
-    if (r.origin_id !== want) await db.updateTable("reports").set({ origin_id: want }).where("id", "=", r.id).execute();
-  }
-  const gone = oldOrigins.filter((o) => !wanted.has(o.id)).map((o) => o.id);
-  if (gone.length) await db.deleteFrom("origins").where("id", "in", gone).execute();
-}
 
-/** Makes a claim's status history equal to the given one (rewriting it only when it differs) and sets its status. */
-export async function replaceClaimStatus(db: Executor, claimId: string, history: { status: ClaimStatus; at: string }[]): Promise<void> {
-  const old = await db.selectFrom("claim_status").select(["status", "at"]).where("claim_id", "=", claimId).orderBy("seq").execute();
-  const same = old.length === history.length && old.every((h, i) => h.status === history[i].status && h.at === history[i].at);
-  if (same) return;
-  await db.deleteFrom("claim_status").where("claim_id", "=", claimId).execute();
-  if (history.length) await db.insertInto("claim_status").values(history.map((h, i) => ({ claim_id: claimId, seq: i + 1, status: h.status, at: h.at }))).execute();
-  const last = history.at(-1);
-  if (last) await db.updateTable("claims").set({ status: last.status }).where("id", "=", claimId).execute();
-}
 
 /** The newest publication date in the store: the ledger's "now", so that reads do not depend on the wall clock. */
 export async function latestPublished(db: Executor): Promise<string | null> {
@@ -170,44 +135,7 @@ export async function entityNames(db: Executor, ids: string[]): Promise<string[]
   return ids.map((id) => byId.get(id) ?? id);
 }
 
-/** Every stored article's text and dates, in ingest order, for story grouping. */
-export async function articlesForStories(db: Executor): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null }[]> {
-  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published"]).orderBy("seq").execute();
-}
 
-/** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */
-export async function replaceStories(
-  db: Executor,
-  stories: { id: string; title: string; first_published: string | null; last_published: string | null; articles: string[] }[],
-): Promise<void> {
-  await db.deleteFrom("story_articles").execute();
-  await db.deleteFrom("stories").execute();
-  for (const { articles, ...row } of stories) {
-    await db.insertInto("stories").values(row).execute();
-    for (let i = 0; i < articles.length; i += 200) {
-      await db
-        .insertInto("story_articles")
-        .values(articles.slice(i, i + 200).map((article_id) => ({ story_id: row.id, article_id })))
-        .execute();
-    }
-  }
-  const firsts = await db
-    .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
-    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"])
-    .orderBy("reports.claim_id")
-    .orderBy("articles.seq")
-    .execute();
-  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
-  for (const r of firsts) {
-    const cur = storyOf.get(r.claim_id);
-    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
-    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
-  }
-  await db.updateTable("claims").set({ story_id: null }).execute();
-  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
-}
 
 /** Each stored article's input (file path or "path:line") and id. */
 export async function articleIdsByInput(db: Executor): Promise<Map<string, string>> {

@@ -1,13 +1,12 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
 import type { Executor } from "./index.js";
 
-/** A story as the linker writes it; `articles` are added to any it already has. */
+/** A story as it is regrouped and written. */
 export interface StoryInput {
   id: string;
   title: string;
   first_published: string | null;
   last_published: string | null;
-  articles?: string[];
 }
 
 /** A story as `bellwether stories --json` prints it. */
@@ -20,28 +19,6 @@ export interface StoryView {
   claims: string[];
 }
 
-/** Creates a story or updates its title and dates; links the given articles to it. */
-export async function upsertStory(db: Executor, story: StoryInput): Promise<void> {
-  const { articles, ...row } = story;
-  await db
-    .insertInto("stories")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("id").doUpdateSet({
-        title: row.title,
-        first_published: row.first_published,
-        last_published: row.last_published,
-      }),
-    )
-    .execute();
-  const ids = [...new Set(articles ?? [])];
-  if (ids.length === 0) return;
-  await db
-    .insertInto("story_articles")
-    .values(ids.map((article_id) => ({ story_id: story.id, article_id })))
-    .onConflict((oc) => oc.columns(["story_id", "article_id"]).doNothing())
-    .execute();
-}
 
 /** All stories, earliest first, with their article ids (publication order) and claim ids. */
 export async function listStories(db: Executor): Promise<StoryView[]> {
@@ -88,4 +65,43 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
     articles: articlesBy.get(s.id) ?? [],
     claims: claimsBy.get(s.id) ?? [],
   }));
+}
+
+/** Every stored article's text and dates, in ingest order, for story grouping. */
+export async function articlesForStories(db: Executor): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null }[]> {
+  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published"]).orderBy("seq").execute();
+}
+
+/** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */
+export async function replaceStories(
+  db: Executor,
+  stories: (StoryInput & { articles: string[] })[],
+): Promise<void> {
+  await db.deleteFrom("story_articles").execute();
+  await db.deleteFrom("stories").execute();
+  for (const { articles, ...row } of stories) {
+    await db.insertInto("stories").values(row).execute();
+    for (let i = 0; i < articles.length; i += 200) {
+      await db
+        .insertInto("story_articles")
+        .values(articles.slice(i, i + 200).map((article_id) => ({ story_id: row.id, article_id })))
+        .execute();
+    }
+  }
+  const firsts = await db
+    .selectFrom("reports")
+    .innerJoin("articles", "articles.id", "reports.article_id")
+    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
+    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"])
+    .orderBy("reports.claim_id")
+    .orderBy("articles.seq")
+    .execute();
+  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
+  for (const r of firsts) {
+    const cur = storyOf.get(r.claim_id);
+    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
+    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
+  }
+  await db.updateTable("claims").set({ story_id: null }).execute();
+  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
 }

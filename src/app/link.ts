@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { EventMention } from "../domain/extraction.js";
 import type { Executor } from "../store/index.js";
 import { candidateClaims, insertClaim, insertReport, replaceClaimStatus, replaceOrigins, updateClaim } from "../store/ledger.js";
-import { articleOutlet, entityNames, hasReport, linkableArticle, reportProvenance, type LinkableArticle, type LinkableEvent } from "../store/linking.js";
+import { articleOutlet, entityNames, hasReport, linkableArticle, reportProvenance, type LinkableArticle } from "../store/linking.js";
 import { bestClaim, intentEvent, isClaimable, isParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
 import { gazetteerFacts, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type ReportOriginFacts } from "../link/origins.js";
@@ -23,21 +23,18 @@ const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").sl
 export async function linkArticle(tx: Executor, articleId: string, opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): Promise<void> {
   const article = await linkableArticle(tx, articleId);
   if (!article) return;
-  const readings: { event: LinkableEvent; reading: EventMention }[] = [];
+  const readings: EventMention[] = [];
   for (const mention of article.events) {
-    const asEvent = { ...mention, trigger: { start: mention.start, end: mention.start + mention.trigger.length, text: mention.trigger } };
-    const sentenceStart = article.sentences[mention.sentence]?.start ?? mention.start;
-    const reading = intentEvent(asEvent, article.text.slice(sentenceStart, mention.start)) ?? asEvent;
-    if (!isClaimable(reading)) continue;
-    const participants = reading.participants.filter(isParticipant);
-    readings.push({ event: { ...mention, type: reading.type, cameo: reading.cameo, factuality: reading.factuality, participants }, reading: { ...reading, participants } });
+    const sentenceStart = article.sentences[mention.sentence]?.start ?? mention.trigger.start;
+    const reading = intentEvent(mention, article.text.slice(sentenceStart, mention.trigger.start)) ?? mention;
+    if (isClaimable(reading)) readings.push({ ...reading, participants: reading.participants.filter(isParticipant) });
   }
   if (readings.length === 0) return;
-  const pools = await candidatePools(tx, readings.map((r) => r.event), article.published, opts.link.lookbackDays);
-  const byClaim = new Map<string, { claim: ClaimKey; mentions: LinkableEvent[]; isNew: boolean; cameo: string | null }>();
+  const pools = await candidatePools(tx, readings, article.published, opts.link.lookbackDays);
+  const byClaim = new Map<string, { claim: ClaimKey; mentions: EventMention[]; isNew: boolean; cameo: string | null }>();
   const fresh: ClaimKey[] = [];
-  for (const { event, reading } of readings) {
-    const candidate = { event: reading, published: article.published };
+  for (const event of readings) {
+    const candidate = { event, published: article.published };
     const pool = [...(pools.get(event.type) ?? []).filter((c) => c.participants.some((p) => event.participants.includes(p))), ...fresh];
     let claim = bestClaim(pool, candidate, gazetteerFacts, opts.link);
     let isNew = false;
@@ -62,7 +59,7 @@ export async function linkArticle(tx: Executor, articleId: string, opts: LedgerO
     if (!isNew && (await hasReport(tx, claim.id, article.id))) continue;
     // One report per root source: an article that tells a claim on its own account and also quotes a participant
     // confirming it reports it twice, from two sources.
-    const byRoot = new Map<string, LinkableEvent>();
+    const byRoot = new Map<string, EventMention>();
     for (const m of mentions) {
       const key = rootOf(reportFacts(article, m)).key;
       if (!byRoot.has(key)) byRoot.set(key, m);
@@ -105,7 +102,7 @@ export async function linkArticle(tx: Executor, articleId: string, opts: LedgerO
         article_id: article.id,
         event_id: m.id,
         sentence: m.sentence,
-        trigger: m.trigger,
+        trigger: m.trigger.text,
         factuality: m.factuality,
         chain: m.source.map((src) => src.text),
         root: rootOf(reportFacts(article, m)).root,
@@ -160,7 +157,7 @@ export async function refreshClaim(tx: Executor, claimId: string, participants: 
   await updateClaim(tx, claimId, { polarity: negative * 2 > reports.length ? "-" : "+" });
 }
 
-function reportFacts(article: LinkableArticle, m: LinkableEvent): ReportOriginFacts {
+function reportFacts(article: LinkableArticle, m: EventMention): ReportOriginFacts {
   return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: null, published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
 }
 
@@ -171,7 +168,7 @@ const POOL_LIMIT = 200;
  * Claims an article's events may join, one query per event type: same type, reported within the look-back window, and
  * sharing a participant with one of the article's events of that type.
  */
-async function candidatePools(tx: Executor, events: LinkableEvent[], published: string | null, lookbackDays: number): Promise<Map<string, ClaimKey[]>> {
+async function candidatePools(tx: Executor, events: EventMention[], published: string | null, lookbackDays: number): Promise<Map<string, ClaimKey[]>> {
   const participantsByType = new Map<string, Set<string>>();
   for (const e of events) {
     const set = participantsByType.get(e.type) ?? new Set<string>();

@@ -1,5 +1,5 @@
 // Articles and their annotations: written in one go per article, read back as the extraction they came from.
-import type { Insertable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type {
   Attribution,
   Entity,
@@ -363,23 +363,7 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
         chain: JSON.parse(at.chain) as SourceRef[],
       }),
     ),
-    events: events.map(
-      (ev): EventMention => ({
-        id: ev.id,
-        sentence: ev.sentence,
-        trigger: { start: ev.trigger_start, end: ev.trigger_end, text: ev.trigger_text },
-        type: ev.type,
-        cameo: ev.cameo,
-        participants: JSON.parse(ev.participants) as string[],
-        factuality: ev.factuality as Factuality,
-        source: JSON.parse(ev.source) as SourceRef[],
-        time: ev.time,
-        condition:
-          ev.condition_start !== null && ev.condition_end !== null
-            ? { start: ev.condition_start, end: ev.condition_end }
-            : null,
-      }),
-    ),
+    events: events.map(eventFromRow),
   };
   return {
     extraction,
@@ -430,4 +414,20 @@ export async function repointNearDuplicates(db: Executor, formerOriginals: strin
     .where((eb) => eb.or([eb("id", "in", formerOriginals), eb("near_duplicate_of", "in", formerOriginals)]))
     .where("id", "!=", original)
     .execute();
+}
+
+/** An event mention as the extractor produced it, from its stored row. */
+export function eventFromRow(ev: Selectable<Database["event_mentions"]>): EventMention {
+  return {
+    id: ev.id,
+    sentence: ev.sentence,
+    trigger: { start: ev.trigger_start, end: ev.trigger_end, text: ev.trigger_text },
+    type: ev.type,
+    cameo: ev.cameo,
+    participants: JSON.parse(ev.participants) as string[],
+    factuality: ev.factuality as Factuality,
+    source: JSON.parse(ev.source) as SourceRef[],
+    time: ev.time,
+    condition: ev.condition_start !== null && ev.condition_end !== null ? { start: ev.condition_start, end: ev.condition_end } : null,
+  };
 }

@@ -1,23 +1,8 @@
 // Queries of the claim linker: one article's events, one claim's reports with their provenance, and the rewrites of
 // a claim's origins and status history that follow each new report.
-import type { Factuality, SourceRef } from "../domain/extraction.js";
+import type { EventMention, Factuality, SourceRef } from "../domain/extraction.js";
+import { eventFromRow } from "./articles.js";
 import type { Executor } from "./index.js";
-
-/** An event mention of a stored article, as the linker reads it. */
-export interface LinkableEvent {
-  id: string;
-  sentence: number;
-  /** Offset of the trigger in the article text. */
-  start: number;
-  trigger: string;
-  type: string;
-  cameo: string | null;
-  participants: string[];
-  factuality: Factuality;
-  source: SourceRef[];
-  time: string | null;
-  condition: { start: number; end: number } | null;
-}
 
 export interface LinkableArticle {
   id: string;
@@ -28,7 +13,7 @@ export interface LinkableArticle {
   published: string | null;
   near_duplicate_of: string | null;
   sentences: { start: number; end: number }[];
-  events: LinkableEvent[];
+  events: EventMention[];
 }
 
 /** A stored article with its event mentions in text order, or undefined. */
@@ -53,19 +38,7 @@ export async function linkableArticle(db: Executor, articleId: string): Promise<
     published: a.published,
     near_duplicate_of: a.near_duplicate_of,
     sentences,
-    events: events.map((e) => ({
-      id: e.id,
-      sentence: e.sentence,
-      start: e.trigger_start,
-      trigger: e.trigger_text,
-      type: e.type,
-      cameo: e.cameo,
-      participants: JSON.parse(e.participants) as string[],
-      factuality: e.factuality as Factuality,
-      source: JSON.parse(e.source) as SourceRef[],
-      time: e.time,
-      condition: e.condition_start !== null && e.condition_end !== null ? { start: e.condition_start, end: e.condition_end } : null,
-    })),
+    events: events.map(eventFromRow),
   };
 }
 

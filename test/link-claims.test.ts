@@ -89,6 +89,14 @@ describe("independent origins", () => {
     const groups = groupOrigins([credit, wh], () => null);
     expect(groups.map((g) => [g.root, g.reports])).toEqual([["the White House", ["1", "2"]]]);
   });
+  it("meets an outlet's own reporting and citations of it under the outlet's gazetteer id", async () => {
+    const { outletEntityOf } = await import("../src/link/entity-facts.js");
+    expect(outletEntityOf("CNN")).toBe("outlet:cnn");
+    expect(outletEntityOf("Harbor City Ledger")).toBeNull();
+    const own = r("1", "CNN", [], { outletEntity: outletEntityOf("CNN"), published: "2025-10-17" });
+    const citing = r("2", "Harbor City Ledger", ["CNN"], { published: "2025-10-18" });
+    expect(groupOrigins([citing, own], () => null).map((g) => g.reports)).toEqual([["1", "2"]]);
+  });
   it("names roots without determiners or report words", () => {
     expect(nameSlug("a CNN report")).toBe("cnn");
     expect(nameSlug("Yonhap news agency")).toBe("yonhap");

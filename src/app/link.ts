@@ -5,7 +5,7 @@ import type { Executor } from "../store/index.js";
 import { candidateClaims, insertClaim, insertReport, replaceClaimStatus, replaceOrigins, updateClaim } from "../store/ledger.js";
 import { articleOutlet, entityNames, hasReport, linkableArticle, reportProvenance, type LinkableArticle } from "../store/linking.js";
 import { bestClaim, intentEvent, isClaimable, isParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
-import { gazetteerFacts, speaksFor } from "../link/entity-facts.js";
+import { gazetteerFacts, outletEntityOf, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type ReportOriginFacts } from "../link/origins.js";
 import { statusHistory, DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../link/status.js";
 import { addDays } from "../link/time-range.js";
@@ -120,14 +120,14 @@ export async function refreshClaim(tx: Executor, claimId: string, participants: 
   for (const r of reports) {
     if (r.near_duplicate_of && !outlets.has(r.near_duplicate_of)) {
       const o = await articleOutlet(tx, r.near_duplicate_of);
-      outlets.set(r.near_duplicate_of, o ? { name: o.name, entity: null } : null);
+      outlets.set(r.near_duplicate_of, o ? { name: o.name, entity: outletEntityOf(o.name) } : null);
     }
   }
   const facts: ReportOriginFacts[] = reports.map((r) => ({
     id: r.id,
     articleId: r.article_id,
     outlet: r.outlet,
-    outletEntity: null,
+    outletEntity: outletEntityOf(r.outlet),
     published: r.published,
     chain: r.source,
     nearDuplicateOf: r.near_duplicate_of,
@@ -158,7 +158,7 @@ export async function refreshClaim(tx: Executor, claimId: string, participants: 
 }
 
 function reportFacts(article: LinkableArticle, m: EventMention): ReportOriginFacts {
-  return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: null, published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
+  return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: outletEntityOf(article.outlet), published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
 }
 
 // A report is compared with at most this many claims per event type: the most recently reported ones.
@@ -186,7 +186,6 @@ async function candidatePools(tx: Executor, events: EventMention[], published: s
 function toKey(row: { id: string; type: string; participants: string[]; event_time: string | null; first_reported: string | null; last_reported: string | null }): ClaimKey {
   return { id: row.id, type: row.type, participants: row.participants, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported };
 }
-
 
 const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);

@@ -1,5 +1,6 @@
 // What the ledger needs to know of gazetteer entities: the country each speaks for on a date, and who is on the record
 // for a claim's participants.
+import { resolveName } from "../extract/gazetteer.js";
 import { loadData } from "../extract/resources.js";
 import type { SourceRef } from "../domain/extraction.js";
 import type { EntityFacts } from "./claims.js";
@@ -72,4 +73,11 @@ export function speaksFor(source: SourceRef | undefined, participants: string[],
   // A news outlet speaks for a government only when it is that government's own media.
   if (sourceEntity.startsWith("outlet:") && !load().stateMedia.has(sourceEntity)) return false;
   return participants.some((p) => countryOf(p, date) === country);
+}
+
+/** The gazetteer id of a publishing outlet ("CNN" → outlet:cnn), so its own reporting and citations of it meet. */
+export function outletEntityOf(name: string | null): string | null {
+  if (!name) return null;
+  const hit = resolveName(name);
+  return hit?.type === "outlet" ? hit.id : null;
 }

@@ -42,6 +42,7 @@ describe("event triggers", () => {
 
 describe("event types and CAMEO codes", () => {
   const cases: [string, string, string, string | null][] = [
+    ["North Korea blew up tunnels at its test site on Thursday.", "blew", "dismantle", null],
     ["Trump and Kim met in Hanoi.", "met", "meet", "040"],
     ["The foreign minister will visit Damascus.", "visit", "visit", "042"],
     ["The two sides held talks in Geneva.", "talks", "negotiate", "046"],

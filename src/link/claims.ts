@@ -25,6 +25,7 @@ export const CLAIM_TYPES: ReadonlySet<string> = new Set([
   "aid",
   "consult",
   "intend_meet",
+  "dismantle",
 ]);
 
 /** What the linker knows about entities: used to compare participants at the level of their countries. */
@@ -166,6 +167,7 @@ const TYPE_PHRASES: Record<string, string> = {
   aid: "aid",
   consult: "consultations",
   intend_meet: "stated wish to meet",
+  dismantle: "dismantling",
 };
 
 /** A one-line summary: "meeting of Donald Trump and Kim Jong Un (2018-06-12)". */

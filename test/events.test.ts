@@ -38,6 +38,9 @@ describe("event triggers", () => {
     const events = read("The United States imposed new sanctions on Russia in March.");
     expect(events.map((e) => e.trigger.text)).toEqual(["imposed", "sanctions"]);
   });
+  it("does not read a noun that names a place ('the test site') as a happening", () => {
+    expect(read("North Korea blew up tunnels at its nuclear test site.").map((e) => e.trigger.text)).toEqual(["blew"]);
+  });
 });
 
 describe("event types and CAMEO codes", () => {

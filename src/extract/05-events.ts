@@ -23,6 +23,7 @@ interface EventLexicon {
   participantStops: string[];
   locativePrepositions: string[];
   gerundAdjuncts: string[];
+  placeHeads: string[];
   nonEventNouns: string[];
   subjectPronouns: string[];
   subordinators: string[];
@@ -43,6 +44,7 @@ const GENERIC: TriggerInfo = { type: "other", cameo: null };
 const PARTICIPANT_STOP = new Set(LEX.participantStops);
 const LOCATIVE = new Set(LEX.locativePrepositions);
 const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
+const PLACE_HEADS = new Set(LEX.placeHeads);
 const MAX_TIME_DISTANCE = 16;
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
@@ -61,6 +63,8 @@ export function isEventToken(t: Token, next?: Token): boolean {
   }
   if (t.pos === "NOUN") {
     if (NON_EVENT_NOUNS.has(t.lemma)) return false;
+    // "the nuclear test site", "a launch facility": the noun names a place, not a happening.
+    if (next && PLACE_HEADS.has(next.lemma)) return false;
     if (TRIGGERS.has(t.lemma) || EVENT_NOUNS.has(t.lemma) || EVENT_NOUNS.has(t.lower)) return true;
     if (next && ROLE_NOUNS.has(next.lemma)) return false;
     return t.lemma.length > 5 && SUFFIX_RE.test(t.lemma) && !SUFFIX_STOP.has(t.lemma) && !SUFFIX_STOP.has(t.lower);

@@ -22,6 +22,11 @@ describe("claim matching", () => {
     expect(bestClaim([singapore, hanoi], { event: event("meet", ["person:donald-trump", "person:kim-jong-un"], "2025-FA"), published: "2025-10-18" }, facts)).toBeNull();
     expect(bestClaim([singapore], { event: event("sign", ["person:donald-trump", "person:kim-jong-un"], "2018-06-12"), published: "2018-06-12" }, facts)).toBeNull();
   });
+  it("keeps a meeting promised 'at a later date' apart from one already dated by then", () => {
+    const october: ClaimKey = { id: "c3", type: "meet", participants: ["person:donald-trump", "person:kim-jong-un"], eventTime: "2025-10-30", firstReported: "2025-10-18", lastReported: "2025-10-30" };
+    expect(bestClaim([october], { event: event("meet", ["person:donald-trump", "person:kim-jong-un"], "FUTURE_REF"), published: "2025-10-30" }, facts)).toBeNull();
+    expect(bestClaim([october], { event: event("meet", ["person:donald-trump", "person:kim-jong-un"], "FUTURE_REF"), published: "2025-10-20" }, facts)?.id).toBe("c3");
+  });
   it("uses the reporting window when the mention has no calendar time", () => {
     expect(bestClaim([singapore], { event: event("meet", ["person:donald-trump", "person:kim-jong-un"]), published: "2018-06-20" }, facts)?.id).toBe("c1");
     expect(bestClaim([singapore], { event: event("meet", ["person:donald-trump", "person:kim-jong-un"]), published: "2018-12-20" }, facts)).toBeNull();

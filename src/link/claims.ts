@@ -102,6 +102,8 @@ function publishedRange(claim: ClaimKey, windowDays: number): DayRange | null {
 export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOptions): boolean {
   const a = dayRange(claim.eventTime);
   const b = dayRange(c.event.time);
+  // "He would come back to meet Kim at a later date": a happening still to come is not one already dated by then.
+  if (c.event.time === "FUTURE_REF" && a && c.published && a.to <= c.published) return false;
   if (a && b) return overlaps({ from: addDays(a.from, -opts.slackDays), to: addDays(a.to, opts.slackDays) }, b);
   const window = publishedRange(claim, opts.windowDays);
   if (!window) return true;

@@ -3,20 +3,12 @@ import type { Extraction } from "../domain/extraction.js";
 import { extract } from "../extract/index.js";
 import { loadUrl, parseTextDocument, type LoadResult } from "../ingest/index.js";
 import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Executor, type ReportView, type Store } from "../store/index.js";
-import { articleSentences, reportSpans } from "../store/reads.js";
+import { articleSentences, reportSpans, type ReportSpanRow } from "../store/reads.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
 import { readClaim } from "./ledger.js";
 
 /** A report's sentence in its article: the sentence, its neighbours, and the trigger's place in the sentence. */
-export interface ReportEvidence {
-  report: string;
-  claim: string;
-  article: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  near_duplicate_of: string | null;
-  sentence: number;
+export interface ReportEvidence extends Omit<ReportSpanRow, "trigger_start" | "trigger_end"> {
   before: string;
   text: string;
   after: string;

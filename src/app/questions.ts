@@ -1,5 +1,5 @@
 // Question use cases shared by the CLI and the API: add, refresh, show, replay, resolve, and score.
-import type { Evidence, Forecast, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
+import type { Evidence, Forecast, ForecastUpdate, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
 import { resolveName } from "../extract/gazetteer.js";
 import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
@@ -25,18 +25,10 @@ export async function questionEvidence(db: Executor, q: Question): Promise<Evide
   const types = [...new Set([q.event.type, ...q.indicators.flatMap((i) => i.match.type)])];
   const entities = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
   const rows = await evidenceRows(db, types, entities);
-  return rows.map((r) => ({
-    report: r.report,
-    claim: r.claim,
-    article: r.article,
-    type: r.type,
-    participants: r.participants,
-    mentionParticipants: r.mentionParticipants,
-    published: r.published,
-    factuality: r.factuality,
-    origin: r.origin,
-    onRecord: speaksFor(r.source.at(-1), r.participants, r.published),
-    eventTime: reportTime(r.eventTime, r.claimTime, r.published),
+  return rows.map(({ source, claimTime, ...r }) => ({
+    ...r,
+    onRecord: speaksFor(source.at(-1), r.participants, r.published),
+    eventTime: reportTime(r.eventTime, claimTime, r.published),
   }));
 }
 
@@ -84,20 +76,12 @@ export async function addQuestion(store: Store, yaml: string, source: string, as
 }
 
 /** A question as `bellwether question show --json` prints it. */
-export interface QuestionView {
-  id: string;
-  title: string;
-  criteria: string;
-  opens: string;
-  deadline: string;
-  prior: number;
+export interface QuestionView extends Pick<Question, "id" | "title" | "criteria" | "opens" | "deadline" | "prior" | "event" | "indicators"> {
   probability: number;
   status: QuestionStatus;
   resolved_at: string | null;
   as_of: string | null;
-  event: Question["event"];
-  indicators: Question["indicators"];
-  updates: Array<{ at: string; probability: number; previous: number; indicator: string; claim: string | null; reports: string[]; reason: string }>;
+  updates: ForecastUpdate[];
   scores: Scores | null;
 }
 

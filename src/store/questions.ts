@@ -1,6 +1,6 @@
 // Forecast questions: definitions, logged probability updates, hand resolutions, and the evidence they read.
 import type { Factuality, SourceRef } from "../domain/extraction.js";
-import type { ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
+import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 
 export interface QuestionTable {
@@ -113,22 +113,10 @@ export async function latestResolution(db: Executor, id: string): Promise<{ outc
   return r && { outcome: r.outcome as "yes" | "no", at: r.at, note: r.note };
 }
 
-/** A report as forecast evidence, before the on-the-record test. */
-export interface EvidenceRow {
-  report: string;
-  claim: string;
-  article: string;
-  type: string;
-  participants: string[];
-  /** Participants the report's own sentence names. */
-  mentionParticipants: string[];
-  published: string;
-  factuality: Factuality;
-  origin: string;
+/** A report as forecast evidence, before the on-the-record test: with its source chain and its claim's time instead. */
+export interface EvidenceRow extends Omit<Evidence, "onRecord"> {
   source: SourceRef[];
-  /** The report's own time for the happening. */
-  eventTime: string | null;
-  /** The claim's most specific time for it. */
+  /** The claim's most specific time for the happening (`eventTime` is the report's own). */
   claimTime: string | null;
 }
 

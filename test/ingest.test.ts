@@ -115,6 +115,16 @@ describe("ingestInputs", () => {
     expect(snapshot(join(dir, "other.db"))).toEqual(snapshot(join(dir, "store.db")));
   });
 
+  it("stores the same whether documents are read on worker threads or on the calling thread", async () => {
+    const folder = join(dir, "in");
+    writeMixedFolder(folder);
+    await ingestInputs(store, [folder], { readerThreads: 2 });
+    const inline = await openStore({ path: join(dir, "inline.db") });
+    await ingestInputs(inline, [folder], { readerThreads: 0 });
+    await inline.close();
+    expect(snapshot(join(dir, "inline.db"))).toEqual(snapshot(join(dir, "store.db")));
+  });
+
   it("treats texts differing only in white space as the same article", async () => {
     const text = generateArticle(5).text;
     expect(contentHash(text)).toBe(contentHash(text.replace(/ /g, "  ").replace(/\n\n/g, "\r\n\r\n") + "\n\n"));
@@ -148,7 +158,7 @@ describe("ingestInputs", () => {
 
   it("reports an article whose linking fails, stores nothing of it, and goes on", async () => {
     const docs = [1, 2, 3].map((seed) => ({ ok: true as const, doc: { input: `a${seed}.txt`, article: { text: generateArticle(seed).text } } }));
-    const link: ArticleLinker = async (tx, id) => {
+    const link: ArticleLinker = async (tx, { id }) => {
       await tx.insertInto("meta").values({ key: `linked:${id}`, value: "1" }).execute();
       if (id === contentId(docs[1].doc.article.text)) throw new Error("no claim for you");
     };

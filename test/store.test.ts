@@ -7,17 +7,14 @@ import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
 import { extract } from "../src/extract/index.js";
 import { encodeSignature, fingerprint } from "../src/link/near-duplicates.js";
 import {
-  candidateClaims,
+  applyLedgerChanges,
+  claimsOfType,
   findArticleByHash,
   findBandCandidates,
   getArticle,
   getClaim,
   getMeta,
   insertArticle,
-  insertClaim,
-  insertReport,
-  replaceClaimStatus,
-  replaceOrigins,
   replaceStories,
   listArticles,
   listClaims,
@@ -28,6 +25,9 @@ import {
   setMeta,
   updateClaim,
   type ArticleExtras,
+  type LedgerChanges,
+  type NewClaim,
+  type NewReport,
   type Store,
 } from "../src/store/index.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
@@ -40,6 +40,10 @@ function find(text: string, part: string, from = 0): { start: number; end: numbe
   const start = text.indexOf(part, from);
   if (start < 0) throw new Error(`not in text: ${part}`);
   return { start, end: start + part.length, text: part };
+}
+
+function noChanges(): LedgerChanges {
+  return { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
 }
 
 /** An extraction with every kind of annotation, written by hand so the test does not depend on the reading stages. */
@@ -270,6 +274,33 @@ describe("articles", () => {
     }
   });
 
+  it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
+    const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
+    const batch = await store.beginBatch();
+    await batch.unit((tx) => insertArticle(tx, a, extras(a)));
+    await expect(
+      batch.unit(async (tx) => {
+        await insertArticle(tx, b, extras(b));
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    await batch.unit((tx) => insertArticle(tx, c, extras(c)));
+    // Reads through the batch see its own writes before the commit.
+    expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
+    await batch.commit();
+    expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
+    const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().orderBy("article_id").execute();
+    expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
+  });
+
+  it("writes nothing of a batch that is rolled back", async () => {
+    const a = sample("a1");
+    const batch = await store.beginBatch();
+    await batch.unit((tx) => insertArticle(tx, a, extras(a)));
+    await batch.rollback();
+    expect(await listArticles(store.db)).toEqual([]);
+  });
+
   it("rejects a second article with the same text hash", async () => {
     const a = sample("a1");
     const b = sample("b2");
@@ -287,39 +318,50 @@ describe("claims, reports, origins, stories", () => {
   });
 
   it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
+    const report = (id: string, article: string, date: string): NewReport => ({
+      id,
+      claim_id: "c1",
+      article_id: article,
+      event_id: "e1",
+      sentence: 0,
+      trigger: "meeting",
+      factuality: "PR+",
+      chain: ["U.S. officials", "CNN"],
+      root: "CNN",
+      origin_id: "o1",
+      published: date,
+    });
     await store.transaction(async (tx) => {
       await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
-      await insertClaim(tx, {
-        id: "c1",
-        type: "meet",
-        cameo: "036",
-        summary: "Trump and Kim meet",
-        polarity: "+",
-        event_time: "2025-FA",
-        first_reported: "2025-10-18",
-        last_reported: "2025-10-18",
-        status: "reported",
-        story_id: "s1",
-        participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
+      // What linking the first article writes: a new claim, its origin, its report and its first status.
+      await applyLedgerChanges(tx, {
+        ...noChanges(),
+        newClaims: [
+          {
+            id: "c1",
+            type: "meet",
+            cameo: "036",
+            summary: "Trump and Kim meet",
+            polarity: "+",
+            event_time: "2025-FA",
+            first_reported: "2025-10-18",
+            last_reported: "2025-10-18",
+            status: "reported",
+            story_id: "s1",
+            participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
+          },
+        ],
+        newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
+        newReports: [report("r1", "a1", "2025-10-18")],
+        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }] }],
       });
-      await replaceClaimStatus(tx, "c1", [{ status: "reported", at: "2025-10-18" }]);
-      for (const [id, article, date] of [["r2", "a2", "2025-10-19"], ["r1", "a1", "2025-10-18"]] as const) {
-        await insertReport(tx, {
-          id,
-          claim_id: "c1",
-          article_id: article,
-          event_id: "e1",
-          sentence: 0,
-          trigger: "meeting",
-          factuality: "PR+",
-          chain: ["U.S. officials", "CNN"],
-          root: "CNN",
-          published: date,
-        });
-      }
-      await replaceOrigins(tx, "c1", [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }], new Map([["r1", "o1"], ["r2", "o1"]]));
-      await updateClaim(tx, "c1", { last_reported: "2025-10-19", status: "corroborated" });
-      await replaceClaimStatus(tx, "c1", [{ status: "reported", at: "2025-10-18" }, { status: "corroborated", at: "2025-10-19" }]);
+      // And the second: another report of the same origin, a later last report, a longer history.
+      await applyLedgerChanges(tx, {
+        ...noChanges(),
+        claimUpdates: [{ id: "c1", patch: { last_reported: "2025-10-19", status: "corroborated" } }],
+        newReports: [report("r2", "a2", "2025-10-19")],
+        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }, { status: "corroborated", at: "2025-10-19" }] }],
+      });
       await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
     });
 
@@ -375,42 +417,50 @@ describe("claims, reports, origins, stories", () => {
     ]);
   });
 
-  it("finds coreference candidates by type, shared participant and reporting window", async () => {
-    const base = {
+  it("reads every claim of a type with its participants, and moves reports between origins", async () => {
+    const claim = (id: string, type: string, participants: string[]): NewClaim => ({
+      id,
+      type,
       cameo: null,
       summary: "s",
-      polarity: "+" as const,
+      polarity: "+",
       event_time: null,
-      status: "reported" as const,
-    };
-    await insertClaim(store.db, { ...base, id: "meet-old", type: "meet", first_reported: "2025-01-01", last_reported: "2025-01-05", participants: ["person:kim-jong-un"] });
-    await insertClaim(store.db, { ...base, id: "meet-new", type: "meet", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:donald-trump", "person:kim-jong-un"] });
-    await insertClaim(store.db, { ...base, id: "meet-other", type: "meet", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:xi-jinping"] });
-    await insertClaim(store.db, { ...base, id: "threat", type: "threaten", first_reported: "2025-10-10", last_reported: "2025-10-18", participants: ["person:kim-jong-un"] });
+      first_reported: "2025-10-10",
+      last_reported: "2025-10-18",
+      status: "reported",
+      participants,
+    });
+    await applyLedgerChanges(store.db, {
+      ...noChanges(),
+      newClaims: [claim("meet-a", "meet", ["person:kim-jong-un", "person:donald-trump"]), claim("meet-b", "meet", ["person:xi-jinping"]), claim("threat", "threaten", ["person:kim-jong-un"])],
+      newOrigins: [
+        { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
+        { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
+      ],
+      newReports: [
+        { id: "r1", claim_id: "meet-a", article_id: "a1", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: ["CNN"], root: "CNN", origin_id: "o-cnn", published: "2025-10-18" },
+        { id: "r2", claim_id: "meet-a", article_id: "a2", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: [], root: null, origin_id: "o-own", published: "2025-10-19" },
+      ],
+    });
+    const meets = await claimsOfType(store.db, "meet");
+    expect(meets.map((c) => [c.id, c.participants])).toEqual([
+      ["meet-a", ["person:donald-trump", "person:kim-jong-un"]],
+      ["meet-b", ["person:xi-jinping"]],
+    ]);
+    await updateClaim(store.db, "meet-b", { participants: ["person:kim-jong-un"] });
+    expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "meet-b")?.participants).toEqual(["person:kim-jong-un"]);
 
-    const found = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"], from: "2025-09-01", to: "2025-10-31" });
-    expect(found.map((c) => c.id)).toEqual(["meet-new"]);
-    expect(found[0].participants).toEqual(["person:donald-trump", "person:kim-jong-un"]);
-    const anyTime = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"] });
-    expect(anyTime.map((c) => c.id)).toEqual(["meet-old", "meet-new"]);
-    await updateClaim(store.db, "meet-other", { participants: ["person:kim-jong-un"] });
-    const after = await candidateClaims(store.db, { type: "meet", participantIds: ["person:kim-jong-un"], from: "2025-10-01" });
-    expect(after.map((c) => c.id).sort()).toEqual(["meet-new", "meet-other"]);
+    // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
+    await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
+    const view = await getClaim(store.db, "meet-a");
+    expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
   });
 
   it("enforces the links between tables", async () => {
     await expect(
-      insertReport(store.db, {
-        id: "r1",
-        claim_id: "no-such-claim",
-        article_id: "a1",
-        event_id: null,
-        sentence: 0,
-        trigger: "x",
-        factuality: "Uu",
-        chain: [],
-        root: null,
-        published: null,
+      applyLedgerChanges(store.db, {
+        ...noChanges(),
+        newReports: [{ id: "r1", claim_id: "no-such-claim", article_id: "a1", event_id: null, sentence: 0, trigger: "x", factuality: "Uu", chain: [], root: null, published: null }],
       }),
     ).rejects.toThrow(/FOREIGN KEY/);
   });

@@ -1,7 +1,6 @@
-// Ingest use case: load → skip exact duplicates → extract → find near-duplicates → store and link, one transaction per article.
+// Ingest use case: load → skip exact duplicates → read (on worker threads) → find near-duplicates → store and link, each
+// article atomic on its own, committed in batches.
 import { createHash } from "node:crypto";
-import type { Extraction } from "../domain/extraction.js";
-import { extract } from "../extract/index.js";
 import { contentId } from "../extract/ids.js";
 import { loadInputs, type LoadOptions, type LoadResult } from "../ingest/index.js";
 import {
@@ -10,7 +9,6 @@ import {
   encodeSignature,
   estimateJaccard,
   MIN_ESTIMATE,
-  fingerprint,
   isNearDuplicate,
   MIN_SHARED_BANDS,
   pickOriginal,
@@ -28,21 +26,25 @@ import {
   setMeta,
   type Executor,
   type Store,
+  type WriteBatch,
 } from "../store/index.js";
-import { isUniqueViolation } from "../store/dialect.js";
-import { linkArticle } from "./link.js";
+import { encodeStoryFeatures } from "../link/stories.js";
+import { createLinker, type ArticleLinker } from "./link.js";
+import type { ArticleReading } from "./read.js";
+import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
 import { refreshAllQuestions } from "./questions.js";
 import { rebuildStoriesIfStale } from "./stories.js";
 
-/** How each stored article is linked into the ledger, inside its transaction. */
-export type ArticleLinker = (tx: Executor, articleId: string) => Promise<void>;
+export type { ArticleLinker } from "./link.js";
 
 /** Settings of one ingest run besides the inputs. */
 export interface IngestRunOptions {
   /** Clock for `ingested_at`. */
   now?: () => Date;
-  /** The ledger step; defaults to `linkArticle` (claims, origins, stories). */
+  /** The ledger step; defaults to a fresh `createLinker()` (claims, origins, status). */
   link?: ArticleLinker;
+  /** Worker threads that read documents ahead of the one being stored; 0 reads on the calling thread. */
+  readerThreads?: number;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -87,8 +89,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link }, onProgress);
+  const { now, link, readerThreads, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -100,29 +102,89 @@ export async function ingestResults(
 ): Promise<IngestSummary> {
   await checkScheme(store.db);
   const now = opts.now ?? (() => new Date());
-  const link = opts.link ?? linkArticle;
+  const link = opts.link ?? createLinker();
+  const readers = new ReaderPool(opts.readerThreads ?? defaultReaderThreads());
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
-  for await (const result of results) {
-    let event: Omit<IngestEvent, "done">;
-    if (!result.ok) {
-      event = { outcome: "failed", input: result.input, error: result.error };
-    } else {
+  let batch: WriteBatch | null = null;
+  let batchUnits = 0;
+  let batchOpened = 0;
+  // What a document came to is told once it is durable: events wait for their batch's commit.
+  let settled: Omit<IngestEvent, "done">[] = [];
+  const tell = () => {
+    for (const event of settled) {
+      if (event.outcome === "failed") summary.failed.push({ input: event.input, error: event.error ?? "failed" });
+      else summary[event.outcome]++;
+      done++;
+      onProgress?.({ ...event, done });
+    }
+    settled = [];
+  };
+  const commit = async () => {
+    const open = batch;
+    batch = null;
+    if (open) await open.commit();
+    tell();
+  };
+  try {
+    // Documents ahead of the one being stored are already being read on other threads.
+    const ahead = readAhead(results, READ_AHEAD, (r) => (r.ok ? readers.submit({ ...r.doc.article, id: r.doc.article.id ?? contentId(r.doc.article.text) }) : null));
+    for await (const [result, pending] of ahead) {
+      if (!result.ok) {
+        settled.push({ outcome: "failed", input: result.input, error: result.error });
+        if (!batch) tell();
+        continue;
+      }
+      if (!batch) {
+        batch = await store.beginBatch();
+        batchUnits = 0;
+        batchOpened = performance.now();
+      }
       try {
-        event = await ingestOne(store, result.doc.input, result.doc.article, now, link);
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, now, link));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
-        event = { outcome: "failed", input: result.doc.input, error: err.message };
+        settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
       }
+      if (++batchUnits >= BATCH_ARTICLES || performance.now() - batchOpened >= BATCH_MS) await commit();
     }
-    if (event.outcome === "failed") summary.failed.push({ input: event.input, error: event.error ?? "failed" });
-    else summary[event.outcome]++;
-    done++;
-    onProgress?.({ ...event, done });
+    await commit();
+  } catch (err) {
+    // Articles finished before a fault are whole: keep them if the store still can, then report the fault.
+    const open: WriteBatch | null = batch;
+    if (open) await open.commit().then(tell, () => open.rollback().catch(() => {}));
+    throw err;
+  } finally {
+    await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regroup and recompute once per run, not per article.
   if (await rebuildStoriesIfStale(store)) await refreshAllQuestions(store);
   return summary;
+}
+
+// Each article is atomic on its own (a savepoint); commits come every BATCH_ARTICLES articles or BATCH_MS milliseconds,
+// because a commit rewrites every index page the articles touched, and one article alone touches some two hundred.
+const BATCH_ARTICLES = 50;
+const BATCH_MS = 1000;
+
+// Documents loaded and handed to the reader threads ahead of the one being stored.
+const READ_AHEAD = 8;
+
+/** Pulls up to `depth` items ahead of the consumer, calling `start` on each as soon as it is pulled. */
+async function* readAhead<T, U>(source: AsyncIterable<T> | Iterable<T>, depth: number, start: (item: T) => U): AsyncGenerator<[T, U]> {
+  const it = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  const buffer: [T, U][] = [];
+  let exhausted = false;
+  for (;;) {
+    while (!exhausted && buffer.length < depth) {
+      const next = await it.next();
+      if (next.done) exhausted = true;
+      else buffer.push([next.value, start(next.value)]);
+    }
+    const head = buffer.shift();
+    if (!head) return;
+    yield head;
+  }
 }
 
 // Signatures from different shingling or hashing parameters cannot be compared; refuse to mix them in one store.
@@ -135,57 +197,57 @@ async function checkScheme(db: Executor): Promise<void> {
 }
 
 async function ingestOne(
-  store: Store,
+  batch: WriteBatch,
   input: string,
-  article: Parameters<typeof extract>[0],
+  pending: PendingRead,
+  readers: ReaderPool,
   now: () => Date,
   link: ArticleLinker,
 ): Promise<Omit<IngestEvent, "done">> {
+  const article = pending.input;
+  const id = article.id;
   const hash = contentHash(article.text);
-  const existing = await findArticleByHash(store.db, hash);
+  const existing = await findArticleByHash(batch.db, hash);
   if (existing) return { outcome: "duplicate", input, id: existing.id };
-
-  const id = article.id ?? contentId(article.text);
-  if ((await findArticleHash(store.db, id)) !== undefined) {
+  if ((await findArticleHash(batch.db, id)) !== undefined) {
     throw new InputError(`article id ${id} is already stored with a different text`);
   }
 
-  let extraction: Extraction;
+  let reading: ArticleReading;
   try {
-    extraction = extract({ ...article, id });
+    reading = await readers.take(pending);
   } catch (err) {
     throw new InputError(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-
-  const fp = fingerprint(article.text);
-  const decision = await nearDuplicateOf(store.db, fp, extraction.article.published);
-  try {
-    await store.transaction(async (tx) => {
-      await insertArticle(tx, extraction, {
-        contentHash: hash,
-        minhash: encodeSignature(fp.signature),
-        bands: fp.bands,
-        nearDuplicateOf: decision.original,
-        ingestedAt: now().toISOString(),
-        input,
-      });
-      await repointNearDuplicates(tx, decision.repoint, id);
-      try {
-        await link(tx, id);
-      } catch (err) {
-        // A linking fault costs this article (rolled back, reported), not the rest of the batch.
-        throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
+  const { extraction, fingerprint: fp } = reading;
+  const decision = await nearDuplicateOf(batch.db, fp, extraction.article.published);
+  await batch.unit(async (tx) => {
+    const stored = await insertArticle(tx, extraction, {
+      contentHash: hash,
+      minhash: encodeSignature(fp.signature),
+      bands: fp.bands,
+      nearDuplicateOf: decision.original,
+      ingestedAt: now().toISOString(),
+      input,
+      storyTerms: encodeStoryFeatures(reading.story),
     });
-  } catch (err) {
-    // Another writer stored the same text between the check above and this transaction.
-    if (isUniqueViolation(err)) {
-      const stored = await findArticleByHash(store.db, hash);
-      if (stored) return { outcome: "duplicate", input, id: stored.id };
-      throw new InputError(`article id ${id} is already stored with a different text`);
+    await repointNearDuplicates(tx, decision.repoint, id);
+    try {
+      await link(tx, {
+        id,
+        seq: stored.seq,
+        text: extraction.article.text,
+        outlet: stored.outlet,
+        published: extraction.article.published,
+        near_duplicate_of: decision.original,
+        sentences: extraction.sentences,
+        events: extraction.events,
+      });
+    } catch (err) {
+      // A linking fault costs this article (its unit is undone, and it is reported), not the rest of the batch.
+      throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    throw err;
-  }
+  });
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original };
   return { outcome: "new", input, id };
 }

@@ -1,7 +1,7 @@
 // Stories are a grouping derived from all stored articles: rebuilt after each ingest run in ingest order, so the result
 // depends only on what is stored and never on where an interrupted run stopped.
 import { createHash } from "node:crypto";
-import { StoryClusterer, storyFeatures } from "../link/stories.js";
+import { StoryClusterer, decodeStoryFeatures, storyFeatures } from "../link/stories.js";
 import { getMeta, setMeta, type Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
 import { articlesForStories, replaceStories } from "../store/stories.js";
@@ -24,7 +24,10 @@ export async function rebuildStoriesIfStale(store: Store): Promise<boolean> {
 export async function rebuildStories(store: Store): Promise<number> {
   const articles = await articlesForStories(store.db);
   const clusterer = new StoryClusterer();
-  for (const a of articles) clusterer.add(a.id, storyFeatures({ id: a.id, text: a.text, title: a.title, published: a.published }), a.published);
+  for (const a of articles) {
+    const kept = a.story_terms ? decodeStoryFeatures(a.story_terms, a.published) : null;
+    clusterer.add(a.id, kept ?? storyFeatures({ id: a.id, text: a.text, title: a.title, published: a.published }), a.published);
+  }
   const byId = new Map(articles.map((a) => [a.id, a]));
   const stories = [...clusterer.stories().values()]
     .filter((members) => members.length > 0)

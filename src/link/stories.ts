@@ -234,6 +234,21 @@ export function storyFeatures(doc: StoryDocument, opts?: StoryOptions): StoryFea
   return { terms, published: parseTime(doc.published) };
 }
 
+// Bump when storyFeatures or its default weights change: stored features of another version are read again from the text.
+const FEATURES_VERSION = 1;
+
+/** Story features as stored with an article (default options only; terms and weights, not the date). */
+export function encodeStoryFeatures(f: StoryFeatures): string {
+  return JSON.stringify({ v: FEATURES_VERSION, terms: [...f.terms] });
+}
+
+/** Stored story features, or null when they were made by another version and must be computed afresh. */
+export function decodeStoryFeatures(stored: string, published: string | null): StoryFeatures | null {
+  const parsed = JSON.parse(stored) as { v?: number; terms?: [string, number][] };
+  if (parsed.v !== FEATURES_VERSION || !Array.isArray(parsed.terms)) return null;
+  return { terms: new Map(parsed.terms), published: parseTime(published) };
+}
+
 /** Document frequencies learned from the articles seen so far. */
 export class TermStats {
   private df = new Map<string, number>();
@@ -322,13 +337,24 @@ interface Member {
   vector: StoryVector;
 }
 
+/** What a story's members add up to for one term. */
+interface Posting {
+  /** Sum of the members' unit-vector weights for the term. */
+  sum: number;
+  /** Sum of the members' identity-vector weights for the term (0 when it is not an identity term). */
+  identity: number;
+}
+
 interface Story {
   id: string;
+  /** Dense number of the story, for the scoring scratch arrays. */
+  slot: number;
   members: Member[];
-  /** Sum of the members' unit vectors: the dot product with it, over the size, is the average cosine. */
-  sum: Map<string, number>;
-  /** Sum of the members' identity vectors, over `withIdentity` members that have any. */
-  identitySum: Map<string, number>;
+  /**
+   * Per term, the sum of the members' unit vectors (the dot product with it, over the size, is the average cosine) and
+   * of their identity vectors (over `withIdentity` members that have any). The same objects sit in the term index.
+   */
+  terms: Map<string, Posting>;
   withIdentity: number;
   first: number | null;
   last: number | null;
@@ -336,14 +362,16 @@ interface Story {
   nextCheck: number;
 }
 
-/** Online clusterer: documents arrive one at a time (ingest order); each is assigned to an existing story or starts one. */
 export class StoryClusterer {
   private readonly s: Settings;
   private readonly stats: TermStats;
   private readonly list: Story[] = [];
   private started = 0;
-  /** Term → stories whose members use it, so only stories sharing a term are scored. */
-  private readonly index = new Map<string, Set<Story>>();
+  /** Term → the stories whose members use it, with their sums for it, so only stories sharing a term are scored. */
+  private readonly index = new Map<string, Map<Story, Posting>>();
+  // Scoring scratch, indexed by story slot and zeroed again after each article.
+  private topical = new Float64Array(64);
+  private identityDots = new Float64Array(64);
 
   constructor(opts?: StoryOptions) {
     this.s = settings(opts);
@@ -356,29 +384,39 @@ export class StoryClusterer {
     this.stats.observe(f);
     const vector = this.stats.vector(f);
     const { all: v, identity } = vector;
-    // One pass over the postings of the article's terms scores every story that shares any of them.
-    const dots = new Map<Story, { topical: number; identity: number }>();
+    if (this.topical.length < this.started) {
+      this.topical = new Float64Array(this.started * 2);
+      this.identityDots = new Float64Array(this.started * 2);
+    }
+    const topical = this.topical;
+    const identityDots = this.identityDots;
+    // One pass over the postings of the article's terms scores every story that shares any of them. Weights and sums
+    // are positive, so a slot still at zero marks a story not yet met.
+    const touched: Story[] = [];
     for (const [key, x] of v) {
-      const holders = this.index.get(key);
-      if (!holders) continue;
+      const postings = this.index.get(key);
+      if (!postings) continue;
       const y = identity.get(key);
-      for (const story of holders) {
-        let d = dots.get(story);
-        if (!d) dots.set(story, (d = { topical: 0, identity: 0 }));
-        d.topical += x * (story.sum.get(key) ?? 0);
-        if (y !== undefined) d.identity += y * (story.identitySum.get(key) ?? 0);
+      for (const [story, p] of postings) {
+        const i = story.slot;
+        if (topical[i] === 0) touched.push(story);
+        topical[i] += x * p.sum;
+        if (y !== undefined) identityDots[i] += y * p.identity;
       }
     }
     let best: Story | null = null;
     let bestScore = this.s.threshold;
-    for (const [story, d] of dots) {
-      const idDot = identity.size > 0 && story.withIdentity > 0 ? d.identity / story.withIdentity : null;
+    for (const story of touched) {
+      const i = story.slot;
+      const idDot = identity.size > 0 && story.withIdentity > 0 ? identityDots[i] / story.withIdentity : null;
       const k = decay(gapToSpan(when, story.first, story.last), this.s);
-      const score = combine(d.topical / story.members.length, idDot, this.s.identityShare) * k;
+      const score = combine(topical[i] / story.members.length, idDot, this.s.identityShare) * k;
       if (score > bestScore || (score === bestScore && best !== null && story.id < best.id)) {
         best = story;
         bestScore = score;
       }
+      topical[i] = 0;
+      identityDots[i] = 0;
     }
     const member: Member = { id, features: f, when, vector };
     if (!best) {
@@ -401,10 +439,10 @@ export class StoryClusterer {
 
   private open(members: Member[]): Story {
     const story: Story = {
+      slot: this.started,
       id: `story-${++this.started}`,
       members: [],
-      sum: new Map(),
-      identitySum: new Map(),
+      terms: new Map(),
       withIdentity: 0,
       first: null,
       last: null,
@@ -417,14 +455,19 @@ export class StoryClusterer {
   private place(story: Story, m: Member): void {
     story.members.push(m);
     for (const [key, x] of m.vector.all) {
-      story.sum.set(key, (story.sum.get(key) ?? 0) + x);
-      let holders = this.index.get(key);
-      if (!holders) this.index.set(key, (holders = new Set()));
-      holders.add(story);
+      let p = story.terms.get(key);
+      if (!p) {
+        story.terms.set(key, (p = { sum: 0, identity: 0 }));
+        let postings = this.index.get(key);
+        if (!postings) this.index.set(key, (postings = new Map()));
+        postings.set(story, p);
+      }
+      p.sum += x;
     }
     if (m.vector.identity.size > 0) {
       story.withIdentity++;
-      for (const [key, x] of m.vector.identity) story.identitySum.set(key, (story.identitySum.get(key) ?? 0) + x);
+      // Identity terms are a subset of all terms, so each already has its posting.
+      for (const [key, x] of m.vector.identity) story.terms.get(key)!.identity += x;
     }
     if (m.when !== null) {
       story.first = story.first === null ? m.when : Math.min(story.first, m.when);
@@ -441,10 +484,10 @@ export class StoryClusterer {
       pairSimilarity(vectors[a], vectors[b], story.members[a].when, story.members[b].when, this.s);
     const parts = bisect(group, features, this.s, sim);
     if (!parts) return;
-    for (const key of story.sum.keys()) this.index.get(key)?.delete(story);
+    for (const key of story.terms.keys()) this.index.get(key)?.delete(story);
     const [keep, move] = parts[0].length >= parts[1].length ? parts : [parts[1], parts[0]];
     const members = story.members;
-    Object.assign(story, { members: [], sum: new Map(), identitySum: new Map(), withIdentity: 0, first: null, last: null });
+    Object.assign(story, { members: [], terms: new Map(), withIdentity: 0, first: null, last: null });
     for (const i of keep) this.place(story, members[i]);
     const other = this.open(move.map((i) => members[i]));
     this.list.push(other);

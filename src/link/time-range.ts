@@ -33,9 +33,25 @@ const SEASONS: Record<string, [number, number, number, number]> = {
   WI: [12, 1, 14, 28],
 };
 
-/** The day range a TIMEX3 date value denotes, or null for vague and unparseable values. */
+// Claim matching asks for the same few thousand values over and over; both caches are cleared when they grow large.
+const CACHE_LIMIT = 50_000;
+const ranges = new Map<string, DayRange | null>();
+const shifted = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** The day range a TIMEX3 date value denotes, or null for vague and unparseable values. Do not mutate the result. */
 export function dayRange(value: string | null | undefined): DayRange | null {
   if (!value) return null;
+  const known = ranges.get(value);
+  return known !== undefined ? known : remember(ranges, value, parseDayRange(value));
+}
+
+function parseDayRange(value: string): DayRange | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) return { from: `${m[1]}-${m[2]}-${m[3]}`, to: `${m[1]}-${m[2]}-${m[3]}` };
   m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
@@ -88,9 +104,12 @@ export function daysBetween(a: string, b: string): number {
 
 /** ISO date `days` after `date`. */
 export function addDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const known = shifted.get(key);
+  if (known !== undefined) return known;
   const d = new Date(Date.parse(date.slice(0, 10)));
   d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
+  return remember(shifted, key, iso(d));
 }
 
 /** Number of days a range spans; a smaller span is a more specific time. */

@@ -14,6 +14,7 @@ import type {
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import type { Database } from "./schema.js";
+import { insertRows } from "./rows.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
@@ -27,6 +28,8 @@ export interface ArticleExtras {
   ingestedAt: string;
   /** The file, URL or stream the article came from. */
   input: string | null;
+  /** Encoded story features, kept so regrouping stories need not re-read the text. */
+  storyTerms?: string | null;
 }
 
 /** An article as stored: its extraction plus ingest bookkeeping. */
@@ -61,22 +64,6 @@ export interface DuplicateCandidate {
   near_duplicate_of: string | null;
 }
 
-// Rows per multi-row INSERT: far below every engine's bound-parameter limit.
-const CHUNK_ROWS = 200;
-
-async function insertRows<T extends keyof Database & string>(
-  db: Executor,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    // The generic table parameter defeats Kysely's per-table value typing; rows are typed by the caller.
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK_ROWS) as never)
-      .execute();
-  }
-}
 
 /** The outlet id for an outlet name: "outlet:" and a slug of the name. */
 export function outletId(name: string): string {
@@ -89,15 +76,16 @@ export function outletId(name: string): string {
   return `outlet:${slug || "unknown"}`;
 }
 
-/** Writes an article with all its annotations, outlet, entities, aliases and LSH buckets; returns its ingest number. */
+/** Writes an article with all its annotations, outlet, entities, aliases and LSH buckets; returns its ingest number and outlet name. */
 export async function insertArticle(
   tx: Executor,
   extraction: Extraction,
   extras: ArticleExtras,
-): Promise<{ id: string; seq: number }> {
+): Promise<{ id: string; seq: number; outlet: string | null }> {
   const a = extraction.article;
   const id = a.id;
   let outlet: string | null = null;
+  let outletName: string | null = null;
   if (a.outlet && a.outlet.trim()) {
     outlet = outletId(a.outlet);
     await tx
@@ -105,6 +93,8 @@ export async function insertArticle(
       .values({ id: outlet, name: a.outlet.trim(), kind: null, aliases: "[]" })
       .onConflict((oc) => oc.column("id").doNothing())
       .execute();
+    // The outlet keeps the spelling it was first stored under.
+    outletName = (await tx.selectFrom("outlets").select("name").where("id", "=", outlet).executeTakeFirstOrThrow()).name;
   }
   const last = await tx.selectFrom("articles").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
@@ -126,6 +116,7 @@ export async function insertArticle(
       near_duplicate_of: extras.nearDuplicateOf,
       ingested_at: extras.ingestedAt,
       input: extras.input,
+      story_terms: extras.storyTerms ?? null,
     })
     .execute();
 
@@ -208,7 +199,7 @@ export async function insertArticle(
     "minhash_bands",
     extras.bands.map((hash, band) => ({ article_id: id, band, hash })),
   );
-  return { id, seq };
+  return { id, seq, outlet: outletName };
 }
 
 // Entities are shared across articles: the first reading of an id names it; every surface form becomes an alias.
@@ -217,13 +208,7 @@ async function insertEntities(tx: Executor, entities: Entity[]): Promise<void> {
   const byId = new Map<string, Entity>();
   for (const e of entities) if (!byId.has(e.id)) byId.set(e.id, e);
   const rows = [...byId.values()].map((e) => ({ id: e.id, name: e.name, type: e.type }));
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    await tx
-      .insertInto("entities")
-      .values(rows.slice(i, i + CHUNK_ROWS))
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute();
-  }
+  await insertRows(tx, "entities", rows, { skipExisting: true });
   const aliases = new Map<string, { entity_id: string; alias: string }>();
   for (const e of entities) {
     for (const form of [e.name, ...e.mentions.map((m) => m.text)]) {
@@ -232,13 +217,7 @@ async function insertEntities(tx: Executor, entities: Entity[]): Promise<void> {
     }
   }
   const aliasRows = [...aliases.values()];
-  for (let i = 0; i < aliasRows.length; i += CHUNK_ROWS) {
-    await tx
-      .insertInto("aliases")
-      .values(aliasRows.slice(i, i + CHUNK_ROWS))
-      .onConflict((oc) => oc.columns(["entity_id", "alias"]).doNothing())
-      .execute();
-  }
+  await insertRows(tx, "aliases", aliasRows, { skipExisting: true });
 }
 
 /** The stored article with this content hash, if any. */

@@ -14,7 +14,23 @@ export interface Store {
   readonly location: string;
   /** Runs `fn` in one transaction: all its writes land together or not at all. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Opens a write transaction for many units of work, each atomic on its own; commit or roll it back when done. */
+  beginBatch(): Promise<WriteBatch>;
   close(): Promise<void>;
+}
+
+/**
+ * A write transaction held open across many units of work. Each unit runs in a savepoint, so it lands whole or not at
+ * all, and a failed unit takes nothing else with it; the commit makes all finished units durable at once, writing each
+ * touched page once instead of once per unit.
+ */
+export interface WriteBatch {
+  /** The batch's connection: reads through it see the batch's own writes. */
+  readonly db: Executor;
+  /** Runs `fn` as one atomic unit of the batch; on error its writes are undone and the error is rethrown. */
+  unit<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 /** Where to open the store. */
@@ -37,6 +53,27 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     db,
     location: opts.path,
     transaction: (fn) => db.transaction().execute(fn),
+    beginBatch: async () => {
+      const trx = await db.startTransaction().execute();
+      return {
+        db: trx,
+        unit: async (fn) => {
+          // Units run one after another, so one savepoint name serves them all.
+          const inner = await trx.savepoint("unit").execute();
+          try {
+            const out = await fn(inner);
+            await inner.releaseSavepoint("unit").execute();
+            return out;
+          } catch (err) {
+            await inner.rollbackToSavepoint("unit").execute();
+            await inner.releaseSavepoint("unit").execute();
+            throw err;
+          }
+        },
+        commit: () => trx.commit().execute(),
+        rollback: () => trx.rollback().execute(),
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;

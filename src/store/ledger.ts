@@ -2,6 +2,7 @@
 import type { Updateable } from "kysely";
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
+import { chunks, insertRows } from "./rows.js";
 
 /** Whether a claim asserts that the event happens (+) or that it does not (-). */
 export type Polarity = "+" | "-";
@@ -110,16 +111,6 @@ async function setParticipants(db: Executor, claimId: string, participants: stri
     .execute();
 }
 
-/** Writes a new claim with its participants. */
-export async function insertClaim(db: Executor, claim: NewClaim): Promise<void> {
-  const { participants, ...row } = claim;
-  await db
-    .insertInto("claims")
-    .values({ ...row, story_id: row.story_id ?? null })
-    .execute();
-  await setParticipants(db, claim.id, participants);
-}
-
 /** Changes the given columns of a claim (and its participants when given). */
 export async function updateClaim(db: Executor, id: string, patch: ClaimPatch): Promise<void> {
   const { participants, ...cols } = patch;
@@ -129,56 +120,15 @@ export async function updateClaim(db: Executor, id: string, patch: ClaimPatch): 
   if (participants) await setParticipants(db, id, participants);
 }
 
-/** Writes one report of a claim. */
-export async function insertReport(db: Executor, report: NewReport): Promise<void> {
-  await db
-    .insertInto("reports")
-    .values({ ...report, chain: JSON.stringify(report.chain), origin_id: report.origin_id ?? null })
-    .execute();
-}
-
-
-
-
-/** Claims of one type that share a participant and whose reporting overlaps [from, to]; the linker's coreference pool. */
-export async function candidateClaims(
-  db: Executor,
-  q: { type: string; participantIds: string[]; from?: string | null; to?: string | null; limit?: number },
-): Promise<ClaimRow[]> {
+/** Every claim of one type with its participant ids: what the linker's in-memory claim index is loaded from. */
+export async function claimsOfType(db: Executor, type: string): Promise<ClaimRow[]> {
   // One pass: each claim row comes back once per participant, already in claim order.
-  let query = db
+  const rows = await db
     .selectFrom("claims")
     .leftJoin("claim_participants as p", "p.claim_id", "claims.id")
     .selectAll("claims")
     .select("p.entity_id as participant")
-    .where("claims.type", "=", q.type);
-  if (q.participantIds.length > 0) {
-    const ids = uniq(q.participantIds);
-    query = query.where("claims.id", "in", (eb) =>
-      eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", ids),
-    );
-  }
-  if (q.from) {
-    const from = q.from;
-    query = query.where((eb) => eb.or([eb("claims.last_reported", "is", null), eb("claims.last_reported", ">=", from)]));
-  }
-  if (q.to) {
-    const to = q.to;
-    query = query.where((eb) => eb.or([eb("claims.first_reported", "is", null), eb("claims.first_reported", "<=", to)]));
-  }
-  if (q.limit !== undefined) {
-    // Only the most recently reported claims of the type that share a participant.
-    const { type, limit } = q;
-    const ids = uniq(q.participantIds);
-    query = query.where("claims.id", "in", (eb) => {
-      let inner = eb.selectFrom("claims as c").select("c.id").where("c.type", "=", type);
-      if (ids.length > 0) inner = inner.where("c.id", "in", (e2) => e2.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", ids));
-      return inner.orderBy("c.last_reported", "desc").orderBy("c.id").limit(limit);
-    });
-  }
-  const rows = await query
-    .orderBy((eb) => eb.case().when("claims.first_reported", "is", null).then(1).else(0).end())
-    .orderBy("claims.first_reported")
+    .where("claims.type", "=", type)
     .orderBy("claims.id")
     .orderBy("p.entity_id")
     .execute();
@@ -332,38 +282,40 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
   return view;
 }
 
-/**
- * Makes a claim's origins and its reports' origin links equal to the given ones, writing only what changed: a claim
- * gains reports one at a time, and rewriting all of them each time would make ingest quadratic in a claim's size.
- */
-export async function replaceOrigins(db: Executor, claimId: string, origins: NewOrigin[], originOf: Map<string, string>): Promise<void> {
-  const [oldOrigins, oldReports] = await Promise.all([
-    db.selectFrom("origins").selectAll().where("claim_id", "=", claimId).execute(),
-    db.selectFrom("reports").select(["id", "origin_id"]).where("claim_id", "=", claimId).execute(),
-  ]);
-  const wanted = new Map(origins.map((o) => [o.id, o]));
-  const had = new Map(oldOrigins.map((o) => [o.id, o]));
-  const fresh = origins.filter((o) => !had.has(o.id));
-  if (fresh.length) await db.insertInto("origins").values(fresh).execute();
-  for (const o of origins) {
-    const h = had.get(o.id);
-    if (h && (h.root !== o.root || h.first_seen !== o.first_seen)) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
-  }
-  for (const r of oldReports) {
-    const want = originOf.get(r.id) ?? null;
-    if (r.origin_id !== want) await db.updateTable("reports").set({ origin_id: want }).where("id", "=", r.id).execute();
-  }
-  const gone = oldOrigins.filter((o) => !wanted.has(o.id)).map((o) => o.id);
-  if (gone.length) await db.deleteFrom("origins").where("id", "in", gone).execute();
+/** An origin whose root or first sighting changed, or a report whose origin changed. */
+export interface OriginLink {
+  id: string;
+  origin_id: string | null;
 }
 
-/** Makes a claim's status history equal to the given one (rewriting it only when it differs) and sets its status. */
-export async function replaceClaimStatus(db: Executor, claimId: string, history: { status: ClaimStatus; at: string }[]): Promise<void> {
-  const old = await db.selectFrom("claim_status").select(["status", "at"]).where("claim_id", "=", claimId).orderBy("seq").execute();
-  const same = old.length === history.length && old.every((h, i) => h.status === history[i].status && h.at === history[i].at);
-  if (same) return;
-  await db.deleteFrom("claim_status").where("claim_id", "=", claimId).execute();
-  if (history.length) await db.insertInto("claim_status").values(history.map((h, i) => ({ claim_id: claimId, seq: i + 1, status: h.status, at: h.at }))).execute();
-  const last = history.at(-1);
-  if (last) await db.updateTable("claims").set({ status: last.status }).where("id", "=", claimId).execute();
+/**
+ * Everything linking one article changes in the ledger. Each list is written with one statement (or one per changed
+ * claim), so an article costs a handful of statements however many claims it touches.
+ */
+export interface LedgerChanges {
+  newClaims: NewClaim[];
+  claimUpdates: { id: string; patch: ClaimPatch }[];
+  newOrigins: NewOrigin[];
+  changedOrigins: NewOrigin[];
+  newReports: NewReport[];
+  /** Stored reports that move to another origin. */
+  movedReports: OriginLink[];
+  /** Origins left without reports. */
+  goneOrigins: string[];
+  /** Claims whose status history is replaced by the given one. */
+  histories: { claimId: string; history: { status: ClaimStatus; at: string }[] }[];
+}
+
+/** Writes one article's ledger changes, in the order the foreign keys need. */
+export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promise<void> {
+  await insertRows(db, "claims", c.newClaims.map(({ participants: _, ...row }) => ({ ...row, story_id: row.story_id ?? null })));
+  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => uniq(claim.participants).map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  for (const u of c.claimUpdates) await updateClaim(db, u.id, u.patch);
+  await insertRows(db, "origins", c.newOrigins);
+  for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
+  await insertRows(db, "reports", c.newReports.map((r) => ({ ...r, chain: JSON.stringify(r.chain), origin_id: r.origin_id ?? null })));
+  for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();
+  for (const ids of chunks(c.goneOrigins)) await db.deleteFrom("origins").where("id", "in", ids).execute();
+  for (const ids of chunks(c.histories.map((h) => h.claimId))) await db.deleteFrom("claim_status").where("claim_id", "in", ids).execute();
+  await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, at: s.at }))));
 }

@@ -1,92 +1,83 @@
-// Queries of the claim linker: one article's events, one claim's reports with their provenance, and the rewrites of
-// a claim's origins and status history that follow each new report.
-import type { EventMention, Factuality, SourceRef } from "../domain/extraction.js";
-import { eventFromRow } from "./articles.js";
+// Queries of the claim linker: the stored state of the claims an article touches, outlets of copied articles, entity names.
+import type { Factuality, SourceRef } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
+import type { ClaimStatus, Polarity } from "./ledger.js";
+import { chunks } from "./rows.js";
 
-export interface LinkableArticle {
-  id: string;
-  seq: number;
-  title: string | null;
-  text: string;
-  outlet: string | null;
-  published: string | null;
-  near_duplicate_of: string | null;
-  sentences: { start: number; end: number }[];
-  events: EventMention[];
-}
-
-/** A stored article with its event mentions in text order, or undefined. */
-export async function linkableArticle(db: Executor, articleId: string): Promise<LinkableArticle | undefined> {
-  const a = await db
-    .selectFrom("articles")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .select(["articles.id", "articles.seq", "articles.title", "articles.text", "articles.published", "articles.near_duplicate_of", "outlets.name as outlet"])
-    .where("articles.id", "=", articleId)
-    .executeTakeFirst();
-  if (!a) return undefined;
-  const [events, sentences] = await Promise.all([
-    db.selectFrom("event_mentions").selectAll().where("article_id", "=", articleId).orderBy("idx").execute(),
-    db.selectFrom("sentences").select(["start", "end"]).where("article_id", "=", articleId).orderBy("idx").execute(),
-  ]);
-  return {
-    id: a.id,
-    seq: a.seq,
-    title: a.title,
-    text: a.text,
-    outlet: a.outlet ?? null,
-    published: a.published,
-    near_duplicate_of: a.near_duplicate_of,
-    sentences,
-    events: events.map(eventFromRow),
-  };
-}
-
-/** One report of a claim with what provenance needs: outlet, publication, near-duplicate link and source chain. */
+/** One stored report of a claim with what provenance needs: outlet, publication, near-duplicate link, source chain. */
 export interface ReportProvenance {
   id: string;
+  claim_id: string;
   article_id: string;
   outlet: string | null;
   published: string | null;
   near_duplicate_of: string | null;
   factuality: Factuality;
   source: SourceRef[];
+  origin_id: string | null;
 }
 
-/** Every report of a claim, joined to its article and its event mention's source chain. */
-export async function reportProvenance(db: Executor, claimId: string): Promise<ReportProvenance[]> {
-  const rows = await db
-    .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
-    .select(["reports.id", "reports.article_id", "reports.published", "reports.factuality", "articles.near_duplicate_of", "outlets.name as outlet", "event_mentions.source"])
-    .where("reports.claim_id", "=", claimId)
-    .orderBy("reports.id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    article_id: r.article_id,
-    outlet: r.outlet ?? null,
-    published: r.published,
-    near_duplicate_of: r.near_duplicate_of,
-    factuality: r.factuality as Factuality,
-    source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
-  }));
+/** What the linker recomputes a claim from: its stored reports, origins and status history, and the derived columns. */
+export interface ClaimState {
+  status: ClaimStatus;
+  polarity: Polarity;
+  reports: ReportProvenance[];
+  origins: { id: string; claim_id: string; root: string; first_seen: string | null }[];
+  history: { status: ClaimStatus; at: string }[];
 }
 
-/** The outlet name of an article, or undefined when the article is not stored. */
-export async function articleOutlet(db: Executor, articleId: string): Promise<{ name: string | null } | undefined> {
-  const row = await db
-    .selectFrom("articles")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .select(["outlets.name as name"])
-    .where("articles.id", "=", articleId)
-    .executeTakeFirst();
-  return row ? { name: row.name ?? null } : undefined;
+/** The stored state of each given stored claim, four queries for all of them. */
+export async function claimStates(db: Executor, claimIds: string[]): Promise<Map<string, ClaimState>> {
+  const out = new Map<string, ClaimState>();
+  for (const ids of chunks([...new Set(claimIds)])) {
+    const [claims, reports, origins, history] = await Promise.all([
+      db.selectFrom("claims").select(["id", "status", "polarity"]).where("id", "in", ids).execute(),
+      db
+        .selectFrom("reports")
+        .innerJoin("articles", "articles.id", "reports.article_id")
+        .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+        .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
+        .select(["reports.id", "reports.claim_id", "reports.article_id", "reports.published", "reports.factuality", "reports.origin_id", "articles.near_duplicate_of", "outlets.name as outlet", "event_mentions.source"])
+        .where("reports.claim_id", "in", ids)
+        .orderBy("reports.id")
+        .execute(),
+      db.selectFrom("origins").selectAll().where("claim_id", "in", ids).orderBy("id").execute(),
+      db.selectFrom("claim_status").select(["claim_id", "status", "at"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
+    ]);
+    for (const c of claims) out.set(c.id, { status: c.status as ClaimStatus, polarity: c.polarity as Polarity, reports: [], origins: [], history: [] });
+    for (const r of reports) {
+      out.get(r.claim_id)!.reports.push({
+        id: r.id,
+        claim_id: r.claim_id,
+        article_id: r.article_id,
+        outlet: r.outlet ?? null,
+        published: r.published,
+        near_duplicate_of: r.near_duplicate_of,
+        factuality: r.factuality as Factuality,
+        source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
+        origin_id: r.origin_id,
+      });
+    }
+    for (const o of origins) out.get(o.claim_id)!.origins.push(o);
+    for (const h of history) out.get(h.claim_id)!.history.push({ status: h.status as ClaimStatus, at: h.at });
+  }
+  return out;
 }
 
-
+/** The outlet name of each given stored article (null when it has none); unknown articles are left out. */
+export async function articleOutlets(db: Executor, articleIds: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const ids of chunks([...new Set(articleIds)])) {
+    const rows = await db
+      .selectFrom("articles")
+      .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+      .select(["articles.id", "outlets.name as name"])
+      .where("articles.id", "in", ids)
+      .execute();
+    for (const r of rows) out.set(r.id, r.name ?? null);
+  }
+  return out;
+}
 
 /** The newest publication date in the store: the ledger's "now", so that reads do not depend on the wall clock. */
 export async function latestPublished(db: Executor): Promise<string | null> {
@@ -94,17 +85,13 @@ export async function latestPublished(db: Executor): Promise<string | null> {
   return (row?.p as string | null | undefined) ?? null;
 }
 
-/** Whether an article already has a report on a claim. */
-export async function hasReport(db: Executor, claimId: string, articleId: string): Promise<boolean> {
-  const row = await db.selectFrom("reports").select("id").where("claim_id", "=", claimId).where("article_id", "=", articleId).executeTakeFirst();
-  return !!row;
-}
-
 /** Display names of entities in the order given; an unknown id stands for itself. */
 export async function entityNames(db: Executor, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("entities").select(["id", "name"]).where("id", "in", ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r.name]));
+  const byId = new Map<string, string>();
+  for (const slice of chunks([...new Set(ids)])) {
+    for (const r of await db.selectFrom("entities").select(["id", "name"]).where("id", "in", slice).execute()) byId.set(r.id, r.name);
+  }
   return ids.map((id) => byId.get(id) ?? id);
 }
 

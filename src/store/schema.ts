@@ -27,6 +27,8 @@ export interface ArticleTable {
   near_duplicate_of: string | null;
   ingested_at: string;
   input: string | null;
+  /** The article's story features (see `encodeStoryFeatures`), or null for articles stored before they were kept. */
+  story_terms: string | null;
 }
 
 /** Sentence spans of an article, in order. */

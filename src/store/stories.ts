@@ -68,8 +68,10 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
 }
 
 /** Every stored article's text and dates, in ingest order, for story grouping. */
-export async function articlesForStories(db: Executor): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null }[]> {
-  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published"]).orderBy("seq").execute();
+export async function articlesForStories(
+  db: Executor,
+): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null; story_terms: string | null }[]> {
+  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published", "story_terms"]).orderBy("seq").execute();
 }
 
 /** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */

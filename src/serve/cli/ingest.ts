@@ -9,6 +9,7 @@ interface IngestFlags {
   date?: string;
   outlet?: string;
   json?: boolean;
+  threads?: string;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -25,9 +26,13 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
     .option("--date <YYYY-MM-DD>", "publication date for inputs that do not give one")
     .option("--outlet <name>", "outlet name for every input")
     .option("--json", "print the summary as one JSON object and nothing else")
+    .option("--threads <n>", "worker threads that read documents while others are stored (default: cores - 1; 0: none)")
     .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
       if (flags.date !== undefined && !DATE.test(flags.date)) {
         cmd.error(`error: --date must be YYYY-MM-DD, got "${flags.date}"`, { exitCode: 2, code: "bellwether.usage" });
+      }
+      if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) {
+        cmd.error(`error: --threads must be a whole number, got "${flags.threads}"`, { exitCode: 2, code: "bellwether.usage" });
       }
       const config = loadConfig({ db: flags.db });
       const store = await openStore({ path: config.db });
@@ -35,7 +40,8 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
       const progress = flags.json ? undefined : progressReporter(inputs, started);
       let summary: IngestSummary;
       try {
-        summary = await ingestInputs(store, inputs, { date: flags.date, outlet: flags.outlet }, progress?.report);
+        const readerThreads = flags.threads === undefined ? undefined : Number(flags.threads);
+        summary = await ingestInputs(store, inputs, { date: flags.date, outlet: flags.outlet, readerThreads }, progress?.report);
       } finally {
         progress?.finish();
         await store.close();

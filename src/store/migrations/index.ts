@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_questions.js";
+import * as m0003 from "./0003_story_terms.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_questions": m0002,
+  "0003_story_terms": m0003,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -1,0 +1,19 @@
+// A worker thread of the reader pool: reads the documents it is sent, one at a time, and posts each reading back.
+import { parentPort } from "node:worker_threads";
+import { readArticle } from "./read.js";
+import type { ReaderJob, ReaderReply } from "./reader-pool.js";
+
+const port = parentPort!;
+const send = (reply: ReaderReply) => port.postMessage(reply);
+
+port.on("message", (job: ReaderJob) => {
+  try {
+    send({ seq: job.seq, ok: true, reading: readArticle(job.input) });
+  } catch (err) {
+    send({ seq: job.seq, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+});
+
+// Load the tokenizer model and every lexicon before asking for work, so the first document is not slow to come back.
+readArticle({ id: "warm-up", text: "SEOUL, Oct. 18 - Officials said the two leaders could meet in Gyeongju next week.", date: "2025-10-18" });
+send({ ready: true });

@@ -1,0 +1,49 @@
+// Writing many rows at once: batched multi-row statements in general, one prepared statement run per row on SQLite.
+import { CompiledQuery, SqliteAdapter, type Insertable } from "kysely";
+import { BULK_MARK } from "./dialect.js";
+import type { Executor } from "./index.js";
+import type { Database } from "./schema.js";
+
+// Rows per multi-row statement: far below every engine's bound-parameter limit.
+const CHUNK_ROWS = 200;
+
+/** Splits rows into slices small enough for one statement each. */
+export function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) out.push(rows.slice(i, i + CHUNK_ROWS));
+  return out;
+}
+
+// The one-row INSERT text of each table and column list, compiled once.
+const bulkTexts = new Map<string, string>();
+
+/**
+ * Inserts rows that all have the same columns (null, not undefined, for a missing value). `skipExisting` leaves rows
+ * whose key is already stored alone.
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  opts: { skipExisting?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  // The generic table parameter defeats Kysely's per-table value typing; rows are typed by the caller.
+  const build = (values: unknown) => {
+    const q = db.insertInto(table).values(values as never);
+    return opts.skipExisting ? q.onConflict((oc) => oc.doNothing()) : q;
+  };
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    for (const slice of chunks(rows)) await build(slice).execute();
+    return;
+  }
+  const columns = Object.keys(rows[0]);
+  const key = `${table}(${columns.join(",")})${opts.skipExisting ? " skip" : ""}`;
+  let text = bulkTexts.get(key);
+  if (text === undefined) {
+    text = BULK_MARK + build(Object.fromEntries(columns.map((c) => [c, null]))).compile().sql;
+    bulkTexts.set(key, text);
+  }
+  const values = rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+  await db.executeQuery(CompiledQuery.raw(text, [values]));
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ClaimIndex } from "../src/link/claim-index.js";
+import type { ClaimKey } from "../src/link/claims.js";
+
+const claim = (id: string, participants: string[], firstReported: string | null, lastReported: string | null, type = "meet"): ClaimKey => ({
+  id,
+  type,
+  participants,
+  eventTime: null,
+  firstReported,
+  lastReported,
+});
+
+const KIM = "person:kim-jong-un";
+const TRUMP = "person:donald-trump";
+const XI = "person:xi-jinping";
+
+describe("ClaimIndex", () => {
+  const query = (participants: string[], published: string | null, limit = 200) => ({ type: "meet", participants, published, lookbackDays: 365, limit });
+
+  it("offers claims of the type that share a participant and were reported within the look-back window", () => {
+    const index = new ClaimIndex();
+    index.load("meet", [
+      claim("old", [KIM], "2024-01-01", "2024-01-05"),
+      claim("new", [TRUMP, KIM], "2025-10-10", "2025-10-18"),
+      claim("other", [XI], "2025-10-10", "2025-10-18"),
+      claim("undated", [KIM], null, null),
+    ]);
+    index.load("threaten", [claim("threat", [KIM], "2025-10-10", "2025-10-18", "threaten")]);
+    // Earliest first reported first, undated last.
+    expect(index.candidates(query([KIM], "2025-10-20")).map((c) => c.id)).toEqual(["new", "undated"]);
+    expect(index.candidates(query([KIM], null)).map((c) => c.id)).toEqual(["old", "new", "undated"]);
+    expect(index.candidates(query([XI, TRUMP], "2025-10-20")).map((c) => c.id)).toEqual(["new", "other"]);
+    expect(index.candidates({ ...query([KIM], "2025-10-20"), type: "visit" })).toEqual([]);
+  });
+
+  it("keeps only the most recently reported claims when there are more than the limit", () => {
+    const index = new ClaimIndex();
+    index.load("meet", [claim("a", [KIM], "2025-01-01", "2025-03-01"), claim("b", [KIM], "2025-02-01", "2025-09-01"), claim("c", [KIM], "2025-01-15", "2025-06-01")]);
+    expect(index.candidates(query([KIM], "2025-10-01", 2)).map((c) => c.id)).toEqual(["c", "b"]);
+  });
+
+  it("follows a claim whose participants and dates change, and forgets everything on clear", () => {
+    const index = new ClaimIndex();
+    index.load("meet", [claim("a", [KIM], "2025-10-01", "2025-10-01")]);
+    index.put(claim("a", [TRUMP], "2025-10-01", "2025-10-20"));
+    index.put(claim("b", [KIM], "2025-10-02", "2025-10-02"));
+    index.put(claim("x", [KIM], "2025-10-02", "2025-10-02", "visit")); // a type not loaded stays unloaded
+    expect(index.candidates(query([KIM], "2025-10-21")).map((c) => c.id)).toEqual(["b"]);
+    expect(index.candidates(query([TRUMP], "2025-10-21"))[0]).toMatchObject({ id: "a", lastReported: "2025-10-20" });
+    expect(index.has("visit")).toBe(false);
+    index.clear();
+    expect(index.has("meet")).toBe(false);
+    expect(index.candidates(query([KIM], "2025-10-21"))).toEqual([]);
+  });
+});

@@ -40,6 +40,18 @@ const POOL_LIMIT = 200;
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
 
+// Every report of every claim an article touches names its outlet again: look each outlet name up once per process.
+const outletEntities = new Map<string, string | null>();
+function outletEntity(name: string | null): string | null {
+  if (!name) return null;
+  let id = outletEntities.get(name);
+  if (id === undefined) {
+    id = outletEntityOf(name);
+    outletEntities.set(name, id);
+  }
+  return id;
+}
+
 /** The linker of one ingest run. Articles must be handed over in the order they were stored. */
 export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): ArticleLinker {
   const index = new ClaimIndex();
@@ -86,7 +98,7 @@ async function link(tx: Executor, article: ArticleToLink, index: ClaimIndex, nam
   const outletOf = (id: string) => {
     if (!copiedOutlets.has(id)) return null;
     const name = copiedOutlets.get(id) ?? null;
-    return { name, entity: outletEntityOf(name) };
+    return { name, entity: outletEntity(name) };
   };
 
   // Summaries name the participants: one lookup for every name this article may need that the run has not seen yet.
@@ -214,7 +226,7 @@ function derive(
     id: r.id,
     articleId: r.article_id,
     outlet: r.outlet,
-    outletEntity: outletEntityOf(r.outlet),
+    outletEntity: outletEntity(r.outlet),
     published: r.published,
     chain: r.source,
     nearDuplicateOf: r.near_duplicate_of,
@@ -251,7 +263,7 @@ function derive(
 }
 
 function reportFacts(article: ArticleToLink, m: EventMention): ReportOriginFacts {
-  return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: outletEntityOf(article.outlet), published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
+  return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: outletEntity(article.outlet), published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
 }
 
 function toKey(row: ClaimRow): ClaimKey {

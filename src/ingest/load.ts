@@ -50,13 +50,22 @@ function parseDocument(input: string, text: string, html: boolean, opts: LoadOpt
   return { ok: true, doc: { input, article: withOverrides(article, opts) } };
 }
 
-/** Reads at most maxBytes + 1 bytes, so a file that grew after stat is still refused without reading it all. */
-async function readCapped(path: string, maxBytes: number): Promise<Buffer | null> {
+/**
+ * Reads at most maxBytes + 1 bytes, so a file that grew after stat is still refused without reading it all. The buffer
+ * starts at the size stat gave and grows only if the file did.
+ */
+async function readCapped(path: string, maxBytes: number, expected: number): Promise<Buffer | null> {
   const handle = await open(path, "r");
   try {
-    const buf = Buffer.allocUnsafe(maxBytes + 1);
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, expected + 1));
     let size = 0;
     for (;;) {
+      if (size === buf.length) {
+        if (size > maxBytes) return null;
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, size);
+        buf = bigger;
+      }
       const { bytesRead } = await handle.read(buf, size, buf.length - size, null);
       if (bytesRead === 0) break;
       size += bytesRead;
@@ -89,7 +98,7 @@ async function loadFile(path: string, size: number, format: Format | undefined, 
   if (size > maxBytes) return fail(path, `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one document`);
   if (size === 0) return fail(path, "empty file");
   try {
-    const buf = await readCapped(path, maxBytes);
+    const buf = await readCapped(path, maxBytes, size);
     if (buf === null) return fail(path, `file is over the ${formatBytes(maxBytes)} limit for one document`);
     const text = decodeText(buf);
     const html = format === "html" || (format === undefined && looksLikeHtml(text));

@@ -33,10 +33,9 @@ const SEASONS: Record<string, [number, number, number, number]> = {
   WI: [12, 1, 14, 28],
 };
 
-// Claim matching asks for the same few thousand values over and over; both caches are cleared when they grow large.
+// Claim matching asks for the same few thousand values over and over; the cache is cleared when it grows large.
 const CACHE_LIMIT = 50_000;
 const ranges = new Map<string, DayRange | null>();
-const shifted = new Map<string, string>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -97,19 +96,50 @@ export function overlaps(a: DayRange, b: DayRange): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
+// Day numbers (days since 1970-01-01) from and to proleptic Gregorian dates, in integer arithmetic: claim matching
+// shifts and compares dates millions of times in a large ingest, and Date objects made that its biggest cost.
+function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function isoOfDay(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y < 1000 ? pad(y, 4) : y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+// "YYYY-MM-DD…" to its day number; anything else goes through Date.parse as before.
+function dayOf(date: string): number {
+  const c = date.charCodeAt(4);
+  if (date.length >= 10 && c === 45 && date.charCodeAt(7) === 45) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return dayNumber(y, m, d);
+  }
+  return Math.floor(Date.parse(date.slice(0, 10)) / 86_400_000);
+}
+
 /** Days from ISO date `a` to ISO date `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
+  return dayOf(b) - dayOf(a);
 }
 
 /** ISO date `days` after `date`. */
 export function addDays(date: string, days: number): string {
-  const key = `${date}|${days}`;
-  const known = shifted.get(key);
-  if (known !== undefined) return known;
-  const d = new Date(Date.parse(date.slice(0, 10)));
-  d.setUTCDate(d.getUTCDate() + days);
-  return remember(shifted, key, iso(d));
+  return isoOfDay(dayOf(date) + days);
 }
 
 /** Number of days a range spans; a smaller span is a more specific time. */

@@ -182,10 +182,12 @@ function median(xs: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { extract } = await import("../src/extract/index.js");
-  const { loadInputs } = await import("../src/ingest/index.js");
-  const { ingestInputs } = await import("../src/app/ingest.js");
-  const { openStore } = await import("../src/store/index.js");
+  // The compiled build, as `bellwether ingest` runs it (`npm run bench` builds first); its worker threads load it too.
+  const { extract } = await import("../dist/extract/index.js");
+  const { loadInputs } = await import("../dist/ingest/index.js");
+  const { ingestInputs } = await import("../dist/app/ingest.js");
+  const { openStore } = await import("../dist/store/index.js");
+  const { defaultReaderThreads } = await import("../dist/app/reader-pool.js");
   const n = Number(process.env.BENCH_ARTICLES ?? 1000);
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const dir = mkdtempSync(join(tmpdir(), "bellwether-bench-ingest-"));
@@ -199,10 +201,10 @@ async function main(): Promise<void> {
     // Warm up the tokenizer model and lexicons so no side pays the one-off load.
     extract(docs[0]);
 
-    const ingestRate = async (name: string, link?: () => Promise<void>): Promise<number> => {
+    const ingestRate = async (name: string, opts: { link?: () => Promise<void>; readerThreads?: number } = {}): Promise<number> => {
       const store = await openStore({ path: join(dir, `${name}.db`) });
       const t = performance.now();
-      const summary = await ingestInputs(store, [folder], link ? { link } : {});
+      const summary = await ingestInputs(store, [folder], opts);
       const seconds = (performance.now() - t) / 1000;
       await store.close();
       if (summary.new + summary.near_duplicate !== n || summary.failed.length) {
@@ -211,29 +213,33 @@ async function main(): Promise<void> {
       return n / seconds;
     };
 
-    const rates = { extract: [] as number[], store: [] as number[], full: [] as number[] };
+    const rates = { extract: [] as number[], store: [] as number[], single: [] as number[], full: [] as number[] };
     const load = [loadavg()[0]];
     for (let run = 0; run < runs; run++) {
       const t = performance.now();
       for (const d of docs) extract(d);
       rates.extract.push(docs.length / ((performance.now() - t) / 1000));
-      // The store's own cost: load, hash, extract, near-duplicate lookup and the per-article transaction.
-      rates.store.push(await ingestRate(`store-${run}`, async () => {}));
-      // What `bellwether ingest` does: the same plus linking claims, origins and stories.
+      // The store's own cost: load, hash, read, near-duplicate lookup and the writes, without claims and origins.
+      rates.store.push(await ingestRate(`store-${run}`, { link: async () => {} }));
+      // Everything `bellwether ingest` does, on one thread.
+      rates.single.push(await ingestRate(`single-${run}`, { readerThreads: 0 }));
+      // What `bellwether ingest` does by default: the same, with documents read on worker threads meanwhile.
       rates.full.push(await ingestRate(`full-${run}`));
     }
     load.push(loadavg()[0]);
     const ex = median(rates.extract);
     const st = median(rates.store);
+    const single = median(rates.single);
     const full = median(rates.full);
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(", ");
     console.log(`ingest benchmark: ${n} generated articles of ${words.toFixed(0)} words on average, median of ${runs} runs`);
-    console.log(`  (1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} on ${cpus().length} cores)`);
-    console.log(`  extract() alone (baseline):            ${ex.toFixed(1)} articles/s  [${fmt(rates.extract)}]`);
-    console.log(`  ingest without ledger linking (store): ${st.toFixed(1)} articles/s  [${fmt(rates.store)}]`);
-    console.log(`  bellwether ingest (store + linking):   ${full.toFixed(1)} articles/s  [${fmt(rates.full)}]`);
-    console.log(`  store / extract:   ${(st / ex).toFixed(2)}  (store overhead ${((ex / st - 1) * 100).toFixed(0)}% of extract time)`);
-    console.log(`  full / extract:    ${(full / ex).toFixed(2)}`);
+    console.log(`  (1-minute load average ${load.map((l) => l.toFixed(1)).join(" → ")} on ${cpus().length} cores; ${defaultReaderThreads()} reader thread(s) by default)`);
+    console.log(`  extract() alone, one thread (baseline):   ${ex.toFixed(1)} articles/s  [${fmt(rates.extract)}]`);
+    console.log(`  ingest without claims and origins:        ${st.toFixed(1)} articles/s  [${fmt(rates.store)}]`);
+    console.log(`  bellwether ingest --threads 0:            ${single.toFixed(1)} articles/s  [${fmt(rates.single)}]`);
+    console.log(`  bellwether ingest (store + linking):      ${full.toFixed(1)} articles/s  [${fmt(rates.full)}]`);
+    console.log(`  --threads 0 / extract: ${(single / ex).toFixed(2)}`);
+    console.log(`  full / extract:        ${(full / ex).toFixed(2)}`);
     console.log(`  target ≥ 100 articles/s for ingest: ${full >= 100 ? "met" : "NOT met"}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

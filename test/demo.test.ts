@@ -52,6 +52,30 @@ describe("the demo story", () => {
     expect(rows.filter((r) => r.found).length / rows.length).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("keeps the 'no meeting scheduled' denials a claim of their own that still denies the CNN claim", async () => {
+    const rows = await compareLedger(store.db, readGold(dataPath("demo/gold.yaml")));
+    const claims = await readClaims(store.db);
+    const cnn = claims.find((c) => c.id === rows.find((r) => r.key === "cnn-asia-trip-meeting-2025")!.found)!;
+    const none = claims.find((c) => c.id === rows.find((r) => r.key === "no-meeting-scheduled-2025")!.found)!;
+    expect(none.id).not.toBe(cnn.id);
+    expect(none.polarity).toBe("-");
+    // An unnamed official's word is not on the record; the White House's own word is.
+    expect(none.status_history.map((h) => [h.at.slice(0, 10), h.status])).toEqual([
+      ["2025-10-24", "reported"],
+      ["2025-10-27", "confirmed"],
+    ]);
+    expect(cnn.status_history.map((h) => h.status)).toEqual(["reported", "corroborated", "contradicted", "denied"]);
+    // Trump's "would come back to meet Kim at a later date" confirms neither.
+    expect(cnn.reports.map((r) => r.published!.slice(0, 10)).filter((d) => d > "2025-10-19")).toEqual([]);
+  });
+
+  it("keeps the March 2018 acceptance, the envoy's Easter meeting and the Singapore summit apart", async () => {
+    const rows = await compareLedger(store.db, readGold(dataPath("demo/gold.yaml")));
+    const ids = ["meeting-accepted-2018", "pompeo-kim-easter-meeting", "singapore-summit"].map((k) => rows.find((r) => r.key === k)!.found);
+    expect(ids.every((id) => id !== null)).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it("replays with no look-ahead: each date's probability uses only articles published by then", async () => {
     for (const s of await listQuestions(store.db)) {
       const q = (await getQuestion(store.db, s.question.id))!.question;

@@ -48,7 +48,8 @@ describe("event types and CAMEO codes", () => {
     ["North Korea blew up tunnels at its test site on Thursday.", "blew", "dismantle", null],
     ["Trump and Kim met in Hanoi.", "met", "meet", "040"],
     ["The foreign minister will visit Damascus.", "visit", "visit", "042"],
-    ["The two sides held talks in Geneva.", "talks", "negotiate", "046"],
+    ["The two sides held talks in Geneva.", "talks", "meet", "046"],
+    ["The envoys resumed negotiations over the reactor.", "negotiations", "negotiate", "046"],
     ["The presidents signed a declaration on nuclear planning.", "signed", "sign", "057"],
     ["The spokesman said the talks had ended.", "said", "say", "010"],
     ["Washington demanded the release of the prisoners.", "demanded", "demand", "100"],
@@ -64,6 +65,7 @@ describe("event types and CAMEO codes", () => {
     ["The president called off the summit.", "called", "cancel", null],
     ["Officials confirmed the trip.", "confirmed", "confirm", "010"],
     ["The envoy walked out.", "walked", "other", null],
+    ["Trump said he would reach out to Kim again.", "reach", "intend_meet", "036"],
   ];
   for (const [text, trigger, type, cameo] of cases) {
     it(`${trigger} → ${type} ${cameo ?? "-"}`, () => {
@@ -74,8 +76,9 @@ describe("event types and CAMEO codes", () => {
   }
 
   it("gives a light verb the class of the event noun it governs", () => {
+    // Talks are a session the parties hold together: a meeting, coded as negotiation.
     const e = find(read("The two leaders held talks in Singapore."), "held");
-    expect(e.type).toBe("negotiate");
+    expect(e.type).toBe("meet");
     expect(e.cameo).toBe("046");
   });
 });
@@ -101,6 +104,56 @@ describe("participants", () => {
     expect(meeting.participants.some((p) => p === "org:white-house" || p === "country:US")).toBe(true);
     expect(meeting.participants).not.toContain("person:kim-jong-un");
   });
+});
+
+describe("participants named outside the trigger's phrase", () => {
+  const cases: [string, string, string, string[]][] = [
+    // A "he" or "she" before the trigger, with no attribution read, stands for the first person the sentence names.
+    ["President Moon Jae-in told a news conference on Sunday that he had met Kim Jong Un.", "met", "2018-05-27", ["person:moon-jae-in", "person:kim-jong-un"]],
+    // A verb's infinitive complement carries its object along to the verb.
+    ["North Korean diplomats refused to accept a letter from President Donald Trump.", "refused", "2025-06-12", ["country:KP", "person:donald-trump"]],
+  ];
+  for (const [text, trigger, dct, expected] of cases) {
+    it(`${trigger}: ${text}`, () => {
+      expect(find(read(text, dct), trigger).participants).toEqual(expect.arrayContaining(expected));
+    });
+  }
+  it("does not take a person named after the pronoun", () => {
+    const e = find(read("The envoy said that he had met Kim Jong Un.", "2018-05-27"), "met");
+    expect(e.participants).toEqual(["person:kim-jong-un"]);
+  });
+});
+
+describe("named meetings", () => {
+  it("gives a mention of a one-off meeting known to the gazetteer its takers and date", () => {
+    const e = find(read("Analysts still argue over why the Hanoi summit failed.", "2019-06-29"), "summit");
+    expect(e.participants).toEqual(["person:donald-trump", "person:kim-jong-un"]);
+    expect(e.time).toBe("2019-02-27");
+  });
+  it("leaves a named gathering with no known takers without participants", () => {
+    expect(find(read("Leaders arrived for the APEC summit.", "2025-10-29"), "summit").participants).toEqual([]);
+  });
+});
+
+describe("times that bound a stretch", () => {
+  it("does not date an event by a time after 'since'", () => {
+    const events = read("The talks were the first since April 27 and were kept secret.", "2018-05-27");
+    expect(find(events, "talks").time).toBeNull();
+  });
+});
+
+describe("unnamed later times", () => {
+  const cases: [string, string, string | null][] = [
+    ["Trump said he would come back to meet Kim at a later date.", "meet", "FUTURE_REF"],
+    ["The two leaders may meet again in the future.", "meet", "FUTURE_REF"],
+    // The marker must be in the trigger's own clause.
+    ["Trump met Kim, and the two may talk again at some point.", "met", "PAST_REF"],
+  ];
+  for (const [text, trigger, time] of cases) {
+    it(`${trigger} in "${text}" → ${time}`, () => {
+      expect(find(read(text, "2025-10-30"), trigger).time).toBe(time);
+    });
+  }
 });
 
 describe("time, condition and source", () => {

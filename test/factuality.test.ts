@@ -43,6 +43,14 @@ const cases: [string, string, string][] = [
   // Cancellations.
   ["The president called off his planned summit with Kim.", "summit", "CT-"],
   ["A meeting between the two leaders is not on the schedule for the trip, an official said.", "meeting", "CT-"],
+  // A cancellation named as a noun cancels its object as the verb would.
+  ["The cancellation of the summit surprised Seoul.", "summit", "CT-"],
+  ["The suspension of the exercises was announced by Trump after the meeting.", "exercises", "CT-"],
+  ["The location of the summit was announced on Thursday.", "summit", "CT+"],
+  // The schedule may be someone's: "not on the president's schedule", "not on his agenda".
+  ["An official said a meeting with Kim was not on the president's schedule for the trip.", "meeting", "CT-"],
+  ["Aides said the meeting was not on his agenda.", "meeting", "CT-"],
+  ["Aides said the meeting was on the president's schedule for Friday.", "meeting", "CT+"],
   ["Talks are not underway.", "Talks", "CT-"],
   ["The summit ended abruptly on Thursday without an agreement.", "summit", "CT+"],
   ["The summit ended abruptly on Thursday without an agreement.", "agreement", "CT-"],

@@ -4,12 +4,13 @@ import { createHash } from "node:crypto";
 import type { EventMention } from "../domain/extraction.js";
 import type { Executor } from "../store/index.js";
 import { applyLedgerChanges, claimsOfType, type ClaimPatch, type ClaimRow, type LedgerChanges, type NewReport } from "../store/ledger.js";
-import { articleOutlets, claimStates, entityNames, type ClaimState, type ReportProvenance } from "../store/linking.js";
+import { articleOutlets, claimStates, entityNames, eventsOf, type ClaimState, type ReportProvenance } from "../store/linking.js";
 import { ClaimIndex } from "../link/claim-index.js";
-import { bestClaim, intentEvent, isClaimable, isParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
+import { bestClaim, cancelledByParticipant, claimReadings, datedReferences, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
 import { gazetteerFacts, outletEntityOf, speaksFor } from "../link/entity-facts.js";
-import { groupOrigins, rootOf, type ReportOriginFacts } from "../link/origins.js";
-import { statusHistory, DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../link/status.js";
+import { groupOrigins, rootOf, type OriginGroup, type ReportOriginFacts } from "../link/origins.js";
+import { statusHistory, DEFAULT_STATUS_OPTIONS, type ClaimStatus, type StatusOptions, type StatusReport } from "../link/status.js";
+import { addDays, dayRange, overlaps } from "../link/time-range.js";
 
 export interface LedgerOptions {
   link: LinkOptions;
@@ -28,7 +29,7 @@ export interface ArticleToLink {
   outlet: string | null;
   published: string | null;
   near_duplicate_of: string | null;
-  sentences: { start: number }[];
+  sentences: { start: number; end: number }[];
   events: EventMention[];
 }
 
@@ -37,6 +38,8 @@ export type ArticleLinker = (tx: Executor, article: ArticleToLink) => Promise<vo
 
 // A report is compared with at most this many claims: the most recently reported ones sharing a participant.
 const POOL_LIMIT = 200;
+// Articles whose event mentions the linker keeps at hand, to tell whether a participant called a happening off.
+const EVENT_CACHE_ARTICLES = 2_000;
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
 
@@ -52,123 +55,274 @@ function outletEntity(name: string | null): string | null {
   return id;
 }
 
+/** What one ingest run's linker keeps between articles. */
+interface RunMemory {
+  index: ClaimIndex;
+  names: Map<string, string>;
+  events: Map<string, EventMention[]>;
+}
+
 /** The linker of one ingest run. Articles must be handed over in the order they were stored. */
 export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): ArticleLinker {
-  const index = new ClaimIndex();
-  const names = new Map<string, string>();
+  const memory: RunMemory = { index: new ClaimIndex(), names: new Map(), events: new Map() };
   let lastSeq: number | null = null;
   return async (tx, article) => {
     // Another writer stored articles since this run's last one, so its claims may have changed: read them afresh.
-    if (lastSeq !== null && article.seq !== lastSeq + 1) index.clear();
+    if (lastSeq !== null && article.seq !== lastSeq + 1) memory.index.clear();
     lastSeq = null;
     try {
-      await link(tx, article, index, names, opts);
+      await link(tx, article, memory, opts);
     } catch (err) {
-      // The transaction rolls back, so claims the index took from this article never reached the store.
-      index.clear();
+      // The article's writes are undone, so claims the index took from it never reached the store.
+      memory.index.clear();
       throw err;
     }
     lastSeq = article.seq;
   };
 }
 
-/** One claim the article reports, with its mentions and what the article changes about it. */
-interface Touched {
+/** A claim the article changes, or whose status its reports move, with everything its new state is derived from. */
+interface Work {
   claim: ClaimKey;
+  state: ClaimState;
+  /** This article's reports of the claim. */
+  added: { row: NewReport; provenance: ReportProvenance }[];
+  /** Stored and new reports together. */
+  reports: ReportProvenance[];
   mentions: EventMention[];
   isNew: boolean;
   cameo: string | null;
+  /** The key as it was before this article. */
+  before: ClaimKey;
 }
 
-async function link(tx: Executor, article: ArticleToLink, index: ClaimIndex, names: Map<string, string>, opts: LedgerOptions): Promise<void> {
-  const readings = claimReadings(article);
-  if (readings.length === 0) return;
-  for (const type of new Set(readings.map((r) => r.type))) {
+async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opts: LedgerOptions): Promise<void> {
+  const { index } = memory;
+  const readings = claimReadings(article, gazetteerFacts);
+  const read = new Set(readings.map((r) => r.id));
+  const references = datedReferences(article).filter((ref) => !read.has(ref.id));
+  for (const type of new Set([...readings, ...references].map((r) => r.type))) {
     if (!index.has(type)) index.load(type, (await claimsOfType(tx, type)).map(toKey));
   }
-  const touched = assignClaims(article, readings, index, opts.link);
-  const existing = touched.filter((t) => !t.isNew).map((t) => t.claim.id);
-  const states = await claimStates(tx, existing);
+  // A definite mention dated to a day ("the June 12 summit") takes the participants of the one claim of its type
+  // dated to that day.
+  for (const ref of references) {
+    const day = dayRange(ref.time)!;
+    const hits = index
+      .candidates({ type: ref.type, participants: null, published: article.published, lookbackDays: opts.link.lookbackDays, limit: POOL_LIMIT })
+      .filter((c) => dayRange(c.eventTime)?.from === day.from && dayRange(c.eventTime)?.to === day.to);
+    if (hits.length === 1) readings.push({ ...ref, participants: [...hits[0].participants] });
+  }
+  if (readings.length === 0) return;
 
-  // Outlets of the articles that reports copy: a wire copy joins the origin of the outlet it copies.
+  const work = new Map<string, Work>();
+  for (const t of assignClaims(article, readings, index, opts.link)) {
+    work.set(t.claim.id, { ...t, state: emptyState(), added: [], reports: [], before: { ...t.claim, participants: [...t.claim.participants] } });
+  }
+  await loadStates(tx, work);
+  for (const w of work.values()) {
+    const { claim, mentions } = w;
+    claim.eventTime = mentions.reduce<string | null>((time, m) => moreSpecificTime(time, m.time), claim.eventTime);
+    claim.firstReported = minDate(claim.firstReported, article.published);
+    claim.lastReported = maxDate(claim.lastReported, article.published);
+    // A claim first told with fewer participants takes on the fuller set once a report names them.
+    const wider = w.isNew ? undefined : mentions.find((m) => m.participants.length > claim.participants.length && claim.participants.every((p) => m.participants.includes(p)));
+    if (wider) claim.participants = [...wider.participants];
+    w.added = newReports(article, claim.id, mentions);
+    w.reports = [...w.state.reports, ...w.added.map((r) => r.provenance)];
+    claim.polarity = majority(w.reports);
+  }
+
+  // A denial that is a claim of its own ("no meeting is scheduled") moves the status of what it denies.
+  const touched = [...work.values()];
+  const denied = touched.filter((w) => w.claim.polarity === "-").flatMap((w) => twins(w.claim, "+", w.claim.firstReported, w.claim.lastReported, index, work, opts.link));
+  for (const twin of denied) if (!work.has(twin.id)) work.set(twin.id, refreshOnly(twin));
+  await loadStates(tx, work);
+  // And a claim that something happens counts the reports of its denials, so those must be at hand too.
+  const denials = new Map<string, ClaimKey[]>();
+  for (const w of work.values()) {
+    if (w.claim.polarity !== "+" || w.reports.length === 0) continue;
+    const dates = reportDates(w.reports);
+    denials.set(w.claim.id, twins(w.claim, "-", dates[0] ?? null, dates.at(-1) ?? null, index, work, opts.link));
+  }
+  const others = new Map<string, Work>();
+  for (const list of denials.values()) for (const twin of list) if (!work.has(twin.id) && !others.has(twin.id)) others.set(twin.id, refreshOnly(twin));
+  await loadStates(tx, others);
+
+  // Outlets of the articles that reports copy, and the mentions of articles whose denials may be a participant's own act.
+  const all = [...work.values(), ...others.values()];
   const copied = new Set<string>();
-  if (article.near_duplicate_of) copied.add(article.near_duplicate_of);
-  for (const s of states.values()) for (const r of s.reports) if (r.near_duplicate_of) copied.add(r.near_duplicate_of);
+  for (const w of all) for (const r of w.reports) if (r.near_duplicate_of) copied.add(r.near_duplicate_of);
   const copiedOutlets = await articleOutlets(tx, [...copied]);
-  const outletOf = (id: string) => {
-    if (!copiedOutlets.has(id)) return null;
-    const name = copiedOutlets.get(id) ?? null;
-    return { name, entity: outletEntity(name) };
+  const outletOf = (id: string) => (copiedOutlets.has(id) ? { name: copiedOutlets.get(id) ?? null, entity: outletEntity(copiedOutlets.get(id) ?? null) } : null);
+  const events = await eventsFor(tx, article, [...work.values()], memory);
+
+  const groups = new Map<string, OriginGroup[]>();
+  const groupsOf = (w: Work) => {
+    let g = groups.get(w.claim.id);
+    if (!g) groups.set(w.claim.id, (g = originGroups(w.reports, outletOf)));
+    return g;
   };
 
-  // Summaries name the participants: one lookup for every name this article may need that the run has not seen yet.
-  const unnamed = [...new Set(touched.flatMap((t) => [...t.claim.participants, ...t.mentions.flatMap((m) => m.participants)]))].filter((id) => !names.has(id));
-  const found = await entityNames(tx, unnamed);
-  unnamed.forEach((id, i) => names.set(id, found[i]));
-  const summary = (claim: ClaimKey, eventTime: string | null) => summarize(claim.type, claim.participants.map((id) => names.get(id) ?? id), eventTime);
-
   const changes: LedgerChanges = { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
-  for (const t of touched) {
-    const { claim, mentions, isNew } = t;
-    const state: ClaimState = states.get(claim.id) ?? { status: "reported", polarity: "+", reports: [], origins: [], history: [] };
-    const eventTime = mentions.reduce<string | null>((time, m) => moreSpecificTime(time, m.time), claim.eventTime);
-    const first = minDate(claim.firstReported, article.published);
-    const last = maxDate(claim.lastReported, article.published);
-    // A claim first told with fewer participants takes on the fuller set once a report names them.
-    const wider = isNew ? undefined : mentions.find((m) => m.participants.length > claim.participants.length && claim.participants.every((p) => m.participants.includes(p)));
-    if (wider) claim.participants = [...wider.participants];
-
-    const reports = newReports(article, claim.id, mentions);
-    const all: ReportProvenance[] = [...state.reports, ...reports.map((r) => r.provenance)];
-    const { originOf, status, history, polarity } = derive(claim, all, state, outletOf, changes, opts);
-    for (const r of reports) changes.newReports.push({ ...r.row, origin_id: originOf.get(r.row.id) ?? null });
+  await nameParticipants(tx, [...work.values()], memory.names);
+  const summary = (claim: ClaimKey) => summarize(claim.type, claim.participants.map((id) => memory.names.get(id) ?? id), claim.eventTime);
+  for (const w of work.values()) {
+    const { claim, state } = w;
+    const originOf = writeOrigins(claim.id, groupsOf(w), state, changes);
+    for (const r of w.added) changes.newReports.push({ ...r.row, origin_id: originOf.get(r.row.id) ?? null });
     for (const r of state.reports) {
       const want = originOf.get(r.id) ?? null;
       if (r.origin_id !== want) changes.movedReports.push({ id: r.id, origin_id: want });
     }
-    if (history) changes.histories.push({ claimId: claim.id, history });
 
-    if (isNew) {
-      changes.newClaims.push({ id: claim.id, type: claim.type, cameo: t.cameo, summary: summary(claim, eventTime), polarity, event_time: eventTime, first_reported: first, last_reported: last, status, story_id: null, participants: claim.participants });
-    } else {
-      // Only what changed is written: every column set moves the claim's row, and an unchanged claim costs nothing.
-      const patch: ClaimPatch = {};
-      if (first !== claim.firstReported) patch.first_reported = first;
-      if (last !== claim.lastReported) patch.last_reported = last;
-      if (polarity !== state.polarity) patch.polarity = polarity;
-      if (status !== state.status) patch.status = status;
-      if (wider) patch.participants = claim.participants;
-      if (wider || eventTime !== claim.eventTime) {
-        patch.event_time = eventTime;
-        patch.summary = summary(claim, eventTime);
+    const statusReports: StatusReport[] = w.reports.map((r) => ({
+      id: r.id,
+      published: r.published,
+      factuality: r.factuality,
+      origin: originOf.get(r.id)!,
+      onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) || calledOff(r, events, claim.participants),
+    }));
+    // The reports of a "+" claim's denials count against it, each with its origin in the denial claim; only denials
+    // from the claim's first report on, since an earlier "no" was about something not yet told.
+    const first = reportDates(w.reports)[0];
+    for (const twin of denials.get(claim.id) ?? []) {
+      const other = work.get(twin.id) ?? others.get(twin.id)!;
+      for (const g of groupsOf(other)) {
+        for (const r of other.reports) {
+          if (!g.reports.includes(r.id) || (first && r.published && r.published < first)) continue;
+          statusReports.push({ id: r.id, published: r.published, factuality: r.factuality, origin: `${twin.id}\u0000${g.key}`, onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) });
+        }
       }
-      if (Object.keys(patch).length > 0) changes.claimUpdates.push({ id: claim.id, patch });
     }
-    claim.eventTime = eventTime;
-    claim.firstReported = first;
-    claim.lastReported = last;
+    const history = statusHistory(statusReports, null, opts.status, claim.polarity);
+    const same = history.length === state.history.length && history.every((h, i) => h.status === state.history[i].status && h.at === state.history[i].at);
+    if (!same) changes.histories.push({ claimId: claim.id, history });
+    claim.status = history.at(-1)?.status ?? state.status;
+
+    if (w.isNew) {
+      changes.newClaims.push({
+        id: claim.id,
+        type: claim.type,
+        cameo: w.cameo,
+        summary: summary(claim),
+        polarity: claim.polarity!,
+        event_time: claim.eventTime,
+        first_reported: claim.firstReported,
+        last_reported: claim.lastReported,
+        status: claim.status as ClaimStatus,
+        story_id: null,
+        participants: claim.participants,
+      });
+      continue;
+    }
+    // Only what changed is written: every column set moves the claim's row, and an unchanged claim costs nothing.
+    const { before } = w;
+    const patch: ClaimPatch = {};
+    if (claim.firstReported !== before.firstReported) patch.first_reported = claim.firstReported;
+    if (claim.lastReported !== before.lastReported) patch.last_reported = claim.lastReported;
+    if (claim.polarity !== state.polarity) patch.polarity = claim.polarity;
+    if (claim.status !== state.status) patch.status = claim.status as ClaimStatus;
+    const wider = claim.participants.length !== before.participants.length;
+    if (wider) patch.participants = claim.participants;
+    if (wider || claim.eventTime !== before.eventTime) {
+      patch.event_time = claim.eventTime;
+      patch.summary = summary(claim);
+    }
+    if (Object.keys(patch).length > 0) changes.claimUpdates.push({ id: claim.id, patch });
   }
 
   await applyLedgerChanges(tx, changes);
   // The index holds each claim as the store returns it (participants unique, by id), so matching does not depend on
   // whether a claim was started in this run or read back.
-  for (const t of touched) index.put({ ...t.claim, participants: [...new Set(t.claim.participants)].sort() });
+  for (const w of work.values()) index.put({ ...w.claim, participants: [...new Set(w.claim.participants)].sort() });
 }
 
-// The article's events that make claims: stated intent read as its own claim, places and gatherings dropped as participants.
-function claimReadings(article: ArticleToLink): EventMention[] {
-  const out: EventMention[] = [];
-  for (const mention of article.events) {
-    const sentenceStart = article.sentences[mention.sentence]?.start ?? mention.trigger.start;
-    const reading = intentEvent(mention, article.text.slice(sentenceStart, mention.trigger.start)) ?? mention;
-    if (isClaimable(reading)) out.push({ ...reading, participants: reading.participants.filter(isParticipant) });
+const emptyState = (): ClaimState => ({ status: "reported", polarity: "+", reports: [], origins: [], history: [] });
+
+// A claim whose own reports do not change, recomputed because a claim it depends on did.
+function refreshOnly(claim: ClaimKey): Work {
+  const key = { ...claim, participants: [...claim.participants] };
+  return { claim: key, state: emptyState(), added: [], reports: [], mentions: [], isNew: false, cameo: null, before: { ...key } };
+}
+
+// Reads the stored state of the claims in `work` not read yet (new claims have none).
+async function loadStates(tx: Executor, work: Map<string, Work>): Promise<void> {
+  const missing = [...work.values()].filter((w) => !w.isNew && w.state.reports.length === 0 && w.reports.length === 0);
+  if (missing.length === 0) return;
+  const states = await claimStates(tx, missing.map((w) => w.claim.id));
+  for (const w of missing) {
+    const state = states.get(w.claim.id);
+    if (!state) continue;
+    w.state = state;
+    w.reports = [...state.reports];
+    w.claim.polarity = state.polarity;
+    w.claim.status = state.status;
   }
-  return out;
+}
+
+/**
+ * Claims of one type about exactly the same participants told the other way round, reported within the linking window
+ * of [from, to], whose calendar times (if both have one) agree: the denials of a claim, or what a denial denies.
+ */
+function twins(claim: ClaimKey, polarity: "+" | "-", from: string | null, to: string | null, index: ClaimIndex, work: Map<string, Work>, opts: LinkOptions): ClaimKey[] {
+  const lo = from ? addDays(from, -opts.windowDays) : null;
+  const hi = to ? addDays(to, opts.windowDays) : null;
+  const own = dayRange(claim.eventTime);
+  const same = (a: string[]) => a.length === claim.participants.length && a.every((p) => claim.participants.includes(p));
+  const agree = (t: string | null) => {
+    const other = dayRange(t);
+    return !own || !other || overlaps({ from: addDays(own.from, -opts.slackDays), to: addDays(own.to, opts.slackDays) }, other);
+  };
+  const found = new Map<string, ClaimKey>();
+  for (const c of index.candidates({ type: claim.type, participants: claim.participants, published: null, lookbackDays: 0, limit: Number.POSITIVE_INFINITY })) found.set(c.id, c);
+  // Claims this article started or changed, as they are now.
+  for (const w of work.values()) if (w.claim.type === claim.type) found.set(w.claim.id, w.claim);
+  return [...found.values()]
+    .filter((c) => c.id !== claim.id && c.polarity === polarity && same(c.participants) && agree(c.eventTime))
+    .filter((c) => (!lo || !c.lastReported || c.lastReported >= lo) && (!hi || !c.firstReported || c.firstReported <= hi))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// The mentions of the articles behind denials that are not on the record, to tell whether a participant called the
+// happening off ("Trump called off the summit"); this article's own are at hand.
+async function eventsFor(tx: Executor, article: ArticleToLink, work: Work[], memory: RunMemory): Promise<Map<string, EventMention[]>> {
+  const needed = new Set<string>();
+  for (const w of work) {
+    for (const r of w.reports) {
+      if (r.factuality.endsWith("-") && r.article_id !== article.id && !speaksFor(r.source.at(-1), w.claim.participants, r.published)) needed.add(r.article_id);
+    }
+  }
+  let missing = [...needed].filter((id) => !memory.events.has(id));
+  if (memory.events.size + missing.length > EVENT_CACHE_ARTICLES) {
+    memory.events.clear();
+    missing = [...needed];
+  }
+  if (missing.length > 0) {
+    const found = await eventsOf(tx, missing);
+    for (const id of missing) memory.events.set(id, found.get(id) ?? []);
+  }
+  memory.events.set(article.id, article.events);
+  return memory.events;
+}
+
+function calledOff(r: ReportProvenance, events: Map<string, EventMention[]>, participants: string[]): boolean {
+  if (!r.factuality.endsWith("-")) return false;
+  const mentions = events.get(r.article_id) ?? [];
+  const mention = mentions.find((e) => r.id === `${r.article_id}:${e.id}`);
+  return !!mention && cancelledByParticipant(mention, mentions.filter((e) => e.sentence === mention.sentence), participants);
+}
+
+// Summaries name the participants: one lookup for every name the run has not seen yet.
+async function nameParticipants(tx: Executor, work: Work[], names: Map<string, string>): Promise<void> {
+  const unnamed = [...new Set(work.flatMap((w) => w.claim.participants))].filter((id) => !names.has(id));
+  const found = await entityNames(tx, unnamed);
+  unnamed.forEach((id, i) => names.set(id, found[i]));
 }
 
 // Each event joins the best fitting claim known to the run, or one started earlier in this article, or a new one.
-function assignClaims(article: ArticleToLink, readings: EventMention[], index: ClaimIndex, opts: LinkOptions): Touched[] {
-  const byClaim = new Map<string, Touched>();
+function assignClaims(article: ArticleToLink, readings: EventMention[], index: ClaimIndex, opts: LinkOptions) {
+  const byClaim = new Map<string, { claim: ClaimKey; mentions: EventMention[]; isNew: boolean; cameo: string | null }>();
   const fresh: ClaimKey[] = [];
   // The index does not change while one article is assigned, and its events often name the same participants.
   const pools = new Map<string, ClaimKey[]>();
@@ -182,9 +336,21 @@ function assignClaims(article: ArticleToLink, readings: EventMention[], index: C
     let claim = bestClaim([...known, ...fresh], { event, published: article.published }, gazetteerFacts, opts);
     let isNew = false;
     if (!claim) {
-      claim = { id: `c-${shortHash(`${article.id}\u0000${event.id}`)}`, type: event.type, participants: [...event.participants], eventTime: event.time, firstReported: article.published, lastReported: article.published };
+      claim = {
+        id: `c-${shortHash(`${article.id}\u0000${event.id}`)}`,
+        type: event.type,
+        participants: [...event.participants],
+        eventTime: event.time,
+        firstReported: article.published,
+        lastReported: article.published,
+        polarity: polarityOf(event.factuality),
+        status: "reported",
+      };
       fresh.push(claim);
       isNew = true;
+    } else if (!fresh.includes(claim)) {
+      // The index's own object stays as it was until the article is written: work on a copy.
+      claim = byClaim.get(claim.id)?.claim ?? { ...claim, participants: [...claim.participants] };
     }
     const entry = byClaim.get(claim.id);
     if (entry) entry.mentions.push(event);
@@ -210,18 +376,8 @@ function newReports(article: ArticleToLink, claimId: string, mentions: EventMent
   });
 }
 
-/**
- * A claim's independent origins, status history and polarity, recomputed from all its reports so that ingest order does
- * not matter; origin rows that differ from the stored ones are added to `changes`.
- */
-function derive(
-  claim: ClaimKey,
-  reports: ReportProvenance[],
-  state: ClaimState,
-  outletOf: (articleId: string) => { name: string | null; entity: string | null } | null,
-  changes: LedgerChanges,
-  opts: LedgerOptions,
-) {
+/** A claim's reports grouped into independent origins. */
+function originGroups(reports: ReportProvenance[], outletOf: (articleId: string) => { name: string | null; entity: string | null } | null): OriginGroup[] {
   const facts: ReportOriginFacts[] = reports.map((r) => ({
     id: r.id,
     articleId: r.article_id,
@@ -231,11 +387,16 @@ function derive(
     chain: r.source,
     nearDuplicateOf: r.near_duplicate_of,
   }));
+  return groupOrigins(facts, outletOf);
+}
+
+// Origin rows for the groups, with the rows that differ from the stored ones added to `changes`; returns each report's origin.
+function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState, changes: LedgerChanges): Map<string, string> {
   const originOf = new Map<string, string>();
-  const origins = groupOrigins(facts, outletOf).map((g) => {
-    const id = `o-${shortHash(`${claim.id}\u0000${g.key}`)}`;
+  const origins = groups.map((g) => {
+    const id = `o-${shortHash(`${claimId}\u0000${g.key}`)}`;
     for (const r of g.reports) originOf.set(r, id);
-    return { id, claim_id: claim.id, root: g.root, first_seen: g.firstSeen };
+    return { id, claim_id: claimId, root: g.root, first_seen: g.firstSeen };
   });
   const had = new Map(state.origins.map((o) => [o.id, o]));
   for (const o of origins) {
@@ -245,29 +406,23 @@ function derive(
   }
   const kept = new Set(origins.map((o) => o.id));
   for (const o of state.origins) if (!kept.has(o.id)) changes.goneOrigins.push(o.id);
-
-  const computed = statusHistory(
-    reports.map((r) => ({ id: r.id, published: r.published, factuality: r.factuality, origin: originOf.get(r.id)!, onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) })),
-    null,
-    opts.status,
-  );
-  const same = computed.length === state.history.length && computed.every((h, i) => h.status === state.history[i].status && h.at === state.history[i].at);
-  // A claim reads the way most of its reports tell it; its first report may be a passing denial.
-  const negative = reports.filter((r) => r.factuality.endsWith("-")).length;
-  return {
-    originOf,
-    status: computed.at(-1)?.status ?? state.history.at(-1)?.status ?? "reported",
-    history: same ? null : computed,
-    polarity: (negative * 2 > reports.length ? "-" : "+") as "+" | "-",
-  };
+  return originOf;
 }
+
+// A claim reads the way most of its reports tell it; its first report may be a passing denial.
+function majority(reports: ReportProvenance[]): "+" | "-" {
+  const negative = reports.filter((r) => r.factuality.endsWith("-")).length;
+  return negative * 2 > reports.length ? "-" : "+";
+}
+
+const reportDates = (reports: ReportProvenance[]) => reports.map((r) => r.published).filter((d): d is string => !!d).sort();
 
 function reportFacts(article: ArticleToLink, m: EventMention): ReportOriginFacts {
   return { id: m.id, articleId: article.id, outlet: article.outlet, outletEntity: outletEntity(article.outlet), published: article.published, chain: m.source, nearDuplicateOf: article.near_duplicate_of };
 }
 
 function toKey(row: ClaimRow): ClaimKey {
-  return { id: row.id, type: row.type, participants: row.participants, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported };
+  return { id: row.id, type: row.type, participants: row.participants, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported, polarity: row.polarity, status: row.status };
 }
 
 const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);

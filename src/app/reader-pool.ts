@@ -1,6 +1,6 @@
-// Reads documents on worker threads while the main thread stores and links the ones before them. Documents wait in a
-// queue; a free worker takes the next one, and the main thread reads one itself when it needs it and no worker has
-// taken it yet, so neither side waits for the other while there is work.
+// Reads documents on worker threads while the main thread stores and links the ones before them. Workers are handed
+// documents ahead of need; each document has a shared flag that the worker and the calling thread race to claim, so the
+// caller reads a document itself whenever no worker has started it yet, and never waits on a busy or starved worker.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -8,14 +8,27 @@ import { Worker } from "node:worker_threads";
 import type { ArticleInput } from "../domain/extraction.js";
 import { readArticle, type ArticleReading } from "./read.js";
 
-/** A document sent to a worker. */
+/** A document sent to a worker; `slot` indexes its claim flag. */
 export interface ReaderJob {
   seq: number;
+  slot: number;
   input: ArticleInput & { id: string };
 }
 
-/** A worker's answer: the reading, or why the document could not be read. */
-export type ReaderReply = { seq: number; ok: true; reading: ArticleReading } | { seq: number; ok: false; error: string } | { ready: true };
+/** A worker's answer: the reading, why the document could not be read, or that the caller had claimed it first. */
+export type ReaderReply =
+  | { seq: number; ok: true; reading: ArticleReading }
+  | { seq: number; ok: false; error: string }
+  | { seq: number; skipped: true }
+  | { ready: true };
+
+/** The states of a document's claim flag. */
+export const FLAG = { FREE: 0, WORKER: 1, CALLER: 2 } as const;
+
+/** What a worker is started with. */
+export interface ReaderWorkerData {
+  flags: SharedArrayBuffer;
+}
 
 /** A document submitted to the pool, to be taken back with `take`. */
 export interface PendingRead {
@@ -29,14 +42,16 @@ interface Job extends ReaderJob {
   reject(err: Error): void;
 }
 
-interface Slot {
+interface WorkerSlot {
   worker: Worker;
   ready: boolean;
   inFlight: Map<number, Job>;
 }
 
-// Jobs a worker holds at once: one it reads and one waiting in its port, so it never idles on a round trip.
-const PER_WORKER = 2;
+// Documents a worker holds at once. Holding several costs nothing: the caller can still take back any not started.
+const PER_WORKER = 4;
+// Claim flags are reused round-robin; far more than the documents that are ever in flight at once.
+const FLAG_SLOTS = 1024;
 
 /** Worker threads used by default: one per core beyond the main thread's, at least one. */
 export function defaultReaderThreads(): number {
@@ -45,7 +60,8 @@ export function defaultReaderThreads(): number {
 
 export class ReaderPool {
   private readonly queue: Job[] = [];
-  private readonly slots: Slot[] = [];
+  private readonly workers: WorkerSlot[] = [];
+  private readonly flags = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * 4));
   private started = false;
   private nextSeq = 0;
   private readonly counts = { workers: 0, caller: 0 };
@@ -63,21 +79,24 @@ export class ReaderPool {
     });
     // A reading nobody asks for (its document turned out to be stored already) must not count as an unhandled failure.
     promise.catch(() => {});
-    const job: Job = { seq: this.nextSeq++, input, state: "queued", promise, resolve, reject };
+    const seq = this.nextSeq++;
+    const job: Job = { seq, slot: seq % FLAG_SLOTS, input, state: "queued", promise, resolve, reject };
+    Atomics.store(this.flags, job.slot, FLAG.FREE);
     this.queue.push(job);
     if (!this.started && this.threads > 0 && this.queue.length >= 2) this.start();
     this.dispatch();
     return job;
   }
 
-  /** The reading of a submitted document; read right here when no worker has taken it yet. Throws what reading threw. */
+  /** The reading of a submitted document; read right here unless a worker has started it. Throws what reading threw. */
   async take(pending: PendingRead): Promise<ArticleReading> {
     const job = pending as Job;
-    // Let the workers' messages in first: a caller that never waits on anything else would otherwise read every document
-    // itself, never hearing that a worker is free.
-    if (job.state === "queued" && this.slots.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    if (job.state === "queued") {
-      this.queue.splice(this.queue.indexOf(job), 1);
+    // Let the workers' messages in first: a caller that never waits on anything else would otherwise not hear that a
+    // worker became ready or finished a document.
+    if (job.state !== "done" && this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (job.state === "queued") this.queue.splice(this.queue.indexOf(job), 1);
+    if (job.state !== "done" && Atomics.compareExchange(this.flags, job.slot, FLAG.FREE, FLAG.CALLER) === FLAG.FREE) {
+      // A worker still holding it will see the flag, skip it and say so.
       job.state = "done";
       this.counts.caller++;
       return readArticle(job.input);
@@ -92,56 +111,67 @@ export class ReaderPool {
 
   /** Stops the workers; readings not yet taken are dropped. */
   async close(): Promise<void> {
-    const slots = this.slots.splice(0);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
   private start(): void {
     this.started = true;
+    const workerData: ReaderWorkerData = { flags: this.flags.buffer as SharedArrayBuffer };
     for (let i = 0; i < this.threads; i++) {
-      const worker = spawnReader();
+      const worker = spawnReader(workerData);
       if (!worker) return;
-      const slot: Slot = { worker, ready: false, inFlight: new Map() };
-      this.slots.push(slot);
+      const slot: WorkerSlot = { worker, ready: false, inFlight: new Map() };
+      this.workers.push(slot);
       worker.on("message", (reply: ReaderReply) => this.receive(slot, reply));
       worker.on("error", () => this.lose(slot));
       worker.on("exit", () => this.lose(slot));
     }
   }
 
-  private receive(slot: Slot, reply: ReaderReply): void {
+  private receive(slot: WorkerSlot, reply: ReaderReply): void {
     if ("ready" in reply) {
       slot.ready = true;
     } else {
       const job = slot.inFlight.get(reply.seq);
-      if (!job) return;
       slot.inFlight.delete(reply.seq);
-      job.state = "done";
-      this.counts.workers++;
-      if (reply.ok) job.resolve(reply.reading);
-      else job.reject(new Error(reply.error));
+      if (job && !("skipped" in reply)) {
+        job.state = "done";
+        this.counts.workers++;
+        if (reply.ok) job.resolve(reply.reading);
+        else job.reject(new Error(reply.error));
+      }
     }
     this.dispatch();
   }
 
-  // A worker that died hands its documents back to the queue, where another worker or the main thread reads them.
-  private lose(slot: Slot): void {
-    const i = this.slots.indexOf(slot);
+  // A worker that died leaves documents it had not finished, and the caller may be waiting on one: read them here.
+  private lose(slot: WorkerSlot): void {
+    const i = this.workers.indexOf(slot);
     if (i < 0) return;
-    this.slots.splice(i, 1);
-    const orphans = [...slot.inFlight.values()].sort((a, b) => a.seq - b.seq);
-    for (const job of orphans) job.state = "queued";
-    this.queue.unshift(...orphans);
+    this.workers.splice(i, 1);
+    for (const job of slot.inFlight.values()) {
+      if (job.state === "done") continue;
+      Atomics.store(this.flags, job.slot, FLAG.CALLER);
+      job.state = "done";
+      this.counts.caller++;
+      try {
+        job.resolve(readArticle(job.input));
+      } catch (err) {
+        job.reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    slot.inFlight.clear();
     this.dispatch();
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
+    for (const slot of this.workers) {
       while (slot.ready && slot.inFlight.size < PER_WORKER && this.queue.length > 0) {
         const job = this.queue.shift()!;
         job.state = "sent";
         slot.inFlight.set(job.seq, job);
-        const message: ReaderJob = { seq: job.seq, input: job.input };
+        const message: ReaderJob = { seq: job.seq, slot: job.slot, input: job.input };
         slot.worker.postMessage(message);
       }
     }
@@ -150,9 +180,9 @@ export class ReaderPool {
 
 // The compiled worker, or — when running from TypeScript sources (tests, scripts) — the source worker loaded through the
 // TypeScript loader the development tools ship. Null when neither can be started: everything is then read in-process.
-function spawnReader(): Worker | null {
+function spawnReader(workerData: ReaderWorkerData): Worker | null {
   const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./reader-worker.js", here));
+  if (!here.endsWith(".ts")) return new Worker(new URL("./reader-worker.js", here), { workerData });
   let loader: string;
   try {
     loader = createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
@@ -162,5 +192,5 @@ function spawnReader(): Worker | null {
   if (!existsSync(loader)) return null;
   const entry = new URL("./reader-worker.ts", here).href;
   const boot = `import(${JSON.stringify(new URL(`file://${loader}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }

@@ -1,12 +1,18 @@
-// A worker thread of the reader pool: reads the documents it is sent, one at a time, and posts each reading back.
-import { parentPort } from "node:worker_threads";
+// A worker thread of the reader pool: reads the documents it is sent, one at a time, and posts each reading back —
+// unless the calling thread claimed the document first, which the shared flag tells.
+import { parentPort, workerData } from "node:worker_threads";
 import { readArticle } from "./read.js";
-import type { ReaderJob, ReaderReply } from "./reader-pool.js";
+import { FLAG, type ReaderJob, type ReaderReply, type ReaderWorkerData } from "./reader-pool.js";
 
 const port = parentPort!;
+const flags = new Int32Array((workerData as ReaderWorkerData).flags);
 const send = (reply: ReaderReply) => port.postMessage(reply);
 
 port.on("message", (job: ReaderJob) => {
+  if (Atomics.compareExchange(flags, job.slot, FLAG.FREE, FLAG.WORKER) !== FLAG.FREE) {
+    send({ seq: job.seq, skipped: true });
+    return;
+  }
   try {
     send({ seq: job.seq, ok: true, reading: readArticle(job.input) });
   } catch (err) {

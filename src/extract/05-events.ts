@@ -27,9 +27,16 @@ interface EventLexicon {
   nonEventNouns: string[];
   subjectPronouns: string[];
   subordinators: string[];
+  futureMarkers: string[];
 }
 
 const LEX = loadData<EventLexicon>("lexicons/events.json");
+/** One-off meetings of the gazetteer whose takers and date are known ("the Hanoi summit"). */
+const NAMED_MEETINGS = new Map(
+  loadData<{ id: string; participants?: string[]; date?: string }[]>("gazetteer/events.json")
+    .filter((e) => e.participants?.length)
+    .map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
+);
 const TRIGGERS = new Map(Object.entries(LEX.triggers));
 const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, { ...v, near: new Set(v.near) }]));
 const PHRASAL = new Map(Object.entries(LEX.phrasal));
@@ -46,6 +53,10 @@ const LOCATIVE = new Set(LEX.locativePrepositions);
 const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
 const PLACE_HEADS = new Set(LEX.placeHeads);
 const MAX_TIME_DISTANCE = 16;
+const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
+const RELATIVE_SUBJECTS = new Set(["who", "which"]);
+const BOUNDARY_PREPOSITIONS = new Set(["since"]);
+const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "but", "while", "although", "though", "after", "before", "because"]);
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -124,11 +135,20 @@ function classify(ts: Token[], k: number): TriggerInfo {
   return direct ?? GENERIC;
 }
 
+/** The known one-off meeting whose name holds the trigger, if any. */
+function namedMeeting(t: Token, matches: EntityMatch[]): { participants: string[]; date: string | null } | null {
+  for (const m of matches) if (m.type === "event" && m.start <= t.start && m.end >= t.end && NAMED_MEETINGS.has(m.entity)) return NAMED_MEETINGS.get(m.entity)!;
+  return null;
+}
+
 /** Entities that take part: the trigger's own phrase, its subject to the left and its complements to the right. */
 function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] {
   if (matches.length === 0) return [];
   const t = ts[k];
-  // A trigger inside a named event ("the APEC summit") names a gathering whose members the sentence does not list.
+  // A trigger inside a named event ("the APEC summit") names a gathering whose members the sentence does not list,
+  // unless the gazetteer knows them ("the Hanoi summit").
+  const named = namedMeeting(t, matches);
+  if (named) return [...named.participants];
   if (matches.some((m) => m.type === "event" && m.start <= t.start && m.end >= t.end)) return [];
   // "Trump left Seoul without meeting Kim": a gerund adjunct shares the subject of the verb it hangs on.
   // "Trump agreed to meet Kim": the subject of a verb taking an infinitive is also the subject of the infinitive.
@@ -136,13 +156,29 @@ function participants(ts: Token[], k: number, matches: EntityMatch[]): string[] 
   const controlled = t.pos === "VERB" && k > 1 && ts[k - 1].lower === "to" && ts[k - 2].pos === "VERB";
   let verbsToCross = gerundAdjunct || controlled ? 1 : 0;
   let left = k;
+  let relative = false;
   for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
+    // "Chung and Suh, who both met Kim": the subject of a relative clause's verb is the phrase the clause hangs on.
+    if (!relative && t.pos === "VERB" && RELATIVE_SUBJECTS.has(ts[j].lower)) {
+      // Only a name right before the clause is its subject ("Suh Hoon, who"), not a modifier's ("the party, who").
+      const head = j > 0 && ts[j - 1].lower === "," ? j - 2 : j - 1;
+      if (head < 0 || ts[head].pos !== "PROPN") break;
+      relative = true;
+      j = head + 1;
+      left = j;
+      continue;
+    }
     if (PARTICIPANT_STOP.has(ts[j].lower)) break;
     if (ts[j].pos === "VERB" && t.pos === "VERB" && verbsToCross-- <= 0) break;
     left = j;
   }
   let right = k;
   for (let j = k + 1; j < ts.length && j <= k + 14; j++) {
+    // "refused to accept a letter from Trump": a verb's infinitive complement carries its object along.
+    if (t.pos === "VERB" && j === k + 2 && ts[k + 1].lower === "to" && ts[j].pos === "VERB") {
+      right = j;
+      continue;
+    }
     if (PARTICIPANT_STOP.has(ts[j].lower) || ts[j].pos === "VERB") break;
     right = j;
   }
@@ -166,8 +202,9 @@ const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
  * "North Korea said it had tested a missile", "Trump said he would meet Kim": a pronoun subject of reported content
  * usually stands for the speaker, who then takes part in the event.
  */
-function withSpeaker(found: string[], ts: Token[], k: number, attr: Attribution | null): string[] {
-  const speaker = attr?.chain[0]?.entity;
+function withSpeaker(found: string[], ts: Token[], k: number, attr: Attribution | null, matches: EntityMatch[]): string[] {
+  if (!attr) return withSubjectReferent(found, ts, k, matches);
+  const speaker = attr.chain[0]?.entity;
   if (!speaker || found.includes(speaker) || speaker.startsWith("outlet:")) return found;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const t = ts[j];
@@ -190,6 +227,36 @@ function pastReference(ts: Token[], k: number): string | null {
     if (w.pos !== "AUX" && w.pos !== "ADV" && w.pos !== "PART") break;
   }
   return "PAST_REF";
+}
+
+/**
+ * An undated happening put off to an unnamed later time in its own clause ("would come back to meet Kim at a later
+ * date") lies after the article: FUTURE_REF.
+ */
+function futureReference(ts: Token[], k: number): string | null {
+  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
+    if (CLAUSE_BREAKS.has(ts[j].lower)) break;
+    for (const phrase of FUTURE_MARKERS) if (phrase.every((w, i) => ts[j + i]?.lower === w)) return "FUTURE_REF";
+  }
+  return null;
+}
+
+const PERSON_PRONOUNS = new Set(["he", "she"]);
+
+/**
+ * "President Moon said on Sunday that he had met Kim": where no attribution was read, a "he" or "she" just before the
+ * trigger stands for the first person the sentence names before it, who then takes part in the event.
+ */
+function withSubjectReferent(found: string[], ts: Token[], k: number, matches: EntityMatch[]): string[] {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = ts[j];
+    if (PERSON_PRONOUNS.has(t.lower) && t.pos === "PRON") {
+      const referent = matches.find((m) => m.entity.startsWith("person:") && m.end <= t.start);
+      return referent && !found.includes(referent.entity) ? [referent.entity, ...found] : found;
+    }
+    if (t.pos !== "AUX" && t.pos !== "ADV" && t.pos !== "PART") break;
+  }
+  return found;
 }
 
 /** A DATE or TIME expression located in a sentence's tokens [first, last]. */
@@ -240,6 +307,11 @@ function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution
     if (tm.region !== region) continue;
     const lo = Math.min(k, tm.first);
     const hi = Math.max(k, tm.last);
+    // "had good meetings and looked forward to meeting in the future": a relative time ("in the future", "recently")
+    // dates only its own clause.
+    if (tm.value.endsWith("_REF") && ts.slice(lo + 1, hi).some((x) => CLAUSE_BREAKS.has(x.lower))) continue;
+    // "The talks were the first since April 27": a time after "since" bounds a stretch, it does not date the event.
+    if (tm.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[tm.first - 1].lower)) continue;
     let d = hi - lo;
     for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
       const w = ts[j].lower;
@@ -313,10 +385,10 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
         trigger: { start: t.start, end: t.end, text: t.text },
         type: info.type,
         cameo: info.cameo,
-        participants: withSpeaker(participants(ts, k, matches), ts, k, attr),
+        participants: withSpeaker(participants(ts, k, matches), ts, k, attr, matches),
         factuality: readings[r].value,
         source,
-        time: timeOf(ts, k, placed, attr) ?? pastReference(ts, k),
+        time: timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k),
         condition,
       });
     });

@@ -11,7 +11,8 @@ interface TypeIndex {
 /** Which claims an event is compared with. */
 export interface CandidateQuery {
   type: string;
-  participants: string[];
+  /** Claims sharing one of these participants; null for every claim of the type. */
+  participants: string[] | null;
   /** The report's publication day; claims last reported more than `lookbackDays` before it are left out. */
   published: string | null;
   lookbackDays: number;
@@ -48,15 +49,20 @@ export class ClaimIndex {
   }
 
   /**
-   * Claims of the type that share a participant with the event and were reported within the look-back window: the
-   * `limit` most recently reported, earliest first reported first (undated last), ties by id.
+   * Claims of the type that share a participant with the event (or all of them) and were reported within the look-back
+   * window: the `limit` most recently reported, earliest first reported first (undated last), ties by id.
    */
   candidates(q: CandidateQuery): ClaimKey[] {
     const t = this.types.get(q.type);
     if (!t) return [];
     const from = q.published ? addDays(q.published, -q.lookbackDays) : null;
-    const ids = new Set<string>();
-    for (const p of q.participants) for (const id of t.byParticipant.get(p) ?? []) ids.add(id);
+    let ids: Iterable<string>;
+    if (q.participants === null) ids = t.claims.keys();
+    else {
+      const shared = new Set<string>();
+      for (const p of q.participants) for (const id of t.byParticipant.get(p) ?? []) shared.add(id);
+      ids = shared;
+    }
     let found: ClaimKey[] = [];
     for (const id of ids) {
       const c = t.claims.get(id)!;

@@ -1,7 +1,7 @@
 // Claim coreference: event mentions in different articles that refer to the same happening become one claim.
 import type { EventMention, Factuality } from "../domain/extraction.js";
 import { loadData } from "../extract/resources.js";
-import { type DayRange, addDays, dayRange, overlaps, rangeWidth } from "./time-range.js";
+import { type DayRange, addDays, anchorYear, dayRange, overlaps, rangeWidth } from "./time-range.js";
 
 /** Event types that make ledger claims; saying, confirming and generic verbs are how claims are reported, not claims. */
 export const CLAIM_TYPES: ReadonlySet<string> = new Set([
@@ -43,6 +43,10 @@ export interface ClaimKey {
   eventTime: string | null;
   firstReported: string | null;
   lastReported: string | null;
+  /** How the claim reads ("-": "no meeting is scheduled"); absent when unknown. */
+  polarity?: "+" | "-";
+  /** The claim's current status; absent when unknown. */
+  status?: string;
 }
 
 /** An event mention offered to the ledger, with the article facts the linker needs. */
@@ -62,9 +66,23 @@ export interface LinkOptions {
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21, lookbackDays: 365 };
 
-/** Places and named events are where and at what something happens, not who takes part in it. */
+/** Places and named events are where and at what something happens, and news outlets tell it; none takes part in it. */
 export function isParticipant(entityId: string): boolean {
-  return !entityId.startsWith("place:") && !entityId.startsWith("event:");
+  return !entityId.startsWith("place:") && !entityId.startsWith("event:") && !entityId.startsWith("outlet:");
+}
+
+/**
+ * The participants a claim records for an event: those that take part (not the publishing `outlet`), and, once two or
+ * more named people take part, only those people and bodies — a country beside them is a host or venue ("Singapore
+ * will host the meeting") or stands for one of them already.
+ */
+export function claimParticipants(participants: string[], outlet: string | null = null): string[] {
+  // A dateline's "(Korea Daily Wire)" names the outlet telling the story, not a party to it.
+  const slug = (t: string) => `local:${t.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
+  const own = outlet ? new Set([slug(outlet), slug(outlet.replace(/^the\s+/i, ""))]) : new Set<string>();
+  const taking = participants.filter((p) => isParticipant(p) && !own.has(p));
+  const people = taking.filter((p) => p.startsWith("person:"));
+  return people.length >= 2 ? taking.filter((p) => !p.startsWith("country:")) : taking;
 }
 
 /** True when the event is worth a claim: a claim type, at least one known participant, and a committed reading. */
@@ -85,6 +103,22 @@ function subsetOrEqual(a: string[], b: string[]): boolean {
 export function participantsCompatible(a: string[], b: string[], facts: EntityFacts, date: string | null): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (subsetOrEqual(a, b) || subsetOrEqual(b, a)) return true;
+  // Two different named people for one country make different happenings: Pompeo meeting Kim is not Trump meeting Kim.
+  const peopleByCountry = (xs: string[]) => {
+    const m = new Map<string, Set<string>>();
+    for (const x of xs) {
+      if (!x.startsWith("person:")) continue;
+      const c = facts.countryOf(x, date);
+      if (c) m.set(c, (m.get(c) ?? new Set()).add(x));
+    }
+    return m;
+  };
+  const pa = peopleByCountry(a);
+  const pb = peopleByCountry(b);
+  for (const [country, people] of pa) {
+    const other = pb.get(country);
+    if (other && ![...people].some((p) => other.has(p))) return false;
+  }
   const ca = [...new Set(a.map((x) => facts.countryOf(x, date) ?? x))];
   const cb = [...new Set(b.map((x) => facts.countryOf(x, date) ?? x))];
   return ca.length >= 2 && cb.length >= 2 && (subsetOrEqual(ca, cb) || subsetOrEqual(cb, ca));
@@ -102,10 +136,19 @@ function publishedRange(claim: ClaimKey, windowDays: number): DayRange | null {
 export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOptions): boolean {
   const a = dayRange(claim.eventTime);
   const b = dayRange(c.event.time);
-  // "He would come back to meet Kim at a later date": a happening still to come is not one already dated by then.
-  if (c.event.time === "FUTURE_REF" && a && c.published && a.to <= c.published) return false;
-  if (a && b) return overlaps({ from: addDays(a.from, -opts.slackDays), to: addDays(a.to, opts.slackDays) }, b);
-  const window = publishedRange(claim, opts.windowDays);
+  // "He would come back to meet Kim at a later date": a happening put off to a later time is not one whose dates have
+  // already begun by the report's day.
+  if (c.event.time === "FUTURE_REF" && a && c.published && a.from <= c.published) return false;
+  // "No sitting president has ever met a North Korean leader": a happening told as past is not one still to come.
+  if (c.event.time === "PAST_REF" && a && c.published && a.from > c.published) return false;
+  // Slack is for day-precise dates that slip or are misreported; a month or season already rounds, so it gets none
+  // ("by May" is not the June 12 summit it later turned into).
+  if (a && b) {
+    const slack = rangeWidth(a) <= 7 && rangeWidth(b) <= 7 ? opts.slackDays : 0;
+    return overlaps({ from: addDays(a.from, -slack), to: addDays(a.to, slack) }, b);
+  }
+  // A stated wish to meet stands until withdrawn: saying it again months later is the same stance.
+  const window = publishedRange(claim, intentLexicon().stances.has(claim.type) ? opts.lookbackDays : opts.windowDays);
   if (!window) return true;
   if (b) return overlaps(window, b);
   if (a && c.published) return overlaps({ from: addDays(a.from, -opts.windowDays * 4), to: addDays(a.to, opts.windowDays) }, { from: c.published, to: c.published });
@@ -113,9 +156,23 @@ export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOp
   return overlaps(window, { from: c.published, to: c.published });
 }
 
+/**
+ * True when a mention told the other way round may still join the claim: only a happening confirmed on the record (or
+ * dated to a day and already denied) can be called off or denied as that same claim; a denial of what was only reported or rumoured ("no meeting is on the
+ * schedule") is a claim of its own, and so is a report that something denied happened after all.
+ */
+export function polarityCompatible(claim: ClaimKey, event: EventMention): boolean {
+  if (!claim.polarity || polarityOf(event.factuality) === claim.polarity) return true;
+  if (claim.polarity !== "+") return false;
+  // A denied happening keeps its denials only if it was arranged for a day ("the June 12 summit"), not just rumoured.
+  const day = dayRange(claim.eventTime);
+  return claim.status === "confirmed" || (claim.status === "denied" && !!day && day.from === day.to);
+}
+
 /** How well an event fits a claim (higher is better), or -1 when it cannot be the same happening. */
 export function matchScore(claim: ClaimKey, c: CandidateEvent, facts: EntityFacts, opts: LinkOptions = DEFAULT_LINK_OPTIONS): number {
   if (claim.type !== c.event.type) return -1;
+  if (!polarityCompatible(claim, c.event)) return -1;
   if (!participantsCompatible(claim.participants, c.event.participants, facts, c.published)) return -1;
   if (!timesCompatible(claim, c, opts)) return -1;
   const shared = c.event.participants.filter((p) => claim.participants.includes(p)).length;
@@ -125,13 +182,18 @@ export function matchScore(claim: ClaimKey, c: CandidateEvent, facts: EntityFact
   return Math.max(0, shared * 4 - unshared * 2 + both);
 }
 
-/** Picks the best claim for an event among candidates, or null when none fits. Ties go to the earliest claim id. */
+/**
+ * Picks the best claim for an event among candidates, or null when none fits. Ties go to the claim reported most
+ * recently (the one in the news when the report appeared), then to the earliest claim id.
+ */
 export function bestClaim(candidates: ClaimKey[], c: CandidateEvent, facts: EntityFacts, opts: LinkOptions = DEFAULT_LINK_OPTIONS): ClaimKey | null {
   let best: ClaimKey | null = null;
   let bestScore = -1;
+  const recent = (k: ClaimKey) => k.lastReported ?? "";
   for (const claim of candidates) {
     const s = matchScore(claim, c, facts, opts);
-    if (s > bestScore || (s === bestScore && s >= 0 && best && claim.id < best.id)) {
+    const tie = s === bestScore && s >= 0 && best && (recent(claim) > recent(best) || (recent(claim) === recent(best) && claim.id < best.id));
+    if (s > bestScore || tie) {
       best = claim;
       bestScore = s;
     }
@@ -184,32 +246,204 @@ interface IntentLexicon {
   types: string[];
   window_words: number;
   phrases: string[];
+  arrangement_phrases: string[];
+  generic_markers: string[];
+  definite_determiners: string[];
+  meeting_outcomes: string[];
+  addressed_types: string[];
+  group_phrases: string[];
+  stance_types: string[];
 }
 
-let intent: { types: Set<string>; window: number; phrases: string[][] } | null = null;
+let intent: { types: Set<string>; window: number; phrases: string[][]; arrangements: string[][]; generic: string[][]; definites: Set<string>; outcomes: Set<string>; addressed: Set<string>; groupPhrases: string[]; stances: Set<string> } | null = null;
+
+function intentLexicon() {
+  if (!intent) {
+    const lex = loadData<IntentLexicon>("lexicons/intent.json");
+    const split = (ps: string[]) => ps.map((p) => p.split(" "));
+    intent = { types: new Set(lex.types), window: lex.window_words, phrases: split(lex.phrases), arrangements: split(lex.arrangement_phrases), generic: split(lex.generic_markers), definites: new Set(lex.definite_determiners), outcomes: new Set(lex.meeting_outcomes), addressed: new Set(lex.addressed_types), groupPhrases: lex.group_phrases, stances: new Set(lex.stance_types) };
+  }
+  return intent;
+}
+
+const wordsOf = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
+
+/**
+ * True when the words just before a trigger make the mention about a whole stretch of history ("has ever met"), not
+ * one happening a claim could be about. `before` is the text of the event's sentence up to its trigger.
+ */
+export function isGenericMention(before: string): boolean {
+  const lex = intentLexicon();
+  return endsWithin(wordsOf(before).slice(-3), lex.generic);
+}
+
+/** True when one of the phrases ends within the last words of `tail` (the words just before a trigger). */
+function endsWithin(tail: string[], phrases: string[][]): boolean {
+  for (const phrase of phrases) {
+    for (let end = tail.length; end >= phrase.length; end--) {
+      if (phrase.every((w, k) => tail[end - phrase.length + k] === w)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * An uncommitted meeting, visit or talks under an expression of intent ("wants to meet", "is open to talks") is itself
- * a claim: that someone intends to meet (CAMEO 036). Returns that claim's event, or null. `before` is the text of the
- * event's sentence up to its trigger.
+ * a claim: that someone intends to meet (CAMEO 036); one a participant agreed to or accepted is the meeting itself,
+ * arranged (PR+). Returns that claim's event, or null. `before` is the text of the event's sentence up to its trigger.
  */
 export function intentEvent(event: EventMention, before: string): EventMention | null {
   if (event.factuality !== "Uu" || event.condition || event.participants.length === 0) return null;
-  if (!intent) {
-    const lex = loadData<IntentLexicon>("lexicons/intent.json");
-    intent = { types: new Set(lex.types), window: lex.window_words, phrases: lex.phrases.map((p) => p.split(" ")) };
-  }
+  const intent = intentLexicon();
   if (!intent.types.has(event.type)) return null;
   // "Trump said he would like to meet Kim": a speaker who wishes it in the first person is a party to the meeting.
   const speaker = event.source.at(-1)?.entity;
   const firstPerson = /\b(?:he|she|i|we)\b[^,;]*$/i.test(before);
   const participants = speaker && speaker.startsWith("person:") && firstPerson && !event.participants.includes(speaker) ? [speaker, ...event.participants] : event.participants;
-  const words = before.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
-  const tail = words.slice(-intent.window);
-  for (const phrase of intent.phrases) {
-    for (let end = tail.length; end >= phrase.length; end--) {
-      if (phrase.every((w, k) => tail[end - phrase.length + k] === w)) return { ...event, participants, type: "intend_meet", cameo: "036", factuality: "CT+" };
+  const tail = wordsOf(before).slice(-intent.window);
+  // "Trump has agreed to meet Kim": an accepted meeting is arranged, so the claim is the meeting, probable until held.
+  if (endsWithin(tail, intent.arrangements)) return { ...event, participants, factuality: "PR+" };
+  if (endsWithin(tail, intent.phrases)) return { ...event, participants, type: "intend_meet", cameo: "036", factuality: "CT+" };
+  return null;
+}
+
+/** A crude word stem for comparing triggers: "meeting" and "meet", "talks" and "talk" share one. */
+const stem = (word: string) => word.toLowerCase().slice(0, 4);
+
+/** How far back (in sentences) a definite mention looks for the mention it takes up. */
+const ANAPHORA_SENTENCES = 4;
+
+/**
+ * "The talks had broken down": a definite mention with no participants of its own takes up the nearest earlier
+ * committed mention of the same type in the article that names them, with its participants and, lacking its own,
+ * its time; one whose sentence speaks of "the two men" or "both leaders" takes the people of the nearest earlier
+ * committed mention naming two or more. `before` is the text of the event's sentence up to its trigger, `sentence` the
+ * whole sentence, `earlier` the article's mentions before it.
+ */
+export function resolveAnaphora(event: EventMention, before: string, earlier: EventMention[], sentence = before): EventMention {
+  if (event.participants.some(isParticipant)) return event;
+  const lex = intentLexicon();
+  // "The two men signed a joint statement": a plural phrase for people named before stands for them.
+  const said = ` ${wordsOf(sentence).join(" ")} `;
+  if (lex.groupPhrases.some((p) => said.includes(` ${p} `))) {
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const e = earlier[i];
+      if (event.sentence - e.sentence > ANAPHORA_SENTENCES) break;
+      const people = e.participants.filter((p) => p.startsWith("person:"));
+      if (e.factuality !== "Uu" && people.length >= 2) return { ...event, participants: people };
     }
   }
-  return null;
+  // The determiner may be followed by modifiers ("the first formal talks") but by no punctuation ending the phrase.
+  const phrase = wordsOf(before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1)).slice(-3);
+  const definite = phrase.some((w) => lex.definites.has(w));
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i];
+    if (event.sentence - e.sentence > ANAPHORA_SENTENCES) break;
+    // Only a happening told as such is taken up: "the summit" after "he would like to meet Kim" is another one.
+    if (e.type !== event.type || e.factuality === "Uu" || !e.participants.some(isParticipant)) continue;
+    // "The gathering" after "a meeting" may be another happening; the same word ("the talks" after "talks") is not,
+    // and an outcome of a meeting named again as it stands ("no agreement" after "without an agreement") is taken up
+    // even undetermined.
+    const same = lex.outcomes.has(event.type) && e.trigger.text.toLowerCase() === event.trigger.text.toLowerCase();
+    if (!same && !(definite && stem(e.trigger.text) === stem(event.trigger.text))) continue;
+    return { ...event, participants: [...e.participants], time: event.time ?? e.time };
+  }
+  return event;
+}
+
+/**
+ * "The summit ended without an agreement": an outcome of a meeting (an agreement, a signing) named in the sentence that
+ * tells of the meeting is between the meeting's parties. Returns the event with the meeting's participants added.
+ * `sentence` holds the mentions of the event's sentence.
+ */
+export function withMeetingParties(event: EventMention, sentence: EventMention[]): EventMention {
+  const lex = intentLexicon();
+  if (!lex.outcomes.has(event.type)) return event;
+  const meeting = sentence.find((m) => m.type === "meet" && m !== event && m.participants.some(isParticipant));
+  if (!meeting) return event;
+  const added = meeting.participants.filter((p) => !event.participants.includes(p));
+  return added.length ? { ...event, participants: [...event.participants, ...added] } : event;
+}
+
+/**
+ * "Trump said North Korea had demanded that all sanctions be lifted": a demand or refusal told by someone of another
+ * country than its one party is addressed to the teller's country, which then takes part in it.
+ */
+export function withAddressee(event: EventMention, facts: EntityFacts, date: string | null): EventMention {
+  if (!intentLexicon().addressed.has(event.type)) return event;
+  const parties = event.participants.filter(isParticipant);
+  const teller = event.source.at(-1)?.entity;
+  if (parties.length !== 1 || !teller || teller.startsWith("outlet:") || teller.startsWith("local:")) return event;
+  const own = facts.countryOf(parties[0], date);
+  const theirs = facts.countryOf(teller, date);
+  if (!own || !theirs || own === theirs || event.participants.includes(theirs)) return event;
+  return { ...event, participants: [...event.participants, theirs] };
+}
+
+/** What reading an article's mentions for the ledger needs to know of the article. */
+export interface ReadableArticle {
+  text: string;
+  outlet: string | null;
+  published: string | null;
+  sentences: { start: number; end: number }[];
+  events: EventMention[];
+}
+
+/**
+ * The article's mentions as the ledger reads them, in text order, keeping the claimable ones: generic mentions
+ * dropped; meeting outcomes, addressed demands and refusals, and definite or plural references given their
+ * participants; years supplied; agreements and intents read; and only the takers kept as participants.
+ */
+export function claimReadings(article: ReadableArticle, facts: EntityFacts): EventMention[] {
+  const readings: EventMention[] = [];
+  const earlier: EventMention[] = [];
+  const bySentence = new Map<number, EventMention[]>();
+  for (const e of article.events) {
+    const list = bySentence.get(e.sentence);
+    if (list) list.push(e);
+    else bySentence.set(e.sentence, [e]);
+  }
+  for (const mention of article.events) {
+    const sentence = article.sentences[mention.sentence];
+    const before = article.text.slice(sentence?.start ?? mention.trigger.start, mention.trigger.start);
+    if (isGenericMention(before)) continue;
+    const text = sentence ? article.text.slice(sentence.start, sentence.end) : before;
+    let m = withMeetingParties(mention, bySentence.get(mention.sentence) ?? []);
+    m = withAddressee({ ...m, time: anchorYear(m.time, article.published) }, facts, article.published);
+    m = resolveAnaphora(m, before, earlier, text);
+    earlier.push(m);
+    const reading = intentEvent(m, before) ?? m;
+    if (isClaimable(reading)) readings.push({ ...reading, participants: claimParticipants(reading.participants, article.outlet) });
+  }
+  return readings;
+}
+
+/**
+ * "The June 12 summit was back on": committed mentions that name no participant but a definite, day-precise time, in
+ * text order. They refer to a happening told before, which the linker looks up by type and day.
+ */
+export function datedReferences(article: ReadableArticle): EventMention[] {
+  const lex = intentLexicon();
+  const out: EventMention[] = [];
+  for (const mention of article.events) {
+    if (!CLAIM_TYPES.has(mention.type) || mention.factuality === "Uu" || mention.participants.some(isParticipant)) continue;
+    const time = anchorYear(mention.time, article.published);
+    const day = dayRange(time);
+    if (!day || day.from !== day.to) continue;
+    const sentence = article.sentences[mention.sentence];
+    const before = article.text.slice(sentence?.start ?? mention.trigger.start, mention.trigger.start);
+    const phrase = wordsOf(before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";")) + 1)).slice(-4);
+    if (phrase.some((w) => lex.definites.has(w))) out.push({ ...mention, time });
+  }
+  return out;
+}
+
+/**
+ * "Trump called off the summit": a happening told as not taking place because one of its participants cancelled it
+ * is denied by that participant's own act, as good as a denial on the record. `sentence` holds the mentions of the
+ * mention's sentence.
+ */
+export function cancelledByParticipant(mention: EventMention, sentence: EventMention[], participants: string[]): boolean {
+  if (!mention.factuality.endsWith("-")) return false;
+  return sentence.some((e) => e.type === "cancel" && e !== mention && e.trigger.start < mention.trigger.start && e.factuality === "CT+" && e.participants.some((p) => participants.includes(p)));
 }

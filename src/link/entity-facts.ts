@@ -6,6 +6,7 @@ import type { SourceRef } from "../domain/extraction.js";
 import type { EntityFacts } from "./claims.js";
 
 interface Office {
+  role?: string;
   country: string;
   from: string | null;
   to: string | null;
@@ -17,32 +18,43 @@ interface PersonEntry {
 interface BodyEntry {
   id: string;
   country?: string;
+  code?: string;
   state_media?: boolean;
 }
 
-let index: { people: Map<string, Office[]>; bodies: Map<string, string>; stateMedia: Map<string, string> } | null = null;
+let index: { people: Map<string, Office[]>; bodies: Map<string, string>; stateMedia: Map<string, string>; codes: Map<string, string>; bodyByCode: Map<string, string> } | null = null;
 
 function load() {
   if (index) return index;
   const people = new Map<string, Office[]>();
   for (const p of loadData<PersonEntry[]>("gazetteer/people.json")) if (p.offices?.length) people.set(p.id, p.offices);
   const bodies = new Map<string, string>();
-  for (const o of loadData<BodyEntry[]>("gazetteer/organizations.json")) if (o.country) bodies.set(o.id, `country:${o.country}`);
+  // An office held in a national body ("US-WH", the White House) is held for that body's country.
+  const codes = new Map<string, string>();
+  const bodyByCode = new Map<string, string>();
+  for (const o of loadData<BodyEntry[]>("gazetteer/organizations.json")) {
+    if (o.country) bodies.set(o.id, `country:${o.country}`);
+    if (o.country && o.code) codes.set(o.code, o.country);
+    if (o.code) bodyByCode.set(o.code, o.id);
+  }
   const stateMedia = new Map<string, string>();
   for (const o of loadData<BodyEntry[]>("gazetteer/outlets.json")) if (o.country && o.state_media) stateMedia.set(o.id, `country:${o.country}`);
-  index = { people, bodies, stateMedia };
+  index = { people, bodies, stateMedia, codes, bodyByCode };
   return index;
 }
 
-/** The country a person held office for on `date` (else their latest office), a body's country, or a country itself. */
+/**
+ * The country a person held office for on `date` (else their latest office; an office in a national body counts for
+ * the body's country), a body's country, or a country itself.
+ */
 export function countryOf(entityId: string, date: string | null): string | null {
   if (entityId.startsWith("country:")) return entityId;
-  const { people, bodies, stateMedia } = load();
+  const { people, bodies, stateMedia, codes } = load();
   const offices = people.get(entityId);
   if (offices) {
     const day = date ?? "9999-12-31";
-    const held = offices.find((o) => (!o.from || o.from <= day) && (!o.to || day < o.to));
-    return `country:${(held ?? offices[offices.length - 1]).country}`;
+    const held = (offices.find((o) => (!o.from || o.from <= day) && (!o.to || day < o.to)) ?? offices[offices.length - 1]).country;
+    return `country:${codes.get(held) ?? held}`;
   }
   return bodies.get(entityId) ?? stateMedia.get(entityId) ?? null;
 }
@@ -51,6 +63,17 @@ export function countryOf(entityId: string, date: string | null): string | null 
 export const gazetteerFacts: EntityFacts = { countryOf };
 
 let anonymousHeads: Set<string> | null = null;
+
+/**
+ * The gazetteer entity a source stands for: the one it was linked to, else the one its whole text names on that date
+ * ("the White House press secretary" → the press secretary of the day), else null.
+ */
+export function sourceEntity(ref: SourceRef | undefined, date: string | null): string | null {
+  if (!ref) return null;
+  if (ref.entity && !ref.entity.startsWith("local:")) return ref.entity;
+  const hit = resolveName(ref.text, date);
+  return hit && hit.type !== "place" && hit.type !== "event" ? hit.id : null;
+}
 
 /** A source named as a person or a body ("the White House", "Pompeo", "KCNA"), not an unnamed group ("U.S. officials"). */
 export function isOnRecordSource(ref: SourceRef | undefined): ref is SourceRef & { entity: string } {
@@ -64,14 +87,16 @@ export function isOnRecordSource(ref: SourceRef | undefined): ref is SourceRef &
  * True when a source speaks on the record for one of the participants: the participant itself, or its government —
  * its country, a body or officeholder of that country, or its state media.
  */
-export function speaksFor(source: SourceRef | undefined, participants: string[], date: string | null): boolean {
+export function speaksFor(given: SourceRef | undefined, participants: string[], date: string | null): boolean {
+  const linked = sourceEntity(given, date);
+  const source = given && linked ? { ...given, entity: linked } : given;
   if (!isOnRecordSource(source)) return false;
-  const sourceEntity = source.entity;
-  if (participants.includes(sourceEntity)) return true;
-  const country = countryOf(sourceEntity, date);
+  const entity = source.entity;
+  if (participants.includes(entity)) return true;
+  const country = countryOf(entity, date);
   if (!country) return false;
   // A news outlet speaks for a government only when it is that government's own media.
-  if (sourceEntity.startsWith("outlet:") && !load().stateMedia.has(sourceEntity)) return false;
+  if (entity.startsWith("outlet:") && !load().stateMedia.has(entity)) return false;
   return participants.some((p) => countryOf(p, date) === country);
 }
 
@@ -80,4 +105,17 @@ export function outletEntityOf(name: string | null): string | null {
   if (!name) return null;
   const hit = resolveName(name);
   return hit?.type === "outlet" ? hit.id : null;
+}
+
+/**
+ * Whose voice a source is: a spokesperson speaking in office is the body they speak for ("the White House press
+ * secretary" is the White House); anyone else is themselves.
+ */
+export function voiceOf(entityId: string, date: string | null): string {
+  const { people, bodyByCode } = load();
+  const offices = people.get(entityId);
+  if (!offices) return entityId;
+  const day = date ?? "9999-12-31";
+  const held = offices.find((o) => o.role === "spokesperson" && (!o.from || o.from <= day) && (!o.to || day < o.to));
+  return (held && bodyByCode.get(held.country)) ?? entityId;
 }

@@ -1,5 +1,6 @@
 // Independent origins: reports that trace back to one source — one root, one wire copy, one credited outlet — count once.
 import type { SourceRef } from "../domain/extraction.js";
+import { sourceEntity, voiceOf } from "./entity-facts.js";
 
 /** What origin assignment needs to know about one report. */
 export interface ReportOriginFacts {
@@ -24,6 +25,7 @@ export interface OriginGroup {
   firstSeen: string | null;
 }
 
+const PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you", "one"]);
 const DETERMINERS = /^(?:a|an|the|its|their|his|her|our|one|two|three|four|several|some|many|other|multiple)\s+/i;
 const REPORT_WORDS = /\s+(?:reports?|reported|reporting|story|stories|article|broadcast|report that|news agency|agency|newspaper|daily)$/i;
 
@@ -44,7 +46,9 @@ export function nameSlug(text: string): string {
 
 /** True when a source names someone (a proper name or a linked entity) rather than an anonymous group. */
 export function isNamedSource(ref: SourceRef): boolean {
-  if (ref.entity && !ref.entity.startsWith("local:")) return true;
+  if (ref.entity) return true;
+  // "She said": a pronoun nobody was found for names no one.
+  if (PRONOUNS.has(ref.text.trim().toLowerCase())) return false;
   const words = ref.text.replace(DETERMINERS, "").split(/\s+/).filter(Boolean);
   return words.length > 0 && words.every((w) => /^[A-Z0-9]/.test(w) || /^(of|the|and|for|de|al)$/i.test(w));
 }
@@ -55,49 +59,78 @@ export function outletKey(name: string | null, entity: string | null): string {
   return name ? `name:${nameSlug(name)}` : "name:unknown";
 }
 
-/** The root key of one report, ignoring near-duplicates: the deepest named source, else the outlet's own reporting. */
+/**
+ * The root key of one report, ignoring near-duplicates: the deepest named source, else the outlet's own reporting.
+ * Unnamed people behind a named source ("the Washington Post, citing two people") are that source's reporting; a chain
+ * of unnamed sources alone ("U.S. officials") is the outlet's own reporting, the outlet being the only one who vouches.
+ */
 export function rootOf(r: ReportOriginFacts): { key: string; root: string } {
-  const last = r.chain.at(-1);
-  if (last && isNamedSource(last)) {
-    const key = last.entity && !last.entity.startsWith("local:") ? last.entity : `name:${nameSlug(last.text)}`;
-    return { key, root: last.text };
+  for (let i = r.chain.length - 1; i >= 0; i--) {
+    const ref = r.chain[i];
+    if (!isNamedSource(ref)) continue;
+    // A name known only to its article keys by that name, also where a pronoun stands for it.
+    const local = ref.entity?.startsWith("local:") ? `name:${ref.entity.slice("local:".length)}` : null;
+    const linked = sourceEntity(ref, r.published);
+    const key = (linked && voiceOf(linked, r.published)) ?? local ?? `name:${nameSlug(ref.text)}`;
+    return { key, root: ref.text };
   }
   return { key: outletKey(r.outlet, r.outletEntity), root: r.outlet ?? "unknown outlet" };
 }
 
 /**
- * Groups one claim's reports into independent origins. Reports are taken in publication order; a near-duplicate
- * article's report joins the origin of its original's report on the same claim (or the original outlet's own origin).
- * Display names come from the earliest report of each origin.
+ * Groups one claim's reports into independent origins. A report crediting an outlet joins the origin of that outlet's
+ * first report on the claim, whatever the day order (a same-day credit counts too); a near-duplicate article's report
+ * joins the origin of its original's report on the same claim (or the original outlet's own origin). An outlet's own
+ * reporting stays its own even when its first report credited someone else. Display names come from the earliest
+ * report of each origin.
  */
 export function groupOrigins(reports: ReportOriginFacts[], outletOf: (articleId: string) => { name: string | null; entity: string | null } | null): OriginGroup[] {
   const ordered = [...reports].sort((a, b) => (a.published ?? "").localeCompare(b.published ?? "") || a.id.localeCompare(b.id));
-  const byArticle = new Map<string, string>();
-  // The origin of each outlet's earliest report: a later report crediting that outlet joins it.
-  const byOutlet = new Map<string, string>();
-  const groups = new Map<string, OriginGroup>();
+  const base = new Map<string, { key: string; root: string }>();
+  // Each outlet's first report and each article's first report on this claim.
+  const firstOfOutlet = new Map<string, ReportOriginFacts>();
+  const firstOfArticle = new Map<string, ReportOriginFacts>();
+  const byArticleRoot = new Map<string, ReportOriginFacts>();
+  // A source named like an outlet that published a report on this claim is that outlet, however the name was linked.
+  const outletBySlug = new Map<string, string>();
+  for (const r of ordered) if (r.outlet) outletBySlug.set(nameSlug(r.outlet), outletKey(r.outlet, r.outletEntity));
   for (const r of ordered) {
-    let { key, root } = rootOf(r);
-    const credited = byOutlet.get(key);
-    if (credited && credited !== key) {
-      key = credited;
-      root = groups.get(credited)!.root;
-    }
-    if (r.nearDuplicateOf) {
-      const originalKey = byArticle.get(r.nearDuplicateOf);
-      if (originalKey) {
-        key = originalKey;
-      } else if (r.chain.length === 0) {
-        const original = outletOf(r.nearDuplicateOf);
-        if (original) {
-          key = outletKey(original.name, original.entity);
-          root = original.name ?? root;
+    const b = rootOf(r);
+    if (r.chain.length > 0) b.key = outletBySlug.get(nameSlug(b.root)) ?? b.key;
+    base.set(r.id, b);
+    const own = outletKey(r.outlet, r.outletEntity);
+    if (!firstOfOutlet.has(own)) firstOfOutlet.set(own, r);
+    if (!firstOfArticle.has(r.articleId)) firstOfArticle.set(r.articleId, r);
+    if (!byArticleRoot.has(`${r.articleId}\u0000${b.key}`)) byArticleRoot.set(`${r.articleId}\u0000${b.key}`, r);
+  }
+  const resolved = new Map<string, { key: string; root: string }>();
+  const resolve = (r: ReportOriginFacts, depth: number): { key: string; root: string } => {
+    const done = resolved.get(r.id);
+    if (done) return done;
+    let out = base.get(r.id)!;
+    const own = outletKey(r.outlet, r.outletEntity);
+    if (depth < 4 && r.nearDuplicateOf) {
+      // A copy's sentence quoting the same source as one of the original's goes with that one.
+      const original = byArticleRoot.get(`${r.nearDuplicateOf}\u0000${out.key}`) ?? firstOfArticle.get(r.nearDuplicateOf);
+      if (original) out = resolve(original, depth + 1);
+      else if (r.chain.length === 0) {
+        const o = outletOf(r.nearDuplicateOf);
+        if (o) {
+          const key = outletKey(o.name, o.entity);
+          const first = firstOfOutlet.get(key);
+          out = first && first !== r ? resolve(first, depth + 1) : { key, root: o.name ?? out.root };
         }
       }
+    } else if (depth < 4 && out.key !== own) {
+      const first = firstOfOutlet.get(out.key);
+      if (first && first !== r) out = resolve(first, depth + 1);
     }
-    if (!byArticle.has(r.articleId)) byArticle.set(r.articleId, key);
-    const own = outletKey(r.outlet, r.outletEntity);
-    if (!byOutlet.has(own)) byOutlet.set(own, key);
+    if (depth === 0) resolved.set(r.id, out);
+    return out;
+  };
+  const groups = new Map<string, OriginGroup>();
+  for (const r of ordered) {
+    const { key, root } = resolve(r, 0);
     const g = groups.get(key);
     if (g) g.reports.push(r.id);
     else groups.set(key, { key, root, reports: [r.id], firstSeen: r.published });

@@ -29,6 +29,13 @@ export const DEFAULT_STATUS_OPTIONS: StatusOptions = { staleDays: 30 };
 const COMMITTED_POSITIVE = new Set<Factuality>(["CT+", "PR+", "PS+"]);
 const COMMITTED_NEGATIVE = new Set<Factuality>(["CT-", "PR-"]);
 
+/** The same certainty with the other polarity (CT+ ↔ CT-); Uu stays. */
+export function flip(f: Factuality): Factuality {
+  if (f.endsWith("+")) return `${f.slice(0, -1)}-` as Factuality;
+  if (f.endsWith("-")) return `${f.slice(0, -1)}+` as Factuality;
+  return f;
+}
+
 function statusAfter(seen: StatusReport[]): ClaimStatus {
   const positive = new Set<string>();
   const negative = new Set<string>();
@@ -50,8 +57,11 @@ function statusAfter(seen: StatusReport[]): ClaimStatus {
  * the order articles were ingested in. `asOf` (the newest publication date in the store) closes the history with
  * "stale" when the claim has gone quiet.
  */
-export function statusHistory(reports: StatusReport[], asOf: string | null, opts: StatusOptions = DEFAULT_STATUS_OPTIONS): StatusChange[] {
-  const dated = reports.filter((r) => r.published).sort((a, b) => a.published!.localeCompare(b.published!) || a.id.localeCompare(b.id));
+export function statusHistory(reports: StatusReport[], asOf: string | null, opts: StatusOptions = DEFAULT_STATUS_OPTIONS, polarity: "+" | "-" = "+"): StatusChange[] {
+  // A claim that something did not or will not happen is confirmed by those who say it did not, denied by those who
+  // say it did: its reports are read against the claim.
+  const read = polarity === "-" ? reports.map((r) => ({ ...r, factuality: flip(r.factuality) })) : reports;
+  const dated = read.filter((r) => r.published).sort((a, b) => a.published!.localeCompare(b.published!) || a.id.localeCompare(b.id));
   const history: StatusChange[] = [];
   const seen: StatusReport[] = [];
   let current: ClaimStatus | null = null;

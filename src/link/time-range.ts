@@ -146,3 +146,12 @@ export function addDays(date: string, days: number): string {
 export function rangeWidth(r: DayRange): number {
   return daysBetween(r.from, r.to) + 1;
 }
+
+/**
+ * A month or day written without its year ("by May", TIMEX3 "XXXX-05") anchored to the year of the report's day, so
+ * it can be compared with calendar times; other values are returned unchanged.
+ */
+export function anchorYear(value: string | null, published: string | null): string | null {
+  if (!value || !published || !/^XXXX-\d{2}(?:-\d{2})?(?:T[\d:]+)?$/.test(value)) return value;
+  return `${published.slice(0, 4)}${value.slice(4)}`;
+}

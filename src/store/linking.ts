@@ -1,5 +1,6 @@
 // Queries of the claim linker: the stored state of the claims an article touches, outlets of copied articles, entity names.
-import type { Factuality, SourceRef } from "../domain/extraction.js";
+import type { EventMention, Factuality, SourceRef } from "../domain/extraction.js";
+import { eventFromRow } from "./articles.js";
 import type { Executor } from "./index.js";
 import type { ClaimStatus, Polarity } from "./ledger.js";
 import { chunks } from "./rows.js";
@@ -75,6 +76,20 @@ export async function articleOutlets(db: Executor, articleIds: string[]): Promis
       .where("articles.id", "in", ids)
       .execute();
     for (const r of rows) out.set(r.id, r.name ?? null);
+  }
+  return out;
+}
+
+/** The event mentions of each given stored article, in text order. */
+export async function eventsOf(db: Executor, articleIds: string[]): Promise<Map<string, EventMention[]>> {
+  const out = new Map<string, EventMention[]>();
+  for (const ids of chunks([...new Set(articleIds)])) {
+    const rows = await db.selectFrom("event_mentions").selectAll().where("article_id", "in", ids).orderBy("article_id").orderBy("idx").execute();
+    for (const row of rows) {
+      const list = out.get(row.article_id);
+      if (list) list.push(eventFromRow(row));
+      else out.set(row.article_id, [eventFromRow(row)]);
+    }
   }
   return out;
 }

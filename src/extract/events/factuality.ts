@@ -21,6 +21,7 @@ interface FactualityLexicon {
   posImplicative: string[];
   cancel: string[];
   cancelPhrases: string[][];
+  cancelNouns: string[];
   preventFrom: string[];
   reportVerbs: string[];
   reportNouns: string[];
@@ -118,6 +119,7 @@ const OCCURRENCE = set(L.occurrencePredicates);
 const CONDITIONAL_PHRASES = L.conditionalPhrases;
 const PURPOSE_PHRASES = L.purposePhrases;
 const CANCEL_PHRASES = L.cancelPhrases;
+const CANCEL_NOUNS = set(L.cancelNouns);
 const G = L.grammar;
 const NP_PUNCT = set(G.npPunctuation);
 const POSSESSIVE = set(G.possessives);
@@ -386,6 +388,8 @@ export function judgeSentence(view: SentenceView, events: number[]): FactReading
       return { ...base, f: UU };
     const poss = POSSIBILITY.get(g);
     if (poss && prep === "of") return { ...base, f: poss[0] };
+    // "The suspension of the exercises": a cancellation named as a noun cancels its object as the verb would.
+    if (prep === "of" && CANCEL_NOUNS.has(g)) return { ...base, f: cancelled(gq, []) };
     for (const ph of CANCEL_PHRASES) if (ph[ph.length - 1] === prep && endsPhrase(p, ph)) return { ...base, f: cancelled(p - ph.length + 1, ph) };
     if (phraseEndingAt(p, CONDITIONAL_PHRASES)) return condCtx(base, p, k);
     if (HYPO_TEMPORAL.has(prep) && ts[k].lower.endsWith("ing")) return { ...base, f: UU };
@@ -686,7 +690,7 @@ export function judgeSentence(view: SentenceView, events: number[]): FactReading
     if (low(p) === "without") return false;
     const lemma = lem(g);
     if (CANCEL.has(lemma) || DENY.has(lemma) || NEG_IMPL.has(lemma) || INTENSIONAL.has(lemma) || INTENSIONAL_NOUN.has(low(g))) return false;
-    if (INT_PREP.has(low(g)) || POSSIBILITY.has(low(g))) return false;
+    if (INT_PREP.has(low(g)) || POSSIBILITY.has(low(g)) || (CANCEL_NOUNS.has(low(g)) && low(p) === "of")) return false;
     return !CANCEL_PHRASES.some((c) => endsPhrase(p, c));
   }
 
@@ -750,7 +754,7 @@ export function judgeSentence(view: SentenceView, events: number[]): FactReading
     if (hedge && (!headIsVerb || passive || COPULAR.has(lem(head)))) raw.push(hedge);
     else if (headIsVerb && passive && FACTIVE_HEDGE.has(hw)) raw.push(FACTIVE_HEDGE.get(hw)!);
     // "A meeting is not on the schedule", "talks are not underway": a negated copula over a plan negates the event.
-    const scheduled = !headIsVerb && SCHEDULE_PREDICATES.some((ph) => ph.every((w, m) => low(head + m) === w));
+    const scheduled = !headIsVerb && SCHEDULE_PREDICATES.some((ph) => ph.every((w, m) => low(head + m) === w) || ownedSchedule(head, ph));
     if (g.neg && (OCCURRENCE.has(lem(head)) || hedge || scheduled)) raw.push(NEG);
     // Only the clause context of the predicate, not its own modality, carries over as the starting point.
     const base = headIsVerb ? contextOf(head, g.start, false) : ctx;
@@ -759,6 +763,18 @@ export function judgeSentence(view: SentenceView, events: number[]): FactReading
     for (const fact of adverbs) markers.push({ fact, modal: !existence });
     markers.push({ fact: modal, modal: true });
     return { ctx: { ...base, condition: base.condition }, markers };
+  }
+
+  /** "on the president's schedule", "on his agenda": a schedule phrase whose "the" is a possessor instead. */
+  function ownedSchedule(at: number, ph: string[]): boolean {
+    if (ph.length < 3 || ph[1] !== "the" || low(at) !== ph[0]) return false;
+    const rest = ph.slice(2);
+    for (let j = at + 1; j <= at + 5 && j < n; j++) {
+      const w = low(j);
+      if (rest.every((r, m) => low(j + m) === r)) return j > at + 1 && (low(j - 1) === "'s" || low(j - 1) === "’s" || POSSESSIVE.has(low(j - 1)));
+      if (!(pos(j) === "DET" || pos(j) === "PROPN" || pos(j) === "NOUN" || pos(j) === "ADJ" || pos(j) === "PART" || w === "'s" || POSSESSIVE.has(w))) return false;
+    }
+    return false;
   }
 
   return events.map((k) => {

@@ -53,4 +53,23 @@ describe("ClaimIndex", () => {
     expect(index.has("meet")).toBe(false);
     expect(index.candidates(query([KIM], "2025-10-21"))).toEqual([]);
   });
+
+  it("finds claims by their exact participant set, whatever order the participants were given in", () => {
+    const index = new ClaimIndex();
+    index.load("meet", [claim("a", [TRUMP, KIM], "2025-10-01", "2025-10-01"), claim("b", [KIM], "2025-10-01", "2025-10-01"), claim("c", [KIM, TRUMP, XI], "2025-10-01", "2025-10-01")]);
+    expect(index.withParticipants("meet", [KIM, TRUMP]).map((c) => c.id)).toEqual(["a"]);
+    index.put(claim("b", [KIM, TRUMP], "2025-10-01", "2025-10-02"));
+    expect(index.withParticipants("meet", [TRUMP, KIM, KIM]).map((c) => c.id).sort()).toEqual(["a", "b"]);
+    expect(index.withParticipants("meet", [KIM])).toEqual([]);
+    expect(index.withParticipants("visit", [KIM])).toEqual([]);
+  });
+
+  it("keeps the most recent first as claims are reported again, so the limit keeps the newest", () => {
+    const index = new ClaimIndex();
+    index.load("meet", [claim("a", [KIM], "2025-01-01", "2025-01-10"), claim("b", [KIM], "2025-01-02", "2025-02-10"), claim("c", [KIM], "2025-01-03", "2025-03-10")]);
+    index.put(claim("a", [KIM], "2025-01-01", "2025-04-01"));
+    expect(index.candidates(query([KIM], "2025-04-02", 2)).map((c) => c.id)).toEqual(["a", "c"]);
+    index.put(claim("u", [KIM], null, null));
+    expect(index.candidates(query([KIM], "2025-04-02", 4)).map((c) => c.id)).toEqual(["a", "b", "c", "u"]);
+  });
 });

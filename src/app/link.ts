@@ -189,8 +189,9 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
     for (const twin of denials.get(claim.id) ?? []) {
       const other = work.get(twin.id) ?? others.get(twin.id)!;
       for (const g of groupsOf(other)) {
+        const members = new Set(g.reports);
         for (const r of other.reports) {
-          if (!g.reports.includes(r.id) || (first && r.published && r.published < first)) continue;
+          if (!members.has(r.id) || (first && r.published && r.published < first)) continue;
           statusReports.push({ id: r.id, published: r.published, factuality: r.factuality, origin: `${twin.id}\u0000${g.key}`, onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) });
         }
       }
@@ -275,7 +276,7 @@ function twins(claim: ClaimKey, polarity: "+" | "-", from: string | null, to: st
     return !own || !other || overlaps({ from: addDays(own.from, -opts.slackDays), to: addDays(own.to, opts.slackDays) }, other);
   };
   const found = new Map<string, ClaimKey>();
-  for (const c of index.candidates({ type: claim.type, participants: claim.participants, published: null, lookbackDays: 0, limit: Number.POSITIVE_INFINITY })) found.set(c.id, c);
+  for (const c of index.withParticipants(claim.type, claim.participants)) found.set(c.id, c);
   // Claims this article started or changed, as they are now.
   for (const w of work.values()) if (w.claim.type === claim.type) found.set(w.claim.id, w.claim);
   return [...found.values()]

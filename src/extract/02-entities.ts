@@ -56,6 +56,15 @@ interface Unit {
   wordy: boolean;
   /** Holds at least one letter (a number alone is no name word). */
   lettered: boolean;
+  /** Where the unit's key leads from the root of each gazetteer trie. */
+  firsts: Firsts;
+}
+
+/** The children of the gazetteer tries' roots for one key (undefined where no entry starts with it). */
+interface Firsts {
+  names: TrieLike<AliasHit> | undefined;
+  context: TrieLike<AliasHit> | undefined;
+  titles: TrieLike<TitlePhrase> | undefined;
 }
 
 /** A linked or pending span over units [from, to). */
@@ -80,6 +89,61 @@ const HYPHEN = /^[-\u2010-\u2015/]$/;
 const LETTER = /\p{L}/u;
 const WORDY = /[\p{L}\p{N}]/u;
 
+/** What a token's text yields as units, independent of where the token stands. */
+interface PieceInfo {
+  key: string;
+  /** Offset of the piece inside the token's text. */
+  offset: number;
+  length: number;
+  shape: Shape;
+  wordy: boolean;
+  lettered: boolean;
+  firsts: Firsts;
+}
+
+/** The first step into each trie for `key`; the tries are built once and never change, so this is cached with the key. */
+function firstsOf(key: string): Firsts {
+  const idx = gazetteer();
+  return {
+    names: (idx.names as TrieLike<AliasHit>).next.get(key),
+    context: (idx.context as TrieLike<AliasHit>).next.get(key),
+    titles: (idx.titles as TrieLike<TitlePhrase>).next.get(key),
+  };
+}
+
+let lineBreakFirsts: Firsts | null = null;
+
+const piecesCache = new Map<string, PieceInfo[]>();
+
+/** The pieces of a token's text with their keys and shapes, worked out once per distinct word. */
+function piecesOf(text: string): PieceInfo[] {
+  let infos = piecesCache.get(text);
+  if (infos !== undefined) return infos;
+  const pieces = splitWord(text);
+  if (pieces.length === 0) pieces.push(text);
+  infos = [];
+  let cursor = 0;
+  for (const piece of pieces) {
+    const at = text.indexOf(piece, cursor);
+    const offset = at >= 0 ? at : cursor;
+    cursor = offset + piece.length;
+    const key = pieceKey(piece);
+    infos.push({
+      key,
+      offset,
+      length: piece.length,
+      shape: shapeOf(piece),
+      wordy: WORDY.test(piece),
+      lettered: LETTER.test(piece),
+      firsts: firstsOf(key),
+    });
+  }
+  // Bounded like the key cache: news vocabulary is large but finite; start over rather than grow without end.
+  if (piecesCache.size > 100_000) piecesCache.clear();
+  piecesCache.set(text, infos);
+  return infos;
+}
+
 function buildUnits(doc: Doc): Unit[] {
   const units: Unit[] = [];
   const tokens = doc.tokens;
@@ -93,39 +157,37 @@ function buildUnits(doc: Doc): Unit[] {
       sawWord = false;
     }
     if (tok.pos === "SPACE") {
-      units.push({ key: "\n", start: tok.start, end: tok.end, tok: t, shape: 0, afterHyphen: false, pos: "SPACE", sentence: tok.sentence, initial: false, wordy: false, lettered: false });
+      lineBreakFirsts ??= firstsOf("\n");
+      units.push({ key: "\n", start: tok.start, end: tok.end, tok: t, shape: 0, afterHyphen: false, pos: "SPACE", sentence: tok.sentence, initial: false, wordy: false, lettered: false, firsts: lineBreakFirsts });
       afterHyphen = false;
       continue;
     }
     const prev = tokens[t - 1];
     const next = tokens[t + 1];
-    if (HYPHEN.test(tok.text) && prev && next && prev.end === tok.start && tok.end === next.start && WORDY.test(prev.text) && WORDY.test(next.text)) {
+    // HYPHEN matches one UTF-16 unit, so longer tokens skip the test.
+    if (tok.text.length === 1 && HYPHEN.test(tok.text) && prev && next && prev.end === tok.start && tok.end === next.start && WORDY.test(prev.text) && WORDY.test(next.text)) {
       afterHyphen = true;
       continue;
     }
-    const pieces = splitWord(tok.text);
-    if (pieces.length === 0) pieces.push(tok.text);
-    let cursor = 0;
-    pieces.forEach((piece, k) => {
-      const at = tok.text.indexOf(piece, cursor);
-      const offset = at >= 0 ? at : cursor;
-      cursor = offset + piece.length;
-      const wordy = WORDY.test(piece);
+    const pieces = piecesOf(tok.text);
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k];
       units.push({
-        key: pieceKey(piece),
-        start: tok.start + offset,
-        end: tok.start + offset + piece.length,
+        key: p.key,
+        start: tok.start + p.offset,
+        end: tok.start + p.offset + p.length,
         tok: t,
-        shape: shapeOf(piece),
+        shape: p.shape,
         afterHyphen: k === 0 ? afterHyphen : true,
         pos: tok.pos,
         sentence: tok.sentence,
-        initial: wordy && !sawWord,
-        wordy,
-        lettered: LETTER.test(piece),
+        initial: p.wordy && !sawWord,
+        wordy: p.wordy,
+        lettered: p.lettered,
+        firsts: p.firsts,
       });
-      if (wordy) sawWord = true;
-    });
+      if (p.wordy) sawWord = true;
+    }
     afterHyphen = false;
   }
   return units;
@@ -147,17 +209,17 @@ interface TrieLike<T> {
   hits: T[];
 }
 
-/** Longest entry of a trie starting at unit `i` whose capitalisation fits the text. */
-function longest<T extends { shapes: Shape[] }>(root: TrieLike<T>, units: Unit[], i: number): { len: number; hits: T[] } | null {
-  let node: TrieLike<T> | undefined = root;
+/** Longest entry of a trie starting at unit `i` whose capitalisation fits the text; `first` is the root's child for unit i. */
+function longest<T extends { shapes: Shape[] }>(first: TrieLike<T> | undefined, units: Unit[], i: number): { len: number; hits: T[] } | null {
+  let node: TrieLike<T> | undefined = first;
   let best: { len: number; hits: T[] } | null = null;
-  for (let j = i; j < units.length; j++) {
-    node = node.next.get(units[j].key);
-    if (!node) break;
+  for (let j = i; node && j < units.length; j++) {
     if (node.hits.length > 0) {
-      const ok = node.hits.filter((h) => fits(h.shapes, units, i));
+      const ok: T[] = [];
+      for (const h of node.hits) if (fits(h.shapes, units, i)) ok.push(h);
       if (ok.length > 0) best = { len: j - i + 1, hits: ok };
     }
+    node = j + 1 < units.length ? node.next.get(units[j + 1].key) : undefined;
   }
   return best;
 }
@@ -196,6 +258,11 @@ function slug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/** Of a candidate and the best mention so far, the one nearer the surname (later when looking back, earlier when forward). */
+function closer(c: Span | undefined, best: Span | undefined, forward: boolean): Span | undefined {
+  return c && (!best || (forward ? c.from < best.from : c.from > best.from)) ? c : best;
+}
+
 /** Reads the entity mentions of a document; `dct` (YYYY-MM-DD) dates titles such as "the South Korean president". */
 export function readEntities(doc: Doc, dct: string | null): EntityReading {
   const reader = new Reader(doc, dct);
@@ -229,22 +296,24 @@ class Reader {
     this.units = buildUnits(doc);
     this.n = this.units.length;
     this.covered = new Array(this.n).fill(null);
-    for (const u of this.units) if (u.shape === 0 && u.lettered) this.lowerWords.add(u.key);
-    const words = new Map<number, [number, number]>();
+    // Per sentence (slot 0 for tokens outside every sentence): name-bearing words, and how many are capitalised.
+    const slots = doc.sentences.length + 1;
+    const all = new Int32Array(slots);
+    const capitalised = new Int32Array(slots);
     for (const u of this.units) {
-      if (!u.lettered || this.lex.connectors.has(u.key) || this.lex.orgJoiners.has(u.key)) continue;
-      const c = words.get(u.sentence) ?? [0, 0];
-      c[0]++;
-      if (u.shape >= 1) c[1]++;
-      words.set(u.sentence, c);
+      if (!u.lettered) continue;
+      if (u.shape === 0) this.lowerWords.add(u.key);
+      if (this.lex.connectors.has(u.key) || this.lex.orgJoiners.has(u.key)) continue;
+      all[u.sentence + 1]++;
+      if (u.shape >= 1) capitalised[u.sentence + 1]++;
     }
-    for (const [sentence, [all, capitalised]] of words) if (all >= 5 && capitalised >= 0.8 * all) this.titleCase.add(sentence);
+    for (let s = 0; s < slots; s++) if (all[s] >= 5 && capitalised[s] >= 0.8 * all[s]) this.titleCase.add(s - 1);
   }
 
   /** 1. Gazetteer names, aliases, demonyms, capitals and surnames: longest first, left to right. */
   matchNames(): void {
     for (let i = 0; i < this.n; ) {
-      const m = this.units[i].wordy ? longest(this.idx.names as TrieLike<AliasHit>, this.units, i) : null;
+      const m = this.units[i].wordy ? longest(this.units[i].firsts.names, this.units, i) : null;
       if (!m) {
         i++;
         continue;
@@ -288,7 +357,7 @@ class Reader {
     for (const s of this.live()) if (s.entry) named.add(s.entry.id);
     for (let i = 0; i < this.n; i++) {
       if (this.covered[i] || !this.units[i].wordy) continue;
-      const m = longest(this.idx.context as TrieLike<AliasHit>, this.units, i);
+      const m = longest(this.units[i].firsts.context, this.units, i);
       if (!m || !this.free(i, i + m.len) || this.properWord(this.units[i + m.len], false)) continue;
       const hit = m.hits.find((h) => named.has(h.entry.id));
       if (!hit) continue;
@@ -495,11 +564,8 @@ class Reader {
     for (const s of order) {
       if (s.surnames) {
         let best: Span | undefined;
-        const closer = (c: Span | undefined) => {
-          if (c && (!best || (forward ? c.from < best.from : c.from > best.from))) best = c;
-        };
-        for (const c of s.surnames) closer(lastByEntity.get(c.id));
-        closer(lastByLocalSurname.get(this.units[s.to - 1].key));
+        for (const c of s.surnames) best = closer(lastByEntity.get(c.id), best, forward);
+        best = closer(lastByLocalSurname.get(this.units[s.to - 1].key), best, forward);
         if (best) found.set(s, best);
       } else if (s.entry?.type === "person") lastByEntity.set(s.entry.id, s);
       else if (s.local?.type === "person" && s.local.surnameKey) lastByLocalSurname.set(s.local.surnameKey, s);
@@ -592,8 +658,16 @@ class Reader {
     return s && s.from === j ? s : null;
   }
 
+  /** Title phrases found so far by start unit: a title depends only on the units, and several steps ask again. */
+  private readonly titles: Array<{ len: number; hits: TitlePhrase[] } | null | undefined> = [];
+
   private titleAt(i: number) {
-    return this.units[i]?.wordy ? longest(this.idx.titles as TrieLike<TitlePhrase>, this.units, i) : null;
+    let found = this.titles[i];
+    if (found === undefined) {
+      found = this.units[i]?.wordy ? longest(this.units[i].firsts.titles, this.units, i) : null;
+      this.titles[i] = found;
+    }
+    return found;
   }
 
   private textOf(from: number, to: number): string {

@@ -412,21 +412,7 @@ function markUsed(st: SentenceState, first: number, last: number): void {
 
 /** Turns a draft into the output shape, linking every source to an entity where one fits. */
 function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: EntityIndex, speaker: Speaker): Attribution {
-  const link = (r: Range): ChainLink => {
-    const start = v.ts[r[0]].start;
-    const end = v.ts[r[1]].end;
-    const head = v.ts[r[1]];
-    let entity: string | null;
-    if (r[0] === r[1] && isPersonalPronoun(head)) {
-      const recent = speaker.entity !== null && speaker.type !== null && sentence - speaker.sentence <= SPEAKER_REACH &&
-        index.fits(head.lower, speaker.type);
-      entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
-    } else {
-      entity = index.linkSpan(start, end, head.start);
-    }
-    return { text: doc.text.slice(start, end), entity, start, end };
-  };
-  const first = link(d.source);
+  const first = link(doc, v, sentence, d.source, index, speaker);
   const cueStart = v.ts[d.cue[0]].start;
   const cueEnd = v.ts[d.cue[1]].end;
   return {
@@ -434,6 +420,22 @@ function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: En
     source: { start: first.start, end: first.end, text: first.text, entity: first.entity },
     cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd) },
     content: d.content,
-    chain: [first, ...d.deeper.map(link)],
+    chain: [first, ...d.deeper.map((r) => link(doc, v, sentence, r, index, speaker))],
   };
+}
+
+/** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */
+function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+  const start = v.ts[r[0]].start;
+  const end = v.ts[r[1]].end;
+  const head = v.ts[r[1]];
+  let entity: string | null;
+  if (r[0] === r[1] && isPersonalPronoun(head)) {
+    const recent = speaker.entity !== null && speaker.type !== null && sentence - speaker.sentence <= SPEAKER_REACH &&
+      index.fits(head.lower, speaker.type);
+    entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
+  } else {
+    entity = index.linkSpan(start, end, head.start);
+  }
+  return { text: doc.text.slice(start, end), entity, start, end };
 }

@@ -1,10 +1,17 @@
-// The claims an ingest run may link to, held in memory by type and participant, so that finding coreference candidates
-// costs no query per event. Pure: the caller loads each type's claims once and reports every change it writes.
+// The claims an ingest run may link to, held in memory by type, so that finding coreference candidates costs no query
+// per event. Pure: the caller loads each type's claims once and reports every change it writes.
 import type { ClaimKey } from "./claims.js";
 import { addDays } from "./time-range.js";
 
 interface TypeIndex {
   claims: Map<string, ClaimKey>;
+  /** Dated claims, most recently reported first (ties by id): a look-back scan stops at the window's edge. */
+  recent: ClaimKey[];
+  /** Claims never dated by a report, which every window admits. */
+  undated: Set<string>;
+  /** Claims by their exact participant set. */
+  bySet: Map<string, Set<string>>;
+  /** Claims by each of their participants. */
   byParticipant: Map<string, Set<string>>;
 }
 
@@ -20,6 +27,13 @@ export interface CandidateQuery {
   limit: number;
 }
 
+const setKey = (participants: string[]) => [...new Set(participants)].sort().join("\u0000");
+
+// Newest first, then by id; the order of `recent`.
+function before(a: ClaimKey, b: ClaimKey): boolean {
+  return a.lastReported! > b.lastReported! || (a.lastReported === b.lastReported && a.id < b.id);
+}
+
 export class ClaimIndex {
   private readonly types = new Map<string, TypeIndex>();
 
@@ -30,22 +44,32 @@ export class ClaimIndex {
 
   /** Takes in every stored claim of one type. */
   load(type: string, claims: ClaimKey[]): void {
-    this.types.set(type, { claims: new Map(), byParticipant: new Map() });
-    for (const c of claims) this.put(c);
+    const t: TypeIndex = { claims: new Map(), recent: [], undated: new Set(), bySet: new Map(), byParticipant: new Map() };
+    this.types.set(type, t);
+    for (const c of claims) {
+      t.claims.set(c.id, c);
+      if (c.lastReported === null) t.undated.add(c.id);
+      else t.recent.push(c);
+      this.addToSet(t, c);
+    }
+    t.recent.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
 
-  /** Adds a claim, or replaces the stored one with the same id (its participants may have grown). */
+  /** Adds a claim, or replaces the stored one with the same id (its participants and dates may have changed). */
   put(claim: ClaimKey): void {
     const t = this.types.get(claim.type);
     if (!t) return; // Not loaded: the claim is read from the store with the rest of its type when first needed.
     const old = t.claims.get(claim.id);
-    if (old) for (const p of old.participants) t.byParticipant.get(p)?.delete(old.id);
-    t.claims.set(claim.id, claim);
-    for (const p of claim.participants) {
-      const set = t.byParticipant.get(p);
-      if (set) set.add(claim.id);
-      else t.byParticipant.set(p, new Set([claim.id]));
+    if (old) {
+      t.bySet.get(setKey(old.participants))?.delete(old.id);
+      for (const p of old.participants) t.byParticipant.get(p)?.delete(old.id);
+      if (old.lastReported === null) t.undated.delete(old.id);
+      else t.recent.splice(this.position(t, old), 1);
     }
+    t.claims.set(claim.id, claim);
+    this.addToSet(t, claim);
+    if (claim.lastReported === null) t.undated.add(claim.id);
+    else t.recent.splice(this.position(t, claim), 0, claim);
   }
 
   /**
@@ -56,29 +80,71 @@ export class ClaimIndex {
     const t = this.types.get(q.type);
     if (!t) return [];
     const from = q.published ? addDays(q.published, -q.lookbackDays) : null;
-    let ids: Iterable<string>;
-    if (q.participants === null) ids = t.claims.keys();
-    else {
-      const shared = new Set<string>();
-      for (const p of q.participants) for (const id of t.byParticipant.get(p) ?? []) shared.add(id);
-      ids = shared;
-    }
     let found: ClaimKey[] = [];
-    for (const id of ids) {
-      const c = t.claims.get(id)!;
-      if (from === null || c.lastReported === null || c.lastReported >= from) found.push(c);
+    const holders = q.participants?.map((p) => t.byParticipant.get(p)).filter((h) => h !== undefined) ?? null;
+    const held = holders?.reduce((n, h) => n + h.size, 0) ?? Number.POSITIVE_INFINITY;
+    if (holders && held <= 4 * q.limit) {
+      // Few claims share a participant: take them all, then keep the newest if there are too many.
+      const ids = new Set<string>();
+      for (const h of holders) for (const id of h) ids.add(id);
+      for (const id of ids) {
+        const c = t.claims.get(id)!;
+        if (from === null || c.lastReported === null || c.lastReported >= from) found.push(c);
+      }
+      if (found.length > q.limit) found = found.sort((a, b) => (a.lastReported === null ? 1 : b.lastReported === null ? -1 : before(a, b) ? -1 : 1)).slice(0, q.limit);
+    } else {
+      // Many do (or all are wanted): walk the claims newest first and stop at the window's edge or the limit.
+      const wanted = q.participants === null ? null : new Set(q.participants);
+      const shares = (c: ClaimKey) => wanted === null || c.participants.some((p) => wanted.has(p));
+      for (const c of t.recent) {
+        if (found.length >= q.limit || (from !== null && c.lastReported! < from)) break;
+        if (shares(c)) found.push(c);
+      }
+      for (const id of [...t.undated].sort()) {
+        if (found.length >= q.limit) break;
+        const c = t.claims.get(id)!;
+        if (shares(c)) found.push(c);
+      }
     }
-    if (found.length > q.limit) found = found.sort((a, b) => compareDesc(a.lastReported, b.lastReported) || compare(a.id, b.id)).slice(0, q.limit);
     return found.sort((a, b) => compareNullsLast(a.firstReported, b.firstReported) || compare(a.id, b.id));
+  }
+
+  /** Claims of the type with exactly these participants. */
+  withParticipants(type: string, participants: string[]): ClaimKey[] {
+    const t = this.types.get(type);
+    if (!t) return [];
+    return [...(t.bySet.get(setKey(participants)) ?? [])].map((id) => t.claims.get(id)!);
   }
 
   /** Forgets everything: the store changed in a way this index did not see. */
   clear(): void {
     this.types.clear();
   }
+
+  private addToSet(t: TypeIndex, c: ClaimKey): void {
+    const key = setKey(c.participants);
+    const set = t.bySet.get(key);
+    if (set) set.add(c.id);
+    else t.bySet.set(key, new Set([c.id]));
+    for (const p of c.participants) {
+      const holders = t.byParticipant.get(p);
+      if (holders) holders.add(c.id);
+      else t.byParticipant.set(p, new Set([c.id]));
+    }
+  }
+
+  // Where a dated claim is (or goes) in `recent`: binary search on (last reported desc, id).
+  private position(t: TypeIndex, c: ClaimKey): number {
+    let lo = 0;
+    let hi = t.recent.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(t.recent[mid], c)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compareNullsLast = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b));
-// Newest first; an undated claim sorts last.
-const compareDesc = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(b, a));

@@ -55,17 +55,72 @@ export function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Alternation of literals, longest first, with any run of spaces matching any whitespace. */
+/**
+ * Alternation of literals, longest first, with any run of spaces matching any whitespace. Literals that share a
+ * beginning are written once as a prefix tree ("Jan(?:uary|)"): the engine then reads each character once instead
+ * of trying every literal in turn. The tree keeps the longest-first preference among literals that can match the
+ * same text, so it matches exactly what the flat list "January|Jan" matches.
+ */
 export function alt(words: Iterable<string>): string {
-  return [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => esc(w).replace(/ +/g, "\\s+"))
-    .join("|");
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  // Each literal as a list of pieces: single characters, and " " for a run of spaces.
+  const pieces = sorted.map((w) => w.split(/( +)/).flatMap((p) => (p.startsWith(" ") ? [" "] : [...p])));
+  return prefixTree(pieces, 0) ?? sorted.map((w) => esc(w).replace(/ +/g, "\\s+")).join("|");
 }
+
+/** One piece as a pattern. */
+function piecePattern(piece: string): string {
+  return piece === " " ? "\\s+" : esc(piece);
+}
+
+/**
+ * The literals (all sharing their first `depth` pieces) as a pattern for what follows that prefix, or null when
+ * the tree could change which literal wins: a shorter literal listed before a longer one that extends it, or
+ * sibling branches that differ only in letter case (both could match under the `i` flag).
+ */
+function prefixTree(list: string[][], depth: number): string | null {
+  const branches = new Map<string, string[][]>();
+  let ends = false;
+  for (const w of list) {
+    if (w.length === depth) {
+      ends = true;
+      continue;
+    }
+    // A literal that ends here must be tried after every longer one that shares its prefix.
+    if (ends) return null;
+    const piece = w[depth];
+    let branch = branches.get(piece);
+    if (!branch) {
+      branch = [];
+      branches.set(piece, branch);
+    }
+    branch.push(w);
+  }
+  const folded = new Set<string>();
+  for (const piece of branches.keys()) {
+    const fold = piece.toLowerCase();
+    if (folded.has(fold) || folded.has(piece.toUpperCase().toLowerCase())) return null;
+    folded.add(fold);
+  }
+  const parts: string[] = [];
+  for (const [piece, branch] of branches) {
+    const rest = prefixTree(branch, depth + 1);
+    if (rest === null) return null;
+    parts.push(piecePattern(piece) + rest);
+  }
+  if (ends) parts.push("");
+  if (parts.length === 0) return "";
+  return parts.length === 1 ? parts[0] : `(?:${parts.join("|")})`;
+}
+
+const KEY_WORK = /[\u2018\u2019\u02bc\s]/;
 
 /** Lower-cases and squeezes whitespace, the key form used for lexicon look-ups. */
 export function key(s: string): string {
-  return s.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
+  const lower = s.toLowerCase();
+  // Most words hold no curly apostrophe and no whitespace, and are their own key once lower-cased.
+  if (!KEY_WORK.test(lower)) return lower;
+  return lower.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, " ").trim();
 }
 
 /** Builds a case-folded lookup table from a lexicon record. */

@@ -103,18 +103,52 @@ type Build = (m: RegExpExecArray, g: Groups, ctx: RuleContext) => Omit<Hit, "sta
 interface Rule {
   name: string;
   re: RegExp;
+  /**
+   * A pattern every match of `re` contains, read with the same flags: a text without it is skipped without
+   * running `re`. Given only where it is far cheaper to look for than the whole pattern (a rare word).
+   */
+  needs?: string;
   build: Build;
 }
 
 // ---------------------------------------------------------------- small helpers
 
-const WORD_BEFORE = /([\p{L}\p{N}$€£¥#.'’&-]+)[\s,]*$/u;
 const WORD_AFTER = /^[\s]*([\p{L}\p{N}$€£¥#%'’&-]+)/u;
 
-/** The word just before `index` (lower case), or "" at a sentence or text start. */
+/** A one-character class as a test of the code point at text[start, end): a table for ASCII, the class itself beyond. */
+function charTest(cls: string): (text: string, start: number, end: number) => boolean {
+  const one = new RegExp(`^${cls}$`, "u");
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  return (text, start, end) => {
+    const c = text.charCodeAt(start);
+    return end - start === 1 && c < 128 ? ascii[c] === 1 : one.test(text.slice(start, end));
+  };
+}
+
+const isWordChar = charTest("[\\p{L}\\p{N}$€£¥#.'’&-]");
+const isSpaceOrComma = charTest("[\\s,]");
+
+/**
+ * The word just before `index` (lower case), or "" at a sentence or text start: the run of word characters
+ * before any spaces and commas, within the 40 characters before `index`. Read backwards from `index` rather
+ * than by a pattern anchored at the end, which the engine would retry from every one of those 40 positions.
+ */
 function wordBefore(text: string, index: number): string {
-  const m = WORD_BEFORE.exec(text.slice(Math.max(0, index - 40), index));
-  return m ? key(m[1]).replace(/^[-']+/, "") : "";
+  const from = Math.max(0, index - 40);
+  let end = index;
+  // Spaces and commas are single UTF-16 units, never halves of a surrogate pair.
+  while (end > from && isSpaceOrComma(text, end - 1, end)) end--;
+  let start = end;
+  while (start > from) {
+    const c = text.charCodeAt(start - 1);
+    // A letter outside the Basic Multilingual Plane is a surrogate pair, read whole (unless cut by the window).
+    const pair = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800;
+    const width = pair ? 2 : 1;
+    if (!isWordChar(text, start - width, start)) break;
+    start -= width;
+  }
+  return start === end ? "" : key(text.slice(start, end)).replace(/^[-']+/, "");
 }
 
 /** The word just after `index` (lower case, trailing full stop removed). */
@@ -325,6 +359,7 @@ rules.push({
   re: re(
     `${L}(?:(?<the>the)\\s+)?(?:(?<mod>early|mid|late)[\\s-]+)?(?:(?<full>(?:1\\d|20)\\d)0['’]?s|(?<ap>['’‘])?(?<two>\\d)0['’]?s)${R}`,
   ),
+  needs: "0['’]?s",
   build: (m, g, ctx) => {
     if (g.full) return { type: "DATE", value: g.full };
     const before = wordBefore(ctx.text, m.index);
@@ -364,6 +399,7 @@ rules.push({
 rules.push({
   name: "deictic-day",
   re: re(`${L}(?:(?<mod>early|late|earlier|later)\\s+)?(?<w>today|tonight|yesterday|tomorrow)(?:\\s+(?<pod>${POD_RE}))?${R}`),
+  needs: "to(?:day|night|morrow)|yesterday",
   build: (m, g, ctx) => {
     if (!ctx.dct) return null;
     if (/^Today/.test(g.w!) && !g.mod && capitalisedBefore(ctx.text, m.index)) return null;
@@ -434,6 +470,7 @@ rules.push({
 rules.push({
   name: "the-period",
   re: re(`${L}(?:(?<mod>${PERIOD_MOD_RE})\\s+)?the\\s+(?<unit>week|weekend|month|year|decade)${R}(?!\\s+(?:${PERIOD_NOT_BEFORE_RE})${R})`),
+  needs: "the\\s+(?:week|month|year|decade)",
   build: (m, g, ctx) => {
     const unit = key(g.unit!);
     if (!g.mod && unit !== "weekend") return null;
@@ -474,6 +511,7 @@ function periodValue(ctx: RuleContext, unit: string, shift: number, start: numbe
 rules.push({
   name: "week-of-month",
   re: re(`${L}the\\s+(?<ord>${ORDINAL_RE}|last)\\s+week\\s+of\\s+(?<mon>${MONTH_RE})(?<dot>\\.)?(?:,?\\s+(?<year>\\d{4})${R})?${R}`),
+  needs: "week\\s+of",
   build: (m, g, ctx) => {
     if (!capitalised(g.mon)) return null;
     const mo = monthNumber(g.mon)!;
@@ -590,6 +628,7 @@ rules.push({
   re: re(
     `${L}(?:the\\s+)?(?<ord>${ORDINAL_RE}|last)[\\s-]+(?:fiscal[\\s-]+)?quarter${R}(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal\\s+)?(?<y>\\d{4})${R}|(?<rel>this|last|next|previous|current|prior)\\s+(?:fiscal\\s+)?year${R}|(?<yr>year)${R}))?`,
   ),
+  needs: "quarter",
   build: (m, g, ctx) => {
     const ord = key(g.ord!);
     const hasYear = !!(g.y || g.rel || g.yr);
@@ -628,6 +667,7 @@ rules.push({
   re: re(
     `${L}(?:the\\s+)?(?<ord>first|second)[\\s-]+half\\s+of\\s+(?:(?<y>\\d{4})${R}|(?:the\\s+)?(?<rel>this|last|next|current)?\\s*year${R})`,
   ),
+  needs: "half\\s+of",
   build: (_m, g, ctx) => {
     const h = key(g.ord!) === "first" ? 1 : 2;
     if (g.y) return { type: "DATE", value: `${g.y}-H${h}` };
@@ -661,14 +701,18 @@ rules.push({
   },
 });
 
+/** n units of size k, to three decimals ("X" for an unknown amount). */
+function durationCount(n: number | null, k: number): string {
+  return n === null ? "X" : String(Math.round(n * k * 1000) / 1000);
+}
+
 function durationValue(n: number | null, unit: string): string {
   const code = UNITS.get(unit)!;
-  const count = (k: number) => (n === null ? "X" : String(Math.round(n * k * 1000) / 1000));
-  if (code === "DE") return n === null ? "PXDE" : `P${count(10)}Y`;
-  if (code === "CE") return n === null ? "PXCE" : `P${count(100)}Y`;
-  if (code === "F") return `P${count(2)}W`;
+  if (code === "DE") return n === null ? "PXDE" : `P${durationCount(n, 10)}Y`;
+  if (code === "CE") return n === null ? "PXCE" : `P${durationCount(n, 100)}Y`;
+  if (code === "F") return `P${durationCount(n, 2)}W`;
   const clockUnit = unit === "second" || unit === "minute" || unit === "hour";
-  return `P${clockUnit ? "T" : ""}${count(1)}${code}`;
+  return `P${clockUnit ? "T" : ""}${durationCount(n, 1)}${code}`;
 }
 
 /** more than three hours · two years · a decade · fifty-year · the next six months */
@@ -755,17 +799,82 @@ rules.push({
   },
 });
 
+/** True when `source` has a `|` outside every group and character class, so a prefix would bind to its first branch only. */
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A rule's pattern split into its leading word-boundary look-behind and the rest. The Unicode look-behind in front
+ * is slow to test at every position of the text, so the rest is scanned behind a cheap ASCII-only look-behind
+ * (which rejects most positions inside words before any alternative is tried) and the exact look-behind is tested
+ * only where that scan matched. The ASCII one never rejects a position the Unicode one accepts: ASCII letters,
+ * digits and "_" are all letters, numbers or "_" in Unicode, under any flags.
+ */
+interface Scanner {
+  /** The rule's `needs`, compiled with the rule's flags (less "g"); null when it has none. */
+  gate: RegExp | null;
+  body: RegExp;
+  /** Sticky look-behind, tested at a match's start; null when the pattern has no leading boundary. */
+  boundary: RegExp | null;
+}
+
+const ASCII_BOUNDARY = "(?<![A-Za-z0-9_])";
+
+function scanner(rule: Rule): Scanner {
+  const source = rule.re.source;
+  const rest = source.slice(L.length);
+  const flags = rule.re.flags;
+  const gate = rule.needs ? new RegExp(rule.needs, flags.replace("g", "")) : null;
+  if (!source.startsWith(L) || hasTopLevelBar(rest)) return { gate, body: rule.re, boundary: null };
+  return { gate, body: new RegExp(ASCII_BOUNDARY + rest, flags), boundary: new RegExp(L, flags.replace("g", "") + "y") };
+}
+
+const scanners = rules.map(scanner);
+
+/** Index just past the code point at `i` (a match is never retried inside a surrogate pair). */
+function nextCodePoint(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
+}
+
 /** Runs every rule over the text once and returns all candidate hits, overlapping ones included. */
 export function findCandidates(ctx: RuleContext): Array<Hit & { rule: number }> {
   const out: Array<Hit & { rule: number }> = [];
-  rules.forEach((rule, index) => {
-    rule.re.lastIndex = 0;
-    for (const m of ctx.text.matchAll(rule.re)) {
+  const text = ctx.text;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index];
+    const { gate, body, boundary } = scanners[index];
+    if (gate && !gate.test(text)) continue;
+    body.lastIndex = 0;
+    // The same left-to-right, non-overlapping matches as matchAll over the whole pattern: where the rest matches
+    // but the look-behind fails, the whole pattern fails at that position too, so the scan resumes one further on.
+    let m: RegExpExecArray | null;
+    while ((m = body.exec(text)) !== null) {
+      if (boundary) {
+        boundary.lastIndex = m.index;
+        if (!boundary.test(text)) {
+          body.lastIndex = nextCodePoint(text, m.index);
+          continue;
+        }
+      }
+      if (m[0] === "") body.lastIndex = nextCodePoint(text, m.index);
       const g = (m.groups ?? {}) as Groups;
-      const built = rule.build(m as RegExpExecArray, g, ctx);
+      const built = rule.build(m, g, ctx);
       if (!built) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length, ...built, rule: index });
+      out.push({ start: m.index, end: m.index + m[0].length, ...built, rule: index });
     }
-  });
+  }
   return out;
 }

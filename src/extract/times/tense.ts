@@ -32,7 +32,8 @@ const FUTURE_CUES = new Set(lex.futureCues);
 const POSSESSION = new Set(lex.possessionVerbs);
 const SAME_PAST_FORMS = new Set(lex.samePastForms);
 const SCHEDULE_CUES = new Set(lex.scheduleCues);
-const FORWARD_CUE = new RegExp(`(?<![\\p{L}])(?:${alt(lex.forwardCues)})\\s+(?:the\\s+|this\\s+|next\\s+)?$`, "iu");
+// The ASCII look-behind in front only lets the engine skip positions inside words fast; the Unicode one decides.
+const FORWARD_CUE = new RegExp(`(?<![A-Za-z])(?<![\\p{L}])(?:${alt(lex.forwardCues)})\\s+(?:the\\s+|this\\s+|next\\s+)?$`, "iu");
 const FORWARD_START = new RegExp(`^(?:${alt(lex.forwardCues)})\\s`, "iu");
 /** Extra distance for each comma between a time expression and a verb: a clause boundary. */
 const COMMA_PENALTY = 4;

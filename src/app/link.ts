@@ -58,23 +58,33 @@ function outletEntity(name: string | null): string | null {
 /** What one ingest run's linker keeps between articles. */
 interface RunMemory {
   index: ClaimIndex;
+  /** The stored state of claims this run has read or written, as it is in the store now. */
+  states: Map<string, ClaimState>;
   names: Map<string, string>;
   events: Map<string, EventMention[]>;
 }
 
+// Claims whose stored state the linker keeps at hand; past this it starts afresh, reading states back as needed.
+const STATE_CACHE_CLAIMS = 50_000;
+
+function forget(memory: RunMemory): void {
+  memory.index.clear();
+  memory.states.clear();
+}
+
 /** The linker of one ingest run. Articles must be handed over in the order they were stored. */
 export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): ArticleLinker {
-  const memory: RunMemory = { index: new ClaimIndex(), names: new Map(), events: new Map() };
+  const memory: RunMemory = { index: new ClaimIndex(), states: new Map(), names: new Map(), events: new Map() };
   let lastSeq: number | null = null;
   return async (tx, article) => {
     // Another writer stored articles since this run's last one, so its claims may have changed: read them afresh.
-    if (lastSeq !== null && article.seq !== lastSeq + 1) memory.index.clear();
+    if (lastSeq !== null && article.seq !== lastSeq + 1) forget(memory);
     lastSeq = null;
     try {
       await link(tx, article, memory, opts);
     } catch (err) {
-      // The article's writes are undone, so claims the index took from it never reached the store.
-      memory.index.clear();
+      // The article's writes are undone, so what the run's memory took from it never reached the store.
+      forget(memory);
       throw err;
     }
     lastSeq = article.seq;
@@ -119,7 +129,7 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
   for (const t of assignClaims(article, readings, index, opts.link)) {
     work.set(t.claim.id, { ...t, state: emptyState(), added: [], reports: [], before: { ...t.claim, participants: [...t.claim.participants] } });
   }
-  await loadStates(tx, work);
+  await loadStates(tx, work, memory.states);
   for (const w of work.values()) {
     const { claim, mentions } = w;
     claim.eventTime = mentions.reduce<string | null>((time, m) => moreSpecificTime(time, m.time), claim.eventTime);
@@ -137,7 +147,7 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
   const touched = [...work.values()];
   const denied = touched.filter((w) => w.claim.polarity === "-").flatMap((w) => twins(w.claim, "+", w.claim.firstReported, w.claim.lastReported, index, work, opts.link));
   for (const twin of denied) if (!work.has(twin.id)) work.set(twin.id, refreshOnly(twin));
-  await loadStates(tx, work);
+  await loadStates(tx, work, memory.states);
   // And a claim that something happens counts the reports of its denials, so those must be at hand too.
   const denials = new Map<string, ClaimKey[]>();
   for (const w of work.values()) {
@@ -147,7 +157,7 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
   }
   const others = new Map<string, Work>();
   for (const list of denials.values()) for (const twin of list) if (!work.has(twin.id) && !others.has(twin.id)) others.set(twin.id, refreshOnly(twin));
-  await loadStates(tx, others);
+  await loadStates(tx, others, memory.states);
 
   // Outlets of the articles that reports copy, and the mentions of articles whose denials may be a participant's own act.
   const all = [...work.values(), ...others.values()];
@@ -165,11 +175,12 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
   };
 
   const changes: LedgerChanges = { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
+  const after = new Map<string, ClaimState>();
   await nameParticipants(tx, [...work.values()], memory.names);
   const summary = (claim: ClaimKey) => summarize(claim.type, claim.participants.map((id) => memory.names.get(id) ?? id), claim.eventTime);
   for (const w of work.values()) {
     const { claim, state } = w;
-    const originOf = writeOrigins(claim.id, groupsOf(w), state, changes);
+    const { originOf, origins } = writeOrigins(claim.id, groupsOf(w), state, changes);
     for (const r of w.added) changes.newReports.push({ ...r.row, origin_id: originOf.get(r.row.id) ?? null });
     for (const r of state.reports) {
       const want = originOf.get(r.id) ?? null;
@@ -200,6 +211,14 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
     const same = history.length === state.history.length && history.every((h, i) => h.status === state.history[i].status && h.at === state.history[i].at);
     if (!same) changes.histories.push({ claimId: claim.id, history });
     claim.status = history.at(-1)?.status ?? state.status;
+    after.set(claim.id, {
+      status: claim.status as ClaimStatus,
+      polarity: claim.polarity!,
+      // In the order the store returns them, so that a claim reads the same from memory as from the store.
+      reports: w.reports.map((r) => ({ ...r, origin_id: originOf.get(r.id) ?? null })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      origins,
+      history: same ? state.history : history,
+    });
 
     if (w.isNew) {
       changes.newClaims.push({
@@ -234,6 +253,7 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
   }
 
   await applyLedgerChanges(tx, changes);
+  for (const [id, state] of after) memory.states.set(id, state);
   // The index holds each claim as the store returns it (participants unique, by id), so matching does not depend on
   // whether a claim was started in this run or read back.
   for (const w of work.values()) index.put({ ...w.claim, participants: [...new Set(w.claim.participants)].sort() });
@@ -247,13 +267,17 @@ function refreshOnly(claim: ClaimKey): Work {
   return { claim: key, state: emptyState(), added: [], reports: [], mentions: [], isNew: false, cameo: null, before: { ...key } };
 }
 
-// Reads the stored state of the claims in `work` not read yet (new claims have none).
-async function loadStates(tx: Executor, work: Map<string, Work>): Promise<void> {
+// Gives each claim in `work` its stored state, from the run's memory or else from the store (new claims have none).
+async function loadStates(tx: Executor, work: Map<string, Work>, cache: Map<string, ClaimState>): Promise<void> {
   const missing = [...work.values()].filter((w) => !w.isNew && w.state.reports.length === 0 && w.reports.length === 0);
   if (missing.length === 0) return;
-  const states = await claimStates(tx, missing.map((w) => w.claim.id));
+  const unknown = missing.filter((w) => !cache.has(w.claim.id)).map((w) => w.claim.id);
+  if (unknown.length > 0) {
+    if (cache.size + unknown.length > STATE_CACHE_CLAIMS) cache.clear();
+    for (const [id, state] of await claimStates(tx, unknown)) cache.set(id, state);
+  }
   for (const w of missing) {
-    const state = states.get(w.claim.id);
+    const state = cache.get(w.claim.id);
     if (!state) continue;
     w.state = state;
     w.reports = [...state.reports];
@@ -391,8 +415,9 @@ function originGroups(reports: ReportProvenance[], outletOf: (articleId: string)
   return groupOrigins(facts, outletOf);
 }
 
-// Origin rows for the groups, with the rows that differ from the stored ones added to `changes`; returns each report's origin.
-function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState, changes: LedgerChanges): Map<string, string> {
+// Origin rows for the groups, with the rows that differ from the stored ones added to `changes`; returns them and
+// each report's origin.
+function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState, changes: LedgerChanges): { originOf: Map<string, string>; origins: ClaimState["origins"] } {
   const originOf = new Map<string, string>();
   const origins = groups.map((g) => {
     const id = `o-${shortHash(`${claimId}\u0000${g.key}`)}`;
@@ -407,7 +432,7 @@ function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState,
   }
   const kept = new Set(origins.map((o) => o.id));
   for (const o of state.origins) if (!kept.has(o.id)) changes.goneOrigins.push(o.id);
-  return originOf;
+  return { originOf, origins };
 }
 
 // A claim reads the way most of its reports tell it; its first report may be a passing denial.

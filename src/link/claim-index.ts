@@ -74,7 +74,7 @@ export class ClaimIndex {
 
   /**
    * Claims of the type that share a participant with the event (or all of them) and were reported within the look-back
-   * window: the `limit` most recently reported, earliest first reported first (undated last), ties by id.
+   * window: the `limit` most recently reported, in no particular order (matching breaks its own ties).
    */
   candidates(q: CandidateQuery): ClaimKey[] {
     const t = this.types.get(q.type);
@@ -106,7 +106,7 @@ export class ClaimIndex {
         if (shares(c)) found.push(c);
       }
     }
-    return found.sort((a, b) => compareNullsLast(a.firstReported, b.firstReported) || compare(a.id, b.id));
+    return found;
   }
 
   /** Claims of the type with exactly these participants. */
@@ -145,6 +145,3 @@ export class ClaimIndex {
     return lo;
   }
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const compareNullsLast = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : compare(a, b));

@@ -242,6 +242,7 @@ async function ingestOne(
         near_duplicate_of: decision.original,
         sentences: extraction.sentences,
         events: extraction.events,
+        ledger: reading.ledger,
       });
     } catch (err) {
       // A linking fault costs this article (its unit is undone, and it is reported), not the rest of the batch.

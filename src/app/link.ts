@@ -6,7 +6,8 @@ import type { Executor } from "../store/index.js";
 import { applyLedgerChanges, claimsOfType, type ClaimPatch, type ClaimRow, type LedgerChanges, type NewReport } from "../store/ledger.js";
 import { articleOutlets, claimStates, entityNames, eventsOf, type ClaimState, type ReportProvenance } from "../store/linking.js";
 import { ClaimIndex } from "../link/claim-index.js";
-import { bestClaim, cancelledByParticipant, claimReadings, datedReferences, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
+import { ledgerReadings, type LedgerReadings } from "./read.js";
+import { bestClaim, cancelledByParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
 import { gazetteerFacts, outletEntityOf, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type OriginGroup, type ReportOriginFacts } from "../link/origins.js";
 import { statusHistory, DEFAULT_STATUS_OPTIONS, type ClaimStatus, type StatusOptions, type StatusReport } from "../link/status.js";
@@ -31,6 +32,8 @@ export interface ArticleToLink {
   near_duplicate_of: string | null;
   sentences: { start: number; end: number }[];
   events: EventMention[];
+  /** The mentions as the ledger reads them, when already read (on a reader thread). */
+  ledger?: LedgerReadings;
 }
 
 /** How each stored article is linked into the ledger, inside its own ingest transaction. */
@@ -108,9 +111,10 @@ interface Work {
 
 async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opts: LedgerOptions): Promise<void> {
   const { index } = memory;
-  const readings = claimReadings(article, gazetteerFacts);
+  const ledger = article.ledger?.outlet === article.outlet ? article.ledger : ledgerReadings(article);
+  const readings = [...ledger.readings];
   const read = new Set(readings.map((r) => r.id));
-  const references = datedReferences(article).filter((ref) => !read.has(ref.id));
+  const references = ledger.references.filter((ref) => !read.has(ref.id));
   for (const type of new Set([...readings, ...references].map((r) => r.type))) {
     if (!index.has(type)) index.load(type, (await claimsOfType(tx, type)).map(toKey));
   }

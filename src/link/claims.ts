@@ -99,28 +99,47 @@ function subsetOrEqual(a: string[], b: string[]): boolean {
   return a.every((x) => b.includes(x));
 }
 
+/** A participant list read at the level of countries, on one day. */
+interface CountryView {
+  facts: EntityFacts;
+  date: string | null;
+  /** Named people by the country they stand for. */
+  people: Map<string, Set<string>>;
+  /** Each participant's country (or the participant itself), without repeats. */
+  countries: string[];
+}
+
+// Matching compares one event's participants with up to hundreds of claims', and a claim's with every event of an
+// article: each list is read at country level once per day asked, not once per comparison. Lists are not changed in place.
+const countryViews = new WeakMap<string[], CountryView>();
+
+function countryView(xs: string[], facts: EntityFacts, date: string | null): CountryView {
+  const known = countryViews.get(xs);
+  if (known && known.facts === facts && known.date === date) return known;
+  const people = new Map<string, Set<string>>();
+  for (const x of xs) {
+    if (!x.startsWith("person:")) continue;
+    const c = facts.countryOf(x, date);
+    if (c) people.set(c, (people.get(c) ?? new Set()).add(x));
+  }
+  const view = { facts, date, people, countries: [...new Set(xs.map((x) => facts.countryOf(x, date) ?? x))] };
+  countryViews.set(xs, view);
+  return view;
+}
+
 /** Participants agree when one set contains the other, directly or once each is mapped to its country. */
 export function participantsCompatible(a: string[], b: string[], facts: EntityFacts, date: string | null): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (subsetOrEqual(a, b) || subsetOrEqual(b, a)) return true;
+  const va = countryView(a, facts, date);
+  const vb = countryView(b, facts, date);
   // Two different named people for one country make different happenings: Pompeo meeting Kim is not Trump meeting Kim.
-  const peopleByCountry = (xs: string[]) => {
-    const m = new Map<string, Set<string>>();
-    for (const x of xs) {
-      if (!x.startsWith("person:")) continue;
-      const c = facts.countryOf(x, date);
-      if (c) m.set(c, (m.get(c) ?? new Set()).add(x));
-    }
-    return m;
-  };
-  const pa = peopleByCountry(a);
-  const pb = peopleByCountry(b);
-  for (const [country, people] of pa) {
-    const other = pb.get(country);
+  for (const [country, people] of va.people) {
+    const other = vb.people.get(country);
     if (other && ![...people].some((p) => other.has(p))) return false;
   }
-  const ca = [...new Set(a.map((x) => facts.countryOf(x, date) ?? x))];
-  const cb = [...new Set(b.map((x) => facts.countryOf(x, date) ?? x))];
+  const ca = va.countries;
+  const cb = vb.countries;
   return ca.length >= 2 && cb.length >= 2 && (subsetOrEqual(ca, cb) || subsetOrEqual(cb, ca));
 }
 

@@ -170,20 +170,41 @@ const BATCH_MS = 1000;
 // Documents loaded and handed to the reader threads ahead of the one being stored.
 const READ_AHEAD = 8;
 
-/** Pulls up to `depth` items ahead of the consumer, calling `start` on each as soon as it is pulled. */
+/**
+ * Pulls up to `depth` items ahead of the consumer, calling `start` on each as soon as it is pulled. Pulling (reading the
+ * next file) goes on in the background while the consumer works; the consumer waits only when nothing is ready.
+ */
 async function* readAhead<T, U>(source: AsyncIterable<T> | Iterable<T>, depth: number, start: (item: T) => U): AsyncGenerator<[T, U]> {
   const it = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   const buffer: [T, U][] = [];
-  let exhausted = false;
+  // Written by the background pull, read by the consumer.
+  const state: { exhausted: boolean; failure: { error: unknown } | null; pulling: Promise<void> | null } = { exhausted: false, failure: null, pulling: null };
+  const pull = async () => {
+    try {
+      while (!state.exhausted && buffer.length < depth) {
+        const next = await it.next();
+        if (next.done) state.exhausted = true;
+        else buffer.push([next.value, start(next.value)]);
+      }
+    } catch (error) {
+      state.failure = { error };
+    }
+  };
   for (;;) {
-    while (!exhausted && buffer.length < depth) {
-      const next = await it.next();
-      if (next.done) exhausted = true;
-      else buffer.push([next.value, start(next.value)]);
+    if (!state.pulling && !state.exhausted && !state.failure && buffer.length < depth) {
+      const pulling = pull().then(() => {
+        if (state.pulling === pulling) state.pulling = null;
+      });
+      state.pulling = pulling;
     }
     const head = buffer.shift();
-    if (!head) return;
-    yield head;
+    if (head) {
+      yield head;
+      continue;
+    }
+    if (state.pulling) await state.pulling;
+    else if (state.failure) throw state.failure.error;
+    else return;
   }
 }
 

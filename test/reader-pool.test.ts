@@ -37,6 +37,26 @@ describe("ReaderPool", () => {
     }
   });
 
+  it("reads the documents of a worker that died on the calling thread, losing none", async () => {
+    const pool = new ReaderPool(1);
+    const many = generateCorpus(40, 4040).map((a) => ({ id: a.id, text: a.text, date: a.date }));
+    try {
+      const pending = many.map((d) => pool.submit(d));
+      // The worker dies with documents in hand (as on running out of memory), soon after its first reading.
+      const { workers } = pool as unknown as { workers: { worker: { terminate(): Promise<number> } }[] };
+      for (let i = 0; i < 500 && pool.read.workers === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(pool.read.workers).toBeGreaterThan(0);
+      await workers[0].worker.terminate();
+      const readings = [];
+      for (const p of pending) readings.push(await pool.take(p));
+      readings.forEach((r, i) => expect(r).toEqual(readArticle(many[i])));
+      expect(pool.read.caller).toBeGreaterThan(0);
+      expect(pool.read.workers + pool.read.caller).toBe(many.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("reads on the calling thread when asked for no workers", async () => {
     const pool = new ReaderPool(0);
     const pending = docs.slice(0, 3).map((d) => pool.submit(d));

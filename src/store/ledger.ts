@@ -1,7 +1,7 @@
 // The claim ledger: claims, their participants, reports, independent origins and status history.
 import type { Updateable } from "kysely";
 import type { Executor } from "./index.js";
-import type { ClaimTable } from "./schema.js";
+import type { ClaimTable, ReportTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
 
 /** Whether a claim asserts that the event happens (+) or that it does not (-). */
@@ -32,19 +32,10 @@ export interface ClaimRow extends Omit<NewClaim, "story_id"> {
   story_id: string | null;
 }
 
-/** One article's report of a claim; `chain` names the sources, outermost first. */
-export interface NewReport {
-  id: string;
-  claim_id: string;
-  article_id: string;
-  event_id: string | null;
-  sentence: number;
-  trigger: string;
-  factuality: string;
+/** One article's report of a claim, as its row but with `chain` (the sources, outermost first) as a list. */
+export interface NewReport extends Omit<ReportTable, "chain" | "origin_id"> {
   chain: string[];
-  root: string | null;
   origin_id?: string | null;
-  published: string | null;
 }
 
 /** An independent origin of a claim, named by its root source. */

@@ -6,9 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { asTextFile, generateArticle, generateCorpus, writeCorpus, type GeneratedArticle } from "../bench/ingest.js";
 import { DEFAULT_DB, loadConfig } from "../src/app/config.js";
 import { contentHash, ingestInputs, ingestResults, type ArticleLinker, type IngestEvent } from "../src/app/ingest.js";
+import { rebuildStories } from "../src/app/stories.js";
 import { contentId } from "../src/extract/ids.js";
 import { main } from "../src/serve/cli/main.js";
-import { getArticle, listArticles, openStore, type Store } from "../src/store/index.js";
+import { createLinker } from "../src/app/link.js";
+import { extract } from "../src/extract/index.js";
+import { getArticle, insertArticle, listArticles, listStories, openStore, type Store } from "../src/store/index.js";
 
 const TABLES = [
   "outlets", "articles", "sentences", "entities", "aliases", "mentions", "times", "attributions", "event_mentions",
@@ -123,6 +126,57 @@ describe("ingestInputs", () => {
     await ingestInputs(inline, [folder], { readerThreads: 0 });
     await inline.close();
     expect(snapshot(join(dir, "inline.db"))).toEqual(snapshot(join(dir, "store.db")));
+  });
+
+  it("groups stories over several runs exactly as one run, and as a rebuild from the store, does", async () => {
+    const corpus = generateCorpus(30, 9090);
+    writeCorpus(join(dir, "first"), corpus.slice(0, 12));
+    writeCorpus(join(dir, "second"), corpus.slice(12));
+    writeCorpus(join(dir, "all"), corpus);
+    const stories = (path: string) => {
+      const s = snapshot(path);
+      return { stories: s.stories, story_articles: s.story_articles, claims: s.claims, meta: s.meta };
+    };
+    await ingestInputs(store, [join(dir, "first")], { readerThreads: 1 });
+    // A lone article in a run of its own is grouped in-process.
+    await ingestInputs(store, [join(dir, "second", "00000.txt")], { readerThreads: 1 });
+    await ingestInputs(store, [join(dir, "second")], { readerThreads: 1 });
+    const once = await openStore({ path: join(dir, "once.db") });
+    await ingestInputs(once, [join(dir, "all")], { readerThreads: 0 });
+    await once.close();
+    const grown = stories(join(dir, "store.db"));
+    expect(grown.stories.length).toBeGreaterThan(1);
+    expect(grown).toEqual(stories(join(dir, "once.db")));
+    await rebuildStories(store);
+    expect(stories(join(dir, "store.db"))).toEqual(grown);
+  });
+
+  it("regroups stories from the store when another writer stored articles between the run's", async () => {
+    const docs = [11, 12, 13, 14].map((seed) => ({ ok: true as const, doc: { input: `a${seed}.txt`, article: { text: generateArticle(seed).text } } }));
+    const other = generateArticle(15);
+    const linker = createLinker();
+    let interleaved = false;
+    // Stands for another process: an article stored right after this run's first, without story features.
+    const link: ArticleLinker = async (tx, article) => {
+      await linker(tx, article);
+      if (interleaved) return;
+      interleaved = true;
+      const extras = { contentHash: "other", minhash: new Uint8Array(0), bands: [], nearDuplicateOf: null, ingestedAt: "2025-01-01T00:00:00Z", input: "other" };
+      await insertArticle(tx, extract({ id: "other", text: other.text, date: other.date }), extras);
+    };
+    for (const readerThreads of [0, 1]) {
+      await ingestResults(store, docs, { link, readerThreads });
+      const grouped = (await listStories(store.db)).flatMap((s) => s.articles).sort();
+      expect(grouped).toEqual((await listArticles(store.db)).map((a) => a.id).sort());
+      expect(grouped).toContain("other");
+      const before = snapshot(join(dir, "store.db"));
+      await rebuildStories(store);
+      expect(snapshot(join(dir, "store.db"))).toEqual(before);
+      await store.close();
+      rmSync(join(dir, "store.db"));
+      store = await openStore({ path: join(dir, "store.db") });
+      interleaved = false;
+    }
   });
 
   it("treats texts differing only in white space as the same article", async () => {

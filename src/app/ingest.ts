@@ -33,7 +33,7 @@ import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
 import { refreshAllQuestions } from "./questions.js";
-import { rebuildStoriesIfStale } from "./stories.js";
+import { RunStories } from "./stories.js";
 
 export type { ArticleLinker } from "./link.js";
 
@@ -103,7 +103,9 @@ export async function ingestResults(
   await checkScheme(store.db);
   const now = opts.now ?? (() => new Date());
   const link = opts.link ?? createLinker();
-  const readers = new ReaderPool(opts.readerThreads ?? defaultReaderThreads());
+  const threads = opts.readerThreads ?? defaultReaderThreads();
+  const readers = new ReaderPool(threads);
+  const stories = new RunStories(threads > 0);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
   let batch: WriteBatch | null = null;
@@ -141,7 +143,7 @@ export async function ingestResults(
         batchOpened = performance.now();
       }
       try {
-        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, now, link));
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, now, link, stories));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
@@ -153,12 +155,13 @@ export async function ingestResults(
     // Articles finished before a fault are whole: keep them if the store still can, then report the fault.
     const open: WriteBatch | null = batch;
     if (open) await open.commit().then(tell, () => open.rollback().catch(() => {}));
+    stories.stop();
     throw err;
   } finally {
     await readers.close();
   }
-  // Stories and forecasts are derived from everything stored: regroup and recompute once per run, not per article.
-  if (await rebuildStoriesIfStale(store)) await refreshAllQuestions(store);
+  // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
+  if (await stories.finish(store)) await refreshAllQuestions(store);
   return summary;
 }
 
@@ -224,6 +227,7 @@ async function ingestOne(
   readers: ReaderPool,
   now: () => Date,
   link: ArticleLinker,
+  stories: RunStories,
 ): Promise<Omit<IngestEvent, "done">> {
   const article = pending.input;
   const id = article.id;
@@ -242,6 +246,8 @@ async function ingestOne(
   }
   const { extraction, fingerprint: fp } = reading;
   const decision = await nearDuplicateOf(batch.db, fp, extraction.article.published);
+  const storyTerms = encodeStoryFeatures(reading.story);
+  let seq = 0;
   await batch.unit(async (tx) => {
     const stored = await insertArticle(tx, extraction, {
       contentHash: hash,
@@ -250,8 +256,9 @@ async function ingestOne(
       nearDuplicateOf: decision.original,
       ingestedAt: now().toISOString(),
       input,
-      storyTerms: encodeStoryFeatures(reading.story),
+      storyTerms,
     });
+    seq = stored.seq;
     await repointNearDuplicates(tx, decision.repoint, id);
     try {
       await link(tx, {
@@ -270,6 +277,7 @@ async function ingestOne(
       throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+  await stories.add(batch.db, seq, { id, published: extraction.article.published, terms: storyTerms });
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original };
   return { outcome: "new", input, id };
 }

@@ -1,12 +1,11 @@
 // Reads documents on worker threads while the main thread stores and links the ones before them. Workers are handed
 // documents ahead of need; each document has a shared flag that the worker and the calling thread race to claim, so the
 // caller reads a document itself whenever no worker has started it yet, and never waits on a busy or starved worker.
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ArticleInput } from "../domain/extraction.js";
 import { readArticle, type ArticleReading } from "./read.js";
+import { spawnWorker } from "./workers.js";
 
 /** A document sent to a worker; `slot` indexes its claim flag. */
 export interface ReaderJob {
@@ -119,7 +118,7 @@ export class ReaderPool {
     this.started = true;
     const workerData: ReaderWorkerData = { flags: this.flags.buffer as SharedArrayBuffer };
     for (let i = 0; i < this.threads; i++) {
-      const worker = spawnReader(workerData);
+      const worker = spawnWorker("reader-worker", workerData);
       if (!worker) return;
       const slot: WorkerSlot = { worker, ready: false, inFlight: new Map() };
       this.workers.push(slot);
@@ -176,21 +175,4 @@ export class ReaderPool {
       }
     }
   }
-}
-
-// The compiled worker, or — when running from TypeScript sources (tests, scripts) — the source worker loaded through the
-// TypeScript loader the development tools ship. Null when neither can be started: everything is then read in-process.
-function spawnReader(workerData: ReaderWorkerData): Worker | null {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./reader-worker.js", here), { workerData });
-  let loader: string;
-  try {
-    loader = createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
-  } catch {
-    return null;
-  }
-  if (!existsSync(loader)) return null;
-  const entry = new URL("./reader-worker.ts", here).href;
-  const boot = `import(${JSON.stringify(new URL(`file://${loader}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData });
 }

@@ -1,5 +1,6 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
 import type { Executor } from "./index.js";
+import { chunks } from "./rows.js";
 
 /** A story as it is regrouped and written. */
 export interface StoryInput {
@@ -72,6 +73,35 @@ export async function articlesForStories(
   db: Executor,
 ): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null; story_terms: string | null }[]> {
   return db.selectFrom("articles").select(["id", "seq", "title", "text", "published", "story_terms"]).orderBy("seq").execute();
+}
+
+/**
+ * The stored articles before number `seq`, in ingest order, with their story features; with title and text too where
+ * `current` says the stored features cannot be used.
+ */
+export async function storyTermsBefore(
+  db: Executor,
+  seq: number,
+  current: (storyTerms: string | null) => boolean,
+): Promise<{ id: string; published: string | null; terms: string | null; title?: string | null; text?: string }[]> {
+  const rows = await db.selectFrom("articles").select(["id", "published", "story_terms"]).where("seq", "<", seq).orderBy("seq").execute();
+  const stale = rows.filter((r) => !current(r.story_terms)).map((r) => r.id);
+  const texts = new Map<string, { title: string | null; text: string }>();
+  for (const slice of chunks(stale)) {
+    for (const r of await db.selectFrom("articles").select(["id", "title", "text"]).where("id", "in", slice).execute()) texts.set(r.id, r);
+  }
+  return rows.map((r) => ({ id: r.id, published: r.published, terms: r.story_terms, ...texts.get(r.id) }));
+}
+
+/** What a story takes from its articles: order, dates, and the title (or, untitled, the text) it is named after. */
+export async function storyHeads(
+  db: Executor,
+): Promise<Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>> {
+  const rows = await db
+    .selectFrom("articles")
+    .select((eb) => ["id", "seq", "title", "published", eb.case().when("title", "is", null).then(eb.ref("text")).else(null).end().as("text")])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */

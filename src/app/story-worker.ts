@@ -1,0 +1,17 @@
+// The story thread of an ingest run: groups the articles it is sent, in the order sent, and answers `finish` with the
+// stories.
+import { parentPort } from "node:worker_threads";
+import { StoryClusterer } from "../link/stories.js";
+import { addToStories, type StoryReply, type StoryRequest } from "./stories.js";
+
+const port = parentPort!;
+const clusterer = new StoryClusterer();
+
+port.on("message", (request: StoryRequest) => {
+  if ("add" in request) {
+    addToStories(clusterer, request.add);
+    return;
+  }
+  const reply: StoryReply = { stories: [...clusterer.stories()] };
+  port.postMessage(reply);
+});

@@ -1,0 +1,24 @@
+// Starting this package's worker threads, from the compiled build or from the TypeScript sources (tests, scripts).
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+
+/**
+ * Starts the worker module `name` (beside this file, without extension): the compiled one, or — when running from
+ * TypeScript sources — the source one loaded through the TypeScript loader the development tools ship. Null when
+ * neither can be started; callers then do the work in-process.
+ */
+export function spawnWorker(name: string, workerData: unknown): Worker | null {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), { workerData });
+  let loader: string;
+  try {
+    loader = createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
+  } catch {
+    return null;
+  }
+  if (!existsSync(loader)) return null;
+  const entry = new URL(`./${name}.ts`, here).href;
+  const boot = `import(${JSON.stringify(new URL(`file://${loader}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}

@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { ArticleInput } from "../domain/extraction.js";
 import { readArticle, type ArticleReading } from "./read.js";
-import { spawnWorker } from "./workers.js";
+import { spawnWorker } from "../workers.js";
 
 /** A document sent to a worker; `slot` indexes its claim flag. */
 export interface ReaderJob {
@@ -118,7 +118,7 @@ export class ReaderPool {
     this.started = true;
     const workerData: ReaderWorkerData = { flags: this.flags.buffer as SharedArrayBuffer };
     for (let i = 0; i < this.threads; i++) {
-      const worker = spawnWorker("reader-worker", workerData);
+      const worker = spawnWorker(import.meta.url, "reader-worker", workerData);
       if (!worker) return;
       const slot: WorkerSlot = { worker, ready: false, inFlight: new Map() };
       this.workers.push(slot);

@@ -8,7 +8,7 @@ import { StoryClusterer, decodeStoryFeatures, storyFeatures, storyFeaturesCurren
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
 import { articlesForStories, replaceStories, storyHeads, storyTermsBefore } from "../store/stories.js";
-import { spawnWorker } from "./workers.js";
+import { spawnWorker } from "../workers.js";
 
 const BUILT_AT = "stories.built_at_seq";
 
@@ -135,7 +135,7 @@ export class RunStories {
   }
 
   private startWorker(): void {
-    const worker = spawnWorker("story-worker", null);
+    const worker = spawnWorker(import.meta.url, "story-worker", null);
     if (!worker) {
       this.workerFailed = true;
       return;

@@ -1,5 +1,6 @@
 // The store: opens the database named by a location, brings its schema up to date, and hands out the typed query builder.
 import { Kysely, Migrator } from "kysely";
+import { BackgroundCheckpoints } from "./checkpoints.js";
 import { createDialect, parseLocation } from "./dialect.js";
 import { migrationProvider } from "./migrations/index.js";
 import type { Database } from "./schema.js";
@@ -41,7 +42,10 @@ export interface OpenStoreOptions {
 
 /** Opens (creating if needed) the store at `path` and applies any pending migrations. */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: createDialect(parseLocation(opts.path)) });
+  const location = parseLocation(opts.path);
+  const db = new Kysely<Database>({ dialect: createDialect(location) });
+  // Batches are long write runs (ingest): their WAL checkpoints go to a thread of their own.
+  const checkpoints = location.engine === "sqlite" && location.path !== ":memory:" && location.path !== "" ? new BackgroundCheckpoints(location.path) : null;
   try {
     await migrate(db);
   } catch (err) {
@@ -54,6 +58,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     location: opts.path,
     transaction: (fn) => db.transaction().execute(fn),
     beginBatch: async () => {
+      checkpoints?.start();
       const trx = await db.startTransaction().execute();
       return {
         db: trx,
@@ -77,6 +82,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     close: async () => {
       if (closed) return;
       closed = true;
+      await checkpoints?.stop();
       await db.destroy();
     },
   };

@@ -4,12 +4,11 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /**
- * Starts the worker module `name` (beside this file, without extension): the compiled one, or — when running from
- * TypeScript sources — the source one loaded through the TypeScript loader the development tools ship. Null when
- * neither can be started; callers then do the work in-process.
+ * Starts the worker module `name` (without extension) beside the module at `here` (the caller's `import.meta.url`): the
+ * compiled one, or — when running from TypeScript sources — the source one loaded through the TypeScript loader the
+ * development tools ship. Null when neither can be started; callers then do the work in-process.
  */
-export function spawnWorker(name: string, workerData: unknown): Worker | null {
-  const here = import.meta.url;
+export function spawnWorker(here: string, name: string, workerData: unknown): Worker | null {
   if (!here.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, here), { workerData });
   let loader: string;
   try {

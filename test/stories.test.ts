@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readArticle } from "../src/app/read.js";
 import { adjustedRand, bcubed, labelsOf } from "../src/link/cluster-scores.js";
 import {
   StoryClusterer,
@@ -67,6 +68,31 @@ describe("story features", () => {
     // Function words and reporting verbs carry nothing about which happening this is.
     expect(keys.some((k) => k.endsWith(":the") || k.endsWith(":say"))).toBe(false);
     expect(f.terms.get("name:lohan")!).toBeGreaterThan(f.terms.get("verb:begin") ?? 0);
+  });
+
+  it("reads the same features from the extraction's tokens at ingest as from the text alone", () => {
+    const article = {
+      id: "flood",
+      title: "Floods cut off Chilean port",
+      published: "2024-05-14",
+      text:
+        "https://news.example.com/2024/05/flood-valparaiso\n" +
+        "Heavy rains flooded the port city of Valparaiso on May 14, 2024, officials said. " +
+        "The Chilean navy evacuated 1,200 residents from the lower town. " +
+        "More rain is forecast for Thursday, see https://weather.example.org/chile for maps.\n" +
+        "Mayor Camila Nieto asked residents to stay indoors.",
+    };
+    const ingested = readArticle({ id: article.id, title: article.title, date: article.published, text: article.text }).story;
+    const fromText = storyFeatures(article);
+    expect(ingested.terms).toEqual(fromText.terms);
+    expect(ingested.published).toBe(fromText.published);
+
+    const keys = [...fromText.terms.keys()];
+    expect(keys).toContain("phrase:mayor camila nieto");
+    expect(keys.some((k) => /example|weather|http|news\b/.test(k))).toBe(false);
+    // The lead is the title and the first body sentence (two sentences); the address line is not one of them.
+    expect(fromText.terms.get("date:2024-05")).toBeCloseTo(2 * 1.5, 10);
+    expect(fromText.terms.get("number:1200")).toBeCloseTo(1.5, 10);
   });
 });
 

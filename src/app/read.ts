@@ -1,11 +1,11 @@
 // What ingest computes from a document's text alone, before it touches the store: the reading, the near-duplicate
 // fingerprint, the story features and the mentions the ledger takes up. Pure, so it can run on any thread.
 import type { ArticleInput, EventMention, Extraction } from "../domain/extraction.js";
-import { extract } from "../extract/index.js";
+import { extractWithTokens } from "../extract/index.js";
 import { claimReadings, datedReferences } from "../link/claims.js";
 import { gazetteerFacts } from "../link/entity-facts.js";
 import { fingerprint, type Fingerprint } from "../link/near-duplicates.js";
-import { storyFeatures, type StoryFeatures } from "../link/stories.js";
+import { storyFeaturesFromTokens, type StoryFeatures } from "../link/stories.js";
 
 /** The article's mentions as the ledger reads them, for the outlet name they were read under. */
 export interface LedgerReadings {
@@ -31,12 +31,13 @@ export function ledgerReadings(article: { text: string; outlet: string | null; p
 
 /** Reads one document for ingest; `input.id` must be set. */
 export function readArticle(input: ArticleInput & { id: string }): ArticleReading {
-  const extraction = extract(input);
+  // The extraction's tokens serve the story features too: tokenizing is the dearest step, so the body is read once.
+  const { extraction, doc } = extractWithTokens(input);
   const a = extraction.article;
   return {
     extraction,
     fingerprint: fingerprint(a.text),
-    story: storyFeatures({ id: a.id, text: a.text, title: a.title, published: a.published }),
+    story: storyFeaturesFromTokens({ id: a.id, text: a.text, title: a.title, published: a.published }, doc),
     // Under the name the outlet is stored as; the linker reads again in the rare case the store spells it otherwise.
     ledger: ledgerReadings({ ...extraction, text: a.text, outlet: a.outlet?.trim() || null, published: a.published }),
   };

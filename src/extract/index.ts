@@ -1,6 +1,6 @@
 // extract(): one article in, its reading out — sentences, entities, times, attributions, events — in a fixed stage order.
 import { EXTRACT_SCHEMA, type ArticleInput, type Extraction } from "../domain/extraction.js";
-import { tokenize } from "./01-tokens.js";
+import { tokenize, type Doc } from "./01-tokens.js";
 import { readEntities } from "./02-entities.js";
 import { findDateline, readTimes } from "./03-times.js";
 import { readAttributions } from "./04-attributions.js";
@@ -9,6 +9,11 @@ import { contentId } from "./ids.js";
 
 /** Reads one article. Pure: no I/O beyond the bundled lexicons loaded once. */
 export function extract(input: ArticleInput): Extraction {
+  return extractWithTokens(input).extraction;
+}
+
+/** `extract()` together with the tokens it read the text into, for callers that go on reading the same text. */
+export function extractWithTokens(input: ArticleInput): { extraction: Extraction; doc: Doc } {
   const text = input.text;
   let published = input.date ?? null;
   let publishedSource: Extraction["article"]["published_source"] = published ? "given" : null;
@@ -27,7 +32,7 @@ export function extract(input: ArticleInput): Extraction {
   const times = readTimes(doc, published);
   const attributions = readAttributions(doc, entities);
   const events = readEvents(doc, entities, times, attributions);
-  return {
+  const extraction: Extraction = {
     schema: EXTRACT_SCHEMA,
     article: {
       id: input.id ?? contentId(text),
@@ -46,4 +51,5 @@ export function extract(input: ArticleInput): Extraction {
     attributions,
     events,
   };
+  return { extraction, doc };
 }

@@ -1,5 +1,5 @@
 // Stories: groups articles about one developing real-world happening, apart from similar happenings of the same kind.
-import { tokenize, type Token } from "../extract/01-tokens.js";
+import { tokenize, type Doc, type Sentence, type Token } from "../extract/01-tokens.js";
 import { loadData } from "../extract/resources.js";
 
 /** The parts of an article the story grouping reads. */
@@ -42,7 +42,7 @@ export interface StoryOptions {
   backgroundDocs?: number;
   /** Share (0–1) of the similarity decided by names, numbers and dates alone, in a weighted geometric mean. */
   identityShare?: number;
-  /** Number of opening sentences treated as the lead. */
+  /** Number of opening sentences treated as the lead, the title's among them. */
   leadSentences?: number;
 }
 
@@ -111,9 +111,8 @@ function words(): { stop: Set<string>; months: Map<string, number> } {
   return lexicon;
 }
 
-// A line that is only a web address (as web-collected texts often begin), and inline addresses.
-const URL_LINE = /^[ \t]*(?:https?:|www\.)[^\n]*$/gim;
-const URL_INLINE = /\bhttps?:\/\/\S+/gi;
+// A line that is only a web address (as web-collected texts often begin), or an inline address.
+const URLS = /^[ \t]*(?:https?:|www\.)[^\n]*$|\bhttps?:\/\/\S+/gim;
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
 const NUMBER = /^[$€£]?\d[\d,.]*(?:%|st|nd|rd|th|s)?$/i;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -150,9 +149,18 @@ function monthOf(tokens: Token[], i: number, months: Map<string, number>): numbe
 
 /** Reads an article into weighted terms: content lemmas, proper names and their phrases, numbers, years, dates. */
 export function storyFeatures(doc: StoryDocument, opts?: StoryOptions): StoryFeatures {
+  return storyFeaturesFromTokens(doc, tokenize(doc.text), opts);
+}
+
+/**
+ * The same features from `body`, the tokens of `doc.text` already read (by extraction), so the text is not tokenized
+ * a second time; only the short title is. Both entry points go through here, so stored features never depend on
+ * which one ran.
+ */
+export function storyFeaturesFromTokens(doc: StoryDocument, body: Doc, opts?: StoryOptions): StoryFeatures {
+  if (body.text !== doc.text) throw new Error(`storyFeaturesFromTokens: the tokens of ${doc.id} are of another text`);
   const s = settings(opts);
   const { stop, months } = words();
-  const terms = new Map<string, number>();
   const counts = new Map<string, { kind: TermKind; n: number; lead: boolean }>();
   const note = (key: string, kind: TermKind, lead: boolean) => {
     const c = counts.get(key);
@@ -162,71 +170,87 @@ export function storyFeatures(doc: StoryDocument, opts?: StoryOptions): StoryFea
     } else counts.set(key, { kind, n: 1, lead });
   };
 
-  const body = doc.text.replace(URL_LINE, " ").replace(URL_INLINE, " ");
-  const text = doc.title ? `${doc.title}\n${body}` : body;
-  const parsed = tokenize(text);
-  const tokens = parsed.tokens;
-  const titleEnd = doc.title ? doc.title.length : -1;
-  const leadEnd = parsed.sentences[Math.min(s.leadSentences, parsed.sentences.length) - 1]?.end ?? 0;
-  let phrase: string[] = [];
-  let phraseLead = false;
-  const closePhrase = () => {
-    if (phrase.length > 1) note("phrase:" + phrase.join(" "), "phrase", phraseLead);
-    phrase = [];
-    phraseLead = false;
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const lead = t.end <= leadEnd || t.end <= titleEnd;
-    const month = monthOf(tokens, i, months);
-    if (month !== null) {
-      closePhrase();
-      // "May 3, 2013", "May 2013", "3 May 2013": a month paired with a year within three tokens.
-      for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
-        if (YEAR.test(tokens[j].text)) {
-          note(`date:${tokens[j].text}-${String(month).padStart(2, "0")}`, "date", lead);
-          break;
-        }
-        if (tokens[j].text.includes("\n")) break;
+  // Title and body are separate token streams, so no phrase or date runs from the headline into the first line.
+  const read = (parsed: Doc, skip: Uint8Array, leadEnd: number) => {
+    const tokens = parsed.tokens;
+    let phrase: string[] = [];
+    let phraseLead = false;
+    const closePhrase = () => {
+      if (phrase.length > 1) note("phrase:" + phrase.join(" "), "phrase", phraseLead);
+      phrase = [];
+      phraseLead = false;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (skip[i]) {
+        // Names on either side of a web address are not one name.
+        closePhrase();
+        continue;
       }
-      continue;
-    }
-    if (YEAR.test(t.text)) {
+      const lead = t.end <= leadEnd;
+      const month = monthOf(tokens, i, months);
+      if (month !== null) {
+        closePhrase();
+        // "May 3, 2013", "May 2013", "3 May 2013": a month paired with a year within three tokens.
+        for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+          if (YEAR.test(tokens[j].text)) {
+            note(`date:${tokens[j].text}-${String(month).padStart(2, "0")}`, "date", lead);
+            break;
+          }
+          if (tokens[j].text.includes("\n")) break;
+        }
+        continue;
+      }
+      if (YEAR.test(t.text)) {
+        closePhrase();
+        note("year:" + t.text, "year", lead);
+        continue;
+      }
+      if (!CONTENT_POS.has(t.pos) && !(t.pos === "X" && isCapitalised(t))) {
+        closePhrase();
+        continue;
+      }
+      if (t.pos === "NUM" || NUMBER.test(t.text)) {
+        closePhrase();
+        const n = normaliseNumber(t.lower);
+        if (n !== null) note("number:" + n, "number", lead);
+        continue;
+      }
+      const lemma = t.lemma;
+      if (!HAS_LETTER_OR_DIGIT.test(lemma) || lemma.length < 2 || stop.has(lemma) || stop.has(t.lower)) {
+        closePhrase();
+        continue;
+      }
+      if (!SPELLED_OUT_OK.test(lemma)) {
+        closePhrase();
+        continue;
+      }
+      if (t.pos === "PROPN" || (t.pos === "X" && isCapitalised(t))) {
+        note("name:" + t.lower, "name", lead);
+        phrase.push(t.lower);
+        phraseLead ||= lead;
+        continue;
+      }
       closePhrase();
-      note("year:" + t.text, "year", lead);
-      continue;
-    }
-    if (!CONTENT_POS.has(t.pos) && !(t.pos === "X" && isCapitalised(t))) {
-      closePhrase();
-      continue;
-    }
-    if (t.pos === "NUM" || NUMBER.test(t.text)) {
-      closePhrase();
-      const n = normaliseNumber(t.lower);
-      if (n !== null) note("number:" + n, "number", lead);
-      continue;
-    }
-    const lemma = t.lemma;
-    if (!HAS_LETTER_OR_DIGIT.test(lemma) || lemma.length < 2 || stop.has(lemma) || stop.has(t.lower)) {
-      closePhrase();
-      continue;
-    }
-    if (!SPELLED_OUT_OK.test(lemma)) {
-      closePhrase();
-      continue;
-    }
-    if (t.pos === "PROPN" || (t.pos === "X" && isCapitalised(t))) {
-      note("name:" + t.lower, "name", lead);
-      phrase.push(t.lower);
-      phraseLead ||= lead;
-      continue;
+      note((t.pos === "VERB" ? "verb:" : "word:") + lemma, t.pos === "VERB" ? "verb" : "word", lead);
     }
     closePhrase();
-    note((t.pos === "VERB" ? "verb:" : "word:") + lemma, t.pos === "VERB" ? "verb" : "word", lead);
-  }
-  closePhrase();
+  };
 
+  // The lead is the opening `leadSentences` sentences of title and body together: the whole title, then as many body
+  // sentences as the title leaves. A sentence that is only a web address says nothing and does not take a place.
+  let leadLeft = s.leadSentences;
+  if (doc.title) {
+    const title = tokenize(doc.title);
+    const skip = inAddress(title);
+    leadLeft -= keptSentences(title, skip).length;
+    read(title, skip, Infinity);
+  }
+  const skip = inAddress(body);
+  const lead = leadLeft > 0 ? keptSentences(body, skip).slice(0, leadLeft) : [];
+  read(body, skip, lead.at(-1)?.end ?? -1);
+
+  const terms = new Map<string, number>();
   for (const [key, c] of counts) {
     const w = s.weights[c.kind] * (1 + Math.log(c.n)) * (c.lead ? s.leadBoost : 1);
     if (w > 0) terms.set(key, w);
@@ -234,8 +258,30 @@ export function storyFeatures(doc: StoryDocument, opts?: StoryOptions): StoryFea
   return { terms, published: parseTime(doc.published) };
 }
 
+/** Marks the tokens that overlap a web address, which tell nothing about the happening. */
+function inAddress(parsed: Doc): Uint8Array {
+  const skip = new Uint8Array(parsed.tokens.length);
+  // Matches come in text order without overlapping, so one pass over tokens and addresses together suffices.
+  const spans = [...parsed.text.matchAll(URLS)].map((m) => [m.index, m.index + m[0].length] as const);
+  let k = 0;
+  for (let i = 0; i < parsed.tokens.length && k < spans.length; i++) {
+    const t = parsed.tokens[i];
+    while (k < spans.length && spans[k][1] <= t.start) k++;
+    if (k < spans.length && spans[k][0] < t.end) skip[i] = 1;
+  }
+  return skip;
+}
+
+/** The sentences holding something besides web addresses. */
+function keptSentences(parsed: Doc, skip: Uint8Array): Sentence[] {
+  return parsed.sentences.filter((sentence) => {
+    for (let t = sentence.first; t < sentence.last; t++) if (!skip[t]) return true;
+    return false;
+  });
+}
+
 // Bump when storyFeatures or its default weights change: stored features of another version are read again from the text.
-const FEATURES_VERSION = 1;
+const FEATURES_VERSION = 2;
 
 /** Story features as stored with an article (default options only; terms and weights, not the date). */
 export function encodeStoryFeatures(f: StoryFeatures): string {

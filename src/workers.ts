@@ -1,6 +1,7 @@
 // Starting this package's worker threads, from the compiled build or from the TypeScript sources (tests, scripts).
-import { existsSync } from "node:fs";
+import { existsSync, readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { Worker } from "node:worker_threads";
 
 /**
@@ -20,4 +21,18 @@ export function spawnWorker(here: string, name: string, workerData: unknown): Wo
   const entry = new URL(`./${name}.ts`, here).href;
   const boot = `import(${JSON.stringify(new URL(`file://${loader}`).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Lowers the scheduling priority of the calling thread, for threads doing background work (grouping, checkpoints) that
+ * should take idle cores rather than preempt the ingest's main and reader threads. Best effort: Linux names a thread by
+ * its own id under /proc; elsewhere, or without permission, nothing changes.
+ */
+export function lowerThreadPriority(nice = 10): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the normal priority.
+  }
 }

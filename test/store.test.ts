@@ -247,6 +247,15 @@ describe("articles", () => {
     expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
     const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
     expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
+    // Each band counts only with its own hash: half the bands of one article and half of the other share 32 each.
+    const mixed = fingerprint(TEXT).bands.map((h, band) => (band % 2 === 0 ? h : extras(other).bands[band]));
+    expect(await findBandCandidates(store.db, mixed, 2)).toEqual([
+      { article_id: "a1", shared: 32 },
+      { article_id: "b2", shared: 32 },
+    ]);
+    expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
+    const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
+    expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
   });
 
   it("lists articles by publication date, undated last, then ingest order", async () => {

@@ -11,6 +11,8 @@ import { articlesForStories, replaceStories, storyHeads, storyTermsBefore } from
 import { spawnWorker } from "../workers.js";
 
 const BUILT_AT = "stories.built_at_seq";
+// Articles sent to the story thread at once.
+const SEND_EVERY = 16;
 
 /** One article as the story grouping takes it in: its stored features, or its text when they are missing or outdated. */
 export interface StoryItem {
@@ -155,6 +157,8 @@ export class RunStories {
   private flush(): void {
     if (this.waiting.length === 0) return;
     if (this.worker) {
+      // Sent in groups: every message wakes the thread, and a woken thread may preempt the ones doing the ingest.
+      if (this.waiting.length < SEND_EVERY) return;
       const request: StoryRequest = { add: this.waiting };
       this.worker.postMessage(request);
     } else if (!this.threaded || this.workerFailed || this.clusterer) {
@@ -169,6 +173,8 @@ export class RunStories {
   private async groups(): Promise<string[][] | null> {
     const worker = this.worker;
     if (worker) {
+      if (this.waiting.length > 0) worker.postMessage({ add: this.waiting } satisfies StoryRequest);
+      this.waiting = [];
       const reply = new Promise<StoryReply | null>((resolve) => {
         worker.once("message", resolve);
         worker.once("error", () => resolve(null));

@@ -2,8 +2,10 @@
 // stories.
 import { parentPort } from "node:worker_threads";
 import { StoryClusterer } from "../link/stories.js";
+import { lowerThreadPriority } from "../workers.js";
 import { addToStories, type StoryReply, type StoryRequest } from "./stories.js";
 
+lowerThreadPriority();
 const port = parentPort!;
 const clusterer = new StoryClusterer();
 

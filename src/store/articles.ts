@@ -1,5 +1,5 @@
 // Articles and their annotations: written in one go per article, read back as the extraction they came from.
-import type { Insertable, Selectable } from "kysely";
+import { CompiledQuery, type Insertable, type Selectable } from "kysely";
 import type {
   Attribution,
   Entity,
@@ -354,6 +354,21 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
   };
 }
 
+// The bucket query has the same shape for every article (one term per band); building it with the query builder each
+// time cost more than running it, so its text is compiled once per engine and band count.
+const bandQueryTexts = new Map<string, string>();
+
+function bandQuery(db: Executor, bands: number[], minShared: number) {
+  return db
+    .selectFrom("minhash_bands")
+    .select((eb) => ["article_id", eb.fn.countAll<number>().as("shared")])
+    .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("band", "=", band), eb("hash", "=", hash)]))))
+    .groupBy("article_id")
+    .having((eb) => eb.fn.countAll(), ">=", minShared)
+    .orderBy("shared", "desc")
+    .orderBy("article_id");
+}
+
 /** Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first. */
 export async function findBandCandidates(
   db: Executor,
@@ -361,15 +376,18 @@ export async function findBandCandidates(
   minShared: number,
 ): Promise<{ article_id: string; shared: number }[]> {
   if (bands.length === 0) return [];
-  const rows = await db
-    .selectFrom("minhash_bands")
-    .select((eb) => ["article_id", eb.fn.countAll<number>().as("shared")])
-    .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("band", "=", band), eb("hash", "=", hash)]))))
-    .groupBy("article_id")
-    .having((eb) => eb.fn.countAll(), ">=", minShared)
-    .orderBy("shared", "desc")
-    .orderBy("article_id")
-    .execute();
+  const key = `${db.getExecutor().adapter.constructor.name}:${bands.length}`;
+  let text = bandQueryTexts.get(key);
+  if (text === undefined) {
+    const compiled = bandQuery(db, bands, minShared).compile();
+    text = compiled.sql;
+    bandQueryTexts.set(key, text);
+  }
+  // Parameters in the order the query names them: each band's number and hash, then the bound on shared buckets.
+  const params: number[] = [];
+  bands.forEach((hash, band) => params.push(band, hash));
+  params.push(minShared);
+  const { rows } = await db.executeQuery<{ article_id: string; shared: number }>(CompiledQuery.raw(text, params));
   return rows.map((r) => ({ article_id: r.article_id, shared: Number(r.shared) }));
 }
 

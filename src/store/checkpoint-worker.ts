@@ -2,8 +2,10 @@
 // another connection keeps writing, so that the writer's own checkpoints find little left to copy and to wait for.
 import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
+import { lowerThreadPriority } from "../workers.js";
 import type { CheckpointWorkerData } from "./checkpoints.js";
 
+lowerThreadPriority();
 const { path, intervalMs } = workerData as CheckpointWorkerData;
 const db = new Database(path, { timeout: 10_000 });
 // PASSIVE never waits on or blocks the writer: it copies what is committed and leaves the rest for the next round.

@@ -11,7 +11,7 @@ import { contentId } from "../src/extract/ids.js";
 import { main } from "../src/serve/cli/main.js";
 import { createLinker } from "../src/app/link.js";
 import { extract } from "../src/extract/index.js";
-import { getArticle, insertArticle, listArticles, listStories, openStore, type Store } from "../src/store/index.js";
+import { getArticle, storeExtraction, listArticles, listStories, openStore, type Store } from "../src/store/index.js";
 
 const TABLES = [
   "outlets", "articles", "sentences", "entities", "aliases", "mentions", "times", "attributions", "event_mentions",
@@ -162,7 +162,7 @@ describe("ingestInputs", () => {
       if (interleaved) return;
       interleaved = true;
       const extras = { contentHash: "other", minhash: new Uint8Array(0), bands: [], nearDuplicateOf: null, ingestedAt: "2025-01-01T00:00:00Z", input: "other" };
-      await insertArticle(tx, extract({ id: "other", text: other.text, date: other.date }), extras);
+      await storeExtraction(tx, extract({ id: "other", text: other.text, date: other.date }), extras);
     };
     for (const readerThreads of [0, 1]) {
       await ingestResults(store, docs, { link, readerThreads });

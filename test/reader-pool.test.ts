@@ -14,7 +14,7 @@ describe("ReaderPool", () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const readings = [];
       for (const p of pending) readings.push(await pool.take(p));
-      expect(readings.map((r) => r.extraction.article.id)).toEqual(docs.map((d) => d.id));
+      expect(readings.map((r) => r.article.id)).toEqual(docs.map((d) => d.id));
       readings.forEach((r, i) => expect(r).toEqual(readArticle(docs[i])));
       expect(pool.read.workers).toBeGreaterThan(0);
       expect(pool.read.workers + pool.read.caller).toBe(docs.length);
@@ -29,9 +29,9 @@ describe("ReaderPool", () => {
       const bad = { id: "bad", text: 42 as unknown as string };
       const pending = [pool.submit(docs[0]), pool.submit(bad), pool.submit(docs[1])];
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      await expect(pool.take(pending[0])).resolves.toMatchObject({ extraction: { article: { id: docs[0].id } } });
+      await expect(pool.take(pending[0])).resolves.toMatchObject({ article: { id: docs[0].id } });
       await expect(pool.take(pending[1])).rejects.toThrow();
-      await expect(pool.take(pending[2])).resolves.toMatchObject({ extraction: { article: { id: docs[1].id } } });
+      await expect(pool.take(pending[2])).resolves.toMatchObject({ article: { id: docs[1].id } });
     } finally {
       await pool.close();
     }
@@ -60,7 +60,7 @@ describe("ReaderPool", () => {
   it("reads on the calling thread when asked for no workers", async () => {
     const pool = new ReaderPool(0);
     const pending = docs.slice(0, 3).map((d) => pool.submit(d));
-    for (const [i, p] of pending.entries()) expect((await pool.take(p)).extraction.article.id).toBe(docs[i].id);
+    for (const [i, p] of pending.entries()) expect((await pool.take(p)).article.id).toBe(docs[i].id);
     expect(pool.read).toEqual({ workers: 0, caller: 3 });
     await pool.close();
   });

@@ -14,7 +14,7 @@ import {
   getArticle,
   getClaim,
   getMeta,
-  insertArticle,
+  storeExtraction,
   replaceStories,
   listArticles,
   listClaims,
@@ -173,7 +173,7 @@ describe("opening a store", () => {
   });
 
   it("runs each migration once and records it", async () => {
-    await insertArticle(store.db, sample(), extras(sample()));
+    await storeExtraction(store.db, sample(), extras(sample()));
     await store.close();
     store = await openStore({ path: join(dir, "test.db") });
     await store.close();
@@ -201,7 +201,7 @@ describe("opening a store", () => {
 describe("articles", () => {
   it("round-trips a hand-written extraction with every annotation kind", async () => {
     const e = sample();
-    const { seq } = await store.transaction((tx) => insertArticle(tx, e, extras(e)));
+    const { seq } = await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
     expect(seq).toBe(1);
     const back = await getArticle(store.db, "a1");
     expect(back?.extraction).toEqual(e);
@@ -210,7 +210,7 @@ describe("articles", () => {
 
   it("round-trips what extract() produces for a real text", async () => {
     const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
-    await store.transaction((tx) => insertArticle(tx, e, extras(e)));
+    await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
     expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
   });
 
@@ -218,8 +218,8 @@ describe("articles", () => {
     const a = sample("a1");
     const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
     b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
-    await insertArticle(store.db, a, extras(a));
-    await insertArticle(store.db, b, extras(b));
+    await storeExtraction(store.db, a, extras(a));
+    await storeExtraction(store.db, b, extras(b));
     const outlets = await store.db.selectFrom("outlets").selectAll().execute();
     expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
     expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
@@ -241,8 +241,8 @@ describe("articles", () => {
       "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
         "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
     );
-    await insertArticle(store.db, a, extras(a));
-    await insertArticle(store.db, other, extras(other));
+    await storeExtraction(store.db, a, extras(a));
+    await storeExtraction(store.db, other, extras(other));
     expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
     expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
     const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
@@ -261,7 +261,7 @@ describe("articles", () => {
   it("lists articles by publication date, undated last, then ingest order", async () => {
     for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
       const e = sample(id, `${TEXT} ${id}`, date);
-      await insertArticle(store.db, e, extras(e));
+      await storeExtraction(store.db, e, extras(e));
     }
     expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
     expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
@@ -273,7 +273,7 @@ describe("articles", () => {
     const e = sample();
     await expect(
       store.transaction(async (tx) => {
-        await insertArticle(tx, e, extras(e));
+        await storeExtraction(tx, e, extras(e));
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
@@ -286,14 +286,14 @@ describe("articles", () => {
   it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
     const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
     const batch = await store.beginBatch();
-    await batch.unit((tx) => insertArticle(tx, a, extras(a)));
+    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
     await expect(
       batch.unit(async (tx) => {
-        await insertArticle(tx, b, extras(b));
+        await storeExtraction(tx, b, extras(b));
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    await batch.unit((tx) => insertArticle(tx, c, extras(c)));
+    await batch.unit((tx) => storeExtraction(tx, c, extras(c)));
     // Reads through the batch see its own writes before the commit.
     expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
     await batch.commit();
@@ -305,7 +305,7 @@ describe("articles", () => {
   it("writes nothing of a batch that is rolled back", async () => {
     const a = sample("a1");
     const batch = await store.beginBatch();
-    await batch.unit((tx) => insertArticle(tx, a, extras(a)));
+    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
     await batch.rollback();
     expect(await listArticles(store.db)).toEqual([]);
   });
@@ -313,8 +313,8 @@ describe("articles", () => {
   it("rejects a second article with the same text hash", async () => {
     const a = sample("a1");
     const b = sample("b2");
-    await insertArticle(store.db, a, extras(a));
-    await expect(insertArticle(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/UNIQUE/);
+    await storeExtraction(store.db, a, extras(a));
+    await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/UNIQUE/);
   });
 });
 
@@ -322,7 +322,7 @@ describe("claims, reports, origins, stories", () => {
   beforeEach(async () => {
     for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
       const e = sample(id, `${TEXT} ${id}`, date);
-      await insertArticle(store.db, e, extras(e));
+      await storeExtraction(store.db, e, extras(e));
     }
   });
 

@@ -4,6 +4,7 @@ import { adjustedRand, bcubed, labelsOf } from "../src/link/cluster-scores.js";
 import {
   StoryClusterer,
   clusterStories,
+  decodeStoryFeatures,
   storyFeatures,
   timeDecay,
   type StoryDocument,
@@ -82,7 +83,8 @@ describe("story features", () => {
         "More rain is forecast for Thursday, see https://weather.example.org/chile for maps.\n" +
         "Mayor Camila Nieto asked residents to stay indoors.",
     };
-    const ingested = readArticle({ id: article.id, title: article.title, date: article.published, text: article.text }).story;
+    const read = readArticle({ id: article.id, title: article.title, date: article.published, text: article.text });
+    const ingested = decodeStoryFeatures(read.storyTerms, read.article.published)!;
     const fromText = storyFeatures(article);
     expect(ingested.terms).toEqual(fromText.terms);
     expect(ingested.published).toBe(fromText.published);

@@ -28,7 +28,6 @@ import {
   type Store,
   type WriteBatch,
 } from "../store/index.js";
-import { encodeStoryFeatures } from "../link/stories.js";
 import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
@@ -244,12 +243,11 @@ async function ingestOne(
   } catch (err) {
     throw new InputError(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const { extraction, fingerprint: fp } = reading;
-  const decision = await nearDuplicateOf(batch.db, fp, extraction.article.published);
-  const storyTerms = encodeStoryFeatures(reading.story);
+  const { article: read, fingerprint: fp, storyTerms } = reading;
+  const decision = await nearDuplicateOf(batch.db, fp, read.published);
   let seq = 0;
   await batch.unit(async (tx) => {
-    const stored = await insertArticle(tx, extraction, {
+    const stored = await insertArticle(tx, read, reading.rows, {
       contentHash: hash,
       minhash: encodeSignature(fp.signature),
       bands: fp.bands,
@@ -264,12 +262,12 @@ async function ingestOne(
       await link(tx, {
         id,
         seq: stored.seq,
-        text: extraction.article.text,
+        text: read.text,
         outlet: stored.outlet,
-        published: extraction.article.published,
+        published: read.published,
         near_duplicate_of: decision.original,
-        sentences: extraction.sentences,
-        events: extraction.events,
+        sentences: reading.sentences,
+        events: reading.events,
         ledger: reading.ledger,
       });
     } catch (err) {
@@ -277,7 +275,7 @@ async function ingestOne(
       throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  await stories.add(batch.db, seq, { id, published: extraction.article.published, terms: storyTerms });
+  await stories.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original };
   return { outcome: "new", input, id };
 }

@@ -1,11 +1,13 @@
-// What ingest computes from a document's text alone, before it touches the store: the reading, the near-duplicate
-// fingerprint, the story features and the mentions the ledger takes up. Pure, so it can run on any thread.
-import type { ArticleInput, EventMention, Extraction } from "../domain/extraction.js";
+// What ingest computes from a document's text alone, before it touches the store: the reading and its rows as stored,
+// the near-duplicate fingerprint, the story features and the mentions the ledger takes up. Pure, so it can run on any
+// thread.
+import type { ArticleInput, ArticleMeta, EventMention, Span } from "../domain/extraction.js";
 import { extractWithTokens } from "../extract/index.js";
 import { claimReadings, datedReferences } from "../link/claims.js";
 import { gazetteerFacts } from "../link/entity-facts.js";
 import { fingerprint, type Fingerprint } from "../link/near-duplicates.js";
-import { storyFeaturesFromTokens, type StoryFeatures } from "../link/stories.js";
+import { encodeStoryFeatures, storyFeaturesFromTokens } from "../link/stories.js";
+import { annotationRows, type AnnotationRows } from "../store/annotations.js";
 
 /** The article's mentions as the ledger reads them, for the outlet name they were read under. */
 export interface LedgerReadings {
@@ -16,11 +18,18 @@ export interface LedgerReadings {
   references: EventMention[];
 }
 
-/** One document read for ingest. */
+/**
+ * One document read for ingest: what the store writes and the linker reads. The extraction itself travels as its rows,
+ * which cost the receiving thread less to take in than the objects.
+ */
 export interface ArticleReading {
-  extraction: Extraction;
+  article: ArticleMeta;
+  sentences: Span[];
+  events: EventMention[];
+  rows: AnnotationRows;
   fingerprint: Fingerprint;
-  story: StoryFeatures;
+  /** Story features, encoded as stored with the article. */
+  storyTerms: string;
   ledger: LedgerReadings;
 }
 
@@ -35,9 +44,12 @@ export function readArticle(input: ArticleInput & { id: string }): ArticleReadin
   const { extraction, doc } = extractWithTokens(input);
   const a = extraction.article;
   return {
-    extraction,
+    article: a,
+    sentences: extraction.sentences,
+    events: extraction.events,
+    rows: annotationRows(extraction),
     fingerprint: fingerprint(a.text),
-    story: storyFeaturesFromTokens({ id: a.id, text: a.text, title: a.title, published: a.published }, doc),
+    storyTerms: encodeStoryFeatures(storyFeaturesFromTokens({ id: a.id, text: a.text, title: a.title, published: a.published }, doc)),
     // Under the name the outlet is stored as; the linker reads again in the rare case the store spells it otherwise.
     ledger: ledgerReadings({ ...extraction, text: a.text, outlet: a.outlet?.trim() || null, published: a.published }),
   };

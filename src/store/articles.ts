@@ -1,6 +1,7 @@
 // Articles and their annotations: written in one go per article, read back as the extraction they came from.
 import { CompiledQuery, type Insertable, type Selectable } from "kysely";
 import type {
+  ArticleMeta,
   Attribution,
   Entity,
   EntityType,
@@ -14,7 +15,8 @@ import type {
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import type { Database } from "./schema.js";
-import { insertRows } from "./rows.js";
+import { annotationRows, type AnnotationRows } from "./annotations.js";
+import { insertColumnRows } from "./rows.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
@@ -76,13 +78,21 @@ export function outletId(name: string): string {
   return `outlet:${slug || "unknown"}`;
 }
 
-/** Writes an article with all its annotations, outlet, entities, aliases and LSH buckets; returns its ingest number and outlet name. */
+/** Writes an extraction with all its annotations (see `insertArticle`). */
+export function storeExtraction(tx: Executor, extraction: Extraction, extras: ArticleExtras): Promise<{ id: string; seq: number; outlet: string | null }> {
+  return insertArticle(tx, extraction.article, annotationRows(extraction), extras);
+}
+
+/**
+ * Writes an article with its annotation rows (`annotationRows` of its extraction), outlet, entities, aliases and LSH
+ * buckets; returns its ingest number and outlet name.
+ */
 export async function insertArticle(
   tx: Executor,
-  extraction: Extraction,
+  a: ArticleMeta,
+  rows: AnnotationRows,
   extras: ArticleExtras,
 ): Promise<{ id: string; seq: number; outlet: string | null }> {
-  const a = extraction.article;
   const id = a.id;
   let outlet: string | null = null;
   let outletName: string | null = null;
@@ -120,104 +130,15 @@ export async function insertArticle(
     })
     .execute();
 
-  await insertRows(
-    tx,
-    "sentences",
-    extraction.sentences.map((s, idx) => ({ article_id: id, idx, start: s.start, end: s.end })),
-  );
-  await insertEntities(tx, extraction.entities);
-  const mentions: Insertable<Database["mentions"]>[] = [];
-  for (const e of extraction.entities) {
-    for (const m of e.mentions) {
-      mentions.push({
-        article_id: id,
-        idx: mentions.length,
-        entity_id: e.id,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        sentence: m.sentence ?? null,
-      });
-    }
-  }
-  await insertRows(tx, "mentions", mentions);
-  await insertRows(
-    tx,
-    "times",
-    extraction.times.map((t, idx) => ({
-      article_id: id,
-      idx,
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      type: t.type,
-      value: t.value,
-    })),
-  );
-  await insertRows(
-    tx,
-    "attributions",
-    extraction.attributions.map((at, idx) => ({
-      article_id: id,
-      idx,
-      sentence: at.sentence,
-      source_start: at.source.start,
-      source_end: at.source.end,
-      source_text: at.source.text,
-      source_entity: at.source.entity,
-      cue_start: at.cue.start,
-      cue_end: at.cue.end,
-      cue_text: at.cue.text,
-      content_start: at.content.start,
-      content_end: at.content.end,
-      chain: JSON.stringify(at.chain),
-    })),
-  );
-  await insertRows(
-    tx,
-    "event_mentions",
-    extraction.events.map((ev, idx) => ({
-      article_id: id,
-      id: ev.id,
-      idx,
-      sentence: ev.sentence,
-      trigger_start: ev.trigger.start,
-      trigger_end: ev.trigger.end,
-      trigger_text: ev.trigger.text,
-      type: ev.type,
-      cameo: ev.cameo,
-      participants: JSON.stringify(ev.participants),
-      factuality: ev.factuality,
-      source: JSON.stringify(ev.source),
-      time: ev.time,
-      condition_start: ev.condition?.start ?? null,
-      condition_end: ev.condition?.end ?? null,
-    })),
-  );
-  await insertRows(
-    tx,
-    "minhash_bands",
-    extras.bands.map((hash, band) => ({ article_id: id, band, hash })),
-  );
+  await insertColumnRows(tx, "sentences", rows.sentences);
+  await insertColumnRows(tx, "entities", rows.entities, { skipExisting: true });
+  await insertColumnRows(tx, "aliases", rows.aliases, { skipExisting: true });
+  await insertColumnRows(tx, "mentions", rows.mentions);
+  await insertColumnRows(tx, "times", rows.times);
+  await insertColumnRows(tx, "attributions", rows.attributions);
+  await insertColumnRows(tx, "event_mentions", rows.event_mentions);
+  await insertColumnRows(tx, "minhash_bands", { columns: ["article_id", "band", "hash"], values: extras.bands.map((hash, band) => [id, band, hash]) });
   return { id, seq, outlet: outletName };
-}
-
-// Entities are shared across articles: the first reading of an id names it; every surface form becomes an alias.
-async function insertEntities(tx: Executor, entities: Entity[]): Promise<void> {
-  if (entities.length === 0) return;
-  const byId = new Map<string, Entity>();
-  for (const e of entities) if (!byId.has(e.id)) byId.set(e.id, e);
-  const rows = [...byId.values()].map((e) => ({ id: e.id, name: e.name, type: e.type }));
-  await insertRows(tx, "entities", rows, { skipExisting: true });
-  const aliases = new Map<string, { entity_id: string; alias: string }>();
-  for (const e of entities) {
-    for (const form of [e.name, ...e.mentions.map((m) => m.text)]) {
-      const alias = form.trim();
-      if (alias) aliases.set(`${e.id}\u0000${alias}`, { entity_id: e.id, alias });
-    }
-  }
-  const aliasRows = [...aliases.values()];
-  await insertRows(tx, "aliases", aliasRows, { skipExisting: true });
 }
 
 /** The stored article with this content hash, if any. */

@@ -118,6 +118,7 @@ export async function setMeta(db: Executor, key: string, value: string): Promise
 
 // Re-exported so callers import the schema type and every repository from one module.
 export type { Database } from "./schema.js";
+export * from "./annotations.js";
 export * from "./articles.js";
 export * from "./ledger.js";
 export * from "./stories.js";

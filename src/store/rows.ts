@@ -17,6 +17,12 @@ export function chunks<T>(rows: readonly T[]): T[][] {
 // The one-row INSERT text of each table and column list, compiled once.
 const bulkTexts = new Map<string, string>();
 
+/** Rows of one table as value lists, each in the order of `columns` (null, not undefined, for a missing value). */
+export interface ColumnRows<T extends keyof Database & string> {
+  columns: readonly (keyof Database[T] & string)[];
+  values: unknown[][];
+}
+
 /**
  * Inserts rows that all have the same columns (null, not undefined, for a missing value). `skipExisting` leaves rows
  * whose key is already stored alone.
@@ -28,22 +34,34 @@ export async function insertRows<T extends keyof Database & string>(
   opts: { skipExisting?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]) as (keyof Database[T] & string)[];
+  const values = rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+  await insertColumnRows(db, table, { columns, values }, opts);
+}
+
+/** Inserts rows given as value lists (see `insertRows`). */
+export async function insertColumnRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: ColumnRows<T>,
+  opts: { skipExisting?: boolean } = {},
+): Promise<void> {
+  const { columns, values } = rows;
+  if (values.length === 0) return;
   // The generic table parameter defeats Kysely's per-table value typing; rows are typed by the caller.
-  const build = (values: unknown) => {
-    const q = db.insertInto(table).values(values as never);
+  const build = (objects: unknown) => {
+    const q = db.insertInto(table).values(objects as never);
     return opts.skipExisting ? q.onConflict((oc) => oc.doNothing()) : q;
   };
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
-    for (const slice of chunks(rows)) await build(slice).execute();
+    for (const slice of chunks(values)) await build(slice.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])))).execute();
     return;
   }
-  const columns = Object.keys(rows[0]);
   const key = `${table}(${columns.join(",")})${opts.skipExisting ? " skip" : ""}`;
   let text = bulkTexts.get(key);
   if (text === undefined) {
     text = BULK_MARK + build(Object.fromEntries(columns.map((c) => [c, null]))).compile().sql;
     bulkTexts.set(key, text);
   }
-  const values = rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
   await db.executeQuery(CompiledQuery.raw(text, [values]));
 }

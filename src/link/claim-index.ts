@@ -11,8 +11,8 @@ interface TypeIndex {
   undated: Set<string>;
   /** Claims by their exact participant set. */
   bySet: Map<string, Set<string>>;
-  /** Claims by each of their participants. */
-  byParticipant: Map<string, Set<string>>;
+  /** Claims by each of their participants (the objects themselves: matching reads them with no lookup by id). */
+  byParticipant: Map<string, Set<ClaimKey>>;
 }
 
 /** Which claims an event is compared with. */
@@ -32,6 +32,11 @@ const setKey = (participants: string[]) => [...new Set(participants)].sort().joi
 // Newest first, then by id; the order of `recent`.
 function before(a: ClaimKey, b: ClaimKey): boolean {
   return a.lastReported! > b.lastReported! || (a.lastReported === b.lastReported && a.id < b.id);
+}
+
+function heldBefore(holders: Set<ClaimKey>[], i: number, c: ClaimKey): boolean {
+  for (let j = 0; j < i; j++) if (holders[j].has(c)) return true;
+  return false;
 }
 
 export class ClaimIndex {
@@ -62,7 +67,7 @@ export class ClaimIndex {
     const old = t.claims.get(claim.id);
     if (old) {
       t.bySet.get(setKey(old.participants))?.delete(old.id);
-      for (const p of old.participants) t.byParticipant.get(p)?.delete(old.id);
+      for (const p of old.participants) t.byParticipant.get(p)?.delete(old);
       if (old.lastReported === null) t.undated.delete(old.id);
       else t.recent.splice(this.position(t, old), 1);
     }
@@ -84,12 +89,14 @@ export class ClaimIndex {
     const holders = q.participants?.map((p) => t.byParticipant.get(p)).filter((h) => h !== undefined) ?? null;
     const held = holders?.reduce((n, h) => n + h.size, 0) ?? Number.POSITIVE_INFINITY;
     if (holders && held <= 4 * q.limit) {
-      // Few claims share a participant: take them all, then keep the newest if there are too many.
-      const ids = new Set<string>();
-      for (const h of holders) for (const id of h) ids.add(id);
-      for (const id of ids) {
-        const c = t.claims.get(id)!;
-        if (from === null || c.lastReported === null || c.lastReported >= from) found.push(c);
+      // Few claims share a participant: take them all, each once, in the order first met, then keep the newest if
+      // there are too many. A claim held by an earlier participant was met there already.
+      for (let i = 0; i < holders.length; i++) {
+        for (const c of holders[i]) {
+          if (from !== null && c.lastReported !== null && c.lastReported < from) continue;
+          if (i > 0 && heldBefore(holders, i, c)) continue;
+          found.push(c);
+        }
       }
       if (found.length > q.limit) found = found.sort((a, b) => (a.lastReported === null ? 1 : b.lastReported === null ? -1 : before(a, b) ? -1 : 1)).slice(0, q.limit);
     } else {
@@ -128,8 +135,8 @@ export class ClaimIndex {
     else t.bySet.set(key, new Set([c.id]));
     for (const p of c.participants) {
       const holders = t.byParticipant.get(p);
-      if (holders) holders.add(c.id);
-      else t.byParticipant.set(p, new Set([c.id]));
+      if (holders) holders.add(c);
+      else t.byParticipant.set(p, new Set([c]));
     }
   }
 

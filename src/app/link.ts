@@ -7,7 +7,7 @@ import { applyLedgerChanges, claimsOfType, type ClaimPatch, type ClaimRow, type 
 import { articleOutlets, claimStates, entityNames, eventsOf, type ClaimState, type ReportProvenance } from "../store/linking.js";
 import { ClaimIndex } from "../link/claim-index.js";
 import { ledgerReadings, type LedgerReadings } from "./read.js";
-import { bestClaim, cancelledByParticipant, moreSpecificTime, polarityOf, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions } from "../link/claims.js";
+import { bestPrepared, cancelledByParticipant, moreSpecificTime, polarityOf, prepareClaim, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions, type PreparedClaim } from "../link/claims.js";
 import { gazetteerFacts, outletEntityOf, speaksFor } from "../link/entity-facts.js";
 import { groupOrigins, rootOf, type OriginGroup, type ReportOriginFacts } from "../link/origins.js";
 import { statusHistory, DEFAULT_STATUS_OPTIONS, type ClaimStatus, type StatusOptions, type StatusReport } from "../link/status.js";
@@ -77,7 +77,7 @@ function forget(memory: RunMemory): void {
 
 /** The linker of one ingest run. Articles must be handed over in the order they were stored. */
 export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): ArticleLinker {
-  const memory: RunMemory = { index: new ClaimIndex(), states: new Map(), names: new Map(), events: new Map() };
+  const memory: RunMemory = { index: new ClaimIndex(opts.link), states: new Map(), names: new Map(), events: new Map() };
   let lastSeq: number | null = null;
   return async (tx, article) => {
     // Another writer stored articles since this run's last one, so its claims may have changed: read them afresh.
@@ -124,8 +124,8 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
     const day = dayRange(ref.time)!;
     const hits = index
       .candidates({ type: ref.type, participants: null, published: article.published, lookbackDays: opts.link.lookbackDays, limit: POOL_LIMIT })
-      .filter((c) => dayRange(c.eventTime)?.from === day.from && dayRange(c.eventTime)?.to === day.to);
-    if (hits.length === 1) readings.push({ ...ref, participants: [...hits[0].participants] });
+      .filter(({ claim }) => dayRange(claim.eventTime)?.from === day.from && dayRange(claim.eventTime)?.to === day.to);
+    if (hits.length === 1) readings.push({ ...ref, participants: [...hits[0].claim.participants] });
   }
   if (readings.length === 0) return;
 
@@ -352,9 +352,10 @@ async function nameParticipants(tx: Executor, work: Work[], names: Map<string, s
 // Each event joins the best fitting claim known to the run, or one started earlier in this article, or a new one.
 function assignClaims(article: ArticleToLink, readings: EventMention[], index: ClaimIndex, opts: LinkOptions) {
   const byClaim = new Map<string, { claim: ClaimKey; mentions: EventMention[]; isNew: boolean; cameo: string | null }>();
-  const fresh: ClaimKey[] = [];
+  // Claims started by this article's earlier events; not changed until all its events are assigned.
+  const fresh: PreparedClaim[] = [];
   // The index does not change while one article is assigned, and its events often name the same participants.
-  const pools = new Map<string, ClaimKey[]>();
+  const pools = new Map<string, PreparedClaim[]>();
   for (const event of readings) {
     const key = `${event.type}\u0000${event.participants.join("\u0000")}`;
     let known = pools.get(key);
@@ -362,9 +363,10 @@ function assignClaims(article: ArticleToLink, readings: EventMention[], index: C
       known = index.candidates({ type: event.type, participants: event.participants, published: article.published, lookbackDays: opts.lookbackDays, limit: POOL_LIMIT });
       pools.set(key, known);
     }
-    let claim = bestClaim([...known, ...fresh], { event, published: article.published }, gazetteerFacts, opts);
+    const best = bestPrepared([...known, ...fresh], { event, published: article.published }, gazetteerFacts);
+    let claim: ClaimKey;
     let isNew = false;
-    if (!claim) {
+    if (!best) {
       claim = {
         id: `c-${shortHash(`${article.id}\u0000${event.id}`)}`,
         type: event.type,
@@ -375,11 +377,13 @@ function assignClaims(article: ArticleToLink, readings: EventMention[], index: C
         polarity: polarityOf(event.factuality),
         status: "reported",
       };
-      fresh.push(claim);
+      fresh.push(prepareClaim(claim, opts));
       isNew = true;
-    } else if (!fresh.includes(claim)) {
+    } else if (fresh.includes(best)) {
+      claim = best.claim;
+    } else {
       // The index's own object stays as it was until the article is written: work on a copy.
-      claim = byClaim.get(claim.id)?.claim ?? { ...claim, participants: [...claim.participants] };
+      claim = byClaim.get(best.claim.id)?.claim ?? { ...best.claim, participants: [...best.claim.participants] };
     }
     const entry = byClaim.get(claim.id);
     if (entry) entry.mentions.push(event);

@@ -1,18 +1,19 @@
 // The claims an ingest run may link to, held in memory by type, so that finding coreference candidates costs no query
-// per event. Pure: the caller loads each type's claims once and reports every change it writes.
-import type { ClaimKey } from "./claims.js";
-import { addDays } from "./time-range.js";
+// per event. Pure: the caller loads each type's claims once and reports every change it writes. Claims are kept
+// prepared for matching: what matching derives from a claim is worked out once per version of it, not once per event.
+import { DEFAULT_LINK_OPTIONS, prepareClaim, type ClaimKey, type LinkOptions, type PreparedClaim } from "./claims.js";
+import { addDays, dateNumber } from "./time-range.js";
 
 interface TypeIndex {
-  claims: Map<string, ClaimKey>;
+  claims: Map<string, PreparedClaim>;
   /** Dated claims, most recently reported first (ties by id): a look-back scan stops at the window's edge. */
-  recent: ClaimKey[];
+  recent: PreparedClaim[];
   /** Claims never dated by a report, which every window admits. */
   undated: Set<string>;
   /** Claims by their exact participant set. */
   bySet: Map<string, Set<string>>;
-  /** Claims by each of their participants (the objects themselves: matching reads them with no lookup by id). */
-  byParticipant: Map<string, Set<ClaimKey>>;
+  /** Claims by each of their participants (the claims themselves: matching reads them with no lookup by id). */
+  byParticipant: Map<string, Set<PreparedClaim>>;
 }
 
 /** Which claims an event is compared with. */
@@ -30,11 +31,18 @@ export interface CandidateQuery {
 const setKey = (participants: string[]) => [...new Set(participants)].sort().join("\u0000");
 
 // Newest first, then by id; the order of `recent`.
-function before(a: ClaimKey, b: ClaimKey): boolean {
+function before({ claim: a }: PreparedClaim, { claim: b }: PreparedClaim): boolean {
   return a.lastReported! > b.lastReported! || (a.lastReported === b.lastReported && a.id < b.id);
 }
 
-function heldBefore(holders: Set<ClaimKey>[], i: number, c: ClaimKey): boolean {
+// True when the claim was last reported before `from` (the look-back window's first day, also given as a number),
+// compared as numbers when both are plain dates, so that the claim itself is not read.
+function reportedBefore(c: PreparedClaim, from: string, fromDay: number): boolean {
+  if (!Number.isNaN(c.lastDay) && !Number.isNaN(fromDay)) return c.lastDay < fromDay;
+  return c.claim.lastReported !== null && c.claim.lastReported < from;
+}
+
+function heldBefore(holders: Set<PreparedClaim>[], i: number, c: PreparedClaim): boolean {
   for (let j = 0; j < i; j++) if (holders[j].has(c)) return true;
   return false;
 }
@@ -42,50 +50,60 @@ function heldBefore(holders: Set<ClaimKey>[], i: number, c: ClaimKey): boolean {
 export class ClaimIndex {
   private readonly types = new Map<string, TypeIndex>();
 
+  /** `opts`: the options claims are matched under. */
+  constructor(private readonly opts: LinkOptions = DEFAULT_LINK_OPTIONS) {}
+
   /** Whether the claims of `type` have been loaded. */
   has(type: string): boolean {
     return this.types.has(type);
   }
 
-  /** Takes in every stored claim of one type. */
+  /** Takes in every stored claim of one type. The claims must not be changed afterwards (see `put`). */
   load(type: string, claims: ClaimKey[]): void {
     const t: TypeIndex = { claims: new Map(), recent: [], undated: new Set(), bySet: new Map(), byParticipant: new Map() };
     this.types.set(type, t);
-    for (const c of claims) {
-      t.claims.set(c.id, c);
-      if (c.lastReported === null) t.undated.add(c.id);
+    for (const claim of claims) {
+      const c = prepareClaim(claim, this.opts);
+      t.claims.set(claim.id, c);
+      if (claim.lastReported === null) t.undated.add(claim.id);
       else t.recent.push(c);
       this.addToSet(t, c);
     }
     t.recent.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   }
 
-  /** Adds a claim, or replaces the stored one with the same id (its participants and dates may have changed). */
+  /**
+   * Adds a claim, or replaces the stored one with the same id (its participants and dates may have changed). The
+   * index keeps the object as it was given, prepared for matching: a claim that changes is put again as a new object,
+   * never changed in place.
+   */
   put(claim: ClaimKey): void {
     const t = this.types.get(claim.type);
     if (!t) return; // Not loaded: the claim is read from the store with the rest of its type when first needed.
     const old = t.claims.get(claim.id);
     if (old) {
-      t.bySet.get(setKey(old.participants))?.delete(old.id);
-      for (const p of old.participants) t.byParticipant.get(p)?.delete(old);
-      if (old.lastReported === null) t.undated.delete(old.id);
+      t.bySet.get(setKey(old.claim.participants))?.delete(old.claim.id);
+      for (const p of old.claim.participants) t.byParticipant.get(p)?.delete(old);
+      if (old.claim.lastReported === null) t.undated.delete(old.claim.id);
       else t.recent.splice(this.position(t, old), 1);
     }
-    t.claims.set(claim.id, claim);
-    this.addToSet(t, claim);
+    const c = prepareClaim(claim, this.opts);
+    t.claims.set(claim.id, c);
+    this.addToSet(t, c);
     if (claim.lastReported === null) t.undated.add(claim.id);
-    else t.recent.splice(this.position(t, claim), 0, claim);
+    else t.recent.splice(this.position(t, c), 0, c);
   }
 
   /**
    * Claims of the type that share a participant with the event (or all of them) and were reported within the look-back
    * window: the `limit` most recently reported, in no particular order (matching breaks its own ties).
    */
-  candidates(q: CandidateQuery): ClaimKey[] {
+  candidates(q: CandidateQuery): PreparedClaim[] {
     const t = this.types.get(q.type);
     if (!t) return [];
     const from = q.published ? addDays(q.published, -q.lookbackDays) : null;
-    let found: ClaimKey[] = [];
+    const fromDay = from === null ? Number.NaN : dateNumber(from);
+    let found: PreparedClaim[] = [];
     const holders = q.participants?.map((p) => t.byParticipant.get(p)).filter((h) => h !== undefined) ?? null;
     const held = holders?.reduce((n, h) => n + h.size, 0) ?? Number.POSITIVE_INFINITY;
     if (holders && held <= 4 * q.limit) {
@@ -93,18 +111,18 @@ export class ClaimIndex {
       // there are too many. A claim held by an earlier participant was met there already.
       for (let i = 0; i < holders.length; i++) {
         for (const c of holders[i]) {
-          if (from !== null && c.lastReported !== null && c.lastReported < from) continue;
+          if (from !== null && reportedBefore(c, from, fromDay)) continue;
           if (i > 0 && heldBefore(holders, i, c)) continue;
           found.push(c);
         }
       }
-      if (found.length > q.limit) found = found.sort((a, b) => (a.lastReported === null ? 1 : b.lastReported === null ? -1 : before(a, b) ? -1 : 1)).slice(0, q.limit);
+      if (found.length > q.limit) found = found.sort((a, b) => (a.claim.lastReported === null ? 1 : b.claim.lastReported === null ? -1 : before(a, b) ? -1 : 1)).slice(0, q.limit);
     } else {
       // Many do (or all are wanted): walk the claims newest first and stop at the window's edge or the limit.
       const wanted = q.participants === null ? null : new Set(q.participants);
-      const shares = (c: ClaimKey) => wanted === null || c.participants.some((p) => wanted.has(p));
+      const shares = (c: PreparedClaim) => wanted === null || c.claim.participants.some((p) => wanted.has(p));
       for (const c of t.recent) {
-        if (found.length >= q.limit || (from !== null && c.lastReported! < from)) break;
+        if (found.length >= q.limit || (from !== null && reportedBefore(c, from, fromDay))) break;
         if (shares(c)) found.push(c);
       }
       for (const id of [...t.undated].sort()) {
@@ -120,7 +138,7 @@ export class ClaimIndex {
   withParticipants(type: string, participants: string[]): ClaimKey[] {
     const t = this.types.get(type);
     if (!t) return [];
-    return [...(t.bySet.get(setKey(participants)) ?? [])].map((id) => t.claims.get(id)!);
+    return [...(t.bySet.get(setKey(participants)) ?? [])].map((id) => t.claims.get(id)!.claim);
   }
 
   /** Forgets everything: the store changed in a way this index did not see. */
@@ -128,12 +146,12 @@ export class ClaimIndex {
     this.types.clear();
   }
 
-  private addToSet(t: TypeIndex, c: ClaimKey): void {
-    const key = setKey(c.participants);
+  private addToSet(t: TypeIndex, c: PreparedClaim): void {
+    const key = setKey(c.claim.participants);
     const set = t.bySet.get(key);
-    if (set) set.add(c.id);
-    else t.bySet.set(key, new Set([c.id]));
-    for (const p of c.participants) {
+    if (set) set.add(c.claim.id);
+    else t.bySet.set(key, new Set([c.claim.id]));
+    for (const p of c.claim.participants) {
       const holders = t.byParticipant.get(p);
       if (holders) holders.add(c);
       else t.byParticipant.set(p, new Set([c]));
@@ -141,7 +159,7 @@ export class ClaimIndex {
   }
 
   // Where a dated claim is (or goes) in `recent`: binary search on (last reported desc, id).
-  private position(t: TypeIndex, c: ClaimKey): number {
+  private position(t: TypeIndex, c: PreparedClaim): number {
     let lo = 0;
     let hi = t.recent.length;
     while (lo < hi) {

@@ -1,7 +1,7 @@
 // Claim coreference: event mentions in different articles that refer to the same happening become one claim.
 import type { EventMention, Factuality } from "../domain/extraction.js";
 import { loadData } from "../extract/resources.js";
-import { type DayRange, addDays, anchorYear, dayRange, overlaps, rangeWidth } from "./time-range.js";
+import { type DayRange, addDays, anchorYear, dateNumber, dayRange, rangeWidth } from "./time-range.js";
 
 /** Event types that make ledger claims; saying, confirming and generic verbs are how claims are reported, not claims. */
 export const CLAIM_TYPES: ReadonlySet<string> = new Set([
@@ -96,7 +96,13 @@ export function polarityOf(f: Factuality): "+" | "-" {
 }
 
 function subsetOrEqual(a: string[], b: string[]): boolean {
-  return a.every((x) => b.includes(x));
+  for (const x of a) if (!b.includes(x)) return false;
+  return true;
+}
+
+function sharesAny(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /** A participant list read at the level of countries, on one day. */
@@ -136,16 +142,157 @@ export function participantsCompatible(a: string[], b: string[], facts: EntityFa
   // Two different named people for one country make different happenings: Pompeo meeting Kim is not Trump meeting Kim.
   for (const [country, people] of va.people) {
     const other = vb.people.get(country);
-    if (other && ![...people].some((p) => other.has(p))) return false;
+    if (other && !sharesAny(people, other)) return false;
   }
   const ca = va.countries;
   const cb = vb.countries;
   return ca.length >= 2 && cb.length >= 2 && (subsetOrEqual(ca, cb) || subsetOrEqual(cb, ca));
 }
 
-function publishedRange(claim: ClaimKey, windowDays: number): DayRange | null {
-  if (!claim.firstReported || !claim.lastReported) return null;
-  return { from: addDays(claim.firstReported, -windowDays), to: addDays(claim.lastReported, windowDays) };
+/**
+ * A day as matching compares it: an ISO date (YYYY-MM-DD, compared as text), or the same date as the number
+ * YYYYMMDD, which orders the same way and is compared without reading a string.
+ */
+type Day = string | number;
+
+/**
+ * The days a claim is compared on: the range fields mean something only when it is `dated`, the window fields only
+ * when it is `windowed`.
+ */
+interface ClaimDays<D extends Day> {
+  /** True when the event time is a calendar range, and when that range spans at most a week (so it gets slack). */
+  dated: boolean;
+  narrow: boolean;
+  /** True when the claim has reporting dates, and so a reporting window. */
+  windowed: boolean;
+  /** The calendar range of the event time. */
+  from: D;
+  to: D;
+  /** That range widened by the slack, and not widened (through addDays all the same, which normalises a date). */
+  slackedFrom: D;
+  slackedTo: D;
+  exactFrom: D;
+  exactTo: D;
+  /** The days a vague report of the dated happening must be published in. */
+  aroundFrom: D;
+  aroundTo: D;
+  /** The days a report without a comparable time must fall in: the reporting dates widened by the window. */
+  windowFrom: D;
+  windowTo: D;
+}
+
+function claimDays(claim: ClaimKey, opts: LinkOptions): ClaimDays<string> {
+  const day = dayRange(claim.eventTime);
+  const windowed = !!claim.firstReported && !!claim.lastReported;
+  // A stated wish to meet stands until withdrawn: saying it again months later is the same stance.
+  const windowDays = intentLexicon().stances.has(claim.type) ? opts.lookbackDays : opts.windowDays;
+  const shift = (date: string | null | undefined, days: number) => (date ? addDays(date, days) : "");
+  return {
+    dated: !!day,
+    narrow: !!day && rangeWidth(day) <= 7,
+    windowed,
+    from: day?.from ?? "",
+    to: day?.to ?? "",
+    slackedFrom: shift(day?.from, -opts.slackDays),
+    slackedTo: shift(day?.to, opts.slackDays),
+    exactFrom: shift(day?.from, 0),
+    exactTo: shift(day?.to, 0),
+    aroundFrom: shift(day?.from, -opts.windowDays * 4),
+    aroundTo: shift(day?.to, opts.windowDays),
+    windowFrom: windowed ? shift(claim.firstReported, -windowDays) : "",
+    windowTo: windowed ? shift(claim.lastReported, windowDays) : "",
+  };
+}
+
+// A day as a number (see dateNumber), and 0 for "" (a day that is not there, and is never compared).
+const dayNumber = (date: string) => (date === "" ? 0 : dateNumber(date));
+
+// The days as numbers, or null when one of them is not written YYYY-MM-DD.
+function numericDays(d: ClaimDays<string>): ClaimDays<number> | null {
+  let plain = true;
+  const n = (date: string) => {
+    const x = dayNumber(date);
+    if (Number.isNaN(x)) plain = false;
+    return x;
+  };
+  const days: ClaimDays<number> = {
+    dated: d.dated,
+    narrow: d.narrow,
+    windowed: d.windowed,
+    from: n(d.from),
+    to: n(d.to),
+    slackedFrom: n(d.slackedFrom),
+    slackedTo: n(d.slackedTo),
+    exactFrom: n(d.exactFrom),
+    exactTo: n(d.exactTo),
+    aroundFrom: n(d.aroundFrom),
+    aroundTo: n(d.aroundTo),
+    windowFrom: n(d.windowFrom),
+    windowTo: n(d.windowTo),
+  };
+  return plain ? days : null;
+}
+
+/**
+ * A claim made ready to be compared with many events: what matching reads from its dates and status, worked out once
+ * instead of once per comparison (an event is compared with up to hundreds of claims, and a claim with every event of
+ * the articles that follow it). The claim must not change while prepared; prepare it again when it has.
+ */
+export interface PreparedClaim {
+  readonly claim: ClaimKey;
+  readonly type: string;
+  readonly polarity: "+" | "-" | undefined;
+  /** True when a mention told the other way round may still join the claim if it reads "+". */
+  readonly turnable: boolean;
+  readonly text: ClaimDays<string>;
+  /** The same days as numbers; null when one is not written YYYY-MM-DD, and they are compared as text. */
+  readonly days: ClaimDays<number> | null;
+  /** The day it was last reported as a number (see dateNumber); NaN when it has none or one not written YYYY-MM-DD. */
+  readonly lastDay: number;
+}
+
+export function prepareClaim(claim: ClaimKey, opts: LinkOptions = DEFAULT_LINK_OPTIONS): PreparedClaim {
+  const text = claimDays(claim, opts);
+  return {
+    claim,
+    type: claim.type,
+    polarity: claim.polarity,
+    turnable: turnable(claim, dayRange(claim.eventTime)),
+    text,
+    days: numericDays(text),
+    lastDay: claim.lastReported === null ? Number.NaN : dateNumber(claim.lastReported),
+  };
+}
+
+/** The days an event is compared on: `from`–`to` mean something only when it is `dated`. */
+interface EventDays<D extends Day> {
+  dated: boolean;
+  narrow: boolean;
+  from: D;
+  to: D;
+  /** The report's day, or null when it has none. */
+  published: D | null;
+}
+
+/** What matching reads from an event, once for all the claims it is compared with. */
+interface EventDates {
+  type: string;
+  time: string | null;
+  polarity: "+" | "-";
+  text: EventDays<string>;
+  /** Its days as numbers; null when one is not written YYYY-MM-DD. */
+  days: EventDays<number> | null;
+}
+
+function eventDates(c: CandidateEvent): EventDates {
+  const day = dayRange(c.event.time);
+  // An empty publication date is none: the rules always read it as false.
+  const text: EventDays<string> = { dated: !!day, narrow: !!day && rangeWidth(day) <= 7, from: day?.from ?? "", to: day?.to ?? "", published: c.published || null };
+  const from = dayNumber(text.from);
+  const to = dayNumber(text.to);
+  const published = text.published === null ? null : dayNumber(text.published);
+  const plain = !Number.isNaN(from) && !Number.isNaN(to) && !Number.isNaN(published);
+  return { type: c.event.type, time: c.event.time, polarity: polarityOf(c.event.factuality), text, days: plain ? { ...text, from, to, published } : null };
 }
 
 /**
@@ -153,26 +300,28 @@ function publishedRange(claim: ClaimKey, windowDays: number): DayRange | null {
  * the claim's reporting window, and a calendar time must not lie far from it.
  */
 export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOptions): boolean {
-  const a = dayRange(claim.eventTime);
-  const b = dayRange(c.event.time);
+  return timesAgree(prepareClaim(claim, opts), eventDates(c));
+}
+
+function timesAgree(p: PreparedClaim, e: EventDates): boolean {
+  return p.days && e.days ? daysAgree(p.days, e.days, e.time) : daysAgree(p.text, e.text, e.time);
+}
+
+function daysAgree<D extends Day>(a: ClaimDays<D>, b: EventDays<D>, time: string | null): boolean {
+  const published = b.published;
   // "He would come back to meet Kim at a later date": a happening put off to a later time is not one whose dates have
   // already begun by the report's day.
-  if (c.event.time === "FUTURE_REF" && a && c.published && a.from <= c.published) return false;
+  if (time === "FUTURE_REF" && a.dated && published !== null && a.from <= published) return false;
   // "No sitting president has ever met a North Korean leader": a happening told as past is not one still to come.
-  if (c.event.time === "PAST_REF" && a && c.published && a.from > c.published) return false;
+  if (time === "PAST_REF" && a.dated && published !== null && a.from > published) return false;
   // Slack is for day-precise dates that slip or are misreported; a month or season already rounds, so it gets none
   // ("by May" is not the June 12 summit it later turned into).
-  if (a && b) {
-    const slack = rangeWidth(a) <= 7 && rangeWidth(b) <= 7 ? opts.slackDays : 0;
-    return overlaps({ from: addDays(a.from, -slack), to: addDays(a.to, slack) }, b);
-  }
-  // A stated wish to meet stands until withdrawn: saying it again months later is the same stance.
-  const window = publishedRange(claim, intentLexicon().stances.has(claim.type) ? opts.lookbackDays : opts.windowDays);
-  if (!window) return true;
-  if (b) return overlaps(window, b);
-  if (a && c.published) return overlaps({ from: addDays(a.from, -opts.windowDays * 4), to: addDays(a.to, opts.windowDays) }, { from: c.published, to: c.published });
-  if (!c.published) return true;
-  return overlaps(window, { from: c.published, to: c.published });
+  if (a.dated && b.dated) return a.narrow && b.narrow ? a.slackedFrom <= b.to && b.from <= a.slackedTo : a.exactFrom <= b.to && b.from <= a.exactTo;
+  if (!a.windowed) return true;
+  if (b.dated) return a.windowFrom <= b.to && b.from <= a.windowTo;
+  if (a.dated && published !== null) return a.aroundFrom <= published && published <= a.aroundTo;
+  if (published === null) return true;
+  return a.windowFrom <= published && published <= a.windowTo;
 }
 
 /**
@@ -181,24 +330,45 @@ export function timesCompatible(claim: ClaimKey, c: CandidateEvent, opts: LinkOp
  * schedule") is a claim of its own, and so is a report that something denied happened after all.
  */
 export function polarityCompatible(claim: ClaimKey, event: EventMention): boolean {
-  if (!claim.polarity || polarityOf(event.factuality) === claim.polarity) return true;
-  if (claim.polarity !== "+") return false;
-  // A denied happening keeps its denials only if it was arranged for a day ("the June 12 summit"), not just rumoured.
-  const day = dayRange(claim.eventTime);
+  return polaritiesAgree(claim.polarity, polarityOf(event.factuality), turnable(claim, dayRange(claim.eventTime)));
+}
+
+// A denied happening keeps its denials only if it was arranged for a day ("the June 12 summit"), not just rumoured.
+function turnable(claim: ClaimKey, day: DayRange | null): boolean {
   return claim.status === "confirmed" || (claim.status === "denied" && !!day && day.from === day.to);
+}
+
+function polaritiesAgree(claim: "+" | "-" | undefined, event: "+" | "-", turnable: boolean): boolean {
+  return !claim || event === claim || (claim === "+" && turnable);
 }
 
 /** How well an event fits a claim (higher is better), or -1 when it cannot be the same happening. */
 export function matchScore(claim: ClaimKey, c: CandidateEvent, facts: EntityFacts, opts: LinkOptions = DEFAULT_LINK_OPTIONS): number {
-  if (claim.type !== c.event.type) return -1;
-  if (!polarityCompatible(claim, c.event)) return -1;
-  if (!participantsCompatible(claim.participants, c.event.participants, facts, c.published)) return -1;
-  if (!timesCompatible(claim, c, opts)) return -1;
-  const shared = c.event.participants.filter((p) => claim.participants.includes(p)).length;
-  const unshared = new Set([...c.event.participants, ...claim.participants]).size - shared;
-  const both = dayRange(claim.eventTime) && dayRange(c.event.time) ? 1 : 0;
+  return scoreOf(prepareClaim(claim, opts), c, eventDates(c), facts);
+}
+
+// The cheap tests come first: most candidates fail on time or polarity, before their participants are read.
+function scoreOf(p: PreparedClaim, c: CandidateEvent, e: EventDates, facts: EntityFacts): number {
+  if (p.type !== e.type) return -1;
+  if (!polaritiesAgree(p.polarity, e.polarity, p.turnable)) return -1;
+  if (!timesAgree(p, e)) return -1;
+  const mine = c.event.participants;
+  const theirs = p.claim.participants;
+  if (!participantsCompatible(theirs, mine, facts, c.published)) return -1;
+  let shared = 0;
+  for (const x of mine) if (theirs.includes(x)) shared++;
+  const unshared = distinctInBoth(mine, theirs) - shared;
+  const both = p.text.dated && e.text.dated ? 1 : 0;
   // Never below zero: a compatible claim always beats starting a new one.
   return Math.max(0, shared * 4 - unshared * 2 + both);
+}
+
+// How many different values the two lists hold together (the size of their union as a set), without building one.
+function distinctInBoth(a: string[], b: string[]): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]) === i) n++;
+  for (let i = 0; i < b.length; i++) if (b.indexOf(b[i]) === i && !a.includes(b[i])) n++;
+  return n;
 }
 
 /**
@@ -206,14 +376,20 @@ export function matchScore(claim: ClaimKey, c: CandidateEvent, facts: EntityFact
  * recently (the one in the news when the report appeared), then to the earliest claim id.
  */
 export function bestClaim(candidates: ClaimKey[], c: CandidateEvent, facts: EntityFacts, opts: LinkOptions = DEFAULT_LINK_OPTIONS): ClaimKey | null {
-  let best: ClaimKey | null = null;
+  return bestPrepared(candidates.map((k) => prepareClaim(k, opts)), c, facts)?.claim ?? null;
+}
+
+/** `bestClaim` among claims already prepared, each compared under the options it was prepared with. */
+export function bestPrepared(candidates: readonly PreparedClaim[], c: CandidateEvent, facts: EntityFacts): PreparedClaim | null {
+  let best: PreparedClaim | null = null;
   let bestScore = -1;
-  const recent = (k: ClaimKey) => k.lastReported ?? "";
-  for (const claim of candidates) {
-    const s = matchScore(claim, c, facts, opts);
-    const tie = s === bestScore && s >= 0 && best && (recent(claim) > recent(best) || (recent(claim) === recent(best) && claim.id < best.id));
+  const recent = (p: PreparedClaim) => p.claim.lastReported ?? "";
+  const e = eventDates(c);
+  for (const p of candidates) {
+    const s = scoreOf(p, c, e, facts);
+    const tie = s === bestScore && s >= 0 && best && (recent(p) > recent(best) || (recent(p) === recent(best) && p.claim.id < best.claim.id));
     if (s > bestScore || tie) {
-      best = claim;
+      best = p;
       bestScore = s;
     }
   }

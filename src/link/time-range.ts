@@ -142,6 +142,14 @@ export function addDays(date: string, days: number): string {
   return isoOfDay(dayOf(date) + days);
 }
 
+/**
+ * An ISO date written YYYY-MM-DD as the number YYYYMMDD, which orders as the text does (real date or not); NaN for
+ * anything else. Comparing such numbers reads no string, which matters where dates are compared millions of times.
+ */
+export function dateNumber(date: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8)) : Number.NaN;
+}
+
 /** Number of days a range spans; a smaller span is a more specific time. */
 export function rangeWidth(r: DayRange): number {
   return daysBetween(r.from, r.to) + 1;

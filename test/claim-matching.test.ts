@@ -168,7 +168,7 @@ describe("prepared claims", () => {
       expect(dateNumber(a) < dateNumber(b)).toBe(a < b);
       expect(dateNumber(a) === dateNumber(b)).toBe(a === b);
     }
-    expect(["2018-06-12T09:00:00Z", "2018-6-1", "NaN-NaN-NaN", "10000-01-01", ""].map(dateNumber).every(Number.isNaN)).toBe(true);
+    expect(["2018-06-12T09:00:00Z", "2018-6-1", "2018-0a-12", " 2018-06-1", "NaN-NaN-NaN", "10000-01-01", ""].map(dateNumber).every(Number.isNaN)).toBe(true);
   });
 
   it("hold the claim as it was prepared: a claim put again in the index is matched as it is now", () => {

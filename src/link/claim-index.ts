@@ -11,7 +11,7 @@ interface TypeIndex {
   /** Claims never dated by a report, which every window admits. */
   undated: Set<string>;
   /** Claims by their exact participant set. */
-  bySet: Map<string, Set<string>>;
+  bySet: Map<string, Set<PreparedClaim>>;
   /** Claims by each of their participants (the claims themselves: matching reads them with no lookup by id). */
   byParticipant: Map<string, Set<PreparedClaim>>;
 }
@@ -30,9 +30,13 @@ export interface CandidateQuery {
 
 const setKey = (participants: string[]) => [...new Set(participants)].sort().join("\u0000");
 
-// Newest first, then by id; the order of `recent`.
-function before({ claim: a }: PreparedClaim, { claim: b }: PreparedClaim): boolean {
-  return a.lastReported! > b.lastReported! || (a.lastReported === b.lastReported && a.id < b.id);
+// Newest first, then by id; the order of `recent`. Days compare as numbers when both are plain dates, which order
+// as the text does (see reportedBefore).
+function before(a: PreparedClaim, b: PreparedClaim): boolean {
+  if (!Number.isNaN(a.lastDay) && !Number.isNaN(b.lastDay)) return a.lastDay > b.lastDay || (a.lastDay === b.lastDay && a.claim.id < b.claim.id);
+  const x = a.claim;
+  const y = b.claim;
+  return x.lastReported! > y.lastReported! || (x.lastReported === y.lastReported && x.id < y.id);
 }
 
 // True when the claim was last reported before `from` (the look-back window's first day, also given as a number),
@@ -82,7 +86,7 @@ export class ClaimIndex {
     if (!t) return; // Not loaded: the claim is read from the store with the rest of its type when first needed.
     const old = t.claims.get(claim.id);
     if (old) {
-      t.bySet.get(setKey(old.claim.participants))?.delete(old.claim.id);
+      t.bySet.get(setKey(old.claim.participants))?.delete(old);
       for (const p of old.claim.participants) t.byParticipant.get(p)?.delete(old);
       if (old.claim.lastReported === null) t.undated.delete(old.claim.id);
       else t.recent.splice(this.position(t, old), 1);
@@ -138,7 +142,7 @@ export class ClaimIndex {
   withParticipants(type: string, participants: string[]): ClaimKey[] {
     const t = this.types.get(type);
     if (!t) return [];
-    return [...(t.bySet.get(setKey(participants)) ?? [])].map((id) => t.claims.get(id)!.claim);
+    return [...(t.bySet.get(setKey(participants)) ?? [])].map((c) => c.claim);
   }
 
   /** Forgets everything: the store changed in a way this index did not see. */
@@ -149,8 +153,8 @@ export class ClaimIndex {
   private addToSet(t: TypeIndex, c: PreparedClaim): void {
     const key = setKey(c.claim.participants);
     const set = t.bySet.get(key);
-    if (set) set.add(c.claim.id);
-    else t.bySet.set(key, new Set([c.claim.id]));
+    if (set) set.add(c);
+    else t.bySet.set(key, new Set([c]));
     for (const p of c.claim.participants) {
       const holders = t.byParticipant.get(p);
       if (holders) holders.add(c);

@@ -147,7 +147,15 @@ export function addDays(date: string, days: number): string {
  * anything else. Comparing such numbers reads no string, which matters where dates are compared millions of times.
  */
 export function dateNumber(date: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8)) : Number.NaN;
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** Number of days a range spans; a smaller span is a more specific time. */

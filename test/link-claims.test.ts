@@ -178,6 +178,9 @@ describe("on the record", () => {
     ];
     for (const [id, date, country] of cases) expect(countryOf(id, date)).toBe(country);
     expect(sourceEntity({ text: "The White House press secretary", entity: null }, "2019-02-28")).toBe("person:sarah-huckabee-sanders");
+    // Looked up once per text and date: the same title on another day is whoever held the office then.
+    const secretary = (date: string | null) => sourceEntity({ text: "The White House press secretary", entity: null }, date);
+    expect([secretary("2025-10-24"), secretary("2019-02-28"), secretary(null), secretary("2025-10-24")]).toEqual(["person:karoline-leavitt", "person:sarah-huckabee-sanders", null, "person:karoline-leavitt"]);
     expect(sourceEntity({ text: "a senior White House official", entity: null }, "2025-10-24")).toBeNull();
     expect(speaksFor({ text: "The White House press secretary", entity: null }, trumpKim, "2019-02-28")).toBe(true);
   });

@@ -46,6 +46,21 @@ const EVENT_CACHE_ARTICLES = 2_000;
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 12);
 
+// A claim's origins are written out again each time the claim is touched, mostly with the ids they had: hash each
+// claim and root once (the cache starts afresh when it grows large).
+const ORIGIN_ID_CACHE_LIMIT = 50_000;
+const originIds = new Map<string, string>();
+function originId(claimId: string, key: string): string {
+  const input = `${claimId}\u0000${key}`;
+  let id = originIds.get(input);
+  if (id === undefined) {
+    if (originIds.size >= ORIGIN_ID_CACHE_LIMIT) originIds.clear();
+    id = `o-${shortHash(input)}`;
+    originIds.set(input, id);
+  }
+  return id;
+}
+
 // Every report of every claim an article touches names its outlet again: look each outlet name up once per process.
 const outletEntities = new Map<string, string | null>();
 function outletEntity(name: string | null): string | null {
@@ -428,7 +443,7 @@ function originGroups(reports: ReportProvenance[], outletOf: (articleId: string)
 function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState, changes: LedgerChanges): { originOf: Map<string, string>; origins: ClaimState["origins"] } {
   const originOf = new Map<string, string>();
   const origins = groups.map((g) => {
-    const id = `o-${shortHash(`${claimId}\u0000${g.key}`)}`;
+    const id = originId(claimId, g.key);
     for (const r of g.reports) originOf.set(r, id);
     return { id, claim_id: claimId, root: g.root, first_seen: g.firstSeen };
   });

@@ -71,8 +71,30 @@ let anonymousHeads: Set<string> | null = null;
 export function sourceEntity(ref: SourceRef | undefined, date: string | null): string | null {
   if (!ref) return null;
   if (ref.entity && !ref.entity.startsWith("local:")) return ref.entity;
-  const hit = resolveName(ref.text, date);
-  return hit && hit.type !== "place" && hit.type !== "event" ? hit.id : null;
+  return entityNamed(ref.text, date);
+}
+
+// The ledger asks after the sources of all of a claim's reports each time the claim is touched, and those name the
+// same few people and bodies over and over: each text is looked up once per date (the cache starts afresh when large).
+const NAMED_CACHE_LIMIT = 50_000;
+const named = new Map<string | null, Map<string, string | null>>();
+let namedSize = 0;
+
+function entityNamed(text: string, date: string | null): string | null {
+  let byText = named.get(date);
+  let id = byText?.get(text);
+  if (id !== undefined) return id;
+  if (namedSize >= NAMED_CACHE_LIMIT) {
+    named.clear();
+    namedSize = 0;
+    byText = undefined;
+  }
+  if (!byText) named.set(date, (byText = new Map()));
+  const hit = resolveName(text, date);
+  id = hit && hit.type !== "place" && hit.type !== "event" ? hit.id : null;
+  byText.set(text, id);
+  namedSize++;
+  return id;
 }
 
 /** A source named as a person or a body ("the White House", "Pompeo", "KCNA"), not an unnamed group ("U.S. officials"). */

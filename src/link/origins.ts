@@ -29,8 +29,23 @@ const PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you", "one"]);
 const DETERMINERS = /^(?:a|an|the|its|their|his|her|our|one|two|three|four|several|some|many|other|multiple)\s+/i;
 const REPORT_WORDS = /\s+(?:reports?|reported|reporting|story|stories|article|broadcast|report that|news agency|agency|newspaper|daily)$/i;
 
+// Origins are regrouped from all of a claim's reports each time the claim is touched, and those name the same few
+// outlets and sources over and over: each name is slugged once (the cache starts afresh when it grows large).
+const SLUG_CACHE_LIMIT = 50_000;
+const slugs = new Map<string, string>();
+
 /** Lower-case slug of a name, with determiners and "report"-words removed: "a CNN report" → "cnn". */
 export function nameSlug(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    if (slugs.size >= SLUG_CACHE_LIMIT) slugs.clear();
+    slug = slugOf(text);
+    slugs.set(text, slug);
+  }
+  return slug;
+}
+
+function slugOf(text: string): string {
   let t = text.trim().replace(/[’']s\b/g, "");
   for (let i = 0; i < 3; i++) {
     const before = t;

@@ -149,133 +149,187 @@ async function link(tx: Executor, article: ArticleToLink, memory: RunMemory, opt
     work.set(t.claim.id, { ...t, state: emptyState(), added: [], reports: [], before: { ...t.claim, participants: [...t.claim.participants] } });
   }
   await loadStates(tx, work, memory.states);
-  for (const w of work.values()) {
-    const { claim, mentions } = w;
-    claim.eventTime = mentions.reduce<string | null>((time, m) => moreSpecificTime(time, m.time), claim.eventTime);
-    claim.firstReported = minDate(claim.firstReported, article.published);
-    claim.lastReported = maxDate(claim.lastReported, article.published);
-    // A claim first told with fewer participants takes on the fuller set once a report names them.
-    const wider = w.isNew ? undefined : mentions.find((m) => m.participants.length > claim.participants.length && claim.participants.every((p) => m.participants.includes(p)));
-    if (wider) claim.participants = [...wider.participants];
-    w.added = newReports(article, claim.id, mentions);
-    w.reports = [...w.state.reports, ...w.added.map((r) => r.provenance)];
-    claim.polarity = majority(w.reports);
-  }
+  for (const w of work.values()) absorbMentions(w, article);
 
   // A denial that is a claim of its own ("no meeting is scheduled") moves the status of what it denies.
-  const touched = [...work.values()];
-  const denied = touched.filter((w) => w.claim.polarity === "-").flatMap((w) => twins(w.claim, "+", w.claim.firstReported, w.claim.lastReported, index, work, opts.link));
-  for (const twin of denied) if (!work.has(twin.id)) work.set(twin.id, refreshOnly(twin));
+  addDeniedClaims(work, index, opts.link);
   await loadStates(tx, work, memory.states);
   // And a claim that something happens counts the reports of its denials, so those must be at hand too.
-  const denials = new Map<string, ClaimKey[]>();
-  for (const w of work.values()) {
-    if (w.claim.polarity !== "+" || w.reports.length === 0) continue;
-    const dates = reportDates(w.reports);
-    denials.set(w.claim.id, twins(w.claim, "-", dates[0] ?? null, dates.at(-1) ?? null, index, work, opts.link));
-  }
-  const others = new Map<string, Work>();
-  for (const list of denials.values()) for (const twin of list) if (!work.has(twin.id) && !others.has(twin.id)) others.set(twin.id, refreshOnly(twin));
+  const { denials, others } = denialsOf(work, index, opts.link);
   await loadStates(tx, others, memory.states);
 
   // Outlets of the articles that reports copy, and the mentions of articles whose denials may be a participant's own act.
-  const all = [...work.values(), ...others.values()];
-  const copied = new Set<string>();
-  for (const w of all) for (const r of w.reports) if (r.near_duplicate_of) copied.add(r.near_duplicate_of);
-  const copiedOutlets = await articleOutlets(tx, [...copied]);
+  const copiedOutlets = await articleOutlets(tx, copiedArticles([...work.values(), ...others.values()]));
   const outletOf = (id: string) => (copiedOutlets.has(id) ? { name: copiedOutlets.get(id) ?? null, entity: outletEntity(copiedOutlets.get(id) ?? null) } : null);
   const events = await eventsFor(tx, article, [...work.values()], memory);
 
-  const groups = new Map<string, OriginGroup[]>();
-  const groupsOf = (w: Work) => {
-    let g = groups.get(w.claim.id);
-    if (!g) groups.set(w.claim.id, (g = originGroups(w.reports, outletOf)));
-    return g;
-  };
-
-  const changes: LedgerChanges = { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
-  const after = new Map<string, ClaimState>();
   await nameParticipants(tx, [...work.values()], memory.names);
-  const summary = (claim: ClaimKey) => summarize(claim.type, claim.participants.map((id) => memory.names.get(id) ?? id), claim.eventTime);
-  for (const w of work.values()) {
-    const { claim, state } = w;
-    const { originOf, origins } = writeOrigins(claim.id, groupsOf(w), state, changes);
-    for (const r of w.added) changes.newReports.push({ ...r.row, origin_id: originOf.get(r.row.id) ?? null });
-    for (const r of state.reports) {
-      const want = originOf.get(r.id) ?? null;
-      if (r.origin_id !== want) changes.movedReports.push({ id: r.id, origin_id: want });
-    }
-
-    const statusReports: StatusReport[] = w.reports.map((r) => ({
-      id: r.id,
-      published: r.published,
-      factuality: r.factuality,
-      origin: originOf.get(r.id)!,
-      onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) || calledOff(r, events, claim.participants),
-    }));
-    // The reports of a "+" claim's denials count against it, each with its origin in the denial claim; only denials
-    // from the claim's first report on, since an earlier "no" was about something not yet told.
-    const first = reportDates(w.reports)[0];
-    for (const twin of denials.get(claim.id) ?? []) {
-      const other = work.get(twin.id) ?? others.get(twin.id)!;
-      for (const g of groupsOf(other)) {
-        const members = new Set(g.reports);
-        for (const r of other.reports) {
-          if (!members.has(r.id) || (first && r.published && r.published < first)) continue;
-          statusReports.push({ id: r.id, published: r.published, factuality: r.factuality, origin: `${twin.id}\u0000${g.key}`, onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) });
-        }
-      }
-    }
-    const history = statusHistory(statusReports, null, opts.status, claim.polarity);
-    const same = history.length === state.history.length && history.every((h, i) => h.status === state.history[i].status && h.at === state.history[i].at);
-    if (!same) changes.histories.push({ claimId: claim.id, history });
-    claim.status = history.at(-1)?.status ?? state.status;
-    after.set(claim.id, {
-      status: claim.status as ClaimStatus,
-      polarity: claim.polarity!,
-      // In the order the store returns them, so that a claim reads the same from memory as from the store.
-      reports: w.reports.map((r) => ({ ...r, origin_id: originOf.get(r.id) ?? null })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      origins,
-      history: same ? state.history : history,
-    });
-
-    if (w.isNew) {
-      changes.newClaims.push({
-        id: claim.id,
-        type: claim.type,
-        cameo: w.cameo,
-        summary: summary(claim),
-        polarity: claim.polarity!,
-        event_time: claim.eventTime,
-        first_reported: claim.firstReported,
-        last_reported: claim.lastReported,
-        status: claim.status as ClaimStatus,
-        story_id: null,
-        participants: claim.participants,
-      });
-      continue;
-    }
-    // Only what changed is written: every column set moves the claim's row, and an unchanged claim costs nothing.
-    const { before } = w;
-    const patch: ClaimPatch = {};
-    if (claim.firstReported !== before.firstReported) patch.first_reported = claim.firstReported;
-    if (claim.lastReported !== before.lastReported) patch.last_reported = claim.lastReported;
-    if (claim.polarity !== state.polarity) patch.polarity = claim.polarity;
-    if (claim.status !== state.status) patch.status = claim.status as ClaimStatus;
-    const wider = claim.participants.length !== before.participants.length;
-    if (wider) patch.participants = claim.participants;
-    if (wider || claim.eventTime !== before.eventTime) {
-      patch.event_time = claim.eventTime;
-      patch.summary = summary(claim);
-    }
-    if (Object.keys(patch).length > 0) changes.claimUpdates.push({ id: claim.id, patch });
-  }
+  const d = derivation(work, others, denials, events, outletOf, memory.names, opts);
+  for (const w of work.values()) deriveClaim(w, d);
+  const { changes, after } = d;
 
   await applyLedgerChanges(tx, changes);
   for (const [id, state] of after) memory.states.set(id, state);
   // The index holds each claim as the store returns it (participants unique, by id), so matching does not depend on
   // whether a claim was started in this run or read back.
   for (const w of work.values()) index.put({ ...w.claim, participants: [...new Set(w.claim.participants)].sort() });
+}
+
+// The claims that this article's denials deny, recomputed with it.
+function addDeniedClaims(work: Map<string, Work>, index: ClaimIndex, opts: LinkOptions): void {
+  const denied = [...work.values()].filter((w) => w.claim.polarity === "-").flatMap((w) => twins(w.claim, "+", w.claim.firstReported, w.claim.lastReported, index, work, opts));
+  for (const twin of denied) if (!work.has(twin.id)) work.set(twin.id, refreshOnly(twin));
+}
+
+// The denials of each claim told as happening, and those of them not in `work` yet.
+function denialsOf(work: Map<string, Work>, index: ClaimIndex, opts: LinkOptions): { denials: Map<string, ClaimKey[]>; others: Map<string, Work> } {
+  const denials = new Map<string, ClaimKey[]>();
+  for (const w of work.values()) {
+    if (w.claim.polarity !== "+" || w.reports.length === 0) continue;
+    const dates = reportDates(w.reports);
+    denials.set(w.claim.id, twins(w.claim, "-", dates[0] ?? null, dates.at(-1) ?? null, index, work, opts));
+  }
+  const others = new Map<string, Work>();
+  for (const list of denials.values()) for (const twin of list) if (!work.has(twin.id) && !others.has(twin.id)) others.set(twin.id, refreshOnly(twin));
+  return { denials, others };
+}
+
+// The articles that the claims' reports copy.
+function copiedArticles(claims: Work[]): string[] {
+  const copied = new Set<string>();
+  for (const w of claims) for (const r of w.reports) if (r.near_duplicate_of) copied.add(r.near_duplicate_of);
+  return [...copied];
+}
+
+// Takes this article's mentions of a claim into it: its time, dates, participants, reports and polarity.
+function absorbMentions(w: Work, article: ArticleToLink): void {
+  const { claim, mentions } = w;
+  claim.eventTime = mentions.reduce<string | null>((time, m) => moreSpecificTime(time, m.time), claim.eventTime);
+  claim.firstReported = minDate(claim.firstReported, article.published);
+  claim.lastReported = maxDate(claim.lastReported, article.published);
+  // A claim first told with fewer participants takes on the fuller set once a report names them.
+  const wider = w.isNew ? undefined : mentions.find((m) => m.participants.length > claim.participants.length && claim.participants.every((p) => m.participants.includes(p)));
+  if (wider) claim.participants = [...wider.participants];
+  w.added = newReports(article, claim.id, mentions);
+  w.reports = [...w.state.reports, ...w.added.map((r) => r.provenance)];
+  claim.polarity = majority(w.reports);
+}
+
+/** What deriving the claims of one article shares: the changes to write, the new states, and the facts at hand. */
+interface Derivation {
+  changes: LedgerChanges;
+  after: Map<string, ClaimState>;
+  work: Map<string, Work>;
+  others: Map<string, Work>;
+  denials: Map<string, ClaimKey[]>;
+  events: Map<string, EventMention[]>;
+  opts: LedgerOptions;
+  groupsOf(w: Work): OriginGroup[];
+  summary(claim: ClaimKey): string;
+}
+
+function derivation(
+  work: Map<string, Work>,
+  others: Map<string, Work>,
+  denials: Map<string, ClaimKey[]>,
+  events: Map<string, EventMention[]>,
+  outletOf: (id: string) => { name: string | null; entity: string | null } | null,
+  names: Map<string, string>,
+  opts: LedgerOptions,
+): Derivation {
+  const groups = new Map<string, OriginGroup[]>();
+  return {
+    changes: { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] },
+    after: new Map(),
+    work,
+    others,
+    denials,
+    events,
+    opts,
+    groupsOf: (w) => {
+      let g = groups.get(w.claim.id);
+      if (!g) groups.set(w.claim.id, (g = originGroups(w.reports, outletOf)));
+      return g;
+    },
+    summary: (claim) => summarize(claim.type, claim.participants.map((id) => names.get(id) ?? id), claim.eventTime),
+  };
+}
+
+// A claim's origins, status and row changes after this article, added to the derivation. Kept apart from the linking
+// flow (which waits on the store) so it compiles, and is optimised again when its inputs vary, as a unit of its own.
+function deriveClaim(w: Work, d: Derivation): void {
+  const { changes, after, work, others, denials, events, opts, groupsOf, summary } = d;
+  const { claim, state } = w;
+  const { originOf, origins } = writeOrigins(claim.id, groupsOf(w), state, changes);
+  for (const r of w.added) changes.newReports.push({ ...r.row, origin_id: originOf.get(r.row.id) ?? null });
+  for (const r of state.reports) {
+    const want = originOf.get(r.id) ?? null;
+    if (r.origin_id !== want) changes.movedReports.push({ id: r.id, origin_id: want });
+  }
+
+  const statusReports: StatusReport[] = w.reports.map((r) => ({
+    id: r.id,
+    published: r.published,
+    factuality: r.factuality,
+    origin: originOf.get(r.id)!,
+    onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) || calledOff(r, events, claim.participants),
+  }));
+  // The reports of a "+" claim's denials count against it, each with its origin in the denial claim; only denials
+  // from the claim's first report on, since an earlier "no" was about something not yet told.
+  const first = reportDates(w.reports)[0];
+  for (const twin of denials.get(claim.id) ?? []) {
+    const other = work.get(twin.id) ?? others.get(twin.id)!;
+    for (const g of groupsOf(other)) {
+      const members = new Set(g.reports);
+      for (const r of other.reports) {
+        if (!members.has(r.id) || (first && r.published && r.published < first)) continue;
+        statusReports.push({ id: r.id, published: r.published, factuality: r.factuality, origin: `${twin.id}\u0000${g.key}`, onRecord: speaksFor(r.source.at(-1), claim.participants, r.published) });
+      }
+    }
+  }
+  const history = statusHistory(statusReports, null, opts.status, claim.polarity);
+  const same = history.length === state.history.length && history.every((h, i) => h.status === state.history[i].status && h.at === state.history[i].at);
+  if (!same) changes.histories.push({ claimId: claim.id, history });
+  claim.status = history.at(-1)?.status ?? state.status;
+  after.set(claim.id, {
+    status: claim.status as ClaimStatus,
+    polarity: claim.polarity!,
+    // In the order the store returns them, so that a claim reads the same from memory as from the store.
+    reports: w.reports.map((r) => ({ ...r, origin_id: originOf.get(r.id) ?? null })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    origins,
+    history: same ? state.history : history,
+  });
+
+  if (w.isNew) {
+    changes.newClaims.push({
+      id: claim.id,
+      type: claim.type,
+      cameo: w.cameo,
+      summary: summary(claim),
+      polarity: claim.polarity!,
+      event_time: claim.eventTime,
+      first_reported: claim.firstReported,
+      last_reported: claim.lastReported,
+      status: claim.status as ClaimStatus,
+      story_id: null,
+      participants: claim.participants,
+    });
+    return;
+  }
+  // Only what changed is written: every column set moves the claim's row, and an unchanged claim costs nothing.
+  const { before } = w;
+  const patch: ClaimPatch = {};
+  if (claim.firstReported !== before.firstReported) patch.first_reported = claim.firstReported;
+  if (claim.lastReported !== before.lastReported) patch.last_reported = claim.lastReported;
+  if (claim.polarity !== state.polarity) patch.polarity = claim.polarity;
+  if (claim.status !== state.status) patch.status = claim.status as ClaimStatus;
+  const wider = claim.participants.length !== before.participants.length;
+  if (wider) patch.participants = claim.participants;
+  if (wider || claim.eventTime !== before.eventTime) {
+    patch.event_time = claim.eventTime;
+    patch.summary = summary(claim);
+  }
+  if (Object.keys(patch).length > 0) changes.claimUpdates.push({ id: claim.id, patch });
 }
 
 const emptyState = (): ClaimState => ({ status: "reported", polarity: "+", reports: [], origins: [], history: [] });

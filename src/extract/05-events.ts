@@ -338,63 +338,85 @@ function sourceOf(start: number, end: number, attributions: Attribution[]): Attr
 /** Reads the event mentions of a document in text order, with ids e1, e2, … */
 export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[]): EventMention[] {
   const out: EventMention[] = [];
-  let mi = 0;
-  let ti = 0;
-  let ai = 0;
-  const open: Attribution[] = [];
-  const attrs = [...attributions].sort((a, b) => a.content.start - b.content.start);
-  const sortedTimes = [...times].sort((a, b) => a.start - b.start);
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const sent = doc.sentences[s];
-    const ts = retag(doc.tokens.slice(sent.first, sent.last).filter((t) => t.pos !== "SPACE"));
-    if (ts.length === 0) continue;
-    const inSentence = (sp: Span) => sp.start < sent.end && sp.end > sent.start;
-    while (mi < entities.matches.length && entities.matches[mi].end <= sent.start) mi++;
-    const matches: EntityMatch[] = [];
-    for (let m = mi; m < entities.matches.length && entities.matches[m].start < sent.end; m++) matches.push(entities.matches[m]);
-    while (ti < sortedTimes.length && sortedTimes[ti].end <= sent.start) ti++;
-    const sentTimes: TimeExpr[] = [];
-    for (let m = ti; m < sortedTimes.length && sortedTimes[m].start < sent.end; m++) if (inSentence(sortedTimes[m])) sentTimes.push(sortedTimes[m]);
-    // Attribution contents can span sentences; the open ones are kept in a small window swept along the text.
-    while (ai < attrs.length && attrs[ai].content.start < sent.end) open.push(attrs[ai++]);
-    for (let m = open.length - 1; m >= 0; m--) if (open[m].content.end <= sent.start && open[m].sentence < s) open.splice(m, 1);
-    const sentAttrs = open.filter((a) => inSentence(a.content) || a.sentence === s);
-    const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
-    const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]));
-    const view: SentenceView = { ts, isEvent, attributed };
-    const positions: number[] = [];
-    for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
-    if (positions.length === 0) continue;
-    const readings = judgeSentence(view, positions);
-    const placed = placeTimes(ts, sentTimes, sentAttrs);
-    positions.forEach((k, r) => {
-      const t = ts[k];
-      const info = classify(ts, k);
-      const attr = sourceOf(t.start, t.end, sentAttrs);
-      const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
-      const cond = readings[r].condition;
-      let condition: Span | null = null;
-      if (cond) {
-        const a = ts[Math.max(0, cond[0])];
-        const b = ts[Math.min(ts.length, cond[1]) - 1];
-        if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
-      }
-      out.push({
-        id: "",
-        sentence: s,
-        trigger: { start: t.start, end: t.end, text: t.text },
-        type: info.type,
-        cameo: info.cameo,
-        participants: withSpeaker(participants(ts, k, matches), ts, k, attr, matches),
-        factuality: readings[r].value,
-        source,
-        time: timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k),
-        condition,
-      });
+  const cursor: SentenceCursor = {
+    mi: 0,
+    ti: 0,
+    ai: 0,
+    open: [],
+    attrs: [...attributions].sort((a, b) => a.content.start - b.content.start),
+    times: [...times].sort((a, b) => a.start - b.start),
+  };
+  for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
+  attachConditions(doc, out, attributions);
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  return out;
+}
+
+// Where the sweep along the text stands: the next entity match, time and attribution to take up, and the attributions
+// whose content is still open. The steps of the sweep are functions of their own so that each is optimised on its own.
+interface SentenceCursor {
+  mi: number;
+  ti: number;
+  ai: number;
+  open: Attribution[];
+  attrs: Attribution[];
+  times: TimeExpr[];
+}
+
+// The event mentions of sentence `s`, appended to `out` (their ids are given later).
+function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: SentenceCursor, out: EventMention[]): void {
+  const sent = doc.sentences[s];
+  const ts = retag(doc.tokens.slice(sent.first, sent.last).filter((t) => t.pos !== "SPACE"));
+  if (ts.length === 0) return;
+  const inSentence = (sp: Span) => sp.start < sent.end && sp.end > sent.start;
+  while (c.mi < entities.matches.length && entities.matches[c.mi].end <= sent.start) c.mi++;
+  const matches: EntityMatch[] = [];
+  for (let m = c.mi; m < entities.matches.length && entities.matches[m].start < sent.end; m++) matches.push(entities.matches[m]);
+  while (c.ti < c.times.length && c.times[c.ti].end <= sent.start) c.ti++;
+  const sentTimes: TimeExpr[] = [];
+  for (let m = c.ti; m < c.times.length && c.times[m].start < sent.end; m++) if (inSentence(c.times[m])) sentTimes.push(c.times[m]);
+  // Attribution contents can span sentences; the open ones are kept in a small window swept along the text.
+  while (c.ai < c.attrs.length && c.attrs[c.ai].content.start < sent.end) c.open.push(c.attrs[c.ai++]);
+  for (let m = c.open.length - 1; m >= 0; m--) if (c.open[m].content.end <= sent.start && c.open[m].sentence < s) c.open.splice(m, 1);
+  const sentAttrs = c.open.filter((a) => inSentence(a.content) || a.sentence === s);
+  const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
+  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]));
+  const view: SentenceView = { ts, isEvent, attributed };
+  const positions: number[] = [];
+  for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
+  if (positions.length === 0) return;
+  const readings = judgeSentence(view, positions);
+  const placed = placeTimes(ts, sentTimes, sentAttrs);
+  positions.forEach((k, r) => {
+    const t = ts[k];
+    const info = classify(ts, k);
+    const attr = sourceOf(t.start, t.end, sentAttrs);
+    const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
+    const cond = readings[r].condition;
+    let condition: Span | null = null;
+    if (cond) {
+      const a = ts[Math.max(0, cond[0])];
+      const b = ts[Math.min(ts.length, cond[1]) - 1];
+      if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
+    }
+    out.push({
+      id: "",
+      sentence: s,
+      trigger: { start: t.start, end: t.end, text: t.text },
+      type: info.type,
+      cameo: info.cameo,
+      participants: withSpeaker(participants(ts, k, matches), ts, k, attr, matches),
+      factuality: readings[r].value,
+      source,
+      time: timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k),
+      condition,
     });
-  }
-  // A condition clause governs the clause it attaches to: after a fronted condition, the events up to the next
-  // clause break; after a trailing one, the nearest preceding predicate and what lies between it and the condition.
+  });
+}
+
+// A condition clause governs the clause it attaches to: after a fronted condition, the events up to the next clause
+// break; after a trailing one, the nearest preceding predicate and what lies between it and the condition.
+function attachConditions(doc: Doc, out: EventMention[], attributions: Attribution[]): void {
   const cueTokens = new Set<number>();
   for (const a of attributions) for (let t = tokenAtOrAfter(doc, a.cue.start); t < doc.tokens.length && doc.tokens[t].start < a.cue.end; t++) cueTokens.add(doc.tokens[t].start);
   const bySentence = new Map<number, EventMention[]>();
@@ -428,8 +450,6 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
       for (const e of governed) if (!e.condition) e.condition = { start: c.start, end: c.end };
     }
   }
-  out.forEach((e, i) => (e.id = `e${i + 1}`));
-  return out;
 }
 
 function isReportingCue(e: EventMention, cueTokens: Set<number>): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng as random } from "../bench/ingest.js";
 import type { EventMention, Factuality } from "../src/domain/extraction.js";
 import { loadData } from "../src/extract/resources.js";
 import { ClaimIndex } from "../src/link/claim-index.js";
@@ -96,17 +97,6 @@ const PARTICIPANTS = [
 ];
 const FACTUALITY: Factuality[] = ["CT+", "CT-", "PR+", "PS-"];
 const OPTIONS: LinkOptions[] = [DEFAULT_LINK_OPTIONS, { windowDays: 10, slackDays: 3, lookbackDays: 100 }];
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generator(seed: number) {
   const r = random(seed);

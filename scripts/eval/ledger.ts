@@ -44,7 +44,7 @@ function statusAt(claim: ClaimView, at: string): string | null {
   return s;
 }
 
-/** Matches each gold claim to the system claim of the same type and participants that shares most report articles. */
+/** Matches each gold claim to the system claim of the same type, polarity and participants that shares most report articles. */
 export async function compareLedger(db: Executor, gold: GoldClaim[]): Promise<ClaimComparison[]> {
   const claims = await readClaims(db);
   const idOf = await articleIdsByInput(db);
@@ -58,7 +58,7 @@ export async function compareLedger(db: Executor, gold: GoldClaim[]): Promise<Cl
     let best: ClaimView | null = null;
     let bestShared = 0;
     for (const c of claims) {
-      if (c.type !== g.type) continue;
+      if (c.type !== g.type || c.polarity !== g.polarity) continue;
       const ids = c.participants.map((p) => p.id);
       if (!participants.every((p) => ids.includes(p))) continue;
       const shared = new Set(c.reports.map((r) => r.article).filter((a) => goldArticles.has(a))).size;

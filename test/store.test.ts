@@ -62,6 +62,7 @@ function sample(id = "a1", text = TEXT, published: string | null = "2025-10-18")
       text,
       byline: "J. Park",
       published_source: "given",
+      credits: [],
     },
     sentences: [
       { start: 0, end: s1 - 1 },
@@ -112,6 +113,9 @@ function sample(id = "a1", text = TEXT, published: string | null = "2025-10-18")
         ],
         time: null,
         condition: null,
+        stance: "discussed",
+        background: false,
+        place: null,
       },
       {
         id: "e2",
@@ -124,6 +128,9 @@ function sample(id = "a1", text = TEXT, published: string | null = "2025-10-18")
         source: [{ text: "Kim", entity: "person:kim-jong-un" }],
         time: "2025-FA",
         condition: { start: text.indexOf("if Washington"), end: text.indexOf(". The APEC") },
+        stance: "wanted",
+        background: false,
+        place: null,
       },
     ],
   };

@@ -40,6 +40,8 @@ export interface ArticleMeta {
   byline?: string | null;
   /** Where `published` came from: the caller, a dateline in the text, document metadata, or nowhere. */
   published_source?: "given" | "dateline" | "metadata" | null;
+  /** The agencies the text credits ("(Yonhap)", "— IANS", "with AFP", "AP reported"), for linking agency copy to its origin. */
+  credits: SourceRef[];
 }
 
 export type EntityType = "person" | "country" | "organization" | "place" | "event" | "group" | "outlet";
@@ -82,6 +84,11 @@ export interface Attribution {
 
 export type Factuality = "CT+" | "CT-" | "PR+" | "PR-" | "PS+" | "PS-" | "Uu";
 
+/** What a report says about the stage of its happening (docs/stance.md). */
+export type Stance = "occurred" | "scheduled" | "discussed" | "wanted" | "unplanned" | "called_off" | "failed" | "refused" | "unknown";
+
+export const STANCES: readonly Stance[] = ["occurred", "scheduled", "discussed", "wanted", "unplanned", "called_off", "failed", "refused", "unknown"];
+
 export interface EventMention {
   id: string;
   sentence: number;
@@ -97,6 +104,12 @@ export interface EventMention {
   /** TIMEX3 value of the event's time, or null. */
   time: string | null;
   condition: Span | null;
+  /** The report's stance toward the happening, read from the whole sentence. */
+  stance: Stance;
+  /** True when the mention recalls a happening well before the article (a recap, never news). */
+  background: boolean;
+  /** Entity id of where the happening takes place, or null. */
+  place: string | null;
 }
 
 export interface Extraction {

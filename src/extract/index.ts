@@ -5,6 +5,7 @@ import { readEntities } from "./02-entities.js";
 import { findDateline, readTimes } from "./03-times.js";
 import { readAttributions } from "./04-attributions.js";
 import { readEvents } from "./05-events.js";
+import { readCredits } from "./attribution/credits.js";
 import { contentId } from "./ids.js";
 
 /** Reads one article. Pure: no I/O beyond the bundled lexicons loaded once. */
@@ -44,6 +45,7 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
       text,
       byline: input.byline ?? null,
       published_source: publishedSource,
+      credits: readCredits(text, entities),
     },
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: entities.entities,

@@ -27,7 +27,7 @@ const ATTRIBUTION_COLUMNS = [
 ] as const;
 const EVENT_COLUMNS = [
   "article_id", "id", "idx", "sentence", "trigger_start", "trigger_end", "trigger_text", "type", "cameo", "participants",
-  "factuality", "source", "time", "condition_start", "condition_end",
+  "factuality", "source", "time", "condition_start", "condition_end", "stance", "background", "place",
 ] as const;
 
 /** The annotation rows of an extraction. */
@@ -63,7 +63,7 @@ export function annotationRows(extraction: Extraction): AnnotationRows {
       values: extraction.events.map((ev, idx) => [
         id, ev.id, idx, ev.sentence, ev.trigger.start, ev.trigger.end, ev.trigger.text, ev.type, ev.cameo,
         JSON.stringify(ev.participants), ev.factuality, JSON.stringify(ev.source), ev.time, ev.condition?.start ?? null,
-        ev.condition?.end ?? null,
+        ev.condition?.end ?? null, ev.stance, ev.background ? 1 : 0, ev.place,
       ]),
     },
   };

@@ -9,6 +9,7 @@ import type {
   Extraction,
   Factuality,
   SourceRef,
+  Stance,
   TimeExpr,
   TimeType,
 } from "../domain/extraction.js";
@@ -120,6 +121,7 @@ export async function insertArticle(
       url: a.url,
       published: a.published,
       published_source: a.published_source ?? null,
+      credits: JSON.stringify(a.credits ?? []),
       byline: a.byline ?? null,
       language: a.language,
       text: a.text,
@@ -248,6 +250,7 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
       text: row.text,
       byline: row.byline,
       published_source: row.published_source as Extraction["article"]["published_source"],
+      credits: JSON.parse(row.credits) as SourceRef[],
     },
     sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: [...entities.values()],
@@ -347,5 +350,8 @@ export function eventFromRow(ev: Selectable<Database["event_mentions"]>): EventM
     source: JSON.parse(ev.source) as SourceRef[],
     time: ev.time,
     condition: ev.condition_start !== null && ev.condition_end !== null ? { start: ev.condition_start, end: ev.condition_end } : null,
+    stance: ev.stance as Stance,
+    background: ev.background === 1,
+    place: ev.place,
   };
 }

@@ -29,6 +29,8 @@ export interface ArticleTable {
   input: string | null;
   /** The article's story features (see `encodeStoryFeatures`), or null for articles stored before they were kept. */
   story_terms: string | null;
+  /** JSON list of the agencies the text credits ({text, entity}). */
+  credits: string;
 }
 
 /** Sentence spans of an article, in order. */
@@ -108,6 +110,10 @@ export interface EventMentionTable {
   time: string | null;
   condition_start: number | null;
   condition_end: number | null;
+  stance: string;
+  /** 1 when the mention is a recap of history, else 0. */
+  background: number;
+  place: string | null;
 }
 
 /** One claim of the ledger, merged across articles. */

@@ -1,0 +1,56 @@
+// The event lexicon (data/lexicons/events.json) and the word sets the event stage's steps share.
+import { loadData } from "../resources.js";
+
+export interface TriggerInfo {
+  type: string;
+  cameo: string | null;
+}
+
+export interface EventLexicon {
+  triggers: Record<string, TriggerInfo>;
+  context: Record<string, TriggerInfo & { near: string[] }>;
+  phrasal: Record<string, TriggerInfo>;
+  lightVerbs: string[];
+  eventNouns: string[];
+  nounSuffixes: string[];
+  nounSuffixStop: string[];
+  nonEventVerbs: string[];
+  roleNouns: string[];
+  participantStops: string[];
+  locativePrepositions: string[];
+  gerundAdjuncts: string[];
+  placeHeads: string[];
+  nonEventNouns: string[];
+  subjectPronouns: string[];
+  subordinators: string[];
+  futureMarkers: string[];
+}
+
+export const LEX = loadData<EventLexicon>("lexicons/events.json");
+/** One-off meetings of the gazetteer whose takers and date are known ("the Hanoi summit"). */
+export const NAMED_MEETINGS = new Map(
+  loadData<{ id: string; participants?: string[]; date?: string }[]>("gazetteer/events.json")
+    .filter((e) => e.participants?.length)
+    .map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
+);
+export const TRIGGERS = new Map(Object.entries(LEX.triggers));
+export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, { ...v, near: new Set(v.near) }]));
+export const PHRASAL = new Map(Object.entries(LEX.phrasal));
+export const LIGHT = new Set(LEX.lightVerbs);
+export const EVENT_NOUNS = new Set(LEX.eventNouns);
+export const SUFFIX_STOP = new Set(LEX.nounSuffixStop);
+export const SUFFIX_RE = new RegExp(`(?:${LEX.nounSuffixes.join("|")})s?$`);
+export const NON_EVENT_VERBS = new Set(LEX.nonEventVerbs);
+export const ROLE_NOUNS = new Set(LEX.roleNouns);
+export const NON_EVENT_NOUNS = new Set(LEX.nonEventNouns);
+export const GENERIC: TriggerInfo = { type: "other", cameo: null };
+export const PARTICIPANT_STOP = new Set(LEX.participantStops);
+export const LOCATIVE = new Set(LEX.locativePrepositions);
+export const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
+export const PLACE_HEADS = new Set(LEX.placeHeads);
+export const MAX_TIME_DISTANCE = 16;
+export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
+export const RELATIVE_SUBJECTS = new Set(["who", "which"]);
+export const BOUNDARY_PREPOSITIONS = new Set(["since"]);
+export const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "but", "while", "although", "though", "after", "before", "because"]);
+

@@ -5,7 +5,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Extraction } from "../src/domain/extraction.js";
 import { explicitDates, saidAttributions } from "./eval/baseline.js";
+import { articleBody, loadCorpus } from "./eval/corpus.js";
 import { type GoldDoc, type GoldProblem, loadDev, loadMeantime } from "./eval/gold.js";
+import { type RealPatternsScore, type ScoredArticle, scoreRealPatterns } from "./eval/real-patterns.js";
 import {
   type Counts,
   type FactualityPair,
@@ -26,12 +28,13 @@ const CLI = join(ROOT, "bin", "bellwether.js");
 const TARGETS = {
   dev: { timeF1: 0.9, attributionF1: 0.9, factualityAccuracy: 0.85 },
   meantime: { timeF1: 0.8, factualityMacroF1: 0.45 },
+  realPatterns: { stanceMacroF1: 0.85, participantsExact: 0.85, backgroundF1: 0.9, chains: 0.9, credits: 0.95 },
 };
 
 type Output = Extraction | { id: string | null; error: string };
 
 /** Runs `extract --jsonl` once over all documents; the outputs come back in input order. */
-function runCli(docs: GoldDoc[]): Promise<{ outputs: Output[]; stderr: string; status: number | null; seconds: number }> {
+function runCli(docs: Pick<GoldDoc, "id" | "text" | "date">[]): Promise<{ outputs: Output[]; stderr: string; status: number | null; seconds: number }> {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [CLI, "extract", "--jsonl"], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
@@ -197,6 +200,54 @@ function printMisses(name: string, misses: Miss[], limit: number) {
   for (const m of misses.slice(0, limit)) console.log(`${m.doc.padEnd(28)} ${m.what}`);
 }
 
+/** The real-patterns corpus through the CLI, each article dated by its header, scored against its gold. */
+async function evaluateRealPatterns(misses: Miss[]): Promise<(RealPatternsScore & { docs: number; seconds: number }) | null> {
+  const stories = loadCorpus(join(ROOT, "eval", "real-patterns"));
+  const items: { id: string; text: string; date: string | null; scored: Omit<ScoredArticle, "extraction"> }[] = [];
+  for (const story of stories) {
+    for (const gold of story.articles) {
+      if (!gold.exists) continue;
+      const doc = articleBody(story, gold.file);
+      items.push({ id: `${story.id}/${gold.file}`, text: doc.text, date: doc.metaDate ?? null, scored: { story, gold, date: doc.metaDate ?? null } });
+    }
+  }
+  if (items.length === 0) return null;
+  const run = await runCli(items);
+  const scored = items.map((it, i) => {
+    const out = run.outputs[i];
+    return { ...it.scored, extraction: out && "schema" in out ? out : null };
+  });
+  return { ...scoreRealPatterns(scored, misses), docs: items.length, seconds: run.seconds };
+}
+
+function printRealPatterns(r: RealPatternsScore & { docs: number; seconds: number }) {
+  const t = TARGETS.realPatterns;
+  const widths = [46, 10, 10, 8];
+  const pct = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  console.log(`\n== real patterns (eval/real-patterns): ${r.docs} articles, ${r.reports} gold reports, CLI ran in ${r.seconds.toFixed(1)} s ==`);
+  console.log(row(["metric", "figure", "target", "status"], widths));
+  console.log(row([`gold reports with an event read (${r.found}/${r.reports})`, f3(pct(r.found, r.reports)), "", ""], widths));
+  console.log(row(["stance accuracy", f3(r.stance.accuracy), "", ""], widths));
+  console.log(row(["stance macro-F1", f3(r.stance.macroF1), `≥ ${t.stanceMacroF1}`, mark(r.stance.macroF1, t.stanceMacroF1)], widths));
+  const pe = pct(r.participantsExact.right, r.participantsExact.n);
+  console.log(row([`participant sets exact (${r.participantsExact.right}/${r.participantsExact.n})`, f3(pe), `≥ ${t.participantsExact}`, mark(pe, t.participantsExact)], widths));
+  console.log(row([`place right (${r.place.right}/${r.place.n}; ${r.place.rightWithGold}/${r.place.withGold} named, ${r.place.spurious} spurious)`, f3(pct(r.place.right, r.place.n)), "", ""], widths));
+  const b = r.background;
+  console.log(row([`background P ${f3(b.precision)} R ${f3(b.recall)} (tp ${b.tp} fp ${b.fp} fn ${b.fn})`, f3(b.f1), `≥ ${t.backgroundF1}`, mark(b.f1, t.backgroundF1)], widths));
+  const ch = pct(r.chains.right, r.chains.n);
+  console.log(row([`source chains right (${r.chains.right}/${r.chains.n})`, f3(ch), `≥ ${t.chains}`, mark(ch, t.chains)], widths));
+  const cr = pct(r.credits.found, r.credits.gold);
+  console.log(row([`agency credits found (${r.credits.found}/${r.credits.gold}, ${r.credits.spurious} spurious)`, f3(cr), `≥ ${t.credits}`, mark(cr, t.credits)], widths));
+  const labels = Object.entries(r.stance.perLabel)
+    .map(([l, s]) => `${l} ${f3(s.f1)} (gold ${s.gold}, system ${s.system})`)
+    .join("; ");
+  console.log(`stance F1 per label: ${labels}`);
+  console.log("stance confusion (gold → system counts):");
+  for (const [g, row2] of Object.entries(r.stance.confusion)) {
+    console.log(`  ${g.padEnd(11)} ${Object.entries(row2).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(", ")}`);
+  }
+}
+
 async function main(): Promise<number> {
   const args = new Set(process.argv.slice(2));
   const asJson = args.has("--json");
@@ -213,17 +264,22 @@ async function main(): Promise<number> {
   const dev = await evaluate(loadDev(SHARED, problems));
   const meantimeDocs = loadMeantime(SHARED);
   const meantime = meantimeDocs.length > 0 ? await evaluate(meantimeDocs) : null;
+  const realMisses: Miss[] = [];
+  const real = await evaluateRealPatterns(realMisses);
 
   if (asJson) {
     const strip = (r: SetReport) => ({ ...r, misses: r.misses.length });
-    console.log(JSON.stringify({ targets: TARGETS, dev: strip(dev), meantime: meantime && strip(meantime), goldProblems: problems }, null, 2));
+    console.log(JSON.stringify({ targets: TARGETS, dev: strip(dev), meantime: meantime && strip(meantime), realPatterns: real, goldProblems: problems }, null, 2));
   } else {
     printSet("dev (dev.yaml)", dev, TARGETS.dev);
     if (meantime) printSet("MEANTIME (airbus, apple, gm)", meantime, TARGETS.meantime);
     else console.log("\nMEANTIME: not found, skipped");
+    if (real) printRealPatterns(real);
+    else console.log("\nreal patterns: no corpus under eval/real-patterns, skipped");
     for (const p of problems) console.log(`gold problem: ${p.doc}: ${p.problem}`);
     printMisses("dev", dev.misses, limit);
     if (meantime) printMisses("MEANTIME", meantime.misses, limit);
+    if (real) printMisses("real patterns", realMisses, args.has("--all") ? Infinity : 400);
   }
   return dev.failed.length > 0 || (meantime?.failed.length ?? 0) > 0 ? 1 : 0;
 }

@@ -17,7 +17,7 @@ import {
   type EntityFacts,
   type LinkOptions,
 } from "../src/link/claims.js";
-import { addDays, dateNumber, dayRange, overlaps, rangeWidth } from "../src/link/time-range.js";
+import { addDays, dateNumber, dayRange, overlaps, rangeWidth } from "../src/domain/calendar.js";
 
 const COUNTRY: Record<string, string> = {
   "person:donald-trump": "country:US",

@@ -20,7 +20,7 @@ import {
 } from "../src/link/claims.js";
 import { groupOrigins, nameSlug, rootOf, type ReportOriginFacts } from "../src/link/origins.js";
 import { flip, statusHistory, type StatusReport } from "../src/link/status.js";
-import { anchorYear, dayRange } from "../src/link/time-range.js";
+import { anchorYear, dayRange } from "../src/domain/calendar.js";
 
 const COUNTRY: Record<string, string> = {
   "person:donald-trump": "country:US",
@@ -119,7 +119,7 @@ describe("independent origins", () => {
     expect(groups.map((g) => [g.root, g.reports])).toEqual([["the White House", ["1", "2"]]]);
   });
   it("meets an outlet's own reporting and citations of it under the outlet's gazetteer id", async () => {
-    const { outletEntityOf } = await import("../src/link/entity-facts.js");
+    const { outletEntityOf } = await import("../src/extract/entity-facts.js");
     expect(outletEntityOf("CNN")).toBe("outlet:cnn");
     expect(outletEntityOf("Harbor City Ledger")).toBeNull();
     const own = r("1", "CNN", [], { outletEntity: outletEntityOf("CNN"), published: "2025-10-17" });
@@ -163,7 +163,7 @@ describe("status history", () => {
 describe("on the record", () => {
   const trumpKim = ["person:donald-trump", "person:kim-jong-un"];
   it("counts a participant, its government's bodies and officeholders, and its state media", async () => {
-    const { speaksFor, countryOf } = await import("../src/link/entity-facts.js");
+    const { speaksFor, countryOf } = await import("../src/extract/entity-facts.js");
     expect(countryOf("person:donald-trump", "2018-06-12")).toBe("country:US");
     expect(speaksFor({ text: "Trump", entity: "person:donald-trump" }, trumpKim, "2018-06-12")).toBe(true);
     expect(speaksFor({ text: "the White House", entity: "org:white-house" }, trumpKim, "2018-06-12")).toBe(true);
@@ -171,7 +171,7 @@ describe("on the record", () => {
     expect(speaksFor({ text: "Secretary of State Mike Pompeo", entity: "person:mike-pompeo" }, trumpKim, "2018-06-12")).toBe(true);
   });
   it("counts a spokesperson by the office of the day, and a source named by a title alone", async () => {
-    const { speaksFor, countryOf, sourceEntity } = await import("../src/link/entity-facts.js");
+    const { speaksFor, countryOf, sourceEntity } = await import("../src/extract/entity-facts.js");
     const cases: [string, string, string | null][] = [
       ["person:sarah-huckabee-sanders", "2019-02-28", "country:US"],
       ["person:dmitry-peskov", "2022-03-01", "country:RU"],
@@ -185,7 +185,7 @@ describe("on the record", () => {
     expect(speaksFor({ text: "The White House press secretary", entity: null }, trumpKim, "2019-02-28")).toBe(true);
   });
   it("does not count unnamed officials, other outlets or other governments", async () => {
-    const { speaksFor } = await import("../src/link/entity-facts.js");
+    const { speaksFor } = await import("../src/extract/entity-facts.js");
     expect(speaksFor({ text: "U.S. officials", entity: "country:US" }, trumpKim, "2018-06-12")).toBe(false);
     expect(speaksFor({ text: "two Turkish sources", entity: "country:TR" }, ["country:TR"], "2024-07-08")).toBe(false);
     expect(speaksFor({ text: "CNN", entity: "outlet:cnn" }, trumpKim, "2018-06-12")).toBe(false);

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { replayQuestion, showQuestion } from "../../src/app/questions.js";
-import { addDays } from "../../src/link/time-range.js";
+import { addDays } from "../../src/domain/calendar.js";
 import type { Store } from "../../src/store/index.js";
 
 interface Expectation {

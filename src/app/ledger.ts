@@ -1,6 +1,6 @@
 // Reads of the ledger shared by the CLI and the API: claims with their reports and origins, and stories.
 import { DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../link/status.js";
-import { addDays, daysBetween } from "../link/time-range.js";
+import { addDays, daysBetween } from "../domain/calendar.js";
 import { getClaim, listClaims, listStories, type ClaimView, type Executor, type StoryView } from "../store/index.js";
 import { latestPublished } from "../store/linking.js";
 

@@ -8,10 +8,10 @@ import { articleOutlets, claimStates, entityNames, eventsOf, type ClaimState, ty
 import { ClaimIndex } from "../link/claim-index.js";
 import { ledgerReadings, type LedgerReadings } from "./read.js";
 import { bestPrepared, cancelledByParticipant, moreSpecificTime, polarityOf, prepareClaim, summarize, DEFAULT_LINK_OPTIONS, type ClaimKey, type LinkOptions, type PreparedClaim } from "../link/claims.js";
-import { gazetteerFacts, outletEntityOf, speaksFor } from "../link/entity-facts.js";
+import { gazetteerFacts, outletEntityOf, speaksFor } from "../extract/entity-facts.js";
 import { groupOrigins, rootOf, type OriginGroup, type ReportOriginFacts } from "../link/origins.js";
 import { statusHistory, DEFAULT_STATUS_OPTIONS, type ClaimStatus, type StatusOptions, type StatusReport } from "../link/status.js";
-import { addDays, dayRange, overlaps } from "../link/time-range.js";
+import { addDays, dayRange, overlaps } from "../domain/calendar.js";
 
 export interface LedgerOptions {
   link: LinkOptions;

@@ -4,8 +4,8 @@ import { resolveName } from "../extract/gazetteer.js";
 import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
-import { speaksFor } from "../link/entity-facts.js";
-import { addDays, dayRange } from "../link/time-range.js";
+import { speaksFor } from "../extract/entity-facts.js";
+import { addDays, dayRange } from "../domain/calendar.js";
 import type { Executor, Store } from "../store/index.js";
 import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type StoredQuestion } from "../store/questions.js";
 

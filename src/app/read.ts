@@ -4,7 +4,7 @@
 import type { ArticleInput, ArticleMeta, EventMention, Span } from "../domain/extraction.js";
 import { extractWithTokens } from "../extract/index.js";
 import { claimReadings, datedReferences } from "../link/claims.js";
-import { gazetteerFacts } from "../link/entity-facts.js";
+import { gazetteerFacts } from "../extract/entity-facts.js";
 import { fingerprint, type Fingerprint } from "../link/near-duplicates.js";
 import { encodeStoryFeatures, storyFeaturesFromTokens } from "../link/stories.js";
 import { annotationRows, type AnnotationRows } from "../store/annotations.js";

@@ -1,10 +1,13 @@
 // Events: triggers, types, CAMEO codes, participants, time, condition and factuality.
-import type { Attribution, EventMention, SourceRef, Span, TimeExpr } from "../domain/extraction.js";
+import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } from "../domain/extraction.js";
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { judgeSentence, type SentenceView } from "./events/factuality.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
-import { namedMeeting, participants, withSpeaker } from "./events/participants.js";
+import { readBackground } from "./events/background.js";
+import { namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { readStance } from "./events/stance.js";
+import { speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import { futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
 
@@ -60,6 +63,9 @@ function retag(ts: Token[]): Token[] {
   });
 }
 
+// How many tokens either side of an ambiguous trigger are read to tell its class.
+const CONTEXT_REACH = 6;
+
 /** Event class and CAMEO code of a trigger, looking at the nearby words for ambiguous ones. */
 function classify(ts: Token[], k: number): TriggerInfo {
   const t = ts[k];
@@ -69,7 +75,8 @@ function classify(ts: Token[], k: number): TriggerInfo {
   if (phrasal) return phrasal;
   const ctx = CONTEXT.get(lemma);
   if (ctx) {
-    for (let j = Math.max(0, k - 4); j < Math.min(ts.length, k + 5); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
+    // Wide enough to reach the head of a modified object: "fired several short-range ballistic missiles".
+    for (let j = Math.max(0, k - CONTEXT_REACH); j <= Math.min(ts.length - 1, k + CONTEXT_REACH); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
   }
   const direct = TRIGGERS.get(lemma) ?? TRIGGERS.get(t.lower);
   if (direct && !(LIGHT.has(lemma) && t.pos === "VERB" && direct.type === "other")) return direct;
@@ -86,7 +93,7 @@ function classify(ts: Token[], k: number): TriggerInfo {
 }
 
 /** Reads the event mentions of a document in text order, with ids e1, e2, … */
-export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[]): EventMention[] {
+export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null): EventMention[] {
   const out: EventMention[] = [];
   const cursor: SentenceCursor = {
     mi: 0,
@@ -95,9 +102,12 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     open: [],
     attrs: [...attributions].sort((a, b) => a.content.start - b.content.start),
     times: [...times].sort((a, b) => a.start - b.start),
+    dct,
+    partyPresented: new Set(),
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
+  for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
 }
@@ -111,10 +121,15 @@ interface SentenceCursor {
   open: Attribution[];
   attrs: Attribution[];
   times: TimeExpr[];
+  /** The document's date, against which stance and background tell past from future. */
+  dct: string | null;
+  /** Mentions presented by a party to their happening (or its government). */
+  partyPresented: Set<EventMention>;
 }
 
 // The event mentions of sentence `s`, appended to `out` (their ids are given later).
 function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: SentenceCursor, out: EventMention[]): void {
+  const partyPresented = c.partyPresented;
   const sent = doc.sentences[s];
   const ts = retag(doc.tokens.slice(sent.first, sent.last).filter((t) => t.pos !== "SPACE"));
   if (ts.length === 0) return;
@@ -137,11 +152,15 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   if (positions.length === 0) return;
   const readings = judgeSentence(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
+  const roles = roleView(ts, matches, isEvent);
+  const named = roles.at.map((m) => m !== null);
+  const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   positions.forEach((k, r) => {
     const t = ts[k];
     const info = classify(ts, k);
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
+    const { participants, place } = readRoles(roles, k, info.type, attr, matches);
     const cond = readings[r].condition;
     let condition: Span | null = null;
     if (cond) {
@@ -149,22 +168,33 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       const b = ts[Math.min(ts.length, cond[1]) - 1];
       if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
     }
+    const factuality = readings[r].value;
+    const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
+    const byParty = speaksFor(source.at(-1), participants, c.dct);
+    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, named, reported: attr !== null, factualityAt });
     out.push({
       id: "",
       sentence: s,
       trigger: { start: t.start, end: t.end, text: t.text },
       type: info.type,
       cameo: info.cameo,
-      participants: withSpeaker(participants(ts, k, matches), ts, k, attr, matches),
-      factuality: readings[r].value,
+      participants,
+      factuality,
       source,
-      time: timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k),
+      time,
       condition,
-      stance: "unknown",
-      background: false,
-      place: null,
+      stance,
+      background: readBackground({ ts, k, time, dct: c.dct, stance }),
+      place,
     });
+    if (byParty) partyPresented.add(out[out.length - 1]);
   });
+}
+
+/** A happening that would take place only on a condition is offered by a party to it, else only possible. */
+function conditionalStance(e: EventMention, byParty: boolean): Stance {
+  if (!e.condition || !(e.stance === "scheduled" || e.stance === "occurred" || e.stance === "unknown")) return e.stance;
+  return byParty ? "wanted" : "discussed";
 }
 
 // A condition clause governs the clause it attaches to: after a fronted condition, the events up to the next clause

@@ -32,7 +32,7 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
   const entities = readEntities(doc, published);
   const times = readTimes(doc, published);
   const attributions = readAttributions(doc, entities);
-  const events = readEvents(doc, entities, times, attributions);
+  const events = readEvents(doc, entities, times, attributions, published);
   const extraction: Extraction = {
     schema: EXTRACT_SCHEMA,
     article: {

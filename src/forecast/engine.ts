@@ -2,7 +2,7 @@
 // without a scheduled date lowers them; a confirmed past happening resolves YES, a passed deadline NO.
 import type { Factuality } from "../domain/extraction.js";
 import type { Evidence, Forecast, ForecastUpdate, Indicator, Question, Resolution } from "../domain/forecast.js";
-import { addDays, dayRange, daysBetween, rangeWidth } from "../link/time-range.js";
+import { addDays, dayRange, daysBetween, rangeWidth } from "../domain/calendar.js";
 
 export interface EngineOptions {
   /** How much of an indicator's log-likelihood ratio a report carries, by certainty. */

@@ -2,7 +2,7 @@
 // per event. Pure: the caller loads each type's claims once and reports every change it writes. Claims are kept
 // prepared for matching: what matching derives from a claim is worked out once per version of it, not once per event.
 import { DEFAULT_LINK_OPTIONS, prepareClaim, type ClaimKey, type LinkOptions, type PreparedClaim } from "./claims.js";
-import { addDays, dateNumber } from "./time-range.js";
+import { addDays, dateNumber } from "../domain/calendar.js";
 
 interface TypeIndex {
   claims: Map<string, PreparedClaim>;

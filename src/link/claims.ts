@@ -1,7 +1,8 @@
 // Claim coreference: event mentions in different articles that refer to the same happening become one claim.
 import type { EventMention, Factuality } from "../domain/extraction.js";
+import type { EntityFacts } from "../extract/entity-facts.js";
 import { loadData } from "../extract/resources.js";
-import { type DayRange, addDays, anchorYear, dateNumber, dayRange, rangeWidth } from "./time-range.js";
+import { type DayRange, addDays, anchorYear, dateNumber, dayRange, rangeWidth } from "../domain/calendar.js";
 
 /** Event types that make ledger claims; saying, confirming and generic verbs are how claims are reported, not claims. */
 export const CLAIM_TYPES: ReadonlySet<string> = new Set([
@@ -28,11 +29,6 @@ export const CLAIM_TYPES: ReadonlySet<string> = new Set([
   "dismantle",
 ]);
 
-/** What the linker knows about entities: used to compare participants at the level of their countries. */
-export interface EntityFacts {
-  /** The country an entity stands for or belongs to at `date` (a leader's, a ministry's, the country itself), or null. */
-  countryOf(entityId: string, date: string | null): string | null;
-}
 
 /** A claim as the linker compares it. */
 export interface ClaimKey {

@@ -1,6 +1,6 @@
 // Independent origins: reports that trace back to one source — one root, one wire copy, one credited outlet — count once.
 import type { SourceRef } from "../domain/extraction.js";
-import { sourceEntity, voiceOf } from "./entity-facts.js";
+import { sourceEntity, voiceOf } from "../extract/entity-facts.js";
 
 /** What origin assignment needs to know about one report. */
 export interface ReportOriginFacts {

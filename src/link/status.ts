@@ -1,6 +1,6 @@
 // A claim's status over time: reported → corroborated → confirmed / denied / contradicted / stale, derived from its reports.
 import type { Factuality } from "../domain/extraction.js";
-import { addDays, daysBetween } from "./time-range.js";
+import { addDays, daysBetween } from "../domain/calendar.js";
 
 export type ClaimStatus = "reported" | "corroborated" | "confirmed" | "denied" | "contradicted" | "stale";
 

@@ -1,9 +1,14 @@
 // What the ledger needs to know of gazetteer entities: the country each speaks for on a date, and who is on the record
 // for a claim's participants.
-import { resolveName } from "../extract/gazetteer.js";
-import { loadData } from "../extract/resources.js";
+import { resolveName } from "./gazetteer.js";
+import { loadData } from "./resources.js";
 import type { SourceRef } from "../domain/extraction.js";
-import type { EntityFacts } from "./claims.js";
+
+/** What the linker knows about entities: used to compare participants at the level of their countries. */
+export interface EntityFacts {
+  /** The country an entity stands for or belongs to at `date` (a leader's, a ministry's, the country itself), or null. */
+  countryOf(entityId: string, date: string | null): string | null;
+}
 
 interface Office {
   role?: string;

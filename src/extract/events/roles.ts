@@ -1,0 +1,421 @@
+// Who takes part in a happening and where it takes place, read from the trigger's own frame: the subject and objects
+// of a verb ("Trump met Kim", "X and Y held talks"), the complements of an event noun ("talks with Y", "a meeting
+// between X and Y", "Putin's visit to North Korea"), the subject of the verb that holds the noun ("X held talks with
+// Y"), and the locative phrase that places it ("in Budapest", "at the White House", "a Budapest summit"). A speaker
+// takes part only through a pronoun that stands for them; places, venues, outlets and gatherings never take part.
+import type { Attribution } from "../../domain/extraction.js";
+import type { Token } from "../01-tokens.js";
+import type { EntityMatch } from "../02-entities.js";
+import { loadData } from "../resources.js";
+import { GERUND_ADJUNCT, NAMED_MEETINGS } from "./lexicon.js";
+
+interface RolesLexicon {
+  partyVerbs: string[];
+  partyVerbPrepositions: Record<string, string[]>;
+  controlNouns: string[];
+  controlAdjectives: string[];
+  pairPrepositions: string[];
+  companionPrepositions: string[];
+  agentPrepositions: string[];
+  destinationPrepositions: string[];
+  destinationTypes: string[];
+  locativePrepositions: string[];
+  sidelinePhrases: string[];
+  venueWords: string[];
+  clauseStops: string[];
+}
+
+const LEX = loadData<RolesLexicon>("lexicons/roles.json");
+const PARTY_VERBS = new Set(LEX.partyVerbs);
+const PARTY_VERB_PREPS = new Map(Object.entries(LEX.partyVerbPrepositions).map(([v, ps]) => [v, new Set(ps)]));
+const CONTROL_NOUNS = new Set(LEX.controlNouns);
+const CONTROL_ADJECTIVES = new Set(LEX.controlAdjectives);
+const PAIR = new Set(LEX.pairPrepositions);
+const COMPANION = new Set(LEX.companionPrepositions);
+const AGENT = new Set(LEX.agentPrepositions);
+const DESTINATION = new Set(LEX.destinationPrepositions);
+const DESTINATION_TYPES = new Set(LEX.destinationTypes);
+const LOCATIVE = new Set(LEX.locativePrepositions);
+const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
+const VENUE_WORDS = new Set(LEX.venueWords);
+const STOPS = new Set(LEX.clauseStops);
+const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
+const PERSON_PRONOUNS = new Set(["he", "she"]);
+const RELATIVE = new Set(["who", "which", "that"]);
+// How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
+const REACH = 14;
+
+export interface Roles {
+  participants: string[];
+  place: string | null;
+}
+
+/** A sentence's tokens with its entity matches placed on them, shared by the reading of each of its triggers. */
+export interface RoleView {
+  ts: Token[];
+  /** The entity match covering each token, if any. */
+  at: (EntityMatch | null)[];
+  /** True for tokens that are event triggers of their own. */
+  isEvent: boolean[];
+}
+
+/** Places the sentence's entity matches on its tokens. */
+export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[]): RoleView {
+  const at: (EntityMatch | null)[] = ts.map(() => null);
+  for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
+  return { ts, at, isEvent };
+}
+
+const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" || m.type === "organization" || m.type === "group" || m.entity.startsWith("local:");
+
+/** A match names a place: a gazetteer place, a capital standing for its city, or an unknown name headed by a venue word. */
+function placeLike(m: EntityMatch): boolean {
+  if (m.type === "place" || m.via === "capital") return true;
+  if (!m.entity.startsWith("local:")) return false;
+  return m.text.toLowerCase().split(/[\s-]+/).some((w) => VENUE_WORDS.has(w));
+}
+
+/** The known one-off meeting whose name holds the trigger, if any. */
+export function namedMeeting(t: Token, matches: EntityMatch[]): { participants: string[]; date: string | null } | null {
+  for (const m of matches) if (m.type === "event" && m.start <= t.start && m.end >= t.end && NAMED_MEETINGS.has(m.entity)) return NAMED_MEETINGS.get(m.entity)!;
+  return null;
+}
+
+/** Reads who takes part in the happening named at token k and where it takes place. */
+export function readRoles(v: RoleView, k: number, type: string, attr: Attribution | null, matches: EntityMatch[]): Roles {
+  const t = v.ts[k];
+  const named = namedMeeting(t, matches);
+  if (named) return { participants: [...named.participants], place: null };
+  // "the APEC summit": a gathering whose members the sentence does not list.
+  const inside = v.at[k];
+  if (inside && inside.type === "event") return { participants: [], place: null };
+  const found = new Found();
+  if (t.pos === "VERB") {
+    subjectOf(v, k, found);
+    complements(v, k, type, found, true);
+  } else {
+    nounFrame(v, k, type, found);
+  }
+  const people = withPronounSubject(v, k, attr, matches, found.parties);
+  return { participants: people, place: found.place };
+}
+
+/** What a frame has found so far: the parties in order and the first place. */
+class Found {
+  parties: string[] = [];
+  place: string | null = null;
+  party(m: EntityMatch): void {
+    if (isName(m) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
+  }
+  where(m: EntityMatch): void {
+    if (this.place === null) this.place = m.entity;
+  }
+}
+
+/** The matches inside tokens [from, to], each once. */
+function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
+    const m = v.at[j];
+    if (m && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
+
+/** End (inclusive) of the noun phrase starting at j, coordinations ("X, Y and Z", "X as well as Y") included. */
+function phraseEnd(v: RoleView, j: number): number {
+  const { ts } = v;
+  let end = j - 1;
+  let i = j;
+  while (i < ts.length && i - j < REACH) {
+    const w = ts[i];
+    // An event noun heads the phrase and ends it: "a Budapest summit", "his trip" (to Asia belongs to the trip).
+    if (v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) {
+      end = i;
+      break;
+    }
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+      if (w.pos === "PRON" && !/^(his|her|its|their|our|my|your)$/.test(w.lower) && i > j) break;
+      end = i++;
+      continue;
+    }
+    // "Trump and Xi", "Xi, Putin and Kim": a coordination goes on only when another name follows, and a comma only
+    // inside a list that an "and" closes.
+    if ((w.lower === "and" || w.lower === "&" || (w.lower === "," && listGoesOn(v, i + 1))) && i + 1 < ts.length && (NP_POS.has(ts[i + 1].pos) || v.at[i + 1]) && hasNameAhead(v, i + 1)) {
+      i++;
+      continue;
+    }
+    if (w.lower === "as" && ts[i + 1]?.lower === "well" && ts[i + 2]?.lower === "as") {
+      i += 3;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/** True when an "and" or "or" closes the list that a comma at j - 1 continues. */
+function listGoesOn(v: RoleView, j: number): boolean {
+  for (let i = j; i < v.ts.length && i < j + 8; i++) {
+    const w = v.ts[i];
+    if (w.lower === "and" || w.lower === "or") return true;
+    if (!(NP_POS.has(w.pos) || v.at[i] || w.lower === "," || w.lower === "'s" || w.lower === "’s")) return false;
+  }
+  return false;
+}
+
+function hasNameAhead(v: RoleView, j: number): boolean {
+  for (let i = j; i < v.ts.length && i < j + 5; i++) {
+    if (v.at[i]) return true;
+    if (!NP_POS.has(v.ts[i].pos)) return false;
+  }
+  return false;
+}
+
+/** Start (inclusive) of the noun phrase ending at j. */
+function phraseStart(v: RoleView, j: number): number {
+  const { ts } = v;
+  let start = j + 1;
+  let i = j;
+  while (i >= 0 && j - i < REACH) {
+    const w = ts[i];
+    if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+      if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
+      start = i--;
+      continue;
+    }
+    if ((w.lower === "and" || w.lower === "," || w.lower === "&") && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  return start;
+}
+
+/** The subject of the verb at k: left over auxiliaries, adverbs, control verbs and nouns ("has no plans to meet"). */
+function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
+  const { ts } = v;
+  if (depth > 4) return;
+  let j = k - 1;
+  while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART") && ts[j].lower !== "to") j--;
+  if (j < 0) return;
+  const w = ts[j];
+  // "wants to meet", "agreed to meet", "plans to visit", "is ready to meet", "has no plans to meet".
+  if (w.lower === "to") {
+    const c = j - 1;
+    if (c < 0) return;
+    if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
+    // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
+    if (v.at[c]) {
+      for (const m of matchesIn(v, phraseStart(v, c), c)) if (!placeLike(m)) found.party(m);
+      return;
+    }
+    if (ts[c].pos === "ADJ" || CONTROL_ADJECTIVES.has(ts[c].lower)) return subjectOf(v, c, found, depth + 1);
+    if (ts[c].pos === "NOUN" && CONTROL_NOUNS.has(ts[c].lower)) {
+      // "Putin's plans to visit": the possessor; "has no plans to meet": the subject of the verb that has the plans.
+      const start = phraseStart(v, c);
+      const owners = matchesIn(v, start, c - 1).filter(isName);
+      if (owners.length) return owners.forEach((m) => found.party(m));
+      if (start > 0) return subjectOf(v, start - 1 >= 0 && (ts[start - 1].pos === "VERB" || ts[start - 1].pos === "AUX") ? start - 1 : start, found, depth + 1);
+    }
+    return;
+  }
+  // "left Seoul without meeting Kim": a gerund adjunct shares the subject of the verb it hangs on.
+  if (GERUND_ADJUNCT.has(w.lower) && ts[k].lower.endsWith("ing")) {
+    for (let c = j - 1; c >= 0 && j - c <= REACH; c--) {
+      if (STOPS.has(ts[c].lower) && ts[c].lower !== ",") return;
+      if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);
+    }
+    return;
+  }
+  // "Trump, who met Kim three times, …": the phrase a relative clause hangs on.
+  if (RELATIVE.has(w.lower) && (w.pos === "PRON" || w.pos === "DET" || w.pos === "SCONJ")) {
+    const head = j > 0 && ts[j - 1].lower === "," ? j - 2 : j - 1;
+    if (head >= 0 && v.at[head]) for (const m of matchesIn(v, phraseStart(v, head), head)) found.party(m);
+    return;
+  }
+  if (!(NP_POS.has(w.pos) || v.at[j])) return;
+  const start = phraseStart(v, j);
+  // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
+  // comma first; "talks in Moscow ended" is not the subject "Moscow").
+  if (start > 0 && ts[start - 1].pos === "ADP" && !(ts[start - 1].lower === "of")) return;
+  for (const m of matchesIn(v, start, j)) {
+    if (placeLike(m) && !(m.via === "capital" && m.type === "country")) continue;
+    found.party(m);
+  }
+}
+
+/** The verb whose object (or whose preposition's object) the noun phrase starting at s is, if any. */
+function governingVerb(v: RoleView, s: number): number {
+  const { ts } = v;
+  let p = s - 1;
+  if (p < 0) return -1;
+  // "agreed to a meeting", "pushed for talks", "called off the summit", "pulled out of the talks".
+  if (ts[p].pos === "ADP" || ts[p].pos === "PART" || ts[p].lower === "to") {
+    const prep = ts[p].lower;
+    let q = p - 1;
+    if (q >= 0 && (ts[q].pos === "ADP" || ts[q].pos === "PART")) q--;
+    if (q >= 0 && ts[q].pos === "VERB" && (PARTY_VERB_PREPS.get(ts[q].lemma)?.has(prep) || PARTY_VERB_PREPS.get(ts[q].lemma)?.has(ts[q + 1]?.lower ?? ""))) return q;
+    return -1;
+  }
+  while (p >= 0 && ts[p].pos === "ADV") p--;
+  return p >= 0 && ts[p].pos === "VERB" ? p : -1;
+}
+
+/** An event noun's frame: its possessor and name modifiers, its complements, and the subject of the verb holding it. */
+function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
+  const { ts } = v;
+  const s = k > 0 ? phraseStart(v, k - 1) : 0;
+  // "his trip", "her visit": a possessive pronoun stands for the person the sentence named before it.
+  for (let j = s; j < k; j++) {
+    if (ts[j].lower !== "his" && ts[j].lower !== "her") continue;
+    const referent = firstPersonBefore(v, j);
+    if (referent) found.party(referent);
+  }
+  // Modifiers: "Putin's visit", "the Trump-Kim summit", "U.S.-Russia talks" take part; "a Budapest summit" is where.
+  for (const m of matchesIn(v, s, k - 1)) {
+    if (m.type === "event") continue;
+    if (placeLike(m)) found.where(m);
+    else found.party(m);
+  }
+  const pair = complements(v, k, type, found, false);
+  if (pair) return;
+  const g = governingVerb(v, s);
+  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) subjectOf(v, g, found);
+}
+
+/**
+ * What follows the trigger: a verb's objects, the companions, pairs, agents and destinations of a happening, and its
+ * place. Returns true when a pair ("between X and Y") names the parties outright.
+ */
+function complements(v: RoleView, k: number, type: string, found: Found, verb: boolean): boolean {
+  const { ts } = v;
+  let pair = false;
+  let j = k + 1;
+  // "met with", "called off", "pulled out": a particle right after the verb belongs to it.
+  if (verb && j < ts.length && ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") j++;
+  let first = true;
+  while (j < ts.length && j - k <= REACH) {
+    const w = ts[j];
+    const lower = w.lower;
+    if (STOPS.has(lower)) break;
+    if (lower === "to" && ts[j + 1]?.pos === "VERB") {
+      // "refused to accept a letter from Trump": a verb's infinitive complement carries its objects along.
+      if (!(verb && j === k + 1)) break;
+      j += 2;
+      continue;
+    }
+    const sideline = SIDELINES.find((p) => p.every((x, i) => ts[j + i]?.lower === x));
+    if (sideline) {
+      j = phraseEnd(v, j + sideline.length) + 1;
+      first = false;
+      continue;
+    }
+    if (w.pos === "ADP" || lower === "to") {
+      const end = phraseEnd(v, j + 1);
+      if (end <= j) break;
+      const inPhrase = matchesIn(v, j + 1, end);
+      const headsEvent = ts.slice(j + 1, end + 1).some((x, i) => v.isEvent[j + 1 + i] && x.pos === "NOUN" && !v.at[j + 1 + i]);
+      if (PAIR.has(lower) || COMPANION.has(lower) || (lower === "of" && !verb && !headsEvent)) {
+        for (const m of inPhrase) if (!placeLike(m) || m.via === "capital") found.party(m);
+        if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
+      } else if (AGENT.has(lower) && !headsEvent) {
+        for (const m of inPhrase) if (!placeLike(m)) found.party(m);
+      } else if (DESTINATION.has(lower) && DESTINATION_TYPES.has(type) && !headsEvent) {
+        // "Putin's visit to North Korea": the country visited takes part; a city or region is where.
+        for (const m of inPhrase) {
+          if (m.type === "country" && m.via !== "capital") found.party(m);
+          else if (placeLike(m) || m.type === "country") found.where(m);
+        }
+      } else if (LOCATIVE.has(lower) && !headsEvent) {
+        for (const m of inPhrase) if (m.type !== "event" && m.type !== "person") found.where(m);
+      } else if (headsEvent) {
+        break;
+      }
+      j = end + 1;
+      first = false;
+      continue;
+    }
+    // A verb's direct object: "met Kim", "visited Beijing", "hosted Lee at the White House"; the object of a light
+    // verb is the happening itself ("held a Budapest summit"), whose modifiers say where.
+    if (verb && first && (NP_POS.has(w.pos) || v.at[j])) {
+      const end = phraseEnd(v, j);
+      const eventObject = ts.slice(j, end + 1).some((x, i) => v.isEvent[j + i] && x.pos === "NOUN" && !v.at[j + i]);
+      for (const m of matchesIn(v, j, end)) {
+        if (m.type === "event") continue;
+        if ((DESTINATION_TYPES.has(type) || eventObject) && placeLike(m) && (m.via !== "capital" || eventObject)) found.where(m);
+        else found.party(m);
+      }
+      objectPronoun(v, j, end, k, found);
+      j = end + 1;
+      first = false;
+      continue;
+    }
+    if (w.pos === "VERB" || w.pos === "AUX") break;
+    j++;
+    first = false;
+  }
+  return pair;
+}
+
+/** The first person the sentence names before token j: the subject, most often, that a possessive stands for. */
+function firstPersonBefore(v: RoleView, j: number): EntityMatch | null {
+  for (let i = 0; i < j; i++) {
+    const m = v.at[i];
+    if (m && m.type === "person") return m;
+  }
+  return null;
+}
+
+/** The last person named before token j that is not already a party. */
+function lastPersonBefore(v: RoleView, j: number, found: Found): EntityMatch | null {
+  for (let i = j - 1; i >= 0; i--) {
+    const m = v.at[i];
+    if (m && m.type === "person" && !found.parties.includes(m.entity)) return m;
+  }
+  return null;
+}
+
+/** "would love to meet him again": an object pronoun stands for the last person named before the trigger. */
+function objectPronoun(v: RoleView, from: number, to: number, k: number, found: Found): void {
+  for (let j = from; j <= to; j++) {
+    const w = v.ts[j];
+    if (w.pos !== "PRON" || (w.lower !== "him" && w.lower !== "her")) continue;
+    const referent = lastPersonBefore(v, k, found);
+    if (referent) found.party(referent);
+  }
+}
+
+/**
+ * "North Korea said it had tested a missile", "Trump said he would meet Kim": a pronoun subject of reported content
+ * stands for the speaker, who then takes part; without an attribution, a "he" or "she" stands for the first person the
+ * sentence names before it. A speaker is never a participant for speaking alone.
+ */
+function withPronounSubject(v: RoleView, k: number, attr: Attribution | null, matches: EntityMatch[], found: string[]): string[] {
+  const { ts } = v;
+  let j = k - 1;
+  // Through auxiliaries and control ("he would like to meet", "she plans to visit").
+  for (let hops = 0; j >= 0 && hops < 8; hops++) {
+    const w = ts[j];
+    if (w.pos === "PRON" && SPEAKER_PRONOUNS.has(w.lower)) break;
+    if (w.pos === "AUX" || w.pos === "ADV" || w.pos === "PART" || w.lower === "to" || (w.pos === "VERB" && ts[j + 1]?.lower === "to") || CONTROL_ADJECTIVES.has(w.lower) || (w.pos === "NOUN" && CONTROL_NOUNS.has(w.lower)) || w.pos === "DET") {
+      j--;
+      continue;
+    }
+    return found;
+  }
+  if (j < 0 || !(ts[j].pos === "PRON" && SPEAKER_PRONOUNS.has(ts[j].lower))) return found;
+  const pronoun = ts[j];
+  if (attr && attr.content.start <= pronoun.start) {
+    const speaker = attr.chain[0]?.entity;
+    if (speaker && !found.includes(speaker) && !speaker.startsWith("outlet:")) return [speaker, ...found];
+    return found;
+  }
+  if (!PERSON_PRONOUNS.has(pronoun.lower)) return found;
+  const referent = matches.find((m) => m.entity.startsWith("person:") && m.end <= pronoun.start);
+  return referent && !found.includes(referent.entity) ? [referent.entity, ...found] : found;
+}

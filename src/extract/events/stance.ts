@@ -1,0 +1,410 @@
+// A report's stance toward its happening (docs/stance.md): occurred, scheduled, discussed, wanted, unplanned, called
+// off, failed, refused or unknown. Read from the whole sentence around the trigger, in this order:
+//   1. a cue that governs the trigger from the left ("wants to meet", "called off the summit", "no plans to visit");
+//   2. for a happening named as the subject, the predicate that follows it ("the summit was called off");
+//   3. a modifier inside its own noun phrase ("a possible meeting", "the upcoming summit");
+//   4. else its factuality and tense ("met" occurred, "will meet on Friday" scheduled, "could meet" discussed).
+// A cue that is itself negated turns round ("does not want to meet" refused, "has not ruled out a meeting" discussed).
+import type { Factuality, Stance } from "../../domain/extraction.js";
+import type { Token } from "../01-tokens.js";
+import { loadData } from "../resources.js";
+import { dayRange } from "../../domain/calendar.js";
+
+type CueStance = Exclude<Stance, "unknown">;
+
+const SELF_STANCES: ReadonlySet<string> = new Set(["called_off", "failed", "refused", "wanted"]);
+
+interface StanceLexicon {
+  governing: Record<string, string[]>;
+  predicates: Record<string, string[]>;
+  modifiers: Record<string, string[]>;
+  negators: string[];
+  futureAuxiliaries: string[];
+  futurePhrases: string[];
+  clauseStops: string[];
+  conditionWords: string[];
+}
+
+/** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
+interface Slot {
+  words: Set<string>;
+  optional: boolean;
+}
+
+interface Cue {
+  stance: CueStance;
+  slots: Slot[];
+  text: string;
+}
+
+const LEX = loadData<StanceLexicon>("lexicons/stance.json");
+
+function compile(families: Record<string, string[]>): Cue[] {
+  const out: Cue[] = [];
+  for (const [stance, phrases] of Object.entries(families)) {
+    for (const text of phrases) {
+      const slots = text.split(" ").map((w) => ({ words: new Set(w.replace(/^\?/, "").split("|")), optional: w.startsWith("?") }));
+      out.push({ stance: stance as CueStance, slots, text });
+    }
+  }
+  // Longer phrases first: "not ruled out" is tried before "ruled out".
+  return out.sort((a, b) => b.slots.length - a.slots.length);
+}
+
+const GOVERNING = compile(LEX.governing);
+// Cues that, as triggers themselves, stand for the happening they act on.
+const SELF = GOVERNING.filter((c) => SELF_STANCES.has(c.stance) && !c.slots[0].optional && !c.slots[0].words.has("no") && !c.slots[0].words.has("not"));
+const PREDICATES = compile(LEX.predicates);
+const MODIFIERS = new Map<string, CueStance>(Object.entries(LEX.modifiers).flatMap(([s, ws]) => ws.map((w) => [w, s as CueStance] as const)));
+const NEGATORS = new Set(LEX.negators);
+const FUTURE_AUX = new Set(LEX.futureAuxiliaries);
+const FUTURE_PHRASES = LEX.futurePhrases.map((p) => p.split(" "));
+const STOPS = new Set(LEX.clauseStops);
+const CONDITIONS = new Set(LEX.conditionWords);
+// Cues by the word they end on, so each position is tried against a handful of phrases only.
+const GOVERNING_BY_LAST = byLastWord(GOVERNING);
+const PREDICATES_BY_LAST = byLastWord(PREDICATES);
+
+function byLastWord(cues: Cue[]): Map<string, Cue[]> {
+  const m = new Map<string, Cue[]>();
+  for (const c of cues) {
+    for (const w of c.slots[c.slots.length - 1].words) {
+      const list = m.get(w);
+      if (list) list.push(c);
+      else m.set(w, [c]);
+    }
+  }
+  return m;
+}
+
+// How far a governing cue may stand from its trigger (in tokens, names counted once), and how far a subject's
+// predicate may follow it.
+const GOVERNING_GAP = 7;
+const PREDICATE_REACH = 12;
+// How many tokens before a cue may hold the negation that turns it round ("does not want to").
+const NEGATION_REACH = 3;
+
+/** What the stance reader needs to know about one mention. */
+export interface StanceInput {
+  ts: Token[];
+  k: number;
+  factuality: Factuality;
+  /** TIMEX3 value of the happening, as read. */
+  time: string | null;
+  /** The document's date, YYYY-MM-DD, or null. */
+  dct: string | null;
+  /** True when the mention names where it takes place. */
+  placed: boolean;
+  /** True when a party to the happening (or its government) presents it. */
+  byParty: boolean;
+  /** True for tokens that are entity names. */
+  named: boolean[];
+  /** True when an attribution presents the mention. */
+  reported: boolean;
+  /** The factuality of another event of the sentence, by its position. */
+  factualityAt: (k: number) => Factuality | undefined;
+}
+
+/** A cue found for a trigger, with whether it is negated. */
+interface Found {
+  stance: CueStance;
+  negated: boolean;
+  at: number;
+}
+
+const lowerOf = (t: Token) => t.lower.replace(/’/g, "'");
+
+function slotMatches(slot: Slot, t: Token): boolean {
+  return slot.words.has(lowerOf(t)) || slot.words.has(t.lemma);
+}
+
+/** Matches a cue whose last word is at position e, right to left; returns its first position or -1. */
+function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
+  let j = e;
+  for (let s = cue.slots.length - 1; s >= 0; s--) {
+    const slot = cue.slots[s];
+    if (j >= 0 && slotMatches(slot, ts[j])) {
+      j--;
+      continue;
+    }
+    if (slot.optional) continue;
+    return -1;
+  }
+  return j + 1;
+}
+
+/** Matches a cue starting at position b, left to right; returns its last position or -1. */
+function matchStartingAt(ts: Token[], b: number, cue: Cue): number {
+  let j = b;
+  for (const slot of cue.slots) {
+    if (j < ts.length && slotMatches(slot, ts[j])) {
+      j++;
+      continue;
+    }
+    if (slot.optional) continue;
+    return -1;
+  }
+  return j - 1;
+}
+
+/** True when a negator stands just before position `at` (or the cue is headed by "no"/"not" itself, which counts once). */
+function negatedBefore(ts: Token[], at: number, cue: Cue): boolean {
+  const head = cue.slots[0].words;
+  if (head.has("no") || head.has("not") || head.has("n't") || head.has("without")) return false;
+  for (let j = at - 1; j >= 0 && j >= at - NEGATION_REACH; j--) {
+    const w = lowerOf(ts[j]);
+    if (STOPS.has(w) || w === ",") return false;
+    if (NEGATORS.has(w)) return true;
+    if (ts[j].pos === "VERB" && ts[j].lemma !== "be" && ts[j].lemma !== "have") return false;
+  }
+  return false;
+}
+
+// Tokens that may stand between a governing cue and its trigger: determiners, adjectives, numbers, names, objects,
+// particles and the infinitive "to", "of", "for" and "with".
+const BRIDGE_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "PRON", "PART", "ADV", "AUX"]);
+const BRIDGE_WORDS = new Set(["to", "of", "for", "with", "a", "an", "the", "'s", "-", "in-person", "face-to-face", "direct"]);
+
+/**
+ * "Putin stayed away", "Xi skipped the summit", "Blinken cancelled": a trigger that is itself a cue word tells the
+ * stage of the happening it stands for.
+ */
+function selfCue(inp: StanceInput): Found | null {
+  const { ts, k } = inp;
+  for (const cue of SELF) {
+    if (!slotMatches(cue.slots[0], ts[k])) continue;
+    if (matchStartingAt(ts, k, cue) < 0) continue;
+    return { stance: cue.stance, negated: negatedBefore(ts, k, cue), at: k };
+  }
+  return null;
+}
+
+/** The nearest cue that governs the trigger from its left, within the clause, and the cue that governs that one. */
+function governingCue(inp: StanceInput): Found | null {
+  const inner = governorOf(inp, inp.k, GOVERNING_GAP);
+  if (!inner) return null;
+  // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
+  // right before the cue speaks for the whole.
+  const outer = governorOf(inp, inner.at, 2);
+  if (!outer) return inner;
+  const o = turned(outer);
+  if (o === "failed" || o === "refused" || o === "called_off" || o === "unplanned" || o === "wanted") return { ...outer, stance: o, negated: false };
+  if (o === "discussed" && turned(inner) === "scheduled") return { ...outer, stance: o, negated: false };
+  return inner;
+}
+
+/** The nearest cue ending before position k that governs it, at most `reach` tokens away (names counted once). */
+function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
+  const { ts, named } = inp;
+  let gap = 0;
+  for (let e = k - 1; e >= 0; e--) {
+    const t = ts[e];
+    const w = lowerOf(t);
+    for (const cue of GOVERNING_BY_LAST.get(w) ?? GOVERNING_BY_LAST.get(t.lemma) ?? []) {
+      const b = matchEndingAt(ts, e, cue);
+      if (b >= 0) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
+    }
+    // "that meeting": a demonstrative, whatever the tagger says, when a noun follows it.
+    const determiner = t.pos === "DET" || (w === "that" && (ts[e + 1]?.pos === "NOUN" || ts[e + 1]?.pos === "ADJ"));
+    if ((STOPS.has(w) && !determiner) || CONDITIONS.has(w)) return null;
+    if (w === ",") return null;
+    // A verb between a cue and the trigger heads a clause of its own ("wanted to say the meeting …"), unless the
+    // trigger is its infinitive or object ("invited him to visit").
+    if (t.pos === "VERB" && e !== k - 1 && !(ts[e + 1] && (lowerOf(ts[e + 1]) === "to" || BRIDGE_POS.has(ts[e + 1].pos)))) return null;
+    if (!named[e]) gap++;
+    if (gap > reach) return null;
+    if (!(BRIDGE_POS.has(t.pos) || BRIDGE_WORDS.has(w) || named[e] || t.pos === "VERB" || t.pos === "NOUN")) return null;
+  }
+  return null;
+}
+
+/** True when the trigger's noun phrase is the subject of what follows: it opens its clause. */
+function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
+  let j = k - 1;
+  const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
+  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j))) j--;
+  if (j < 0) return true;
+  const w = lowerOf(ts[j]);
+  return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
+}
+
+/** For a happening named as a subject, the predicate cue that follows its phrase ("the summit was called off"). */
+function predicateCue(inp: StanceInput): Found | null {
+  const { ts, k, named } = inp;
+  if (ts[k].pos === "VERB" || !isSubject(ts, k, named)) return null;
+  for (let b = k + 1; b < ts.length && b <= k + PREDICATE_REACH; b++) {
+    const w = lowerOf(ts[b]);
+    // "The summit that was to follow was called off": a relative clause is passed over to its end.
+    if ((w === "that" || w === "which") && ts[b].pos !== "DET") {
+      while (b + 1 < ts.length && !(ts[b].pos === "VERB") && b <= k + PREDICATE_REACH) b++;
+      continue;
+    }
+    if (STOPS.has(w)) return null;
+    for (const cue of PREDICATES) {
+      if (!cue.slots.some((s) => !s.optional && s.words.has(w)) && !cue.slots[0].words.has(w) && !cue.slots[0].optional) continue;
+      const end = matchStartingAt(ts, b, cue);
+      if (end < 0) continue;
+      const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never"));
+      return { stance: cue.stance, negated, at: b };
+    }
+    // The predicate is the first verb group: a cue further on belongs to another clause.
+    if (ts[b].pos === "VERB" && !ts[b].lower.endsWith("ing")) return null;
+  }
+  return null;
+}
+
+/** A modifier inside the trigger's own noun phrase ("a possible meeting", "the postponed summit"). */
+function modifierCue(inp: StanceInput): Found | null {
+  const { ts, k } = inp;
+  if (ts[k].pos === "VERB") return null;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = ts[j];
+    if (!(t.pos === "ADJ" || t.pos === "VERB" || t.pos === "DET" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.lower === "-")) return null;
+    const s = MODIFIERS.get(lowerOf(t));
+    if (s) return { stance: s, negated: false, at: j };
+  }
+  return null;
+}
+
+/** A negated cue turns round: "does not want" refuses, "has not ruled out" leaves it open, "did not cancel" keeps it. */
+function turned(found: Found): CueStance {
+  if (!found.negated) return found.stance;
+  switch (found.stance) {
+    case "wanted":
+      return "refused";
+    case "refused":
+    case "called_off":
+      return "discussed";
+    case "discussed":
+    case "scheduled":
+      return "unplanned";
+    case "failed":
+      return "occurred";
+    case "occurred":
+      return "failed";
+    default:
+      return found.stance;
+  }
+}
+
+type Tense = "past" | "present" | "future" | "none";
+
+/** The verb group that carries a trigger's tense: its own for a verb, else the clause's verb before or after it. */
+interface Group {
+  /** Position of the group's head verb, or -1 when none was found. */
+  verb: number;
+  tense: Tense;
+  /** A modal of possibility in the group ("could", "may", "might", "can", "should"), or null. */
+  modal: string | null;
+  /** "would": a future in reported speech, a hypothesis otherwise. */
+  would: boolean;
+}
+
+const POSSIBILITY_MODALS = new Set(["could", "may", "might", "can", "should", "ca"]);
+
+function headVerb(ts: Token[], k: number): number {
+  if (ts[k].pos === "VERB") return k;
+  for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+    const w = lowerOf(ts[j]);
+    if (STOPS.has(w) || w === ",") break;
+    if (ts[j].pos === "VERB" || ts[j].pos === "AUX") return j;
+  }
+  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
+    const w = lowerOf(ts[j]);
+    if (STOPS.has(w) && w !== "that") break;
+    if (ts[j].pos === "VERB" || ts[j].pos === "AUX") {
+      // The group's head is its last verb: "would be", "has been held".
+      let h = j;
+      while (h + 1 < ts.length && (ts[h + 1].pos === "VERB" || ts[h + 1].pos === "AUX" || ts[h + 1].pos === "PART" || ts[h + 1].pos === "ADV") && h - j < 4) h++;
+      while (h > j && ts[h].pos !== "VERB" && ts[h].pos !== "AUX") h--;
+      return h;
+    }
+  }
+  return -1;
+}
+
+function groupAt(ts: Token[], k: number): Group {
+  const v = headVerb(ts, k);
+  if (v < 0) return { verb: -1, tense: "none", modal: null, would: false };
+  let modal: string | null = null;
+  let would = false;
+  let tense: Tense | null = null;
+  for (let j = v; j >= 0 && j >= v - 4; j--) {
+    const w = lowerOf(ts[j]);
+    if (j < v && !(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || ts[j].pos === "VERB" && ts[j + 1]?.lower === "to" || w === "to")) break;
+    if (POSSIBILITY_MODALS.has(w) && ts[j].pos === "AUX") modal ??= w;
+    if (w === "would" || w === "'d") would = true;
+    if (FUTURE_AUX.has(w)) tense ??= "future";
+    if (FUTURE_PHRASES.some((p) => p.every((x, i) => ts[j + i] !== undefined && lowerOf(ts[j + i]) === x) && j + p.length - 1 <= v)) tense ??= "future";
+    if (ts[j].pos === "AUX" && ["was", "were", "had", "did", "has", "have"].includes(w)) tense ??= "past";
+  }
+  const h = ts[v];
+  if (!tense) tense = h.pos === "VERB" && h.lower !== h.lemma && !h.lower.endsWith("ing") && !h.lower.endsWith("s") ? "past" : would ? "future" : "present";
+  return { verb: v, tense, modal, would };
+}
+/** Where the happening's own time lies against the document date, when it can be told. */
+function timeSide(time: string | null, dct: string | null): "before" | "after" | null {
+  if (!dct) return null;
+  if (time === "PAST_REF") return "before";
+  if (time === "FUTURE_REF") return "after";
+  const r = dayRange(time);
+  if (!r) return null;
+  if (r.to < dct) return "before";
+  if (r.from > dct) return "after";
+  return null;
+}
+
+/** A definite date, week or month: the happening is set for it. */
+function datedAhead(time: string | null, dct: string | null): boolean {
+  const r = dayRange(time);
+  return !!r && !!dct && r.from >= dct && daysWide(r) <= 31;
+}
+
+function daysWide(r: { from: string; to: string }): number {
+  return (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000;
+}
+
+/** The stance of one mention (see the file's head for the order of the rules). */
+export function readStance(inp: StanceInput): Stance {
+  const cue = governingCue(inp) ?? predicateCue(inp) ?? modifierCue(inp) ?? selfCue(inp);
+  const f = inp.factuality;
+  const group = groupAt(inp.ts, inp.k);
+  const tense = group.tense;
+  const side = timeSide(inp.time, inp.dct);
+  const ahead = side === "after" || tense === "future";
+  if (cue) {
+    const s = turned(cue);
+    // "agreed to meet" by a party sets it; by others it is reported as planned.
+    if (s === "scheduled" && !inp.byParty && !datedAhead(inp.time, inp.dct) && !inp.placed && cue.stance === "scheduled" && f !== "CT+") return "discussed";
+    if (s === "occurred" && ahead) return "scheduled";
+    return s;
+  }
+  const negative = f.endsWith("-");
+  if (negative) return ahead || (tense === "present" && side !== "before") ? "unplanned" : "failed";
+  // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
+  const purpose = purposeHead(inp.ts, inp.k);
+  if (f === "Uu" && purpose >= 0) return readStance({ ...inp, k: purpose, factuality: inp.factualityAt(purpose) ?? "CT+" });
+  // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
+  if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
+  if (ahead) {
+    if (!f.startsWith("CT")) return "discussed";
+    return inp.byParty || datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
+  }
+  if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";
+  return "occurred";
+}
+
+/** For an infinitive of purpose ("flew to Ankara to meet"), the verb it serves; else -1. */
+function purposeHead(ts: Token[], k: number): number {
+  if (ts[k].pos !== "VERB" || k < 2 || lowerOf(ts[k - 1]) !== "to") return -1;
+  for (let j = k - 2; j >= 0 && j >= k - 10; j--) {
+    const w = lowerOf(ts[j]);
+    if (STOPS.has(w) || w === ",") return -1;
+    if (ts[j].pos === "VERB") {
+      // A verb taking the infinitive as its complement ("want to", "agreed to") is a cue, not a purpose.
+      if (j === k - 2) return -1;
+      return j;
+    }
+  }
+  return -1;
+}

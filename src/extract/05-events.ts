@@ -5,9 +5,10 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { judgeSentence, type SentenceView } from "./events/factuality.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
-import { namedMeeting, readRoles, roleView } from "./events/roles.js";
-import { readStance } from "./events/stance.js";
-import { speaksFor } from "./entity-facts.js";
+import { resolveEventCoreference } from "./events/coreference.js";
+import { isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { readStance, voiceOf } from "./events/stance.js";
+import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import { futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
 
@@ -63,6 +64,8 @@ function retag(ts: Token[]): Token[] {
   });
 }
 
+const VISIT: TriggerInfo = { type: "visit", cameo: "042" };
+
 // How many tokens either side of an ambiguous trigger are read to tell its class.
 const CONTEXT_REACH = 6;
 
@@ -107,6 +110,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
+  resolveEventCoreference(out);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -155,9 +159,11 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const roles = roleView(ts, matches, isEvent);
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
+  const entityAt = (j: number) => roles.at[j]?.entity ?? null;
   positions.forEach((k, r) => {
     const t = ts[k];
-    const info = classify(ts, k);
+    const classified = classify(ts, k);
+    const info = classified.type === "other" && isVisitByMotion(roles, k) ? VISIT : classified;
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
     const { participants, place } = readRoles(roles, k, info.type, attr, matches);
@@ -171,7 +177,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const factuality = readings[r].value;
     const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
     const byParty = speaksFor(source.at(-1), participants, c.dct);
-    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, named, reported: attr !== null, factualityAt });
+    const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
+    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty });
     out.push({
       id: "",
       sentence: s,
@@ -189,6 +196,12 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
   });
+}
+
+/** An entity stands for a party when it is the government of a person taking part ("Washington", "the Kremlin"). */
+function partyByCountry(id: string, participants: string[], date: string | null): boolean {
+  const c = countryOf(id, date);
+  return c !== null && participants.some((p) => countryOf(p, date) === c);
 }
 
 /** A happening that would take place only on a condition is offered by a party to it, else only possible. */

@@ -28,6 +28,8 @@ export interface GazetteerEntry {
   capital?: string;
   capitalAliases?: string[];
   capitalMetonym?: boolean;
+  /** A body that is also a building where happenings take place ("at the White House", "a Kremlin meeting"). */
+  venue?: boolean;
   un?: boolean;
   /** Roles a bare "<country> leader" refers to. */
   leader?: string[];

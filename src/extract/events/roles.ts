@@ -6,6 +6,7 @@
 import type { Attribution } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
+import { entityById } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { GERUND_ADJUNCT, NAMED_MEETINGS } from "./lexicon.js";
 
@@ -23,6 +24,7 @@ interface RolesLexicon {
   sidelinePhrases: string[];
   venueWords: string[];
   clauseStops: string[];
+  motionVerbs: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -39,6 +41,7 @@ const LOCATIVE = new Set(LEX.locativePrepositions);
 const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
+const MOTION = new Set(LEX.motionVerbs);
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -71,6 +74,7 @@ const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" |
 /** A match names a place: a gazetteer place, a capital standing for its city, or an unknown name headed by a venue word. */
 function placeLike(m: EntityMatch): boolean {
   if (m.type === "place" || m.via === "capital") return true;
+  if (m.type === "organization" && entityById(m.entity)?.venue) return true;
   if (!m.entity.startsWith("local:")) return false;
   return m.text.toLowerCase().split(/[\s-]+/).some((w) => VENUE_WORDS.has(w));
 }
@@ -79,6 +83,28 @@ function placeLike(m: EntityMatch): boolean {
 export function namedMeeting(t: Token, matches: EntityMatch[]): { participants: string[]; date: string | null } | null {
   for (const m of matches) if (m.type === "event" && m.start <= t.start && m.end >= t.end && NAMED_MEETINGS.has(m.entity)) return NAMED_MEETINGS.get(m.entity)!;
   return null;
+}
+
+/**
+ * "will come to the White House", "flew to Pyongyang", "is going to Istanbul": a verb of motion toward a country,
+ * city or venue is a visit there.
+ */
+export function isVisitByMotion(v: RoleView, k: number): boolean {
+  const t = v.ts[k];
+  if (t.pos !== "VERB" || !MOTION.has(t.lemma)) return false;
+  for (let j = k + 1; j < v.ts.length && j <= k + 3; j++) {
+    const w = v.ts[j].lower;
+    if (w === "to" || w === "into") {
+      for (let i = j + 1; i < v.ts.length && i <= j + 3; i++) {
+        const m = v.at[i];
+        if (m) return m.type === "country" || m.type === "place" || m.type === "organization";
+        if (!(v.ts[i].pos === "DET" || v.ts[i].pos === "ADJ")) return false;
+      }
+      return false;
+    }
+    if (!(v.ts[j].pos === "ADV" || v.ts[j].pos === "PART")) return false;
+  }
+  return false;
 }
 
 /** Reads who takes part in the happening named at token k and where it takes place. */
@@ -106,6 +132,9 @@ class Found {
   place: string | null = null;
   party(m: EntityMatch): void {
     if (isName(m) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
+  }
+  partyId(id: string): void {
+    if (!this.parties.includes(id)) this.parties.push(id);
   }
   where(m: EntityMatch): void {
     if (this.place === null) this.place = m.entity;
@@ -242,9 +271,11 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   const start = phraseStart(v, j);
   // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
   // comma first; "talks in Moscow ended" is not the subject "Moscow").
-  if (start > 0 && ts[start - 1].pos === "ADP" && !(ts[start - 1].lower === "of")) return;
+  const before = start > 0 ? ts[start - 1] : null;
+  if (before && before.pos === "ADP" && before.lower !== "of" && !STOPS.has(before.lower) && before.lower !== "whether") return;
   for (const m of matchesIn(v, start, j)) {
-    if (placeLike(m) && !(m.via === "capital" && m.type === "country")) continue;
+    // A subject is a party: a place or venue by name is not ("Istanbul will host"), but a body is ("the Kremlin").
+    if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
     found.party(m);
   }
 }
@@ -279,8 +310,12 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   // Modifiers: "Putin's visit", "the Trump-Kim summit", "U.S.-Russia talks" take part; "a Budapest summit" is where.
   for (const m of matchesIn(v, s, k - 1)) {
     if (m.type === "event") continue;
-    if (placeLike(m)) found.where(m);
-    else found.party(m);
+    if (placeLike(m)) {
+      found.where(m);
+      // "a White House meeting with Lee": the government whose seat it is hosts it.
+      const seat = m.type === "organization" ? entityById(m.entity)?.country : undefined;
+      if (seat) found.partyId(`country:${seat}`);
+    } else found.party(m);
   }
   const pair = complements(v, k, type, found, false);
   if (pair) return;

@@ -5,7 +5,7 @@
 //   3. a modifier inside its own noun phrase ("a possible meeting", "the upcoming summit");
 //   4. else its factuality and tense ("met" occurred, "will meet on Friday" scheduled, "could meet" discussed).
 // A cue that is itself negated turns round ("does not want to meet" refused, "has not ruled out a meeting" discussed).
-import type { Factuality, Stance } from "../../domain/extraction.js";
+import type { Factuality, SourceRef, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
@@ -23,6 +23,9 @@ interface StanceLexicon {
   futurePhrases: string[];
   clauseStops: string[];
   conditionWords: string[];
+  selfNouns: Record<string, string[]>;
+  partyCues: string[];
+  voices: { report: string[]; official: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -61,6 +64,10 @@ const FUTURE_AUX = new Set(LEX.futureAuxiliaries);
 const FUTURE_PHRASES = LEX.futurePhrases.map((p) => p.split(" "));
 const STOPS = new Set(LEX.clauseStops);
 const CONDITIONS = new Set(LEX.conditionWords);
+const SELF_NOUNS = new Map<string, CueStance>(Object.entries(LEX.selfNouns).flatMap(([st, ws]) => ws.map((w) => [w, st as CueStance] as const)));
+// Stances that a cue lends only when its agent is a party to the happening: a wish or offer of anyone else makes the
+// happening only discussed ("Zelensky wanted Trump to come to Istanbul").
+const PARTY_CUES: ReadonlySet<string> = new Set(LEX.partyCues);
 // Cues by the word they end on, so each position is tried against a handful of phrases only.
 const GOVERNING_BY_LAST = byLastWord(GOVERNING);
 const PREDICATES_BY_LAST = byLastWord(PREDICATES);
@@ -97,12 +104,18 @@ export interface StanceInput {
   placed: boolean;
   /** True when a party to the happening (or its government) presents it. */
   byParty: boolean;
+  /** Who presents it: nobody but the author, an official voice, or a report, medium or unnamed source. */
+  voice: "author" | "official" | "report";
   /** True for tokens that are entity names. */
   named: boolean[];
   /** True when an attribution presents the mention. */
   reported: boolean;
   /** The factuality of another event of the sentence, by its position. */
   factualityAt: (k: number) => Factuality | undefined;
+  /** The entity named at each token, if any. */
+  entityAt: (k: number) => string | null;
+  /** True when an entity takes part in the happening (itself, or its country for a person's government). */
+  isParty: (id: string) => boolean;
 }
 
 /** A cue found for a trigger, with whether it is negated. */
@@ -113,6 +126,22 @@ interface Found {
 }
 
 const lowerOf = (t: Token) => t.lower.replace(/’/g, "'");
+
+const REPORT_WORDS = new RegExp(`\\b(?:${LEX.voices.report.join("|")})\\b`, "i");
+const OFFICIAL_WORDS = new RegExp(`\\b(?:${LEX.voices.official.join("|")})\\b`, "i");
+
+/**
+ * Who presents a happening, from its source chain: the author alone; an official voice (a named person or body, or an
+ * unnamed official of a government); or a report (an outlet, a newspaper, unnamed sources, observers).
+ */
+export function voiceOf(chain: SourceRef[]): StanceInput["voice"] {
+  const root = chain.at(-1);
+  if (!root) return "author";
+  if (root.entity?.startsWith("outlet:")) return "report";
+  if (OFFICIAL_WORDS.test(root.text)) return "official";
+  if (REPORT_WORDS.test(root.text)) return "report";
+  return root.entity && !root.entity.startsWith("local:") ? "official" : "report";
+}
 
 function slotMatches(slot: Slot, t: Token): boolean {
   return slot.words.has(lowerOf(t)) || slot.words.has(t.lemma);
@@ -171,6 +200,8 @@ const BRIDGE_WORDS = new Set(["to", "of", "for", "with", "a", "an", "the", "'s",
  */
 function selfCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
+  const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
+  if (noun && ts[k].pos !== "VERB") return { stance: noun, negated: false, at: k };
   for (const cue of SELF) {
     if (!slotMatches(cue.slots[0], ts[k])) continue;
     if (matchStartingAt(ts, k, cue) < 0) continue;
@@ -302,16 +333,24 @@ interface Group {
 
 const POSSIBILITY_MODALS = new Set(["could", "may", "might", "can", "should", "ca"]);
 
-function headVerb(ts: Token[], k: number): number {
+function headVerb(ts: Token[], k: number, subject: boolean): number {
   if (ts[k].pos === "VERB") return k;
-  for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
-    const w = lowerOf(ts[j]);
-    if (STOPS.has(w) || w === ",") break;
-    if (ts[j].pos === "VERB" || ts[j].pos === "AUX") return j;
+  // A happening named as the subject takes the tense of its predicate ("the talks would take place"); one named as an
+  // object or after a preposition, that of the verb before it ("held talks", "after the talks").
+  if (!subject) {
+    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+      const w = lowerOf(ts[j]);
+      if (STOPS.has(w) || w === ",") break;
+      if (ts[j].pos === "VERB" || ts[j].pos === "AUX") return j;
+    }
   }
-  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
+  let commas = 0;
+  for (let j = k + 1; j < ts.length && j <= k + PREDICATE_REACH; j++) {
     const w = lowerOf(ts[j]);
+    // "The meeting, on the margins of the summit, will be their first": a parenthetical is passed over.
+    if (w === "," && subject && commas++ < 2) continue;
     if (STOPS.has(w) && w !== "that") break;
+    if (w === ",") break;
     if (ts[j].pos === "VERB" || ts[j].pos === "AUX") {
       // The group's head is its last verb: "would be", "has been held".
       let h = j;
@@ -323,8 +362,8 @@ function headVerb(ts: Token[], k: number): number {
   return -1;
 }
 
-function groupAt(ts: Token[], k: number): Group {
-  const v = headVerb(ts, k);
+function groupAt(ts: Token[], k: number, named: boolean[]): Group {
+  const v = headVerb(ts, k, ts[k].pos !== "VERB" && isSubject(ts, k, named));
   if (v < 0) return { verb: -1, tense: "none", modal: null, would: false };
   let modal: string | null = null;
   let would = false;
@@ -368,14 +407,14 @@ function daysWide(r: { from: string; to: string }): number {
 export function readStance(inp: StanceInput): Stance {
   const cue = governingCue(inp) ?? predicateCue(inp) ?? modifierCue(inp) ?? selfCue(inp);
   const f = inp.factuality;
-  const group = groupAt(inp.ts, inp.k);
+  const group = groupAt(inp.ts, inp.k, inp.named);
   const tense = group.tense;
   const side = timeSide(inp.time, inp.dct);
   const ahead = side === "after" || tense === "future";
   if (cue) {
-    const s = turned(cue);
-    // "agreed to meet" by a party sets it; by others it is reported as planned.
-    if (s === "scheduled" && !inp.byParty && !datedAhead(inp.time, inp.dct) && !inp.placed && cue.stance === "scheduled" && f !== "CT+") return "discussed";
+    const s = PARTY_CUES.has(cue.stance) && !cue.negated && agentIsOutsider(inp, cue.at) ? "discussed" : turned(cue);
+    // "agreed to meet" told by a report or an unnamed source is reported as planned.
+    if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     if (s === "occurred" && ahead) return "scheduled";
     return s;
   }
@@ -388,10 +427,28 @@ export function readStance(inp: StanceInput): Stance {
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
     if (!f.startsWith("CT")) return "discussed";
-    return inp.byParty || datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
+    // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
+    // reported, citing officials": reported as planned.
+    return inp.byParty || inp.voice !== "report" ? "scheduled" : "discussed";
   }
   if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";
   return "occurred";
+}
+
+/**
+ * The one who wishes, offers or proposes: the name just before the cue ("Biden proposed", "Putin's offer of"), or
+ * just after a cue noun ("an offer by Putin"). True only when one is named and it is not a party.
+ */
+function agentIsOutsider(inp: StanceInput, at: number): boolean {
+  const { ts } = inp;
+  for (let j = at - 1; j >= 0 && j >= at - 5; j--) {
+    const w = lowerOf(ts[j]);
+    const id = inp.entityAt(j);
+    if (id) return !inp.isParty(id);
+    if (STOPS.has(w) || w === "," || ts[j].pos === "VERB") break;
+    if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
+  }
+  return false;
 }
 
 /** For an infinitive of purpose ("flew to Ankara to meet"), the verb it serves; else -1. */

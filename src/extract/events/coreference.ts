@@ -1,0 +1,81 @@
+// Within one article, a mention of a happening that names fewer parties than it has ("the summit", "a meeting this
+// summer", "the proposal", "Biden proposed meeting in a third country") takes them from the mention it refers back to:
+// the nearest earlier mention of the same kind of happening that names its parties, agrees with it in time and is
+// not a recap when it is news. A mention naming none may also refer forward within its own sentence ("a summit
+// … the meeting between X and Y").
+import type { EventMention } from "../../domain/extraction.js";
+import { dayRange, overlaps } from "../../domain/calendar.js";
+import { loadData } from "../resources.js";
+
+interface CoreferenceLexicon {
+  coreference: {
+    /** Event types whose mentions refer to one happening and can stand for one another ("talks" and "summit"). */
+    families: string[][];
+    /** Nouns that stand for a happening named before, whatever its type ("the proposal", "the invitation"). */
+    pointers: string[];
+    /** How many sentences back an antecedent may lie. */
+    sentences: number;
+  };
+}
+
+const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
+const FAMILY = new Map<string, number>();
+LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
+const POINTERS = new Set(LEX.pointers);
+
+const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
+const parties = (e: EventMention) => e.participants.filter(isParty);
+
+/** True when the mention names enough parties to stand on its own: two, or a visitor and the country visited. */
+function complete(e: EventMention): boolean {
+  return parties(e).length >= 2;
+}
+
+function sameKind(m: EventMention, a: EventMention): boolean {
+  if (POINTERS.has(m.trigger.text.toLowerCase())) return FAMILY.has(a.type);
+  const f = FAMILY.get(m.type);
+  return f !== undefined && f === FAMILY.get(a.type);
+}
+
+function timesAgree(m: EventMention, a: EventMention): boolean {
+  const x = dayRange(m.time);
+  const y = dayRange(a.time);
+  return !x || !y || overlaps(x, y);
+}
+
+function fits(m: EventMention, a: EventMention): boolean {
+  if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a)) return false;
+  // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening.
+  if (a.background !== m.background && !(dayRange(m.time) && dayRange(a.time))) return false;
+  const own = parties(m);
+  return own.every((p) => a.participants.includes(p));
+}
+
+/** Fills in the parties and time of mentions that refer to a happening named elsewhere in the article. */
+export function resolveEventCoreference(events: EventMention[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const m = events[i];
+    if (complete(m) || !(FAMILY.has(m.type) || POINTERS.has(m.trigger.text.toLowerCase()))) continue;
+    let antecedent: EventMention | null = null;
+    for (let j = i - 1; j >= 0; j--) {
+      const a = events[j];
+      if (m.sentence - a.sentence > LEX.sentences) break;
+      if (fits(m, a)) {
+        antecedent = a;
+        break;
+      }
+    }
+    if (!antecedent && parties(m).length === 0) {
+      for (let j = i + 1; j < events.length && events[j].sentence === m.sentence; j++) {
+        if (fits(m, events[j])) {
+          antecedent = events[j];
+          break;
+        }
+      }
+    }
+    if (!antecedent) continue;
+    const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
+    m.participants = [...antecedent.participants, ...own];
+    if (!dayRange(m.time) && dayRange(antecedent.time)) m.time = antecedent.time;
+  }
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { adjustedRand, bcubed, labelsOf } from "../src/link/cluster-scores.js";
-import { StoryClusterer, clusterFeatures, storyFeatures, type StoryFeatures } from "../src/link/stories.js";
+import { StoryClusterer, clusterFeatures, storyFeatures, type StoryFeatures } from "../src/link/06-stories.js";
 
 interface EcbDoc {
   id: string;

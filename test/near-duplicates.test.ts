@@ -15,7 +15,7 @@ import {
   shingles,
   words,
   type Fingerprint,
-} from "../src/link/near-duplicates.js";
+} from "../src/link/01-near-duplicates.js";
 
 const paragraphs = (text: string) => text.trim().split(/\n\n/);
 const join = (ps: string[]) => ps.join("\n\n") + "\n";

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
 import { extract } from "../src/extract/index.js";
-import { encodeSignature, fingerprint } from "../src/link/near-duplicates.js";
+import { encodeSignature, fingerprint } from "../src/link/01-near-duplicates.js";
 import {
   applyLedgerChanges,
   claimsOfType,

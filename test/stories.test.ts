@@ -9,7 +9,7 @@ import {
   timeDecay,
   type StoryDocument,
   type StoryOptions,
-} from "../src/link/stories.js";
+} from "../src/link/06-stories.js";
 
 const labels = (groups: string[][]) => labelsOf(groups);
 

@@ -14,7 +14,7 @@ import {
   pickOriginal,
   shingles,
   type Fingerprint,
-} from "../link/near-duplicates.js";
+} from "../link/01-near-duplicates.js";
 import {
   findArticleByHash,
   findArticleHash,
@@ -266,6 +266,7 @@ async function ingestOne(
         outlet: stored.outlet,
         published: read.published,
         near_duplicate_of: decision.original,
+        credits: read.credits,
         sentences: reading.sentences,
         events: reading.events,
         ledger: reading.ledger,

@@ -1,29 +1,36 @@
 // Reads of the ledger shared by the CLI and the API: claims with their reports and origins, and stories.
-import { DEFAULT_STATUS_OPTIONS, type StatusOptions } from "../link/status.js";
 import { addDays, daysBetween } from "../domain/calendar.js";
 import { getClaim, listClaims, listStories, type ClaimView, type Executor, type StoryView } from "../store/index.js";
 import { latestPublished } from "../store/linking.js";
 
-// A claim no one has reported on for a while is stale as of the newest article in the store; the stored history
-// holds only what reports caused, so this last step is added when reading.
-function withStaleness(claim: ClaimView, asOf: string | null, opts: StatusOptions): ClaimView {
+export interface StaleOptions {
+  /** A claim whose happening is not over, with no new report for this many days, is stale. */
+  staleDays: number;
+}
+
+export const DEFAULT_STALE_OPTIONS: StaleOptions = { staleDays: 30 };
+
+// A plan no one has reported on for a while is stale as of the newest article in the store; the stored history holds
+// only what reports caused, so this last step is added when reading. Happenings that are over never go stale.
+function withStaleness(claim: ClaimView, asOf: string | null, opts: StaleOptions): ClaimView {
   const last = claim.last_reported;
-  if (!asOf || !last || claim.status === "confirmed" || claim.status === "denied" || claim.status === "stale") return claim;
+  const over = claim.stage === "occurred" || claim.stage === "called_off" || claim.stage === "failed" || claim.historical;
+  if (!asOf || !last || over || claim.status === "stale") return claim;
   if (daysBetween(last, asOf) <= opts.staleDays) return claim;
   const at = addDays(last, opts.staleDays);
-  return { ...claim, status: "stale", status_history: [...claim.status_history, { status: "stale", at }] };
+  return { ...claim, status: "stale", status_history: [...claim.status_history, { status: "stale", stage: claim.stage, at }] };
 }
 
 /** All claims, or one story's, as the contract prints them. */
-export async function readClaims(db: Executor, opts: { storyId?: string; status?: StatusOptions } = {}): Promise<ClaimView[]> {
+export async function readClaims(db: Executor, opts: { storyId?: string; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
   const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId }), latestPublished(db)]);
-  return claims.map((c) => withStaleness(c, asOf, opts.status ?? DEFAULT_STATUS_OPTIONS));
+  return claims.map((c) => withStaleness(c, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS));
 }
 
 /** One claim, or undefined. */
-export async function readClaim(db: Executor, id: string, opts: { status?: StatusOptions } = {}): Promise<ClaimView | undefined> {
+export async function readClaim(db: Executor, id: string, opts: { stale?: StaleOptions } = {}): Promise<ClaimView | undefined> {
   const [claim, asOf] = await Promise.all([getClaim(db, id), latestPublished(db)]);
-  return claim && withStaleness(claim, asOf, opts.status ?? DEFAULT_STATUS_OPTIONS);
+  return claim && withStaleness(claim, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS);
 }
 
 /** All stories with their article and claim ids. */

@@ -4,7 +4,7 @@ import { resolveName } from "../extract/gazetteer.js";
 import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
-import { speaksFor } from "../extract/entity-facts.js";
+import { countryOf, speaksFor } from "../extract/entity-facts.js";
 import { addDays, dayRange } from "../domain/calendar.js";
 import type { Executor, Store } from "../store/index.js";
 import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type StoredQuestion } from "../store/questions.js";
@@ -20,11 +20,15 @@ export function gazetteerResolver(name: string, date: string): { id: string; nam
   return hit ? { id: hit.id, name: hit.name } : null;
 }
 
-/** The evidence a question reads: reports of claims of its indicators' types that involve its participants. */
+/**
+ * The evidence a question reads: reports of claims of its indicators' types that involve its participants or their
+ * countries (an envoy meeting the counterpart is a preparatory step).
+ */
 export async function questionEvidence(db: Executor, q: Question): Promise<Evidence[]> {
   const types = [...new Set([q.event.type, ...q.indicators.flatMap((i) => i.match.type)])];
-  const entities = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
-  const rows = await evidenceRows(db, types, entities);
+  const named = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
+  const countries = named.map((p) => countryOf(p, q.opens)).filter((c): c is string => c !== null);
+  const rows = await evidenceRows(db, types, [...new Set([...named, ...countries])]);
   return rows.map(({ source, claimTime, ...r }) => ({
     ...r,
     onRecord: speaksFor(source.at(-1), r.participants, r.published),

@@ -3,19 +3,15 @@
 // thread.
 import type { ArticleInput, ArticleMeta, EventMention, Span } from "../domain/extraction.js";
 import { extractWithTokens } from "../extract/index.js";
-import { claimReadings, datedReferences } from "../link/claims.js";
-import { gazetteerFacts } from "../extract/entity-facts.js";
-import { fingerprint, type Fingerprint } from "../link/near-duplicates.js";
-import { encodeStoryFeatures, storyFeaturesFromTokens } from "../link/stories.js";
+import { readingsOf, type Reading } from "../link/02-readings.js";
+import { fingerprint, type Fingerprint } from "../link/01-near-duplicates.js";
+import { encodeStoryFeatures, storyFeaturesFromTokens } from "../link/06-stories.js";
 import { annotationRows, type AnnotationRows } from "../store/annotations.js";
 
 /** The article's mentions as the ledger reads them, for the outlet name they were read under. */
 export interface LedgerReadings {
   outlet: string | null;
-  /** Claimable mentions with their participants (`claimReadings`). */
-  readings: EventMention[];
-  /** Definite mentions dated to a day, to be looked up among known claims (`datedReferences`). */
-  references: EventMention[];
+  readings: Reading[];
 }
 
 /**
@@ -35,7 +31,7 @@ export interface ArticleReading {
 
 /** Reads an article's mentions for the ledger, as published by `outlet`. */
 export function ledgerReadings(article: { text: string; outlet: string | null; published: string | null; sentences: { start: number; end: number }[]; events: EventMention[] }): LedgerReadings {
-  return { outlet: article.outlet, readings: claimReadings(article, gazetteerFacts), references: datedReferences(article) };
+  return { outlet: article.outlet, readings: readingsOf(article) };
 }
 
 /** Reads one document for ingest; `input.id` must be set. */

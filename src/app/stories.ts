@@ -4,7 +4,7 @@
 // the end; when anything else wrote in between, it is rebuilt from the store.
 import { createHash } from "node:crypto";
 import type { Worker } from "node:worker_threads";
-import { StoryClusterer, decodeStoryFeatures, storyFeatures, storyFeaturesCurrent } from "../link/stories.js";
+import { StoryClusterer, decodeStoryFeatures, storyFeatures, storyFeaturesCurrent } from "../link/06-stories.js";
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
 import { articlesForStories, replaceStories, storyHeads, storyTermsBefore } from "../store/stories.js";

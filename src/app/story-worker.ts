@@ -1,7 +1,7 @@
 // The story thread of an ingest run: groups the articles it is sent, in the order sent, and answers `finish` with the
 // stories.
 import { parentPort } from "node:worker_threads";
-import { StoryClusterer } from "../link/stories.js";
+import { StoryClusterer } from "../link/06-stories.js";
 import { lowerThreadPriority } from "../workers.js";
 import { addToStories, type StoryReply, type StoryRequest } from "./stories.js";
 

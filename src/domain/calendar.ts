@@ -171,3 +171,12 @@ export function anchorYear(value: string | null, published: string | null): stri
   if (!value || !published || !/^XXXX-\d{2}(?:-\d{2})?(?:T[\d:]+)?$/.test(value)) return value;
   return `${published.slice(0, 4)}${value.slice(4)}`;
 }
+
+/** The more specific of two TIMEX3 values (a narrower calendar range wins; a calendar value beats a vague one). */
+export function moreSpecificTime(a: string | null, b: string | null): string | null {
+  const ra = dayRange(a);
+  const rb = dayRange(b);
+  if (!ra) return rb ? b : (a ?? b);
+  if (!rb) return a;
+  return rangeWidth(rb) < rangeWidth(ra) ? b : a;
+}

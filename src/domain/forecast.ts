@@ -1,18 +1,19 @@
 // Plain types of forecast questions, their indicators, the evidence they read and the updates they log.
-import type { Factuality } from "./extraction.js";
+import type { Factuality, Stance } from "./extraction.js";
 
-/** Which claims an indicator matches. Participants are entity ids once the question is resolved against the gazetteer. */
+/** Which reports an indicator counts. Participants are entity ids once the question is resolved against the gazetteer. */
 export interface IndicatorMatch {
   type: string[];
   participants: string[];
-  /** "all": the claim involves every listed participant; "any": at least one. */
+  /** "all": the happening involves every listed participant; "any": at least one. */
   participants_mode: "all" | "any";
-  /** The polarity the indicator looks for; a report of the opposite polarity matches its inverse. */
-  polarity: "+" | "-";
-  /** Only reports on the record from a participant or its government. */
+  /** The stances it counts (a report's stance toward the happening); empty for every stance but unknown. */
+  stance: Stance[];
+  /** Only reports stated on the record by a participant or its government. */
   on_record: boolean;
-  /** Only reports that give the happening a calendar date (a date or month announced). */
-  scheduled: boolean;
+  /** A preparatory step: a happening of another kind, or of other people, between the two sides of the question
+   * (its participants' countries): an envoy meeting the counterpart, a call, a visit. */
+  counterpart: boolean;
 }
 
 export interface Indicator {
@@ -29,6 +30,7 @@ export interface Question {
   opens: string;
   deadline: string;
   prior: number;
+  /** The resolving happening; `place` is an entity id once resolved. */
   event: { type: string; participants: string[]; place: string | null };
   indicators: Indicator[];
   /** True when the indicators were derived from the event rather than written by hand. */
@@ -40,17 +42,22 @@ export interface Evidence {
   report: string;
   claim: string;
   article: string;
+  /** The claim's type. */
   type: string;
   /** Participants of the claim the report belongs to. */
   participants: string[];
-  /** Participants the report's own sentence names: a claim's resolution must be told of all of them. */
-  mentionParticipants: string[];
+  /** Where the claim's happening takes place, or null. */
+  place: string | null;
   published: string;
   factuality: Factuality;
-  /** Independent origin key of the report. */
+  stance: Stance;
+  /** True for a recap of history, and for every report of a claim only recaps tell of. */
+  background: boolean;
+  /** Independent origin of the report. */
   origin: string;
+  /** True when a participant of the claim, or its government, states it on the record. */
   onRecord: boolean;
-  /** TIMEX3 value of the happening as this report gives it. */
+  /** TIMEX3 value of the happening as this report gives it (else its claim's). */
   eventTime: string | null;
 }
 

@@ -9,6 +9,7 @@ import {
   officeActive,
   pickBySeniority,
   pieceKey,
+  slugOf,
   shapeOf,
   splitWord,
   type AliasHit,
@@ -252,12 +253,6 @@ function lexicon(): Lexicon {
   return lexiconCache;
 }
 
-function slug(text: string): string {
-  return pieceKey(text)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** Of a candidate and the best mention so far, the one nearer the surname (later when looking back, earlier when forward). */
 function closer(c: Span | undefined, best: Span | undefined, forward: boolean): Span | undefined {
   return c && (!best || (forward ? c.from < best.from : c.from > best.from)) ? c : best;
@@ -450,7 +445,7 @@ class Reader {
       from: b,
       to: end,
       via: "local",
-      local: { id: `local:${slug(text)}`, name: text, type: "person", surnameKey: this.units[end - 1].key },
+      local: { id: `local:${slugOf(text)}`, name: text, type: "person", surnameKey: this.units[end - 1].key },
       loneLocal: end - b === 1,
     };
   }
@@ -483,7 +478,7 @@ class Reader {
       const text = this.textOf(s, e);
       const last = units[e - 1].key;
       const type = this.guessType(s, e, capitalised, joined);
-      this.add({ from: s, to: e, via: "local", local: { id: `local:${slug(text)}`, name: text, type, surnameKey: type === "person" ? last : null } });
+      this.add({ from: s, to: e, via: "local", local: { id: `local:${slugOf(text)}`, name: text, type, surnameKey: type === "person" ? last : null } });
     }
   }
 

@@ -110,7 +110,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
-  resolveEventCoreference(out);
+  resolveEventCoreference(out, partiesBySentence(entities));
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -196,6 +196,18 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
   });
+}
+
+/** The people and countries each sentence names. */
+function partiesBySentence(entities: EntityReading): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const m of entities.matches) {
+    if (m.type !== "person" && m.type !== "country") continue;
+    const set = out.get(m.sentence);
+    if (set) set.add(m.entity);
+    else out.set(m.sentence, new Set([m.entity]));
+  }
+  return out;
 }
 
 /** An entity stands for a party when it is the government of a person taking part ("Washington", "the Kremlin"). */

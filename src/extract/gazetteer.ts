@@ -24,12 +24,16 @@ export interface GazetteerEntry {
   code?: string;
   /** Outlet kind: agency, newspaper, broadcaster, magazine, online. */
   kind?: string;
+  /** An outlet that is a government's own media: its word is the government's. */
+  state_media?: boolean;
   demonyms?: string[];
   capital?: string;
   capitalAliases?: string[];
   capitalMetonym?: boolean;
   /** A body that is also a building where happenings take place ("at the White House", "a Kremlin meeting"). */
   venue?: boolean;
+  /** The place (or venue) this place lies within: a palace in its city, a city in its region. */
+  within?: string;
   un?: boolean;
   /** Roles a bare "<country> leader" refers to. */
   leader?: string[];
@@ -130,6 +134,14 @@ function computeKey(text: string): string {
   const folded = text.normalize("NFD").replace(DIACRITICS, "").replace(/ı/g, "i").toLowerCase().replace(CURLY, "'");
   const noDots = folded.replace(/\./g, "");
   return noDots.length > 0 ? noDots : folded;
+}
+
+/** The slug of a name: its normalised key with every run of other characters made one hyphen ("Bergen Tidende
+ * Nyhetsbyrå" → "bergen-tidende-nyhetsbyra"). The one slug of the product: local entity ids and source keys use it. */
+export function slugOf(text: string): string {
+  return pieceKey(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** Capitalisation class of a piece of text. */

@@ -1,26 +1,35 @@
-// The odds engine: evidence moves log-odds by indicator likelihood ratios, once per independent origin; time passing
-// without a scheduled date lowers them; a confirmed past happening resolves YES, a passed deadline NO.
-import type { Factuality } from "../domain/extraction.js";
+// The odds engine. Evidence moves log-odds by the likelihood ratio of the stance it takes toward the question's
+// happening, once per independent origin and with diminishing weight for each further origin; recaps and old news
+// move nothing. A set date holds the odds until it passes; passing without the happening lowers them; with no date
+// set, time passing lowers them at a constant hazard up to the deadline. A happening told as over, by a party on the
+// record or by two independent origins, resolves YES; a passed deadline resolves NO.
+import type { Factuality, Stance } from "../domain/extraction.js";
 import type { Evidence, Forecast, ForecastUpdate, Indicator, Question, Resolution } from "../domain/forecast.js";
 import { addDays, dayRange, daysBetween, rangeWidth } from "../domain/calendar.js";
+import { countryOf } from "../extract/entity-facts.js";
+import { entityById } from "../extract/gazetteer.js";
+import { forecastParameters, type ForecastParameters } from "./question.js";
 
 export interface EngineOptions {
   /** How much of an indicator's log-likelihood ratio a report carries, by certainty. */
   certaintyWeight: Record<"CT" | "PR" | "PS" | "Uu", number>;
-  /** The n-th independent origin on the same claim and indicator counts originDecay^(n-1) as much as the first. */
+  /** The n-th independent origin of one indicator counts originDecay^(n-1) as much as the first. */
   originDecay: number;
+  /** A set date passing without the happening is evidence against it with this likelihood ratio. */
+  datePassedLr: number;
   /** Probabilities stay inside [floor, 1 - floor] until the question resolves. */
   floor: number;
-  /** A report of a happening that ended more than this many days before it was published is old news: it moves nothing. */
+  /** A report of a happening that ended more than this many days before it was published is old news. */
   retrospectiveDays: number;
+  /** A set date counts as passed this many days after its last day (reports of a meeting take a day to arrive). */
+  graceDays: number;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  certaintyWeight: { CT: 1, PR: 0.6, PS: 0.3, Uu: 0.3 },
-  originDecay: 0.7,
-  floor: 0.005,
-  retrospectiveDays: 3,
-};
+export function engineOptions(params: ForecastParameters = forecastParameters()): EngineOptions {
+  return { certaintyWeight: params.certaintyWeight, originDecay: params.originDecay, datePassedLr: params.datePassedLr, floor: 0.005, retrospectiveDays: 3, graceDays: 1 };
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = engineOptions();
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -29,79 +38,86 @@ function certainty(f: Factuality): "CT" | "PR" | "PS" | "Uu" {
   return f === "Uu" ? "Uu" : (f.slice(0, 2) as "CT" | "PR" | "PS");
 }
 
-function polarity(f: Factuality): "+" | "-" | null {
-  return f === "Uu" ? null : f.endsWith("-") ? "-" : "+";
+/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region). */
+function within(place: string): string | null {
+  return entityById(place)?.within ?? null;
 }
 
-function involves(indicator: Indicator, participants: string[]): boolean {
-  const want = indicator.match.participants;
-  if (want.length === 0) return true;
-  return indicator.match.participants_mode === "all" ? want.every((p) => participants.includes(p)) : want.some((p) => participants.includes(p));
+/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House"). */
+export function placeFits(question: string | null, place: string | null): boolean {
+  if (!question) return true;
+  for (let p = place, hops = 0; p && hops < 6; p = within(p), hops++) if (p === question) return true;
+  return false;
 }
 
-/** A calendar date or month for the happening, no broader. */
-function isScheduled(e: Evidence): boolean {
-  const r = dayRange(e.eventTime);
-  return !!r && rangeWidth(r) <= 31 && r.to >= e.published;
+/** The sides of a question: each participant's country (or the participant itself when it has none). */
+function sides(q: Question, date: string): string[] {
+  return q.event.participants.map((p) => countryOf(p, date) ?? p);
 }
 
-/**
- * The indicator a report counts for and in which direction (+1 as written, -1 as its inverse), or null.
- * Of the indicators a report fits as written, the strongest wins; a report fits an inverse only when none fits directly.
- */
-export function matchIndicator(indicators: Indicator[], e: Evidence): { indicator: Indicator; sign: 1 | -1 } | null {
-  const pol = polarity(e.factuality) ?? "+";
-  let direct: Indicator | null = null;
-  let inverse: Indicator | null = null;
-  for (const ind of indicators) {
+/** True when a happening of other people or another kind joins both sides of the question: a preparatory step. */
+function joinsSides(q: Question, e: Evidence): boolean {
+  const want = sides(q, e.published);
+  if (want.length < 2) return false;
+  const have = new Set(e.participants.map((p) => countryOf(p, e.published) ?? p));
+  return want.every((s) => have.has(s));
+}
+
+/** True when the report is about the question's own happening: its type, every participant (others may join), its place. */
+export function aboutEvent(q: Question, e: Evidence): boolean {
+  return e.type === q.event.type && q.event.participants.every((p) => e.participants.includes(p)) && placeFits(q.event.place, e.place);
+}
+
+/** The indicator a report counts for, or null: the strongest of those it fits. */
+export function matchIndicator(q: Question, e: Evidence): Indicator | null {
+  const about = aboutEvent(q, e);
+  let best: Indicator | null = null;
+  for (const ind of q.indicators) {
     const m = ind.match;
-    if (!m.type.includes(e.type) || !involves(ind, e.participants)) continue;
+    if (m.stance.length > 0 && !m.stance.includes(e.stance)) continue;
+    if (e.stance === "unknown") continue;
     if (m.on_record && !e.onRecord) continue;
-    if (m.scheduled && !isScheduled(e)) continue;
-    const strength = Math.abs(Math.log(ind.lr));
-    if (m.polarity === pol) {
-      if (!direct || strength > Math.abs(Math.log(direct.lr))) direct = ind;
-    } else if (!inverse || strength > Math.abs(Math.log(inverse.lr))) inverse = ind;
+    if (m.counterpart) {
+      if (about || !m.type.includes(e.type) || !joinsSides(q, e)) continue;
+    } else {
+      if (!m.type.includes(e.type)) continue;
+      const has = (p: string) => e.participants.includes(p);
+      if (m.participants_mode === "all" ? !m.participants.every(has) : !m.participants.some(has)) continue;
+      if (m.type.includes(q.event.type) && !placeFits(q.event.place, e.place)) continue;
+    }
+    if (!best || Math.abs(Math.log(ind.lr)) > Math.abs(Math.log(best.lr))) best = ind;
   }
-  if (direct) return { indicator: direct, sign: 1 };
-  if (inverse && !inverse.match.on_record && !inverse.match.scheduled) return { indicator: inverse, sign: -1 };
-  return null;
+  return best;
 }
 
-/** The report tells of a happening that was over well before the report appeared ("a week after he called it off"). */
+/** The report tells of a happening over well before it appeared: old news moves nothing. */
 function isRetrospective(e: Evidence, days: number): boolean {
-  // "has never met" says nothing against a meeting yet to come.
-  if (e.eventTime === "PAST_REF" && polarity(e.factuality) === "-") return true;
+  if (e.background) return true;
   const r = dayRange(e.eventTime);
   return !!r && addDays(r.to, days) < e.published;
 }
 
-/** A positive report of the resolving event itself that gives it a calendar date ahead: a date has been set. */
+/** A report that sets the question's happening for a day or week still ahead: that day's end, else null. */
 function setsDate(q: Question, e: Evidence): string | null {
-  if (e.type !== q.event.type || polarity(e.factuality) !== "+" || e.factuality === "Uu") return null;
-  if (!q.event.participants.every((p) => e.participants.includes(p)) || !isScheduled(e)) return null;
-  const to = dayRange(e.eventTime)!.to;
-  return to <= q.deadline ? to : null;
-}
-
-/** A report that shows the resolving event as having happened (a past, certain, positive mention). */
-function showsHappened(q: Question, e: Evidence): boolean {
-  if (e.type !== q.event.type || e.factuality !== "CT+") return false;
-  if (!q.event.participants.every((p) => e.mentionParticipants.includes(p))) return false;
+  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutEvent(q, e)) return null;
   const r = dayRange(e.eventTime);
-  if (!r || r.to > e.published || rangeWidth(r) > 31) return false;
-  // The happening itself must fall inside the question's window.
-  return r.from >= q.opens && r.to <= q.deadline;
+  if (!r || rangeWidth(r) > 7 || r.to < e.published) return null;
+  return r.to <= q.deadline ? r.to : null;
 }
 
-interface OriginState {
-  weight: number;
-  rank: number;
+const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
+
+/** A report of the question's happening as held within the question's window. */
+function tellsHappened(q: Question, e: Evidence): boolean {
+  if (e.stance !== "occurred" || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  const r = dayRange(e.eventTime);
+  if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
+  return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
 }
 
 /**
- * Computes a question's probability as of `asOf` from the evidence published on or before that date only.
- * Evidence is applied in publication order; every change is logged with the reports behind it.
+ * Computes a question's probability as of `asOf` from the evidence published on or before that date only. Evidence is
+ * applied in publication order; every change is logged with the reports behind it.
  */
 export function forecast(q: Question, evidence: Evidence[], asOf: string, override: Resolution | null = null, opts: EngineOptions = DEFAULT_ENGINE_OPTIONS): Forecast {
   const usable = evidence
@@ -112,88 +128,93 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let p = clamp(q.prior);
   let clock = q.opens;
   let scheduledFor: string | null = null;
-  const origins = new Map<string, Map<string, OriginState>>();
-  const happened = new Map<string, Set<string>>();
+  let scheduledBy: string[] = [];
+  const counted = new Map<string, Map<string, number>>();
+  const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
+  const log = (u: Omit<ForecastUpdate, "previous" | "probability">, next: number) => {
+    if (Math.abs(next - p) >= 0.0005 || u.indicator !== "time passing") updates.push({ ...u, previous: p, probability: next });
+    p = next;
+  };
 
-  const decayTo = (day: string) => {
-    if (day <= clock) return;
-    const end = q.deadline;
-    let from = clock;
-    clock = day;
-    if (scheduledFor) {
-      if (scheduledFor >= day) return;
-      // The scheduled day passed without the happening being reported: the hazard applies from then on.
-      if (scheduledFor > from) from = scheduledFor;
-      scheduledFor = null;
+  // Time passing: the odds hold while a set date lies ahead; the date passing without the happening counts against it;
+  // otherwise the chance left shrinks with the days left before the deadline.
+  const advanceTo = (day: string) => {
+    while (clock < day) {
+      const dateEnds = scheduledFor ? addDays(scheduledFor, opts.graceDays) : null;
+      if (dateEnds && dateEnds >= day) {
+        clock = day;
+        return;
+      }
+      if (dateEnds) {
+        const from = clock;
+        clock = dateEnds;
+        if (from < dateEnds) {
+          const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
+          log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
+        }
+        scheduledFor = null;
+        scheduledBy = [];
+        continue;
+      }
+      decay(clock, day);
+      clock = day;
     }
-    const left0 = daysBetween(from, end) + 1;
-    const left1 = Math.max(0, daysBetween(day, end) + 1);
+  };
+  const decay = (from: string, to: string) => {
+    const left0 = daysBetween(from, q.deadline) + 1;
+    const left1 = Math.max(0, daysBetween(to, q.deadline) + 1);
     if (left0 <= 0) return;
     const next = clamp(1 - Math.pow(1 - p, left1 / left0));
-    if (Math.abs(next - p) >= 0.0005) {
-      updates.push({ at: day, probability: next, previous: p, indicator: "time passing", claim: null, reports: [], reason: `no scheduled date; ${daysBetween(from, day)} days passed with ${left1} left before the deadline` });
-    }
-    p = next;
+    log({ at: to, indicator: "time passing", claim: null, reports: [], reason: `${daysBetween(from, to)} days passed with no date set; ${left1} days left before the deadline` }, next);
   };
 
   for (const e of usable) {
     if (e.published > q.deadline) break;
-    decayTo(e.published);
-    if (showsHappened(q, e)) {
-      const seen = happened.get(e.claim) ?? new Set<string>();
-      seen.add(e.origin);
-      happened.set(e.claim, seen);
-      if (e.onRecord || seen.size >= 2) {
-        updates.push({ at: e.published, probability: 1, previous: p, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "on the record from a participant" : `${seen.size} independent origins report it happened` });
-        p = 1;
+    advanceTo(e.published);
+    if (tellsHappened(q, e)) {
+      happened.add(e.origin);
+      if (e.onRecord || happened.size >= 2) {
+        log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);
         resolved = { outcome: "yes", at: e.published };
         break;
       }
     }
     if (isRetrospective(e, opts.retrospectiveDays)) continue;
     const date = setsDate(q, e);
-    if (date) scheduledFor = date;
-    const hit = matchIndicator(q.indicators, e);
+    if (date && (!scheduledFor || date > scheduledFor)) {
+      scheduledFor = date;
+      scheduledBy = [e.report];
+    }
+    if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
+      scheduledFor = null;
+      scheduledBy = [];
+    }
+    const hit = matchIndicator(q, e);
     if (!hit) continue;
-    const key = `${hit.indicator.name}\u0000${e.claim}`;
-    let perClaim = origins.get(key);
-    if (!perClaim) origins.set(key, (perClaim = new Map()));
+    let perOrigin = counted.get(hit.name);
+    if (!perOrigin) counted.set(hit.name, (perOrigin = new Map()));
     const w = opts.certaintyWeight[certainty(e.factuality)];
-    let state = perClaim.get(e.origin);
-    if (!state) perClaim.set(e.origin, (state = { weight: 0, rank: perClaim.size }));
-    if (w <= state.weight) continue;
-    const delta = hit.sign * (w - state.weight) * Math.pow(opts.originDecay, state.rank) * Math.log(hit.indicator.lr);
-    state.weight = w;
+    const had = perOrigin.get(e.origin);
+    if (had !== undefined && w <= had) continue;
+    const rank = had !== undefined ? [...perOrigin.keys()].indexOf(e.origin) : perOrigin.size;
+    perOrigin.set(e.origin, w);
+    const delta = (w - (had ?? 0)) * Math.pow(opts.originDecay, rank) * Math.log(hit.lr);
     const next = clamp(sigmoid(logit(p) + delta));
-    // Evidence against the happening (a denial, a cancellation) unsets the date it was to take place on.
-    if (delta < 0) scheduledFor = null;
-    updates.push({
-      at: e.published,
-      probability: next,
-      previous: p,
-      indicator: hit.sign > 0 ? hit.indicator.name : `not: ${hit.indicator.name}`,
-      claim: e.claim,
-      reports: [e.report],
-      reason: `${e.factuality} report, origin ${state.rank + 1} on this claim, likelihood ratio ${hit.indicator.lr}${hit.sign < 0 ? " inverted" : ""}`,
-    });
-    p = next;
+    log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; independent origin ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
   }
 
   if (override && override.at <= asOf) {
     resolved = { outcome: override.outcome, at: override.at };
-    const final = override.outcome === "yes" ? 1 : 0;
-    updates.push({ at: override.at, probability: final, previous: p, indicator: "manual resolution", claim: null, reports: [], reason: override.note ?? "resolved by hand" });
-    p = final;
+    log({ at: override.at, indicator: "manual resolution", claim: null, reports: [], reason: override.note ?? "resolved by hand" }, override.outcome === "yes" ? 1 : 0);
   }
   if (!resolved) {
     if (asOf > q.deadline) {
-      decayTo(addDays(q.deadline, 1));
-      updates.push({ at: addDays(q.deadline, 1), probability: 0, previous: p, indicator: "deadline passed", claim: null, reports: [], reason: `no confirmed ${q.event.type} by ${q.deadline}` });
-      p = 0;
+      advanceTo(addDays(q.deadline, 1));
+      log({ at: addDays(q.deadline, 1), indicator: "deadline passed", claim: null, reports: [], reason: `no confirmed ${q.event.type} by ${q.deadline}` }, 0);
       resolved = { outcome: "no", at: addDays(q.deadline, 1) };
     } else {
-      decayTo(asOf);
+      advanceTo(asOf);
     }
   }
   return { probability: p, status: resolved ? resolved.outcome : "open", resolved_at: resolved?.at ?? null, updates };

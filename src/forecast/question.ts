@@ -1,6 +1,8 @@
 // Questions as YAML: validation with errors that name the field, participant resolution, and default indicators.
 import { parse as parseYaml } from "yaml";
+import { STANCES, type Stance } from "../domain/extraction.js";
 import type { Indicator, IndicatorMatch, Question } from "../domain/forecast.js";
+import { loadData } from "../extract/resources.js";
 
 /** A question file that does not validate; `problems` name each bad field. */
 export class QuestionError extends Error {
@@ -17,8 +19,6 @@ export class QuestionError extends Error {
 export type NameResolver = (name: string, date: string) => { id: string; name: string } | null;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// Happenings that someone can be said to want: a stated wish to meet speaks for them.
-const INTENT_TYPES = new Set(["meet", "negotiate", "visit", "consult"]);
 const ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
 function isValidDate(s: string): boolean {
@@ -30,30 +30,57 @@ const asDate = (v: unknown): string | null => {
   return typeof v === "string" && isValidDate(v) ? v : null;
 };
 
+/** The fitted likelihood ratios and constants of the odds engine (data/forecast/parameters.json). */
+export interface ForecastParameters {
+  lr: Record<Exclude<Stance, "unknown"> | "counterpart", number>;
+  datePassedLr: number;
+  originDecay: number;
+  certaintyWeight: Record<"CT" | "PR" | "PS" | "Uu", number>;
+}
+
+export function forecastParameters(): ForecastParameters {
+  return loadData<ForecastParameters>("forecast/parameters.json");
+}
+
+const POSITIVE: Exclude<Stance, "unknown">[] = ["occurred", "scheduled", "discussed", "wanted"];
+const NEGATIVE: Exclude<Stance, "unknown">[] = ["unplanned", "refused", "called_off", "failed"];
+const PHRASES: Record<Exclude<Stance, "unknown">, string> = {
+  occurred: "reported as held (not yet confirmed)",
+  scheduled: "date or venue set",
+  discussed: "discussed or expected",
+  wanted: "a party wants it",
+  unplanned: "not planned",
+  refused: "refused by a party",
+  called_off: "called off",
+  failed: "did not take place",
+};
+
 /**
- * The default indicators for a resolving event: evidence that it is planned, dated, confirmed or prepared for raises
- * the odds; denials, cancellations and rejections lower them. They name no country: any pair of entities and any event
- * type with a code work alike.
+ * The default indicators of a resolving event: one per stance a report may take toward it (each with its fitted
+ * likelihood ratio), and preparatory steps between the two sides. They name no country: any pair of entities and any
+ * event type work alike.
  */
-export function defaultIndicators(type: string, participants: string[]): Indicator[] {
-  const base = (over: Partial<IndicatorMatch>): IndicatorMatch => ({
-    type: [type],
-    participants,
-    participants_mode: "all",
-    polarity: "+",
-    on_record: false,
-    scheduled: false,
-    ...over,
-  });
-  return [
-    { name: `${type} planned or under discussion`, match: base({}), lr: 1.6 },
-    { name: `${type} date or venue announced`, match: base({ scheduled: true }), lr: 3 },
-    { name: `${type} confirmed on the record by a participant`, match: base({ on_record: true }), lr: 3 },
-    { name: "preparatory steps (envoys, letters, visits, talks)", match: base({ type: ["visit", "communicate", "negotiate"], participants_mode: "any" }), lr: 1.4 },
-    { name: `${type} denied, not planned or called off`, match: base({ polarity: "-" }), lr: 0.35 },
-    { name: `talks rejected by a participant`, match: base({ type: ["reject"], participants_mode: "any" }), lr: 0.5 },
-    ...(INTENT_TYPES.has(type) ? [{ name: "a participant states the wish to meet", match: base({ type: ["intend_meet"] }), lr: 1.5 }] : []),
-  ];
+export function defaultIndicators(type: string, participants: string[], params: ForecastParameters = forecastParameters()): Indicator[] {
+  const base = (over: Partial<IndicatorMatch>): IndicatorMatch => ({ type: [type], participants, participants_mode: "all", stance: [], on_record: false, counterpart: false, ...over });
+  const out: Indicator[] = [...POSITIVE, ...NEGATIVE].map((stance) => ({ name: `${type}: ${PHRASES[stance]}`, match: base({ stance: [stance] }), lr: params.lr[stance] }));
+  if (participants.length >= 2) {
+    out.push({ name: "preparatory step between the two sides (envoys, calls, visits, talks)", match: base({ type: ["meet", "communicate", "visit"], counterpart: true, stance: ["occurred", "scheduled"] }), lr: params.lr.counterpart });
+  }
+  return out;
+}
+
+/** The stances a hand-written indicator counts: its `stance` list, else those its `polarity` and `scheduled` say. */
+function stancesOf(m: Record<string, unknown>, problems: string[], field: string): Stance[] {
+  if (m.stance !== undefined) {
+    const list = Array.isArray(m.stance) ? m.stance : [m.stance];
+    const bad = list.filter((s) => !STANCES.includes(s as Stance) || s === "unknown");
+    if (bad.length) problems.push(`${field}.match.stance: ${bad.map((b) => JSON.stringify(b)).join(", ")} is not a stance (${STANCES.filter((s) => s !== "unknown").join(", ")})`);
+    return list.filter((s): s is Stance => STANCES.includes(s as Stance));
+  }
+  if (m.scheduled === true) return ["scheduled"];
+  const polarity = m.polarity === undefined ? "+" : m.polarity;
+  if (polarity !== "+" && polarity !== "-") problems.push(`${field}.match.polarity: expected "+" or "-"`);
+  return polarity === "-" ? NEGATIVE : POSITIVE;
 }
 
 /** Parses and validates a question file's text; throws QuestionError naming every bad field. */
@@ -113,7 +140,11 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
     let place: string | null = null;
     if (ev.place !== undefined && ev.place !== null) {
       if (typeof ev.place !== "string") problems.push("event.place: expected a name");
-      else place = ev.place;
+      else {
+        const hit = resolve(ev.place, date);
+        if (!hit) problems.push(`event.place: "${ev.place}" is not a known place or alias`);
+        else place = hit.id;
+      }
     }
     event = { type: typeof ev.type === "string" ? ev.type.trim() : "", participants, place };
   }
@@ -135,14 +166,13 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
         if (typeof o.lr !== "number" || !(o.lr > 0) || o.lr === 1) problems.push(`${f}.lr: expected a positive number other than 1`);
         const types = typeof m.type === "string" ? [m.type] : Array.isArray(m.type) ? m.type.filter((t): t is string => typeof t === "string") : [];
         if (types.length === 0) problems.push(`${f}.match.type: required (an event type or a list of them)`);
-        const polarity = m.polarity === undefined ? "+" : m.polarity;
-        if (polarity !== "+" && polarity !== "-") problems.push(`${f}.match.polarity: expected "+" or "-"`);
+        const stance = stancesOf(m, problems, f);
         const participants = m.participants === undefined ? event.participants : resolveAll(m.participants, `${f}.match.participants`);
         const mode = m.participants_mode === "any" ? "any" : "all";
         indicators.push({
           name: String(o.name ?? ""),
           lr: Number(o.lr),
-          match: { type: types, participants, participants_mode: mode, polarity: polarity as "+" | "-", on_record: m.on_record === true, scheduled: m.scheduled === true },
+          match: { type: types, participants, participants_mode: mode, stance, on_record: m.on_record === true, counterpart: m.counterpart === true },
         });
       });
   }

@@ -1,8 +1,9 @@
 // The claims an ingest run may link to, held in memory by type, so that finding coreference candidates costs no query
 // per event. Pure: the caller loads each type's claims once and reports every change it writes. Claims are kept
 // prepared for matching: what matching derives from a claim is worked out once per version of it, not once per event.
-import { DEFAULT_LINK_OPTIONS, prepareClaim, type ClaimKey, type LinkOptions, type PreparedClaim } from "./claims.js";
+import type { ClaimKey } from "../domain/ledger.js";
 import { addDays, dateNumber } from "../domain/calendar.js";
+import { DEFAULT_LINK_OPTIONS, prepareClaim, type LinkOptions, type PreparedClaim } from "./03-coreference.js";
 
 interface TypeIndex {
   claims: Map<string, PreparedClaim>;

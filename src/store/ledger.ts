@@ -1,50 +1,14 @@
-// The claim ledger: claims, their participants, reports, independent origins and status history.
-import type { Updateable } from "kysely";
+// The claim ledger: claims (one happening each), their participants, reports, independent origins and history.
+import type { Stance } from "../domain/extraction.js";
+import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from "../domain/ledger.js";
 import type { Executor } from "./index.js";
-import type { ClaimTable, ReportTable } from "./schema.js";
+import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
 
-/** Whether a claim asserts that the event happens (+) or that it does not (-). */
+export type { ClaimStatus, Stage } from "../domain/ledger.js";
+
+/** Whether a claim tells of the happening as coming about (+) or as not (-): derived from its stage. */
 export type Polarity = "+" | "-";
-/** A claim's place in the status rules of the product brief. */
-export type ClaimStatus = "reported" | "corroborated" | "confirmed" | "denied" | "contradicted" | "stale";
-
-/** A claim row as the linker writes it; `participants` are entity ids. */
-export interface NewClaim {
-  id: string;
-  type: string;
-  cameo: string | null;
-  summary: string;
-  polarity: Polarity;
-  event_time: string | null;
-  first_reported: string | null;
-  last_reported: string | null;
-  status: ClaimStatus;
-  story_id?: string | null;
-  participants: string[];
-}
-
-/** Columns of a claim that may change after it is first written; `participants` replaces the whole set. */
-export type ClaimPatch = Partial<Omit<NewClaim, "id">>;
-
-/** A claim with its participant ids, as coreference candidates are compared. */
-export interface ClaimRow extends Omit<NewClaim, "story_id"> {
-  story_id: string | null;
-}
-
-/** One article's report of a claim, as its row but with `chain` (the sources, outermost first) as a list. */
-export interface NewReport extends Omit<ReportTable, "chain" | "origin_id"> {
-  chain: string[];
-  origin_id?: string | null;
-}
-
-/** An independent origin of a claim, named by its root source. */
-export interface NewOrigin {
-  id: string;
-  claim_id: string;
-  root: string;
-  first_seen: string | null;
-}
 
 /** A report as the ledger contract prints it, joined to its article. */
 export interface ReportView {
@@ -56,6 +20,8 @@ export interface ReportView {
   sentence: number;
   trigger: string;
   factuality: string;
+  stance: Stance;
+  background: boolean;
   chain: string[];
   origin: string | null;
   root: string | null;
@@ -75,81 +41,70 @@ export interface ClaimView {
   id: string;
   type: string;
   cameo: string | null;
+  /** The structured label ("meet — Trump, Putin · Budapest · 2025-10"). */
   summary: string;
+  /** The claim in plain words, from its best report. */
+  statement: string;
   participants: { id: string; name: string }[];
+  place: { id: string; name: string } | null;
+  /** TIMEX3 value of the happening, or null. */
+  when: string | null;
+  stage: Stage;
   polarity: Polarity;
   status: ClaimStatus;
-  status_history: { status: ClaimStatus; at: string }[];
+  status_history: { status: ClaimStatus; stage: Stage; at: string }[];
   first_reported: string | null;
   last_reported: string | null;
+  /** Kept beside `when` for readers of the earlier shape. */
   event_time: string | null;
+  historical: boolean;
   story: string | null;
   reports: ReportView[];
   origins: OriginView[];
+  /** Independent origins telling for the happening coming about, and against. */
+  origin_sides: { for: number; against: number };
 }
 
-function uniq(values: string[]): string[] {
-  return [...new Set(values)];
-}
+const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", "failed"]);
+const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
-async function setParticipants(db: Executor, claimId: string, participants: string[]): Promise<void> {
-  await db.deleteFrom("claim_participants").where("claim_id", "=", claimId).execute();
-  const ids = uniq(participants);
-  if (ids.length === 0) return;
-  await db
-    .insertInto("claim_participants")
-    .values(ids.map((entity_id) => ({ claim_id: claimId, entity_id })))
-    .execute();
-}
-
-/** Changes the given columns of a claim (and its participants when given). */
-export async function updateClaim(db: Executor, id: string, patch: ClaimPatch): Promise<void> {
-  const { participants, ...cols } = patch;
-  const set: Updateable<ClaimTable> = {};
-  for (const [k, v] of Object.entries(cols)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
-  if (Object.keys(set).length > 0) await db.updateTable("claims").set(set).where("id", "=", id).execute();
-  if (participants) await setParticipants(db, id, participants);
+function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id"> {
+  return {
+    id: c.id,
+    type: c.type,
+    cameo: c.cameo,
+    summary: c.summary,
+    polarity: polarityOf(c.stage),
+    event_time: c.eventTime,
+    first_reported: c.firstReported,
+    last_reported: c.lastReported,
+    status: c.status,
+    place: c.place,
+    stage: c.stage,
+    statement: c.statement,
+    historical: c.historical ? 1 : 0,
+  };
 }
 
 /** Every claim of one type with its participant ids: what the linker's in-memory claim index is loaded from. */
-export async function claimsOfType(db: Executor, type: string): Promise<ClaimRow[]> {
+export async function claimsOfType(db: Executor, type: string): Promise<ClaimKey[]> {
   // One pass: each claim row comes back once per participant, already in claim order.
   const rows = await db
     .selectFrom("claims")
     .leftJoin("claim_participants as p", "p.claim_id", "claims.id")
-    .selectAll("claims")
-    .select("p.entity_id as participant")
+    .select(["claims.id", "claims.type", "claims.place", "claims.event_time", "claims.first_reported", "claims.last_reported", "claims.historical", "p.entity_id as participant"])
     .where("claims.type", "=", type)
     .orderBy("claims.id")
     .orderBy("p.entity_id")
     .execute();
-  const out: ClaimRow[] = [];
-  for (const { participant, ...row } of rows) {
+  const out: ClaimKey[] = [];
+  for (const row of rows) {
     let last = out[out.length - 1];
     if (!last || last.id !== row.id) {
-      last = { ...row, polarity: row.polarity as Polarity, status: row.status as ClaimStatus, participants: [] };
+      last = { id: row.id, type: row.type, participants: [], place: row.place, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported, historical: row.historical === 1 };
       out.push(last);
     }
-    if (participant !== null) last.participants.push(participant);
-  }
-  return out;
-}
-
-async function participantsOf(db: Executor, claimIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const out = new Map<string, { id: string; name: string }[]>();
-  if (claimIds.length === 0) return out;
-  const rows = await db
-    .selectFrom("claim_participants")
-    .leftJoin("entities", "entities.id", "claim_participants.entity_id")
-    .select(["claim_participants.claim_id", "claim_participants.entity_id", "entities.name"])
-    .where("claim_participants.claim_id", "in", claimIds)
-    .orderBy("claim_participants.claim_id")
-    .orderBy("claim_participants.entity_id")
-    .execute();
-  for (const r of rows) {
-    const list = out.get(r.claim_id) ?? [];
-    list.push({ id: r.entity_id, name: r.name ?? r.entity_id });
-    out.set(r.claim_id, list);
+    if (row.participant !== null) last.participants.push(row.participant);
   }
   return out;
 }
@@ -165,12 +120,20 @@ function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
+async function entityNamesOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const slice of chunks([...new Set(ids)])) {
+    for (const r of await db.selectFrom("entities").select(["id", "name"]).where("id", "in", slice).execute()) out.set(r.id, r.name);
+  }
+  return out;
+}
+
 // Builds full claim objects for a set of claim rows with one query per related table.
 async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
   const [participants, reports, origins, history] = await Promise.all([
-    participantsOf(db, ids),
+    db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("entity_id").execute(),
     db
       .selectFrom("reports")
       .innerJoin("articles", "articles.id", "reports.article_id")
@@ -183,6 +146,8 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         "reports.sentence",
         "reports.trigger",
         "reports.factuality",
+        "reports.stance",
+        "reports.background",
         "reports.chain",
         "reports.root",
         "reports.origin_id",
@@ -207,27 +172,38 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       .execute(),
     db.selectFrom("claim_status").selectAll().where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
   ]);
+  const names = await entityNamesOf(db, [...participants.map((p) => p.entity_id), ...claims.map((c) => c.place).filter((p): p is string => !!p)]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const participantsBy = group(participants, (p) => p.claim_id);
   const reportsBy = group(reports, (r) => r.claim_id);
   const originsBy = group(origins, (o) => o.claim_id);
   const historyBy = group(history, (h) => h.claim_id);
   return claims.map((c) => {
     const own = reportsBy.get(c.id) ?? [];
     const statusHistory = (historyBy.get(c.id) ?? [])
-      .map((h) => ({ status: h.status as ClaimStatus, at: h.at, seq: h.seq }))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq))
-      .map(({ status, at }) => ({ status, at }));
+      .map((h) => ({ status: h.status as ClaimStatus, stage: (h.stage ?? c.stage) as Stage, at: h.at }));
+    // Each origin sides with the stance of its latest report.
+    const latest = new Map<string, string>();
+    for (const r of own) if (r.origin_id) latest.set(r.origin_id, r.stance);
+    const against = [...latest.values()].filter((s) => NEGATIVE_STANCES.has(s)).length;
     return {
       id: c.id,
       type: c.type,
       cameo: c.cameo,
       summary: c.summary,
-      participants: participants.get(c.id) ?? [],
+      statement: c.statement || c.summary,
+      participants: (participantsBy.get(c.id) ?? []).map((p) => ({ id: p.entity_id, name: nameOf(p.entity_id) })),
+      place: c.place ? { id: c.place, name: nameOf(c.place) } : null,
+      when: c.event_time,
+      stage: c.stage as Stage,
       polarity: c.polarity as Polarity,
       status: c.status as ClaimStatus,
       status_history: statusHistory,
       first_reported: c.first_reported,
       last_reported: c.last_reported,
       event_time: c.event_time,
+      historical: c.historical === 1,
       story: c.story_id,
       reports: own.map((r) => ({
         id: r.id,
@@ -238,6 +214,8 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         sentence: r.sentence,
         trigger: r.trigger,
         factuality: r.factuality,
+        stance: r.stance as Stance,
+        background: r.background === 1,
         chain: JSON.parse(r.chain) as string[],
         origin: r.origin_id,
         root: r.root,
@@ -249,6 +227,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         reports: own.filter((r) => r.origin_id === o.id).map((r) => r.id),
         first_seen: o.first_seen,
       })),
+      origin_sides: { for: latest.size - against, against },
     };
   });
 }
@@ -265,7 +244,7 @@ export async function listClaims(db: Executor, opts: { storyId?: string } = {}):
   return views(db, rows);
 }
 
-/** One claim with participants, reports (joined to their articles), origins and status history. */
+/** One claim with participants, reports (joined to their articles), origins and history. */
 export async function getClaim(db: Executor, id: string): Promise<ClaimView | undefined> {
   const row = await db.selectFrom("claims").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
@@ -273,40 +252,38 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
   return view;
 }
 
-/** An origin whose root or first sighting changed, or a report whose origin changed. */
-export interface OriginLink {
-  id: string;
-  origin_id: string | null;
-}
-
-/**
- * Everything linking one article changes in the ledger. Each list is written with one statement (or one per changed
- * claim), so an article costs a handful of statements however many claims it touches.
- */
-export interface LedgerChanges {
-  newClaims: NewClaim[];
-  claimUpdates: { id: string; patch: ClaimPatch }[];
-  newOrigins: NewOrigin[];
-  changedOrigins: NewOrigin[];
-  newReports: NewReport[];
-  /** Stored reports that move to another origin. */
-  movedReports: OriginLink[];
-  /** Origins left without reports. */
-  goneOrigins: string[];
-  /** Claims whose status history is replaced by the given one. */
-  histories: { claimId: string; history: { status: ClaimStatus; at: string }[] }[];
-}
-
 /** Writes one article's ledger changes, in the order the foreign keys need. */
 export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promise<void> {
-  await insertRows(db, "claims", c.newClaims.map(({ participants: _, ...row }) => ({ ...row, story_id: row.story_id ?? null })));
-  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => uniq(claim.participants).map((entity_id) => ({ claim_id: claim.id, entity_id }))));
-  for (const u of c.claimUpdates) await updateClaim(db, u.id, u.patch);
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
+  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  for (const claim of c.changedClaims) {
+    const { id: _, ...row } = claimRow(claim);
+    await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
+  }
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
-  await insertRows(db, "reports", c.newReports.map((r) => ({ ...r, chain: JSON.stringify(r.chain), origin_id: r.origin_id ?? null })));
+  await insertRows(
+    db,
+    "reports",
+    c.newReports.map((r) => ({
+      id: r.id,
+      claim_id: r.claim_id,
+      article_id: r.article_id,
+      event_id: r.event_id,
+      sentence: r.sentence,
+      trigger: r.trigger,
+      factuality: r.factuality,
+      chain: JSON.stringify(r.chain),
+      root: r.root,
+      origin_id: r.origin_id,
+      published: r.published,
+      stance: r.stance,
+      background: r.background ? 1 : 0,
+      time: r.time,
+    })),
+  );
   for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();
   for (const ids of chunks(c.goneOrigins)) await db.deleteFrom("origins").where("id", "in", ids).execute();
   for (const ids of chunks(c.histories.map((h) => h.claimId))) await db.deleteFrom("claim_status").where("claim_id", "in", ids).execute();
-  await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, at: s.at }))));
+  await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, stage: s.stage, at: s.at }))));
 }

@@ -1,51 +1,43 @@
 // Queries of the claim linker: the stored state of the claims an article touches, outlets of copied articles, entity names.
-import type { EventMention, Factuality, SourceRef } from "../domain/extraction.js";
+import type { EventMention, Factuality, SourceRef, Stance } from "../domain/extraction.js";
+import type { ClaimState, ClaimStatus, Stage } from "../domain/ledger.js";
 import { eventFromRow } from "./articles.js";
 import type { Executor } from "./index.js";
-import type { ClaimStatus, Polarity } from "./ledger.js";
 import { chunks } from "./rows.js";
-
-/** One stored report of a claim with what provenance needs: outlet, publication, near-duplicate link, source chain. */
-export interface ReportProvenance {
-  id: string;
-  claim_id: string;
-  article_id: string;
-  outlet: string | null;
-  published: string | null;
-  near_duplicate_of: string | null;
-  factuality: Factuality;
-  source: SourceRef[];
-  origin_id: string | null;
-}
-
-/** What the linker recomputes a claim from: its stored reports, origins and status history, and the derived columns. */
-export interface ClaimState {
-  status: ClaimStatus;
-  polarity: Polarity;
-  reports: ReportProvenance[];
-  origins: { id: string; claim_id: string; root: string; first_seen: string | null }[];
-  history: { status: ClaimStatus; at: string }[];
-}
 
 /** The stored state of each given stored claim, four queries for all of them. */
 export async function claimStates(db: Executor, claimIds: string[]): Promise<Map<string, ClaimState>> {
   const out = new Map<string, ClaimState>();
   for (const ids of chunks([...new Set(claimIds)])) {
     const [claims, reports, origins, history] = await Promise.all([
-      db.selectFrom("claims").select(["id", "status", "polarity"]).where("id", "in", ids).execute(),
+      db.selectFrom("claims").select(["id", "status", "stage", "statement"]).where("id", "in", ids).execute(),
       db
         .selectFrom("reports")
         .innerJoin("articles", "articles.id", "reports.article_id")
         .leftJoin("outlets", "outlets.id", "articles.outlet_id")
         .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
-        .select(["reports.id", "reports.claim_id", "reports.article_id", "reports.published", "reports.factuality", "reports.origin_id", "articles.near_duplicate_of", "outlets.name as outlet", "event_mentions.source"])
+        .select([
+          "reports.id",
+          "reports.claim_id",
+          "reports.article_id",
+          "reports.published",
+          "reports.factuality",
+          "reports.stance",
+          "reports.background",
+          "reports.time",
+          "reports.origin_id",
+          "articles.near_duplicate_of",
+          "articles.credits",
+          "outlets.name as outlet",
+          "event_mentions.source",
+        ])
         .where("reports.claim_id", "in", ids)
         .orderBy("reports.id")
         .execute(),
       db.selectFrom("origins").selectAll().where("claim_id", "in", ids).orderBy("id").execute(),
-      db.selectFrom("claim_status").select(["claim_id", "status", "at"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
+      db.selectFrom("claim_status").select(["claim_id", "status", "stage", "at"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
     ]);
-    for (const c of claims) out.set(c.id, { status: c.status as ClaimStatus, polarity: c.polarity as Polarity, reports: [], origins: [], history: [] });
+    for (const c of claims) out.set(c.id, { stage: c.stage as Stage, status: c.status as ClaimStatus, statement: c.statement, reports: [], origins: [], history: [] });
     for (const r of reports) {
       out.get(r.claim_id)!.reports.push({
         id: r.id,
@@ -54,13 +46,17 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
         outlet: r.outlet ?? null,
         published: r.published,
         near_duplicate_of: r.near_duplicate_of,
+        credits: JSON.parse(r.credits) as SourceRef[],
         factuality: r.factuality as Factuality,
+        stance: r.stance as Stance,
+        background: r.background === 1,
         source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
+        time: r.time,
         origin_id: r.origin_id,
       });
     }
     for (const o of origins) out.get(o.claim_id)!.origins.push(o);
-    for (const h of history) out.get(h.claim_id)!.history.push({ status: h.status as ClaimStatus, at: h.at });
+    for (const h of history) out.get(h.claim_id)!.history.push({ status: h.status as ClaimStatus, stage: (h.stage ?? "discussed") as Stage, at: h.at });
   }
   return out;
 }

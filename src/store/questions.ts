@@ -1,7 +1,8 @@
 // Forecast questions: definitions, logged probability updates, hand resolutions, and the evidence they read.
-import type { Factuality, SourceRef } from "../domain/extraction.js";
+import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
+import { chunks } from "./rows.js";
 
 export interface QuestionTable {
   id: string;
@@ -127,7 +128,22 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     .selectFrom("reports")
     .innerJoin("claims", "claims.id", "reports.claim_id")
     .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
-    .select(["reports.id", "reports.claim_id", "reports.article_id", "reports.published", "reports.factuality", "reports.origin_id", "claims.type", "claims.event_time", "event_mentions.source", "event_mentions.time", "event_mentions.participants as mention_participants"])
+    .select([
+      "reports.id",
+      "reports.claim_id",
+      "reports.article_id",
+      "reports.published",
+      "reports.factuality",
+      "reports.stance",
+      "reports.background",
+      "reports.time",
+      "reports.origin_id",
+      "claims.type",
+      "claims.place",
+      "claims.historical",
+      "claims.event_time",
+      "event_mentions.source",
+    ])
     .where("claims.type", "in", types)
     .where("reports.published", "is not", null)
     .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds))
@@ -135,20 +151,23 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     .orderBy("reports.id")
     .execute();
   const claimIds = [...new Set(rows.map((r) => r.claim_id))];
-  const parts = claimIds.length
-    ? await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", claimIds).execute()
-    : [];
   const participantsOf = new Map<string, string[]>();
-  for (const p of parts) participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
+  for (const ids of chunks(claimIds)) {
+    for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
+      participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
+    }
+  }
   return rows.map((r) => ({
     report: r.id,
     claim: r.claim_id,
     article: r.article_id,
     type: r.type,
     participants: participantsOf.get(r.claim_id) ?? [],
-    mentionParticipants: r.mention_participants ? (JSON.parse(r.mention_participants) as string[]) : [],
+    place: r.place,
     published: r.published!,
     factuality: r.factuality as Factuality,
+    stance: r.stance as Stance,
+    background: r.background === 1 || r.historical === 1,
     origin: r.origin_id ?? r.id,
     source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
     eventTime: r.time,

@@ -128,6 +128,10 @@ export interface ClaimTable {
   last_reported: string | null;
   status: string;
   story_id: string | null;
+  place: string | null;
+  stage: string;
+  statement: string;
+  historical: number;
 }
 
 /** The entities a claim is about. */
@@ -149,6 +153,9 @@ export interface ReportTable {
   root: string | null;
   origin_id: string | null;
   published: string | null;
+  stance: string;
+  background: number;
+  time: string | null;
 }
 
 /** An independent origin of a claim. */
@@ -165,6 +172,7 @@ export interface ClaimStatusTable {
   seq: number;
   status: string;
   at: string;
+  stage: string | null;
 }
 
 /** A developing story: a group of articles. */

@@ -43,31 +43,41 @@ function timesAgree(m: EventMention, a: EventMention): boolean {
   return !x || !y || overlaps(x, y);
 }
 
-function fits(m: EventMention, a: EventMention): boolean {
+function fits(m: EventMention, a: EventMention, others: string[]): boolean {
   if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a)) return false;
+  if (others.filter((p) => !a.participants.includes(p)).length >= 2) return false;
   // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening.
   if (a.background !== m.background && !(dayRange(m.time) && dayRange(a.time))) return false;
+  // "Putin has flown back to Moscow" is not his visit to North Korea: a place of its own must agree.
+  if (m.place && a.place && m.place !== a.place && !a.participants.includes(m.place)) return false;
   const own = parties(m);
   return own.every((p) => a.participants.includes(p));
 }
 
-/** Fills in the parties and time of mentions that refer to a happening named elsewhere in the article. */
-export function resolveEventCoreference(events: EventMention[]): void {
+/**
+ * Fills in the parties and time of mentions that refer to a happening named elsewhere in the article. `named` holds
+ * the parties each sentence names: a mention whose sentence names others ("Sullivan and Wang spent the weekend in
+ * talks") is about them, not about the happening before it.
+ */
+export function resolveEventCoreference(events: EventMention[], named: Map<number, Set<string>>): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     if (complete(m) || !(FAMILY.has(m.type) || POINTERS.has(m.trigger.text.toLowerCase()))) continue;
+    // A named gathering ("the APEC summit") is no meeting of anyone's.
+    if (m.participants.some((p) => p.startsWith("event:"))) continue;
+    const others = [...(named.get(m.sentence) ?? [])];
     let antecedent: EventMention | null = null;
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
-      if (fits(m, a)) {
+      if (fits(m, a, others)) {
         antecedent = a;
         break;
       }
     }
     if (!antecedent && parties(m).length === 0) {
       for (let j = i + 1; j < events.length && events[j].sentence === m.sentence; j++) {
-        if (fits(m, events[j])) {
+        if (fits(m, events[j], others)) {
           antecedent = events[j];
           break;
         }

@@ -92,6 +92,8 @@ export function namedMeeting(t: Token, matches: EntityMatch[]): { participants: 
 export function isVisitByMotion(v: RoleView, k: number): boolean {
   const t = v.ts[k];
   if (t.pos !== "VERB" || !MOTION.has(t.lemma)) return false;
+  // "flew back to Moscow", "returned home": going home is no visit.
+  if (t.lemma === "return" || v.ts[k + 1]?.lower === "back" || v.ts[k + 1]?.lower === "home") return false;
   for (let j = k + 1; j < v.ts.length && j <= k + 3; j++) {
     const w = v.ts[j].lower;
     if (w === "to" || w === "into") {
@@ -112,9 +114,10 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   const t = v.ts[k];
   const named = namedMeeting(t, matches);
   if (named) return { participants: [...named.participants], place: null };
-  // "the APEC summit": a gathering whose members the sentence does not list.
+  // "the APEC summit": a gathering whose members the sentence does not list; it stands for itself, so that nothing
+  // gives it the parties of a meeting told beside it.
   const inside = v.at[k];
-  if (inside && inside.type === "event") return { participants: [], place: null };
+  if (inside && inside.type === "event") return { participants: [inside.entity], place: null };
   const found = new Found();
   if (t.pos === "VERB") {
     subjectOf(v, k, found);

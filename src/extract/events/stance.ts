@@ -162,10 +162,16 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
-/** Matches a cue starting at position b, left to right; returns its last position or -1. */
+const QUOTES = new Set(['"', "“", "”", "'", "‘", "’"]);
+
+/**
+ * Matches a cue starting at position b, left to right; returns its last position or -1. Quotation marks and adverbs
+ * between its words are passed over ("was reportedly called off", "was \"certainly not in the plans\"").
+ */
 function matchStartingAt(ts: Token[], b: number, cue: Cue): number {
   let j = b;
   for (const slot of cue.slots) {
+    while (j > b && j < ts.length && (QUOTES.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) && !slotMatches(slot, ts[j])) j++;
     if (j < ts.length && slotMatches(slot, ts[j])) {
       j++;
       continue;
@@ -338,11 +344,13 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
   // A happening named as the subject takes the tense of its predicate ("the talks would take place"); one named as an
   // object or after a preposition, that of the verb before it ("held talks", "after the talks").
   if (!subject) {
-    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
-      const w = lowerOf(ts[j]);
-      if (STOPS.has(w) || w === ",") break;
-      if (ts[j].pos === "VERB" || ts[j].pos === "AUX") return j;
-    }
+    // The verb whose object the noun's phrase is, straight before it or through one preposition ("held talks",
+    // "arrived for the talks"); a noun hanging on another noun takes no verb's tense ("his position on a meeting").
+    let j = k - 1;
+    while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || (ts[j].pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(ts[j].lower)))) j--;
+    if (j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]))) j--;
+    while (j >= 0 && ts[j].pos === "ADV") j--;
+    return j >= 0 && (ts[j].pos === "VERB" || ts[j].pos === "AUX") ? j : -1;
   }
   let commas = 0;
   for (let j = k + 1; j < ts.length && j <= k + PREDICATE_REACH; j++) {
@@ -405,7 +413,12 @@ function daysWide(r: { from: string; to: string }): number {
 
 /** The stance of one mention (see the file's head for the order of the rules). */
 export function readStance(inp: StanceInput): Stance {
-  const cue = governingCue(inp) ?? predicateCue(inp) ?? modifierCue(inp) ?? selfCue(inp);
+  const governing = governingCue(inp);
+  const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
+  // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
+  // described: its own negation decides.
+  const weak = !!described && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
+  const cue = governing ?? (weak ? null : described) ?? selfCue(inp);
   const f = inp.factuality;
   const group = groupAt(inp.ts, inp.k, inp.named);
   const tense = group.tense;
@@ -432,7 +445,11 @@ export function readStance(inp: StanceInput): Stance {
     return inp.byParty || inp.voice !== "report" ? "scheduled" : "discussed";
   }
   if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";
-  return "occurred";
+  // Told as held in the past ("met", "held talks", "after the talks on Friday"); a happening named with no tense of
+  // its own, or as the subject of a present predicate ("the meeting depends on …"), is only talked about.
+  if (tense === "past" || side === "before") return "occurred";
+  if (tense === "present" && inp.ts[inp.k].pos === "VERB") return "occurred";
+  return "discussed";
 }
 
 /**

@@ -1,0 +1,111 @@
+// Step 2 of linking: an article's event mentions as the ledger reads them. Each mention of a happening of a claim
+// family becomes a reading: the family's type, its parties (no places, gatherings or outlets, and no country beside a
+// person who stands for it), its place, its time with the year supplied, its stance and whether it is a recap.
+import type { EventMention, Stance } from "../domain/extraction.js";
+import { anchorYear } from "../domain/calendar.js";
+import { countryOf } from "../extract/entity-facts.js";
+import { loadData } from "../extract/resources.js";
+import { nameSlug } from "./names.js";
+
+interface ClaimLexicon {
+  families: Record<string, string[]>;
+  minParties: Record<string, number>;
+  defaultMinParties: number;
+  genericMarkers: string[];
+  addressedTypes: string[];
+}
+
+const LEX = loadData<ClaimLexicon>("lexicons/claims.json");
+/** The claim family of each event type that makes claims. */
+const FAMILY = new Map<string, string>(Object.entries(LEX.families).flatMap(([family, types]) => types.map((t) => [t, family] as const)));
+const GENERIC = LEX.genericMarkers.map((m) => m.split(" "));
+const ADDRESSED = new Set(LEX.addressedTypes);
+
+/** The claim families, each with the event types it gathers. */
+export const CLAIM_FAMILIES: ReadonlyMap<string, string> = FAMILY;
+
+/** The family an event type's claims belong to, or null when the type makes no claims. */
+export function claimFamily(type: string): string | null {
+  return FAMILY.get(type) ?? null;
+}
+
+/** How many parties a mention must name to start a claim of the family. */
+export function minParties(family: string): number {
+  return LEX.minParties[family] ?? LEX.defaultMinParties;
+}
+
+/** One mention as the ledger reads it. */
+export interface Reading {
+  mention: EventMention;
+  /** The claim family. */
+  type: string;
+  parties: string[];
+  place: string | null;
+  /** TIMEX3 value, with a year supplied for a bare month or day. */
+  time: string | null;
+  stance: Stance;
+  background: boolean;
+}
+
+/** What reading an article's mentions needs to know of the article. */
+export interface ReadableArticle {
+  text: string;
+  outlet: string | null;
+  published: string | null;
+  sentences: { start: number; end: number }[];
+  events: EventMention[];
+}
+
+/** Places, named gatherings and news outlets are where and at what something happens and who tells it: no party. */
+export function isParty(entityId: string): boolean {
+  return !entityId.startsWith("place:") && !entityId.startsWith("event:") && !entityId.startsWith("outlet:");
+}
+
+/**
+ * The parties a claim records: those that take part, not the publishing outlet, and no country or body beside a
+ * person who stands for it ("Trump, the United States and Kim" are Trump and Kim).
+ */
+export function claimParties(participants: string[], outlet: string | null, date: string | null): string[] {
+  const own = outlet ? `local:${nameSlug(outlet)}` : null;
+  const taking = [...new Set(participants)].filter((p) => isParty(p) && p !== own);
+  const represented = new Set(taking.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, date)).filter((c): c is string => c !== null));
+  return taking.filter((p) => p.startsWith("person:") || !represented.has(countryOf(p, date) ?? p));
+}
+
+const wordsOf = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];
+
+/** True when the words just before a trigger make the mention about a whole stretch of history ("has ever met"). */
+export function isGenericMention(before: string): boolean {
+  const tail = wordsOf(before).slice(-3);
+  return GENERIC.some((m) => tail.length >= m.length && m.every((w, i) => tail[tail.length - m.length + i] === w));
+}
+
+/**
+ * "Trump said North Korea had demanded that sanctions be lifted": a demand or refusal told by someone of another
+ * country than its one named party is addressed to the teller's country.
+ */
+function addressee(e: EventMention, date: string | null): string | null {
+  if (!ADDRESSED.has(e.type)) return null;
+  const parties = e.participants.filter(isParty);
+  const teller = e.source.at(-1)?.entity;
+  if (parties.length !== 1 || !teller || teller.startsWith("outlet:") || teller.startsWith("local:")) return null;
+  const own = countryOf(parties[0], date);
+  const theirs = countryOf(teller, date);
+  return own && theirs && own !== theirs && !e.participants.includes(theirs) ? theirs : null;
+}
+
+/** The article's mentions of happenings, in text order, read for the ledger. */
+export function readingsOf(article: ReadableArticle): Reading[] {
+  const out: Reading[] = [];
+  for (const m of article.events) {
+    const type = FAMILY.get(m.type);
+    if (!type || m.stance === "unknown") continue;
+    const sentence = article.sentences[m.sentence];
+    if (isGenericMention(article.text.slice(sentence?.start ?? m.trigger.start, m.trigger.start))) continue;
+    const to = addressee(m, article.published);
+    const parties = claimParties(to ? [...m.participants, to] : m.participants, article.outlet, article.published);
+    if (parties.length === 0) continue;
+    out.push({ mention: m, type, parties, place: m.place, time: anchorYear(m.time, article.published), stance: m.stance, background: m.background });
+  }
+  return out;
+}

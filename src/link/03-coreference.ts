@@ -1,0 +1,199 @@
+// Step 3 of linking: claim coreference. A claim is one happening: its type, its exact parties, its place and its time.
+// Reports of every stance about it join it (its discussion, scheduling, occurrence, cancellation); recaps join the
+// historical happening they recall, never a current one; two happenings of the same parties at different times or
+// places stay apart, and so do happenings of different parties (an envoy's meeting is not the leaders' summit).
+import type { ClaimKey } from "../domain/ledger.js";
+import { addDays, dateNumber, dayRange, rangeWidth } from "../domain/calendar.js";
+import { countryOf } from "../extract/entity-facts.js";
+import { entityById } from "../extract/gazetteer.js";
+import { minParties, type Reading } from "./02-readings.js";
+
+export interface LinkOptions {
+  /** Without comparable event times, a report joins a claim only if published within this many days of it. */
+  windowDays: number;
+  /** Two day-precise times this many days apart can still be one happening (dates slip; reports round them). */
+  slackDays: number;
+  /** A report joins only claims reported within this many days before it. */
+  lookbackDays: number;
+  /** A recap tells of a happening over at least this many days before the report. */
+  recapDays: number;
+}
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21, lookbackDays: 365, recapDays: 7 };
+
+/** A day as the number YYYYMMDD (NaN for none), which orders as the date does. */
+const day = (date: string | null | undefined) => (date ? dateNumber(date) : Number.NaN);
+
+/**
+ * A claim made ready to be compared with many readings: its days as numbers, worked out once per version of the claim
+ * instead of once per comparison. Prepare it again when it changes.
+ */
+export interface PreparedClaim {
+  readonly claim: ClaimKey;
+  /** The calendar range of its time (NaN when undated), and whether that range is at most a week wide. */
+  readonly from: number;
+  readonly to: number;
+  readonly narrow: boolean;
+  /** Its reporting span widened by the window (NaN when never reported). */
+  readonly windowFrom: number;
+  readonly windowTo: number;
+  readonly lastDay: number;
+  readonly parties: ReadonlySet<string>;
+  readonly placeCountry: string | null;
+}
+
+export function prepareClaim(claim: ClaimKey, opts: LinkOptions = DEFAULT_LINK_OPTIONS): PreparedClaim {
+  const r = dayRange(claim.eventTime);
+  return {
+    claim,
+    from: day(r?.from),
+    to: day(r?.to),
+    narrow: !!r && rangeWidth(r) <= 7,
+    windowFrom: claim.firstReported ? day(addDays(claim.firstReported, -opts.windowDays)) : Number.NaN,
+    windowTo: claim.lastReported ? day(addDays(claim.lastReported, opts.windowDays)) : Number.NaN,
+    lastDay: day(claim.lastReported),
+    parties: new Set(claim.participants),
+    placeCountry: placeCountry(claim.place),
+  };
+}
+
+/** The country a place lies in (or a capital or body stands for), for telling two places of one country apart. */
+export function placeCountry(place: string | null): string | null {
+  if (!place) return null;
+  if (place.startsWith("country:")) return place;
+  const c = entityById(place)?.country;
+  return c ? `country:${c}` : countryOf(place, null);
+}
+
+/** Two places agree when either is unknown, they are the same, or they lie in one country ("Istanbul", "the Dolmabahce Palace"). */
+function placesAgree(p: PreparedClaim, place: string | null): boolean {
+  if (!place || !p.claim.place || place === p.claim.place) return true;
+  const c = placeCountry(place);
+  return c !== null && c === p.placeCountry;
+}
+
+/** What matching reads from a reading, once for all the claims it is compared with. */
+interface ReadingDays {
+  from: number;
+  to: number;
+  narrow: boolean;
+  time: string | null;
+  published: number;
+}
+
+function readingDays(r: Reading, published: string | null): ReadingDays {
+  const range = dayRange(r.time);
+  return { from: day(range?.from), to: day(range?.to), narrow: !!range && rangeWidth(range) <= 7, time: r.time, published: day(published) };
+}
+
+const dated = (x: { from: number }) => !Number.isNaN(x.from);
+
+/**
+ * Times agree when both are calendar values that overlap (day-precise ones with some slack); otherwise the report must
+ * fall within the claim's reporting window, and a calendar time must not lie far from it.
+ */
+function timesAgree(p: PreparedClaim, e: ReadingDays, opts: LinkOptions): boolean {
+  // "He would come back at a later date": a happening put off to later is not one whose dates have begun.
+  if (e.time === "FUTURE_REF" && dated(p) && p.from <= e.published) return false;
+  // "Has never met": a happening told as past is not one still to come.
+  if (e.time === "PAST_REF" && dated(p) && p.from > e.published) return false;
+  if (dated(p) && dated(e)) {
+    if (!(p.narrow && e.narrow)) return p.from <= e.to && e.from <= p.to;
+    return withinSlack(p, e, opts.slackDays);
+  }
+  if (Number.isNaN(p.windowFrom)) return true;
+  if (dated(e)) return p.windowFrom <= e.to && e.from <= p.windowTo;
+  if (Number.isNaN(e.published)) return true;
+  return p.windowFrom <= e.published && e.published <= p.windowTo;
+}
+
+// Day-precise dates that slip or are misreported: ranges within `slack` days of each other overlap.
+function withinSlack(p: PreparedClaim, e: ReadingDays, slack: number): boolean {
+  const gap = e.from > p.to ? daysApart(p.to, e.from) : p.from > e.to ? daysApart(e.to, p.from) : 0;
+  return gap <= slack;
+}
+
+function daysApart(a: number, b: number): number {
+  const toDate = (n: number) => Date.UTC(Math.floor(n / 10000), Math.floor(n / 100) % 100 - 1, n % 100);
+  return Math.round((toDate(b) - toDate(a)) / 86_400_000);
+}
+
+/** True when a reading of `published` recalls a happening over well before it: it may only join a historical claim. */
+function isRecap(r: Reading, published: string | null, opts: LinkOptions): boolean {
+  if (r.background) return true;
+  const range = dayRange(r.time);
+  return !!range && !!published && range.to < addDays(published, -opts.recapDays) && r.stance === "occurred";
+}
+
+/**
+ * How well a reading fits a claim (higher is better), or -1 when it cannot be the same happening. A reading naming
+ * all the parties must name exactly the claim's; one naming fewer ("Putin stayed away") fits only a claim of those
+ * parties and more that it also places or dates to the day.
+ */
+function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean, opts: LinkOptions): number {
+  const c = p.claim;
+  if (c.type !== r.type || c.historical !== recap) return -1;
+  const full = r.parties.length >= minParties(r.type);
+  if (full) {
+    if (r.parties.length !== p.parties.size || !r.parties.every((x) => p.parties.has(x))) return -1;
+  } else {
+    if (!r.parties.every((x) => p.parties.has(x))) return -1;
+    const placed = !!r.place && !!c.place && placesAgree(p, r.place);
+    const dayPrecise = dated(days) && days.narrow && p.narrow;
+    if (!placed && !dayPrecise) return -1;
+  }
+  if (!placesAgree(p, r.place)) return -1;
+  if (!timesAgree(p, days, opts)) return -1;
+  let score = 4 * r.parties.length;
+  if (r.place && c.place === r.place) score += 3;
+  if (dated(p) && dated(days)) score += 1;
+  return score;
+}
+
+/** The claims a reading may join: from the run's index (see ClaimIndex.candidates). */
+export type Candidates = (r: Reading) => readonly PreparedClaim[];
+
+/** One claim an article's readings join or start, with the readings that go to it. */
+export interface Assignment {
+  claim: ClaimKey;
+  readings: Reading[];
+  isNew: boolean;
+}
+
+/**
+ * Each reading joins the best fitting claim, or a claim started by an earlier reading of the article, or starts one
+ * when it names all the parties (a recap only when it is dated). Ties go to the claim reported most recently, then
+ * the earliest id. `newId` names a claim started by a reading.
+ */
+export function assignReadings(readings: Reading[], published: string | null, candidates: Candidates, newId: (r: Reading) => string, opts: LinkOptions = DEFAULT_LINK_OPTIONS): Assignment[] {
+  const byClaim = new Map<string, Assignment>();
+  const fresh: PreparedClaim[] = [];
+  for (const r of readings) {
+    const days = readingDays(r, published);
+    const recap = isRecap(r, published, opts);
+    let best: PreparedClaim | null = null;
+    let bestScore = -1;
+    for (const p of [...candidates(r), ...fresh]) {
+      const s = scoreOf(p, r, days, recap, opts);
+      const newer = best && (p.lastDay > best.lastDay || (p.lastDay === best.lastDay && p.claim.id < best.claim.id));
+      if (s > bestScore || (s === bestScore && s >= 0 && newer)) {
+        best = p;
+        bestScore = s;
+      }
+    }
+    let entry: Assignment;
+    if (best) {
+      const known = byClaim.get(best.claim.id);
+      entry = known ?? { claim: { ...best.claim, participants: [...best.claim.participants] }, readings: [], isNew: false };
+    } else {
+      // A partial reading, or a recap that cannot be dated, starts nothing.
+      if (r.parties.length < minParties(r.type) || (recap && !dayRange(r.time))) continue;
+      const claim: ClaimKey = { id: newId(r), type: r.type, participants: [...r.parties].sort(), place: r.place, eventTime: r.time, firstReported: published, lastReported: published, historical: recap };
+      fresh.push(prepareClaim(claim, opts));
+      entry = { claim, readings: [], isNew: true };
+    }
+    entry.readings.push(r);
+    byClaim.set(entry.claim.id, entry);
+  }
+  return [...byClaim.values()];
+}

@@ -2,7 +2,7 @@
 import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } from "../domain/extraction.js";
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
-import { judgeSentence, type SentenceView } from "./events/factuality.js";
+import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
 import { resolveEventCoreference } from "./events/coreference.js";
@@ -154,7 +154,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
   if (positions.length === 0) return;
-  const readings = judgeSentence(view, positions);
+  const readings = readFactuality(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
   const roles = roleView(ts, matches, isEvent);
   const named = roles.at.map((m) => m !== null);

@@ -6,7 +6,7 @@ import { readFactuality, type SentenceView } from "./events/factuality/index.js"
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
 import { resolveEventCoreference } from "./events/coreference.js";
-import { isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { readStance, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
@@ -107,10 +107,11 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     times: [...times].sort((a, b) => a.start - b.start),
     dct,
     partyPresented: new Set(),
+    gatherings: new Set(),
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
-  resolveEventCoreference(out, partiesBySentence(entities));
+  resolveEventCoreference(out, partiesBySentence(entities), cursor.gatherings);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -129,6 +130,8 @@ interface SentenceCursor {
   dct: string | null;
   /** Mentions presented by a party to their happening (or its government). */
   partyPresented: Set<EventMention>;
+  /** Mentions that name a gathering ("the APEC summit"). */
+  gatherings: Set<EventMention>;
 }
 
 // The event mentions of sentence `s`, appended to `out` (their ids are given later).
@@ -195,6 +198,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
+    if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
   });
 }
 

@@ -57,14 +57,14 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
 /**
  * Fills in the parties and time of mentions that refer to a happening named elsewhere in the article. `named` holds
  * the parties each sentence names: a mention whose sentence names others ("Sullivan and Wang spent the weekend in
- * talks") is about them, not about the happening before it.
+ * talks") is about them, not about the happening before it; `gatherings` are mentions that name a gathering.
  */
-export function resolveEventCoreference(events: EventMention[], named: Map<number, Set<string>>): void {
+export function resolveEventCoreference(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     if (complete(m) || !(FAMILY.has(m.type) || POINTERS.has(m.trigger.text.toLowerCase()))) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
-    if (m.participants.some((p) => p.startsWith("event:"))) continue;
+    if (gatherings.has(m)) continue;
     const others = [...(named.get(m.sentence) ?? [])];
     let antecedent: EventMention | null = null;
     for (let j = i - 1; j >= 0; j--) {

@@ -109,15 +109,19 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
   return false;
 }
 
+/** True when the trigger names a gathering ("the APEC summit", "the G20"): no meeting of anyone's in particular. */
+export function isGathering(v: RoleView, k: number): boolean {
+  const inside = v.at[k];
+  return !!inside && inside.type === "event" && !NAMED_MEETINGS.has(inside.entity);
+}
+
 /** Reads who takes part in the happening named at token k and where it takes place. */
 export function readRoles(v: RoleView, k: number, type: string, attr: Attribution | null, matches: EntityMatch[]): Roles {
   const t = v.ts[k];
   const named = namedMeeting(t, matches);
   if (named) return { participants: [...named.participants], place: null };
-  // "the APEC summit": a gathering whose members the sentence does not list; it stands for itself, so that nothing
-  // gives it the parties of a meeting told beside it.
-  const inside = v.at[k];
-  if (inside && inside.type === "event") return { participants: [inside.entity], place: null };
+  // "the APEC summit": a gathering whose members the sentence does not list.
+  if (isGathering(v, k)) return { participants: [], place: null };
   const found = new Found();
   if (t.pos === "VERB") {
     subjectOf(v, k, found);

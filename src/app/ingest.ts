@@ -65,6 +65,8 @@ export interface IngestEvent {
   id?: string;
   /** For near-duplicates, the article it copies. */
   original?: string;
+  /** Set when the article was stored but not read: the language it is in, which the reading core cannot read. */
+  not_read?: string;
   error?: string;
   /** Documents settled so far, this one included. */
   done: number;
@@ -276,8 +278,9 @@ async function ingestOne(
     }
   });
   await stories.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
-  if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original };
-  return { outcome: "new", input, id };
+  const notRead = reading.notRead ? { not_read: read.language } : {};
+  if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original, ...notRead };
+  return { outcome: "new", input, id, ...notRead };
 }
 
 // Stored articles sharing LSH buckets are checked exactly; the earliest published original among the matches wins.

@@ -74,7 +74,8 @@ function progressReporter(inputs: string[], started: number): { report: (e: Inge
   if (!err.isTTY) {
     return {
       report: (e) => {
-        const detail = e.outcome === "failed" ? e.error : e.outcome === "near_duplicate" ? `${e.id} ~ ${e.original}` : e.id;
+        const base = e.outcome === "failed" ? e.error : e.outcome === "near_duplicate" ? `${e.id} ~ ${e.original}` : e.id;
+        const detail = e.not_read ? `${base} (stored, not read: language ${e.not_read})` : base;
         err.write(`${e.outcome}\t${e.input}\t${detail ?? ""}\n`);
       },
       finish: () => {},

@@ -44,6 +44,8 @@ export interface IngestRunOptions {
   link?: ArticleLinker;
   /** Worker threads that read documents ahead of the one being stored; 0 reads on the calling thread. */
   readerThreads?: number;
+  /** The date questions are recomputed as of after the run (default: today). */
+  asOf?: string;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -90,8 +92,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads }, onProgress);
+  const { now, link, readerThreads, asOf, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -162,7 +164,7 @@ export async function ingestResults(
     await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
-  if (await stories.finish(store)) await refreshAllQuestions(store);
+  if (await stories.finish(store)) await refreshAllQuestions(store, opts.asOf);
   return summary;
 }
 

@@ -4,12 +4,14 @@ import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_questions.js";
 import * as m0003 from "./0003_story_terms.js";
 import * as m0004 from "./0004_stance.js";
+import * as m0006 from "./0006_feeds.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_questions": m0002,
   "0003_story_terms": m0003,
   "0004_stance": m0004,
+  "0006_feeds": m0006,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

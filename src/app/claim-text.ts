@@ -2,9 +2,11 @@
 // when it has one, else its summary.
 import type { ClaimView } from "../store/index.js";
 
-/** The claim in plain words. */
-export function claimText(claim: Pick<ClaimView, "summary"> & { statement?: string | null }): string {
-  return claim.statement?.trim() || claim.summary;
+/** The claim in plain words; a claim that something did not or will not happen says so. */
+export function claimText(claim: Pick<ClaimView, "summary"> & { statement?: string | null; polarity?: string }): string {
+  const statement = claim.statement?.trim();
+  if (statement) return statement;
+  return claim.polarity === "-" ? `No ${claim.summary}` : claim.summary;
 }
 
 /** A probability as a person reads it: "14.2%". */

@@ -2,11 +2,13 @@
 import { Command, CommanderError } from "commander";
 import { registerAlerts } from "./alerts.js";
 import { registerDemo } from "./demo.js";
+import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerFeeds } from "./feeds.js";
 import { registerIngest } from "./ingest.js";
 import { registerLedger } from "./ledger.js";
 import { registerQuestions } from "./questions.js";
+import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
 import { registerWatch } from "./watch.js";
 
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
   registerFeeds(program, setStatus);
   registerWatch(program, setStatus);
   registerAlerts(program, setStatus);
+  registerReport(program, setStatus);
+  registerExport(program, setStatus);
   registerServe(program, setStatus);
   try {
     await program.parseAsync(argv);

@@ -76,13 +76,17 @@ describe("watch", () => {
         await new Promise((ok) => setTimeout(ok, 50));
       }
     };
-    await waitFor(/Harbor Ledger <[^>]+>: 1 new, 0 duplicate, 0 not read, 0 failed of 1 unseen in 1 entries/);
-    expect(out).toMatch(/down\.xml: error: server answered 503 Service Unavailable; retry after /);
-    items.push({ guid: "port", title: "Port strike", date: "2025-10-13", body: BODIES.port });
-    await waitFor(/: 1 new, 0 duplicate, 0 not read, 0 failed of 1 unseen in 2 entries/);
-    await waitFor(/alert story_grows: Story gained/);
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((ok) => child.on("exit", ok));
+    const exited = new Promise<number | null>((ok) => child.on("exit", ok));
+    try {
+      await waitFor(/Harbor Ledger <[^>]+>: 1 new, 0 duplicate, 0 not read, 0 failed of 1 unseen in 1 entries/);
+      expect(out).toMatch(/down\.xml: error: server answered 503 Service Unavailable; retry after /);
+      items.push({ guid: "port", title: "Port strike", date: "2025-10-13", body: BODIES.port });
+      await waitFor(/: 1 new, 0 duplicate, 0 not read, 0 failed of 1 unseen in 2 entries/);
+      await waitFor(/alert story_grows: Story gained/);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGTERM");
+    }
+    const code = await exited;
     expect(code).toBe(0);
     expect(out).toContain("SIGTERM: stopping after the poll in progress");
     expect(out).not.toMatch(/webhook .* failed/);
@@ -105,5 +109,40 @@ describe("watch", () => {
     expect(new Set(first.map((b) => b.id)).size).toBe(1);
     expect(first[2]).toMatchObject({ kind: "story_grows", link: expect.stringMatching(/^http:\/\/bw\.test\/stories\//) });
     expect(hooks[2].headers["content-type"]).toBe("application/json");
+  });
+});
+
+describe("serve --watch", () => {
+  it("runs the watch loop in the server and serves the feeds and the alert feed", async () => {
+    const db = join(dir, "serve.db");
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--watch", "--every", "1s", "--politeness", "0", "--threads", "0", "--allow-private", "--db", db], { cwd: join(dir), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    const waitFor = async (re: RegExp, ms = 20_000) => {
+      const until = Date.now() + ms;
+      while (!re.test(out)) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${re}; output so far:\n${out}`);
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+    };
+    try {
+      await waitFor(/serving .* at (http:\/\/127\.0\.0\.1:\d+)\//);
+      const base = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)![1];
+      const added = run(["feeds", "add", `${server.base}/feed.xml`, "--db", db]);
+      expect(added.status).toBe(0);
+      await waitFor(/Harbor Ledger <[^>]+>: \d+ new/);
+      const feeds = (await (await fetch(`${base}/api/feeds`)).json()) as Array<{ url: string; items_stored: number }>;
+      expect(feeds[0]).toMatchObject({ url: `${server.base}/feed.xml` });
+      expect(feeds[0].items_stored).toBeGreaterThan(0);
+      const atom = await fetch(`${base}/alerts.xml`);
+      expect(atom.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+      expect(await atom.text()).toContain("<title>bellwether alerts</title>");
+    } finally {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((ok) => child.on("exit", ok));
+      }
+    }
   });
 });

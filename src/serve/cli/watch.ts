@@ -37,6 +37,7 @@ export function watchOptions(cmd: Command): Command {
     .option("--as-of <YYYY-MM-DD>", "compute questions as of this date (default: today)")
     .option("--timeout <duration>", "time allowed for one feed or page request", "20s")
     .option("--politeness <duration>", "least pause between two requests to one host", "1s")
+    .option("--threads <n>", "worker threads that read documents (default: cores - 1; 0: none)")
     .option("--config <file>", "settings file with alert rules (default: $BELLWETHER_CONFIG or ./bellwether.yaml)")
     .option("--base-url <url>", "the server address alert links point to (default: the config's base_url, else http://127.0.0.1:8080)");
 }
@@ -97,7 +98,6 @@ export function registerWatch(program: Command, setStatus: (code: number) => voi
   )
     .option("--question <file>", "a question (YAML) to add before polling; repeatable", (v: string, all: string[] = []) => [...all, v])
     .option("--once", "poll every feed once, then stop (exit status 1 if a feed failed)")
-    .option("--threads <n>", "worker threads that read documents (default: cores - 1; 0: none)")
     .option("--db <path>", "the store (default: $BELLWETHER_DB or ./bellwether.db)")
     .addHelpText("after", "\nOne line per feed per poll: feed, new items, time, errors. SIGINT or SIGTERM stops after the poll in progress.")
     .action(async (sources: string[], flags: WatchFlags, cmd: Command) => {

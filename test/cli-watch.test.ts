@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/index.js";
-import { BODIES, rss, type TestItem } from "./support/feeds.js";
+import { BODIES, page, rss, type TestItem } from "./support/feeds.js";
 import { startServer, type TestServer } from "./support/http.js";
 
 // The commands as a user runs them, against feed and webhook servers on loopback.
@@ -19,6 +19,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "bw-cli-watch-"));
   server = await startServer((req, res) => {
     if (req.url === "/feed.xml") return res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss("Harbor Ledger", items));
+    if (req.url === "/page") return res.writeHead(200, { "content-type": "text/html" }).end(page("Drills", "2025-10-14", BODIES.drills));
     if (req.url === "/down.xml") return res.writeHead(503, "Service Unavailable").end();
     if (req.url === "/hook") return hookFailures-- > 0 ? res.writeHead(502, "Bad Gateway").end() : res.writeHead(204).end();
     res.writeHead(404).end();
@@ -31,6 +32,18 @@ afterAll(async () => {
 
 function run(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+}
+
+// For commands that fetch from the test's own server, which must keep answering while they run.
+function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("exit", (status) => ok({ status, stdout, stderr }));
+  });
 }
 
 describe("feeds", () => {
@@ -50,6 +63,17 @@ describe("feeds", () => {
     expect(run(["feeds", "remove", list[0].id, "--db", db])).toMatchObject({ status: 0 });
     expect(run(["feeds", "remove", list[0].id, "--db", db])).toMatchObject({ status: 1, stderr: expect.stringContaining("no feed") });
     expect(run(["feeds", "import", join(ROOT, "package.json"), "--db", db])).toMatchObject({ status: 1, stderr: expect.stringContaining("not an OPML file") });
+  });
+
+  it("ingests a loopback URL only with --allow-private", async () => {
+    const db = join(dir, "ingest.db");
+    const url = `${server.base}/page`;
+    const refused = run(["ingest", url, "--db", db]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${url}\trefused: 127.0.0.1 is not a public internet address`);
+    const allowed = await runAsync(["ingest", url, "--allow-private", "--json", "--db", db]);
+    expect(allowed.status).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ new: 1, failed: [] });
   });
 
   it("refuses loopback feeds unless --allow-private is given", () => {

@@ -130,6 +130,7 @@ describe("language", () => {
     ["大統領は火曜日、北朝鮮との協議は今後数週間続くと述べた。", "ja"],
     ["总统周二表示，与朝鲜的谈判将在未来几周内继续。", "zh"],
     ["Kim Jong Un, Seoul, Pyongyang.", null],
+    ["Vláda v úterý oznámila nová opatření na podporu zemědělců, uvedlo ministerstvo v prohlášení. Odbory oznámení přivítaly, ale požadovaly záruky ohledně financování v nadcházejících týdnech. Ministr uvedl, že první pomoc bude vyplacena před koncem roku.", "und"],
   ])("%s → %s", (text, lang) => expect(detectLanguage(text)).toBe(lang));
   it("falls back to the declared language, then English", () => {
     expect(primaryLanguage("fr-FR")).toBe("fr");

@@ -169,3 +169,24 @@ describe("the client", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe("politeness per host", () => {
+  it("runs one request at a time per host, with a pause between them, and other hosts alongside", async () => {
+    const { HostGate } = await import("../src/ingest/net/hosts.js");
+    const gate = new HostGate(150);
+    const log: Array<[string, "start" | "end", number]> = [];
+    const t0 = performance.now();
+    const job = (url: string, ms: number) =>
+      gate.run(url, async () => {
+        log.push([url, "start", performance.now() - t0]);
+        await new Promise((ok) => setTimeout(ok, ms));
+        log.push([url, "end", performance.now() - t0]);
+      });
+    await Promise.all([job("http://a.example/1", 50), job("http://a.example/2", 50), job("http://b.example/1", 50)]);
+    const at = (url: string, what: "start" | "end") => log.find((l) => l[0] === url && l[1] === what)![2];
+    // The second request to a.example starts only after the first ended and the pause passed.
+    expect(at("http://a.example/2", "start") - at("http://a.example/1", "end")).toBeGreaterThanOrEqual(140);
+    // b.example did not wait for a.example.
+    expect(at("http://b.example/1", "start")).toBeLessThan(at("http://a.example/1", "end"));
+  });
+});

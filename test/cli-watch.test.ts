@@ -88,8 +88,12 @@ describe("watch", () => {
   it("stores new items as a feed grows, logs one line per feed, raises alerts to a webhook with retries, and stops on SIGTERM", async () => {
     const db = join(dir, "watch.db");
     const config = join(dir, "bellwether.yaml");
-    writeFileSync(config, `base_url: http://bw.test\nalerts:\n  - { id: growth, kind: story_grows, articles: 1, webhook: "${server.base}/hook", webhook_private: true }\n`);
-    const child = spawn(process.execPath, [BIN, "watch", `${server.base}/feed.xml`, `${server.base}/down.xml`, "--every", "1s", "--politeness", "0", "--threads", "0", "--allow-private", "--config", config, "--db", db], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    writeFileSync(
+      config,
+      `base_url: http://bw.test\nalerts:\n  - { id: growth, kind: story_grows, articles: 1, webhook: "${server.base}/hook", webhook_private: true }\n  - { id: summit, kind: question_moves, question: trump-kim-2025, points: 5 }\n`,
+    );
+    const question = join(ROOT, "data/demo/questions/trump-kim-2025.yaml");
+    const child = spawn(process.execPath, [BIN, "watch", `${server.base}/feed.xml`, `${server.base}/down.xml`, "--question", question, "--as-of", "2025-10-20", "--every", "1s", "--politeness", "0", "--threads", "0", "--allow-private", "--config", config, "--db", db], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -107,6 +111,9 @@ describe("watch", () => {
       items.push({ guid: "port", title: "Port strike", date: "2025-10-13", body: BODIES.port });
       await waitFor(/: 1 new, 0 duplicate, 0 not read, 0 failed of 1 unseen in 2 entries/);
       await waitFor(/alert story_grows: Story gained/);
+      // The demo question moves when a matching item appears, and its alert links to the sentence.
+      items.push({ guid: "summit", title: "Trump and Kim to meet", date: "2025-10-19", body: BODIES.summit });
+      await waitFor(/alert question_moves: Will Donald Trump and Kim Jong Un meet in person before 2026-01-01\? [\d.]+% → [\d.]+% \(\+[\d.]+ points\) — http:\/\/bw\.test\/questions\/trump-kim-2025 — "[^"]+" \([^)]+\) http:\/\/bw\.test\/claims\/[^#\s]+#report-\S+/);
     } finally {
       if (child.exitCode === null) child.kill("SIGTERM");
     }
@@ -118,7 +125,7 @@ describe("watch", () => {
     const store = await openStore({ path: db });
     try {
       const articles = await store.db.selectFrom("articles").select("title").orderBy("seq").execute();
-      expect(articles.map((a) => a.title)).toEqual(["Fisheries accord", "Port strike"]);
+      expect(articles.map((a) => a.title)).toEqual(["Fisheries accord", "Port strike", "Trump and Kim to meet"]);
       const alerts = await store.db.selectFrom("alerts").select(["kind", "deliveries"]).execute();
       expect(alerts.length).toBeGreaterThanOrEqual(1);
       expect(JSON.parse(alerts[0].deliveries)).toMatchObject({ log: true, feed: true, webhook: { ok: true, attempts: 3, status: 204 } });

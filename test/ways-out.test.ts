@@ -28,7 +28,7 @@ describe("the brief", () => {
     const lines = md.split("\n");
     expect(lines[0]).toBe("# Will Donald Trump and Kim Jong Un meet in person before 2026-01-01?");
     expect(md).toContain("*Brief as of 2025-12-31, telling what changed since 2025-10-01.*");
-    expect(md).toMatch(/stands at \*\*\d+\.\d%\*\*, against \d+\.\d% on 2025-10-01 and a prior of 10\.0%; the deadline is 2025-12-31\./);
+    expect(md).toMatch(/stands at \*\*\d+\.\d%\*\* \[\[1\]\]\(http:\/\/bw\.test\/claims\/[^)]+#report-[^)]+\), against \d+\.\d% on 2025-10-01 and a prior of 10\.0%; the deadline is 2025-12-31\./);
     expect(md).toContain("## Why it moved since 2025-10-01");
     expect(md).toContain("## What is claimed");
     // Each move caused by reports cites them, and quotes the sentence under it.

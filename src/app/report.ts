@@ -126,11 +126,14 @@ function isClaimUpdate(u: ForecastUpdate): boolean {
 async function questionSection(store: Store, q: QuestionView, since: string, asOf: string, claims: Map<string, ClaimView>, src: Sources, base: string): Promise<{ lead: Span[]; moves: BriefItem[] }> {
   const start = since > q.opens ? since : q.opens;
   const then = (await replayQuestion(store.db, q.id, start, start))?.[0]?.probability ?? q.prior;
+  // The figure now cites the reports of the last move that evidence caused.
+  const lastMove = [...q.updates].reverse().find(isClaimUpdate);
   const lead: Span[] = [
     { text: "As of " + asOf + ", " },
     { link: q.title, href: links.question(base, q.id) },
     { text: " stands at " },
     { strong: percent(q.probability) },
+    ...(lastMove ? [{ text: " " }, ...src.refs(lastMove.claim!, lastMove.reports)] : []),
     { text: q.status === "open" ? "" : ` (resolved ${q.status}${q.resolved_at ? ` on ${q.resolved_at}` : ""})` },
     { text: `, against ${percent(then)} on ${start} and a prior of ${percent(q.prior)}; the deadline is ${q.deadline}.` },
   ];

@@ -44,6 +44,8 @@ export interface IngestRunOptions {
   link?: ArticleLinker;
   /** Worker threads that read documents ahead of the one being stored; 0 reads on the calling thread. */
   readerThreads?: number;
+  /** The date questions are recomputed as of after the run (default: today). */
+  asOf?: string;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -65,6 +67,8 @@ export interface IngestEvent {
   id?: string;
   /** For near-duplicates, the article it copies. */
   original?: string;
+  /** Set when the article was stored but not read: the language it is in, which the reading core cannot read. */
+  not_read?: string;
   error?: string;
   /** Documents settled so far, this one included. */
   done: number;
@@ -88,8 +92,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads }, onProgress);
+  const { now, link, readerThreads, asOf, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -160,7 +164,7 @@ export async function ingestResults(
     await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
-  if (await stories.finish(store)) await refreshAllQuestions(store);
+  if (await stories.finish(store)) await refreshAllQuestions(store, opts.asOf);
   return summary;
 }
 
@@ -277,8 +281,9 @@ async function ingestOne(
     }
   });
   await stories.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
-  if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original };
-  return { outcome: "new", input, id };
+  const notRead = reading.notRead ? { not_read: read.language } : {};
+  if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original, ...notRead };
+  return { outcome: "new", input, id, ...notRead };
 }
 
 // Stored articles sharing LSH buckets are checked exactly; the earliest published original among the matches wins.

@@ -27,6 +27,8 @@ export interface ArticleInput {
   url?: string | null;
   byline?: string | null;
   language?: string | null;
+  /** The source the document's channel names for it (a feed item's `<source>`, an agency credit), kept as its origin hint. */
+  sourceHint?: string | null;
 }
 
 export interface ArticleMeta {

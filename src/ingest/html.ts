@@ -261,3 +261,9 @@ export function parseHtmlDocument(html: string, opts: LoadOptions & { url?: stri
     language: lang,
   };
 }
+
+/** The plain text of an HTML fragment (a feed item's content): paragraphs kept, markup, scripts and furniture dropped. */
+export function htmlFragmentText(html: string): string {
+  const body = parseDocument(html).body;
+  return body ? blockText(body, FURNITURE) : "";
+}

@@ -90,7 +90,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
 
 /** Applies pending migrations in order; each is recorded so it runs once per store. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Migration numbers are handed out ahead of merging, so a store may have run a later number before an earlier one
+  // lands; each migration touches tables of its own, so their order between each other does not matter.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

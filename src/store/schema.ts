@@ -1,4 +1,6 @@
 // The typed shape of every table, as the migrations create it; all repository queries are checked against it.
+import type { AlertRuleTable, AlertStateTable, AlertTable, BriefTable } from "./alerts.js";
+import type { FeedItemTable, FeedTable } from "./feeds.js";
 import type { QuestionResolutionTable, QuestionTable, QuestionUpdateTable } from "./questions.js";
 
 /** Outlets that publish articles; `aliases` is a JSON array of other names. */
@@ -225,4 +227,10 @@ export interface Database {
   questions: QuestionTable;
   question_updates: QuestionUpdateTable;
   question_resolutions: QuestionResolutionTable;
+  feeds: FeedTable;
+  feed_items: FeedItemTable;
+  alert_rules: AlertRuleTable;
+  alert_state: AlertStateTable;
+  alerts: AlertTable;
+  briefs: BriefTable;
 }

@@ -9,6 +9,7 @@ import { QuestionError } from "../../forecast/question.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, badRequest, notFound } from "./errors.js";
 import * as S from "./schemas.js";
+import { wayOutRoutes } from "./ways-out.js";
 
 /** What a handler needs besides the request. */
 export interface RouteContext {
@@ -295,5 +296,6 @@ export const routes: RouteDef[] = [
       return search(ctx.store.db, query, limit ?? 25);
     },
   },
+  ...wayOutRoutes,
 ];
 

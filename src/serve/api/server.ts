@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import { alertsAtom, readAlerts } from "../../app/alerts.js";
 import { today as utcToday } from "../../app/questions.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, errorHandler } from "./errors.js";
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** Fastify's logger setting. */
   logger?: boolean | object;
   today?: () => string;
+  /** The server's public address for links in the alert feed; by default the address the request came to. */
+  baseUrl?: string | null;
 }
 
 /** Default largest request body: enough for a long article, small enough to refuse abuse. */
@@ -85,6 +88,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
   const doc = openApiDocument(routes, { guarded: token !== null });
   app.get("/api/openapi.json", async () => doc);
+  // Alerts as an Atom feed, for the feed reader the user already follows things in.
+  app.get("/alerts.xml", async (req, reply) => {
+    const host = typeof req.headers.host === "string" && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : "127.0.0.1";
+    const base = opts.baseUrl?.replace(/\/+$/, "") ?? `${req.protocol}://${host}`;
+    reply.type("application/atom+xml; charset=utf-8");
+    return alertsAtom(await readAlerts(opts.store, 100), base);
+  });
 
   const webRoot = opts.webRoot && existsSync(`${opts.webRoot}/index.html`) ? resolve(opts.webRoot) : null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"] });

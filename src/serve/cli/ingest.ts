@@ -10,6 +10,7 @@ interface IngestFlags {
   outlet?: string;
   json?: boolean;
   threads?: string;
+  allowPrivate?: boolean;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -26,6 +27,7 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
     .option("--date <YYYY-MM-DD>", "publication date for inputs that do not give one")
     .option("--outlet <name>", "outlet name for every input")
     .option("--json", "print the summary as one JSON object and nothing else")
+    .option("--allow-private", "let URLs reach loopback and private-network addresses (refused by default)")
     .option("--threads <n>", "worker threads that read documents while others are stored (default: cores - 1; 0: none)")
     .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
       if (flags.date !== undefined && !DATE.test(flags.date)) {
@@ -41,7 +43,7 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
       let summary: IngestSummary;
       try {
         const readerThreads = flags.threads === undefined ? undefined : Number(flags.threads);
-        summary = await ingestInputs(store, inputs, { date: flags.date, outlet: flags.outlet, readerThreads }, progress?.report);
+        summary = await ingestInputs(store, inputs, { date: flags.date, outlet: flags.outlet, readerThreads, publicNetworkOnly: !flags.allowPrivate }, progress?.report);
       } finally {
         progress?.finish();
         await store.close();
@@ -72,7 +74,8 @@ function progressReporter(inputs: string[], started: number): { report: (e: Inge
   if (!err.isTTY) {
     return {
       report: (e) => {
-        const detail = e.outcome === "failed" ? e.error : e.outcome === "near_duplicate" ? `${e.id} ~ ${e.original}` : e.id;
+        const base = e.outcome === "failed" ? e.error : e.outcome === "near_duplicate" ? `${e.id} ~ ${e.original}` : e.id;
+        const detail = e.not_read ? `${base} (stored, not read: language ${e.not_read})` : base;
         err.write(`${e.outcome}\t${e.input}\t${detail ?? ""}\n`);
       },
       finish: () => {},

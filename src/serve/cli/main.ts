@@ -1,11 +1,16 @@
 // The `bellwether` command line: one file per command, registered here in the order --help lists them.
 import { Command, CommanderError } from "commander";
+import { registerAlerts } from "./alerts.js";
 import { registerDemo } from "./demo.js";
+import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
+import { registerFeeds } from "./feeds.js";
 import { registerIngest } from "./ingest.js";
 import { registerLedger } from "./ledger.js";
 import { registerQuestions } from "./questions.js";
+import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
+import { registerWatch } from "./watch.js";
 
 /** Runs the CLI with process-style argv; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,6 +29,11 @@ export async function main(argv: string[]): Promise<number> {
   registerLedger(program, setStatus);
   registerQuestions(program, setStatus);
   registerDemo(program, setStatus);
+  registerFeeds(program, setStatus);
+  registerWatch(program, setStatus);
+  registerAlerts(program, setStatus);
+  registerReport(program, setStatus);
+  registerExport(program, setStatus);
   registerServe(program, setStatus);
   try {
     await program.parseAsync(argv);

@@ -5,6 +5,7 @@ import * as m0002 from "./0002_questions.js";
 import * as m0003 from "./0003_story_terms.js";
 import * as m0004 from "./0004_stance.js";
 import * as m0005 from "./0005_happenings.js";
+import * as m0006 from "./0006_feeds.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_story_terms": m0003,
   "0004_stance": m0004,
   "0005_happenings": m0005,
+  "0006_feeds": m0006,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

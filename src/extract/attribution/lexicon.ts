@@ -2,8 +2,11 @@
 import type { EntityType } from "../../domain/extraction.js";
 import { loadData } from "../resources.js";
 
-/** How much complement a cue verb needs: any use, a reported clause, or an explicit "that"/colon/quote. */
-export type Frame = "any" | "clause" | "that";
+/**
+ * How much complement a cue verb needs: any use, a reported clause, an explicit "that"/colon/quote, an object with
+ * "as" ("described the talks as constructive"), or an object with what it is called ("called the meeting productive").
+ */
+export type Frame = "any" | "clause" | "that" | "as" | "predicative";
 
 interface RawLexicon {
   verbs: Record<string, Frame>;
@@ -32,6 +35,7 @@ interface RawLexicon {
   hearerObjectVerbs: string[];
   modals: string[];
   placePrepositions: string[];
+  servicePrepositions: string[];
   timeWords: string[];
   sourceNouns: string[];
   timeNouns: string[];
@@ -132,6 +136,8 @@ export interface AttributionLexicon {
   hearerObject: Set<string>;
   modals: Set<string>;
   placePrepositions: Set<string>;
+  /** "envoy to the United States": a role noun tied to whom it serves; the role noun stays the head. */
+  servicePrepositions: Set<string>;
   /** Day, month and part-of-day words: "Wednesday morning Trump said" — the time is not part of the source. */
   timeWords: Set<string>;
   sourceNouns: Set<string>;
@@ -174,6 +180,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     hearerObject: lower(raw.hearerObjectVerbs),
     modals: lower(raw.modals),
     placePrepositions: lower(raw.placePrepositions),
+    servicePrepositions: lower(raw.servicePrepositions),
     timeWords: lower(raw.timeWords),
     sourceNouns: lower(raw.sourceNouns),
     timeNouns: lower(raw.timeNouns),

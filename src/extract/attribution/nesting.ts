@@ -1,0 +1,115 @@
+// Nested reports: "AP reports that the president said …", "…, he noted, TASS reported", "X said, according to Y, that
+// …" are one attribution whose chain runs from the source the author names (the relay) to the one who spoke.
+import type { Span } from "../../domain/extraction.js";
+import type { Range } from "./clauses.js";
+import { LEXICON as L } from "./lexicon.js";
+import { isBoundary, type SentenceView } from "./phrases.js";
+
+/** An attribution while its sentence is being read: positions are indices into the sentence view. */
+export interface Draft {
+  source: Range;
+  cue: Range;
+  /** Character span of the reported content. */
+  content: Span;
+  /** Deeper sources after the first one. */
+  deeper: Range[];
+  /** Sources that relay the first one ("was quoted by TASS as saying"): they come before it in the chain. */
+  outer?: Range[];
+}
+
+/**
+ * Folds every report that is the whole content of another into it: the outer one keeps its source and cue, its chain
+ * goes on with the inner one's, and its content becomes the inner content. Drafts are in cue order and stay so.
+ */
+export function nestChains(v: SentenceView, drafts: Draft[]): Draft[] {
+  if (drafts.length < 2) return drafts;
+  separateContents(v, drafts);
+  let out = drafts;
+  for (let guard = 0; guard < 4; guard++) {
+    const pair = findNested(v, out);
+    if (!pair) break;
+    const [outer, inner, aside] = pair;
+    outer.deeper.push(...(inner.outer ?? []), inner.source, ...inner.deeper);
+    // an interrupting inner report has content on both sides of its cue: keep what lies inside the outer content
+    outer.content = !aside
+      ? { start: Math.max(inner.content.start, outer.content.start), end: Math.min(inner.content.end, outer.content.end) }
+      : inner.content;
+    out = out.filter((d) => d !== inner);
+  }
+  return out;
+}
+
+/** First and last character offsets of a token range. */
+function chars(v: SentenceView, r: Range): Span {
+  return { start: v.ts[r[0]].start, end: v.ts[r[1]].end };
+}
+
+function holds(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end && inner.end > inner.start;
+}
+
+/** The stretch from a draft's source to its cue, whichever comes first ("the president said", "said Peskov"). */
+function frame(d: Draft): Range {
+  return [Math.min(d.source[0], d.cue[0]), Math.max(d.source[1], d.cue[1])];
+}
+
+/**
+ * "The Kremlin said Putin would not attend, TASS reported": the first cue's content runs over the later report that
+ * frames it; it stops at the boundary before that report's source.
+ */
+function separateContents(v: SentenceView, drafts: Draft[]): void {
+  for (const a of drafts) {
+    for (const b of drafts) {
+      if (a === b) continue;
+      const bFrame = chars(v, frame(b));
+      if (!holds(a.content, bFrame) || !holds(b.content, chars(v, a.cue)) || b.cue[0] < a.cue[1]) continue;
+      let e = frame(b)[0] - 1;
+      while (e > 0 && isBoundary(v.ts[e])) e--;
+      if (v.ts[e].end > a.content.start) a.content.end = Math.min(a.content.end, v.ts[e].end);
+    }
+  }
+}
+
+/** The first pair (outer, inner) where the inner report is all the outer one reports, and whether the outer is an aside. */
+function findNested(v: SentenceView, drafts: Draft[]): [Draft, Draft, boolean] | null {
+  for (const outer of drafts) {
+    for (const inner of drafts) {
+      if (outer === inner) continue;
+      if (isWholeContent(v, outer, inner)) return [outer, inner, false];
+      if (isAsideOf(v, outer, inner)) return [outer, inner, true];
+    }
+  }
+  return null;
+}
+
+/**
+ * "AP reports that the president said the talks were productive", "Putin is ready, he noted, TASS reported": the inner
+ * source, cue and content fill the outer content, leaving no verb of another clause ("… that markets fell after
+ * Trump said …" stays two reports).
+ */
+function isWholeContent(v: SentenceView, outer: Draft, inner: Draft): boolean {
+  const oc = outer.content;
+  if (!holds(oc, chars(v, frame(inner)))) return false;
+  // "the North's statement, which accused Seoul …, was released": a relative clause is not what the outer one reports
+  for (let k = inner.source[1] + 1; k < inner.cue[0]; k++) if (L.relative.has(v.words[k])) return false;
+  // an interrupting report ("the talks, the president said, were productive") has content on both sides of its cue
+  const ic = { start: Math.max(inner.content.start, oc.start), end: inner.content.end };
+  if (!holds(oc, ic)) return false;
+  const covered: Range[] = [frame(inner), ...inner.deeper, ...(inner.outer ?? [])];
+  for (let k = 0; k < v.ts.length; k++) {
+    const t = v.ts[k];
+    if (t.start < oc.start || t.end > oc.end) continue;
+    if (t.start >= ic.start && t.end <= ic.end) continue;
+    if (covered.some(([a, b]) => k >= a && k <= b)) continue;
+    if (t.pos === "VERB" || t.pos === "AUX") return false;
+  }
+  return true;
+}
+
+/** "Peskov said on Thursday, according to a transcript, that …": the outer report sits between the inner cue and content. */
+function isAsideOf(v: SentenceView, outer: Draft, inner: Draft): boolean {
+  const gapStart = v.ts[Math.max(inner.cue[1], inner.source[1])].end;
+  const gapEnd = inner.content.start;
+  const of = chars(v, frame(outer));
+  return of.start >= gapStart && of.end <= gapEnd && holds(outer.content, chars(v, inner.cue));
+}

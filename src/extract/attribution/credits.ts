@@ -1,29 +1,166 @@
-// Agency credits: the news agencies whose copy an article carries or whose reporting it credits ("SEOUL, Oct. 18
-// (Yonhap) -", "— IANS", "with AFP", "Reuters contributed to this report"), so linking can join agency copy to the
-// agency's origin however many sites carry it.
-import type { SourceRef } from "../../domain/extraction.js";
+// Agency credits: the news agencies whose copy an article carries or whose reporting it credits, so linking can join
+// agency copy to the agency's origin however many sites carry it. Credit lines are read as formulas (a lead, a list of
+// agencies, a trail) wherever wire copy puts them: the dateline ("SEOUL, Oct. 18 (Yonhap) --"), a parenthesis or a
+// dash at a line's end ("(with agencies)", "— IANS"), a line or sentence of its own ("Reuters contributed to this
+// report", "Source: Xinhua", "By Jane Doe with AFP"). An agency named as the first source of a report ("AP reported",
+// "Reuters, citing two sources, reported") is credited too; one only mentioned ("a Reuters reporter asked", "told
+// TASS", "a statement carried by KCNA") is not. "Reuters could not verify …" is credited: an agency writes that of its
+// own checking in its own copy, so the sentence shows the text is (or carries) that agency's report.
+import type { Attribution, SourceRef } from "../../domain/extraction.js";
 import type { EntityReading } from "../02-entities.js";
-import { entityById } from "../gazetteer.js";
+import { entityById, resolveName } from "../gazetteer.js";
+import { LEXICON as L } from "./lexicon.js";
 
-/** The agencies the text credits, each once, in text order. */
-export function readCredits(text: string, entities: EntityReading): SourceRef[] {
-  const out: SourceRef[] = [];
-  const seen = new Set<string>();
-  for (const m of entities.matches) {
-    if (m.type !== "outlet" || seen.has(m.entity)) continue;
-    if (entityById(m.entity)?.kind !== "agency") continue;
-    const before = text.slice(Math.max(0, m.start - 12), m.start);
-    const after = text.slice(m.end, m.end + 16);
-    // "(Reuters) -", "(Yonhap)", "— AFP" at a line's end, "with AP", "Reuters contributed".
-    const parenthesised = /\(\s*$/.test(before) && /^\s*\)/.test(after);
-    const lineCredit = /(?:^|\n)\s*(?:[—–-]\s*)?(?:with\s+|by\s+)?$/.test(before) && /^\s*(?:\n|$)/.test(after);
-    const contributed = /^\s+contributed\b/.test(after);
-    const withCredit = /\bwith\s+$/.test(before) && /^\s*(?:[.)\n]|$)/.test(after);
-    const dashed = /[—–]\s*$/.test(before) && /^\s*(?:\n|$|\.)/.test(after);
-    if (parenthesised || lineCredit || contributed || withCredit || dashed) {
-      seen.add(m.entity);
-      out.push({ text: m.text, entity: m.entity });
-    }
+/** Longest credit line, sentence or parenthesis read as a formula; longer stretches are prose. */
+const MAX_FORMULA = 160;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+const LEAD = new RegExp(`^(?:${L.creditLeads.map(escape).join("|")})(?:\\s*:\\s*|\\s+)`, "i");
+const TRAIL = new RegExp(`\\s+(?:${L.creditTrails.map(escape).join("|")})\\s*$`, "i");
+const VERIFY = new RegExp(`\\s+(?:${L.verifyTrails.map(escape).join("|")})\\b.*$`, "is");
+const SEPARATORS = /\s*(?:,|\/|&|;|\band\b|\|)\s*/i;
+/** A dateline before "(Agency)": capitalised place words, an optional date ("SEOUL, Oct. 18 ", "Beijing, Oct 5 "). */
+const DATELINE =
+  /^[\p{Lu}][\p{L}'’.-]*(?:[\s\/-]+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*(?:[\p{L}.]{3,10}\s+\d{1,2}|\d{1,2}\s+\p{L}{3,10})(?:,?\s*\d{4})?)?\s*$/u;
+const OPENING_PAREN = /^([^()\n]{0,60}?)\(([^()\n]{1,80})\)/;
+const CLOSING_PAREN = /\(([^()\n]{1,80})\)\s*\.?\s*$/;
+/** A dash that can open a credit: at the line start or after a space or closing punctuation ("… said. — IANS", "--IANS"). */
+const DASH = /(?:^|[\s.!?"”’)])(?:—|–|-{1,2})(?=\s*\S)/g;
+const BYLINE = /^By\s+\S/;
+const SENTENCE_BREAK = /(?<=[.!?]["”’]?)\s+(?=["“‘(\p{Lu}])/u;
+
+/** Collects credits once per agency (or once for unnamed agencies), in the order found. */
+class Credits {
+  readonly found: Array<SourceRef & { at: number }> = [];
+  private readonly seen = new Set<string>();
+
+  add(text: string, entity: string | null, at: number): void {
+    const key = entity ?? "generic";
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.found.push({ text, entity, at });
   }
-  return out;
+}
+
+/** The agencies the text credits, each once, in text order; unnamed agencies ("with agencies") have no entity. */
+export function readCredits(text: string, entities: EntityReading, attributions: Attribution[] = []): SourceRef[] {
+  const credits = new Credits();
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    readLine(line, offset, credits);
+    offset += line.length + 1;
+  }
+  readReports(entities, attributions, credits);
+  readVerifying(text, entities, credits);
+  return credits.found.sort((a, b) => a.at - b.at).map(({ text: t, entity }) => ({ text: t, entity }));
+}
+
+/** Every credit formula a line holds: dateline, closing parenthesis or dash, the whole line, a byline, a sentence. */
+function readLine(raw: string, offset: number, credits: Credits): void {
+  const line = raw.trim();
+  if (line.length === 0) return;
+  const at = offset + raw.indexOf(line);
+  const opening = OPENING_PAREN.exec(line);
+  // "SEOUL, Oct. 18 (Yonhap) --", but not an abbreviation after the full name ("Agence France-Presse (AFP)")
+  if (opening && (opening[1].trim() === "" || (DATELINE.test(opening[1]) && !agencyNamed(opening[1])))) {
+    formula(opening[2], at + opening[1].length + 1, credits);
+  }
+  const paren = CLOSING_PAREN.exec(line);
+  if (paren) formula(paren[1], at + paren.index + 1, credits);
+  const dash = lastDash(line);
+  if (dash > 0 && line.length - dash <= 80) formula(line.slice(dash), at + dash, credits);
+  if (line.length <= MAX_FORMULA && formula(line, at, credits, true)) return;
+  if (BYLINE.test(line) && line.length <= MAX_FORMULA) byline(line, at, credits);
+  // a credit sentence at the end or the start of a paragraph ("… said. Reuters contributed to this report.")
+  const sentences = line.split(SENTENCE_BREAK);
+  if (sentences.length < 2) return;
+  const last = sentences[sentences.length - 1];
+  if (last.length <= MAX_FORMULA) formula(last, at + line.length - last.length, credits, true, true);
+  if (sentences[0].length <= MAX_FORMULA) formula(sentences[0], at, credits, true, true);
+}
+
+/**
+ * Reads `stretch` as a credit: an optional lead, agencies (or "agencies") joined by commas, "and", "/" or "&", an
+ * optional trail. A bare list counts only where the place already says credit (dateline, parenthesis, dash) or the
+ * list is a whole line; `needsWords` asks for a lead or a trail (a sentence inside a paragraph).
+ */
+function formula(stretch: string, at: number, credits: Credits, whole = false, needsWords = false): boolean {
+  let body = stretch.trim().replace(/[.]$/, "").trim();
+  let worded = false;
+  const lead = LEAD.exec(body);
+  if (lead) {
+    body = body.slice(lead[0].length);
+    worded = true;
+  }
+  const trail = TRAIL.exec(body);
+  if (trail) {
+    body = body.slice(0, trail.index);
+    worded = true;
+  }
+  if (needsWords && !worded) return false;
+  if (body.length === 0 || body.length > 80 || (whole && !worded && body.split(/\s+/).length > 4)) return false;
+  const names = body.split(SEPARATORS).filter((n) => n.length > 0);
+  const refs: Array<SourceRef | null> = names.map(agencyNamed);
+  if (refs.length === 0 || refs.some((r) => r === null)) return false;
+  for (const r of refs as SourceRef[]) credits.add(r.text, r.entity, at + Math.max(0, stretch.indexOf(r.text)));
+  return true;
+}
+
+/** Position after the last dash that can open a credit, or -1. */
+function lastDash(line: string): number {
+  let after = -1;
+  DASH.lastIndex = 0;
+  for (let m = DASH.exec(line); m; m = DASH.exec(line)) after = m.index + m[0].length;
+  return after;
+}
+
+/** "By Jane Doe, Reuters", "By Jane Doe with AFP": a byline names the agency beside the writers. */
+function byline(line: string, at: number, credits: Credits): void {
+  const parts = line.slice(3).split(/\s*(?:,|\||;|\bwith\b|\band\b)\s*/);
+  // a byline is names only: a lower-case word other than the joiners means prose ("By Tuesday, the talks had …")
+  if (parts.some((p) => /(?:^|\s)\p{Ll}/u.test(p.replace(/\b(?:of|de|al|von|van|the)\b/g, "")))) return;
+  for (const p of parts) {
+    const ref = agencyNamed(p);
+    if (ref?.entity) credits.add(ref.text, ref.entity, at + line.indexOf(p));
+  }
+}
+
+/** The agency a name stands for ("Yonhap", "the Associated Press", "AFP"), a generic credit ("agencies"), or null. */
+function agencyNamed(name: string): SourceRef | null {
+  const text = name.trim().replace(/^the\s+/i, "");
+  if (L.genericCredits.has(text.toLowerCase())) return { text, entity: null };
+  if (!/^[\p{Lu}\d]/u.test(text)) return null;
+  const hit = resolveName(text);
+  return hit && hit.type === "outlet" && hit.kind === "agency" ? { text, entity: hit.id } : null;
+}
+
+/** "AP reported", "Reuters, citing two sources, reported", "TASS quoted Peskov as saying": the first source is an agency. */
+function readReports(entities: EntityReading, attributions: Attribution[], credits: Credits): void {
+  for (const a of attributions) {
+    const first = a.chain[0];
+    if (!first?.entity || !isAgency(first.entity)) continue;
+    const cue = a.cue.text.toLowerCase().match(/^[a-z]+/)?.[0] ?? "";
+    if (!L.creditCues.has(cue)) continue;
+    const span = first as SourceRef & { start?: number; end?: number };
+    const start = span.start ?? a.source.start;
+    const end = span.end ?? a.source.end;
+    const m = entities.matches.find((x) => x.entity === first.entity && x.start >= start && x.end <= end);
+    credits.add(m ? m.text : first.text, first.entity, m ? m.start : start);
+  }
+}
+
+/** "Reuters could not independently verify the footage": an agency opening a sentence about its own checking. */
+function readVerifying(text: string, entities: EntityReading, credits: Credits): void {
+  for (const m of entities.matches) {
+    if (m.type !== "outlet" || !isAgency(m.entity)) continue;
+    if (!VERIFY.test(text.slice(m.end, m.end + 48))) continue;
+    // the agency opens its sentence: only "the" and spaces after a sentence end or a line break
+    const before = text.slice(Math.max(0, m.start - 12), m.start).replace(/(?:the|The)\s+$/, "").trimEnd();
+    if (before.length > 0 && !/[.!?\n"”’]$/.test(before)) continue;
+    credits.add(m.text, m.entity, m.start);
+  }
+}
+
+function isAgency(entity: string): boolean {
+  return entityById(entity)?.kind === "agency";
 }

@@ -46,6 +46,11 @@ interface RawLexicon {
   timeAdjunctLeads: string[];
   indefiniteSources: string[];
   speakerPronouns: string[];
+  creditLeads: string[];
+  creditTrails: string[];
+  verifyTrails: string[];
+  genericCredits: string[];
+  creditCues: string[];
 }
 
 /** Multi-word phrases indexed by their first word, longest first, so a match is one lookup plus a short compare. */
@@ -149,6 +154,20 @@ export interface AttributionLexicon {
   timeLeads: Set<string>;
   indefinite: Set<string>;
   speakerPronouns: Set<string>;
+  /** Words that open a credit ("with", "Additional reporting by", "Source:"), longest first. */
+  creditLeads: string[];
+  /** Words that close a credit ("contributed to this report"), longest first. */
+  creditTrails: string[];
+  /** "could not independently verify": an agency speaking of its own checking, in its own copy. */
+  verifyTrails: string[];
+  /** Credits to agencies without a name ("with agencies"). */
+  genericCredits: Set<string>;
+  /** First words of cues by which a first-named agency reports the text's news ("AP reported"). */
+  creditCues: Set<string>;
+}
+
+function longestFirst(xs: string[]): string[] {
+  return xs.map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 }
 
 function compile(raw: RawLexicon): AttributionLexicon {
@@ -191,6 +210,11 @@ function compile(raw: RawLexicon): AttributionLexicon {
     timeLeads: lower(raw.timeAdjunctLeads.flatMap((x) => x.split(/\s+/))),
     indefinite: lower(raw.indefiniteSources),
     speakerPronouns: lower(raw.speakerPronouns),
+    creditLeads: longestFirst(raw.creditLeads),
+    creditTrails: longestFirst(raw.creditTrails),
+    verifyTrails: longestFirst(raw.verifyTrails),
+    genericCredits: lower(raw.genericCredits),
+    creditCues: lower(raw.creditCues),
   };
 }
 

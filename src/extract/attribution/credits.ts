@@ -1,11 +1,14 @@
 // Agency credits: the news agencies whose copy an article carries or whose reporting it credits, so linking can join
 // agency copy to the agency's origin however many sites carry it. Credit lines are read as formulas (a lead, a list of
-// agencies, a trail) wherever wire copy puts them: the dateline ("SEOUL, Oct. 18 (Yonhap) --"), a parenthesis or a
-// dash at a line's end ("(with agencies)", "— IANS"), a line or sentence of its own ("Reuters contributed to this
-// report", "Source: Xinhua", "By Jane Doe with AFP"). An agency named as the first source of a report ("AP reported",
-// "Reuters, citing two sources, reported") is credited too; one only mentioned ("a Reuters reporter asked", "told
-// TASS", "a statement carried by KCNA") is not. "Reuters could not verify …" is credited: an agency writes that of its
-// own checking in its own copy, so the sentence shows the text is (or carries) that agency's report.
+// agencies, a trail) wherever wire copy puts them: the dateline ("SEOUL, Oct. 18 (Yonhap) --", "MOSCOW, March 24.
+// /TASS/."), a parenthesis or a dash at a line's end ("(with agencies)", "— IANS"), a line or sentence of its own
+// ("Reuters contributed to this report", "Source: Xinhua", "By Jane Doe with AFP"). An agency named where the text's
+// words come from is credited too: the first source of a report ("AP reported", "Reuters, citing two sources,
+// reported"), the subject of a reporting verb ("TASS quoted"), or the one the words were given to ("told TASS", "in an
+// interview with Reuters", "quoted by RIA Novosti") — the agency obtained them, and other sites carry them from it.
+// An agency only mentioned is not credited ("a Reuters reporter asked", "a statement carried by KCNA", "Reuters
+// denied"), nor one a title stands for ("Russian state media"). "Reuters could not verify …" is credited: an agency
+// writes that of its own checking in its own copy, so the sentence shows the text is (or carries) the agency's report.
 import type { Attribution, SourceRef } from "../../domain/extraction.js";
 import type { EntityReading } from "../02-entities.js";
 import { entityById, resolveName } from "../gazetteer.js";
@@ -18,11 +21,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/
 const LEAD = new RegExp(`^(?:${L.creditLeads.map(escape).join("|")})(?:\\s*:\\s*|\\s+)`, "i");
 const TRAIL = new RegExp(`\\s+(?:${L.creditTrails.map(escape).join("|")})\\s*$`, "i");
 const VERIFY = new RegExp(`\\s+(?:${L.verifyTrails.map(escape).join("|")})\\b.*$`, "is");
+/** "TASS quoted …", "Yonhap news agency reported …", "The AP also noted …". */
+const VERB = new RegExp(`^(?:\\s+news\\s+agency|\\s+agency)?,?\\s+(?:also\\s+|later\\s+|earlier\\s+)?(?:${L.creditVerbs.map(escape).join("|")})\\b`, "i");
+/** "told TASS", "in an interview with the state news agency RIA Novosti": a few words may stand between. */
+const HEARER = new RegExp(`\\b(?:${L.creditHearers.map(escape).join("|")})\\s+(?:(?:the|a|an|state|news|agency|wire|service|[\\p{Lu}][\\p{L}]*['’]s)\\s+){0,4}$`, "iu");
 const SEPARATORS = /\s*(?:,|\/|&|;|\band\b|\|)\s*/i;
-/** A dateline before "(Agency)": capitalised place words, an optional date ("SEOUL, Oct. 18 ", "Beijing, Oct 5 "). */
-const DATELINE =
-  /^[\p{Lu}][\p{L}'’.-]*(?:[\s\/-]+[\p{Lu}][\p{L}'’.-]*){0,3}(?:,\s*(?:[\p{L}.]{3,10}\s+\d{1,2}|\d{1,2}\s+\p{L}{3,10})(?:,?\s*\d{4})?)?\s*$/u;
-const OPENING_PAREN = /^([^()\n]{0,60}?)\(([^()\n]{1,80})\)/;
+/** One place of a dateline: capitalised words, maybe a region between slashes ("VOSTOCHNY COSMODROME /Amur Region/"). */
+const PLACE = String.raw`[\p{Lu}][\p{L}'’.-]*(?:[\s\/-]+[\p{Lu}][\p{L}'’.-]*){0,3}(?:\s*\/[^\/\n]{1,30}\/)?`;
+const DATE = String.raw`(?:[\p{L}]{3,9}\.?\s*\d{1,2}|\d{1,2}\s+\p{L}{3,10})(?:,?\s*\d{4})?`;
+/** A dateline before "(Agency)": places, then an optional date ("SEOUL, Oct. 18 ", "JEDDAH, Saudi Arabia, March 11 "). */
+const DATELINE = new RegExp(`^${PLACE}(?:,\\s*${PLACE}){0,2}(?:,\\s*${DATE})?\\.?\\s*$`, "u");
+/** TASS's own dateline: "MOSCOW, March 24. /TASS/." */
+const SLASHED = new RegExp(`^(${PLACE}(?:,\\s*${PLACE}){0,2}(?:,\\s*${DATE})?\\.?\\s*)\\/([^\\/\\n]{2,40})\\/`, "u");
+const OPENING_PAREN = /^([^()\n]{0,80}?)\(([^()\n]{1,80})\)/;
 const CLOSING_PAREN = /\(([^()\n]{1,80})\)\s*\.?\s*$/;
 /** A dash that can open a credit: at the line start or after a space or closing punctuation ("… said. — IANS", "--IANS"). */
 const DASH = /(?:^|[\s.!?"”’)])(?:—|–|-{1,2})(?=\s*\S)/g;
@@ -51,7 +62,7 @@ export function readCredits(text: string, entities: EntityReading, attributions:
     offset += line.length + 1;
   }
   readReports(entities, attributions, credits);
-  readVerifying(text, entities, credits);
+  readMentions(text, entities, credits);
   return credits.found.sort((a, b) => a.at - b.at).map(({ text: t, entity }) => ({ text: t, entity }));
 }
 
@@ -65,6 +76,8 @@ function readLine(raw: string, offset: number, credits: Credits): void {
   if (opening && (opening[1].trim() === "" || (DATELINE.test(opening[1]) && !agencyNamed(opening[1])))) {
     formula(opening[2], at + opening[1].length + 1, credits);
   }
+  const slashed = SLASHED.exec(line);
+  if (slashed) formula(slashed[2], at + slashed[1].length + 1, credits);
   const paren = CLOSING_PAREN.exec(line);
   if (paren) formula(paren[1], at + paren.index + 1, credits);
   const dash = lastDash(line);
@@ -144,21 +157,35 @@ function readReports(entities: EntityReading, attributions: Attribution[], credi
     const span = first as SourceRef & { start?: number; end?: number };
     const start = span.start ?? a.source.start;
     const end = span.end ?? a.source.end;
-    const m = entities.matches.find((x) => x.entity === first.entity && x.start >= start && x.end <= end);
-    credits.add(m ? m.text : first.text, first.entity, m ? m.start : start);
+    // the agency must be named: "Russian state media" stands for TASS, but does not credit it
+    const m = entities.matches.find((x) => x.entity === first.entity && x.start >= start && x.end <= end && x.via !== "title");
+    if (m) credits.add(m.text, m.entity, m.start);
   }
 }
 
-/** "Reuters could not independently verify the footage": an agency opening a sentence about its own checking. */
-function readVerifying(text: string, entities: EntityReading, credits: Credits): void {
+/**
+ * Agencies named where the words of the text come from: the subject of a reporting verb ("TASS quoted", "The AP
+ * noted"), the one the words were given to ("told TASS", "in an interview with Reuters", "quoted by RIA Novosti and
+ * TASS"), or one speaking of its own checking at a sentence start ("Reuters could not independently verify …").
+ */
+function readMentions(text: string, entities: EntityReading, credits: Credits): void {
+  let previous: { end: number; credited: boolean } = { end: -1, credited: false };
   for (const m of entities.matches) {
-    if (m.type !== "outlet" || !isAgency(m.entity)) continue;
-    if (!VERIFY.test(text.slice(m.end, m.end + 48))) continue;
-    // the agency opens its sentence: only "the" and spaces after a sentence end or a line break
-    const before = text.slice(Math.max(0, m.start - 12), m.start).replace(/(?:the|The)\s+$/, "").trimEnd();
-    if (before.length > 0 && !/[.!?\n"”’]$/.test(before)) continue;
-    credits.add(m.text, m.entity, m.start);
+    if (m.type !== "outlet" || m.via === "title" || !isAgency(m.entity)) continue;
+    const after = text.slice(m.end, m.end + 48);
+    const before = text.slice(Math.max(0, m.start - 48), m.start);
+    // a list goes with its first member: "quoted by TASS and RIA Novosti"
+    const listed = previous.credited && /^\s*(?:,|&|\/|and)\s*(?:the\s+)?$/.test(text.slice(previous.end, m.start));
+    const credited = listed || VERB.test(after) || HEARER.test(before) || (VERIFY.test(after) && opensSentence(text, m.start));
+    if (credited) credits.add(m.text, m.entity, m.start);
+    previous = { end: m.end, credited };
   }
+}
+
+/** True when only "the" and spaces stand between a sentence end or line break and `at`. */
+function opensSentence(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at).replace(/(?:the|The)\s+$/, "").trimEnd();
+  return before.length === 0 || /[.!?\n"”’]$/.test(before);
 }
 
 function isAgency(entity: string): boolean {

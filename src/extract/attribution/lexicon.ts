@@ -49,6 +49,8 @@ interface RawLexicon {
   creditLeads: string[];
   creditTrails: string[];
   verifyTrails: string[];
+  creditVerbs: string[];
+  creditHearers: string[];
   genericCredits: string[];
   creditCues: string[];
 }
@@ -160,6 +162,10 @@ export interface AttributionLexicon {
   creditTrails: string[];
   /** "could not independently verify": an agency speaking of its own checking, in its own copy. */
   verifyTrails: string[];
+  /** Reporting verbs after an agency that is their subject ("TASS quoted", "The AP noted"). */
+  creditVerbs: string[];
+  /** Phrases before an agency that obtained the words ("told TASS", "in an interview with Reuters"), longest first. */
+  creditHearers: string[];
   /** Credits to agencies without a name ("with agencies"). */
   genericCredits: Set<string>;
   /** First words of cues by which a first-named agency reports the text's news ("AP reported"). */
@@ -213,6 +219,8 @@ function compile(raw: RawLexicon): AttributionLexicon {
     creditLeads: longestFirst(raw.creditLeads),
     creditTrails: longestFirst(raw.creditTrails),
     verifyTrails: longestFirst(raw.verifyTrails),
+    creditVerbs: longestFirst(raw.creditVerbs),
+    creditHearers: longestFirst(raw.creditHearers),
     genericCredits: lower(raw.genericCredits),
     creditCues: lower(raw.creditCues),
   };

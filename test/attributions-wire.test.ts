@@ -75,15 +75,42 @@ const NESTED: Array<[string, string, Expected[]]> = [
     [{ source: "a transcript", cue: "according to", content: "no date had been agreed", chain: ["a transcript", "Peskov"] }]],
   ["quoted speech reported by state media", "“We will respond firmly,” the ministry said, according to state media.",
     [{ source: "state media", cue: "according to", chain: ["state media", "the ministry"] }]],
+  // a report inside the content, but not all of it, stays its own and is relayed by the outer source
+  ["a statement inside a reported clause", "Reuters reported that oil prices rose after Trump said he would impose tariffs.",
+    [{ source: "Reuters", cue: "reported", chain: ["Reuters"] }, { source: "Trump", cue: "said", chain: ["Reuters", "Trump"] }]],
+  ["a participle inside content framed by 'according to'",
+    "Blinken broke the news to Netanyahu in a phone call, telling him that the schedule had no room for a visit, according to the officials.",
+    [{ source: "Blinken", cue: "telling", content: "the schedule had no room for a visit", chain: ["the officials", "Blinken"] },
+      { source: "the officials", cue: "according to", chain: ["the officials"] }]],
   // not nested
-  ["a report of a clause that only mentions a statement", "Reuters reported that oil prices rose after Trump said he would impose tariffs.",
-    [{ source: "Reuters", cue: "reported", chain: ["Reuters"] }, { source: "Trump", cue: "said", chain: ["Trump"] }]],
+  ["a time adjunct framing the report", "The Kremlin said Russia had not agreed on a venue, a day after a senior aide said a summit could come in June.",
+    [{ source: "The Kremlin", cue: "said", content: "Russia had not agreed on a venue", chain: ["The Kremlin"] },
+      { source: "a senior aide", cue: "said", chain: ["a senior aide"] }]],
+  ["a report inside a leading clause", "A day after Biden said he would not host Netanyahu soon, U.S. officials stressed that no date had been set.",
+    [{ source: "Biden", cue: "said", content: "he would not host Netanyahu soon", chain: ["Biden"] },
+      { source: "U.S. officials", cue: "stressed", chain: ["U.S. officials"] }]],
+  ["a relative clause of the author's", "He said nothing about the post, in which the Ukrainian leader wrote that he would wait in Ankara.",
+    [{ source: "He", cue: "said", chain: ["He"] }, { source: "the Ukrainian leader", cue: "wrote", chain: ["the Ukrainian leader"] }]],
   ["two reports joined by 'and'", "AP reported the talks had ended, and Zelensky said he was disappointed.",
     [{ source: "AP", cue: "reported", chain: ["AP"] }, { source: "Zelensky", cue: "said", content: "he was disappointed", chain: ["Zelensky"] }]],
   ["a relative clause inside the content", "Yonhap said the North's statement, which accused Seoul of provocation, was issued on Sunday.",
     [{ source: "Yonhap", cue: "said", chain: ["Yonhap"] }, { source: "the North's statement", cue: "accused" }]],
   ["a hearer is no source", "Putin told TASS that a meeting was possible.",
     [{ source: "Putin", cue: "told", content: "a meeting was possible", chain: ["Putin"] }]],
+];
+
+const SUBJECTS: Array<[string, string, Expected[]]> = [
+  ["a second cue shares the first one's source", "The official said the format was still being finalised but confirmed plans for two sessions.",
+    [{ source: "The official", cue: "said", content: "the format was still being finalised" },
+      { source: "The official", cue: "confirmed", content: "plans for two sessions" }]],
+  ["a coordinated cue after a comma", "Putin said the new round should start where the old one stopped, and argued that Kyiv had walked away.",
+    [{ source: "Putin", cue: "said", content: "the new round should start where the old one stopped" },
+      { source: "Putin", cue: "argued", content: "Kyiv had walked away" }]],
+  ["a coordinated cue inside a relative clause", "The push came from Macron, who spent Sunday on the phone and announced that both leaders had agreed.",
+    [{ source: "Macron", cue: "announced", content: "both leaders had agreed" }]],
+  ["a participle after a time between subject and verb", "The Kremlin on Monday poured cold water on the idea, saying no plans existed.",
+    [{ source: "The Kremlin", cue: "saying" }]],
+  ["a negative subject reports nothing", "Nothing in the document suggests the president intends to travel.", []],
 ];
 
 const CUES: Array<[string, string, Expected[]]> = [
@@ -179,6 +206,10 @@ const WIRE_VERBS: Array<[string, string, Expected[]]> = [
 
 describe("readAttributions: nested reports", () => {
   for (const [name, text, expected] of NESTED) it(name, () => check(text, expected));
+});
+
+describe("readAttributions: whose cue it is", () => {
+  for (const [name, text, expected] of SUBJECTS) it(name, () => check(text, expected));
 });
 
 describe("readAttributions: evaluative and platform cues", () => {

@@ -16,6 +16,7 @@ import {
   complementAt,
   contentBefore,
   contentFrom,
+  coordinatedSubject,
   mainSubject,
   namesSource,
   parentheticalBefore,
@@ -260,12 +261,17 @@ function readCueVerb(st: SentenceState, c: number): void {
   }
   // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
   if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
-    source = mainSubject(v, p);
+    // "The official said … but confirmed …": the earlier report's source, else the subject of the verb before
+    const earlier = st.drafts.filter((d) => d.cue[1] < p).at(-1);
+    source = earlier ? [earlier.source[0], earlier.source[1]] : coordinatedSubject(v, p);
     if (source) relative = true;
   }
   if (!source) return;
   // "what they say" reports no claim of its own
   if (!inverted && source[0] > 0 && L.whObjects.has(words[source[0] - 1])) return;
+  // "Nothing in the document suggests …": the phrase sits inside a negative subject
+  if (!inverted && source[0] > 1 && ts[source[0] - 1].pos === "ADP" && (L.negativeSubjects.has(words[source[0] - 2]) ||
+      (words[source[0] - 2] === "one" && words[source[0] - 3] === "no"))) return;
 
   // "The deal, officials said, could be signed next month": the source and cue interrupt the content, which may itself
   // be reported ("Yonhap reported that the talks, an official said, would resume")
@@ -455,12 +461,17 @@ function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: En
     source: { start: first.start, end: first.end, text: first.text, entity: first.entity },
     cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd) },
     content: d.content,
-    chain: [
+    chain: distinctLinks([
       ...(d.outer ?? []).map((r) => link(doc, v, sentence, r, index, speaker)),
       first,
       ...d.deeper.map((r) => link(doc, v, sentence, r, index, speaker)),
-    ],
+    ]),
   };
+}
+
+/** "citing a post by Zelensky" then "Ukraine's president says": one person named twice in a row is one link. */
+function distinctLinks(chain: ChainLink[]): ChainLink[] {
+  return chain.filter((c, i) => i === 0 || !c.entity?.startsWith("person:") || c.entity !== chain[i - 1].entity);
 }
 
 /** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */

@@ -208,12 +208,33 @@ export function mainSubject(v: SentenceView, limit: number): Range | null {
     const t = ts[i];
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
     const g = verbGroup(v, i);
-    const p = g.start - 1;
+    // "The Kremlin on Monday poured cold water …": the time between subject and verb is not the subject
+    const p = beforeTimeAdjunct(v, g.start - 1);
     if (p >= from && isHead(ts[p])) return [npBackward(v, p, from), p];
     if (p >= from + 1 && L.relative.has(words[p]) && isHead(ts[p - 1])) return [npBackward(v, p - 1, from), p - 1];
     return null;
   }
   return null;
+}
+
+/**
+ * The subject of a verb coordinated after "and" at `p`: the antecedent of a relative clause just before ("…, Macron,
+ * who spent Sunday on the telephone and announced …"), else the sentence's main subject ("Jobs welcomed … and announced").
+ */
+export function coordinatedSubject(v: SentenceView, p: number): Range | null {
+  const { ts, words } = v;
+  for (let k = p - 1; k >= 0; k--) {
+    const t = ts[k];
+    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    // only a relative clause gives the coordinated verb another subject than the sentence's
+    const q = beforeTimeAdjunct(v, verbGroup(v, k).start - 1);
+    if (q >= 1 && (words[q] === "who" || words[q] === "which")) {
+      const a = isComma(ts[q - 1]) ? q - 2 : q - 1;
+      if (a >= 0 && isHead(ts[a])) return [npBackward(v, a), a];
+    }
+    break;
+  }
+  return mainSubject(v, p);
 }
 
 /** A chain element must name someone or something that informs: a name, a pronoun, a source or report noun. */
@@ -236,6 +257,21 @@ export function contentBefore(v: SentenceView, boundary: number): Span {
   return { start: ts[s].start, end: ts[e].end };
 }
 
+/** Last position of the content that starts at `k`: see `contentFrom`. */
+function contentEnd(v: SentenceView, k: number): number {
+  const { ts, words } = v;
+  let last = lastContentToken(v);
+  const leading = L.frameAdjuncts.matchAt(words, 0) > 0 || L.subordinators.has(words[0]);
+  for (let j = k; j < last; j++) {
+    if (!isComma(ts[j])) continue;
+    // the comma closing a leading clause: a new clause (subject and verb) follows
+    if (leading && bareClauseAt(v, j + 1)) return j - 1;
+    const n = L.frameAdjuncts.matchAt(words, j + 1);
+    if (n > 0 && (n > 1 || clauseBefore(v, Math.min(last + 1, j + n + 9), j + n + 1))) return j - 1;
+  }
+  return last;
+}
+
 /** Position after a dateline opening the sentence ("ANKARA, July 8 - ", "PARIS (AFP) - "), else 0. */
 export function afterDateline(v: SentenceView, limit: number): number {
   const { ts } = v;
@@ -248,9 +284,13 @@ export function afterDateline(v: SentenceView, limit: number): number {
   return 0;
 }
 
-/** Content from position `k` to the end of the sentence (closing punctuation left out). */
+/**
+ * Content from position `k` to the end of the sentence (closing punctuation left out), or to a time adjunct that frames
+ * the report ("…, a day after an aide said …"), or to the comma closing the leading clause `k` lies in ("A day after
+ * Biden said he would not host him, officials stressed …").
+ */
 export function contentFrom(v: SentenceView, k: number): Span {
-  const last = lastContentToken(v);
+  const last = contentEnd(v, k);
   if (k > last) {
     const at = v.ts[Math.min(k, v.ts.length) - 1].end;
     return { start: at, end: at };

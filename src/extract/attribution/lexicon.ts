@@ -28,6 +28,7 @@ interface RawLexicon {
   reportNouns: string[];
   reportNounPrepositions: string[];
   leadingSubordinators: string[];
+  frameAdjuncts: string[];
   clauseIntroducers: string[];
   openQuotes: string[];
   closeQuotes: string[];
@@ -40,6 +41,7 @@ interface RawLexicon {
   sourceNouns: string[];
   timeNouns: string[];
   whObjects: string[];
+  negativeSubjects: string[];
   asides: string[];
   invertibleVerbs: string[];
   timeAdjunctHeads: string[];
@@ -136,6 +138,8 @@ export interface AttributionLexicon {
   reportNouns: Set<string>;
   reportPrepositions: Set<string>;
   subordinators: Set<string>;
+  /** "a day after", "hours before": time adjuncts that frame the report rather than what is reported. */
+  frameAdjuncts: PhraseTable;
   clauseIntroducers: Set<string>;
   openQuotes: Set<string>;
   closeQuotes: Set<string>;
@@ -150,6 +154,7 @@ export interface AttributionLexicon {
   sourceNouns: Set<string>;
   timeNouns: Set<string>;
   whObjects: Set<string>;
+  negativeSubjects: Set<string>;
   asides: PhraseTable;
   invertible: Set<string>;
   timeHeads: Set<string>;
@@ -198,6 +203,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     reportNouns: lower(raw.reportNouns),
     reportPrepositions: lower(raw.reportNounPrepositions),
     subordinators: lower(raw.leadingSubordinators),
+    frameAdjuncts: new PhraseTable(raw.frameAdjuncts),
     clauseIntroducers: lower(raw.clauseIntroducers),
     openQuotes: new Set(raw.openQuotes),
     closeQuotes: new Set(raw.closeQuotes),
@@ -210,6 +216,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     sourceNouns: lower(raw.sourceNouns),
     timeNouns: lower(raw.timeNouns),
     whObjects: lower(raw.whObjects),
+    negativeSubjects: lower(raw.negativeSubjects),
     asides: new PhraseTable(raw.asides),
     invertible: lower(raw.invertibleVerbs),
     timeHeads: lower(raw.timeAdjunctHeads),

@@ -3,7 +3,9 @@
 import type { Span } from "../../domain/extraction.js";
 import type { Range } from "./clauses.js";
 import { LEXICON as L } from "./lexicon.js";
-import { isBoundary, type SentenceView } from "./phrases.js";
+import { isBoundary, isComma, verbGroup, type SentenceView } from "./phrases.js";
+
+const COORDINATORS = new Set(["and", "but", "while", "whereas"]);
 
 /** An attribution while its sentence is being read: positions are indices into the sentence view. */
 export interface Draft {
@@ -36,7 +38,27 @@ export function nestChains(v: SentenceView, drafts: Draft[]): Draft[] {
       : inner.content;
     out = out.filter((d) => d !== inner);
   }
+  relayInner(v, out);
   return out;
+}
+
+/**
+ * "Reuters reported that markets fell after Trump said …", "Blinken broke the news …, telling him that …, according
+ * to the officials": a report inside another's content, but not all of it, stays its own attribution, and reached the
+ * author through the outer source, which goes first in its chain. A relative clause is the author's own aside ("the
+ * post, in which the leader wrote …") and is left alone.
+ */
+function relayInner(v: SentenceView, drafts: Draft[]): void {
+  const byWidth = [...drafts].sort((a, b) => (b.content.end - b.content.start) - (a.content.end - a.content.start));
+  for (const outer of byWidth) {
+    for (const inner of drafts) {
+      if (inner === outer || !holds(outer.content, chars(v, frame(inner))) || !holds(outer.content, inner.content)) continue;
+      const opener = frame(inner)[0];
+      if ([1, 2].some((k) => opener - k >= 0 && RELATIVE_OPENERS.has(v.words[opener - k]))) continue;
+      if (v.words.slice(inner.source[1] + 1, inner.cue[0]).some((w) => RELATIVE_OPENERS.has(w))) continue;
+      inner.outer = [...(outer.outer ?? []), outer.source, ...outer.deeper, ...(inner.outer ?? [])];
+    }
+  }
 }
 
 /** First and last character offsets of a token range. */
@@ -55,15 +77,26 @@ function frame(d: Draft): Range {
 
 /**
  * "The Kremlin said Putin would not attend, TASS reported": the first cue's content runs over the later report that
- * frames it; it stops at the boundary before that report's source.
+ * frames it, or over a report coordinated after it; it stops at the boundary before that report.
  */
 function separateContents(v: SentenceView, drafts: Draft[]): void {
   for (const a of drafts) {
     for (const b of drafts) {
       if (a === b) continue;
+      // "said the round should resume, and argued that …": the coordinated cue ends the first content
+      const g = verbGroup(v, b.cue[0]).start;
+      if (g >= 1 && b.cue[0] > a.cue[1] && holds(a.content, chars(v, b.cue)) && COORDINATORS.has(v.words[g - 1])) {
+        let e = g - 2;
+        while (e > 0 && isBoundary(v.ts[e])) e--;
+        if (v.ts[e].end > a.content.start) a.content.end = Math.min(a.content.end, v.ts[e].end);
+        continue;
+      }
       const bFrame = chars(v, frame(b));
-      if (!holds(a.content, bFrame) || !holds(b.content, chars(v, a.cue)) || b.cue[0] < a.cue[1]) continue;
-      let e = frame(b)[0] - 1;
+      if (!holds(a.content, bFrame) || b.cue[0] < a.cue[1]) continue;
+      // "… as saying X, and the Walla news site reported that …": a report of its own, coordinated after the content
+      const coordinated = frame(b)[0] >= 2 && isComma(v.ts[frame(b)[0] - 2]) && COORDINATORS.has(v.words[frame(b)[0] - 1]);
+      if (!coordinated && !holds(b.content, chars(v, a.cue))) continue;
+      let e = frame(b)[0] - (coordinated ? 2 : 1);
       while (e > 0 && isBoundary(v.ts[e])) e--;
       if (v.ts[e].end > a.content.start) a.content.end = Math.min(a.content.end, v.ts[e].end);
     }
@@ -95,16 +128,24 @@ function isWholeContent(v: SentenceView, outer: Draft, inner: Draft): boolean {
   // an interrupting report ("the talks, the president said, were productive") has content on both sides of its cue
   const ic = { start: Math.max(inner.content.start, oc.start), end: inner.content.end };
   if (!holds(oc, ic)) return false;
-  const covered: Range[] = [frame(inner), ...inner.deeper, ...(inner.outer ?? [])];
+  // the inner source, its cue with the auxiliaries before it, and its chain; what lies between source and cue is an
+  // aside ("the president, in a statement, said") that may hold a participle but no verb of its own
+  const group = verbGroup(v, inner.cue[0]).start;
+  const covered: Range[] = [inner.source, [Math.min(group, inner.cue[0]), inner.cue[1]], ...inner.deeper, ...(inner.outer ?? [])];
   for (let k = 0; k < v.ts.length; k++) {
     const t = v.ts[k];
     if (t.start < oc.start || t.end > oc.end) continue;
     if (t.start >= ic.start && t.end <= ic.end) continue;
     if (covered.some(([a, b]) => k >= a && k <= b)) continue;
-    if (t.pos === "VERB" || t.pos === "AUX") return false;
+    if (k > inner.source[1] && k < group && t.pos === "VERB" && /(?:ing|ed)$/.test(t.lower)) continue;
+    // a verb of another clause, or a relative clause ("said nothing about the post, in which the leader wrote …")
+    if (t.pos === "VERB" || t.pos === "AUX" || RELATIVE_OPENERS.has(t.lower)) return false;
   }
   return true;
 }
+
+/** Words that open a relative clause; "that" is left out, as it mostly opens the reported clause itself. */
+const RELATIVE_OPENERS = new Set(["which", "who", "whom", "whose", "where"]);
 
 /** "Peskov said on Thursday, according to a transcript, that …": the outer report sits between the inner cue and content. */
 function isAsideOf(v: SentenceView, outer: Draft, inner: Draft): boolean {

@@ -110,6 +110,15 @@ const SUBJECTS: Array<[string, string, Expected[]]> = [
     [{ source: "Macron", cue: "announced", content: "both leaders had agreed" }]],
   ["a participle after a time between subject and verb", "The Kremlin on Monday poured cold water on the idea, saying no plans existed.",
     [{ source: "The Kremlin", cue: "saying" }]],
+  ["a coordinated cue after a report in a time adjunct",
+    "Abe spoke with Trump on Friday, hours after the White House said Trump would meet Kim, and afterwards told reporters that Japan welcomed it.",
+    [{ source: "the White House", cue: "said", content: "Trump would meet Kim" },
+      { source: "Abe", cue: "told", content: "Japan welcomed it" }]],
+  ["a wh-phrase before the source is no appositive", "Whatever the venue, officials caution that the logistics could take weeks.",
+    [{ source: "officials", cue: "caution" }]],
+  ["a participle clause between the object and a second 'that'",
+    "Trump confirmed the encounter on Twitter, writing that Pompeo had met Kim, that the meeting went smoothly.",
+    [{ source: "Trump", cue: "confirmed", content: "the encounter on Twitter, writing that Pompeo had met Kim, that the meeting went smoothly" }]],
   ["a negative subject reports nothing", "Nothing in the document suggests the president intends to travel.", []],
 ];
 

@@ -261,9 +261,10 @@ function readCueVerb(st: SentenceState, c: number): void {
   }
   // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
   if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
-    // "The official said … but confirmed …": the earlier report's source, else the subject of the verb before
+    // the subject the verbs share; where the main clause has none in reach ("The Kremlin, in its own account,
+    // stressed … and confirmed …"), the source of the report before
     const earlier = st.drafts.filter((d) => d.cue[1] < p).at(-1);
-    source = earlier ? [earlier.source[0], earlier.source[1]] : coordinatedSubject(v, p);
+    source = coordinatedSubject(v, p) ?? (earlier ? [earlier.source[0], earlier.source[1]] : null);
     if (source) relative = true;
   }
   if (!source) return;

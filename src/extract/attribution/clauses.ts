@@ -86,7 +86,8 @@ export function climbAppositive(v: SentenceView, source: Range, strict = false):
     const b = source[0] - 1;
     if (b < 1 || !isComma(ts[b]) || !isHead(ts[b - 1])) break;
     const s0 = npBackward(v, b - 1);
-    if (s0 < 0 || (s0 !== 0 && !isBoundary(ts[s0 - 1]))) break;
+    // "Whatever the venue, officials caution": a wh-phrase is no name
+    if (s0 < 0 || (s0 !== 0 && !isBoundary(ts[s0 - 1])) || L.whObjects.has(v.words[s0])) break;
     // Without a closing comma the phrase may instead end reported content ("…, Seoul, officials said"):
     // climb only to a name that opens the sentence or follows an introductory phrase without a verb.
     if (strict && s0 !== 0 && clauseBefore(v, s0 - 1)) break;
@@ -141,7 +142,7 @@ export function complementAt(v: SentenceView, c: number): Complement {
     if (hearer && j === k && ts[j].pos === "VERB" && /(?:ing|ed)$/.test(words[j])) continue;
     // "reported, citing the ministry, that …", "said on Thursday, according to a transcript, that …": step over an aside
     if (isComma(ts[j])) {
-      const after = thatAfterAside(v, j);
+      const after = thatAfterAside(v, j, j === k);
       if (after > 0) return { start: after, clause: true, explicit: true };
     }
     // a colon opens reported content only before a quote or a clause, not a date ("Posted: Thursday")
@@ -170,12 +171,21 @@ export function complementAt(v: SentenceView, c: number): Complement {
   return { start: k, clause: false, explicit: false };
 }
 
-/** Position after "that" when a comma-delimited aside opens at comma `j` and "that" follows its closing comma, else -1. */
-function thatAfterAside(v: SentenceView, j: number): number {
+/**
+ * Position after "that" when a comma-delimited aside opens at comma `j` and "that" follows its closing comma, else -1.
+ * Further from the cue (`any` false) the aside must be a source or an adjunct ("according to a transcript", "citing
+ * the ministry", "in a statement"), not a clause of its own ("…, writing that Pompeo had met Kim, that …").
+ */
+function thatAfterAside(v: SentenceView, j: number, any: boolean): number {
   const { ts, words } = v;
   let q = j + 1;
   while (q < ts.length && q < j + 10 && !isComma(ts[q])) q++;
-  return isComma(ts[q]) && q > j + 1 && words[q + 1] === "that" ? q + 2 : -1;
+  if (!isComma(ts[q]) || q <= j + 1 || words[q + 1] !== "that") return -1;
+  if (!any) {
+    const opens = L.sourceAfter.matchAt(words, j + 1) > 0 || L.linkers.matchAt(words, j + 1) > 0 || ts[j + 1].pos === "ADP";
+    if (!opens || words.slice(j + 1, q).some((w) => L.clauseIntroducers.has(w))) return -1;
+  }
+  return q + 2;
 }
 
 /** Steps left over a time adjunct between a source and its cue ("the ministry on Monday said"). */

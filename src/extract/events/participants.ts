@@ -74,7 +74,8 @@ const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
  */
 export function withSpeaker(found: string[], ts: Token[], k: number, attr: Attribution | null, matches: EntityMatch[]): string[] {
   if (!attr) return withSubjectReferent(found, ts, k, matches);
-  const speaker = attr.chain[0]?.entity;
+  // the speaker is the deepest source: "Yonhap reported that Kim said he would …" has Kim, not Yonhap, saying it
+  const speaker = attr.chain[attr.chain.length - 1]?.entity;
   if (!speaker || found.includes(speaker) || speaker.startsWith("outlet:")) return found;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const t = ts[j];

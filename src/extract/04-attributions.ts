@@ -71,7 +71,8 @@ interface SentenceState {
 /** Reads every attribution in the document, in text order. */
 export function readAttributions(doc: Doc, entities: EntityReading): Attribution[] {
   const index = new EntityIndex(entities.matches);
-  const quoted = quotedTokens(doc);
+  // which tokens are quoted is only asked of "I" and "we" sources, so it is worked out on the first such question
+  let quoted: Uint8Array | null = null;
   const out: Attribution[] = [];
   const speaker: Speaker = { entity: null, type: null, sentence: -10 };
   doc.sentences.forEach((sentence, si) => {
@@ -80,7 +81,9 @@ export function readAttributions(doc: Doc, entities: EntityReading): Attribution
     // "“I think it will work,” he said": the quoted speaker's own "I think" is part of the quote
     const drafts = readSentence(v).drafts.filter((d) => {
       const head = v.ts[d.source[1]];
-      return !(d.source[0] === d.source[1] && L.speakerPronouns.has(head.lower) && quoted[head.i]);
+      if (d.source[0] !== d.source[1] || !L.speakerPronouns.has(head.lower)) return true;
+      quoted ??= quotedTokens(doc);
+      return !quoted[head.i];
     });
     for (const d of nestChains(v, drafts)) {
       const a = finish(doc, v, si, d, index, speaker);

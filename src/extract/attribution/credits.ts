@@ -10,7 +10,7 @@
 // denied"), nor one a title stands for ("Russian state media"). "Reuters could not verify …" is credited: an agency
 // writes that of its own checking in its own copy, so the sentence shows the text is (or carries) the agency's report.
 import type { Attribution, SourceRef } from "../../domain/extraction.js";
-import type { EntityReading } from "../02-entities.js";
+import type { EntityMatch, EntityReading } from "../02-entities.js";
 import { entityById, resolveName } from "../gazetteer.js";
 import { LEXICON as L } from "./lexicon.js";
 
@@ -18,8 +18,6 @@ import { LEXICON as L } from "./lexicon.js";
 const MAX_FORMULA = 160;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-const LEAD = new RegExp(`^(?:${L.creditLeads.map(escape).join("|")})(?:\\s*:\\s*|\\s+)`, "i");
-const TRAIL = new RegExp(`\\s+(?:${L.creditTrails.map(escape).join("|")})\\s*$`, "i");
 const VERIFY = new RegExp(`\\s+(?:${L.verifyTrails.map(escape).join("|")})\\b.*$`, "is");
 /** "TASS quoted …", "Yonhap news agency reported …", "The AP also noted …". */
 const VERB = new RegExp(`^(?:\\s+news\\s+agency|\\s+agency)?,?\\s+(?:also\\s+|later\\s+|earlier\\s+)?(?:${L.creditVerbs.map(escape).join("|")})\\b`, "i");
@@ -38,7 +36,10 @@ const CLOSING_PAREN = /\(([^()\n]{1,80})\)\s*\.?\s*$/;
 /** A dash that can open a credit: at the line start or after a space or closing punctuation ("… said. — IANS", "--IANS"). */
 const DASH = /(?:^|[\s.!?"”’)])(?:—|–|-{1,2})(?=\s*\S)/g;
 const BYLINE = /^By\s+\S/;
-const SENTENCE_BREAK = /(?<=[.!?]["”’]?)\s+(?=["“‘(\p{Lu}])/u;
+/** A sentence end inside a paragraph: ". ", "? " or "!\" " before a capital, a quote or a parenthesis. */
+const SENTENCE_BREAK = /[.!?]["”’]?\s+(?=["“‘(\p{Lu}])/gu;
+/** Lines that may credit unnamed agencies ("with agencies", "agency inputs", "wire services"). */
+const GENERIC_HINT = /agenc|wire/i;
 
 /** Collects credits once per agency (or once for unnamed agencies), in the order found. */
 class Credits {
@@ -56,13 +57,21 @@ class Credits {
 /** The agencies the text credits, each once, in text order; unnamed agencies ("with agencies") have no entity. */
 export function readCredits(text: string, entities: EntityReading, attributions: Attribution[] = []): SourceRef[] {
   const credits = new Credits();
+  // only lines naming an agency (or agencies in general) can hold a credit formula
+  const agencies = entities.matches.filter((m) => m.type === "outlet" && m.via !== "title" && isAgency(m.entity));
+  let next = 0;
   let offset = 0;
   for (const line of text.split("\n")) {
-    readLine(line, offset, credits);
-    offset += line.length + 1;
+    const end = offset + line.length;
+    while (next < agencies.length && agencies[next].start < offset) next++;
+    const named = next < agencies.length && agencies[next].start < end;
+    // unnamed agencies are credited on a short line or in a closing parenthesis ("(with agencies)")
+    const generic = (line.length <= MAX_FORMULA || line.trimEnd().endsWith(")")) && GENERIC_HINT.test(line);
+    if (named || generic) readLine(line, offset, credits);
+    offset = end + 1;
   }
   readReports(entities, attributions, credits);
-  readMentions(text, entities, credits);
+  readMentions(text, agencies, credits);
   return credits.found.sort((a, b) => a.at - b.at).map(({ text: t, entity }) => ({ text: t, entity }));
 }
 
@@ -85,11 +94,16 @@ function readLine(raw: string, offset: number, credits: Credits): void {
   if (line.length <= MAX_FORMULA && formula(line, at, credits, true)) return;
   if (BYLINE.test(line) && line.length <= MAX_FORMULA) byline(line, at, credits);
   // a credit sentence at the end or the start of a paragraph ("… said. Reuters contributed to this report.")
-  const sentences = line.split(SENTENCE_BREAK);
-  if (sentences.length < 2) return;
-  const last = sentences[sentences.length - 1];
-  if (last.length <= MAX_FORMULA) formula(last, at + line.length - last.length, credits, true, true);
-  if (sentences[0].length <= MAX_FORMULA) formula(sentences[0], at, credits, true, true);
+  let firstEnd = -1;
+  let lastStart = -1;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(line); m; m = SENTENCE_BREAK.exec(line)) {
+    if (firstEnd < 0) firstEnd = m.index + 1;
+    lastStart = m.index + m[0].length;
+  }
+  if (lastStart < 0) return;
+  if (line.length - lastStart <= MAX_FORMULA) formula(line.slice(lastStart), at + lastStart, credits, true, true);
+  if (firstEnd <= MAX_FORMULA) formula(line.slice(0, firstEnd), at, credits, true, true);
 }
 
 /**
@@ -100,14 +114,14 @@ function readLine(raw: string, offset: number, credits: Credits): void {
 function formula(stretch: string, at: number, credits: Credits, whole = false, needsWords = false): boolean {
   let body = stretch.trim().replace(/[.]$/, "").trim();
   let worded = false;
-  const lead = LEAD.exec(body);
-  if (lead) {
-    body = body.slice(lead[0].length);
+  const lead = leadLength(body);
+  if (lead > 0) {
+    body = body.slice(lead);
     worded = true;
   }
-  const trail = TRAIL.exec(body);
-  if (trail) {
-    body = body.slice(0, trail.index);
+  const trail = trailStart(body);
+  if (trail >= 0) {
+    body = body.slice(0, trail);
     worded = true;
   }
   if (needsWords && !worded) return false;
@@ -117,6 +131,27 @@ function formula(stretch: string, at: number, credits: Credits, whole = false, n
   if (refs.length === 0 || refs.some((r) => r === null)) return false;
   for (const r of refs as SourceRef[]) credits.add(r.text, r.entity, at + Math.max(0, stretch.indexOf(r.text)));
   return true;
+}
+
+/** Length of the credit lead opening `body` with the space or colon after it ("Additional reporting by "), or 0. */
+function leadLength(body: string): number {
+  const lower = body.toLowerCase();
+  for (const lead of L.creditLeads) {
+    if (!lower.startsWith(lead)) continue;
+    const rest = /^\s*:\s*|^\s+/.exec(body.slice(lead.length));
+    if (rest) return lead.length + rest[0].length;
+  }
+  return 0;
+}
+
+/** Where the credit trail closing `body` begins ("… contributed to this report"), or -1. */
+function trailStart(body: string): number {
+  const lower = body.toLowerCase().replace(/\s+/g, " ");
+  if (lower.length !== body.length) return -1;
+  for (const trail of L.creditTrails) {
+    if (lower.endsWith(` ${trail}`)) return body.length - trail.length - 1;
+  }
+  return -1;
 }
 
 /** Position after the last dash that can open a credit, or -1. */
@@ -168,10 +203,9 @@ function readReports(entities: EntityReading, attributions: Attribution[], credi
  * noted"), the one the words were given to ("told TASS", "in an interview with Reuters", "quoted by RIA Novosti and
  * TASS"), or one speaking of its own checking at a sentence start ("Reuters could not independently verify …").
  */
-function readMentions(text: string, entities: EntityReading, credits: Credits): void {
+function readMentions(text: string, agencies: EntityMatch[], credits: Credits): void {
   let previous: { end: number; credited: boolean } = { end: -1, credited: false };
-  for (const m of entities.matches) {
-    if (m.type !== "outlet" || m.via === "title" || !isAgency(m.entity)) continue;
+  for (const m of agencies) {
     const after = text.slice(m.end, m.end + 48);
     const before = text.slice(Math.max(0, m.start - 48), m.start);
     // a list goes with its first member: "quoted by TASS and RIA Novosti"

@@ -95,8 +95,17 @@ const NESTED: Array<[string, string, Expected[]]> = [
     [{ source: "AP", cue: "reported", chain: ["AP"] }, { source: "Zelensky", cue: "said", content: "he was disappointed", chain: ["Zelensky"] }]],
   ["a relative clause inside the content", "Yonhap said the North's statement, which accused Seoul of provocation, was issued on Sunday.",
     [{ source: "Yonhap", cue: "said", chain: ["Yonhap"] }, { source: "the North's statement", cue: "accused" }]],
-  ["a hearer is no source", "Putin told TASS that a meeting was possible.",
+  ["a named speaker telling an agency speaks on the record", "Putin told TASS that a meeting was possible.",
     [{ source: "Putin", cue: "told", content: "a meeting was possible", chain: ["Putin"] }]],
+  ["unnamed sources telling an outlet: the outlet relays", "The meeting is set for Sept. 21, Israeli diplomatic sources told The Times of Israel.",
+    [{ source: "Israeli diplomatic sources", cue: "told", chain: ["The Times of Israel", "Israeli diplomatic sources"] }]],
+  ["an agency quoting someone as calling", "The AP quoted a senior White House official as calling the refusal short-sighted.",
+    [{ source: "The AP", cue: "quoted a senior White House official as calling", content: "the refusal short-sighted",
+      chain: ["The AP", "a senior White House official"] }]],
+  ["a relative clause after a dated report", "The remarks followed a radio report on Sunday, which said Putin wanted to come soon.",
+    [{ source: "a radio report", cue: "said", content: "Putin wanted to come soon" }]],
+  ["'as reported by' vouches for a relative clause too", "He was answering Nicolaou, who said all five leaders would attend, as reported by Eyewitness News.",
+    [{ source: "Nicolaou", cue: "said", chain: ["Eyewitness News", "Nicolaou"] }, { source: "Eyewitness News", cue: "as reported by" }]],
 ];
 
 const SUBJECTS: Array<[string, string, Expected[]]> = [

@@ -183,7 +183,7 @@ function readSourceAfter(st: SentenceState, at: number, len: number): void {
     while (k < v.ts.length && !isComma(v.ts[k])) k++;
     content = contentFrom(v, k + 1);
   }
-  st.drafts.push({ source: [first, last], cue: [at, at + len - 1], content, deeper });
+  st.drafts.push({ source: [first, last], cue: [at, at + len - 1], content, deeper, after: true });
 }
 
 /** A cue verb: finite ("X said …", "…, X said", "…, said X") or participial ("…, saying …", "with X suggesting …"). */
@@ -216,7 +216,7 @@ function readCueVerb(st: SentenceState, c: number): void {
   // "described the talks as constructive", "called the meeting productive": the verb needs its object and predicate
   const predicative = frame === "as" || frame === "predicative";
   const predicate = predicative ? predicativeAt(v, c, frame) : null;
-  if (predicative && !predicate) return;
+  if (predicative && !predicate && !quoted) return;
   if (isIng && !quoted && !(g.start < c && ts[g.start].pos === "AUX")) {
     readParticiple(st, c, g.start, frame, comp, predicate);
     return;
@@ -238,7 +238,8 @@ function readCueVerb(st: SentenceState, c: number): void {
     // "Tom LaSorda, the president of Chrysler announced …", but not "The deal, officials said, could …"
     if (!isPersonalPronoun(ts[p]) && !isBoundary(ts[c + 1])) source = climbAppositive(v, source, true);
   } else if (p >= 1 && L.relative.has(words[p]) && ts[p].pos !== "DET") {
-    const a = isComma(ts[p - 1]) ? p - 2 : p - 1;
+    // "a North Korean radio report on Sunday, which said …": the time after the noun is not the antecedent
+    const a = beforeTimeAdjunct(v, isComma(ts[p - 1]) ? p - 2 : p - 1);
     if (a >= 0 && isHead(ts[a])) source = climbAppositive(v, [npBackward(v, a), a]);
     relative = true;
   }
@@ -307,7 +308,15 @@ function readCueVerb(st: SentenceState, c: number): void {
     else if (last >= 0 && !by) deeper.push([first, last]);
   }
   markUsed(st, source[0], source[1]);
-  st.drafts.push({ source, cue: [cueFirst, c], content, deeper, ...(outer ? { outer } : {}) });
+  st.drafts.push({ source, cue: [cueFirst, c], content, deeper, ...(outer ? { outer } : {}), ...hearerOf(v, c) });
+}
+
+/** The one told ("told Vedomosti", "confirmed to TASS"): an outlet there relays the words, which `finish` checks. */
+function hearerOf(v: SentenceView, c: number): { hearer: Range } | Record<string, never> {
+  const k = L.hearerObject.has(v.ts[c].lemma) ? c + 1 : v.words[c + 1] === "to" ? c + 2 : -1;
+  if (k < 0) return {};
+  const last = npForward(v, k);
+  return last >= 0 && v.ts[last].pos === "PROPN" ? { hearer: [k, last] } : {};
 }
 
 /** "…, (recently) saying …" continues the main clause; "with X suggesting …" names its own source. */
@@ -458,6 +467,11 @@ function markUsed(st: SentenceState, first: number, last: number): void {
 /** Turns a draft into the output shape, linking every source to an entity where one fits. */
 function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: EntityIndex, speaker: Speaker): Attribution {
   const first = link(doc, v, sentence, d.source, index, speaker);
+  // "Israeli diplomatic sources told The Times of Israel": the outlet told relays what unnamed sources say; a named
+  // person telling an outlet ("Peskov told TASS") speaks on the record, and the outlet is only credited
+  const named = first.entity !== null && (first.entity.startsWith("person:") || first.entity.startsWith("local:"));
+  const told = d.hearer && !named ? link(doc, v, sentence, d.hearer, index, speaker) : null;
+  const relay = told?.entity?.startsWith("outlet:") ? [told] : [];
   const cueStart = v.ts[d.cue[0]].start;
   const cueEnd = v.ts[d.cue[1]].end;
   return {
@@ -467,6 +481,7 @@ function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: En
     content: d.content,
     chain: distinctLinks([
       ...(d.outer ?? []).map((r) => link(doc, v, sentence, r, index, speaker)),
+      ...relay,
       first,
       ...d.deeper.map((r) => link(doc, v, sentence, r, index, speaker)),
     ]),

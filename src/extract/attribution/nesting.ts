@@ -17,6 +17,10 @@ export interface Draft {
   deeper: Range[];
   /** Sources that relay the first one ("was quoted by TASS as saying"): they come before it in the chain. */
   outer?: Range[];
+  /** The one told ("told Vedomosti"): an outlet there relays the words and comes before the source. */
+  hearer?: Range;
+  /** The cue is a phrase before its source ("according to X", "as reported by X"), not a verb. */
+  after?: boolean;
 }
 
 /**
@@ -53,9 +57,11 @@ function relayInner(v: SentenceView, drafts: Draft[]): void {
   for (const outer of byWidth) {
     for (const inner of drafts) {
       if (inner === outer || !holds(outer.content, chars(v, frame(inner))) || !holds(outer.content, inner.content)) continue;
+      // an "according to" or "as reported by" vouches for the whole sentence, relative clauses included
       const opener = frame(inner)[0];
-      if ([1, 2].some((k) => opener - k >= 0 && RELATIVE_OPENERS.has(v.words[opener - k]))) continue;
-      if (v.words.slice(inner.source[1] + 1, inner.cue[0]).some((w) => RELATIVE_OPENERS.has(w))) continue;
+      const relativeClause = [1, 2].some((k) => opener - k >= 0 && RELATIVE_OPENERS.has(v.words[opener - k])) ||
+        v.words.slice(inner.source[1] + 1, inner.cue[0]).some((w) => RELATIVE_OPENERS.has(w));
+      if (relativeClause && !outer.after) continue;
       inner.outer = [...(outer.outer ?? []), outer.source, ...outer.deeper, ...(inner.outer ?? [])];
     }
   }

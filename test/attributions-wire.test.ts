@@ -242,6 +242,19 @@ describe("readAttributions: wire-copy speech verbs", () => {
   for (const [name, text, expected] of WIRE_VERBS) it(name, () => check(text, expected));
 });
 
+describe("readAttributions: an outlet named again", () => {
+  it("links 'the newspaper' to the outlet mentioned last, also as the one told", () => {
+    const text = "The Washington Post reported on Tuesday that planning had begun. One official told the newspaper the meeting " +
+      "could come in November. The newspaper said the White House declined to comment.";
+    const atts = read(text);
+    expect(atts.map((a) => a.chain.map((c) => [c.text, c.entity]))).toEqual([
+      [["The Washington Post", "outlet:washington-post"]],
+      [["the newspaper", "outlet:washington-post"], ["One official", null]],
+      [["The newspaper", "outlet:washington-post"]],
+    ]);
+  });
+});
+
 describe("readAttributions: the speaker after a nested report", () => {
   it("resolves a later pronoun to the one quoted, not to the agency", () => {
     const text = "TASS quoted Peskov as saying that no meeting was planned. He said contacts would continue.";

@@ -316,7 +316,8 @@ function hearerOf(v: SentenceView, c: number): { hearer: Range } | Record<string
   const k = L.hearerObject.has(v.ts[c].lemma) ? c + 1 : v.words[c + 1] === "to" ? c + 2 : -1;
   if (k < 0) return {};
   const last = npForward(v, k);
-  return last >= 0 && v.ts[last].pos === "PROPN" ? { hearer: [k, last] } : {};
+  const outletNoun = last >= 0 && v.words[k] === "the" && L.outletAnaphors.has(v.words[last]);
+  return last >= 0 && (v.ts[last].pos === "PROPN" || outletNoun) ? { hearer: [k, last] } : {};
 }
 
 /** "…, (recently) saying …" continues the main clause; "with X suggesting …" names its own source. */
@@ -505,6 +506,12 @@ function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: Enti
     entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
   } else {
     entity = index.linkSpan(start, end, shapeOf(v, r[0], r[1]));
+    // "The newspaper said": a definite outlet noun names again the outlet mentioned last
+    if (entity === null && r[1] - r[0] <= 2 && v.words[r[0]] === "the" && L.outletAnaphors.has(head.lower)) {
+      entity = index.nearestBefore(OUTLET, start);
+    }
   }
   return { text: doc.text.slice(start, end), entity, start, end };
 }
+
+const OUTLET: readonly EntityType[] = ["outlet"];

@@ -87,6 +87,11 @@ export class EntityIndex {
   resolvePronoun(pronoun: string, offset: number): string | null {
     const types: EntityType[] | undefined = L.pronounTypes.get(pronoun);
     if (!types || types.length === 0) return null;
+    return this.nearestBefore(types, offset);
+  }
+
+  /** The nearest entity of one of `types` mentioned before `offset`, within reach. */
+  nearestBefore(types: readonly EntityType[], offset: number): string | null {
     let i = this.firstAtOrAfter(offset) - 1;
     for (let k = 0; i >= 0 && k < PRONOUN_REACH; i--, k++) {
       const m = this.matches[i];

@@ -48,6 +48,7 @@ interface RawLexicon {
   timeAdjunctLeads: string[];
   indefiniteSources: string[];
   speakerPronouns: string[];
+  outletAnaphors: string[];
   creditLeads: string[];
   creditTrails: string[];
   verifyTrails: string[];
@@ -161,6 +162,8 @@ export interface AttributionLexicon {
   timeLeads: Set<string>;
   indefinite: Set<string>;
   speakerPronouns: Set<string>;
+  /** "the newspaper", "the agency": a definite phrase naming again the outlet mentioned last. */
+  outletAnaphors: Set<string>;
   /** Words that open a credit ("with", "Additional reporting by", "Source:"), longest first. */
   creditLeads: string[];
   /** Words that close a credit ("contributed to this report"), longest first. */
@@ -223,6 +226,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     timeLeads: lower(raw.timeAdjunctLeads.flatMap((x) => x.split(/\s+/))),
     indefinite: lower(raw.indefiniteSources),
     speakerPronouns: lower(raw.speakerPronouns),
+    outletAnaphors: lower(raw.outletAnaphors),
     creditLeads: longestFirst(raw.creditLeads),
     creditTrails: longestFirst(raw.creditTrails),
     verifyTrails: longestFirst(raw.verifyTrails),

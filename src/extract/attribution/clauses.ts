@@ -319,6 +319,15 @@ export function predicativeAt(v: SentenceView, c: number, frame: "as" | "predica
   const obj = npForward(v, k);
   if (obj < 0) return null;
   let j = obj + 1;
+  // "describe a meeting there as possible", "described the discussions on Sept. 16 as candid": a short adjunct
+  // may stand between the object and "as"; "called the conversation very useful": an adverb before the adjective
+  if (frame === "as") {
+    let a = j;
+    while (a < ts.length && a < j + 6 && words[a] !== "as" && !isComma(ts[a]) && ts[a].pos !== "VERB" && ts[a].pos !== "AUX") a++;
+    if (words[a] === "as") j = a;
+  } else {
+    while (j < ts.length && ts[j].pos === "ADV" && j < obj + 3) j++;
+  }
   const next = ts[j];
   if (!next) return null;
   const as = words[j] === "as";
@@ -333,9 +342,12 @@ export function predicativeAt(v: SentenceView, c: number, frame: "as" | "predica
   if (j > lastContentToken(v) || isBoundary(ts[j]) && !L.openQuotes.has(ts[j].text)) return null;
   // the complement runs to the end of its clause: a comma or semicolon, or "and" before a new verb
   let e = j;
+  // "as “candid, substantive and constructive”": a quotation is described whole
+  let quoted = L.openQuotes.has(ts[j].text);
   while (e + 1 <= lastContentToken(v)) {
     const t = ts[e + 1];
-    if (t.text === "," || t.text === ";") break;
+    if (quoted && L.closeQuotes.has(t.text)) quoted = false;
+    else if (!quoted && (t.text === "," || t.text === ";")) break;
     if (t.pos === "CCONJ" && (ts[e + 2]?.pos === "VERB" || ts[e + 2]?.pos === "AUX")) break;
     e++;
   }

@@ -143,6 +143,11 @@ export function npBackward(v: SentenceView, last: number, floor = 0): number {
       s = j;
       continue;
     }
+    // "officials on both sides", "analysts on Wall Street"
+    if (t.lower === "on" && t.pos === "ADP" && j - 1 >= floor && isSourceNoun(ts[j - 1]) && ts[j - 1].pos !== "VERB") {
+      s = j;
+      continue;
+    }
     // "South Korea's envoy to the United States": a role noun tied to whom it serves
     if (isServiceLink(v, j) && j - 1 >= floor) {
       s = j;
@@ -239,6 +244,8 @@ export interface VerbGroup {
   infinitive: boolean;
 }
 
+const FLOATING = new Set(["each", "both", "all"]);
+
 /** Walks left from a cue verb over its auxiliaries, adverbs and negation. */
 export function verbGroup(v: SentenceView, cue: number): VerbGroup {
   const { ts } = v;
@@ -255,8 +262,10 @@ export function verbGroup(v: SentenceView, cue: number): VerbGroup {
       modal = true;
     } else if (t.pos === "AUX") {
       if (L.passiveForms.has(t.lower) || L.passiveLemmas.has(t.lemma)) passive = true;
-    } else if (t.pos === "ADV" || L.hedges.has(t.lower)) {
-      // adverbs such as "publicly", "also", "recently" sit inside the verb group
+    } else if (t.pos === "ADV" || L.hedges.has(t.lower) ||
+        (FLOATING.has(t.lower) && s - 2 >= 0 && (ts[s - 2].pos === "NOUN" || ts[s - 2].pos === "PROPN"))) {
+      // adverbs such as "publicly", "also", "recently" sit inside the verb group, as does a floating quantifier
+      // after the subject ("the two ministries each described …")
     } else if (t.pos === "PART" && t.lower === "to") {
       infinitive = true;
     } else if (t.lower === "get" || t.lower === "got") {

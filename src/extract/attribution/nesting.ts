@@ -1,10 +1,12 @@
 // Nested reports: "AP reports that the president said …", "…, he noted, TASS reported", "X said, according to Y, that
-// …" are one attribution whose chain runs from the source the author names (the relay) to the one who spoke.
+// …" are one attribution whose chain runs from the source the author names (the relay) to the one who spoke; a report
+// inside only part of another's content stays its own, with the outer source first in its chain.
 import type { Span } from "../../domain/extraction.js";
 import type { Range } from "./clauses.js";
 import { LEXICON as L } from "./lexicon.js";
 import { isBoundary, isComma, verbGroup, type SentenceView } from "./phrases.js";
 
+/** Words joining a second report to the first one's clause ("said …, and argued that …"). */
 const COORDINATORS = new Set(["and", "but", "while", "whereas"]);
 
 /** An attribution while its sentence is being read: positions are indices into the sentence view. */

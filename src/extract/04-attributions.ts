@@ -229,49 +229,9 @@ function readCueVerb(st: SentenceState, c: number): void {
   const aside0 = p >= 0 ? L.asides.matchEndingAt(words, p) : -1;
   if (aside0 > 0 && !isComma(ts[aside0 - 1])) p = aside0 - 1;
   p = beforeTimeAdjunct(v, p);
-  let source: Range | null = null;
-  let inverted = false;
-  let relative = false;
-  let parenthetical: Range | null = null;
-  if (p >= 0 && isHeadAt(v, p) && !st.used[p]) {
-    source = [npBackward(v, p), p];
-    // "Tom LaSorda, the president of Chrysler announced …", but not "The deal, officials said, could …"
-    if (!isPersonalPronoun(ts[p]) && !isBoundary(ts[c + 1])) source = climbAppositive(v, source, true);
-  } else if (p >= 1 && L.relative.has(words[p]) && ts[p].pos !== "DET") {
-    // "a North Korean radio report on Sunday, which said …": the time after the noun is not the antecedent
-    const a = beforeTimeAdjunct(v, isComma(ts[p - 1]) ? p - 2 : p - 1);
-    if (a >= 0 && isHead(ts[a])) source = climbAppositive(v, [npBackward(v, a), a]);
-    relative = true;
-  }
-  // "X, in a statement, said" / "X, which …, said" against the inverted "…, said X"
-  const aside = source ? null : parentheticalBefore(v, p);
-  if (aside && aside.appositive && !aside.strong) {
-    // "The Kremlin's spokesman, Dmitry Peskov, told": the aside renames the source and belongs to its phrase
-    source = [aside.source[0], aside.inside[1]];
-  } else if (aside && (aside.strong || aside.appositive)) {
-    source = aside.source;
-    parenthetical = aside.inside;
-  }
-  if (!source && p >= 0 && isBoundary(ts[p]) && L.invertible.has(t.lemma)) {
-    const last = npForward(v, c + 1);
-    if (last >= 0 && onlyAdjunctsUntilBreak(v, last + 1) && namesSource(v, c + 1, last)) {
-      source = [c + 1, appositiveAfter(v, last)];
-      inverted = true;
-    }
-  }
-  if (!source && aside) {
-    source = aside.source;
-    parenthetical = aside.inside;
-  }
-  // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
-  if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
-    // the subject the verbs share; where the main clause has none in reach ("The Kremlin, in its own account,
-    // stressed … and confirmed …"), the source of the report before
-    const earlier = st.drafts.filter((d) => d.cue[1] < p).at(-1);
-    source = coordinatedSubject(v, p) ?? (earlier ? [earlier.source[0], earlier.source[1]] : null);
-    if (source) relative = true;
-  }
-  if (!source) return;
+  const found = sourceOfCue(st, c, p);
+  if (!found) return;
+  const { source, inverted, relative, parenthetical } = found;
   // "what they say" reports no claim of its own
   if (!inverted && source[0] > 0 && L.whObjects.has(words[source[0] - 1])) return;
   // "Nothing in the document suggests …": the phrase sits inside a negative subject
@@ -297,16 +257,7 @@ function readCueVerb(st: SentenceState, c: number): void {
   const deeper = parenthetical
     ? followChain(st, parenthetical[0])
     : followChain(st, source[1] + 1);
-  // "Tass quoted Peskov as saying": the one quoted is the deeper source; "Peskov was quoted by Tass as saying": the
-  // agent relays the subject, and comes first in the chain
-  let outer: Range[] | undefined;
-  if (quoted && cueFirst + 1 <= c - 2) {
-    const by = words[cueFirst + 1] === "by";
-    const first = by ? cueFirst + 2 : cueFirst + 1;
-    const last = npForward(v, first, c - 1);
-    if (last >= 0 && by && namesSource(v, first, last)) outer = [[first, last]];
-    else if (last >= 0 && !by) deeper.push([first, last]);
-  }
+  const outer = quoted ? quotedLinks(v, cueFirst, c, deeper) : undefined;
   markUsed(st, source[0], source[1]);
   st.drafts.push({ source, cue: [cueFirst, c], content, deeper, ...(outer ? { outer } : {}), ...hearerOf(v, c) });
 }
@@ -318,6 +269,80 @@ function hearerOf(v: SentenceView, c: number): { hearer: Range } | Record<string
   const last = npForward(v, k);
   const outletNoun = last >= 0 && v.words[k] === "the" && L.outletAnaphors.has(v.words[last]);
   return last >= 0 && (v.ts[last].pos === "PROPN" || outletNoun) ? { hearer: [k, last] } : {};
+}
+
+/** The source a cue verb has, and how: before it, inverted after it ("…, said X"), behind an aside, or shared. */
+interface FoundSource {
+  source: Range;
+  inverted: boolean;
+  /** Found through a relative pronoun or a coordinated verb: the content cannot come first. */
+  relative: boolean;
+  /** The aside between source and cue ("X, citing Y, said"), where a chain may start. */
+  parenthetical: Range | null;
+}
+
+/** Finds the source of the cue verb at `c`, whose verb group (with any aside and time adjunct) ends after `p`. */
+function sourceOfCue(st: SentenceState, c: number, p: number): FoundSource | null {
+  const { v } = st;
+  const { ts, words } = v;
+  const lemma = ts[c].lemma;
+  let source: Range | null = null;
+  let inverted = false;
+  let relative = false;
+  let parenthetical: Range | null = null;
+  if (p >= 0 && isHeadAt(v, p) && !st.used[p]) {
+    source = [npBackward(v, p), p];
+    // "Tom LaSorda, the president of Chrysler announced …", but not "The deal, officials said, could …"
+    if (!isPersonalPronoun(ts[p]) && !isBoundary(ts[c + 1])) source = climbAppositive(v, source, true);
+  } else if (p >= 1 && L.relative.has(words[p]) && ts[p].pos !== "DET") {
+    // "a North Korean radio report on Sunday, which said …": the time after the noun is not the antecedent
+    const a = beforeTimeAdjunct(v, isComma(ts[p - 1]) ? p - 2 : p - 1);
+    if (a >= 0 && isHead(ts[a])) source = climbAppositive(v, [npBackward(v, a), a]);
+    relative = true;
+  }
+  // "X, in a statement, said" / "X, which …, said" against the inverted "…, said X"
+  const aside = source ? null : parentheticalBefore(v, p);
+  if (aside && aside.appositive && !aside.strong) {
+    // "The Kremlin's spokesman, Dmitry Peskov, told": the aside renames the source and belongs to its phrase
+    source = [aside.source[0], aside.inside[1]];
+  } else if (aside && (aside.strong || aside.appositive)) {
+    source = aside.source;
+    parenthetical = aside.inside;
+  }
+  if (!source && p >= 0 && isBoundary(ts[p]) && L.invertible.has(lemma)) {
+    const last = npForward(v, c + 1);
+    if (last >= 0 && onlyAdjunctsUntilBreak(v, last + 1) && namesSource(v, c + 1, last)) {
+      source = [c + 1, appositiveAfter(v, last)];
+      inverted = true;
+    }
+  }
+  if (!source && aside) {
+    source = aside.source;
+    parenthetical = aside.inside;
+  }
+  // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
+  if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
+    // the subject the verbs share; where the main clause has none in reach ("The Kremlin, in its own account,
+    // stressed … and confirmed …"), the source of the report before
+    const earlier = st.drafts.filter((d) => d.cue[1] < p).at(-1);
+    source = coordinatedSubject(v, p) ?? (earlier ? [earlier.source[0], earlier.source[1]] : null);
+    if (source) relative = true;
+  }
+  return source ? { source, inverted, relative, parenthetical } : null;
+}
+
+/**
+ * "Tass quoted Peskov as saying": the one quoted is a deeper source (pushed to `deeper`); "Peskov was quoted by Tass as
+ * saying": the agent relays the subject and comes first in the chain (returned).
+ */
+function quotedLinks(v: SentenceView, cueFirst: number, c: number, deeper: Range[]): Range[] | undefined {
+  if (cueFirst + 1 > c - 2) return undefined;
+  const by = v.words[cueFirst + 1] === "by";
+  const first = by ? cueFirst + 2 : cueFirst + 1;
+  const last = npForward(v, first, c - 1);
+  if (last < 0) return undefined;
+  if (!by) deeper.push([first, last]);
+  return by && namesSource(v, first, last) ? [[first, last]] : undefined;
 }
 
 /** "…, (recently) saying …" continues the main clause; "with X suggesting …" names its own source. */

@@ -58,7 +58,7 @@ const CASES: Array<[string, string, Expected[]]> = [
   ["inversion", "The talks will resume in May, said South Korea's foreign minister.",
     [{ source: "South Korea's foreign minister", cue: "said", content: "The talks will resume in May" }]],
   ["quote then inversion with appositive", "“We are ready to talk,” said Kim Yo Jong, the leader's sister.",
-    [{ source: "Kim Yo Jong", cue: "said" }]],
+    [{ source: "Kim Yo Jong, the leader's sister", cue: "said" }]],
   ["told reporters after content", "Prices will rise, the company told reporters on Tuesday.",
     [{ source: "the company", cue: "told", content: "Prices will rise" }]],
   ["told reporters that", "Trump told reporters at the White House that the summit would go ahead.",
@@ -151,7 +151,7 @@ const CASES: Array<[string, string, Expected[]]> = [
   ["nominal adjective head", "Ukraine's military said its air defences shot down 30 drones.",
     [{ source: "Ukraine's military", cue: "said", content: "its air defences shot down 30 drones" }]],
   ["appositive without a closing comma", "As part of the plan, Tom LaSorda, the president of Chrysler announced that plants would close.",
-    [{ source: "Tom LaSorda", cue: "announced", content: "plants would close" }]],
+    [{ source: "Tom LaSorda, the president of Chrysler", cue: "announced", content: "plants would close" }]],
   ["source and cue interrupt the content", "The deal, officials said, could be signed next month.",
     [{ source: "officials", cue: "said", content: "The deal, officials said, could be signed next month" }]],
   ["coordinated verb shares the subject", "Jobs welcomed everyone to the event and announced that there were 3,800 attendees.",
@@ -354,7 +354,7 @@ describe("readAttributions: entities", () => {
     ]);
     const atts = readAttributions(tokenize(text), ents);
     expect(atts.map((a) => [a.source.text, a.cue.text, a.source.entity])).toEqual([
-      ["Kim Yo Jong", "warned", "person:kim-yo-jong"],
+      ["Kim Yo Jong, the sister of leader Kim Jong Un", "warned", "person:kim-yo-jong"],
       ["She", "said in a statement", "person:kim-yo-jong"],
     ]);
     expect(text.slice(atts[1].content.start, atts[1].content.end)).toBe("Washington was playing with fire");

@@ -4,17 +4,23 @@ import type { Doc } from "./01-tokens.js";
 import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
 import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
+import { nestChains, type Draft } from "./attribution/nesting.js";
 import {
+  afterDateline,
+  appositiveAfter,
   asSayingAfter,
   beforeTimeAdjunct,
   clauseBefore,
+  clauseStart,
   climbAppositive,
   complementAt,
   contentBefore,
   contentFrom,
+  coordinatedSubject,
   mainSubject,
   namesSource,
   parentheticalBefore,
+  predicativeAt,
   takesObject,
   type Complement,
   type Range,
@@ -24,11 +30,13 @@ import {
   isComma,
   isHead,
   isHeadAt,
+  isNominal,
   isPersonalPronoun,
   lastContentToken,
   npBackward,
   npForward,
   onlyAdjunctsUntilBreak,
+  shapeOf,
   verbGroup,
   viewOf,
   type SentenceView,
@@ -38,16 +46,6 @@ import {
 export interface ChainLink extends SourceRef {
   start: number;
   end: number;
-}
-
-/** An attribution while its sentence is being read: positions are indices into the sentence view. */
-interface Draft {
-  source: Range;
-  cue: Range;
-  /** Character span of the reported content. */
-  content: Span;
-  /** Deeper sources after the first one. */
-  deeper: Range[];
 }
 
 /** The last source linked to an entity: a pronoun source in the next sentences most often refers back to it. */
@@ -73,22 +71,28 @@ interface SentenceState {
 /** Reads every attribution in the document, in text order. */
 export function readAttributions(doc: Doc, entities: EntityReading): Attribution[] {
   const index = new EntityIndex(entities.matches);
-  const quoted = quotedTokens(doc);
+  // which tokens are quoted is only asked of "I" and "we" sources, so it is worked out on the first such question
+  let quoted: Uint8Array | null = null;
   const out: Attribution[] = [];
   const speaker: Speaker = { entity: null, type: null, sentence: -10 };
   doc.sentences.forEach((sentence, si) => {
     const v = viewOf(doc.tokens, sentence.first, sentence.last);
     if (v.ts.length < 2) return;
-    const state = readSentence(v);
-    for (const d of state.drafts) {
-      // "“I think it will work,” he said": the quoted speaker's own "I think" is part of the quote
+    // "“I think it will work,” he said": the quoted speaker's own "I think" is part of the quote
+    const drafts = readSentence(v).drafts.filter((d) => {
       const head = v.ts[d.source[1]];
-      if (d.source[0] === d.source[1] && L.speakerPronouns.has(head.lower) && quoted[head.i]) continue;
+      if (d.source[0] !== d.source[1] || !L.speakerPronouns.has(head.lower)) return true;
+      quoted ??= quotedTokens(doc);
+      return !quoted[head.i];
+    });
+    for (const d of nestChains(v, drafts)) {
       const a = finish(doc, v, si, d, index, speaker);
       out.push(a);
-      if (a.source.entity) {
-        speaker.entity = a.source.entity;
-        speaker.type = index.typeAt(a.source.entity, a.source.start, a.source.end);
+      // the one who spoke is the deepest source ("TASS quoted Peskov as saying …. He added …")
+      const deepest = (a.chain as ChainLink[]).findLast((c) => c.entity !== null);
+      if (deepest?.entity) {
+        speaker.entity = deepest.entity;
+        speaker.type = index.typeAt(deepest.entity, deepest.start, deepest.end);
         speaker.sentence = si;
       }
     }
@@ -159,21 +163,27 @@ function readSourceAfter(st: SentenceState, at: number, len: number): void {
   const { v } = st;
   const first = at + len;
   let last = npForward(v, first);
-  // a plural noun the tagger read as a verb ("according to figures released …")
+  // a plural noun the tagger read as a verb ("according to figures released …"), or a modifier ("state media")
+  if (last < 0 && v.ts[first]?.pos === "VERB" && isNominal(v.ts[first + 1])) last = npForward(v, first + 1);
   if (last < 0 && v.ts[first]?.pos === "VERB" && v.words[first].endsWith("s")) last = first;
   if (last < 0) return;
   const deeper = followChain(st, last + 1);
   markUsed(st, at, last);
   const end = deeper.length ? deeper[deeper.length - 1][1] : last;
   let content: Span;
-  if (at > 0) {
+  const next = v.ts[end + 2];
+  if (at > 1 && isComma(v.ts[at - 1]) && isComma(v.ts[end + 1]) && next && (next.pos === "VERB" || next.pos === "AUX") &&
+      !clauseBefore(v, at - 1)) {
+    // "The president, according to his office, spoke with Erdogan": the aside interrupts the content
+    content = { start: v.ts[afterDateline(v, at)].start, end: v.ts[lastContentToken(v)].end };
+  } else if (at > 0) {
     content = contentBefore(v, at - 1);
   } else {
     let k = end + 1;
     while (k < v.ts.length && !isComma(v.ts[k])) k++;
     content = contentFrom(v, k + 1);
   }
-  st.drafts.push({ source: [first, last], cue: [at, at + len - 1], content, deeper });
+  st.drafts.push({ source: [first, last], cue: [at, at + len - 1], content, deeper, after: true });
 }
 
 /** A cue verb: finite ("X said …", "…, X said", "…, said X") or participial ("…, saying …", "with X suggesting …"). */
@@ -203,8 +213,12 @@ function readCueVerb(st: SentenceState, c: number): void {
   // "a report that cited X" links sources; it is read as part of a chain, not as a cue of its own.
   if (t.lemma === "cite" && g.start > 0 && L.relative.has(words[g.start - 1])) return;
   const comp = complementAt(v, c);
+  // "described the talks as constructive", "called the meeting productive": the verb needs its object and predicate
+  const predicative = frame === "as" || frame === "predicative";
+  const predicate = predicative ? predicativeAt(v, c, frame) : null;
+  if (predicative && !predicate && !quoted) return;
   if (isIng && !quoted && !(g.start < c && ts[g.start].pos === "AUX")) {
-    readParticiple(st, c, g.start, frame, comp);
+    readParticiple(st, c, g.start, frame, comp, predicate);
     return;
   }
 
@@ -215,6 +229,63 @@ function readCueVerb(st: SentenceState, c: number): void {
   const aside0 = p >= 0 ? L.asides.matchEndingAt(words, p) : -1;
   if (aside0 > 0 && !isComma(ts[aside0 - 1])) p = aside0 - 1;
   p = beforeTimeAdjunct(v, p);
+  const found = sourceOfCue(st, c, p);
+  if (!found) return;
+  const { source, inverted, relative, parenthetical } = found;
+  // "what they say" reports no claim of its own
+  if (!inverted && source[0] > 0 && L.whObjects.has(words[source[0] - 1])) return;
+  // "Nothing in the document suggests …": the phrase sits inside a negative subject
+  if (!inverted && source[0] > 1 && ts[source[0] - 1].pos === "ADP" && (L.negativeSubjects.has(words[source[0] - 2]) ||
+      (words[source[0] - 2] === "one" && words[source[0] - 3] === "no"))) return;
+
+  // "The deal, officials said, could be signed next month": the source and cue interrupt the content, which may itself
+  // be reported ("Yonhap reported that the talks, an official said, would resume")
+  const from = clauseStart(v, source[0] - 1);
+  const interrupting = !predicate && !inverted && !relative && source[0] > 0 && isComma(ts[source[0] - 1]) &&
+    isComma(ts[c + 1]) && !clauseBefore(v, source[0] - 1, from);
+  const contentFirst = !predicate &&
+    (interrupting || inverted || (!comp.clause && !relative && source[0] > 0 && isBoundary(ts[source[0] - 1]) &&
+      onlyAdjunctsUntilBreak(v, c + 1) && (frame === "any" || !takesObject(v, c + 1)) && clauseBefore(v, source[0] - 1)));
+  if (frame === "clause" && !comp.clause && !contentFirst && !quoted) return;
+  if (frame === "that" && !comp.explicit && !contentFirst && !quoted) return;
+  let content: Span;
+  if (predicate) content = predicate;
+  else if (interrupting) content = { start: ts[from].start, end: ts[lastContentToken(v)].end };
+  else if (inverted) content = contentBefore(v, p);
+  else if (contentFirst) content = contentBefore(v, source[0] - 1);
+  else content = contentFrom(v, comp.start);
+  const deeper = parenthetical
+    ? followChain(st, parenthetical[0])
+    : followChain(st, source[1] + 1);
+  const outer = quoted ? quotedLinks(v, cueFirst, c, deeper) : undefined;
+  markUsed(st, source[0], source[1]);
+  st.drafts.push({ source, cue: [cueFirst, c], content, deeper, ...(outer ? { outer } : {}), ...hearerOf(v, c) });
+}
+
+/** The one told ("told Vedomosti", "confirmed to TASS"): an outlet there relays the words, which `finish` checks. */
+function hearerOf(v: SentenceView, c: number): { hearer: Range } | Record<string, never> {
+  const k = L.hearerObject.has(v.ts[c].lemma) ? c + 1 : v.words[c + 1] === "to" ? c + 2 : -1;
+  if (k < 0) return {};
+  const last = npForward(v, k);
+  const outletNoun = last >= 0 && v.words[k] === "the" && L.outletAnaphors.has(v.words[last]);
+  return last >= 0 && (v.ts[last].pos === "PROPN" || outletNoun) ? { hearer: [k, last] } : {};
+}
+
+/** The source a cue verb has, and how: before it, inverted after it ("…, said X"), behind an aside, or shared. */
+interface FoundSource {
+  source: Range;
+  inverted: boolean;
+  /** Found through a relative pronoun or a coordinated verb: the content cannot come first. */
+  relative: boolean;
+  /** The aside between source and cue ("X, citing Y, said"), where a chain may start. */
+  parenthetical: Range | null;
+}
+
+/** Finds the source of the cue verb at `c`, whose verb group (with any aside and time adjunct) ends after `p`. */
+function sourceOfCue(st: SentenceState, c: number, p: number): FoundSource | null {
+  const { v } = st;
+  const { ts, words } = v;
+  const lemma = ts[c].lemma;
   let source: Range | null = null;
   let inverted = false;
   let relative = false;
@@ -224,20 +295,24 @@ function readCueVerb(st: SentenceState, c: number): void {
     // "Tom LaSorda, the president of Chrysler announced …", but not "The deal, officials said, could …"
     if (!isPersonalPronoun(ts[p]) && !isBoundary(ts[c + 1])) source = climbAppositive(v, source, true);
   } else if (p >= 1 && L.relative.has(words[p]) && ts[p].pos !== "DET") {
-    const a = isComma(ts[p - 1]) ? p - 2 : p - 1;
+    // "a North Korean radio report on Sunday, which said …": the time after the noun is not the antecedent
+    const a = beforeTimeAdjunct(v, isComma(ts[p - 1]) ? p - 2 : p - 1);
     if (a >= 0 && isHead(ts[a])) source = climbAppositive(v, [npBackward(v, a), a]);
     relative = true;
   }
   // "X, in a statement, said" / "X, which …, said" against the inverted "…, said X"
   const aside = source ? null : parentheticalBefore(v, p);
-  if (aside && (aside.strong || aside.appositive)) {
+  if (aside && aside.appositive && !aside.strong) {
+    // "The Kremlin's spokesman, Dmitry Peskov, told": the aside renames the source and belongs to its phrase
+    source = [aside.source[0], aside.inside[1]];
+  } else if (aside && (aside.strong || aside.appositive)) {
     source = aside.source;
     parenthetical = aside.inside;
   }
-  if (!source && p >= 0 && isBoundary(ts[p]) && L.invertible.has(t.lemma)) {
+  if (!source && p >= 0 && isBoundary(ts[p]) && L.invertible.has(lemma)) {
     const last = npForward(v, c + 1);
     if (last >= 0 && onlyAdjunctsUntilBreak(v, last + 1) && namesSource(v, c + 1, last)) {
-      source = [c + 1, last];
+      source = [c + 1, appositiveAfter(v, last)];
       inverted = true;
     }
   }
@@ -247,36 +322,27 @@ function readCueVerb(st: SentenceState, c: number): void {
   }
   // "Jobs welcomed everyone and announced that …": a coordinated verb shares its clause's subject
   if (!source && p >= 1 && ts[p].pos === "CCONJ" && (words[p] === "and" || words[p] === "but")) {
-    source = mainSubject(v, p);
+    // the subject the verbs share; where the main clause has none in reach ("The Kremlin, in its own account,
+    // stressed … and confirmed …"), the source of the report before
+    const earlier = st.drafts.filter((d) => d.cue[1] < p).at(-1);
+    source = coordinatedSubject(v, p) ?? (earlier ? [earlier.source[0], earlier.source[1]] : null);
     if (source) relative = true;
   }
-  if (!source) return;
-  // "what they say" reports no claim of its own
-  if (!inverted && source[0] > 0 && L.whObjects.has(words[source[0] - 1])) return;
+  return source ? { source, inverted, relative, parenthetical } : null;
+}
 
-  // "The deal, officials said, could be signed next month": the source and cue interrupt the content
-  const interrupting = !inverted && !relative && source[0] > 0 && isComma(ts[source[0] - 1]) && isComma(ts[c + 1]) &&
-    !clauseBefore(v, source[0] - 1);
-  const contentFirst =
-    interrupting || inverted || (!comp.clause && !relative && source[0] > 0 && isBoundary(ts[source[0] - 1]) &&
-      onlyAdjunctsUntilBreak(v, c + 1) && (frame === "any" || !takesObject(v, c + 1)) && clauseBefore(v, source[0] - 1));
-  if (frame === "clause" && !comp.clause && !contentFirst && !quoted) return;
-  if (frame === "that" && !comp.explicit && !contentFirst && !quoted) return;
-  let content: Span;
-  if (interrupting) content = { start: ts[0].start, end: ts[lastContentToken(v)].end };
-  else if (inverted) content = contentBefore(v, p);
-  else if (contentFirst) content = contentBefore(v, source[0] - 1);
-  else content = contentFrom(v, comp.start);
-  const deeper = parenthetical
-    ? followChain(st, parenthetical[0])
-    : followChain(st, source[1] + 1);
-  // "Tass quoted Peskov as saying": the one quoted is the deeper source
-  if (quoted && cueFirst + 1 <= c - 2 && words[cueFirst + 1] !== "by") {
-    const last = npForward(v, cueFirst + 1, c - 1);
-    if (last >= 0) deeper.push([cueFirst + 1, last]);
-  }
-  markUsed(st, source[0], source[1]);
-  st.drafts.push({ source, cue: [cueFirst, c], content, deeper });
+/**
+ * "Tass quoted Peskov as saying": the one quoted is a deeper source (pushed to `deeper`); "Peskov was quoted by Tass as
+ * saying": the agent relays the subject and comes first in the chain (returned).
+ */
+function quotedLinks(v: SentenceView, cueFirst: number, c: number, deeper: Range[]): Range[] | undefined {
+  if (cueFirst + 1 > c - 2) return undefined;
+  const by = v.words[cueFirst + 1] === "by";
+  const first = by ? cueFirst + 2 : cueFirst + 1;
+  const last = npForward(v, first, c - 1);
+  if (last < 0) return undefined;
+  if (!by) deeper.push([first, last]);
+  return by && namesSource(v, first, last) ? [[first, last]] : undefined;
 }
 
 /** "…, (recently) saying …" continues the main clause; "with X suggesting …" names its own source. */
@@ -286,10 +352,12 @@ function readParticiple(
   groupStart: number,
   frame: Frame,
   comp: Complement,
+  predicate: Span | null,
 ): void {
   const { v } = st;
   const { ts, words } = v;
   if ((frame === "clause" && !comp.clause) || (frame === "that" && !comp.explicit)) return;
+  const content = predicate ?? contentFrom(v, comp.start);
   const p = groupStart - 1;
   if (p < 0) return;
   if (isHead(ts[p])) {
@@ -297,7 +365,7 @@ function readParticiple(
     // Only the absolute construction gives a participle its own subject; "officials saying" is a modifier.
     if (s > 0 && words[s - 1] === "with") {
       markUsed(st, s, p);
-      st.drafts.push({ source: [s, p], cue: [c, c], content: contentFrom(v, comp.start), deeper: [] });
+      st.drafts.push({ source: [s, p], cue: [c, c], content, deeper: [] });
     }
     return;
   }
@@ -306,12 +374,12 @@ function readParticiple(
   let prev: Draft | null = null;
   for (const d of st.drafts) if (d.cue[1] < p) prev = d;
   if (prev) {
-    if (prev.content.start > v.ts[prev.cue[1]].start) prev.content.end = Math.max(prev.content.end, contentFrom(v, comp.start).end);
+    if (prev.content.start > v.ts[prev.cue[1]].start) prev.content.end = Math.max(prev.content.end, content.end);
     return;
   }
   const subject = mainSubject(v, p);
   if (!subject) return;
-  st.drafts.push({ source: subject, cue: [c, c], content: contentFrom(v, comp.start), deeper: [] });
+  st.drafts.push({ source: subject, cue: [c, c], content, deeper: [] });
 }
 
 /** "X said in a statement" widens the cue; a statement phrase alone is a cue with the main subject as source. */
@@ -361,6 +429,7 @@ function gapIsShort(v: SentenceView, from: number, to: number): boolean {
  */
 function attachTrailingLinks(st: SentenceState): void {
   const { v } = st;
+  attachLeadingLinks(st);
   for (let i = 1; i < v.ts.length; i++) {
     if (st.used[i] || !st.linker[i] || !isBoundary(v.ts[i - 1])) continue;
     let best: Draft | null = null;
@@ -385,6 +454,17 @@ function attachTrailingLinks(st: SentenceState): void {
     // the content stops where the cited source is introduced
     if (best.content.end > v.ts[i].start && best.content.start < v.ts[i].start) best.content.end = v.ts[i - 2].end;
   }
+}
+
+/** "Citing an unnamed official, Yonhap said …": a cited source opening the sentence goes under the first report after it. */
+function attachLeadingLinks(st: SentenceState): void {
+  const { v } = st;
+  if (!st.linker[0] || st.used[0]) return;
+  const links = followChain(st, 0);
+  if (links.length === 0) return;
+  const end = links[links.length - 1][1];
+  const first = st.drafts.filter((d) => d.source[0] > end).sort((a, b) => a.source[0] - b.source[0])[0];
+  if (first) first.deeper.unshift(...links);
 }
 
 /** Reads "citing/referencing/that cited Y (quoting Z …)" from `at` (after an optional comma). */
@@ -413,6 +493,11 @@ function markUsed(st: SentenceState, first: number, last: number): void {
 /** Turns a draft into the output shape, linking every source to an entity where one fits. */
 function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: EntityIndex, speaker: Speaker): Attribution {
   const first = link(doc, v, sentence, d.source, index, speaker);
+  // "Israeli diplomatic sources told The Times of Israel": the outlet told relays what unnamed sources say; a named
+  // person telling an outlet ("Peskov told TASS") speaks on the record, and the outlet is only credited
+  const named = first.entity !== null && (first.entity.startsWith("person:") || first.entity.startsWith("local:"));
+  const told = d.hearer && !named ? link(doc, v, sentence, d.hearer, index, speaker) : null;
+  const relay = told?.entity?.startsWith("outlet:") ? [told] : [];
   const cueStart = v.ts[d.cue[0]].start;
   const cueEnd = v.ts[d.cue[1]].end;
   return {
@@ -420,8 +505,18 @@ function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: En
     source: { start: first.start, end: first.end, text: first.text, entity: first.entity },
     cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd) },
     content: d.content,
-    chain: [first, ...d.deeper.map((r) => link(doc, v, sentence, r, index, speaker))],
+    chain: distinctLinks([
+      ...(d.outer ?? []).map((r) => link(doc, v, sentence, r, index, speaker)),
+      ...relay,
+      first,
+      ...d.deeper.map((r) => link(doc, v, sentence, r, index, speaker)),
+    ]),
   };
+}
+
+/** "citing a post by Zelensky" then "Ukraine's president says": one person named twice in a row is one link. */
+function distinctLinks(chain: ChainLink[]): ChainLink[] {
+  return chain.filter((c, i) => i === 0 || !c.entity?.startsWith("person:") || c.entity !== chain[i - 1].entity);
 }
 
 /** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */
@@ -435,7 +530,13 @@ function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: Enti
       index.fits(head.lower, speaker.type);
     entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
   } else {
-    entity = index.linkSpan(start, end, head.start);
+    entity = index.linkSpan(start, end, shapeOf(v, r[0], r[1]));
+    // "The newspaper said": a definite outlet noun names again the outlet mentioned last
+    if (entity === null && r[1] - r[0] <= 2 && v.words[r[0]] === "the" && L.outletAnaphors.has(head.lower)) {
+      entity = index.nearestBefore(OUTLET, start);
+    }
   }
   return { text: doc.text.slice(start, end), entity, start, end };
 }
+
+const OUTLET: readonly EntityType[] = ["outlet"];

@@ -45,7 +45,7 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
       text,
       byline: input.byline ?? null,
       published_source: publishedSource,
-      credits: readCredits(text, entities),
+      credits: readCredits(text, entities, attributions),
     },
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
     entities: entities.entities,

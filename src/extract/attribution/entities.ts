@@ -3,6 +3,18 @@ import type { EntityType } from "../../domain/extraction.js";
 import type { EntityMatch } from "../02-entities.js";
 import { LEXICON as L } from "./lexicon.js";
 
+/** Where the heads and post-modifiers of a source phrase lie, as character offsets into the text. */
+export interface PhraseShape {
+  /** Start offsets of the head words, one per appositive part ("The Kremlin's spokesman, Dmitry Peskov": two). */
+  heads: number[];
+  /** Start offsets of the last word of each part, a head only when a person's name ends the part. */
+  nameHeads: number[];
+  /** Post-modifier stretches [start, end): "in Seoul" in "officials in Seoul". */
+  post: Array<[number, number]>;
+  /** Stretches naming whom a role serves ("to the United States"): never the source's entity. */
+  barred: Array<[number, number]>;
+}
+
 /** How far back (in entity mentions) a pronoun looks for its referent. */
 const PRONOUN_REACH = 60;
 
@@ -28,8 +40,12 @@ export class EntityIndex {
     return lo;
   }
 
-  /** The entity named by [start, end): the match holding the phrase's head (its last word), else the longest overlap. */
-  linkSpan(start: number, end: number, headStart: number): string | null {
+  /**
+   * The entity named by the source phrase [start, end): a match holding one of its heads (a person named at the end of
+   * an appositive part counts as a head too), else one in front of a head ("South Korea's envoy"), else one inside a
+   * post-modifier ("officials in Seoul"), longest first; matches inside a barred stretch ("to the United States") never.
+   */
+  linkSpan(start: number, end: number, shape: PhraseShape): string | null {
     let best: EntityMatch | null = null;
     let bestScore = -1;
     // Matches overlapping the span start before `end`; names are short, so look back a few mentions.
@@ -38,9 +54,12 @@ export class EntityIndex {
       const m = this.matches[i];
       if (m.end <= start) continue;
       if (m.start >= end) continue;
+      if (shape.barred.some(([a, b]) => m.start >= a && m.end <= b)) continue;
       const overlap = Math.min(m.end, end) - Math.max(m.start, start);
-      const holdsHead = m.start <= headStart && m.end > headStart;
-      const score = (holdsHead ? 10_000 : 0) + overlap;
+      const holdsHead = shape.heads.some((h) => m.start <= h && m.end > h) ||
+        (m.type === "person" && shape.nameHeads.some((h) => m.start <= h && m.end > h));
+      const inPost = shape.post.some(([a, b]) => m.start >= a && m.end <= b);
+      const score = (holdsHead ? 10_000 : 0) + (inPost ? 0 : 1_000) + overlap;
       if (score > bestScore) {
         best = m;
         bestScore = score;
@@ -68,6 +87,11 @@ export class EntityIndex {
   resolvePronoun(pronoun: string, offset: number): string | null {
     const types: EntityType[] | undefined = L.pronounTypes.get(pronoun);
     if (!types || types.length === 0) return null;
+    return this.nearestBefore(types, offset);
+  }
+
+  /** The nearest entity of one of `types` mentioned before `offset`, within reach. */
+  nearestBefore(types: readonly EntityType[], offset: number): string | null {
     let i = this.firstAtOrAfter(offset) - 1;
     for (let k = 0; i >= 0 && k < PRONOUN_REACH; i--, k++) {
       const m = this.matches[i];

@@ -2,8 +2,11 @@
 import type { EntityType } from "../../domain/extraction.js";
 import { loadData } from "../resources.js";
 
-/** How much complement a cue verb needs: any use, a reported clause, or an explicit "that"/colon/quote. */
-export type Frame = "any" | "clause" | "that";
+/**
+ * How much complement a cue verb needs: any use, a reported clause, an explicit "that"/colon/quote, an object with
+ * "as" ("described the talks as constructive"), or an object with what it is called ("called the meeting productive").
+ */
+export type Frame = "any" | "clause" | "that" | "as" | "predicative";
 
 interface RawLexicon {
   verbs: Record<string, Frame>;
@@ -25,6 +28,7 @@ interface RawLexicon {
   reportNouns: string[];
   reportNounPrepositions: string[];
   leadingSubordinators: string[];
+  frameAdjuncts: string[];
   clauseIntroducers: string[];
   openQuotes: string[];
   closeQuotes: string[];
@@ -32,16 +36,26 @@ interface RawLexicon {
   hearerObjectVerbs: string[];
   modals: string[];
   placePrepositions: string[];
+  servicePrepositions: string[];
   timeWords: string[];
   sourceNouns: string[];
   timeNouns: string[];
   whObjects: string[];
+  negativeSubjects: string[];
   asides: string[];
   invertibleVerbs: string[];
   timeAdjunctHeads: string[];
   timeAdjunctLeads: string[];
   indefiniteSources: string[];
   speakerPronouns: string[];
+  outletAnaphors: string[];
+  creditLeads: string[];
+  creditTrails: string[];
+  verifyTrails: string[];
+  creditVerbs: string[];
+  creditHearers: string[];
+  genericCredits: string[];
+  creditCues: string[];
 }
 
 /** Multi-word phrases indexed by their first word, longest first, so a match is one lookup plus a short compare. */
@@ -125,6 +139,8 @@ export interface AttributionLexicon {
   reportNouns: Set<string>;
   reportPrepositions: Set<string>;
   subordinators: Set<string>;
+  /** "a day after", "hours before": time adjuncts that frame the report rather than what is reported. */
+  frameAdjuncts: PhraseTable;
   clauseIntroducers: Set<string>;
   openQuotes: Set<string>;
   closeQuotes: Set<string>;
@@ -132,17 +148,40 @@ export interface AttributionLexicon {
   hearerObject: Set<string>;
   modals: Set<string>;
   placePrepositions: Set<string>;
+  /** "envoy to the United States": a role noun tied to whom it serves; the role noun stays the head. */
+  servicePrepositions: Set<string>;
   /** Day, month and part-of-day words: "Wednesday morning Trump said" — the time is not part of the source. */
   timeWords: Set<string>;
   sourceNouns: Set<string>;
   timeNouns: Set<string>;
   whObjects: Set<string>;
+  negativeSubjects: Set<string>;
   asides: PhraseTable;
   invertible: Set<string>;
   timeHeads: Set<string>;
   timeLeads: Set<string>;
   indefinite: Set<string>;
   speakerPronouns: Set<string>;
+  /** "the newspaper", "the agency": a definite phrase naming again the outlet mentioned last. */
+  outletAnaphors: Set<string>;
+  /** Words that open a credit ("with", "Additional reporting by", "Source:"), longest first. */
+  creditLeads: string[];
+  /** Words that close a credit ("contributed to this report"), longest first. */
+  creditTrails: string[];
+  /** "could not independently verify": an agency speaking of its own checking, in its own copy. */
+  verifyTrails: string[];
+  /** Reporting verbs after an agency that is their subject ("TASS quoted", "The AP noted"). */
+  creditVerbs: string[];
+  /** Phrases before an agency that obtained the words ("told TASS", "in an interview with Reuters"), longest first. */
+  creditHearers: string[];
+  /** Credits to agencies without a name ("with agencies"). */
+  genericCredits: Set<string>;
+  /** First words of cues by which a first-named agency reports the text's news ("AP reported"). */
+  creditCues: Set<string>;
+}
+
+function longestFirst(xs: string[]): string[] {
+  return xs.map((x) => x.toLowerCase()).sort((a, b) => b.length - a.length);
 }
 
 function compile(raw: RawLexicon): AttributionLexicon {
@@ -167,6 +206,7 @@ function compile(raw: RawLexicon): AttributionLexicon {
     reportNouns: lower(raw.reportNouns),
     reportPrepositions: lower(raw.reportNounPrepositions),
     subordinators: lower(raw.leadingSubordinators),
+    frameAdjuncts: new PhraseTable(raw.frameAdjuncts),
     clauseIntroducers: lower(raw.clauseIntroducers),
     openQuotes: new Set(raw.openQuotes),
     closeQuotes: new Set(raw.closeQuotes),
@@ -174,16 +214,26 @@ function compile(raw: RawLexicon): AttributionLexicon {
     hearerObject: lower(raw.hearerObjectVerbs),
     modals: lower(raw.modals),
     placePrepositions: lower(raw.placePrepositions),
+    servicePrepositions: lower(raw.servicePrepositions),
     timeWords: lower(raw.timeWords),
     sourceNouns: lower(raw.sourceNouns),
     timeNouns: lower(raw.timeNouns),
     whObjects: lower(raw.whObjects),
+    negativeSubjects: lower(raw.negativeSubjects),
     asides: new PhraseTable(raw.asides),
     invertible: lower(raw.invertibleVerbs),
     timeHeads: lower(raw.timeAdjunctHeads),
     timeLeads: lower(raw.timeAdjunctLeads.flatMap((x) => x.split(/\s+/))),
     indefinite: lower(raw.indefiniteSources),
     speakerPronouns: lower(raw.speakerPronouns),
+    outletAnaphors: lower(raw.outletAnaphors),
+    creditLeads: longestFirst(raw.creditLeads),
+    creditTrails: longestFirst(raw.creditTrails),
+    verifyTrails: longestFirst(raw.verifyTrails),
+    creditVerbs: longestFirst(raw.creditVerbs),
+    creditHearers: longestFirst(raw.creditHearers),
+    genericCredits: lower(raw.genericCredits),
+    creditCues: lower(raw.creditCues),
   };
 }
 

@@ -1,5 +1,6 @@
 // Noun-phrase and clause boundaries inside one sentence, read from part-of-speech tags and the attribution lexicon.
 import type { Token } from "../01-tokens.js";
+import type { PhraseShape } from "./entities.js";
 import { LEXICON as L } from "./lexicon.js";
 
 /** One sentence without its whitespace tokens; every index below is a position in `ts`. */
@@ -89,6 +90,14 @@ function isNameWord(v: SentenceView, j: number): boolean {
   return v.ts[j + 1]?.pos === "PROPN" || v.ts[j - 1].pos === "PROPN";
 }
 
+/** "to" at `j` between a role noun and whom it serves ("envoy to the United States", "adviser to the president"). */
+export function isServiceLink(v: SentenceView, j: number): boolean {
+  const t = v.ts[j];
+  const before = v.ts[j - 1];
+  return t !== undefined && before !== undefined && L.servicePrepositions.has(t.lower) && (t.pos === "ADP" || t.pos === "PART") &&
+    isSourceNoun(before) && before.pos === "NOUN" && isNominal(v.ts[j + 1]);
+}
+
 function isWordLike(t: Token | undefined): boolean {
   return t !== undefined && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM");
 }
@@ -131,6 +140,16 @@ export function npBackward(v: SentenceView, last: number, floor = 0): number {
     // "officials in Seoul": a common noun tied to the named place or body after it
     if (L.placePrepositions.has(t.lower) && t.pos === "ADP" && j - 1 >= floor &&
         ((ts[j - 1].pos === "NOUN" || ts[j - 1].pos === "PROPN") && ts[last].pos === "PROPN" || isSourceNoun(ts[j - 1]))) {
+      s = j;
+      continue;
+    }
+    // "officials on both sides", "analysts on Wall Street"
+    if (t.lower === "on" && t.pos === "ADP" && j - 1 >= floor && isSourceNoun(ts[j - 1]) && ts[j - 1].pos !== "VERB") {
+      s = j;
+      continue;
+    }
+    // "South Korea's envoy to the United States": a role noun tied to whom it serves
+    if (isServiceLink(v, j) && j - 1 >= floor) {
       s = j;
       continue;
     }
@@ -188,9 +207,10 @@ export function npForward(v: SentenceView, first: number, ceil = v.ts.length): n
       j++;
       continue;
     }
-    if (t.pos === "ADP" && isNominal(ts[j + 1]) && j + 1 < ceil &&
+    if (((t.pos === "ADP" &&
         (L.npPrepositions.has(t.lower) || (L.reportPrepositions.has(t.lower) && isReportNoun(ts[e])) ||
-         (L.placePrepositions.has(t.lower) && isSourceNoun(ts[e])))) {
+         (L.placePrepositions.has(t.lower) && isSourceNoun(ts[e])))) || (j === e + 1 && isServiceLink(v, j))) &&
+        isNominal(ts[j + 1]) && j + 1 < ceil) {
       e = j + 1;
       j += 2;
       continue;
@@ -224,6 +244,8 @@ export interface VerbGroup {
   infinitive: boolean;
 }
 
+const FLOATING = new Set(["each", "both", "all"]);
+
 /** Walks left from a cue verb over its auxiliaries, adverbs and negation. */
 export function verbGroup(v: SentenceView, cue: number): VerbGroup {
   const { ts } = v;
@@ -240,8 +262,10 @@ export function verbGroup(v: SentenceView, cue: number): VerbGroup {
       modal = true;
     } else if (t.pos === "AUX") {
       if (L.passiveForms.has(t.lower) || L.passiveLemmas.has(t.lemma)) passive = true;
-    } else if (t.pos === "ADV" || L.hedges.has(t.lower)) {
-      // adverbs such as "publicly", "also", "recently" sit inside the verb group
+    } else if (t.pos === "ADV" || L.hedges.has(t.lower) ||
+        (FLOATING.has(t.lower) && s - 2 >= 0 && (ts[s - 2].pos === "NOUN" || ts[s - 2].pos === "PROPN"))) {
+      // adverbs such as "publicly", "also", "recently" sit inside the verb group, as does a floating quantifier
+      // after the subject ("the two ministries each described …")
     } else if (t.pos === "PART" && t.lower === "to") {
       infinitive = true;
     } else if (t.lower === "get" || t.lower === "got") {
@@ -285,10 +309,19 @@ export function onlyAdjunctsUntilBreak(v: SentenceView, from: number): boolean {
   for (let j = from; j < ts.length; j++) {
     const t = ts[j];
     if (t.text === "," || t.text === ";" || (t.pos === "PUNCT" && j === ts.length - 1)) return true;
+    if (t.pos === "VERB" && isReducedRelative(v, j)) continue;
     if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ" || L.clauseIntroducers.has(t.lower)) return false;
     if (L.openQuotes.has(t.text) || L.closeQuotes.has(t.text)) return false;
   }
   return true;
+}
+
+/** A participle modifying the noun before it: "a statement carried by KCNA", "a video posted on Telegram". */
+function isReducedRelative(v: SentenceView, j: number): boolean {
+  const before = v.ts[j - 1];
+  const after = v.ts[j + 1];
+  if (!before || !after || before.pos !== "NOUN" || !/(?:ed|wn|ast)$/.test(v.words[j])) return false;
+  return after.lower === "by" || (after.pos === "ADP" && isReportNoun(before));
 }
 
 /** Last position of the sentence that is not closing punctuation. */
@@ -296,4 +329,34 @@ export function lastContentToken(v: SentenceView): number {
   let e = v.ts.length - 1;
   while (e > 0 && v.ts[e].pos === "PUNCT" && !L.closeQuotes.has(v.ts[e].text)) e--;
   return e;
+}
+
+/**
+ * The heads and post-modifiers of the source phrase [first, last]: each comma-separated appositive part has its head
+ * before its first post-modifier ("two diplomats familiar with the plans", "the minister of defence", "envoy to …").
+ */
+export function shapeOf(v: SentenceView, first: number, last: number): PhraseShape {
+  const { ts, words } = v;
+  const shape: PhraseShape = { heads: [], nameHeads: [], post: [], barred: [] };
+  let a = first;
+  while (a <= last) {
+    let b = a;
+    while (b < last && !isComma(ts[b + 1])) b++;
+    let head = b;
+    for (let k = a + 1; k <= b; k++) {
+      const t = ts[k];
+      const service = isServiceLink(v, k);
+      const opens = service || L.postModifiers.matchAt(words, k, b + 1) > 0 ||
+        (t.pos === "ADP" && (L.npPrepositions.has(t.lower) || L.placePrepositions.has(t.lower) || L.reportPrepositions.has(t.lower)));
+      if (!opens || !isHead(ts[k - 1])) continue;
+      head = k - 1;
+      const stretch: [number, number] = [t.start, ts[b].end];
+      (service ? shape.barred : shape.post).push(stretch);
+      break;
+    }
+    shape.heads.push(ts[head].start);
+    if (ts[b].pos === "PROPN") shape.nameHeads.push(ts[b].start);
+    a = b + 2;
+  }
+  return shape;
 }

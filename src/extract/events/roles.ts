@@ -453,7 +453,8 @@ function withPronounSubject(v: RoleView, k: number, attr: Attribution | null, ma
   if (j < 0 || !(ts[j].pos === "PRON" && SPEAKER_PRONOUNS.has(ts[j].lower))) return found;
   const pronoun = ts[j];
   if (attr && attr.content.start <= pronoun.start) {
-    const speaker = attr.chain[0]?.entity;
+    // The speaker is the deepest source: "Yonhap reported that Kim said he would …" has Kim saying it.
+    const speaker = attr.chain[attr.chain.length - 1]?.entity;
     if (speaker && !found.includes(speaker) && !speaker.startsWith("outlet:")) return [speaker, ...found];
     return found;
   }

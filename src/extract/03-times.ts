@@ -3,7 +3,8 @@ import type { TimeExpr } from "../domain/extraction.js";
 import type { Doc } from "./01-tokens.js";
 import { sentenceAt, tokenAtOrAfter } from "./01-tokens.js";
 import { fmtDate, parseYmd } from "./times/calendar.js";
-import { canAnchor, readPoint, shiftFrom } from "./times/resolve.js";
+import { FRONTED_LEAD, key } from "./times/lexicon.js";
+import { resolveReferences, type Referable } from "./times/reference.js";
 import { findCandidates, type Hit } from "./times/rules.js";
 import { TenseReader } from "./times/tense.js";
 
@@ -11,8 +12,10 @@ import { TenseReader } from "./times/tense.js";
 export { findDateline, type Dateline } from "./times/dateline.js";
 
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
-/** How many sentences back a relative expression looks for the date it counts from. */
-const ANCHOR_SENTENCES = 3;
+/** A time opening its sentence stands within this many characters of its start ("But back in early 2019, "). */
+const FRONTED_CHARS = 24;
+/** Words, for counting what stands before a time in its sentence. */
+const WORDS = /[\p{L}\p{N}]+/gu;
 
 /** Every time expression in the document, longest non-overlapping matches first, valued against the DCT (YYYY-MM-DD). */
 export function readTimes(doc: Doc, dct: string | null): TimeExpr[] {
@@ -39,31 +42,38 @@ export function readTimes(doc: Doc, dct: string | null): TimeExpr[] {
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
-  anchorShifts(doc, chosen);
+  anchorToReferences(doc, chosen, tense, anchor ? anchor.y : null);
   anchorClocks(doc, chosen, anchor ? fmtDate(anchor) : null);
   return chosen
     .filter((h) => h.value !== "")
     .map((h) => ({ start: h.start, end: h.end, text: text.slice(h.start, h.end), type: h.type, value: h.value }));
 }
 
-/** "two years later", "the following year": counted from a date named in the same or the last two sentences, else from the DCT. */
-function anchorShifts(doc: Doc, hits: Hit[]): void {
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i];
-    if (!h.shift) continue;
+/** "two years later", "the following year", a recap's "in February": valued against the reference time of their passage. */
+function anchorToReferences(doc: Doc, hits: Hit[], tense: TenseReader, dctYear: number | null): void {
+  const dated = hits.filter((h) => h.type === "DATE" || h.type === "TIME");
+  if (!dated.some((h) => h.anaphor)) return;
+  const items: Referable[] = dated.map((h) => {
     const sentence = sentenceAt(doc, h.start);
-    const earliest = sentence - ANCHOR_SENTENCES;
-    for (let j = i - 1; j >= 0; j--) {
-      const s = sentenceAt(doc, hits[j].start);
-      if (s < earliest) break;
-      // "October of the following year": the month is placed by the year phrase, not the other way round.
-      if (/^[\s,]*(?:of\s+)?$/i.test(doc.text.slice(hits[j].end, h.start))) continue;
-      const point = readPoint(hits[j].value);
-      if (!point || !canAnchor(point, h.shift.unit)) continue;
-      h.value = shiftFrom(point.t, h.shift);
-      break;
-    }
-  }
+    return {
+      start: h.start,
+      end: h.end,
+      sentence,
+      value: h.value,
+      written: h.written,
+      anaphor: h.anaphor,
+      fronted: !!h.written && h.start - doc.sentences[sentence].start <= FRONTED_CHARS && opensSentence(doc.text.slice(doc.sentences[sentence].start, h.start)),
+      sentencePast: h.anaphor?.need === "recap" && tense.sentence(h.start) === "past",
+    };
+  });
+  resolveReferences(items, doc.text, dctYear);
+  dated.forEach((h, i) => (h.value = items[i].value));
+}
+
+/** Only a few lead words before it ("In 2019,", "Back in 2019,", "But by 2019"): the time opens its sentence. */
+function opensSentence(before: string): boolean {
+  const words = before.match(WORDS) ?? [];
+  return words.length <= 3 && words.every((w) => FRONTED_LEAD.has(key(w)));
 }
 
 /** A clock time takes the day named nearest to it in its sentence, else the DCT. */

@@ -19,7 +19,7 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
   let published = input.date ?? null;
   let publishedSource: Extraction["article"]["published_source"] = published ? "given" : null;
   if (!published) {
-    const dateline = findDateline(text);
+    const dateline = findDateline(text, input.metaDate);
     if (dateline) {
       published = dateline.value;
       publishedSource = "dateline";

@@ -37,6 +37,8 @@ export interface PlacedTime {
   value: string;
   /** The innermost attribution presenting the expression, if any: a time counts only for events presented alike. */
   region: Attribution | null;
+  /** Written with digits ("Aug. 15", "2019"), not only relative words ("next Friday"). */
+  explicit: boolean;
 }
 
 /** Places the scored time expressions (DATE, TIME) of a sentence on its tokens. */
@@ -53,9 +55,30 @@ export function placeTimes(ts: Token[], times: TimeExpr[], attributions: Attribu
       }
     }
     if (first < 0 || isDateline(ts, first, last)) continue;
-    out.push({ first, last, value: tm.value, region: sourceOf(tm.start, tm.end, attributions) });
+    const placed: PlacedTime = { first, last, value: tm.value, region: sourceOf(tm.start, tm.end, attributions), explicit: /\d/.test(tm.text) };
+    const prev = out[out.length - 1];
+    if (prev && restates(ts, prev, placed)) out[out.length - 1] = merge(prev, placed);
+    else out.push(placed);
   }
   return out;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "tomorrow, Aug. 15", "this month, on the 3rd": a relative time and an explicit one set side by side by a comma name
+ * one time. Two relative or two explicit ones are a list ("Monday, Tuesday", "2018, 2019").
+ */
+function restates(ts: Token[], a: PlacedTime, b: PlacedTime): boolean {
+  if (a.explicit === b.explicit || a.region !== b.region) return false;
+  if (b.first !== a.last + 2 || ts[a.last + 1].text !== ",") return false;
+  const [relative, explicit] = a.explicit ? [b, a] : [a, b];
+  return (DAY.test(relative.value) && DAY.test(explicit.value)) || explicit.value.startsWith(relative.value);
+}
+
+/** One placed time over both, valued by the explicit one. */
+function merge(a: PlacedTime, b: PlacedTime): PlacedTime {
+  return { first: a.first, last: b.last, value: a.explicit ? a.value : b.value, region: a.region, explicit: true };
 }
 
 const DATELINE_BREAKS = new Set(["-", "\u2013", "\u2014", "|", "--"]);
@@ -76,8 +99,10 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   for (const tm of times) {
     // "said on Monday" dates the saying, "will travel on Thursday" the travel: the two never swap.
     if (tm.region !== region) continue;
-    const lo = Math.min(k, tm.first);
-    const hi = Math.max(k, tm.last);
+    // The gap between the trigger and the near edge of the expression: a long expression ("next Friday, Aug. 15",
+    // "Monday, June 2") is no further away than a short one, and its own commas are no clause break.
+    const lo = tm.first > k ? k : Math.min(k, tm.last);
+    const hi = tm.first > k ? tm.first : k;
     // "had good meetings and looked forward to meeting in the future": a relative time ("in the future", "recently")
     // dates only its own clause.
     if (tm.value.endsWith("_REF") && ts.slice(lo + 1, hi).some((x) => CLAUSE_BREAKS.has(x.lower))) continue;
@@ -86,7 +111,9 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     let d = hi - lo;
     for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
       const w = ts[j].lower;
-      if (w === "," || w === ";" || w === "that") d += 6;
+      // A semicolon joins two sentences: a time on the far side dates the other one.
+      if (w === ";") d = Infinity;
+      if (w === "," || w === "that") d += 6;
       if (j !== k && ts[j].pos === "VERB") d += 3;
     }
     if (d <= MAX_TIME_DISTANCE && (!best || d < best.d)) best = { d, v: tm.value };

@@ -1,5 +1,5 @@
 // Finds the document date in a dateline near the top of an article ("SEOUL, March 12 (Reuters) -", a date line under the title).
-import { fmtDate, isValidDate } from "./calendar.js";
+import { dayNumber, fmtDate, isValidDate, parseYmd, type Ymd } from "./calendar.js";
 import { MONTHS, MONTH_RE, WEEKDAY_ANY_RE, key } from "./lexicon.js";
 
 /** A document date found in the text, with the span of the date itself. */
@@ -15,7 +15,7 @@ const HEAD_LINES = 3;
 
 const DATE =
   `(?<date>(?:(?:${WEEKDAY_ANY_RE})\\.?,?\\s+)?` +
-  `(?:(?<mon>${MONTH_RE})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?` +
+  `(?:(?<mon>${MONTH_RE})(?:\\.\\s*|\\s+)(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?` +
   `|(?<day2>\\d{1,2})\\s+(?<mon2>${MONTH_RE})\\.?,?\\s+(?<year2>\\d{4})` +
   `|(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?=T\\d|[^\\p{L}\\p{N}]|$)`;
 
@@ -66,8 +66,13 @@ function read(match: RegExpExecArray, lineStart: number): Found | null {
   return { y, m, d, start: offset, end: offset + g.date!.length };
 }
 
-/** The document date from a dateline in the first lines; null when none is found or its year cannot be known. */
-export function findDateline(text: string): Dateline | null {
+/**
+ * The document date from a dateline in the first lines; null when none is found or its year cannot be known.
+ * A dateline without a year ("ANCHORAGE, Alaska, Aug. 15 -") takes it from `reference` (the document's metadata
+ * date, YYYY-MM-DD) when one is given: the year that puts its month and day nearest that date. Only without one
+ * does a year printed elsewhere in the first lines count.
+ */
+export function findDateline(text: string, reference?: string | null): Dateline | null {
   const head = text.slice(0, HEAD_CHARS);
   let lineStart = 0;
   let yearless: Found | null = null;
@@ -90,10 +95,31 @@ export function findDateline(text: string): Dateline | null {
     lineStart = lineEnd + 1;
   }
   if (!yearless) return null;
+  const ref = parseYmd(reference);
+  if (ref) {
+    const day = nearestYear(yearless, ref);
+    return day ? { value: fmtDate(day), start: yearless.start, end: yearless.end } : null;
+  }
   // A yearless dateline borrows a year printed elsewhere in the first lines.
   const year = YEAR.exec(head.slice(0, lineStart));
   if (!year) return null;
   const y = Number(year[1]);
   if (!isValidDate(y, yearless.m, yearless.d)) return null;
   return { value: fmtDate({ y, m: yearless.m, d: yearless.d }), start: yearless.start, end: yearless.end };
+}
+
+/** The month and day in the year around `ref` that lies nearest it ("Dec. 31" near 2026-01-01 is 2025-12-31). */
+function nearestYear(found: Found, ref: Ymd): Ymd | null {
+  let best: Ymd | null = null;
+  let bestDistance = Infinity;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    if (!isValidDate(y, found.m, found.d)) continue;
+    const day = { y, m: found.m, d: found.d };
+    const distance = Math.abs(dayNumber(day) - dayNumber(ref));
+    if (distance < bestDistance) {
+      best = day;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }

@@ -45,6 +45,10 @@ export interface TimesLexicon {
   partOfDayLeadWords: string[];
   yearLevelWords: string[];
   periodNotBefore: string[];
+  weekendNotBefore: string[];
+  ordinalDayLeadWords: string[];
+  ordinalDayFollowers: string[];
+  frontedTimeLeadWords: string[];
 }
 
 /** The parsed lexicon, shared by every rule. */
@@ -198,6 +202,16 @@ export const POD_LEAD = new Set(LEX.partOfDayLeadWords.map(key));
 /** Words before an old four-digit number that make it a level, not a year ("fell to 1875"). */
 export const YEAR_LEVEL_WORDS = new Set(LEX.yearLevelWords.map(key));
 
+/** Words before which "the weekend" is tied to something else ("the weekend before the vote"). */
+export const WEEKEND_NOT_BEFORE = new Set(LEX.weekendNotBefore.map(key));
+/** Words that show "the 15th" is a day of a month ("on the 15th", "by the 1st"). */
+export const ORDINAL_DAY_LEAD = new Set(LEX.ordinalDayLeadWords.map(key));
+/** Words that may follow a day of the month ("on the 15th in Geneva"); any other word makes it an ordinal of a noun. */
+export const ORDINAL_DAY_FOLLOWERS = new Set(LEX.ordinalDayFollowers.map(key));
+
+/** Words that may stand before a time opening its sentence ("Back in 2019, …"): it then dates the whole sentence. */
+export const FRONTED_LEAD = new Set(LEX.frontedTimeLeadWords.map(key));
+
 /** Vague phrase → PAST_REF | PRESENT_REF | FUTURE_REF. */
 export const VAGUE = new Map<string, string>();
 for (const [value, phrases] of Object.entries(LEX.vague)) for (const p of phrases) VAGUE.set(key(p), value);
@@ -243,8 +257,8 @@ export const VAGUE_RE = alt(VAGUE.keys());
 export const SET_QUANTIFIER_RE = alt(LEX.setQuantifiers);
 /** Pattern: a frequency adverb. */
 export const SET_ADVERB_RE = alt(Object.keys(LEX.setAdverbs));
-/** Pattern: words after "the week" etc. that tie it to something else. */
-export const PERIOD_NOT_BEFORE_RE = alt(LEX.periodNotBefore);
+/** Words after "the week" etc. that tie it to something else ("the week before the vote"). */
+export const PERIOD_NOT_BEFORE = new Set(LEX.periodNotBefore.map(key));
 /** Pattern: a fixed-date holiday. */
 export const HOLIDAY_RE = alt(Object.keys(LEX.holidays));
 /** Pattern: a time-zone name. */

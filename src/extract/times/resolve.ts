@@ -82,6 +82,11 @@ export function seasonValue(dct: Ymd, code: string, lean: Lean, tense: Tense): s
   return `${fmtYear(Math.floor(n / 4))}-${code}`;
 }
 
+/** The season of the DCT's year named by "this" (a winter in January or February is the one that began in December). */
+export function thisSeason(dct: Ymd, code: string): string {
+  return `${fmtYear(code === "WI" && dct.m <= 2 ? dct.y - 1 : dct.y)}-${code}`;
+}
+
 /** The month n months from the DCT's month. */
 export function monthFrom(dct: Ymd, n: number): { y: number; m: number } {
   return addMonths(dct.y, dct.m, n);
@@ -107,14 +112,6 @@ export function readPoint(value: string): { t: Ymd; unit: "day" | "month" | "yea
   m = /^(\d{4})$/.exec(value);
   if (m) return { t: { y: Number(m[1]), m: 1, d: 1 }, unit: "year" };
   return null;
-}
-
-const NEEDS: Record<ShiftUnit, number> = { day: 0, week: 0, month: 1, year: 2, decade: 2 };
-const HAS: Record<"day" | "month" | "year", number> = { day: 0, month: 1, year: 2 };
-
-/** True when a point fixes the unit a shift counts in (a year cannot anchor "the next day"). */
-export function canAnchor(point: { unit: "day" | "month" | "year" }, unit: ShiftUnit): boolean {
-  return HAS[point.unit] <= NEEDS[unit];
 }
 
 /** The value n units after (or before) a reference point. */

@@ -12,6 +12,7 @@ import {
   fmtYear,
   isValidDate,
   quarterOf,
+  weekday,
   type Ymd,
 } from "./calendar.js";
 import {
@@ -34,10 +35,12 @@ import {
   NUM_RE,
   OFFSET_DIRECTIONS,
   ORDINALS,
+  ORDINAL_DAY_FOLLOWERS,
+  ORDINAL_DAY_LEAD,
   ORDINAL_RE,
   PARTS_OF_DAY,
   PERIOD_MOD_RE,
-  PERIOD_NOT_BEFORE_RE,
+  PERIOD_NOT_BEFORE,
   POD_LEAD,
   RATE_WORDS,
   POD_RE,
@@ -66,6 +69,7 @@ import {
   WEEKDAY_ANY_RE,
   WEEKDAY_BLOCKERS,
   WEEKDAY_FULL_RE,
+  WEEKEND_NOT_BEFORE,
   YEAR_NOT_AFTER,
   YEAR_LEVEL_WORDS,
   YEAR_NOT_BEFORE,
@@ -73,7 +77,18 @@ import {
   key,
   parseNumber,
 } from "./lexicon.js";
-import { monthFrom, seasonValue, shiftFrom, weekdayDate, yearOf, type Lean, type Shift, type ShiftUnit } from "./resolve.js";
+import { monthFrom, seasonValue, shiftFrom, thisSeason, weekdayDate, yearOf, type Lean, type Shift, type ShiftUnit } from "./resolve.js";
+import {
+  dayOfMonthAnaphor,
+  demonstrativeMonth,
+  monthOfYearAnaphor,
+  recapMonth,
+  seasonAnaphor,
+  shiftAnaphor,
+  weekdayAnaphor,
+  yearAgoAnaphor,
+  type Anaphor,
+} from "./reference.js";
 import type { Tense } from "./tense.js";
 
 /** What a rule sees besides its match: the text, the DCT and the tense near a span. */
@@ -94,7 +109,9 @@ export interface Hit {
   /** "THH:MM" plus zone, for TIME values whose day is filled in later. */
   clock?: string;
   /** Set when the value counts from a reference time that a nearby date may supply instead of the DCT. */
-  shift?: Shift;
+  anaphor?: Anaphor;
+  /** The year is written out: the expression can be the reference time of a recap. */
+  written?: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -226,7 +243,7 @@ rules.push({
     const y = Number(g.y), mo = Number(g.m), d = Number(g.d);
     if (!isValidDate(y, mo, d)) return null;
     const day = fmtDate({ y, m: mo, d });
-    if (g.hh === undefined) return { type: "DATE", value: day };
+    if (g.hh === undefined) return { type: "DATE", value: day, written: true };
     const hour = Number(g.hh), minute = Number(g.mm);
     if (hour > 23 || minute > 59) return null;
     return { type: "TIME", value: `${day}T${fmtClock(hour, minute)}${g.z ? "Z" : ""}` };
@@ -241,7 +258,7 @@ rules.push({
     const y = fourDigitYear(g.y!);
     let mo = Number(g.a), d = Number(g.b);
     if (mo > 12 && d <= 12) [mo, d] = [d, mo];
-    return isValidDate(y, mo, d) ? { type: "DATE", value: fmtDate({ y, m: mo, d }) } : null;
+    return isValidDate(y, mo, d) ? { type: "DATE", value: fmtDate({ y, m: mo, d }), written: true } : null;
   },
 });
 
@@ -249,9 +266,25 @@ rules.push({
 rules.push({
   name: "month-day",
   re: re(
-    `${L}(?<mon>${MONTH_RE})(?<dot>\\.)?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:/]\\d|\\s*%)(?:,?\\s*(?<year>\\d{4})${R}(?!,\\d))?`,
+    `${L}(?<mon>${MONTH_RE})(?:(?<dot>\\.)\\s*|\\s+)(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}]|[.,:/]\\d|\\s*%)(?:,?\\s*(?<year>\\d{4})${R}(?!,\\d))?(?=(?:\\s*[-–]\\s*\\d{1,2},?\\s*(?<ryear>\\d{4})${R})?)`,
   ),
   build: (m, g, ctx) => monthDay(m, g, ctx),
+});
+
+/** Aug. 15-16 · Sept.1–3: the last day of a range is a date of its own, in the first day's month */
+rules.push({
+  name: "range-end",
+  re: re(
+    `${L}(?<mon>${MONTH_RE})(?:(?<dot>\\.)\\s*|\\s+)(?<d1>\\d{1,2})\\s*[-–]\\s*(?<day>\\d{1,2})(?![\\p{L}\\p{N}]|[.,:/]\\d|\\s*%)(?:,?\\s*(?<year>\\d{4})${R}(?!,\\d))?`,
+  ),
+  needs: "\\d\\s*[-–]\\s*\\d",
+  build: (m, g, ctx) => {
+    if (Number(g.day) <= Number(g.d1)) return null;
+    const hit = monthDay(m, g, ctx);
+    if (!hit) return null;
+    const offset = m[0].lastIndexOf(g.day!, m[0].length - (g.year ? g.year.length : 0));
+    return { ...hit, start: m.index + offset };
+  },
 });
 
 /** 18 October 2025 · 11 December · the 5th of May */
@@ -263,7 +296,7 @@ rules.push({
   build: (m, g, ctx) => monthDay(m, g, ctx),
 });
 
-const WEEKDAY_PREFIX = re(`(?<![\\p{L}])(?<wd>${WEEKDAY_ANY_RE})\\.?,?\\s+(?:the\\s+)?$|(?<![\\p{L}])the\\s+$`, "iu");
+const WEEKDAY_PREFIX = re(`(?<![\\p{L}])(?:${RELATIVE_RE}\\s+)?(?<wd>${WEEKDAY_ANY_RE})\\.?,?\\s+(?:the\\s+)?$|(?<![\\p{L}])the\\s+$`, "iu");
 
 function monthDay(m: RegExpExecArray, g: Groups, ctx: RuleContext): Hit | null {
   if (!capitalised(g.mon)) return null;
@@ -273,13 +306,21 @@ function monthDay(m: RegExpExecArray, g: Groups, ctx: RuleContext): Hit | null {
   const end = m.index + m[0].length;
   // "Monday, March 12" and "the 5th of May" take the words before the date into the span.
   let start = m.index;
-  const prefix = WEEKDAY_PREFIX.exec(ctx.text.slice(Math.max(0, start - 16), start));
+  const prefix = WEEKDAY_PREFIX.exec(ctx.text.slice(Math.max(0, start - 28), start));
   if (prefix && (!prefix.groups?.wd || capitalised(prefix.groups.wd))) start -= prefix[0].length;
-  let y: number;
-  if (g.year) y = Number(g.year);
-  else if (!ctx.dct) return isValidDate(2000, mo, d) ? { start, end, type: "DATE", value: `XXXX-${fmtMonth(2000, mo).slice(5)}-${String(d).padStart(2, "0")}` } : null;
-  else y = yearOf(ctx.dct, mo, d, 0, ctx.tense(m.index, end));
-  return isValidDate(y, mo, d) ? { start, end, type: "DATE", value: fmtDate({ y, m: mo, d }) } : null;
+  // "Sept. 1–3, 2024": the year written after a range belongs to its first day too.
+  const written = g.year ?? g.ryear;
+  if (written) {
+    const y = Number(written);
+    return isValidDate(y, mo, d) ? { start, end, type: "DATE", value: fmtDate({ y, m: mo, d }), written: true } : null;
+  }
+  if (!isValidDate(2000, mo, d)) return null;
+  const tense = ctx.tense(m.index, end);
+  // A yearless date told in the past may belong to a recap's year ("In 2019 … on Feb. 27").
+  const anaphor = tense !== "future" ? recapMonth(mo, d, tense === "past") : undefined;
+  if (!ctx.dct) return { start, end, type: "DATE", value: `XXXX-${fmtMonth(2000, mo).slice(5)}-${String(d).padStart(2, "0")}`, anaphor };
+  const y = yearOf(ctx.dct, mo, d, 0, tense);
+  return isValidDate(y, mo, d) ? { start, end, type: "DATE", value: fmtDate({ y, m: mo, d }), anaphor } : null;
 }
 
 /** November 2006 · early June 2009 */
@@ -290,11 +331,13 @@ rules.push({
   ),
   build: (_m, g) => {
     if (!capitalised(g.mon)) return null;
-    return { type: "DATE", value: fmtMonth(Number(g.year), monthNumber(g.mon)!) };
+    return { type: "DATE", value: fmtMonth(Number(g.year), monthNumber(g.mon)!), written: true };
   },
 });
 
 const OF_RELATIVE_YEAR = re(`^,?\\s+of\\s+(this|next|last|the\\s+following|the\\s+previous)\\s+year${R}`, "iu");
+/** "November last year", "March this year": a month and a year counted from the DCT, read as one expression. */
+const DEICTIC_YEAR = re(`^\\s+(this|next|last)\\s+year${R}(?!['’]s${R})`, "iu");
 
 /** August · last August · early June · by May */
 rules.push({
@@ -317,15 +360,33 @@ rules.push({
     const mo = monthNumber(g.mon)!;
     // A full stop after a full month name ends the sentence, not the word.
     const spanEnd = g.dot && !MONTH_ABBREVIATIONS.has(name) ? end - 1 : end;
-    if (!ctx.dct) return { start, end: spanEnd, type: "DATE", value: `XXXX-${String(mo).padStart(2, "0")}` };
-    const ofYear = OF_RELATIVE_YEAR.exec(ctx.text.slice(spanEnd, spanEnd + 30));
-    if (ofYear) {
-      const shift = RELATIVE.get(key(ofYear[1]).replace(/^the /, "")) ?? 0;
-      return { start, end: spanEnd, type: "DATE", value: fmtMonth(ctx.dct.y + shift, mo) };
+    if (!ctx.dct) {
+      const tense = ctx.tense(start, spanEnd);
+      const anaphor = !g.rel && tense !== "future" ? recapMonth(mo, null, tense === "past") : undefined;
+      return { start, end: spanEnd, type: "DATE", value: `XXXX-${String(mo).padStart(2, "0")}`, anaphor };
     }
+    const after = ctx.text.slice(spanEnd, spanEnd + 30);
+    const ofYear = OF_RELATIVE_YEAR.exec(after);
+    if (ofYear) {
+      const word = key(ofYear[1]);
+      const n = RELATIVE.get(word.replace(/^the /, "")) ?? 0;
+      const value = fmtMonth(ctx.dct.y + n, mo);
+      // "October of the following year" counts from the year the passage is about.
+      return { start, end: spanEnd, type: "DATE", value, anaphor: word.startsWith("the ") ? monthOfYearAnaphor(mo, n) : undefined };
+    }
+    const deicticYear = g.rel ? null : DEICTIC_YEAR.exec(after);
+    if (deicticYear) {
+      const n = RELATIVE.get(key(deicticYear[1])) ?? 0;
+      return { start, end: spanEnd + deicticYear[0].length, type: "DATE", value: fmtMonth(ctx.dct.y + n, mo) };
+    }
+    const tense = ctx.tense(start, spanEnd);
     const lean = leanOf(g.rel?.split(/\s+/).pop());
-    const y = yearOf(ctx.dct, mo, null, lean, ctx.tense(start, spanEnd));
-    return { start, end: spanEnd, type: "DATE", value: fmtMonth(y, mo) };
+    const y = yearOf(ctx.dct, mo, null, lean, tense);
+    // "that September" is a month of the year the passage is about; "in February" told in the past may belong to a
+    // recap's year; "last February" never does.
+    const anaphor =
+      before === "that" && !g.mod && !g.rel ? demonstrativeMonth(mo) : !g.rel && tense !== "future" ? recapMonth(mo, null, tense === "past") : undefined;
+    return { start, end: spanEnd, type: "DATE", value: fmtMonth(y, mo), anaphor };
   },
 });
 
@@ -349,7 +410,7 @@ rules.push({
     const after = wordAfter(ctx.text, m.index + m[0].length);
     if (YEAR_NOT_BEFORE.has(after)) return null;
     if (ctx.dct && y > ctx.dct.y + 60) return null;
-    return { type: "DATE", value: g.fy ? `FY${fmtYear(y)}` : fmtYear(y) };
+    return g.fy ? { type: "DATE", value: `FY${fmtYear(y)}` } : { type: "DATE", value: fmtYear(y), written: true };
   },
 });
 
@@ -388,10 +449,13 @@ rules.push({
     const wd = WEEKDAYS.get(key(g.wd!))!;
     if (g.pl) return g.rel ? null : { type: "SET", value: `XXXX-WXX-${wd}` };
     const pod = partOfDay(g.pod);
-    if (!ctx.dct) return { type: pod ? "TIME" : "DATE", value: `XXXX-WXX-${wd}${pod ? `T${pod}` : ""}` };
+    const rel = g.rel ? key(g.rel) : "";
+    // "the following Thursday", "the previous Monday": counted from the day just mentioned.
+    const anaphor = ANAPHORIC_RELATIVES.has(rel) && !pod ? weekdayAnaphor(wd, leanOf(rel) < 0 ? -1 : 1) : undefined;
+    if (!ctx.dct) return anaphor ? { type: "DATE", value: "", anaphor } : { type: pod ? "TIME" : "DATE", value: `XXXX-WXX-${wd}${pod ? `T${pod}` : ""}` };
     const lean = leanOf(g.rel?.split(/\s+/).pop());
     const day = weekdayDate(ctx.dct, wd, lean, ctx.tense(start, m.index + m[0].length));
-    return dayValue(day, pod);
+    return { ...dayValue(day, pod), anaphor };
   },
 });
 
@@ -428,14 +492,13 @@ rules.push({
   name: "bare-part-of-day",
   re: re(`${L}(?<pod>morning|afternoon|evening)${R}`),
   build: (m, g, ctx) => {
-    if (!ctx.dct) return null;
     const end = m.index + m[0].length;
     if (!POD_LEAD.has(wordBefore(ctx.text, m.index))) return null;
     const after = wordAfter(ctx.text, end);
     if (after === "of" || ctx.text.startsWith("'s", end) || ctx.text.startsWith("’s", end)) return null;
     const pod = partOfDay(g.pod)!;
     const shift: Shift = { unit: "day", n: 0, suffix: `T${pod}` };
-    return { type: "TIME", value: shiftFrom(ctx.dct, shift), shift };
+    return { type: "TIME", value: ctx.dct ? shiftFrom(ctx.dct, shift) : "", anaphor: shiftAnaphor(shift) };
   },
 });
 
@@ -456,32 +519,50 @@ rules.push({
     if (PART_OF.test(ctx.text.slice(end, end + 20))) return null;
     // "the past week" is the stretch of time up to now, not a calendar week.
     if (g.the && rel === "past") return UNITS.has(unit) ? { type: "DURATION", value: durationValue(1, unit) } : null;
-    if (!ctx.dct) return null;
-    const shift = RELATIVE.get(rel)!;
-    const found = periodValue(ctx, unit, shift, m.index, end);
-    // "the following year", "the previous month": counted from the time just mentioned, when there is one.
-    if (found && g.the && !g.mod && ANAPHORIC_RELATIVES.has(rel) && (unit === "year" || unit === "month" || unit === "week"))
-      return { ...found, shift: { unit: unit as ShiftUnit, n: shift } };
-    return found;
+    const n = RELATIVE.get(rel)!;
+    // "the following year", "the previous month", "the following spring": counted from the time just mentioned; so is
+    // "the next year" told in the past ("they met in 2018 and again the next year").
+    let anaphor: Anaphor | undefined;
+    if (g.the && (ANAPHORIC_RELATIVES.has(rel) || (rel === "next" && ctx.tense(m.index, end) === "past"))) {
+      const season = SEASONS.get(unit);
+      if (season) anaphor = seasonAnaphor(season, "any", n);
+      else if (unit === "year" || unit === "month" || unit === "week") anaphor = shiftAnaphor({ unit: unit as ShiftUnit, n });
+    }
+    if (!ctx.dct) return anaphor ? { type: "DATE", value: "", anaphor } : null;
+    const found = periodValue(ctx, unit, n, m.index, end);
+    return found && anaphor ? { ...found, anaphor } : found;
   },
 });
 
 /** the end of the year · the beginning of the month · the weekend */
 rules.push({
   name: "the-period",
-  re: re(`${L}(?:(?<mod>${PERIOD_MOD_RE})\\s+)?the\\s+(?<unit>week|weekend|month|year|decade)${R}(?!\\s+(?:${PERIOD_NOT_BEFORE_RE})${R})`),
+  re: re(`${L}(?:(?<mod>${PERIOD_MOD_RE})\\s+)?the\\s+(?<unit>week|weekend|month|year|decade)${R}`),
   needs: "the\\s+(?:week|month|year|decade)",
   build: (m, g, ctx) => {
     const unit = key(g.unit!);
     if (!g.mod && unit !== "weekend") return null;
+    const end = m.index + m[0].length;
+    // "the week before the vote", "the year in which": a period tied to something else. A weekend is one whatever
+    // place follows it ("over the weekend in Kyiv").
+    const after = /^\s/.test(ctx.text.slice(end, end + 1)) ? wordAfter(ctx.text, end) : "";
+    if ((unit === "weekend" ? WEEKEND_NOT_BEFORE : PERIOD_NOT_BEFORE).has(after)) return null;
     if (!ctx.dct) return null;
-    return periodValue(ctx, unit, 0, m.index, m.index + m[0].length);
+    if (unit === "weekend") return { type: "DATE", value: weekendValue(ctx.dct, ctx.tense(m.index, end)) };
+    return periodValue(ctx, unit, 0, m.index, end);
   },
 });
+
+/** "the weekend": told in the past, the last one up to the DCT; otherwise the one coming (or under way). */
+function weekendValue(dct: Ymd, tense: Tense): string {
+  return fmtWeekend(tense === "past" && weekday(dct) < 6 ? addDays(dct, -7) : dct);
+}
 
 function periodValue(ctx: RuleContext, unit: string, shift: number, start: number, end: number) {
   const dct = ctx.dct!;
   const season = SEASONS.get(unit);
+  // "this summer" is the current year's, whatever the tense: asked in April about "a summit this summer".
+  if (season && shift === 0) return { type: "DATE" as const, value: thisSeason(dct, season) };
   if (season) return { type: "DATE" as const, value: seasonValue(dct, season, Math.sign(shift) as Lean, ctx.tense(start, end)) };
   switch (unit) {
     case "week":
@@ -529,16 +610,90 @@ rules.push({
   },
 });
 
-/** the previous day · the next day · the day before */
+/** the previous day · the next day · the day before · the year before · the month after */
 rules.push({
-  name: "adjacent-day",
-  re: re(`${L}the\\s+(?:(?<rel>previous|next|following|preceding)\\s+day|day\\s+(?<dir>before|after))${R}`),
+  name: "adjacent-period",
+  re: re(`${L}the\\s+(?:(?<rel>previous|next|following|preceding)\\s+day|(?<unit>day|week|month|year)\\s+(?<dir>before|after))${R}`),
   build: (m, g, ctx) => {
-    if (!ctx.dct) return null;
     if (g.dir && anchoredElsewhere(ctx.text, m.index + m[0].length)) return null;
     const word = key(g.rel ?? g.dir!);
     const n = word === "previous" || word === "preceding" || word === "before" ? -1 : 1;
-    return { type: "DATE", value: fmtDate(addDays(ctx.dct, n)), shift: { unit: "day", n } };
+    const shift: Shift = { unit: (g.unit ? key(g.unit) : "day") as ShiftUnit, n };
+    return { type: "DATE", value: ctx.dct ? shiftFrom(ctx.dct, shift) : "", anaphor: shiftAnaphor(shift) };
+  },
+});
+
+const WEEKDAY_BEFORE = re(`(?<![\\p{L}])(${WEEKDAY_FULL_RE}),?\\s+$`, "iu");
+const MOD_BEFORE = re(`(?<![\\p{L}])(?:${PERIOD_MOD_RE})[\\s-]+$`, "iu");
+
+/** that year · later that month · the same day · that same week · that spring */
+rules.push({
+  name: "that-period",
+  re: re(`${L}(?:that(?:\\s+same)?|the\\s+same)\\s+(?<unit>day|week|month|year|${SEASON_RE})${R}(?![-‐])`),
+  needs: "(?:that|same)\\s",
+  build: (m, g, ctx) => {
+    const unit = key(g.unit!);
+    const end = m.index + m[0].length;
+    // "later that year", "the end of that month": the modifier is read backwards, so that the scan starts at a word.
+    const mod = MOD_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 24), m.index));
+    const start = mod ? m.index - mod[0].length : m.index;
+    const season = SEASONS.get(unit);
+    // A season keeps its reading against the DCT when no time was named before it; "that year" alone means nothing.
+    if (season) {
+      const anaphor = seasonAnaphor(season, "any");
+      const value = ctx.dct ? seasonValue(ctx.dct, season, 0, ctx.tense(m.index, end)) : `XXXX-${season}`;
+      return { start, end, type: "DATE", value, anaphor };
+    }
+    return { start, end, type: "DATE", value: "", anaphor: shiftAnaphor({ unit: unit as ShiftUnit, n: 0 }, true) };
+  },
+});
+
+/** the same month a year ago · the same period last year · the same quarter of the previous year */
+rules.push({
+  name: "same-period-year-ago",
+  re: re(
+    `${L}the\\s+same\\s+(?<unit>day|month|quarter|period|time)\\s+(?:(?:a|one)\\s+year\\s+(?:ago|earlier|before)|last\\s+year|(?:of\\s+|in\\s+)?(?:the\\s+)?(?:previous|prior|preceding|last)\\s+year)${R}`,
+  ),
+  needs: "same\\s",
+  build: (_m, g, ctx) => {
+    const unit = key(g.unit!) as "day" | "month" | "quarter" | "period" | "time";
+    const anaphor = yearAgoAnaphor(unit);
+    // With no time named before it, it is the DCT's own period a year back.
+    const value = ctx.dct ? anaphor.from(ctx.dct, unit === "period" || unit === "time" ? "year" : unit === "day" ? "day" : "month") ?? "" : "";
+    return { type: "DATE", value, anaphor };
+  },
+});
+
+/** on the 15th · by the 1st of next month · on Friday the 13th */
+rules.push({
+  name: "ordinal-day",
+  re: re(`${L}the\\s+(?<day>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${R}(?:\\s+of\\s+(?:(?<rel>this|next|last)\\s+month|the\\s+month)${R})?`),
+  needs: "the\\s+\\d",
+  build: (m, g, ctx) => {
+    const end = m.index + m[0].length;
+    // "on Friday the 13th": a weekday before it joins the span, read backwards.
+    const wd = WEEKDAY_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 12), m.index));
+    const start = wd && capitalised(wd[1]) ? m.index - wd[0].length : m.index;
+    if (!ORDINAL_DAY_LEAD.has(wordBefore(ctx.text, start))) return null;
+    // "the 15th anniversary", "the 15th floor": an ordinal of something else.
+    const after = wordAfter(ctx.text, end);
+    if (ctx.text[end] === "-") return null;
+    if (after !== "" && !ORDINAL_DAY_FOLLOWERS.has(after) && /^\s+[\p{L}\p{N}]/u.test(ctx.text.slice(end, end + 2))) return null;
+    const d = Number(g.day);
+    const rel = g.rel ? key(g.rel) : null;
+    const n = rel === "next" ? 1 : rel === "last" ? -1 : 0;
+    if (rel) {
+      if (!ctx.dct) return null;
+      const t = monthFrom(ctx.dct, n);
+      return isValidDate(t.y, t.m, d) ? { start, end, type: "DATE", value: fmtDate({ y: t.y, m: t.m, d }) } : null;
+    }
+    const anaphor = dayOfMonthAnaphor(d);
+    if (!ctx.dct) return { start, end, type: "DATE", value: "", anaphor };
+    // With no month named before it, the day lies in the DCT's month, or the one before or after by tense.
+    const tense = ctx.tense(m.index, end);
+    const dct = ctx.dct;
+    const t = tense === "past" && d > dct.d ? monthFrom(dct, -1) : tense === "future" && d < dct.d ? monthFrom(dct, 1) : dct;
+    return { start, end, type: "DATE", value: isValidDate(t.y, t.m, d) ? fmtDate({ y: t.y, m: t.m, d }) : "", anaphor };
   },
 });
 
@@ -557,14 +712,13 @@ rules.push({
     const n = g.num && !VAGUE_NUMBERS.has(key(g.num)) ? parseNumber(g.num) : null;
     const unit = key(g.unit!);
     if (n === null || !Number.isInteger(n)) return { type: "DATE", value: dir < 0 ? "PAST_REF" : "FUTURE_REF" };
-    if (!ctx.dct) return null;
     const count = unit === "fortnight" ? 2 * n : n;
     const shiftUnit = (unit === "fortnight" ? "week" : unit) as ShiftUnit;
     if (!["day", "week", "month", "year", "decade"].includes(shiftUnit)) return null;
     const shift: Shift = { unit: shiftUnit, n: dir * count };
-    const value = shiftFrom(ctx.dct, shift);
     // "ago" counts from the DCT; "later", "earlier", "afterwards" from the time the sentence is talking about.
-    return DCT_DIRECTIONS.has(dirWord) ? { type: "DATE", value } : { type: "DATE", value, shift };
+    if (DCT_DIRECTIONS.has(dirWord)) return ctx.dct ? { type: "DATE", value: shiftFrom(ctx.dct, shift) } : null;
+    return { type: "DATE", value: ctx.dct ? shiftFrom(ctx.dct, shift) : "", anaphor: shiftAnaphor(shift) };
   },
 });
 
@@ -772,7 +926,7 @@ rules.push({
   build: (m, g, ctx) => {
     const md = HOLIDAYS.get(key(g.h!))!;
     const [mo, d] = md.split("-").map(Number);
-    if (g.year) return { type: "DATE", value: fmtDate({ y: Number(g.year), m: mo, d }) };
+    if (g.year) return { type: "DATE", value: fmtDate({ y: Number(g.year), m: mo, d }), written: true };
     if (!ctx.dct) return { type: "DATE", value: `XXXX-${md}` };
     const y = yearOf(ctx.dct, mo, d, 0, ctx.tense(m.index, m.index + m[0].length));
     return { type: "DATE", value: fmtDate({ y, m: mo, d }) };
@@ -787,15 +941,18 @@ rules.push({
   ),
   build: (m, g, ctx) => {
     const code = SEASONS.get(key(g.s!))!;
-    if (g.y) return { type: "DATE", value: `${g.y}-${code}` };
+    if (g.y) return { type: "DATE", value: `${g.y}-${code}`, written: true };
     const end = m.index + m[0].length;
     const before = wordBefore(ctx.text, m.index);
     if (!g.mod && !g.the && !SEASON_LEAD.has(before)) return null;
     if (SEASON_NOT_BEFORE.has(wordAfter(ctx.text, end))) return null;
     // A season name followed by a capitalised word is usually part of a name ("Summer Olympics").
     if (/^\s+\p{Lu}/u.test(ctx.text.slice(end, end + 3))) return null;
-    if (!ctx.dct) return { type: "DATE", value: `XXXX-${code}` };
-    return { type: "DATE", value: seasonValue(ctx.dct, code, 0, ctx.tense(m.index, end)) };
+    const tense = ctx.tense(m.index, end);
+    // "in the spring" told in the past may belong to a recap's year.
+    const anaphor = tense !== "future" ? seasonAnaphor(code, "recap", 0, tense === "past") : undefined;
+    if (!ctx.dct) return { type: "DATE", value: `XXXX-${code}`, anaphor };
+    return { type: "DATE", value: seasonValue(ctx.dct, code, 0, tense), anaphor };
   },
 });
 

@@ -106,7 +106,16 @@ export class TenseReader {
         (isVerbal(tokens[j]) || ((tokens[j].pos === "ADV" || tokens[j].pos === "PART") && j + 1 < sentence.last && isVerbal(tokens[j + 1])))
       )
         j++;
-      const tense = groupTense(tokens, i, j);
+      let tense = groupTense(tokens, i, j);
+      // "was due in Pyongyang on Wednesday", "is due to arrive": a copula and a schedule word point forward, but
+      // "was due to weak demand" gives a cause and "had been due on Thursday" a date already gone by.
+      if (
+        tense && tense !== "future" && j < sentence.last && SCHEDULE_CUES.has(tokens[j].lower) && tokens[j].pos !== "VERB" &&
+        !tokens.slice(i, j).some((t) => t.lower === "been" || t.lower === "had")
+      ) {
+        const next = tokens[j + 1];
+        if (!next || next.lower !== "to" || tokens[j + 2]?.pos === "VERB") tense = "future";
+      }
       if (tense) found.push({ first: i, last: j, tense });
       i = j;
     }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/extract/index.js";
+
+interface Case {
+  text: string;
+  date: string;
+  /** The trigger as written; the first event with this text is checked. */
+  trigger: string;
+  time: string;
+}
+
+// The time an event gets from its own clause: an appositive date restating a relative one is one time, valued by the date.
+const cases: Case[] = [
+  { text: "The vote will be held next Sunday, Nov. 2, the commission said.", date: "2025-10-22", trigger: "vote", time: "2025-11-02" },
+  { text: "The talks, scheduled for Oct. 30 in Busan, will be the first in six years.", date: "2025-10-20", trigger: "talks", time: "2025-10-30" },
+  { text: "Trump said the meeting with Xi would take place on Thursday, Oct. 30, in South Korea.", date: "2025-10-20", trigger: "meeting", time: "2025-10-30" },
+  { text: "The signing ceremony takes place tomorrow, Oct. 21, in the capital.", date: "2025-10-20", trigger: "ceremony", time: "2025-10-21" },
+  { text: "On Friday, Aug. 15, the two presidents met at a base in Anchorage.", date: "2025-08-16", trigger: "met", time: "2025-08-15" },
+  { text: "The summit will open on Monday, Sept. 1, officials in Tianjin said.", date: "2025-08-28", trigger: "summit", time: "2025-09-01" },
+  { text: "The leaders first met in June 2018; their second summit, in Hanoi the following year, collapsed.", date: "2025-10-20", trigger: "summit", time: "2019" },
+];
+
+describe("event times", () => {
+  it.each(cases)("$trigger in “$text”", ({ text, date, trigger, time }) => {
+    const x = extract({ text, date });
+    const event = x.events.find((e) => e.trigger.text === trigger);
+    expect(event, x.events.map((e) => e.trigger.text).join(", ")).toBeDefined();
+    expect(event!.time).toBe(time);
+  });
+
+  it("measures the distance to the near edge of a long date: the proposal's day does not win over the meeting's", () => {
+    const text = "Russia proposed on Wednesday that its negotiators meet Ukraine's again in Istanbul on Monday, June 2, to hand over a memorandum.";
+    const x = extract({ text, date: "2025-05-28" });
+    expect(x.events.find((e) => e.trigger.text === "proposed")?.time).toBe("2025-05-28");
+    expect(x.events.find((e) => e.trigger.text === "meet")?.time).toBe("2025-06-02");
+  });
+
+  it("does not merge a list of weekdays into one time", () => {
+    const x = extract({ text: "The delegations met Monday, Tuesday and Wednesday in Geneva.", date: "2025-10-23" });
+    expect(x.times.map((t) => t.value)).toEqual(["2025-10-20", "2025-10-21", "2025-10-22"]);
+  });
+});

@@ -127,8 +127,8 @@ function isRecap(r: Reading, published: string | null, opts: LinkOptions): boole
 
 /**
  * How well a reading fits a claim (higher is better), or -1 when it cannot be the same happening. A reading naming
- * all the parties must name exactly the claim's; one naming fewer ("Putin stayed away") fits only a claim of those
- * parties and more that it also places or dates to the day.
+ * all the parties must name exactly the claim's; one naming fewer ("Putin stayed away") fits a claim of those parties
+ * and more.
  */
 function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean, opts: LinkOptions): number {
   const c = p.claim;
@@ -136,12 +136,7 @@ function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean
   const full = r.parties.length >= minParties(r.type);
   if (full) {
     if (r.parties.length !== p.parties.size || !r.parties.every((x) => p.parties.has(x))) return -1;
-  } else {
-    if (!r.parties.every((x) => p.parties.has(x))) return -1;
-    const placed = !!r.place && !!c.place && placesAgree(p, r.place);
-    const dayPrecise = dated(days) && days.narrow && p.narrow;
-    if (!placed && !dayPrecise) return -1;
-  }
+  } else if (!r.parties.every((x) => p.parties.has(x))) return -1;
   if (!placesAgree(p, r.place)) return -1;
   if (!timesAgree(p, days, opts)) return -1;
   let score = 4 * r.parties.length;
@@ -173,14 +168,19 @@ export function assignReadings(readings: Reading[], published: string | null, ca
     const recap = isRecap(r, published, opts);
     let best: PreparedClaim | null = null;
     let bestScore = -1;
+    let fitting = 0;
     for (const p of [...candidates(r), ...fresh]) {
       const s = scoreOf(p, r, days, recap, opts);
+      if (s >= 0) fitting++;
       const newer = best && (p.lastDay > best.lastDay || (p.lastDay === best.lastDay && p.claim.id < best.claim.id));
       if (s > bestScore || (s === bestScore && s >= 0 && newer)) {
         best = p;
         bestScore = s;
       }
     }
+    // A reading naming only some of the parties ("a meeting with Kim") joins a claim only when it is the one claim
+    // it fits, or the one it fits by place or by day.
+    if (best && r.parties.length < minParties(r.type) && fitting > 1 && !(r.place && best.claim.place === r.place)) best = null;
     let entry: Assignment;
     if (best) {
       const known = byClaim.get(best.claim.id);

@@ -45,6 +45,9 @@ function timesAgree(m: EventMention, a: EventMention): boolean {
 
 function fits(m: EventMention, a: EventMention, others: string[]): boolean {
   if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a)) return false;
+  // "Officials are discussing a possible meeting … the White House did not comment on the talks": what is told as
+  // held is not the happening only talked about before it.
+  if (m.stance === "occurred" && !(a.stance === "occurred" || a.stance === "scheduled")) return false;
   if (others.filter((p) => !a.participants.includes(p)).length >= 2) return false;
   // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening.
   if (a.background !== m.background && !(dayRange(m.time) && dayRange(a.time))) return false;
@@ -62,7 +65,10 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
 export function resolveEventCoreference(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
-    if (complete(m) || !(FAMILY.has(m.type) || POINTERS.has(m.trigger.text.toLowerCase()))) continue;
+    const pointer = POINTERS.has(m.trigger.text.toLowerCase());
+    if (complete(m) || !(FAMILY.has(m.type) || pointer)) continue;
+    // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
+    if (pointer && !FAMILY.has(m.type) && parties(m).length > 0) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
     const others = [...(named.get(m.sentence) ?? [])];

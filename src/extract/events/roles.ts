@@ -341,6 +341,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   // "met with", "called off", "pulled out": a particle right after the verb belongs to it.
   if (verb && j < ts.length && ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") j++;
   let first = true;
+  let afterEventObject = false;
   while (j < ts.length && j - k <= REACH) {
     const w = ts[j];
     const lower = w.lower;
@@ -358,6 +359,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       continue;
     }
     if (w.pos === "ADP" || lower === "to") {
+      if (afterEventObject && !AGENT.has(lower)) break;
       const end = phraseEnd(v, j + 1);
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);
@@ -393,6 +395,9 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         else found.party(m);
       }
       objectPronoun(v, j, end, k, found);
+      // "discussed a meeting between X and Y": what follows the happening named as the object belongs to it, but
+      // for whose it is ("refused a letter from Trump").
+      afterEventObject = eventObject;
       j = end + 1;
       first = false;
       continue;

@@ -63,9 +63,15 @@ function joinsSides(q: Question, e: Evidence): boolean {
   return want.every((s) => have.has(s));
 }
 
-/** True when the report is about the question's own happening: its type, every participant (others may join), its place. */
+/**
+ * True when the report is about the question's own happening: its type, every participant (others may join), its
+ * place. A visit by one party to the country of the other ("Zelensky heads to the White House") is their meeting.
+ */
 export function aboutEvent(q: Question, e: Evidence): boolean {
-  return e.type === q.event.type && q.event.participants.every((p) => e.participants.includes(p)) && placeFits(q.event.place, e.place);
+  if (!placeFits(q.event.place, e.place)) return false;
+  if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p));
+  if (!(q.event.type === "meet" && e.type === "visit")) return false;
+  return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
 }
 
 /** The indicator a report counts for, or null: the strongest of those it fits. */
@@ -80,9 +86,9 @@ export function matchIndicator(q: Question, e: Evidence): Indicator | null {
     if (m.counterpart) {
       if (about || !m.type.includes(e.type) || !joinsSides(q, e)) continue;
     } else {
-      if (!m.type.includes(e.type)) continue;
+      if (!m.type.includes(e.type) && !(m.type.includes(q.event.type) && about)) continue;
       const has = (p: string) => e.participants.includes(p);
-      if (m.participants_mode === "all" ? !m.participants.every(has) : !m.participants.some(has)) continue;
+      if (!about && (m.participants_mode === "all" ? !m.participants.every(has) : !m.participants.some(has))) continue;
       if (m.type.includes(q.event.type) && !placeFits(q.event.place, e.place)) continue;
     }
     if (!best || Math.abs(Math.log(ind.lr)) > Math.abs(Math.log(best.lr))) best = ind;
@@ -107,9 +113,13 @@ function setsDate(q: Question, e: Evidence): string | null {
 
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 
-/** A report of the question's happening as held within the question's window. */
-function tellsHappened(q: Question, e: Evidence): boolean {
+/**
+ * A report of the question's happening as held within the question's window; never one of a day before the date set
+ * for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
+ */
+function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): boolean {
   if (e.stance !== "occurred" || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  if (scheduledFor && scheduledFor > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
@@ -129,6 +139,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let clock = q.opens;
   let scheduledFor: string | null = null;
   let scheduledBy: string[] = [];
+  // A report that the happening took place, short of resolving it: the set date passing is then no evidence against it.
+  let toldHeld = false;
   const counted = new Map<string, Map<string, number>>();
   const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
@@ -149,7 +161,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       if (dateEnds) {
         const from = clock;
         clock = dateEnds;
-        if (from < dateEnds) {
+        if (from < dateEnds && !toldHeld) {
           const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
           log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
         }
@@ -172,7 +184,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   for (const e of usable) {
     if (e.published > q.deadline) break;
     advanceTo(e.published);
-    if (tellsHappened(q, e)) {
+    if (tellsHappened(q, e, scheduledFor)) {
+      toldHeld = true;
       happened.add(e.origin);
       if (e.onRecord || happened.size >= 2) {
         log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);

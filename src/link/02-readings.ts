@@ -4,6 +4,7 @@
 import type { EventMention, Stance } from "../domain/extraction.js";
 import { anchorYear } from "../domain/calendar.js";
 import { countryOf } from "../extract/entity-facts.js";
+import { entityById } from "../extract/gazetteer.js";
 import { loadData } from "../extract/resources.js";
 import { nameSlug } from "./names.js";
 
@@ -94,6 +95,18 @@ function addressee(e: EventMention, date: string | null): string | null {
   return own && theirs && own !== theirs && !e.participants.includes(theirs) ? theirs : null;
 }
 
+/**
+ * "Putin arrived in Pyongyang": a visit's place, in another country than the visitor's, makes that country its host,
+ * so a visit reads alike whether the sentence names the country or its capital or a venue in it.
+ */
+function host(e: EventMention, type: string, date: string | null): string | null {
+  if (type !== "visit" || !e.place) return null;
+  const country = e.place.startsWith("country:") ? e.place : (entityById(e.place)?.country ? `country:${entityById(e.place)!.country}` : null);
+  if (!country || e.participants.includes(country)) return null;
+  const visitors = e.participants.filter(isParty);
+  return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;
+}
+
 /** The article's mentions of happenings, in text order, read for the ledger. */
 export function readingsOf(article: ReadableArticle): Reading[] {
   const out: Reading[] = [];
@@ -102,7 +115,7 @@ export function readingsOf(article: ReadableArticle): Reading[] {
     if (!type || m.stance === "unknown") continue;
     const sentence = article.sentences[m.sentence];
     if (isGenericMention(article.text.slice(sentence?.start ?? m.trigger.start, m.trigger.start))) continue;
-    const to = addressee(m, article.published);
+    const to = addressee(m, article.published) ?? host(m, type, article.published);
     const parties = claimParties(to ? [...m.participants, to] : m.participants, article.outlet, article.published);
     if (parties.length === 0) continue;
     out.push({ mention: m, type, parties, place: m.place, time: anchorYear(m.time, article.published), stance: m.stance, background: m.background });

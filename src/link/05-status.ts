@@ -125,7 +125,9 @@ function joinNames(names: string[]): string {
  * null when several independent origins tell it.
  */
 export function statementOf(claim: ClaimKey, stage: Stage, nameOf: (id: string) => string, voice: string | null): string {
-  const names = claim.participants.map(nameOf);
+  // People first, then countries and bodies: the visitor before the country visited.
+  const ordered = [...claim.participants].sort((a, b) => Number(!a.startsWith("person:")) - Number(!b.startsWith("person:")));
+  const names = ordered.map(nameOf);
   const templates = LEX.statements[claim.type] ?? LEX.statements.default;
   const text = templates[stage]
     .replace("{who}", joinNames(names))

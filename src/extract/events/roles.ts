@@ -96,7 +96,8 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
   if (t.lemma === "return" || v.ts[k + 1]?.lower === "back" || v.ts[k + 1]?.lower === "home") return false;
   for (let j = k + 1; j < v.ts.length && j <= k + 3; j++) {
     const w = v.ts[j].lower;
-    if (w === "to" || w === "into") {
+    // "flew to Pyongyang", "arrived in Pyongyang", "landed at the airport outside Pretoria".
+    if (w === "to" || w === "into" || ((t.lemma === "arrive" || t.lemma === "land") && (w === "in" || w === "at"))) {
       for (let i = j + 1; i < v.ts.length && i <= j + 3; i++) {
         const m = v.at[i];
         if (m) return m.type === "country" || m.type === "place" || m.type === "organization";

@@ -45,6 +45,8 @@ function reportTime(own: string | null, claim: string | null, published: string)
   const c = dayRange(claim);
   if (!c) return own;
   if (own === "PAST_REF") return c.to < published ? claim : own;
+  // "at a later date": a report that puts the happening off to no date tells of no day of the claim's.
+  if (own === "FUTURE_REF") return own;
   return claim;
 }
 

@@ -111,7 +111,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
-  resolveEventCoreference(out, partiesBySentence(entities), cursor.gatherings);
+  resolveEventCoreference(doc.text, out, partiesBySentence(entities), cursor.gatherings);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;

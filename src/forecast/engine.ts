@@ -142,6 +142,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // A report that the happening took place, short of resolving it: the set date passing is then no evidence against it.
   let toldHeld = false;
   const counted = new Map<string, Map<string, number>>();
+  let direction: boolean | null = null;
   const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
   const log = (u: Omit<ForecastUpdate, "previous" | "probability">, next: number) => {
@@ -205,6 +206,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     }
     const hit = matchIndicator(q, e);
     if (!hit) continue;
+    // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
+    // direction start afresh.
+    const rising = hit.lr > 1;
+    if (direction !== null && direction !== rising) for (const ind of q.indicators) if (ind.lr > 1 !== rising) counted.delete(ind.name);
+    direction = rising;
     let perOrigin = counted.get(hit.name);
     if (!perOrigin) counted.set(hit.name, (perOrigin = new Map()));
     const w = opts.certaintyWeight[certainty(e.factuality)];

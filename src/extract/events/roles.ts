@@ -8,7 +8,7 @@ import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { entityById } from "../gazetteer.js";
 import { loadData } from "../resources.js";
-import { GERUND_ADJUNCT, NAMED_MEETINGS } from "./lexicon.js";
+import { GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS } from "./lexicon.js";
 
 interface RolesLexicon {
   partyVerbs: string[];
@@ -275,6 +275,12 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (head >= 0 && v.at[head]) for (const m of matchesIn(v, phraseStart(v, head), head)) found.party(m);
     return;
   }
+  // "he is expected to hold talks": a personal pronoun subject stands for the person the sentence named before it.
+  if (w.pos === "PRON" && (w.lower === "he" || w.lower === "she")) {
+    const referent = firstPersonBefore(v, j);
+    if (referent) found.party(referent);
+    return;
+  }
   if (!(NP_POS.has(w.pos) || v.at[j])) return;
   const start = phraseStart(v, j);
   // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
@@ -360,7 +366,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       continue;
     }
     if (w.pos === "ADP" || lower === "to") {
-      if (afterEventObject && !AGENT.has(lower)) break;
+      // A light verb ("hold talks with Xi") takes its happening's companions as its own.
+      if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
       const end = phraseEnd(v, j + 1);
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);

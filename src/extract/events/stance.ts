@@ -464,7 +464,8 @@ export function readStance(inp: StanceInput): Stance {
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
-    if (!f.startsWith("CT")) return "discussed";
+    // "would come back to meet Kim at a later date": a future with no time to it is not set.
+    if (!f.startsWith("CT") || inp.time === "FUTURE_REF") return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
     return inp.byParty || inp.voice !== "report" ? "scheduled" : "discussed";

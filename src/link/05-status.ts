@@ -103,6 +103,8 @@ interface StatementLexicon {
 
 const LEX = loadData<StatementLexicon>("lexicons/claims.json");
 const MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+// A month written alone or with its year only is spelled out ("in September 2025"), as news style writes it.
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** A TIMEX3 value as a reader would write it in a statement: " on Aug. 15, 2025", " in June 2021", or nothing. */
 export function humanWhen(time: string | null): string {
@@ -110,7 +112,7 @@ export function humanWhen(time: string | null): string {
   if (!r || !time) return "";
   const [y, m, d] = r.from.split("-").map(Number);
   if (r.from === r.to) return ` on ${MONTHS[m - 1]} ${d}, ${y}`;
-  if (/^\d{4}-\d{2}$/.test(time)) return ` in ${MONTHS[m - 1].replace(".", "")} ${y}`;
+  if (/^\d{4}-\d{2}$/.test(time)) return ` in ${MONTH_NAMES[m - 1]} ${y}`;
   if (rangeWidth(r) <= 7) return ` in the week of ${MONTHS[m - 1]} ${d}, ${y}`;
   return "";
 }

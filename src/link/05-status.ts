@@ -117,6 +117,14 @@ export function humanWhen(time: string | null): string {
   return "";
 }
 
+// Parties are kept sorted by id, which says nothing of their roles: a statement names people first, then bodies, then
+// countries, so that a visitor comes before the country visited ("Lee to visit United States", not the other way round).
+const RANK: Record<string, number> = { person: 0, local: 1, org: 2, country: 3 };
+function speakingOrder(participants: string[]): string[] {
+  const rank = (id: string) => RANK[id.slice(0, id.indexOf(":"))] ?? 2;
+  return participants.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id);
+}
+
 function joinNames(names: string[]): string {
   return names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
@@ -127,7 +135,7 @@ function joinNames(names: string[]): string {
  * null when several independent origins tell it.
  */
 export function statementOf(claim: ClaimKey, stage: Stage, nameOf: (id: string) => string, voice: string | null): string {
-  const names = claim.participants.map(nameOf);
+  const names = speakingOrder(claim.participants).map(nameOf);
   const templates = LEX.statements[claim.type] ?? LEX.statements.default;
   const text = templates[stage]
     .replace("{who}", joinNames(names))

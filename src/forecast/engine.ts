@@ -107,9 +107,9 @@ function setsDate(q: Question, e: Evidence): string | null {
 
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 
-/** A report of the question's happening as held within the question's window. */
+/** A report of the question's happening as held within the question's window; never a recap. */
 function tellsHappened(q: Question, e: Evidence): boolean {
-  if (e.stance !== "occurred" || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);

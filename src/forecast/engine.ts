@@ -129,6 +129,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let clock = q.opens;
   let scheduledFor: string | null = null;
   let scheduledBy: string[] = [];
+  // The first day of the set date, and whether a report since then told the happening as held on it.
+  let scheduledFrom: string | null = null;
+  let kept = false;
   const counted = new Map<string, Map<string, number>>();
   const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
@@ -149,7 +152,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       if (dateEnds) {
         const from = clock;
         clock = dateEnds;
-        if (from < dateEnds) {
+        // A report that it took place on the date (short of resolving the question) means it did not pass without it.
+        if (from < dateEnds && !kept) {
           const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
           log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
         }
@@ -172,7 +176,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   for (const e of usable) {
     if (e.published > q.deadline) break;
     advanceTo(e.published);
-    if (tellsHappened(q, e)) {
+    const told = tellsHappened(q, e);
+    if (told) {
       happened.add(e.origin);
       if (e.onRecord || happened.size >= 2) {
         log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);
@@ -184,8 +189,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     const date = setsDate(q, e);
     if (date && (!scheduledFor || date > scheduledFor)) {
       scheduledFor = date;
+      scheduledFrom = dayRange(e.eventTime)!.from;
       scheduledBy = [e.report];
+      kept = false;
     }
+    if (told && scheduledFrom && e.published >= scheduledFrom) kept = true;
     if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
       scheduledFor = null;
       scheduledBy = [];

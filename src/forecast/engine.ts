@@ -112,6 +112,8 @@ function tellsHappened(q: Question, e: Evidence): boolean {
   if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
+  // Reported in the days after the deadline, it counts only when dated within the window.
+  if (e.published > q.deadline && (!r || r.to > q.deadline)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
 }
 
@@ -174,8 +176,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   };
 
   for (const e of usable) {
-    if (e.published > q.deadline) break;
-    advanceTo(e.published);
+    // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
+    const late = e.published > q.deadline;
+    if (!late) advanceTo(e.published);
     const told = tellsHappened(q, e);
     if (told) {
       happened.add(e.origin);
@@ -185,7 +188,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
         break;
       }
     }
-    if (isRetrospective(e, opts.retrospectiveDays)) continue;
+    if (late || isRetrospective(e, opts.retrospectiveDays)) continue;
     const date = setsDate(q, e);
     if (date && (!scheduledFor || date > scheduledFor)) {
       scheduledFor = date;

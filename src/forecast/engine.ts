@@ -38,12 +38,13 @@ function certainty(f: Factuality): "CT" | "PR" | "PS" | "Uu" {
   return f === "Uu" ? "Uu" : (f.slice(0, 2) as "CT" | "PR" | "PS");
 }
 
-/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region). */
+/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region), else its country. */
 function within(place: string): string | null {
-  return entityById(place)?.within ?? null;
+  const e = entityById(place);
+  return e?.within ?? (e?.country ? `country:${e.country}` : null);
 }
 
-/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House"). */
+/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House", Alaska in the United States). */
 export function placeFits(question: string | null, place: string | null): boolean {
   if (!question) return true;
   for (let p = place, hops = 0; p && hops < 6; p = within(p), hops++) if (p === question) return true;

@@ -64,8 +64,11 @@ function statusOf(stage: Stage, since: StatusReport[]): ClaimStatus {
   const against = since.filter((r) => AGAINST[stage].has(r.stance));
   if (support.some((r) => r.onRecord)) return "confirmed";
   if (against.some((r) => r.onRecord)) return "denied";
-  if (support.length > 0 && against.length > 0) return "contradicted";
-  return new Set(support.map((r) => r.origin)).size >= 2 ? "corroborated" : "reported";
+  const origins = new Set(support.map((r) => r.origin));
+  // Told both ways by independent origins; one origin telling both ("they met in 2019; the talks have been frozen")
+  // contradicts no one.
+  if (against.some((r) => !origins.has(r.origin)) && support.length > 0) return "contradicted";
+  return origins.size >= 2 ? "corroborated" : "reported";
 }
 
 /**

@@ -23,13 +23,10 @@ import {
   openStore,
   outletId,
   setMeta,
-  updateClaim,
   type ArticleExtras,
-  type LedgerChanges,
-  type NewClaim,
-  type NewReport,
   type Store,
 } from "../src/store/index.js";
+import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
 
 const TEXT =
@@ -43,7 +40,7 @@ function find(text: string, part: string, from = 0): { start: number; end: numbe
 }
 
 function noChanges(): LedgerChanges {
-  return { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
+  return { newClaims: [], changedClaims: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
 }
 
 /** An extraction with every kind of annotation, written by hand so the test does not depend on the reading stages. */
@@ -333,62 +330,91 @@ describe("claims, reports, origins, stories", () => {
     }
   });
 
-  it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
-    const report = (id: string, article: string, date: string): NewReport => ({
-      id,
-      claim_id: "c1",
-      article_id: article,
-      event_id: "e1",
-      sentence: 0,
-      trigger: "meeting",
-      factuality: "PR+",
-      chain: ["U.S. officials", "CNN"],
-      root: "CNN",
-      origin_id: "o1",
-      published: date,
-    });
+  const claim = (over: Partial<ClaimRecord> = {}): ClaimRecord => ({
+    id: "c1",
+    type: "meet",
+    participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
+    place: null,
+    eventTime: "2025-FA",
+    firstReported: "2025-10-18",
+    lastReported: "2025-10-18",
+    historical: false,
+    cameo: "036",
+    summary: "meet — Trump, Kim · 2025-FA",
+    statement: "Trump and Kim may meet, CNN reports",
+    stage: "discussed",
+    status: "reported",
+    ...over,
+  });
+  const report = (id: string, article: string, date: string, over: Partial<ReportRecord> = {}): ReportRecord => ({
+    id,
+    claim_id: "c1",
+    article_id: article,
+    outlet: "Korea Daily Wire",
+    published: date,
+    near_duplicate_of: null,
+    credits: [],
+    factuality: "PR+",
+    stance: "discussed",
+    background: false,
+    source: [
+      { text: "U.S. officials", entity: null },
+      { text: "CNN", entity: "outlet:cnn" },
+    ],
+    time: null,
+    origin_id: "o1",
+    event_id: "e1",
+    sentence: 0,
+    trigger: "meeting",
+    chain: ["U.S. officials", "CNN"],
+    root: "CNN",
+    ...over,
+  });
+
+  it("writes a claim with reports, origins and stage history and reads it back in the contract's shape", async () => {
     await store.transaction(async (tx) => {
       await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
       // What linking the first article writes: a new claim, its origin, its report and its first status.
       await applyLedgerChanges(tx, {
         ...noChanges(),
-        newClaims: [
-          {
-            id: "c1",
-            type: "meet",
-            cameo: "036",
-            summary: "Trump and Kim meet",
-            polarity: "+",
-            event_time: "2025-FA",
-            first_reported: "2025-10-18",
-            last_reported: "2025-10-18",
-            status: "reported",
-            story_id: "s1",
-            participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
-          },
-        ],
+        newClaims: [claim()],
         newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
         newReports: [report("r1", "a1", "2025-10-18")],
-        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }] }],
+        histories: [{ claimId: "c1", history: [{ stage: "discussed", status: "reported", at: "2025-10-18" }] }],
       });
-      // And the second: another report of the same origin, a later last report, a longer history.
+      // And the second: another report of the same origin, now of a date set, a later last report, a longer history.
       await applyLedgerChanges(tx, {
         ...noChanges(),
-        claimUpdates: [{ id: "c1", patch: { last_reported: "2025-10-19", status: "corroborated" } }],
-        newReports: [report("r2", "a2", "2025-10-19")],
-        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }, { status: "corroborated", at: "2025-10-19" }] }],
+        changedClaims: [claim({ lastReported: "2025-10-19", eventTime: "2025-10-30", stage: "scheduled", status: "reported", statement: "Trump and Kim to meet on Oct. 30, 2025, CNN reports" })],
+        newReports: [report("r2", "a2", "2025-10-19", { stance: "scheduled", time: "2025-10-30" })],
+        histories: [
+          {
+            claimId: "c1",
+            history: [
+              { stage: "discussed", status: "reported", at: "2025-10-18" },
+              { stage: "scheduled", status: "reported", at: "2025-10-19" },
+            ],
+          },
+        ],
       });
       await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
     });
 
-    const claim = await getClaim(store.db, "c1");
-    expect(claim).toMatchObject({
+    const view = await getClaim(store.db, "c1");
+    expect(view).toMatchObject({
       id: "c1",
       type: "meet",
       cameo: "036",
-      summary: "Trump and Kim meet",
+      summary: "meet — Trump, Kim · 2025-FA",
+      statement: "Trump and Kim to meet on Oct. 30, 2025, CNN reports",
+      place: null,
+      when: "2025-10-30",
+      event_time: "2025-10-30",
+      stage: "scheduled",
       polarity: "+",
-      status: "corroborated",
+      status: "reported",
+      historical: false,
+      story: "s1",
       first_reported: "2025-10-18",
       last_reported: "2025-10-19",
       participants: [
@@ -396,13 +422,17 @@ describe("claims, reports, origins, stories", () => {
         { id: "person:kim-jong-un", name: "Kim Jong Un" },
       ],
       status_history: [
-        { status: "reported", at: "2025-10-18" },
-        { status: "corroborated", at: "2025-10-19" },
+        { stage: "discussed", status: "reported", at: "2025-10-18" },
+        { stage: "scheduled", status: "reported", at: "2025-10-19" },
       ],
       origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
+      origin_sides: { for: 1, against: 0 },
     });
-    expect(claim?.reports.map((r) => r.id)).toEqual(["r1", "r2"]);
-    expect(claim?.reports[0]).toEqual({
+    expect(view?.reports.map((r) => [r.id, r.stance])).toEqual([
+      ["r1", "discussed"],
+      ["r2", "scheduled"],
+    ]);
+    expect(view?.reports[0]).toEqual({
       id: "r1",
       article: "a1",
       title: "Trump and Kim may meet",
@@ -411,6 +441,8 @@ describe("claims, reports, origins, stories", () => {
       sentence: 0,
       trigger: "meeting",
       factuality: "PR+",
+      stance: "discussed",
+      background: false,
       chain: ["U.S. officials", "CNN"],
       origin: "o1",
       root: "CNN",
@@ -433,51 +465,56 @@ describe("claims, reports, origins, stories", () => {
     ]);
   });
 
-  it("reads every claim of a type with its participants, and moves reports between origins", async () => {
-    const claim = (id: string, type: string, participants: string[]): NewClaim => ({
-      id,
-      type,
-      cameo: null,
-      summary: "s",
-      polarity: "+",
-      event_time: null,
-      first_reported: "2025-10-10",
-      last_reported: "2025-10-18",
-      status: "reported",
-      participants,
-    });
+  it("derives the polarity from the stage, sides each origin with its latest report, and falls back to the label", async () => {
     await applyLedgerChanges(store.db, {
       ...noChanges(),
-      newClaims: [claim("meet-a", "meet", ["person:kim-jong-un", "person:donald-trump"]), claim("meet-b", "meet", ["person:xi-jinping"]), claim("threat", "threaten", ["person:kim-jong-un"])],
+      newClaims: [claim({ stage: "called_off", status: "confirmed", statement: "", historical: true, place: "place:panmunjom" })],
+      newOrigins: [
+        { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" },
+        { id: "o2", claim_id: "c1", root: "Korea Daily Wire", first_seen: "2025-10-18" },
+      ],
+      newReports: [
+        report("r1", "a1", "2025-10-18", { stance: "scheduled" }),
+        report("r2", "a1", "2025-10-18", { origin_id: "o2", stance: "scheduled", event_id: "e2", background: true }),
+        report("r3", "a2", "2025-10-19", { origin_id: "o2", stance: "called_off" }),
+      ],
+    });
+    const view = (await getClaim(store.db, "c1"))!;
+    expect(view).toMatchObject({ stage: "called_off", polarity: "-", statement: "meet — Trump, Kim · 2025-FA", historical: true, origin_sides: { for: 1, against: 1 } });
+    expect(view.place?.id).toBe("place:panmunjom");
+    expect(view.reports.map((r) => [r.id, r.background])).toEqual([
+      ["r1", false],
+      ["r2", true],
+      ["r3", false],
+    ]);
+  });
+
+  it("reads every claim of a type as the linker keys it, and moves reports between origins", async () => {
+    await applyLedgerChanges(store.db, {
+      ...noChanges(),
+      newClaims: [
+        claim({ id: "meet-a", participants: ["person:kim-jong-un", "person:donald-trump"], place: "place:panmunjom", eventTime: "2025-10-30", firstReported: "2025-10-10" }),
+        claim({ id: "meet-b", participants: ["person:xi-jinping", "person:kim-jong-un"], historical: true, eventTime: "2019-06-20" }),
+        claim({ id: "threat", type: "threaten", participants: ["person:kim-jong-un"] }),
+      ],
       newOrigins: [
         { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
         { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
       ],
-      newReports: [
-        { id: "r1", claim_id: "meet-a", article_id: "a1", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: ["CNN"], root: "CNN", origin_id: "o-cnn", published: "2025-10-18" },
-        { id: "r2", claim_id: "meet-a", article_id: "a2", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: [], root: null, origin_id: "o-own", published: "2025-10-19" },
-      ],
+      newReports: [report("r1", "a1", "2025-10-18", { claim_id: "meet-a", origin_id: "o-cnn" }), report("r2", "a2", "2025-10-19", { claim_id: "meet-a", origin_id: "o-own", chain: [], root: "Korea Daily Wire" })],
     });
-    const meets = await claimsOfType(store.db, "meet");
-    expect(meets.map((c) => [c.id, c.participants])).toEqual([
-      ["meet-a", ["person:donald-trump", "person:kim-jong-un"]],
-      ["meet-b", ["person:xi-jinping"]],
+    expect(await claimsOfType(store.db, "meet")).toEqual([
+      { id: "meet-a", type: "meet", participants: ["person:donald-trump", "person:kim-jong-un"], place: "place:panmunjom", eventTime: "2025-10-30", firstReported: "2025-10-10", lastReported: "2025-10-18", historical: false },
+      { id: "meet-b", type: "meet", participants: ["person:kim-jong-un", "person:xi-jinping"], place: null, eventTime: "2019-06-20", firstReported: "2025-10-18", lastReported: "2025-10-18", historical: true },
     ]);
-    await updateClaim(store.db, "meet-b", { participants: ["person:kim-jong-un"] });
-    expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "meet-b")?.participants).toEqual(["person:kim-jong-un"]);
 
     // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
-    await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
+    await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"], changedOrigins: [{ id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-17" }] });
     const view = await getClaim(store.db, "meet-a");
-    expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
+    expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-17" }]);
   });
 
   it("enforces the links between tables", async () => {
-    await expect(
-      applyLedgerChanges(store.db, {
-        ...noChanges(),
-        newReports: [{ id: "r1", claim_id: "no-such-claim", article_id: "a1", event_id: null, sentence: 0, trigger: "x", factuality: "Uu", chain: [], root: null, published: null }],
-      }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r1", "a1", "2025-10-18", { claim_id: "no-such-claim", origin_id: null })] })).rejects.toThrow(/FOREIGN KEY/);
   });
 });

@@ -38,12 +38,13 @@ function certainty(f: Factuality): "CT" | "PR" | "PS" | "Uu" {
   return f === "Uu" ? "Uu" : (f.slice(0, 2) as "CT" | "PR" | "PS");
 }
 
-/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region). */
+/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region), else its country. */
 function within(place: string): string | null {
-  return entityById(place)?.within ?? null;
+  const e = entityById(place);
+  return e?.within ?? (e?.country ? `country:${e.country}` : null);
 }
 
-/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House"). */
+/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House", Alaska in the United States). */
 export function placeFits(question: string | null, place: string | null): boolean {
   if (!question) return true;
   for (let p = place, hops = 0; p && hops < 6; p = within(p), hops++) if (p === question) return true;
@@ -114,14 +115,16 @@ function setsDate(q: Question, e: Evidence): string | null {
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 
 /**
- * A report of the question's happening as held within the question's window; never one of a day before the date set
- * for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
+ * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
+ * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
  */
 function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): boolean {
-  if (e.stance !== "occurred" || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
   if (scheduledFor && scheduledFor > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
+  // Reported in the days after the deadline, it counts only when dated within the window.
+  if (e.published > q.deadline && (!r || r.to > q.deadline)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
 }
 
@@ -139,8 +142,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let clock = q.opens;
   let scheduledFor: string | null = null;
   let scheduledBy: string[] = [];
-  // A report that the happening took place, short of resolving it: the set date passing is then no evidence against it.
-  let toldHeld = false;
+  // The first day of the set date, and whether a report since then told the happening as held on it.
+  let scheduledFrom: string | null = null;
+  let kept = false;
   const counted = new Map<string, Map<string, number>>();
   let direction: boolean | null = null;
   const happened = new Set<string>();
@@ -162,7 +166,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       if (dateEnds) {
         const from = clock;
         clock = dateEnds;
-        if (from < dateEnds && !toldHeld) {
+        // A report that it took place on the date (short of resolving the question) means it did not pass without it.
+        if (from < dateEnds && !kept) {
           const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
           log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
         }
@@ -183,10 +188,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   };
 
   for (const e of usable) {
-    if (e.published > q.deadline) break;
-    advanceTo(e.published);
-    if (tellsHappened(q, e, scheduledFor)) {
-      toldHeld = true;
+    // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
+    const late = e.published > q.deadline;
+    if (!late) advanceTo(e.published);
+    const told = tellsHappened(q, e, scheduledFor);
+    if (told) {
       happened.add(e.origin);
       if (e.onRecord || happened.size >= 2) {
         log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);
@@ -194,12 +200,15 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
         break;
       }
     }
-    if (isRetrospective(e, opts.retrospectiveDays)) continue;
+    if (late || isRetrospective(e, opts.retrospectiveDays)) continue;
     const date = setsDate(q, e);
     if (date && (!scheduledFor || date > scheduledFor)) {
       scheduledFor = date;
+      scheduledFrom = dayRange(e.eventTime)!.from;
       scheduledBy = [e.report];
+      kept = false;
     }
+    if (told && scheduledFrom && e.published >= scheduledFrom) kept = true;
     if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
       scheduledFor = null;
       scheduledBy = [];

@@ -50,8 +50,8 @@ describe("claims, claim and stories", () => {
     expect(one).toMatchObject({ statement: "Trump and Kim may meet", stage: "discussed", status: "corroborated", origin_sides: { for: 2, against: 0 } });
     expect(one.status_history.at(-1)).toEqual(expect.objectContaining({ stage: "discussed", status: "corroborated" }));
     expect(one.reports[0]).toEqual(expect.objectContaining({ article: expect.any(String), outlet: expect.any(String), factuality: expect.any(String), stance: "discussed", background: false, chain: expect.any(Array), origin: expect.any(String) }));
-    expect(cli(["claim", meeting.id]).stdout).toContain("independent origins");
-    expect(cli(["claims"]).stdout).toMatch(/^id\s+type/);
+    expect(cli(["claim", meeting.id]).stdout).toContain("6 reports, 2 origins: 2 for, 0 against");
+    expect(cli(["claims"]).stdout).toMatch(/^id\s+stage, status/);
   });
   it("answers an unknown claim with exit 1 and a message", () => {
     const r = cli(["claim", "c-nothing"]);

@@ -133,9 +133,7 @@ function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): b
  * applied in publication order; every change is logged with the reports behind it.
  */
 export function forecast(q: Question, evidence: Evidence[], asOf: string, override: Resolution | null = null, opts: EngineOptions = DEFAULT_ENGINE_OPTIONS): Forecast {
-  const usable = evidence
-    .filter((e) => e.published <= asOf && e.published >= q.opens)
-    .sort((a, b) => a.published.localeCompare(b.published) || a.report.localeCompare(b.report));
+  const usable = evidence.filter((e) => e.published <= asOf && e.published >= q.opens).sort((a, b) => a.published.localeCompare(b.published) || a.report.localeCompare(b.report));
   const updates: ForecastUpdate[] = [];
   const clamp = (p: number) => Math.min(1 - opts.floor, Math.max(opts.floor, p));
   let p = clamp(q.prior);
@@ -223,10 +221,13 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     let perOrigin = counted.get(hit.name);
     if (!perOrigin) counted.set(hit.name, (perOrigin = new Map()));
     const w = opts.certaintyWeight[certainty(e.factuality)];
-    const had = perOrigin.get(e.origin);
+    // A party's later statement is the same source, but a date or place it newly names is news ("the summit will be
+    // in Hanoi on Feb. 27-28" after "near the end of February").
+    const source = e.stance === "scheduled" ? `${e.origin}\u0000${dayRange(e.eventTime) ? e.eventTime : ""}\u0000${e.place ?? ""}` : e.origin;
+    const had = perOrigin.get(source);
     if (had !== undefined && w <= had) continue;
-    const rank = had !== undefined ? [...perOrigin.keys()].indexOf(e.origin) : perOrigin.size;
-    perOrigin.set(e.origin, w);
+    const rank = had !== undefined ? [...perOrigin.keys()].indexOf(source) : perOrigin.size;
+    perOrigin.set(source, w);
     const delta = (w - (had ?? 0)) * Math.pow(opts.originDecay, rank) * Math.log(hit.lr);
     const next = clamp(sigmoid(logit(p) + delta));
     log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; independent origin ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);

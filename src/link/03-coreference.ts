@@ -19,7 +19,7 @@ export interface LinkOptions {
   recapDays: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21, lookbackDays: 365, recapDays: 7 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 5, lookbackDays: 365, recapDays: 7 };
 
 /** A day as the number YYYYMMDD (NaN for none), which orders as the date does. */
 const day = (date: string | null | undefined) => (date ? dateNumber(date) : Number.NaN);

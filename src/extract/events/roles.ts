@@ -161,6 +161,13 @@ function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
 
 const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
 
+/** A dash joining words ("Trump-Kim", "U.S.-Russia"), not one set off by spaces ("SINGAPORE, June 6 - The summit"). */
+function joiningDash(ts: Token[], i: number): boolean {
+  const w = ts[i];
+  if (w.lower !== "-" && w.lower !== "–") return false;
+  return (i === 0 || ts[i - 1].end === w.start) && (i + 1 >= ts.length || ts[i + 1].start === w.end);
+}
+
 /** End (inclusive) of the noun phrase starting at j, coordinations ("X, Y and Z", "X as well as Y") included. */
 function phraseEnd(v: RoleView, j: number): number {
   const { ts } = v;
@@ -173,7 +180,7 @@ function phraseEnd(v: RoleView, j: number): number {
       end = i;
       break;
     }
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
       if (w.pos === "PRON" && !/^(his|her|its|their|our|my|your)$/.test(w.lower) && i > j) break;
       end = i++;
       continue;
@@ -219,7 +226,7 @@ function phraseStart(v: RoleView, j: number): number {
   while (i >= 0 && j - i < REACH) {
     const w = ts[i];
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
       continue;

@@ -147,6 +147,15 @@ describe("every page, on a laptop and on a phone", () => {
     );
     expect(sizes.length).toBeGreaterThan(5);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    // And none is cut off at the chart's edges.
+    const clipped = await page.locator("[data-testid=probability-chart] text").evaluateAll((els) =>
+      els.filter((e) => {
+        const b = (e as SVGTextElement).getBBox();
+        const w = (e as SVGTextElement).ownerSVGElement!.viewBox.baseVal.width;
+        return b.x < 0 || b.x + b.width > w;
+      }).map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
     // The indicators table is wider than a phone: it scrolls inside its box, and the page does not.
     const box = page.getByRole("region", { name: "Indicators table" });
     const [inner, outer] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);

@@ -529,6 +529,7 @@ describe("the frame of every page", () => {
     const phone = await rig.page(PHONE);
     await phone.goto(`${rig.base}/questions/trump-kim-2025`);
     await ready(phone);
+    await phone.locator("#h-chart").evaluate((el) => el.scrollIntoView());
     const file = join(SHOTS, "screenshot-phone.png");
     await phone.screenshot({ path: file });
     if (process.env.BELLWETHER_UPDATE_SCREENSHOT === "1") copyFileSync(file, join(ROOT, "docs", "screenshot-phone.png"));

@@ -43,7 +43,16 @@ export function ClaimItem({ c, storyLabel }: { c: ClaimBrief; storyLabel?: (id: 
           <Link to={paths.claim(c.id, "reports")} data-number="reports">
             {plural(c.reports, "report")}
           </Link>
-          {c.reports_here !== undefined && c.reports_here !== c.reports ? <span className="muted"> ({c.reports_here} in this story)</span> : null}
+          {c.reports_here !== undefined && c.reports_here !== c.reports ? (
+            <>
+              {" "}
+              (
+              <Link to={paths.claim(c.id, "reports")} data-number="reports-here">
+                {c.reports_here} in this story
+              </Link>
+              )
+            </>
+          ) : null}
         </span>
         {c.origin_sides && c.origin_sides.against > 0 ? <Sides sides={c.origin_sides} /> : null}
         {c.home ? (

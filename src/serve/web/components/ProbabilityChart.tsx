@@ -228,14 +228,16 @@ export function ProbabilityChart({ points, alone, updates, scale, selected, onSe
           {ticks.map((ms, i) => {
             const d = new Date(ms);
             const yearChange = i === 0 || new Date(ticks[i - 1]).getUTCFullYear() !== d.getUTCFullYear();
+            // A label at the right edge is set to end there, so it is not cut off.
+            const anchor = x(ms) > width - 24 ? "end" : "middle";
             return (
               <g key={ms}>
                 <line x1={x(ms)} x2={x(ms)} y1={H - M.bottom} y2={H - M.bottom + 4} className="axis" />
-                <text x={x(ms)} y={H - M.bottom + 17} textAnchor="middle" className="tick" data-testid="x-tick">
+                <text x={x(ms)} y={H - M.bottom + 17} textAnchor={anchor} className="tick" data-testid="x-tick">
                   {monthly ? MONTHS[d.getUTCMonth()] : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`}
                 </text>
                 {yearChange ? (
-                  <text x={x(ms)} y={H - M.bottom + 32} textAnchor="middle" className="tick year">
+                  <text x={x(ms)} y={H - M.bottom + 32} textAnchor={anchor} className="tick year">
                     {d.getUTCFullYear()}
                   </text>
                 ) : null}

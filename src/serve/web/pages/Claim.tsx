@@ -194,7 +194,11 @@ function ClaimView({ c }: { c: ClaimPage }) {
             <ul className="plain" data-testid="claim-stories">
               {c.stories.map((s) => (
                 <li key={s.id}>
-                  <Link to={paths.story(s.id)}>{s.title}</Link> <span className="muted">({plural(s.reports, "report")})</span>
+                  <Link to={paths.story(s.id)}>{s.title}</Link> (
+                  <Link to={paths.story(s.id, "claims")} data-number="story-reports">
+                    {plural(s.reports, "report")}
+                  </Link>
+                  )
                 </li>
               ))}
             </ul>

@@ -1,16 +1,18 @@
 // A story page leads with what matters: its coverage, then every claim its articles report — ranked by independent
 // origins, newest activity first — and only then the articles, day by day.
+import { useState } from "react";
 import { humanDay, humanSpan, plural } from "../../../app/words.js";
 import { api, type StoryPage } from "../api.js";
 import { ClaimItem } from "../components/ClaimItem.js";
-import { PageTitle, Show, useApi } from "../components/common.js";
+import { PageTitle, ScrollToHash, Show, useApi } from "../components/common.js";
 import { CoverageBar } from "../components/CoverageBar.js";
 import { Term } from "../components/Term.js";
 import { Link, paths } from "../router.js";
 
-function byDay(s: StoryPage) {
+function byDay(s: StoryPage, outlet: string | null) {
   const days = new Map<string, StoryPage["article_list"]>();
   for (const a of s.article_list) {
+    if (outlet && (a.outlet ?? "unknown outlet") !== outlet) continue;
     const k = a.published ? a.published.slice(0, 10) : "undated";
     days.set(k, [...(days.get(k) ?? []), a]);
   }
@@ -19,6 +21,7 @@ function byDay(s: StoryPage) {
 
 function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> }) {
   const c = s.coverage;
+  const [outlet, setOutlet] = useState<string | null>(null);
   return (
     <>
       <PageTitle
@@ -65,10 +68,21 @@ function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> })
             </>
           }
         />
-        <ul className="chips outlets" id="outlets" aria-label="Outlets">
+        <ul className="chips outlets" id="outlets" aria-label="Outlets: choose one to list its articles">
           {c.outlets.map((o) => (
-            <li key={o.name} className="chip">
-              {o.name} <span className="muted">{o.articles}</span>
+            <li key={o.name}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={outlet === o.name}
+                data-number="outlet-articles"
+                onClick={() => {
+                  setOutlet(outlet === o.name ? null : o.name);
+                  document.getElementById("articles")?.scrollIntoView({ block: "start" });
+                }}
+              >
+                {o.name} <span className="count">{plural(o.articles, "article")}</span>
+              </button>
             </li>
           ))}
         </ul>
@@ -86,10 +100,15 @@ function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> })
       </section>
       <section aria-labelledby="articles">
         <h2 id="articles" tabIndex={-1}>
-          Articles, newest first
+          Articles, newest first{outlet ? <> — {outlet} only</> : null}
         </h2>
+        {outlet ? (
+          <button type="button" className="secondary small" onClick={() => setOutlet(null)}>
+            Show every outlet
+          </button>
+        ) : null}
         <ol className="timeline" data-testid="story-timeline">
-          {byDay(s).map(([day, articles]) => (
+          {byDay(s, outlet).map(([day, articles]) => (
             <li key={day} className="day">
               <h3 className="day-date">{day === "undated" ? "Undated" : humanDay(day)}</h3>
               <ul className="articles">
@@ -108,6 +127,7 @@ function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> })
           ))}
         </ol>
       </section>
+      <ScrollToHash />
     </>
   );
 }

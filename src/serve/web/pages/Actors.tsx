@@ -149,10 +149,10 @@ function ActorPage({ e, issue }: { e: EntityView; issue: string | null }) {
         </section>
         <section aria-labelledby="said-about">
           <h2 id="said-about" tabIndex={-1}>
-            Claims about {e.name} ({e.said_about.length})
+            Claims about {e.name} ({e.said_about.length}), most independent origins first
           </h2>
           <ol className="claim-list" data-testid="said-about">
-            {e.said_about.map((c) => (
+            {[...e.said_about].sort((a, b) => b.origins - a.origins || (b.last_reported ?? "").localeCompare(a.last_reported ?? "")).map((c) => (
               <ClaimItem key={c.id} c={c} />
             ))}
           </ol>

@@ -15,6 +15,9 @@ import { QuestionList } from "./Home.js";
 const withoutPoints = (words: string) => words.replace(/^[+−±][\d.]+ pts: /, "");
 const direction = (u: { points: number }) => (u.points > 0 ? "up" : u.points < 0 ? "down" : "flat");
 
+// The glossary entry of each kind of update that is not a report.
+const KIND_TERMS: Partial<Record<QuestionUpdate["kind"], string>> = { time: "time-passing", date: "set-date-passed", resolution: "resolving-event-confirmed", deadline: "deadline-passed", manual: "manual-resolution", evidence: "indicator" };
+
 type Filter = { kind: "indicator"; value: string } | { kind: "evidence" } | { kind: "time" } | null;
 
 function matches(f: Filter, u: QuestionUpdate): boolean {
@@ -202,7 +205,7 @@ function QuestionView({ q, points, alone }: { q: QuestionDetail; points: ReplayP
               ; its resolution moved it {numberLink(last, signedPoints(c.resolution / 100), "resolution-points")}
             </>
           ) : null}
-          . The biggest moves:
+          , in percentage <Term id="points">points</Term>. The biggest moves (a second <Term id="origin">independent origin</Term> of the same kind <Term id="origin-weight">counts less</Term> than the first):
         </p>
         <ol className="contributions" data-testid="contributions">
           {top.map((u) => (
@@ -354,6 +357,7 @@ function QuestionView({ q, points, alone }: { q: QuestionDetail; points: ReplayP
                   <span className="muted">
                     {pct(u.previous)} → {pct(u.probability)}
                   </span>
+                  <span className="tag-inline">{KIND_TERMS[u.kind] ? <Term id={KIND_TERMS[u.kind]!}>{u.indicator}</Term> : u.indicator}</span>
                 </div>
                 <p className="log-words">{withoutPoints(u.words)}</p>
                 {u.evidence.length ? (

@@ -128,6 +128,14 @@ function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): b
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
 }
 
+const ORIGIN_RANK_WORDS = "independent origin";
+
+/** The rank among its indicator's independent origins that an evidence update's reason gives, if any. */
+export function originRank(u: ForecastUpdate): number | null {
+  const m = new RegExp(`${ORIGIN_RANK_WORDS} (\\d+) of this kind`).exec(u.reason);
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * Computes a question's probability as of `asOf` from the evidence published on or before that date only. Evidence is
  * applied in publication order; every change is logged with the reports behind it.
@@ -230,7 +238,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     perOrigin.set(source, w);
     const delta = (w - (had ?? 0)) * Math.pow(opts.originDecay, rank) * Math.log(hit.lr);
     const next = clamp(sigmoid(logit(p) + delta));
-    log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; independent origin ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
+    log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; ${ORIGIN_RANK_WORDS} ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
   }
 
   if (override && override.at <= asOf) {

@@ -234,3 +234,18 @@ export async function sentenceEventTypes(db: Executor, articleIds: string[]): Pr
     .where("article_id", "in", [...new Set(articleIds)])
     .execute();
 }
+
+/** The articles that mention an entity, with how many times each does, newest first. */
+export async function mentionArticles(db: Executor, entityId: string, limit = 500): Promise<{ id: string; title: string | null; published: string | null; mentions: number }[]> {
+  const rows = await db
+    .selectFrom("mentions")
+    .innerJoin("articles", "articles.id", "mentions.article_id")
+    .select((eb) => ["articles.id", "articles.title", "articles.published", eb.fn.count<number>("mentions.idx").as("mentions")])
+    .where("mentions.entity_id", "=", entityId)
+    .groupBy(["articles.id", "articles.title", "articles.published"])
+    .orderBy("articles.published", "desc")
+    .orderBy("articles.id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, mentions: Number(r.mentions) }));
+}

@@ -65,12 +65,12 @@ export const positionsQuery = {
   properties: { min: { type: "integer", minimum: 1, maximum: 1000 } },
 } as const;
 
-/** A search query and how many hits of each kind to return. */
+/** A search query, the page size and where the page starts in the ranked list. */
 export const searchQuery = {
   type: "object",
   required: ["q"],
   additionalProperties: false,
-  properties: { q: { type: "string", minLength: 1, maxLength: 200 }, limit: { type: "integer", minimum: 1, maximum: 100 } },
+  properties: { q: { type: "string", minLength: 1, maxLength: 200 }, limit: { type: "integer", minimum: 1, maximum: 100 }, offset: { type: "integer", minimum: 0, maximum: 100000 } },
 } as const;
 
 // Longest text accepted for one article or one pasted text, in characters.

@@ -103,3 +103,47 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (!dayRange(m.time) && dayRange(antecedent.time)) m.time = antecedent.time;
   }
 }
+
+/**
+ * What an article is about, per kind of happening: the party set its news mentions of that kind name most often. A
+ * mention still short of parties after the nearest-antecedent pass ("the summit" ten sentences on, "the meeting"
+ * before the pair is named) is taken as that happening when its own parties are among the topic's, its time agrees,
+ * it is news, and its sentence names no one else but those who tell of it. Recaps keep what their own sentence names.
+ */
+export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+  type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
+  const tally = new Map<string, Topic>();
+  for (const e of events) {
+    const f = FAMILY.get(e.type);
+    if (f === undefined || e.background || !complete(e) || gatherings.has(e)) continue;
+    const ps = [...new Set(parties(e))].sort();
+    const key = `${f}:${ps.join()}`;
+    const held = e.stance === "occurred" || e.stance === "scheduled";
+    const t = tally.get(key);
+    if (t) {
+      t.n++;
+      t.held ||= held;
+    } else tally.set(key, { parties: ps, n: 1, example: e, held });
+  }
+  const topics = new Map<number, Topic>();
+  for (const t of tally.values()) {
+    const f = FAMILY.get(t.example.type)!;
+    const best = topics.get(f);
+    if (!best || t.n > best.n) topics.set(f, t);
+  }
+  for (const m of events) {
+    const f = FAMILY.get(m.type);
+    const topic = f === undefined ? undefined : topics.get(f);
+    if (!topic || complete(m) || m.background || gatherings.has(m)) continue;
+    // What is told as held is not the happening only talked about (as with an antecedent).
+    if (!timesAgree(m, topic.example) || (m.stance === "occurred" && !topic.held)) continue;
+    const own = parties(m);
+    if (!own.every((p) => topic.parties.includes(p))) continue;
+    // Someone else named in the sentence is likely its party, unless they only tell of it ("Macron announced …").
+    const voices = new Set(m.source.map((x) => x.entity));
+    const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
+    if (others.length > 0) continue;
+    m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
+    if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
+  }
+}

@@ -160,6 +160,7 @@ function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
 }
 
 const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
+const POSSESSIVE = /^(his|her|its|their|our|my|your)$/;
 
 /** A dash joining words ("Trump-Kim", "U.S.-Russia"), not one set off by spaces ("SINGAPORE, June 6 - The summit"). */
 function joiningDash(ts: Token[], i: number): boolean {
@@ -226,7 +227,9 @@ function phraseStart(v: RoleView, j: number): number {
   while (i >= 0 && j - i < REACH) {
     const w = ts[i];
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
+    // "their only summit", "the very first meeting": an adverb between a determiner and the noun it leads to.
+    const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
+    if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
       continue;

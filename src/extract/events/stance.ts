@@ -258,10 +258,15 @@ function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
 }
 
 /** True when the trigger's noun phrase is the subject of what follows: it opens its clause. */
+/** A determiner or a possessive: "the", "a", "their", "his". */
+function determiner(t: Token | undefined): boolean {
+  return !!t && (t.pos === "DET" || (t.pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)));
+}
+
 function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   let j = k - 1;
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
-  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j))) j--;
+  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
@@ -359,7 +364,8 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     // The verb whose object the noun's phrase is, straight before it or through one preposition ("held talks",
     // "arrived for the talks"); a noun hanging on another noun takes no verb's tense ("his position on a meeting").
     let j = k - 1;
-    while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || (ts[j].pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(ts[j].lower)))) j--;
+    // "their only summit": an adverb after a determiner belongs to the phrase.
+    while (j >= 0 && (ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
     if (j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]))) j--;
     while (j >= 0 && ts[j].pos === "ADV") j--;
     return j >= 0 && (ts[j].pos === "VERB" || ts[j].pos === "AUX") ? j : -1;

@@ -37,8 +37,27 @@ const rows: [string, string, Stance][] = [
   ["Peskov said the summit would take place in Geneva on June 16.", "summit", "scheduled"],
   ["Zelensky is heading to the White House on Friday for a signing ceremony, Trump said.", "heading", "scheduled"],
   ["The leaders are scheduled to meet on the sidelines of the summit.", "meet", "scheduled"],
+  // unknown: an open question, or what a source will not say
+  ["The Kremlin has not said whether Putin will come.", "come", "unknown"],
+  ["China has yet to confirm that Xi will attend the gathering.", "attend", "unknown"],
+  ["Peskov declined to comment on the talks with Witkoff.", "talks", "unknown"],
+  ["Will he come?", "come", "unknown"],
+  ["Asked whether Moscow had agreed to a summit, Lavrov did not answer.", "summit", "unknown"],
+  ["It was unclear whether Blinken would still sit down with Lavrov on Thursday.", "sit", "unknown"],
+  // ...but a question answered, or details withheld of a happening taken as set, keep their stance
+  ["Asked whether he would speak to Putin, Biden said he had no plans to talk to him.", "talk", "unplanned"],
+  ["Administration officials would not say where the talks will be held on Wednesday.", "talks", "scheduled"],
+  ["The Kremlin declined to comment on a newspaper report that Kim may soon travel to Russia.", "travel", "discussed"],
+  // a definite mention takes the stage the article gives its happening
+  ["Biden and Xi met for four hours at the Filoli estate on Wednesday. The talks covered fentanyl and military contacts.", "talks", "occurred"],
+  // a looked-for chance taken away
+  ["Xi is likely to stay away from the summit, a decision that would deny him a chance to meet Biden.", "meet", "failed"],
+  ["Xi's decision to stay home removes the likeliest occasion for a meeting with Biden this year.", "meeting", "failed"],
+  ["Neither government has confirmed a meeting there.", "meeting", "discussed"],
   // discussed
   ["Officials discussed a possible meeting between the two leaders.", "meeting", "discussed"],
+  ["The minister spoke of a meeting between the two presidents at the summit.", "meeting", "discussed"],
+
   ["The two leaders could meet at the APEC summit later this month.", "meet", "discussed"],
   ["We cannot rule out a meeting, Peskov said.", "meeting", "discussed"],
   ["Preparations are under way for a visit by Putin to North Korea, the Kremlin said.", "visit", "discussed"],
@@ -47,10 +66,9 @@ const rows: [string, string, Stance][] = [
   ["Kim could travel to Russia this month, the newspaper reported, citing officials.", "travel", "discussed"],
   ["The Kremlin said a meeting was possible but needed preparation.", "meeting", "discussed"],
   ["Diplomats are working toward a meeting between the presidents next month.", "meeting", "discussed"],
-  ["The Kremlin has not said whether Putin will come.", "come", "discussed"],
   ["Trump said he was thinking about flying to Turkey for the talks.", "flying", "discussed"],
   ["Turkey offered to host talks between Russia and Ukraine, the foreign minister said.", "talks", "discussed"],
-  ["It is unclear whether the two presidents will meet before the end of the year.", "meet", "discussed"],
+  ["It is unclear whether the two presidents will meet before the end of the year.", "meet", "unknown"],
   ["Putin would travel to North Korea in the coming weeks, Vedomosti reported, citing a diplomatic source.", "travel", "discussed"],
   ["Analysts said a meeting might come later in the year.", "meeting", "discussed"],
   // wanted

@@ -5,9 +5,9 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
-import { resolveArticleTopic, resolveEventCoreference } from "./events/coreference.js";
+import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
 import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
-import { readStance, voiceOf } from "./events/stance.js";
+import { readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import { futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
@@ -62,6 +62,9 @@ function retag(ts: Token[]): Token[] {
       const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
       if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: t.lower };
     }
+    // "…, the leader said, crowning his first visit": a participle after a comma, before its object.
+    if (t.pos === "ADJ" && t.lower.endsWith("ing") && prev?.lower === "," && next && (next.pos === "DET" || POSSESSIVES.has(next.lower)))
+      return { ...t, pos: "VERB", lemma: t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma };
     if (t.pos === "PROPN" && k === 0) {
       const lemma = [t.lower, t.lower.replace(/s$/, ""), t.lower.replace(/es$/, "")].find((w) => TRIGGERS.has(w) || EVENT_NOUNS.has(w));
       if (lemma && !NON_EVENT_NOUNS.has(lemma)) return { ...t, pos: "NOUN", lemma };
@@ -114,12 +117,15 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     dct,
     partyPresented: new Set(),
     gatherings: new Set(),
+    bare: new Set(),
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
+  resolvePlural(doc.text, out);
   resolveEventCoreference(doc.text, out, named, cursor.gatherings);
   resolveArticleTopic(out, named, cursor.gatherings);
+  inheritStance(out, cursor.bare, dct);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -140,6 +146,8 @@ interface SentenceCursor {
   partyPresented: Set<EventMention>;
   /** Mentions that name a gathering ("the APEC summit"). */
   gatherings: Set<EventMention>;
+  /** Definite mentions whose sentence tells no stance of their own ("the meeting"). */
+  bare: Set<EventMention>;
 }
 
 // The event mentions of sentence `s`, appended to `out` (their ids are given later).
@@ -189,7 +197,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
-    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0 });
+    const { stance, bare } = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0 });
     out.push({
       id: "",
       sentence: s,
@@ -207,6 +215,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
+    if (bare) c.bare.add(out[out.length - 1]);
   });
 }
 

@@ -70,7 +70,9 @@ function joinsSides(q: Question, e: Evidence): boolean {
  */
 export function aboutEvent(q: Question, e: Evidence): boolean {
   if (!placeFits(q.event.place, e.place)) return false;
-  if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p));
+  // "Putin landed in Pyongyang": the country a visit takes place in is the country visited.
+  const visited = (p: string) => e.type === "visit" && p.startsWith("country:") && !!e.place && placeFits(p, e.place);
+  if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p) || visited(p));
   if (!(q.event.type === "meet" && e.type === "visit")) return false;
   return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
 }
@@ -118,9 +120,9 @@ const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplann
  * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
  * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
  */
-function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): boolean {
+function tellsHappened(q: Question, e: Evidence, scheduledFrom: string | null): boolean {
   if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
-  if (scheduledFor && scheduledFor > e.published) return false;
+  if (scheduledFrom && scheduledFrom > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
   // Reported in the days after the deadline, it counts only when dated within the window.
@@ -193,13 +195,20 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     log({ at: to, indicator: "time passing", claim: null, reports: [], reason: `${daysBetween(from, to)} days passed with no date set; ${left1} days left before the deadline` }, next);
   };
 
+  // One article is one voice: its reports count under the first origin it brought, whatever claims they joined.
+  const originOf = new Map<string, string>();
+  // "Blinken cancelled the meeting he was due to hold on Thursday": an article that tells a happening called off or
+  // failed does not also raise it with the plan it recalls.
+  const offIn = new Set(usable.filter((e) => e.stance === "called_off" || e.stance === "failed").map((e) => `${e.article}\u0000${e.claim}`));
   for (const e of usable) {
+    let origin = originOf.get(e.article);
+    if (origin === undefined) originOf.set(e.article, (origin = e.origin));
     // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
     const late = e.published > q.deadline;
     if (!late) advanceTo(e.published);
-    const told = tellsHappened(q, e, scheduledFor);
+    const told = tellsHappened(q, e, scheduledFor ? scheduledFrom : null);
     if (told) {
-      happened.add(e.origin);
+      happened.add(origin);
       if (e.onRecord || happened.size >= 2) {
         log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);
         resolved = { outcome: "yes", at: e.published };
@@ -219,8 +228,14 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       scheduledFor = null;
       scheduledBy = [];
     }
+    // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
+    if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;
     const hit = matchIndicator(q, e);
-    if (!hit) continue;
+    if (!hit || (hit.lr > 1 && offIn.has(`${e.article}\u0000${e.claim}`))) continue;
+    // "another possible venue is the summit in November", for a question that closes in September: a happening
+    // looked for after the deadline does not raise the odds of one before it.
+    const when = dayRange(e.eventTime);
+    if (hit.lr > 1 && when && when.from > q.deadline) continue;
     // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
     // direction start afresh.
     const rising = hit.lr > 1;
@@ -231,7 +246,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     const w = opts.certaintyWeight[certainty(e.factuality)];
     // A party's later statement is the same source, but a date or place it newly names is news ("the summit will be
     // in Hanoi on Feb. 27-28" after "near the end of February").
-    const source = e.stance === "scheduled" ? `${e.origin}\u0000${dayRange(e.eventTime) ? e.eventTime : ""}\u0000${e.place ?? ""}` : e.origin;
+    const source = e.stance === "scheduled" ? `${origin}\u0000${dayRange(e.eventTime) ? e.eventTime : ""}\u0000${e.place ?? ""}` : origin;
     const had = perOrigin.get(source);
     if (had !== undefined && w <= had) continue;
     const rank = had !== undefined ? [...perOrigin.keys()].indexOf(source) : perOrigin.size;

@@ -15,6 +15,8 @@ interface CoreferenceLexicon {
     pointers: string[];
     /** How many sentences back an antecedent may lie. */
     sentences: number;
+    /** Words that name a pair without naming them ("their", "the two leaders"). */
+    plural: { phrases: string[] };
   };
 }
 
@@ -22,6 +24,9 @@ const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
 const POINTERS = new Set(LEX.pointers);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
+const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).join("|")})(?:\\s+[\\w'’-]+){0,3}\\s*$`, "i");
 
 // A determiner (and up to two modifiers) just before a trigger: "the talks", "this proposal", "the planned summit".
 const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
@@ -58,6 +63,28 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
   if (m.place && a.place && m.place !== a.place && !a.participants.includes(m.place)) return false;
   const own = parties(m);
   return own.every((p) => a.participants.includes(p));
+}
+
+/**
+ * "Their only meeting was in Bali", "the two leaders will meet": a mention that names its pair only as a plural takes
+ * the parties of the nearest earlier mention (of any kind but speaking, recap or news) that names two people, within the same reach as an
+ * antecedent. Runs before the antecedent pass, which may then find the happening these parties share.
+ */
+export function resolvePlural(text: string, events: EventMention[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const m = events[i];
+    if (complete(m) || !FAMILY.has(m.type)) continue;
+    const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
+    const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
+    if (!PLURAL.test(clause)) continue;
+    for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
+      const a = events[j];
+      if (parties(a).filter((p) => p.startsWith("person:")).length < 2 || a.type === "say") continue;
+      const own = m.participants.filter((p) => !a.participants.includes(p));
+      m.participants = [...parties(a), ...own];
+      break;
+    }
+  }
 }
 
 /**
@@ -145,5 +172,29 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
     if (others.length > 0) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
     if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
+  }
+}
+
+/**
+ * A definite mention whose own sentence tells no stage ("the meeting", "their talks") takes the stage the article
+ * gives the happening it names: held when another news mention of the same kind and the same parties tells it held,
+ * else set when one tells it set. Recaps, and mentions dated after the article, keep their own reading.
+ */
+export function inheritStance(events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
+  for (const m of bare) {
+    const f = FAMILY.get(m.type);
+    if (f === undefined || m.background || !complete(m) || m.stance !== "discussed") continue;
+    const r = dayRange(m.time);
+    const ahead = !!r && !!dct && r.from > dct;
+    const own = [...new Set(parties(m))].sort().join();
+    let best: "occurred" | "scheduled" | null = null;
+    for (const a of events) {
+      if (a === m || bare.has(a) || a.background || FAMILY.get(a.type) !== f || !timesAgree(m, a)) continue;
+      if ([...new Set(parties(a))].sort().join() !== own) continue;
+      if (m.place && a.place && m.place !== a.place) continue;
+      if (a.stance === "occurred" && !ahead) best = "occurred";
+      else if (a.stance === "scheduled" && best === null) best = "scheduled";
+    }
+    if (best) m.stance = best;
   }
 }

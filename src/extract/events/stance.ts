@@ -26,6 +26,10 @@ interface StanceLexicon {
   selfNouns: Record<string, string[]>;
   partyCues: string[];
   voices: { report: string[]; official: string[] };
+  talkedAbout: { lemmas: string[] };
+  another: string[];
+  negatedAsDiscussed: { lemmas: string[] };
+  openQuestion: { clauseWords: string[]; verbs: string[]; negators: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -68,6 +72,12 @@ const SELF_NOUNS = new Map<string, CueStance>(Object.entries(LEX.selfNouns).flat
 // Stances that a cue lends only when its agent is a party to the happening: a wish or offer of anyone else makes the
 // happening only discussed ("Zelensky wanted Trump to come to Istanbul").
 const PARTY_CUES: ReadonlySet<string> = new Set(LEX.partyCues);
+const TALKED_ABOUT: ReadonlySet<string> = new Set(LEX.talkedAbout.lemmas);
+const FRESH: ReadonlySet<string> = new Set(LEX.another);
+const OPEN_WHEN_NEGATED: ReadonlySet<string> = new Set(LEX.negatedAsDiscussed.lemmas);
+const QUESTION_CLAUSE: ReadonlySet<string> = new Set(LEX.openQuestion.clauseWords);
+const UNSAID_VERBS: ReadonlySet<string> = new Set(LEX.openQuestion.verbs);
+const UNSAID_NEGATORS: ReadonlySet<string> = new Set(LEX.openQuestion.negators);
 // Cues by the word they end on, so each position is tried against a handful of phrases only.
 const GOVERNING_BY_LAST = byLastWord(GOVERNING);
 const PREDICATES_BY_LAST = byLastWord(PREDICATES);
@@ -366,8 +376,11 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     let j = k - 1;
     // "their only summit": an adverb after a determiner belongs to the phrase.
     while (j >= 0 && (ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
-    if (j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]))) j--;
+    const through = j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]));
+    if (through) j--;
     while (j >= 0 && ts[j].pos === "ADV") j--;
+    // "declined to comment on the talks", "was asked about a summit": a happening talked about takes no tense.
+    if (through && j >= 0 && TALKED_ABOUT.has(ts[j].lemma)) return -1;
     return j >= 0 && (ts[j].pos === "VERB" || ts[j].pos === "AUX") ? j : -1;
   }
   let commas = 0;
@@ -375,7 +388,8 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     const w = lowerOf(ts[j]);
     // "The meeting, on the margins of the summit, will be their first": a parenthetical is passed over.
     if (w === "," && subject && commas++ < 2) continue;
-    if (STOPS.has(w) && w !== "that") break;
+    // "their only meeting as presidents so far was …": a preposition opens no clause.
+    if (STOPS.has(w) && w !== "that" && !(ts[j].pos === "ADP" && ts[j + 1] && ts[j + 1].pos !== "PRON" && ts[j + 1].pos !== "DET" && ts[j + 1].pos !== "PROPN")) break;
     if (w === ",") break;
     if (ts[j].pos === "VERB" || ts[j].pos === "AUX") {
       // The group's head is its last verb: "would be", "has been held".
@@ -444,6 +458,86 @@ function daysWide(r: { from: string; to: string }): number {
 
 /** The stance of one mention (see the file's head for the order of the rules). */
 export function readStance(inp: StanceInput): Stance {
+  return readStanceOf(inp).stance;
+}
+
+/**
+ * The stance of one mention, and whether it was left at "discussed" only for want of anything to go on: a definite
+ * noun with no cue and no tense of its own ("the meeting", "their talks", "Thursday's session"), whose stage is that
+ * of the happening it refers back to.
+ */
+export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean } {
+  const stance = stanceOf(inp);
+  if (stance !== "bare") return { stance, bare: false };
+  return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
+}
+
+/** "the meeting", "their talks", "Putin's visit", "Thursday's session", and no word marking another one ("the next summit"). */
+function definitePhrase(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const t = ts[j];
+    const w = lowerOf(t);
+    if (FRESH.has(w)) return false;
+    if (w === "the" || w === "this" || w === "that" || w === "'s" || determiner(t) && t.pos === "PRON") return true;
+    if (!(t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "ADV" || w === "-")) return false;
+  }
+  return false;
+}
+
+/** The stance, or "bare" when nothing in the sentence tells one and the mention is only talked about. */
+/**
+ * True when the sentence leaves the happening an open question: it stands in a "whether" clause, in a direct
+ * question, or in what a source does not say or confirm ("has yet to confirm that Xi will come", "declined to
+ * comment on the talks").
+ */
+function openQuestion(ts: Token[], k: number): boolean {
+  const last = ts[ts.length - 1];
+  if (last && last.lower === "?" && !ts.some((t) => QUOTES.has(t.text))) return true;
+  let that = false;
+  let nouns = 0;
+  for (let j = k - 1; j >= 0; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === ";" || w === ":" || w === "." || w === "but") return false;
+    // "asked whether they would meet, Biden said: 'I have no plans'": the question put is answered after it.
+    if (QUESTION_CLAUSE.has(w)) return !(j > 0 && ts[j - 1].lemma === "ask") || unanswered(ts, k);
+    // "would not say where the talks will be held": the happening itself is taken for granted.
+    if (WH_WORDS.has(w) || (ts[j].pos === "PRON" && (w === "who" || w === "which"))) return false;
+    if (w === "that") {
+      that = true;
+      nouns = 0;
+      continue;
+    }
+    if (ts[j].pos === "NOUN") nouns++;
+    // The nearest verb of saying before it, negated just before it, with the happening its object or inside its
+    // "that" clause ("declined to comment on the talks", "has yet to confirm that Xi will come"), not hanging on a
+    // noun of its own ("declined to comment on a report that Kim may travel").
+    if (ts[j].pos === "VERB" && UNSAID_VERBS.has(ts[j].lemma)) {
+      if (nouns > 0 || (!that && j < k - 1 && ts.slice(j + 1, k).some((t) => t.pos === "NOUN"))) return false;
+      return negatedWithin(ts, j);
+    }
+  }
+  return false;
+}
+
+const WH_WORDS: ReadonlySet<string> = new Set(["where", "when", "what", "how", "why"]);
+
+function negatedWithin(ts: Token[], j: number): boolean {
+  for (let i = j - 1; i >= 0 && i >= j - 4; i--) {
+    if (UNSAID_NEGATORS.has(lowerOf(ts[i])) || UNSAID_NEGATORS.has(ts[i].lemma)) return true;
+    if (ts[i].pos === "NOUN" || ts[i].pos === "PROPN" || lowerOf(ts[i]) === ",") break;
+  }
+  return false;
+}
+
+/** After "asked whether …", the main clause does not answer: "…, Lavrov did not answer". */
+function unanswered(ts: Token[], k: number): boolean {
+  for (let j = k + 1; j < ts.length; j++) if (ts[j].pos === "VERB" && UNSAID_VERBS.has(ts[j].lemma) && negatedWithin(ts, j)) return true;
+  return false;
+}
+
+function stanceOf(inp: StanceInput): Stance | "bare" {
+  if (openQuestion(inp.ts, inp.k)) return "unknown";
   const governing = governingCue(inp);
   const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
@@ -456,7 +550,9 @@ export function readStance(inp: StanceInput): Stance {
   const side = timeSide(inp.time, inp.dct);
   const ahead = side === "after" || tense === "future";
   if (cue) {
-    const s = PARTY_CUES.has(cue.stance) && !cue.negated && agentIsOutsider(inp, cue.at) ? "discussed" : turned(cue);
+    // "neither government has confirmed a meeting": not yet set is still open.
+    const open = cue.negated && OPEN_WHEN_NEGATED.has(inp.ts[cue.at].lemma);
+    const s = open || (PARTY_CUES.has(cue.stance) && !cue.negated && agentIsOutsider(inp, cue.at)) ? "discussed" : turned(cue);
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     if (s === "occurred" && ahead) return "scheduled";
@@ -481,7 +577,7 @@ export function readStance(inp: StanceInput): Stance {
   // its own, or as the subject of a present predicate ("the meeting depends on …"), is only talked about.
   if (tense === "past" || side === "before") return "occurred";
   if (tense === "present" && inp.ts[inp.k].pos === "VERB") return "occurred";
-  return "discussed";
+  return "bare";
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Token } from "../01-tokens.js";
 import { BOUNDARY_PREPOSITIONS, CLAUSE_BREAKS, FUTURE_MARKERS, MAX_TIME_DISTANCE } from "./lexicon.js";
 import { sourceOf } from "./source.js";
 
+const TEMPORAL_OPENERS = new Set(["after", "before", "since", "until"]);
 const FORWARD_AUX = new Set(["will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo", "ca"]);
 
 /** An undated verb in the past or perfect tense ("met", "has never met") happened, if at all, before the article: PAST_REF. */
@@ -93,6 +94,16 @@ function isDateline(ts: Token[], first: number, last: number): boolean {
   return false;
 }
 
+/** True when "after", "before", "since" or "until" between `from` and the trigger at k opens a clause holding it. */
+function opensClauseBetween(ts: Token[], from: number, k: number): boolean {
+  for (let i = from; i < k; i++) {
+    if (!TEMPORAL_OPENERS.has(ts[i].lower)) continue;
+    const rest = ts.slice(i + 1, k + 1);
+    if (!rest.some((x) => x.text === ",") && rest.some((x) => x.pos === "VERB")) return true;
+  }
+  return false;
+}
+
 /** Nearest time expression in the sentence, preferring the trigger's own clause (commas, "that" and verbs count extra). */
 export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null): string | null {
   let best: { d: number; v: string } | null = null;
@@ -108,6 +119,9 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     if (tm.value.endsWith("_REF") && ts.slice(lo + 1, hi).some((x) => CLAUSE_BREAKS.has(x.lower))) continue;
     // "The talks were the first since April 27": a time after "since" bounds a stretch, it does not date the event.
     if (tm.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[tm.first - 1].lower)) continue;
+    // "said on Monday, a month after the two men held talks": a time before a clause opened by "after" or "before"
+    // dates the clause it stands in, not the earlier or later happening the subordinate clause tells of.
+    if (tm.last < k && opensClauseBetween(ts, tm.last + 1, k)) continue;
     let d = hi - lo;
     for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
       const w = ts[j].lower;

@@ -119,6 +119,42 @@ describe("independent origins", () => {
   });
 });
 
+describe("what a report can and cannot say about the question", () => {
+  it("counts one article as one voice, whatever claims and origins its reports joined", () => {
+    const one = shift([ev({ stance: "scheduled", article: "same", origin: "a", claim: "c1" })]);
+    expect(shift([ev({ stance: "scheduled", article: "same", origin: "a", claim: "c1" }), ev({ stance: "scheduled", article: "same", origin: "b", claim: "c2" })])).toBeCloseTo(one, 9);
+  });
+
+  it("does not raise the odds on a happening looked for after the deadline, but still lowers them on a call-off", () => {
+    const q = question({ deadline: "2025-09-30" });
+    expect(shift([ev({ stance: "discussed", eventTime: "2025-11" })], DAY, q)).toBeCloseTo(0, 9);
+    expect(shift([ev({ stance: "discussed", eventTime: "2025-09-20" })], DAY, q)).toBeGreaterThan(0);
+    expect(shift([ev({ stance: "called_off", eventTime: "2025-11" })], DAY, q)).toBeLessThan(0);
+  });
+
+  it("lets an article that tells a call-off lower the odds without the plan it recalls raising them", () => {
+    const off = shift([ev({ stance: "called_off", article: "x" })]);
+    expect(shift([ev({ stance: "called_off", article: "x" }), ev({ stance: "scheduled", article: "x" })])).toBeCloseTo(off, 9);
+    // The plan told by another article still counts.
+    expect(shift([ev({ stance: "called_off", article: "x" }), ev({ stance: "scheduled", article: "y", origin: "other" })])).not.toBeCloseTo(off, 3);
+  });
+
+  it("reads a visit that takes place in a country as a visit to that country", () => {
+    const q = question({ event: { type: "visit", participants: [PUTIN, "country:KP"], place: null }, indicators: defaultIndicators("visit", [PUTIN, "country:KP"]) });
+    expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:KP" }))).toBe(true);
+    expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:CN" }))).toBe(false);
+    expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: null }))).toBe(false);
+  });
+
+  it("resolves on a meeting told as held once the week set for it has begun", () => {
+    const evidence = [
+      ev({ stance: "scheduled", eventTime: "2025-W44", published: "2025-10-20", onRecord: true }),
+      ev({ stance: "occurred", eventTime: "2025-10-28", published: "2025-10-28", onRecord: true }),
+    ];
+    expect(forecast(Q, evidence, "2025-10-29")).toMatchObject({ status: "yes", resolved_at: "2025-10-28" });
+  });
+});
+
 describe("old news", () => {
   it("moves nothing on a recap, or on a happening over well before the report", () => {
     const cases: [Partial<Evidence>, boolean][] = [

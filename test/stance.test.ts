@@ -54,6 +54,18 @@ const rows: [string, string, Stance][] = [
   ["Xi is likely to stay away from the summit, a decision that would deny him a chance to meet Biden.", "meet", "failed"],
   ["Xi's decision to stay home removes the likeliest occasion for a meeting with Biden this year.", "meeting", "failed"],
   ["Neither government has confirmed a meeting there.", "meeting", "discussed"],
+  // judged, so held; a fronted phrase takes the main clause's tense
+  ["Putin called the conversation very informative, open and useful.", "conversation", "occurred"],
+  ["The Prime Minister's Office described the hour-long conversation as good and friendly.", "conversation", "occurred"],
+  ["During the call, Kirby said, Biden urged restraint on the judicial overhaul.", "call", "occurred"],
+  // a plan denied is no plan, not a failure; a plan that was to have been is called off
+  ["No meeting between the two presidents has been announced.", "meeting", "unplanned"],
+  ["A White House visit for Netanyahu has not been scheduled.", "visit", "unplanned"],
+  ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
+  ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
+  ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  // the one who asks for a happening takes part in it
+  ["Zelensky had hoped for a face-to-face meeting with Trump, CNN reported.", "meeting", "wanted"],
   // discussed
   ["Officials discussed a possible meeting between the two leaders.", "meeting", "discussed"],
   ["The minister spoke of a meeting between the two presidents at the summit.", "meeting", "discussed"],

@@ -169,6 +169,11 @@ function joiningDash(ts: Token[], i: number): boolean {
   return (i === 0 || ts[i - 1].end === w.start) && (i + 1 >= ts.length || ts[i + 1].start === w.end);
 }
 
+/** A word joined by dashes on both sides: the "to" of "face-to-face", the "on" of "one-on-one". */
+function inWord(ts: Token[], i: number): boolean {
+  return i > 0 && i + 1 < ts.length && joiningDash(ts, i - 1) && joiningDash(ts, i + 1);
+}
+
 /** End (inclusive) of the noun phrase starting at j, coordinations ("X, Y and Z", "X as well as Y") included. */
 function phraseEnd(v: RoleView, j: number): number {
   const { ts } = v;
@@ -181,7 +186,7 @@ function phraseEnd(v: RoleView, j: number): number {
       end = i;
       break;
     }
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && !/^(his|her|its|their|our|my|your)$/.test(w.lower) && i > j) break;
       end = i++;
       continue;
@@ -229,7 +234,7 @@ function phraseStart(v: RoleView, j: number): number {
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
     // "their only summit", "the very first meeting": an adverb between a determiner and the noun it leads to.
     const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
-    if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
+    if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
       continue;
@@ -314,6 +319,8 @@ function governingVerb(v: RoleView, s: number): number {
     const prep = ts[p].lower;
     let q = p - 1;
     if (q >= 0 && (ts[q].pos === "ADP" || ts[q].pos === "PART")) q--;
+    // "asked repeatedly for", "asked again and again for": adverbs between the verb and its preposition.
+    while (q >= 0 && (ts[q].pos === "ADV" || (ts[q].lower === "and" && ts[q - 1]?.pos === "ADV"))) q--;
     if (q >= 0 && ts[q].pos === "VERB" && (PARTY_VERB_PREPS.get(ts[q].lemma)?.has(prep) || PARTY_VERB_PREPS.get(ts[q].lemma)?.has(ts[q + 1]?.lower ?? ""))) return q;
     return -1;
   }

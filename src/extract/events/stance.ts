@@ -30,6 +30,7 @@ interface StanceLexicon {
   another: string[];
   negatedAsDiscussed: { lemmas: string[] };
   openQuestion: { clauseWords: string[]; verbs: string[]; negators: string[] };
+  judging: string[];
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -362,6 +363,8 @@ interface Group {
   modal: string | null;
   /** "would": a future in reported speech, a hypothesis otherwise. */
   would: boolean;
+  /** A present perfect ("has not been scheduled", "have not met"): what has not happened so far may still. */
+  perfect?: boolean;
 }
 
 const POSSIBILITY_MODALS = new Set(["could", "may", "might", "can", "should", "ca"]);
@@ -381,6 +384,12 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     while (j >= 0 && ts[j].pos === "ADV") j--;
     // "declined to comment on the talks", "was asked about a summit": a happening talked about takes no tense.
     if (through && j >= 0 && TALKED_ABOUT.has(ts[j].lemma)) return -1;
+    // "During the call, Biden urged …", "After the talks, Lavrov said …": a fronted phrase takes the main clause's tense.
+    if (through && j < 0) {
+      const comma = ts.findIndex((t, i) => i > k && t.lower === ",");
+      if (comma > 0 && comma - k <= PREDICATE_REACH) for (let i = comma + 1; i < ts.length && i <= comma + 8; i++) if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return i;
+      return -1;
+    }
     return j >= 0 && (ts[j].pos === "VERB" || ts[j].pos === "AUX") ? j : -1;
   }
   let commas = 0;
@@ -414,6 +423,7 @@ function groupAt(ts: Token[], k: number, named: boolean[]): Group {
   }
   let modal: string | null = null;
   let would = false;
+  let perfect = false;
   let tense: Tense | null = null;
   for (let j = v; j >= 0 && j >= v - 4; j--) {
     const w = lowerOf(ts[j]);
@@ -423,6 +433,7 @@ function groupAt(ts: Token[], k: number, named: boolean[]): Group {
     if (FUTURE_AUX.has(w)) tense ??= "future";
     if (FUTURE_PHRASES.some((p) => p.every((x, i) => ts[j + i] !== undefined && lowerOf(ts[j + i]) === x) && j + p.length - 1 <= v)) tense ??= "future";
     if (ts[j].pos === "AUX" && ["was", "were", "had", "did", "has", "have"].includes(w)) tense ??= "past";
+    if (ts[j].pos === "AUX" && (w === "has" || w === "have" || w === "'ve")) perfect = true;
   }
   const h = ts[v];
   // "…, the Russian leader said, crowning his first visit": a bare participle takes the tense of the clause it hangs on.
@@ -432,7 +443,7 @@ function groupAt(ts: Token[], k: number, named: boolean[]): Group {
     }
   }
   if (!tense) tense = h.pos === "VERB" && h.lower !== h.lemma && !h.lower.endsWith("ing") && !h.lower.endsWith("s") ? "past" : would ? "future" : "present";
-  return { verb: v, tense, modal, would };
+  return { verb: v, tense, modal, would, perfect };
 }
 /** Where the happening's own time lies against the document date, when it can be told. */
 function timeSide(time: string | null, dct: string | null): "before" | "after" | null {
@@ -486,6 +497,18 @@ function definitePhrase(ts: Token[], k: number): boolean {
 }
 
 /** The stance, or "bare" when nothing in the sentence tells one and the mention is only talked about. */
+/** A happening a verb of judging takes as its object, followed by the judgement ("called the meeting a missed opportunity"). */
+function judged(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let j = k - 1;
+  while (j >= 0 && (determiner(ts[j]) || ts[j].pos === "ADJ" || ts[j].lower === "-" || ts[j].pos === "NOUN")) j--;
+  if (j < 0 || j === k - 1 || ts[j].pos !== "VERB" || !JUDGING.has(ts[j].lemma)) return false;
+  // A judgement of what is still ahead ("would call the summit a success") tells nothing held.
+  for (let i = j - 1; i >= 0 && i >= j - 3; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
+  const next = ts.slice(k + 1, k + 4).filter((t) => !QUOTES.has(t.text));
+  return next.length > 0 && (next[0].lower === "as" || next[0].pos === "ADJ" || next[0].pos === "ADV" || next[0].lower === "a" || next[0].lower === "an");
+}
+
 /**
  * True when the sentence leaves the happening an open question: it stands in a "whether" clause, in a direct
  * question, or in what a source does not say or confirm ("has yet to confirm that Xi will come", "declined to
@@ -521,6 +544,7 @@ function openQuestion(ts: Token[], k: number): boolean {
 }
 
 const WH_WORDS: ReadonlySet<string> = new Set(["where", "when", "what", "how", "why"]);
+const JUDGING: ReadonlySet<string> = new Set(LEX.judging);
 
 function negatedWithin(ts: Token[], j: number): boolean {
   for (let i = j - 1; i >= 0 && i >= j - 4; i--) {
@@ -538,11 +562,15 @@ function unanswered(ts: Token[], k: number): boolean {
 
 function stanceOf(inp: StanceInput): Stance | "bare" {
   if (openQuestion(inp.ts, inp.k)) return "unknown";
+  // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
+  if (judged(inp.ts, inp.k)) return "occurred";
   const governing = governingCue(inp);
   const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
   // described: its own negation decides.
   const weak = !!described && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
+  // "No meeting has been announced", "a visit has not been scheduled": a plan denied is no plan, not a failure.
+  if (!governing && weak && described!.stance === "scheduled") return "unplanned";
   const cue = governing ?? (weak ? null : described) ?? selfCue(inp);
   const f = inp.factuality;
   const group = groupAt(inp.ts, inp.k, inp.named);
@@ -559,7 +587,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     return s;
   }
   const negative = f.endsWith("-");
-  if (negative) return ahead || (tense === "present" && side !== "before") ? "unplanned" : "failed";
+  if (negative) return ahead || ((tense === "present" || group.perfect) && side !== "before") ? "unplanned" : "failed";
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);
   if (f === "Uu" && purpose >= 0) return readStance({ ...inp, k: purpose, factuality: inp.factualityAt(purpose) ?? "CT+" });

@@ -154,6 +154,12 @@ const recaps: [string, string, boolean][] = [
   ["Trump said he would love to meet Kim this year.", "meet", false],
   ["The summit will take place next week.", "summit", false],
   ["Putin met Kim on Wednesday in Pyongyang.", "met", false],
+  // a sentence set well before the article makes its undated happenings history, not its plans still ahead
+  ["In March 2025, Biden said he would not invite Netanyahu in the near term.", "invite", true],
+  ["In July 2019, Trump used a phone call to press Zelensky.", "call", true],
+  ["Biden and Putin have met face to face just once as presidents.", "met", true],
+  ["In September, officials said the summit would be held in the spring.", "summit", false],
+  ["Officials said on Monday, a month after the two men held talks in Geneva, that a summit was likely.", "summit", false],
 ];
 
 describe("background", () => {

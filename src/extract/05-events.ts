@@ -5,6 +5,7 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
+import { BOUNDARY_PREPOSITIONS } from "./events/lexicon.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
 import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { readStanceOf, voiceOf } from "./events/stance.js";
@@ -210,7 +211,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       time,
       condition,
       stance,
-      background: readBackground({ ts, k, time, dct: c.dct, stance }),
+      background: readBackground({ ts, k, time, dct: c.dct, stance, earlier: placed.filter((p) => p.last < k && !(p.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[p.first - 1].lower))).map((p) => p.value) }),
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);

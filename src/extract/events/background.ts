@@ -19,6 +19,8 @@ const STOPS = new Set([...LEX.clauseStops, ";"]);
 const MARK_REACH = 10;
 // Stances that tell of a happening that is over: only these are recaps by their marks alone.
 const OVER: ReadonlySet<Stance> = new Set(["occurred", "failed", "called_off", "refused"]);
+// Stances of a plan that may still stand: an old date in the sentence does not make them history.
+const STILL_AHEAD: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "unknown"]);
 
 /** What the background reader needs to know about one mention. */
 export interface BackgroundInput {
@@ -27,6 +29,8 @@ export interface BackgroundInput {
   time: string | null;
   dct: string | null;
   stance: Stance;
+  /** Calendar values of the time expressions the sentence states before the trigger (not those bounding a stretch). */
+  earlier?: string[];
 }
 
 /** True when the mention recalls a happening well before the article. */
@@ -37,6 +41,12 @@ export function readBackground(inp: BackgroundInput): boolean {
     // A calendar time that reaches the article's days is current, whatever the words around it say.
     if (r.to >= addDays(inp.dct, -LEX.background.days)) return false;
   }
+  // "In March, Biden said he would not invite him", "Ten months ago in Bali, the two shook hands": an undated
+  // happening in a sentence set well before the article is history, unless it is still told as a plan.
+  if (!r && inp.dct && !STILL_AHEAD.has(inp.stance) && (inp.earlier ?? []).some((v) => {
+    const t = dayRange(v);
+    return !!t && t.to < addDays(inp.dct!, -LEX.background.days);
+  })) return true;
   if (!OVER.has(inp.stance)) return false;
   return markedAsRecap(inp.ts, inp.k);
 }

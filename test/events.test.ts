@@ -112,6 +112,13 @@ describe("participants named outside the trigger's phrase", () => {
     ["President Moon Jae-in told a news conference on Sunday that he had met Kim Jong Un.", "met", "2018-05-27", ["person:moon-jae-in", "person:kim-jong-un"]],
     // A verb's infinitive complement carries its object along to the verb.
     ["North Korean diplomats refused to accept a letter from President Donald Trump.", "refused", "2025-06-12", ["country:KP", "person:donald-trump"]],
+    // A plural ("their", "the two leaders") stands for the pair named before: the last mention naming two, else the
+    // last two people named.
+    ["Biden and Putin talked by phone on Tuesday. Their only meeting so far was in 2011.", "meeting", "2021-04-15", ["person:joe-biden", "person:vladimir-putin"]],
+    ["\"I was clear with President Putin,\" Biden said, referring to their phone call on Tuesday.", "call", "2021-04-15", ["person:joe-biden", "person:vladimir-putin"]],
+    ["Xi invited Biden to Beijing. The two leaders will meet in November.", "meet", "2023-10-01", ["person:xi-jinping", "person:joe-biden"]],
+    // The one who hopes or asks for a meeting takes part in it.
+    ["Zelensky asked again and again for a personal meeting with Putin.", "meeting", "2022-06-01", ["person:volodymyr-zelenskyy", "person:vladimir-putin"]],
   ];
   for (const [text, trigger, dct, expected] of cases) {
     it(`${trigger}: ${text}`, () => {

@@ -123,7 +123,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
-  resolvePlural(doc.text, out);
+  resolvePlural(doc.text, out, entities.matches.filter((m) => m.type === "person").map((m) => ({ entity: m.entity, start: m.start })));
   resolveEventCoreference(doc.text, out, named, cursor.gatherings);
   resolveArticleTopic(out, named, cursor.gatherings);
   inheritStance(out, cursor.bare, dct);

@@ -68,22 +68,29 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
 /**
  * "Their only meeting was in Bali", "the two leaders will meet": a mention that names its pair only as a plural takes
  * the parties of the nearest earlier mention (of any kind but speaking, recap or news) that names two people, within the same reach as an
- * antecedent. Runs before the antecedent pass, which may then find the happening these parties share.
+ * antecedent, else the last two people named before it. Runs before the antecedent pass, which may then find the happening these parties share.
  */
-export function resolvePlural(text: string, events: EventMention[]): void {
+export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number }[] = []): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     if (complete(m) || !FAMILY.has(m.type)) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
     const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
     if (!PLURAL.test(clause)) continue;
+    let pair: string[] | null = null;
     for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
       const a = events[j];
       if (parties(a).filter((p) => p.startsWith("person:")).length < 2 || a.type === "say") continue;
-      const own = m.participants.filter((p) => !a.participants.includes(p));
-      m.participants = [...parties(a), ...own];
+      pair = parties(a);
       break;
     }
+    // "I was clear with Putin …, Biden said, referring to their phone call": else the last two people named before it.
+    if (!pair) {
+      const last: string[] = [];
+      for (let j = people.length - 1; j >= 0 && last.length < 2; j--) if (people[j].start < m.trigger.start && !last.includes(people[j].entity)) last.push(people[j].entity);
+      if (last.length === 2) pair = last.reverse();
+    }
+    if (pair) m.participants = [...pair, ...m.participants.filter((p) => !pair!.includes(p))];
   }
 }
 

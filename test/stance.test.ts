@@ -66,6 +66,8 @@ const rows: [string, string, Stance][] = [
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
   // the one who asks for a happening takes part in it
   ["Zelensky had hoped for a face-to-face meeting with Trump, CNN reported.", "meeting", "wanted"],
+  ["Zelensky said his meeting with Trump on Friday did not go the way it was supposed to.", "meeting", "occurred"],
+  ["The Oval Office meeting erupted into a shouting match.", "meeting", "occurred"],
   // discussed
   ["Officials discussed a possible meeting between the two leaders.", "meeting", "discussed"],
   ["The minister spoke of a meeting between the two presidents at the summit.", "meeting", "discussed"],

@@ -136,6 +136,8 @@ interface Found {
   stance: CueStance;
   negated: boolean;
   at: number;
+  /** The cue holds its own negation ("did not go the way it was supposed to"): the sentence's negation is the cue's. */
+  ownNegation?: boolean;
 }
 
 const lowerOf = (t: Token) => t.lower.replace(/’/g, "'");
@@ -300,8 +302,9 @@ function predicateCue(inp: StanceInput): Found | null {
       if (!cue.slots.some((s) => !s.optional && s.words.has(w)) && !cue.slots[0].words.has(w) && !cue.slots[0].optional) continue;
       const end = matchStartingAt(ts, b, cue);
       if (end < 0) continue;
-      const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never"));
-      return { stance: cue.stance, negated, at: b };
+      const ownNegation = cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never") || [...s.words].some((w) => w.endsWith("n't")));
+      const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !ownNegation;
+      return { stance: cue.stance, negated, at: b, ownNegation };
     }
     // The predicate is the first verb group: a cue further on belongs to another clause, unless that group is a
     // relative clause without "that" ("the meeting Zelensky had demanded did not take place").
@@ -568,7 +571,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
   // described: its own negation decides.
-  const weak = !!described && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
+  const weak = !!described && !described.ownNegation && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
   // "No meeting has been announced", "a visit has not been scheduled": a plan denied is no plan, not a failure.
   if (!governing && weak && described!.stance === "scheduled") return "unplanned";
   const cue = governing ?? (weak ? null : described) ?? selfCue(inp);

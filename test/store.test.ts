@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
+// loop and Hono's shared router cases run one behaviour suite over every implementation.
+import { existsSync } from "node:fs";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
@@ -23,14 +23,12 @@ import {
   openStore,
   outletId,
   setMeta,
-  updateClaim,
   type ArticleExtras,
-  type LedgerChanges,
-  type NewClaim,
-  type NewReport,
   type Store,
 } from "../src/store/index.js";
+import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
+import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TEXT =
   "SEOUL, Oct. 18 — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. " +
@@ -43,7 +41,7 @@ function find(text: string, part: string, from = 0): { start: number; end: numbe
 }
 
 function noChanges(): LedgerChanges {
-  return { newClaims: [], claimUpdates: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
+  return { newClaims: [], changedClaims: [], newOrigins: [], changedOrigins: [], newReports: [], movedReports: [], goneOrigins: [], histories: [] };
 }
 
 /** An extraction with every kind of annotation, written by hand so the test does not depend on the reading stages. */
@@ -149,335 +147,404 @@ function extras(e: Extraction, over: Partial<ArticleExtras> = {}): ArticleExtras
   };
 }
 
-let dir: string;
-let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "bellwether-store-"));
-  store = await openStore({ path: join(dir, "test.db") });
-});
+function claim(id: string, type: string, participants: string[], over: Partial<ClaimRecord> = {}): ClaimRecord {
+  return {
+    id,
+    type,
+    participants,
+    place: null,
+    eventTime: null,
+    firstReported: "2025-10-10",
+    lastReported: "2025-10-18",
+    historical: false,
+    cameo: null,
+    summary: "s",
+    statement: "",
+    stage: "discussed",
+    status: "reported",
+    ...over,
+  };
+}
 
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+function report(id: string, claimId: string, article: string, published: string | null, over: Partial<ReportRecord> = {}): ReportRecord {
+  return {
+    id,
+    claim_id: claimId,
+    article_id: article,
+    outlet: "Korea Daily Wire",
+    published,
+    near_duplicate_of: null,
+    credits: [],
+    factuality: "PR+",
+    stance: "discussed",
+    background: false,
+    source: [
+      { text: "U.S. officials", entity: null },
+      { text: "CNN", entity: "outlet:cnn" },
+    ],
+    time: null,
+    origin_id: "o1",
+    event_id: "e1",
+    sentence: 0,
+    trigger: "meeting",
+    chain: ["U.S. officials", "CNN"],
+    root: "CNN",
+    ...over,
+  };
+}
 
-describe("opening a store", () => {
-  it("creates the file with WAL, foreign keys and every table", async () => {
-    expect(existsSync(join(dir, "test.db"))).toBe(true);
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
-    expect(mode.rows[0].journal_mode).toBe("wal");
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
-    expect(fk.rows[0].foreign_keys).toBe(1);
-    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(
-      expect.arrayContaining([
-        "aliases", "articles", "attributions", "claim_participants", "claim_status", "claims", "entities",
-        "event_mentions", "meta", "mentions", "minhash_bands", "origins", "outlets", "reports", "sentences",
-        "stories", "story_articles", "times",
-      ]),
-    );
+announceSkips();
+
+describe.each(ENGINES)("the store on $name", (engine) => {
+  let store: Store;
+  let location: string;
+  let close: () => Promise<void>;
+
+  beforeEach(async (ctx) => {
+    if (engine.skip) ctx.skip();
+    ({ store, location, close } = await openFresh(engine));
   });
 
-  it("runs each migration once and records it", async () => {
-    await storeExtraction(store.db, sample(), extras(sample()));
-    await store.close();
-    store = await openStore({ path: join(dir, "test.db") });
-    await store.close();
-    store = await openStore({ path: join(dir, "test.db") });
-    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    const all = Object.keys(await migrationProvider.getMigrations()).sort();
-    expect(all[0]).toBe("0001_initial");
-    expect(rows.rows.map((r) => r.name)).toEqual(all);
-    expect(await migrate(store.db)).toEqual([]);
-    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["a1"]);
+  afterEach(async () => {
+    if (!engine.skip) await close();
   });
 
-  it("refuses a PostgreSQL URL clearly until that backend exists", async () => {
-    await expect(openStore({ path: "postgres://localhost/bellwether" })).rejects.toThrow(/PostgreSQL/);
-  });
+  const count = async (table: "articles" | "sentences" | "mentions" | "entities" | "minhash_bands" | "outlets") =>
+    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
-  it("keeps values in the key/value table", async () => {
-    expect(await getMeta(store.db, "k")).toBeUndefined();
-    await setMeta(store.db, "k", "1");
-    await setMeta(store.db, "k", "2");
-    expect(await getMeta(store.db, "k")).toBe("2");
-  });
-});
-
-describe("articles", () => {
-  it("round-trips a hand-written extraction with every annotation kind", async () => {
-    const e = sample();
-    const { seq } = await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
-    expect(seq).toBe(1);
-    const back = await getArticle(store.db, "a1");
-    expect(back?.extraction).toEqual(e);
-    expect(back).toMatchObject({ seq: 1, contentHash: "hash-a1", nearDuplicateOf: null, input: "a1.txt" });
-  });
-
-  it("round-trips what extract() produces for a real text", async () => {
-    const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
-    await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
-    expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
-  });
-
-  it("stores the outlet once, entities once, and every surface form as an alias", async () => {
-    const a = sample("a1");
-    const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
-    b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
-    await storeExtraction(store.db, a, extras(a));
-    await storeExtraction(store.db, b, extras(b));
-    const outlets = await store.db.selectFrom("outlets").selectAll().execute();
-    expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
-    expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
-    const entities = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
-    expect(entities.map((e) => e.id)).toEqual(["outlet:cnn", "person:donald-trump", "person:kim-jong-un"]);
-    const aliases = await store.db
-      .selectFrom("aliases")
-      .select("alias")
-      .where("entity_id", "=", "person:kim-jong-un")
-      .orderBy("alias")
-      .execute();
-    expect(aliases.map((r) => r.alias)).toEqual(["Kim", "Kim Jong Un"]);
-  });
-
-  it("finds articles by content hash and by shared LSH buckets", async () => {
-    const a = sample("a1");
-    const other = sample(
-      "b2",
-      "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
-        "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
-    );
-    await storeExtraction(store.db, a, extras(a));
-    await storeExtraction(store.db, other, extras(other));
-    expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
-    expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
-    const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
-    expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
-    // Each band counts only with its own hash: half the bands of one article and half of the other share 32 each.
-    const mixed = fingerprint(TEXT).bands.map((h, band) => (band % 2 === 0 ? h : extras(other).bands[band]));
-    expect(await findBandCandidates(store.db, mixed, 2)).toEqual([
-      { article_id: "a1", shared: 32 },
-      { article_id: "b2", shared: 32 },
-    ]);
-    expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
-    const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
-    expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
-  });
-
-  it("lists articles by publication date, undated last, then ingest order", async () => {
-    for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
-      const e = sample(id, `${TEXT} ${id}`, date);
-      await storeExtraction(store.db, e, extras(e));
-    }
-    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
-    expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
-    const first = (await listArticles(store.db))[0];
-    expect(first).toMatchObject({ outlet: "Korea Daily Wire", title: "Trump and Kim may meet", seq: 3 });
-  });
-
-  it("writes nothing when the transaction fails", async () => {
-    const e = sample();
-    await expect(
-      store.transaction(async (tx) => {
-        await storeExtraction(tx, e, extras(e));
-        throw new Error("boom");
-      }),
-    ).rejects.toThrow("boom");
-    for (const table of ["articles", "sentences", "mentions", "entities", "minhash_bands", "outlets"] as const) {
-      const n = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      expect(Number(n.n), table).toBe(0);
-    }
-  });
-
-  it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
-    const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
-    const batch = await store.beginBatch();
-    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
-    await expect(
-      batch.unit(async (tx) => {
-        await storeExtraction(tx, b, extras(b));
-        throw new Error("boom");
-      }),
-    ).rejects.toThrow("boom");
-    await batch.unit((tx) => storeExtraction(tx, c, extras(c)));
-    // Reads through the batch see its own writes before the commit.
-    expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
-    await batch.commit();
-    expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
-    const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().orderBy("article_id").execute();
-    expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
-  });
-
-  it("writes nothing of a batch that is rolled back", async () => {
-    const a = sample("a1");
-    const batch = await store.beginBatch();
-    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
-    await batch.rollback();
-    expect(await listArticles(store.db)).toEqual([]);
-  });
-
-  it("rejects a second article with the same text hash", async () => {
-    const a = sample("a1");
-    const b = sample("b2");
-    await storeExtraction(store.db, a, extras(a));
-    await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/UNIQUE/);
-  });
-});
-
-describe("claims, reports, origins, stories", () => {
-  beforeEach(async () => {
-    for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
-      const e = sample(id, `${TEXT} ${id}`, date);
-      await storeExtraction(store.db, e, extras(e));
-    }
-  });
-
-  it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
-    const report = (id: string, article: string, date: string): NewReport => ({
-      id,
-      claim_id: "c1",
-      article_id: article,
-      event_id: "e1",
-      sentence: 0,
-      trigger: "meeting",
-      factuality: "PR+",
-      chain: ["U.S. officials", "CNN"],
-      root: "CNN",
-      origin_id: "o1",
-      published: date,
+  describe("opening a store", () => {
+    it("creates every table", async () => {
+      expect(store.engine).toBe(engine.name);
+      const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          "aliases", "articles", "attributions", "claim_participants", "claim_status", "claims", "entities",
+          "event_mentions", "meta", "mentions", "minhash_bands", "origins", "outlets", "reports", "sentences",
+          "stories", "story_articles", "times",
+        ]),
+      );
     });
-    await store.transaction(async (tx) => {
-      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
-      // What linking the first article writes: a new claim, its origin, its report and its first status.
-      await applyLedgerChanges(tx, {
-        ...noChanges(),
-        newClaims: [
-          {
-            id: "c1",
-            type: "meet",
-            cameo: "036",
-            summary: "Trump and Kim meet",
-            polarity: "+",
-            event_time: "2025-FA",
-            first_reported: "2025-10-18",
-            last_reported: "2025-10-18",
-            status: "reported",
-            story_id: "s1",
-            participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
-          },
+
+    it("runs each migration once and records it", async () => {
+      await storeExtraction(store.db, sample(), extras(sample()));
+      await store.close();
+      store = await openStore({ path: location });
+      await store.close();
+      store = await openStore({ path: location });
+      const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+      const all = Object.keys(await migrationProvider.getMigrations()).sort();
+      expect(all[0]).toBe("0001_initial");
+      expect(rows.rows.map((r) => r.name)).toEqual(all);
+      expect(await migrate(store.db)).toEqual([]);
+      expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["a1"]);
+    });
+
+    it("keeps values in the key/value table", async () => {
+      expect(await getMeta(store.db, "k")).toBeUndefined();
+      await setMeta(store.db, "k", "1");
+      await setMeta(store.db, "k", "2");
+      expect(await getMeta(store.db, "k")).toBe("2");
+    });
+
+    it("sorts text byte by byte, as every engine's queries expect", async () => {
+      for (const [id, name] of [["b", "b"], ["B", "B"], ["a-b", "a-b"], ["a_b", "a_b"], ["ab", "ab"], ["é", "é"]]) {
+        await store.db.insertInto("entities").values({ id, name, type: "person" }).execute();
+      }
+      const rows = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
+      expect(rows.map((r) => r.id)).toEqual(["B", "a-b", "a_b", "ab", "b", "é"]);
+    });
+  });
+
+  describe("articles", () => {
+    it("round-trips a hand-written extraction with every annotation kind", async () => {
+      const e = sample();
+      const { seq } = await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
+      expect(seq).toBe(1);
+      const back = await getArticle(store.db, "a1");
+      expect(back?.extraction).toEqual(e);
+      expect(back).toMatchObject({ seq: 1, contentHash: "hash-a1", nearDuplicateOf: null, input: "a1.txt" });
+    });
+
+    it("round-trips what extract() produces for a real text", async () => {
+      const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
+      await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
+      expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
+    });
+
+    it("stores the outlet once, entities once, and every surface form as an alias", async () => {
+      const a = sample("a1");
+      const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
+      b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
+      await storeExtraction(store.db, a, extras(a));
+      await storeExtraction(store.db, b, extras(b));
+      const outlets = await store.db.selectFrom("outlets").selectAll().execute();
+      expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
+      expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
+      const entities = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
+      expect(entities.map((e) => e.id)).toEqual(["outlet:cnn", "person:donald-trump", "person:kim-jong-un"]);
+      const aliases = await store.db.selectFrom("aliases").select("alias").where("entity_id", "=", "person:kim-jong-un").orderBy("alias").execute();
+      expect(aliases.map((r) => r.alias)).toEqual(["Kim", "Kim Jong Un"]);
+    });
+
+    it("finds articles by content hash and by shared LSH buckets", async () => {
+      const a = sample("a1");
+      const other = sample(
+        "b2",
+        "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
+          "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
+      );
+      await storeExtraction(store.db, a, extras(a));
+      await storeExtraction(store.db, other, extras(other));
+      expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
+      expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
+      const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
+      expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
+      // Each band counts only with its own hash: half the bands of one article and half of the other share 32 each.
+      const mixed = fingerprint(TEXT).bands.map((h, band) => (band % 2 === 0 ? h : extras(other).bands[band]));
+      expect(await findBandCandidates(store.db, mixed, 2)).toEqual([
+        { article_id: "a1", shared: 32 },
+        { article_id: "b2", shared: 32 },
+      ]);
+      expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
+      const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
+      expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
+    });
+
+    it("lists articles by publication date, undated last, then ingest order", async () => {
+      for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
+      expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
+      const first = (await listArticles(store.db))[0];
+      expect(first).toMatchObject({ outlet: "Korea Daily Wire", title: "Trump and Kim may meet", seq: 3 });
+    });
+
+    it("writes nothing when the transaction fails", async () => {
+      const e = sample();
+      await expect(
+        store.transaction(async (tx) => {
+          await storeExtraction(tx, e, extras(e));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      for (const table of ["articles", "sentences", "mentions", "entities", "minhash_bands", "outlets"] as const) {
+        expect(await count(table), table).toBe(0);
+      }
+    });
+
+    it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
+      const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await expect(
+        batch.unit(async (tx) => {
+          await storeExtraction(tx, b, extras(b));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      await batch.unit((tx) => storeExtraction(tx, c, extras(c)));
+      // Reads through the batch see its own writes before the commit.
+      expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
+      await batch.commit();
+      expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
+      const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().orderBy("article_id").execute();
+      expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
+    });
+
+    it("a unit that fails on a constraint leaves the batch usable", async () => {
+      const [a, b] = ["a1", "b2"].map((id) => sample(id, `${TEXT} ${id}`));
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await expect(batch.unit((tx) => storeExtraction(tx, b, extras(b, { contentHash: "hash-a1" })))).rejects.toThrow(/unique/i);
+      await batch.unit((tx) => storeExtraction(tx, b, extras(b)));
+      await batch.commit();
+      expect((await listArticles(store.db)).map((r) => r.id)).toEqual(["a1", "b2"]);
+    });
+
+    it("writes nothing of a batch that is rolled back", async () => {
+      const a = sample("a1");
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await batch.rollback();
+      expect(await listArticles(store.db)).toEqual([]);
+    });
+
+    // SQLite's driver waits for the lock synchronously, so two writers must be two processes there (test/ingest-crash).
+    it.skipIf(engine.name === "sqlite")("lets one writer at a time hold a batch: a second waits for the first to commit", async () => {
+      const [a, b] = ["a1", "b2"].map((id) => sample(id, `${TEXT} ${id}`));
+      const other = await openStore({ path: location });
+      try {
+        const first = await store.beginBatch();
+        await first.unit((tx) => storeExtraction(tx, a, extras(a)));
+        let secondOpen = false;
+        const second = other.beginBatch().then((batch) => {
+          secondOpen = true;
+          return batch;
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(secondOpen).toBe(false);
+        await first.commit();
+        const batch = await second;
+        // The second writer numbers its article after the first's.
+        const { seq } = await batch.unit((tx) => storeExtraction(tx, b, extras(b)));
+        await batch.commit();
+        expect(seq).toBe(2);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("rejects a second article with the same text hash", async () => {
+      const a = sample("a1");
+      const b = sample("b2");
+      await storeExtraction(store.db, a, extras(a));
+      await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/unique/i);
+    });
+  });
+
+  describe("claims, reports, origins, stories", () => {
+    beforeEach(async () => {
+      if (engine.skip) return;
+      for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+    });
+
+    it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
+      await store.transaction(async (tx) => {
+        await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
+        // What linking the first article writes: a new claim, its origin, its report and its first status.
+        const c1 = claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"], {
+          cameo: "036",
+          summary: "meet — Kim, Trump",
+          statement: "Trump and Kim may meet",
+          eventTime: "2025-FA",
+          firstReported: "2025-10-18",
+          lastReported: "2025-10-18",
+        });
+        await applyLedgerChanges(tx, {
+          ...noChanges(),
+          newClaims: [c1],
+          newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
+          newReports: [report("r1", "c1", "a1", "2025-10-18")],
+          histories: [{ claimId: "c1", history: [{ status: "reported", stage: "discussed", at: "2025-10-18" }] }],
+        });
+        // And the second: another report of the same origin, a later last report, a longer history.
+        await applyLedgerChanges(tx, {
+          ...noChanges(),
+          changedClaims: [{ ...c1, lastReported: "2025-10-19", status: "corroborated" }],
+          newReports: [report("r2", "c1", "a2", "2025-10-19")],
+          histories: [{ claimId: "c1", history: [{ status: "reported", stage: "discussed", at: "2025-10-18" }, { status: "corroborated", stage: "discussed", at: "2025-10-19" }] }],
+        });
+        await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
+      });
+
+      const view = await getClaim(store.db, "c1");
+      expect(view).toMatchObject({
+        id: "c1",
+        type: "meet",
+        cameo: "036",
+        summary: "meet — Kim, Trump",
+        statement: "Trump and Kim may meet",
+        polarity: "+",
+        status: "corroborated",
+        first_reported: "2025-10-18",
+        last_reported: "2025-10-19",
+        when: "2025-FA",
+        participants: [
+          { id: "person:donald-trump", name: "Donald Trump" },
+          { id: "person:kim-jong-un", name: "Kim Jong Un" },
         ],
-        newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
-        newReports: [report("r1", "a1", "2025-10-18")],
-        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }] }],
+        status_history: [
+          { status: "reported", stage: "discussed", at: "2025-10-18" },
+          { status: "corroborated", stage: "discussed", at: "2025-10-19" },
+        ],
+        origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
+        origin_sides: { for: 1, against: 0 },
       });
-      // And the second: another report of the same origin, a later last report, a longer history.
-      await applyLedgerChanges(tx, {
-        ...noChanges(),
-        claimUpdates: [{ id: "c1", patch: { last_reported: "2025-10-19", status: "corroborated" } }],
-        newReports: [report("r2", "a2", "2025-10-19")],
-        histories: [{ claimId: "c1", history: [{ status: "reported", at: "2025-10-18" }, { status: "corroborated", at: "2025-10-19" }] }],
+      expect(view?.reports.map((r) => r.id)).toEqual(["r1", "r2"]);
+      expect(view?.reports[0]).toEqual({
+        id: "r1",
+        article: "a1",
+        title: "Trump and Kim may meet",
+        outlet: "Korea Daily Wire",
+        published: "2025-10-18",
+        sentence: 0,
+        trigger: "meeting",
+        factuality: "PR+",
+        stance: "discussed",
+        background: false,
+        chain: ["U.S. officials", "CNN"],
+        origin: "o1",
+        root: "CNN",
+        event: "e1",
       });
-      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
+      expect(await getClaim(store.db, "missing")).toBeUndefined();
+      expect((await listClaims(store.db, { storyId: "s1" })).map((c) => c.id)).toEqual(["c1"]);
+      expect(await listClaims(store.db, { storyId: "other" })).toEqual([]);
+      expect((await listArticles(store.db, { storyId: "s1" })).map((a) => a.id)).toEqual(["a1", "a2"]);
+      expect(await listArticles(store.db, { storyId: "other" })).toEqual([]);
+      expect(await listStories(store.db)).toEqual([
+        { id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a1", "a2"], claims: ["c1"] },
+      ]);
     });
 
-    const claim = await getClaim(store.db, "c1");
-    expect(claim).toMatchObject({
-      id: "c1",
-      type: "meet",
-      cameo: "036",
-      summary: "Trump and Kim meet",
-      polarity: "+",
-      status: "corroborated",
-      first_reported: "2025-10-18",
-      last_reported: "2025-10-19",
-      participants: [
-        { id: "person:donald-trump", name: "Donald Trump" },
-        { id: "person:kim-jong-un", name: "Kim Jong Un" },
-      ],
-      status_history: [
-        { status: "reported", at: "2025-10-18" },
-        { status: "corroborated", at: "2025-10-19" },
-      ],
-      origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
+    it("reads every claim of a type with its participants, and moves reports between origins", async () => {
+      await applyLedgerChanges(store.db, {
+        ...noChanges(),
+        newClaims: [claim("meet-a", "meet", ["person:kim-jong-un", "person:donald-trump"]), claim("meet-b", "meet", ["person:xi-jinping"]), claim("threat", "threaten", ["person:kim-jong-un"])],
+        newOrigins: [
+          { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
+          { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
+        ],
+        newReports: [
+          report("r1", "meet-a", "a1", "2025-10-18", { origin_id: "o-cnn" }),
+          report("r2", "meet-a", "a2", "2025-10-19", { origin_id: "o-own", chain: [], source: [], root: "Korea Daily Wire" }),
+        ],
+      });
+      const meets = await claimsOfType(store.db, "meet");
+      expect(meets.map((c) => [c.id, c.participants])).toEqual([
+        ["meet-a", ["person:donald-trump", "person:kim-jong-un"]],
+        ["meet-b", ["person:xi-jinping"]],
+      ]);
+      expect(meets[0]).toMatchObject({ type: "meet", place: null, eventTime: null, firstReported: "2025-10-10", lastReported: "2025-10-18", historical: false });
+
+      // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
+      await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
+      const view = await getClaim(store.db, "meet-a");
+      expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
     });
-    expect(claim?.reports.map((r) => r.id)).toEqual(["r1", "r2"]);
-    expect(claim?.reports[0]).toEqual({
-      id: "r1",
-      article: "a1",
-      title: "Trump and Kim may meet",
-      outlet: "Korea Daily Wire",
-      published: "2025-10-18",
-      sentence: 0,
-      trigger: "meeting",
-      factuality: "PR+",
-      chain: ["U.S. officials", "CNN"],
-      origin: "o1",
-      root: "CNN",
-      event: "e1",
+
+    it("enforces the links between tables", async () => {
+      await expect(
+        applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r1", "no-such-claim", "a1", null, { origin_id: null })] }),
+      ).rejects.toThrow(/foreign key/i);
     });
-    expect(await getClaim(store.db, "missing")).toBeUndefined();
-    expect((await listClaims(store.db, { storyId: "s1" })).map((c) => c.id)).toEqual(["c1"]);
-    expect(await listClaims(store.db, { storyId: "other" })).toEqual([]);
-    expect((await listArticles(store.db, { storyId: "s1" })).map((a) => a.id)).toEqual(["a1", "a2"]);
-    expect(await listArticles(store.db, { storyId: "other" })).toEqual([]);
-    expect(await listStories(store.db)).toEqual([
-      {
-        id: "s1",
-        title: "Trump–Kim talks",
-        first_published: "2025-10-18",
-        last_published: "2025-10-19",
-        articles: ["a1", "a2"],
-        claims: ["c1"],
-      },
-    ]);
+  });
+});
+
+describe("store locations", () => {
+  it("a SQLite store uses WAL and foreign keys", async () => {
+    const { store, location, close } = await openFresh(ENGINES[0]);
+    try {
+      expect(existsSync(location)).toBe(true);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      expect(mode.rows[0].journal_mode).toBe("wal");
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+      expect(fk.rows[0].foreign_keys).toBe(1);
+    } finally {
+      await close();
+    }
   });
 
-  it("reads every claim of a type with its participants, and moves reports between origins", async () => {
-    const claim = (id: string, type: string, participants: string[]): NewClaim => ({
-      id,
-      type,
-      cameo: null,
-      summary: "s",
-      polarity: "+",
-      event_time: null,
-      first_reported: "2025-10-10",
-      last_reported: "2025-10-18",
-      status: "reported",
-      participants,
-    });
-    await applyLedgerChanges(store.db, {
-      ...noChanges(),
-      newClaims: [claim("meet-a", "meet", ["person:kim-jong-un", "person:donald-trump"]), claim("meet-b", "meet", ["person:xi-jinping"]), claim("threat", "threaten", ["person:kim-jong-un"])],
-      newOrigins: [
-        { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
-        { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
-      ],
-      newReports: [
-        { id: "r1", claim_id: "meet-a", article_id: "a1", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: ["CNN"], root: "CNN", origin_id: "o-cnn", published: "2025-10-18" },
-        { id: "r2", claim_id: "meet-a", article_id: "a2", event_id: null, sentence: 0, trigger: "meet", factuality: "PR+", chain: [], root: null, origin_id: "o-own", published: "2025-10-19" },
-      ],
-    });
-    const meets = await claimsOfType(store.db, "meet");
-    expect(meets.map((c) => [c.id, c.participants])).toEqual([
-      ["meet-a", ["person:donald-trump", "person:kim-jong-un"]],
-      ["meet-b", ["person:xi-jinping"]],
-    ]);
-    await updateClaim(store.db, "meet-b", { participants: ["person:kim-jong-un"] });
-    expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "meet-b")?.participants).toEqual(["person:kim-jong-un"]);
-
-    // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
-    await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
-    const view = await getClaim(store.db, "meet-a");
-    expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
-  });
-
-  it("enforces the links between tables", async () => {
-    await expect(
-      applyLedgerChanges(store.db, {
-        ...noChanges(),
-        newReports: [{ id: "r1", claim_id: "no-such-claim", article_id: "a1", event_id: null, sentence: 0, trigger: "x", factuality: "Uu", chain: [], root: null, published: null }],
-      }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+  it("a PostgreSQL store that cannot be reached fails naming it, password hidden", async () => {
+    const err = await openStore({ path: "postgres://bw:secret@127.0.0.1:1/bellwether" }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^cannot open the PostgreSQL store postgres:\/\/bw:\*\*\*@127\.0\.0\.1:1\/bellwether: /);
+    expect((err as Error).message).not.toContain("secret");
   });
 });

@@ -11,7 +11,8 @@ import { contentId } from "../src/extract/ids.js";
 import { main } from "../src/serve/cli/main.js";
 import { createLinker } from "../src/app/link.js";
 import { extract } from "../src/extract/index.js";
-import { getArticle, storeExtraction, listArticles, listStories, openStore, type Store } from "../src/store/index.js";
+import { getArticle, storeExtraction, listArticles, listStories, type Store } from "../src/store/index.js";
+import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TABLES = [
   "outlets", "articles", "sentences", "entities", "aliases", "mentions", "times", "attributions", "event_mentions",
@@ -38,21 +39,35 @@ function snapshot(path: string): Record<string, unknown[]> {
   }
 }
 
+/** The same, through an open store of any engine. */
+async function snapshotOf(store: Store): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    const rows = (await store.db.selectFrom(t as "articles").selectAll().execute()) as Record<string, unknown>[];
+    out[t] = rows
+      .map((r) => {
+        const { ingested_at: _, ...rest } = r;
+        return JSON.stringify(rest, (_k, v) => (v && typeof v === "object" && v.type === "Buffer" ? Buffer.from(v.data).toString("hex") : v));
+      })
+      .sort();
+  }
+  return out;
+}
+
 const paragraphs = (text: string) => text.trim().split(/\n\n/);
 const body = (a: GeneratedArticle) => a.text;
 
 let dir: string;
-let store: Store;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "bellwether-ingest-"));
-  store = await openStore({ path: join(dir, "store.db") });
 });
 
 afterEach(async () => {
-  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+announceSkips();
 
 /** A folder of 20 generated articles, one exact re-post and two rewrites of earlier ones. */
 function writeMixedFolder(folder: string): { corpus: GeneratedArticle[]; rewrite: string; trimmed: string } {
@@ -69,7 +84,30 @@ function writeMixedFolder(folder: string): { corpus: GeneratedArticle[]; rewrite
   return { corpus, rewrite, trimmed };
 }
 
-describe("ingestInputs", () => {
+describe.each(ENGINES)("ingestInputs on $name", (engine) => {
+  let store: Store;
+  let close: () => Promise<void>;
+
+  beforeEach(async (ctx) => {
+    if (engine.skip) ctx.skip();
+    ({ store, close } = await openFresh(engine));
+  });
+
+  afterEach(async () => {
+    if (!engine.skip) await close();
+  });
+
+  /** Ingests into a second fresh store of the engine and returns its snapshot. */
+  const elsewhere = async (run: (other: Store) => Promise<unknown>) => {
+    const other = await openFresh(engine);
+    try {
+      await run(other.store);
+      return await snapshotOf(other.store);
+    } finally {
+      await other.close();
+    }
+  };
+
   it("stores new articles, skips exact duplicates and links near-duplicates to their original", async () => {
     const folder = join(dir, "in");
     const { corpus, rewrite, trimmed } = writeMixedFolder(folder);
@@ -100,32 +138,28 @@ describe("ingestInputs", () => {
     const folder = join(dir, "in");
     writeMixedFolder(folder);
     await ingestInputs(store, [folder]);
-    const before = snapshot(join(dir, "store.db"));
+    const before = await snapshotOf(store);
     expect(before.articles).toHaveLength(22);
     expect(before.sentences.length).toBeGreaterThan(22);
     const again = await ingestInputs(store, [folder]);
     expect(again).toEqual({ new: 0, duplicate: 23, near_duplicate: 0, failed: [] });
-    expect(snapshot(join(dir, "store.db"))).toEqual(before);
+    expect(await snapshotOf(store)).toEqual(before);
   });
 
   it("gives the same store contents for the same inputs, whatever the clock says", async () => {
     const folder = join(dir, "in");
     writeMixedFolder(folder);
     await ingestInputs(store, [folder], { now: () => new Date("2001-01-01T00:00:00Z") });
-    const other = await openStore({ path: join(dir, "other.db") });
-    await ingestInputs(other, [folder]);
-    await other.close();
-    expect(snapshot(join(dir, "other.db"))).toEqual(snapshot(join(dir, "store.db")));
+    const other = await elsewhere((o) => ingestInputs(o, [folder]));
+    expect(other).toEqual(await snapshotOf(store));
   });
 
   it("stores the same whether documents are read on worker threads or on the calling thread", async () => {
     const folder = join(dir, "in");
     writeMixedFolder(folder);
     await ingestInputs(store, [folder], { readerThreads: 2 });
-    const inline = await openStore({ path: join(dir, "inline.db") });
-    await ingestInputs(inline, [folder], { readerThreads: 0 });
-    await inline.close();
-    expect(snapshot(join(dir, "inline.db"))).toEqual(snapshot(join(dir, "store.db")));
+    const inline = await elsewhere((o) => ingestInputs(o, [folder], { readerThreads: 0 }));
+    expect(inline).toEqual(await snapshotOf(store));
   });
 
   it("groups stories over several runs exactly as one run, and as a rebuild from the store, does", async () => {
@@ -133,22 +167,17 @@ describe("ingestInputs", () => {
     writeCorpus(join(dir, "first"), corpus.slice(0, 12));
     writeCorpus(join(dir, "second"), corpus.slice(12));
     writeCorpus(join(dir, "all"), corpus);
-    const stories = (path: string) => {
-      const s = snapshot(path);
-      return { stories: s.stories, story_articles: s.story_articles, claims: s.claims, meta: s.meta };
-    };
+    const stories = (s: Record<string, unknown[]>) => ({ stories: s.stories, story_articles: s.story_articles, claims: s.claims, meta: s.meta });
     await ingestInputs(store, [join(dir, "first")], { readerThreads: 1 });
     // A lone article in a run of its own is grouped in-process.
     await ingestInputs(store, [join(dir, "second", "00000.txt")], { readerThreads: 1 });
     await ingestInputs(store, [join(dir, "second")], { readerThreads: 1 });
-    const once = await openStore({ path: join(dir, "once.db") });
-    await ingestInputs(once, [join(dir, "all")], { readerThreads: 0 });
-    await once.close();
-    const grown = stories(join(dir, "store.db"));
+    const once = stories(await elsewhere((o) => ingestInputs(o, [join(dir, "all")], { readerThreads: 0 })));
+    const grown = stories(await snapshotOf(store));
     expect(grown.stories.length).toBeGreaterThan(1);
-    expect(grown).toEqual(stories(join(dir, "once.db")));
+    expect(grown).toEqual(once);
     await rebuildStories(store);
-    expect(stories(join(dir, "store.db"))).toEqual(grown);
+    expect(stories(await snapshotOf(store))).toEqual(grown);
   });
 
   it("regroups stories from the store when another writer stored articles between the run's", async () => {
@@ -169,12 +198,11 @@ describe("ingestInputs", () => {
       const grouped = (await listStories(store.db)).flatMap((s) => s.articles).sort();
       expect(grouped).toEqual((await listArticles(store.db)).map((a) => a.id).sort());
       expect(grouped).toContain("other");
-      const before = snapshot(join(dir, "store.db"));
+      const before = await snapshotOf(store);
       await rebuildStories(store);
-      expect(snapshot(join(dir, "store.db"))).toEqual(before);
-      await store.close();
-      rmSync(join(dir, "store.db"));
-      store = await openStore({ path: join(dir, "store.db") });
+      expect(await snapshotOf(store)).toEqual(before);
+      await close();
+      ({ store, close } = await openFresh(engine));
       interleaved = false;
     }
   });

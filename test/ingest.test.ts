@@ -15,8 +15,8 @@ import { getArticle, storeExtraction, listArticles, listStories, type Store } fr
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TABLES = [
-  "outlets", "articles", "sentences", "entities", "aliases", "mentions", "times", "attributions", "event_mentions",
-  "claims", "claim_participants", "reports", "origins", "claim_status", "stories", "story_articles", "minhash_bands", "meta",
+  "outlets", "articles", "readings", "entities", "aliases", "statements",
+  "claims", "claim_participants", "reports", "origins", "claim_status", "stories", "story_articles", "lsh_buckets", "meta",
 ];
 
 /** Every row of every table, in a fixed order, without the wall-clock column. */
@@ -140,7 +140,7 @@ describe.each(ENGINES)("ingestInputs on $name", (engine) => {
     await ingestInputs(store, [folder]);
     const before = await snapshotOf(store);
     expect(before.articles).toHaveLength(22);
-    expect(before.sentences.length).toBeGreaterThan(22);
+    expect(before.statements.length).toBeGreaterThan(22);
     const again = await ingestInputs(store, [folder]);
     expect(again).toEqual({ new: 0, duplicate: 23, near_duplicate: 0, failed: [] });
     expect(await snapshotOf(store)).toEqual(before);
@@ -251,7 +251,7 @@ describe.each(ENGINES)("ingestInputs on $name", (engine) => {
     expect(ids).toHaveLength(2);
     const linked = await store.db.selectFrom("meta").select("key").where("key", "like", "linked:%").execute();
     expect(linked).toHaveLength(2);
-    const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().execute();
+    const sentences = await store.db.selectFrom("readings").select("seq").distinct().execute();
     expect(sentences).toHaveLength(2);
   });
 

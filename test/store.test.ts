@@ -194,6 +194,45 @@ function report(id: string, claimId: string, article: string, published: string 
   };
 }
 
+// About 600 words of news prose, many of them events and attributions.
+const LONG_TEXT = Array.from({ length: 12 }, (_, i) =>
+  `SEOUL, Oct. ${i + 1} — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. ` +
+  `Kim said he would meet Trump in Panmunjom if Washington dropped its demand for talks on sanctions. ` +
+  `South Korean officials told reporters that the two leaders had exchanged letters last week and could sign a declaration later this fall.`,
+).join("\n\n");
+
+/** Writes an extraction as the store did before compact readings: a row per sentence, mention, time, attribution, event. */
+async function writeFormerRows(db: import("kysely").Kysely<any>, e: Extraction): Promise<void> {
+  const id = e.article.id;
+  const fp = fingerprint(e.article.text);
+  await db.insertInto("outlets").values({ id: outletId(e.article.outlet!), name: e.article.outlet, kind: null, aliases: "[]" }).execute();
+  await db.insertInto("articles").values({
+    id, seq: 1, content_hash: "h", minhash: encodeSignature(fp.signature), title: e.article.title, outlet_id: outletId(e.article.outlet!),
+    url: e.article.url, published: e.article.published, published_source: e.article.published_source, byline: e.article.byline,
+    language: e.article.language, text: e.article.text, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
+    story_terms: '{"v":2,"terms":[]}', credits: "[]",
+  }).execute();
+  await db.insertInto("sentences").values(e.sentences.map((s, idx) => ({ article_id: id, idx, start: s.start, end: s.end }))).execute();
+  await db.insertInto("entities").values(e.entities.map((en) => ({ id: en.id, name: en.name, type: en.type }))).execute();
+  let idx = 0;
+  for (const en of e.entities) {
+    for (const m of en.mentions) await db.insertInto("mentions").values({ article_id: id, idx: idx++, entity_id: en.id, start: m.start, end: m.end, text: m.text, sentence: m.sentence ?? null }).execute();
+  }
+  await db.insertInto("times").values(e.times.map((t, i) => ({ article_id: id, idx: i, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value }))).execute();
+  await db.insertInto("attributions").values(e.attributions.map((a, i) => ({
+    article_id: id, idx: i, sentence: a.sentence, source_start: a.source.start, source_end: a.source.end, source_text: a.source.text,
+    source_entity: a.source.entity, cue_start: a.cue.start, cue_end: a.cue.end, cue_text: a.cue.text, content_start: a.content.start,
+    content_end: a.content.end, chain: JSON.stringify(a.chain),
+  }))).execute();
+  await db.insertInto("event_mentions").values(e.events.map((ev, i) => ({
+    article_id: id, id: ev.id, idx: i, sentence: ev.sentence, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
+    trigger_text: ev.trigger.text, type: ev.type, cameo: ev.cameo, participants: JSON.stringify(ev.participants), factuality: ev.factuality,
+    source: JSON.stringify(ev.source), time: ev.time, condition_start: ev.condition?.start ?? null, condition_end: ev.condition?.end ?? null,
+    stance: ev.stance, background: ev.background ? 1 : 0, place: ev.place,
+  }))).execute();
+  await db.insertInto("minhash_bands").values(fp.bands.map((hash, band) => ({ article_id: id, band, hash }))).execute();
+}
+
 announceSkips();
 
 describe.each(ENGINES)("the store on $name", (engine) => {
@@ -210,7 +249,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
     if (!engine.skip) await close();
   });
 
-  const count = async (table: "articles" | "sentences" | "mentions" | "entities" | "minhash_bands" | "outlets") =>
+  const count = async (table: "articles" | "readings" | "statements" | "entities" | "lsh_buckets" | "outlets") =>
     Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   describe("opening a store", () => {
@@ -219,9 +258,8 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       const tables = (await store.db.introspection.getTables()).map((t) => t.name);
       expect(tables).toEqual(
         expect.arrayContaining([
-          "aliases", "articles", "attributions", "claim_participants", "claim_status", "claims", "entities",
-          "event_mentions", "meta", "mentions", "minhash_bands", "origins", "outlets", "reports", "sentences",
-          "stories", "story_articles", "times",
+          "aliases", "articles", "claim_participants", "claim_status", "claims", "entities",
+          "lsh_buckets", "meta", "origins", "outlets", "readings", "reports", "statements", "stories", "story_articles",
         ]),
       );
     });
@@ -330,7 +368,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
           throw new Error("boom");
         }),
       ).rejects.toThrow("boom");
-      for (const table of ["articles", "sentences", "mentions", "entities", "minhash_bands", "outlets"] as const) {
+      for (const table of ["articles", "readings", "statements", "entities", "lsh_buckets", "outlets"] as const) {
         expect(await count(table), table).toBe(0);
       }
     });
@@ -350,7 +388,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
       await batch.commit();
       expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
-      const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().orderBy("article_id").execute();
+      const sentences = await store.db.selectFrom("readings").innerJoin("articles", "articles.seq", "readings.seq").select("articles.id as article_id").orderBy("articles.id").execute();
       expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
     });
 
@@ -402,6 +440,81 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       const b = sample("b2");
       await storeExtraction(store.db, a, extras(a));
       await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/unique/i);
+    });
+  });
+
+  describe("compact readings", () => {
+    it("keeps entity totals and statements in publication order", async () => {
+      for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const totals = await store.db.selectFrom("entities").select(["id", "mentions"]).orderBy("id").execute();
+      expect(totals).toEqual([
+        { id: "outlet:cnn", mentions: 3 },
+        { id: "person:donald-trump", mentions: 6 },
+        { id: "person:kim-jong-un", mentions: 3 },
+      ]);
+      // The sample's one attribution has no known source entity; give one and read the entity's statements in order.
+      const quoted = (id: string, date: string | null) => {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        e.attributions[0].source.entity = "person:kim-jong-un";
+        return e;
+      };
+      for (const [id, date] of [["q3", null], ["q2", "2025-10-19"], ["q1", "2025-10-02"]] as const) {
+        const e = quoted(id, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const said = await store.db.selectFrom("statements").select(["article_id", "day", "event_types"]).where("entity_id", "=", "person:kim-jong-un").orderBy("day").orderBy("seq").execute();
+      expect(said).toEqual([
+        { article_id: "q1", day: "2025-10-02", event_types: "meet" },
+        { article_id: "q2", day: "2025-10-19", event_types: "meet" },
+        { article_id: "q3", day: "~", event_types: "meet" },
+      ]);
+    });
+
+    it("keeps a ~600-word article's reading in a few kilobytes", async () => {
+      const e = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
+      await storeExtraction(store.db, e, extras(e));
+      const row = await store.db.selectFrom("readings").select("data").executeTakeFirstOrThrow();
+      expect(e.events.length).toBeGreaterThan(20);
+      expect(row.data.byteLength).toBeLessThan(6144);
+      expect((await getArticle(store.db, "long"))?.extraction).toEqual(e);
+    });
+
+    it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
+      await store.close();
+      const { Kysely, Migrator } = await import("kysely");
+      const { createDialect, parseLocation } = await import("../src/store/dialect.js");
+      // A store as the version before compact readings left it.
+      const oldLocation = await engine.location();
+      const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      try {
+        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
+        expect((await migrator.migrateTo("0007_binary_text")).error).toBeUndefined();
+        const e = sample("a1");
+        e.attributions[0].source.entity = "person:kim-jong-un";
+        await writeFormerRows(old, e);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        expect((await getArticle(store.db, "a1"))?.extraction).toEqual(e);
+        expect(await findBandCandidates(store.db, fingerprint(TEXT).bands, 2)).toEqual([{ article_id: "a1", shared: 64 }]);
+        expect(await store.db.selectFrom("entities").select(["id", "mentions"]).orderBy("id").execute()).toEqual([
+          { id: "outlet:cnn", mentions: 1 },
+          { id: "person:donald-trump", mentions: 2 },
+          { id: "person:kim-jong-un", mentions: 1 },
+        ]);
+        expect(await store.db.selectFrom("statements").select(["entity_id", "article_id", "day", "seq"]).execute()).toEqual([
+          { entity_id: "person:kim-jong-un", article_id: "a1", day: "2025-10-18", seq: 1 },
+        ]);
+        const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+        for (const gone of ["sentences", "mentions", "times", "attributions", "event_mentions", "minhash_bands"]) expect(tables).not.toContain(gone);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        // The suite's own store was closed above; open a fresh one for afterEach to close.
+        ({ store, location, close } = await openFresh(engine));
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 // What an entity has said and what has been said about it, and the actor × issue table of stated positions.
 import { loadData } from "../extract/resources.js";
 import type { ClaimStatus, Executor } from "../store/index.js";
-import { claimIdsWithParticipant, entityAliases, getEntity, listEntities, sentenceEventTypes, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
+import { claimIdsWithParticipant, entityAliases, getEntity, listEntities, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
 import { readClaims } from "./ledger.js";
 
 interface IssueEntry {
@@ -107,7 +107,7 @@ export function issuesOf(sentence: string, eventTypes: Iterable<string> = []): s
     .map((i) => i.id);
 }
 
-function toStatement(row: StatementRow, typesBySentence: Map<string, string[]>): Statement {
+function toStatement(row: StatementRow & { event_types: string[] }): Statement {
   const text = row.text.slice(row.sentence_start, row.sentence_end);
   const start = Math.max(0, Math.min(text.length, row.content_start - row.sentence_start));
   const end = Math.max(start, Math.min(text.length, row.content_end - row.sentence_start));
@@ -122,20 +122,9 @@ function toStatement(row: StatementRow, typesBySentence: Map<string, string[]>):
     cue: row.cue,
     source_text: row.source_text,
     content: { start, end },
-    issues: issuesOf(text, typesBySentence.get(`${row.article}\u0000${row.sentence}`) ?? []),
+    issues: issuesOf(text, row.event_types),
     stance: stanceOf(content),
   };
-}
-
-async function eventTypesOf(db: Executor, articleIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const r of await sentenceEventTypes(db, articleIds)) {
-    const key = `${r.article_id}\u0000${r.sentence}`;
-    const list = out.get(key) ?? [];
-    list.push(r.type);
-    out.set(key, list);
-  }
-  return out;
 }
 
 /** Entities in the store, most mentioned first. */
@@ -148,13 +137,12 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
   const entity = await getEntity(db, id);
   if (!entity) return undefined;
   const [aliases, rows, claimIds] = await Promise.all([entityAliases(db, id), statementsBy(db, id), claimIdsWithParticipant(db, id)]);
-  const types = await eventTypesOf(db, rows.map((r) => r.article));
   const wanted = new Set(claimIds);
   const claims = (await readClaims(db)).filter((c) => wanted.has(c.id));
   return {
     ...entity,
     aliases,
-    said: rows.map((r) => toStatement(r, types)),
+    said: rows.map((r) => toStatement(r)),
     said_about: claims.map((c) => ({
       id: c.id,
       type: c.type,
@@ -171,12 +159,11 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
 /** Stated positions of every actor that is the source of an attribution, by issue. */
 export async function readPositions(db: Executor, opts: { minStatements?: number } = {}): Promise<PositionsView> {
   const rows = await statementsBy(db, null, 5000);
-  const types = await eventTypesOf(db, rows.map((r) => r.article));
   const names = new Map((await listEntities(db, { limit: 10_000 })).map((e) => [e.id, e]));
   const lex = lexicon();
   const actors = new Map<string, PositionsView["actors"][number]>();
   for (const row of rows) {
-    const s = toStatement(row, types);
+    const s = toStatement(row);
     const known = names.get(row.entity);
     let actor = actors.get(row.entity);
     if (!actor) {

@@ -5,9 +5,8 @@ import { contentId } from "../extract/ids.js";
 import { loadInputs, type LoadOptions, type LoadResult } from "../ingest/index.js";
 import {
   SCHEME,
-  decodeSignature,
-  encodeSignature,
   estimateJaccard,
+  minhash,
   MIN_ESTIMATE,
   isNearDuplicate,
   MIN_SHARED_BANDS,
@@ -253,7 +252,6 @@ async function ingestOne(
   await batch.unit(async (tx) => {
     const stored = await insertArticle(tx, read, reading.rows, {
       contentHash: hash,
-      minhash: encodeSignature(fp.signature),
       bands: fp.bands,
       nearDuplicateOf: decision.original,
       ingestedAt: now().toISOString(),
@@ -298,11 +296,11 @@ async function nearDuplicateOf(
     db,
     buckets.map((b) => b.article_id),
   );
-  const matches = candidates.filter(
-    (c) =>
-      estimateJaccard(fp.signature, decodeSignature(c.minhash)) >= MIN_ESTIMATE &&
-      isNearDuplicate(fp.shingles, shingles(c.text)),
-  );
+  // Candidates are few (they share buckets), so their signatures are derived from their texts rather than stored.
+  const matches = candidates.filter((c) => {
+    const theirs = shingles(c.text);
+    return estimateJaccard(fp.signature, minhash(theirs)) >= MIN_ESTIMATE && isNearDuplicate(fp.shingles, theirs);
+  });
   if (matches.length === 0) return { original: null, repoint: [] };
   const rootIds = [...new Set(matches.map((m) => m.near_duplicate_of ?? m.id))];
   const roots = await getDuplicateCandidates(db, rootIds);

@@ -97,7 +97,7 @@ export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): Arti
     try {
       const ledger = article.ledger?.outlet === article.outlet ? article.ledger : ledgerReadings(article);
       const { changes, claims } = await linkArticle({ ...article, readings: ledger.readings }, storeView(tx, memory, opts), opts.link);
-      await applyLedgerChanges(tx, changes);
+      await applyLedgerChanges(tx, changes, new Map(article.events.map((e) => [e.id, e.trigger])));
       for (const { key, state } of claims) {
         memory.states.set(key.id, state);
         // The index holds each claim as the store returns it (participants unique), so matching does not depend on

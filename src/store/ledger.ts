@@ -252,8 +252,11 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
   return view;
 }
 
-/** Writes one article's ledger changes, in the order the foreign keys need. */
-export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promise<void> {
+/**
+ * Writes one article's ledger changes, in the order the foreign keys need. `triggers` gives where each new report's
+ * trigger sits in its article, by event id, for reads that point at it.
+ */
+export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
   await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
   for (const claim of c.changedClaims) {
@@ -280,6 +283,9 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promis
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,
+      source: JSON.stringify(r.source),
+      trigger_start: triggers?.get(r.event_id)?.start ?? null,
+      trigger_end: triggers?.get(r.event_id)?.end ?? null,
     })),
   );
   for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();

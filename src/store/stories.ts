@@ -1,4 +1,5 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
+import { articleText, unpackStoryTerms } from "./articles.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
 
@@ -72,7 +73,8 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
 export async function articlesForStories(
   db: Executor,
 ): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null; story_terms: string | null }[]> {
-  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published", "story_terms"]).orderBy("seq").execute();
+  const rows = await db.selectFrom("articles").select(["id", "seq", "title", "text", "body", "published", "story_terms", "story_features"]).orderBy("seq").execute();
+  return rows.map((r) => ({ id: r.id, seq: r.seq, title: r.title, text: articleText(r), published: r.published, story_terms: unpackStoryTerms(r) }));
 }
 
 /**
@@ -84,13 +86,14 @@ export async function storyTermsBefore(
   seq: number,
   current: (storyTerms: string | null) => boolean,
 ): Promise<{ id: string; published: string | null; terms: string | null; title?: string | null; text?: string }[]> {
-  const rows = await db.selectFrom("articles").select(["id", "published", "story_terms"]).where("seq", "<", seq).orderBy("seq").execute();
-  const stale = rows.filter((r) => !current(r.story_terms)).map((r) => r.id);
+  const stored = await db.selectFrom("articles").select(["id", "published", "story_terms", "story_features"]).where("seq", "<", seq).orderBy("seq").execute();
+  const rows = stored.map((r) => ({ id: r.id, published: r.published, terms: unpackStoryTerms(r) }));
+  const stale = rows.filter((r) => !current(r.terms)).map((r) => r.id);
   const texts = new Map<string, { title: string | null; text: string }>();
   for (const slice of chunks(stale)) {
-    for (const r of await db.selectFrom("articles").select(["id", "title", "text"]).where("id", "in", slice).execute()) texts.set(r.id, r);
+    for (const r of await db.selectFrom("articles").select(["id", "title", "text", "body"]).where("id", "in", slice).execute()) texts.set(r.id, { title: r.title, text: articleText(r) });
   }
-  return rows.map((r) => ({ id: r.id, published: r.published, terms: r.story_terms, ...texts.get(r.id) }));
+  return rows.map((r) => ({ ...r, ...texts.get(r.id) }));
 }
 
 /** What a story takes from its articles: order, dates, and the title (or, untitled, the text) it is named after. */
@@ -99,9 +102,16 @@ export async function storyHeads(
 ): Promise<Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>> {
   const rows = await db
     .selectFrom("articles")
-    .select((eb) => ["id", "seq", "title", "published", eb.case().when("title", "is", null).then(eb.ref("text")).else(null).end().as("text")])
+    .select((eb) => [
+      "id",
+      "seq",
+      "title",
+      "published",
+      eb.case().when("title", "is", null).then(eb.ref("text")).else(null).end().as("text"),
+      eb.case().when("title", "is", null).then(eb.ref("body")).else(null).end().as("body"),
+    ])
     .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(rows.map(({ body, ...r }) => [r.id, { ...r, text: r.text === null ? null : articleText({ text: r.text, body }) }]));
 }
 
 /** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */

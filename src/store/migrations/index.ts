@@ -7,6 +7,7 @@ import * as m0004 from "./0004_stance.js";
 import * as m0005 from "./0005_happenings.js";
 import * as m0006 from "./0006_feeds.js";
 import * as m0007 from "./0007_binary_text.js";
+import * as m0008 from "./0008_compact_readings.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_happenings": m0005,
   "0006_feeds": m0006,
   "0007_binary_text": m0007,
+  "0008_compact_readings": m0008,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

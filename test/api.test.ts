@@ -196,7 +196,7 @@ describe("articles", () => {
     expect(again.body.outcome).toBe("duplicate");
     expect(again.body.id).toBe(r.body.id);
     const found = await get("/api/search?q=received%20a%20letter");
-    expect(found.body.articles.map((a: Json) => a.id)).toContain(r.body.id);
+    expect(found.body.results.filter((x: Json) => x.kind === "article").map((a: Json) => a.id)).toContain(r.body.id);
   });
 
   it("refuses a posted article without text or URL, with a bad date, or an unknown field", async () => {
@@ -364,16 +364,37 @@ describe("entities, positions and search", () => {
     expectError(await get("/api/positions?min=0"), 400, /querystring\.min/);
   });
 
-  it("searches articles, claims and entities", async () => {
+  it("searches entities, claims and articles: ranked, paged, with a total and the words marked in each snippet", async () => {
     const r = await get("/api/search?q=Singapore");
     expect(r.status).toBe(200);
-    expect(r.body.articles.length).toBeGreaterThan(0);
-    for (const a of r.body.articles) expect(`${a.title} ${a.snippet}`.toLowerCase()).toContain("singapore");
-    expect(r.body.entities.map((e: Json) => e.name)).toContain("Singapore");
+    expect(r.body).toMatchObject({ query: "Singapore", offset: 0, limit: 25 });
+    const of = (kind: string) => r.body.results.filter((x: Json) => x.kind === kind);
+    expect(of("article").length).toBeGreaterThan(0);
+    for (const a of of("article")) {
+      expect(`${a.title} ${a.snippet}`.toLowerCase()).toContain("singapore");
+      expect(a).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), score: expect.any(Number), outlet: expect.anything() }));
+      for (const [start, end] of a.highlights) expect(a.snippet.slice(start, end).toLowerCase()).toMatch(/^singapore/);
+    }
+    expect(of("entity").map((e: Json) => e.title)).toContain("Singapore");
+    // Entities come first, then claims, then articles.
+    const order = r.body.results.map((x: Json) => x.kind);
+    expect(order).toEqual([...of("entity"), ...of("claim"), ...of("article")].map((x: Json) => x.kind));
+    expect(r.body.total).toBeGreaterThanOrEqual(r.body.results.length);
+
+    // Pages follow one another without gaps or repeats, and keep the total.
+    const all = await get(`/api/search?q=Singapore&limit=100`);
+    const paged = [];
+    for (let offset = 0; offset < all.body.total; offset += 3) {
+      const page = await get(`/api/search?q=Singapore&offset=${offset}&limit=3`);
+      expect(page.body.total).toBe(all.body.total);
+      paged.push(...page.body.results.map((x: Json) => `${x.kind}:${x.id}`));
+    }
+    expect(paged).toEqual(all.body.results.map((x: Json) => `${x.kind}:${x.id}`));
+
     const claims = await get("/api/search?q=Kim%20Jong%20Un");
-    expect(claims.body.claims.length).toBeGreaterThan(0);
+    expect(claims.body.results.filter((x: Json) => x.kind === "claim").length).toBeGreaterThan(0);
     const wild = await get("/api/search?q=%25%25%25");
-    expect(wild.body.articles).toEqual([]);
+    expect(wild.body).toMatchObject({ total: 0, results: [] });
   });
 
   it("refuses a missing or blank query", async () => {

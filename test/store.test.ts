@@ -28,6 +28,7 @@ import {
 } from "../src/store/index.js";
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
+import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TEXT =
@@ -515,6 +516,54 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         // The suite's own store was closed above; open a fresh one for afterEach to close.
         ({ store, location, close } = await openFresh(engine));
       }
+    });
+  });
+
+  describe("search", () => {
+    it("finds articles by every word, stemmed, the last as a prefix; ranks title words first; pages with a total", async () => {
+      const texts: [string, string, string][] = [
+        ["s1", "Harbor strike ends", "Dock workers ended their strike in Rotterdam after talks on wages."],
+        ["s2", "Talks on wages", "Negotiators met again. The strike may resume if the talks fail."],
+        ["s3", "Weather", "Rain is expected in Rotterdam; dock work slows."],
+      ];
+      for (const [id, title, text] of texts) {
+        const e: Extraction = { schema: EXTRACT_SCHEMA, article: { ...sample(id).article, id, title, text }, sentences: [], entities: [], times: [], attributions: [], events: [] };
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const ids = async (q: string, offset = 0, limit = 10) => {
+        const page = await searchArticles(store.db, queryTerms(q), offset, limit);
+        return { total: page.total, ids: page.rows.map((r) => r.id) };
+      };
+      expect(await ids("strike")).toEqual({ total: 2, ids: ["s1", "s2"] });
+      expect(await ids("striking")).toEqual({ total: 2, ids: ["s1", "s2"] });
+      expect(await ids("talks wages")).toMatchObject({ total: 2 });
+      expect((await ids("talks wages")).ids[0]).toBe("s2");
+      expect(await ids("rotterd")).toMatchObject({ total: 2 });
+      expect(await ids("rotterdam weather")).toEqual({ total: 1, ids: ["s3"] });
+      expect(await ids("strike", 1, 1)).toEqual({ total: 2, ids: ["s2"] });
+      expect(await ids("nothing-here")).toEqual({ total: 0, ids: [] });
+      const [hit] = (await searchArticles(store.db, queryTerms("weather"), 0, 1)).rows;
+      expect(hit).toMatchObject({ id: "s3", title: "Weather", outlet: "Korea Daily Wire", text: texts[2][2] });
+    });
+
+    it("finds claims by their words and their parties' full names, and entities by name or alias", async () => {
+      for (const [id, date] of [["a1", "2025-10-18"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const c1 = claim("c1", "meet", ["person:donald-trump", "person:kim-jong-un"], { summary: "meet — Trump, Kim", statement: "Trump and Kim may meet" });
+      await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [c1, claim("c2", "threaten", ["person:kim-jong-un"], { summary: "threaten — Kim", statement: "Kim threatens a test" })] });
+      const found = async (q: string) => (await searchClaims(store.db, queryTerms(q), 0, 10)).rows.map((r) => r.id).sort();
+      expect(await found("meeting")).toEqual(["c1"]);
+      expect(await found("kim jong un")).toEqual(["c1", "c2"]);
+      expect(await found("donald")).toEqual(["c1"]);
+      // A claim whose words change is found by its new words only.
+      await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c1, statement: "Trump and Kim met in Panmunjom" }] });
+      expect(await found("panmunjom")).toEqual(["c1"]);
+      expect(await found("may")).toEqual([]);
+      const entities = await searchEntities(store.db, queryTerms("kim"), 0, 10);
+      expect(entities.rows.map((e) => e.id)).toEqual(["person:kim-jong-un"]);
+      expect((await searchEntities(store.db, queryTerms("jong"), 0, 10)).rows[0]).toMatchObject({ id: "person:kim-jong-un", alias: null });
     });
   });
 

@@ -6,6 +6,7 @@ import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import { annotationRows, decodeReading, STATEMENT_DAY, STATEMENT_SEQ, UNDATED_DAY, type AnnotationRows, type DecodedReading } from "./annotations.js";
 import { insertColumnRows, insertRows } from "./rows.js";
+import { indexArticle } from "./search.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
@@ -155,6 +156,7 @@ export async function insertArticle(
   }
   await insertColumnRows(tx, "statements", rows.statements);
   await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
+  await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };
 }
 

@@ -4,6 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
+import { indexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
 
@@ -258,11 +259,17 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
  */
 export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
   await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
+  const before = new Map<string, { summary: string; statement: string }>();
+  for (const ids of chunks(c.changedClaims.map((claim) => claim.id))) {
+    for (const r of await db.selectFrom("claims").select(["id", "summary", "statement"]).where("id", "in", ids).execute()) before.set(r.id, r);
+  }
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
     await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
   }
+  // Only claims whose words changed are indexed again.
+  await indexClaims(db, [...c.newClaims, ...c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement)]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
   await insertRows(

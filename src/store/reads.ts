@@ -1,5 +1,4 @@
-// Read-only queries behind the API and the web UI: entities, their statements, report evidence and text search.
-import { sql, type SqlBool } from "kysely";
+// Read-only queries behind the API and the web UI: entities, their statements and report evidence.
 import { decodeReading } from "./annotations.js";
 import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
@@ -47,16 +46,6 @@ export interface ReportSpanRow {
 export interface ArticleSentences {
   text: string;
   sentences: { start: number; end: number }[];
-}
-
-// LIKE treats % and _ as wildcards; a search for them should match them literally.
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-// Case-insensitive substring match with the escape character declared, on SQLite and PostgreSQL alike.
-function contains(column: string, pattern: string) {
-  return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
 }
 
 /** Entities mentioned in the store, most mentioned first. */
@@ -169,62 +158,4 @@ export async function articleSentences(db: Executor, articleIds: string[]): Prom
     }
   }
   return out;
-}
-
-/** Articles whose title or text contains the query, newest first. */
-export async function searchArticles(db: Executor, q: string, limit: number): Promise<{ id: string; title: string | null; outlet: string | null; published: string | null; text: string }[]> {
-  const pattern = likePattern(q);
-  return db
-    .selectFrom("articles")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .select(["articles.id", "articles.title", "outlets.name as outlet", "articles.published", "articles.text"])
-    .where((eb) => eb.or([contains("articles.title", pattern), contains("articles.text", pattern)]))
-    .orderBy("articles.published", "desc")
-    .orderBy("articles.seq", "desc")
-    .limit(limit)
-    .execute();
-}
-
-/** Ids of claims whose summary, or a participant's name, contains the query. */
-export async function searchClaimIds(db: Executor, q: string, limit: number): Promise<string[]> {
-  const pattern = likePattern(q);
-  const rows = await db
-    .selectFrom("claims")
-    .select("claims.id")
-    .where((eb) =>
-      eb.or([
-        contains("claims.summary", pattern),
-        contains("claims.type", pattern),
-        eb(
-          "claims.id",
-          "in",
-          eb
-            .selectFrom("claim_participants")
-            .innerJoin("entities", "entities.id", "claim_participants.entity_id")
-            .select("claim_participants.claim_id")
-            .where(contains("entities.name", pattern)),
-        ),
-      ]),
-    )
-    .orderBy("claims.first_reported", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Entities whose name or an alias contains the query. */
-export async function searchEntities(db: Executor, q: string, limit: number): Promise<{ id: string; name: string; type: string }[]> {
-  const pattern = likePattern(q);
-  return db
-    .selectFrom("entities")
-    .select(["entities.id", "entities.name", "entities.type"])
-    .where((eb) =>
-      eb.or([
-        contains("entities.name", pattern),
-        eb("entities.id", "in", eb.selectFrom("aliases").select("entity_id").where(contains("alias", pattern))),
-      ]),
-    )
-    .orderBy("entities.name")
-    .limit(limit)
-    .execute();
 }

@@ -285,15 +285,15 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/search",
     returns: "object",
-    summary: "Articles, claims and entities containing the query",
+    summary: "Entities, claims and articles matching every word of the query (full-text, ranked), one page of them and the total",
     tags: ["search"],
     schema: { querystring: S.searchQuery },
     responses: {},
     handler: async (req, _reply, ctx) => {
-      const { q, limit } = req.query as { q: string; limit?: number };
+      const { q, offset, limit } = req.query as { q: string; offset?: number; limit?: number };
       const query = q.trim();
       if (!query) throw badRequest("querystring.q must not be blank");
-      return search(ctx.store.db, query, limit ?? 25);
+      return search(ctx.store.db, query, offset ?? 0, limit ?? 25);
     },
   },
   ...wayOutRoutes,

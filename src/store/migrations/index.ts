@@ -8,6 +8,7 @@ import * as m0005 from "./0005_happenings.js";
 import * as m0006 from "./0006_feeds.js";
 import * as m0007 from "./0007_binary_text.js";
 import * as m0008 from "./0008_compact_readings.js";
+import * as m0009 from "./0009_search.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006_feeds": m0006,
   "0007_binary_text": m0007,
   "0008_compact_readings": m0008,
+  "0009_search": m0009,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

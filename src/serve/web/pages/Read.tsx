@@ -67,9 +67,12 @@ export function Read() {
   );
 }
 
-function Results({ r }: { r: SearchResults }) {
-  const none = r.articles.length + r.claims.length + r.entities.length === 0;
-  if (none) return <p className="muted">Nothing matches “{r.q}”.</p>;
+type Result<K extends SearchResults["results"][number]["kind"]> = Extract<SearchResults["results"][number], { kind: K }>;
+
+function Results({ r: page }: { r: SearchResults }) {
+  const of = <K extends SearchResults["results"][number]["kind"]>(kind: K) => page.results.filter((x): x is Result<K> => x.kind === kind);
+  const r = { claims: of("claim").map((c) => ({ ...c, summary: c.title })), entities: of("entity").map((e) => ({ ...e, name: e.title })), articles: of("article") };
+  if (page.total === 0) return <p className="muted">Nothing matches “{page.query}”.</p>;
   return (
     <div className="grid-2" data-testid="search-results">
       <section>

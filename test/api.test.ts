@@ -403,6 +403,35 @@ describe("entities, positions and search", () => {
   });
 });
 
+describe("reads", () => {
+  it("never write: every GET route leaves the store as it was", async () => {
+    const { sql } = await import("kysely");
+    const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(store.db)).rows[0].n);
+    const stories = (await get("/api/stories")).body;
+    const claims = (await get("/api/claims")).body;
+    const articles = (await get("/api/articles")).body;
+    const questions = (await get("/api/questions")).body.questions;
+    const before = await changes();
+    const urls = [
+      "/api/stories", `/api/stories/${stories[0].id}`, "/api/claims", `/api/claims/${claims[0].id}`, "/api/articles",
+      `/api/articles/${articles[0].id}`, "/api/questions", `/api/questions/${questions[0].id}`, `/api/questions/${questions[0].id}?as_of=2025-11-01`,
+      `/api/questions/${questions[0].id}/replay?step=30`, "/api/entities", "/api/entities/person:donald-trump", "/api/positions",
+      "/api/search?q=summit", "/api/export/claims?format=json", `/api/report?question=${questions[0].id}`, "/api/feeds", "/api/alerts",
+    ];
+    for (const url of urls) expect((await get(url)).status, url).toBe(200);
+    expect(await changes()).toBe(before);
+  });
+
+  it("serve a question's stored forecast, and work out another date's without storing it", async () => {
+    const id = (await get("/api/questions")).body.questions[0].id;
+    const stored = (await get(`/api/questions/${id}`)).body;
+    const other = (await get(`/api/questions/${id}?as_of=2025-09-15`)).body;
+    expect(other.as_of).toBe("2025-09-15");
+    expect(other.updates.every((u: Json) => u.at <= "2025-09-15")).toBe(true);
+    expect((await get(`/api/questions/${id}`)).body).toEqual(stored);
+  });
+});
+
 describe("the edge", () => {
   it("describes every route in the OpenAPI document", async () => {
     const r = await get("/api/openapi.json");

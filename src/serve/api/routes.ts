@@ -48,8 +48,9 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
+// Questions are read as stored (brought up to date when evidence arrives); a date asked for is worked out, not stored.
 async function questionOr404(ctx: RouteContext, id: string, asOf?: string) {
-  const q = await showQuestion(ctx.store, id, asOf ?? ctx.today());
+  const q = await showQuestion(ctx.store, id, asOf);
   if (!q) throw notFound("question", id);
   return q;
 }
@@ -178,7 +179,7 @@ export const routes: RouteDef[] = [
     summary: "Every question with its probability and status, scores of resolved ones, and calibration",
     tags: ["questions"],
     responses: {},
-    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store, ctx.today()),
+    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store),
   },
   {
     method: "GET",

@@ -1,8 +1,8 @@
 // What an entity has said and what has been said about it, and the actor × issue table of stated positions.
 import { loadData } from "../extract/resources.js";
 import type { ClaimStatus, Executor } from "../store/index.js";
-import { claimIdsWithParticipant, entityAliases, getEntity, listEntities, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
-import { readClaims } from "./ledger.js";
+import { entityAliases, getEntity, listEntities, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
+import { readClaimBriefs } from "./ledger.js";
 
 interface IssueEntry {
   id: string;
@@ -136,9 +136,7 @@ export async function readEntities(db: Executor, opts: { limit?: number; type?: 
 export async function readEntity(db: Executor, id: string): Promise<EntityView | undefined> {
   const entity = await getEntity(db, id);
   if (!entity) return undefined;
-  const [aliases, rows, claimIds] = await Promise.all([entityAliases(db, id), statementsBy(db, id), claimIdsWithParticipant(db, id)]);
-  const wanted = new Set(claimIds);
-  const claims = (await readClaims(db)).filter((c) => wanted.has(c.id));
+  const [aliases, rows, claims] = await Promise.all([entityAliases(db, id), statementsBy(db, id), readClaimBriefs(db, { participant: id })]);
   return {
     ...entity,
     aliases,
@@ -150,8 +148,8 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
       status: c.status,
       polarity: c.polarity,
       first_reported: c.first_reported,
-      reports: c.reports.length,
-      origins: c.origins.length,
+      reports: c.reports,
+      origins: c.origins,
     })),
   };
 }

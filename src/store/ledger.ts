@@ -233,6 +233,55 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   });
 }
 
+/** A claim in brief: its row and how many reports and independent origins it has. */
+export interface ClaimBriefRow {
+  id: string;
+  type: string;
+  summary: string;
+  status: ClaimStatus;
+  stage: Stage;
+  polarity: Polarity;
+  historical: boolean;
+  first_reported: string | null;
+  last_reported: string | null;
+  reports: number;
+  origins: number;
+}
+
+/**
+ * Claims in brief, earliest reported first: those an entity takes part in, or one story's; at most `limit` (the most
+ * recently reported, when there are more). Reads the claim rows and two counts, never the reports themselves.
+ */
+export async function claimBriefs(db: Executor, by: { participant: string } | { story: string }, limit = 500): Promise<ClaimBriefRow[]> {
+  let q = db.selectFrom("claims").select(["id", "type", "summary", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
+  q = "participant" in by
+    ? q.where("id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", by.participant))
+    : q.where("story_id", "=", by.story);
+  const rows = await q.orderBy("last_reported", "desc").orderBy("id").limit(limit).execute();
+  const ids = rows.map((r) => r.id);
+  const reports = new Map<string, number>();
+  const origins = new Map<string, number>();
+  for (const slice of chunks(ids)) {
+    const [r, o] = await Promise.all([
+      db.selectFrom("reports").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
+      db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
+    ]);
+    for (const x of r) reports.set(x.claim_id, Number(x.n));
+    for (const x of o) origins.set(x.claim_id, Number(x.n));
+  }
+  const earliest = (a: ClaimTable | (typeof rows)[number], b: typeof a) =>
+    a.first_reported === b.first_reported ? (a.id < b.id ? -1 : 1) : a.first_reported === null ? 1 : b.first_reported === null ? -1 : a.first_reported < b.first_reported ? -1 : 1;
+  return rows.sort(earliest).map((r) => ({
+    ...r,
+    status: r.status as ClaimStatus,
+    stage: r.stage as Stage,
+    polarity: r.polarity as Polarity,
+    historical: r.historical === 1,
+    reports: reports.get(r.id) ?? 0,
+    origins: origins.get(r.id) ?? 0,
+  }));
+}
+
 /** All claims (or one story's), earliest reported first, as full contract objects. */
 export async function listClaims(db: Executor, opts: { storyId?: string } = {}): Promise<ClaimView[]> {
   let q = db.selectFrom("claims").selectAll();

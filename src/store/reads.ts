@@ -108,11 +108,6 @@ export async function statementsBy(db: Executor, entityId: string | null, limit 
   });
 }
 
-/** Ids of the claims the entity takes part in. */
-export async function claimIdsWithParticipant(db: Executor, entityId: string): Promise<string[]> {
-  const rows = await db.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", entityId).execute();
-  return rows.map((r) => r.claim_id);
-}
 
 /** Sentence and trigger spans of the given reports, with their articles' titles and outlets. */
 export async function reportSpans(db: Executor, reportIds: string[]): Promise<ReportSpanRow[]> {

@@ -22,6 +22,32 @@ export interface StoryView {
 }
 
 
+/** One story with its article ids (publication order) and claim ids, or undefined. */
+export async function getStory(db: Executor, id: string): Promise<StoryView | undefined> {
+  const story = await db.selectFrom("stories").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!story) return undefined;
+  const [articles, claims] = await Promise.all([
+    db
+      .selectFrom("story_articles")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .select("story_articles.article_id")
+      .where("story_articles.story_id", "=", id)
+      .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+      .orderBy("articles.published")
+      .orderBy("articles.seq")
+      .execute(),
+    db
+      .selectFrom("claims")
+      .select("id")
+      .where("story_id", "=", id)
+      .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
+      .orderBy("first_reported")
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { ...story, articles: articles.map((a) => a.article_id), claims: claims.map((c) => c.id) };
+}
+
 /** All stories, earliest first, with their article ids (publication order) and claim ids. */
 export async function listStories(db: Executor): Promise<StoryView[]> {
   const [stories, articles, claims] = await Promise.all([

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { extractText, ingestArticle, readArticle, readArticles, readClaimDetail, reportEvidence } from "../../app/articles.js";
 import { readEntities, readEntity, readPositions } from "../../app/entities.js";
-import { readClaims, readStories } from "../../app/ledger.js";
+import { readClaimBriefs, readClaims, readStories, readStory } from "../../app/ledger.js";
 import { addQuestion, replayQuestion, showQuestion, summarizeQuestions } from "../../app/questions.js";
 import { search } from "../../app/search.js";
 import { QuestionError } from "../../forecast/question.js";
@@ -76,13 +76,13 @@ export const routes: RouteDef[] = [
     responses: { 404: "no such story" },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
-      const story = (await readStories(ctx.store.db)).find((s) => s.id === id);
+      const story = await readStory(ctx.store.db, id);
       if (!story) throw notFound("story", id);
-      const [articles, claims] = await Promise.all([readArticles(ctx.store.db, { storyId: id }), readClaims(ctx.store.db, { storyId: id })]);
+      const [articles, claims] = await Promise.all([readArticles(ctx.store.db, { storyId: id }), readClaimBriefs(ctx.store.db, { story: id })]);
       return {
         ...story,
         article_list: articles,
-        claim_list: claims.map((c) => ({ id: c.id, type: c.type, summary: c.summary, status: c.status, polarity: c.polarity, first_reported: c.first_reported, last_reported: c.last_reported, reports: c.reports.length, origins: c.origins.length })),
+        claim_list: claims.map((c) => ({ id: c.id, type: c.type, summary: c.summary, status: c.status, polarity: c.polarity, first_reported: c.first_reported, last_reported: c.last_reported, reports: c.reports, origins: c.origins })),
       };
     },
   },

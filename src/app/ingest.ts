@@ -145,7 +145,7 @@ export async function ingestResults(
         batchOpened = performance.now();
       }
       try {
-        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, now, link, stories));
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link, stories }));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
@@ -222,30 +222,54 @@ async function checkScheme(db: Executor): Promise<void> {
   }
 }
 
-async function ingestOne(
-  batch: WriteBatch,
-  input: string,
-  pending: PendingRead,
-  readers: ReaderPool,
-  now: () => Date,
-  link: ArticleLinker,
-  stories: RunStories,
-): Promise<Omit<IngestEvent, "done">> {
-  const article = pending.input;
-  const id = article.id;
-  const hash = contentHash(article.text);
-  const existing = await findArticleByHash(batch.db, hash);
+/** What storing read documents needs across a run: the clock, the ledger step and the story grouping. */
+export interface StoringContext {
+  now: () => Date;
+  link: ArticleLinker;
+  stories: RunStories;
+}
+
+// An exact duplicate of a stored article is reported as such; an id taken by another text is an input error.
+async function duplicateOf(db: Executor, input: string, id: string, text: string): Promise<Omit<IngestEvent, "done"> | null> {
+  const existing = await findArticleByHash(db, contentHash(text));
   if (existing) return { outcome: "duplicate", input, id: existing.id };
-  if ((await findArticleHash(batch.db, id)) !== undefined) {
+  if ((await findArticleHash(db, id)) !== undefined) {
     throw new InputError(`article id ${id} is already stored with a different text`);
   }
+  return null;
+}
 
+async function ingestOne(batch: WriteBatch, input: string, pending: PendingRead, readers: ReaderPool, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  const article = pending.input;
+  const duplicate = await duplicateOf(batch.db, input, article.id, article.text);
+  if (duplicate) return duplicate;
   let reading: ArticleReading;
   try {
     reading = await readers.take(pending);
   } catch (err) {
     throw new InputError(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
   }
+  return storeReading(batch, input, reading, ctx);
+}
+
+/**
+ * Stores one document read elsewhere (by a queue worker) as ingest stores its own: skipped when an exact duplicate,
+ * checked for near-duplicates, stored and linked as one unit of the batch, taken into the story grouping.
+ */
+export async function storeRead(batch: WriteBatch, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  try {
+    const duplicate = await duplicateOf(batch.db, input, reading.article.id, reading.article.text);
+    return duplicate ?? (await storeReading(batch, input, reading, ctx));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { outcome: "failed", input, error: err.message };
+  }
+}
+
+async function storeReading(batch: WriteBatch, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  const { now, link, stories } = ctx;
+  const id = reading.article.id;
+  const hash = contentHash(reading.article.text);
   const { article: read, fingerprint: fp, storyTerms } = reading;
   const decision = await nearDuplicateOf(batch.db, fp, read.published);
   let seq = 0;

@@ -118,15 +118,29 @@ export class RunStories {
    * whether stories were written (nothing was stored since the last grouping: nothing to do).
    */
   async finish(store: Store): Promise<boolean> {
+    const written = await this.checkpoint(store);
+    this.stop();
+    return written;
+  }
+
+  /**
+   * Writes the stories as `finish` does, and goes on grouping the articles added after (a long-running queue worker
+   * writes them after each batch). After a rebuild, the next article starts the grouping afresh from the store.
+   */
+  async checkpoint(store: Store): Promise<boolean> {
     const seq = await latestSeq(store.db);
     let groups: string[][] | null = null;
     if (!this.broken && this.lastSeq !== null && this.lastSeq === seq) groups = await this.groups();
-    this.stop();
     if (groups) {
       await writeStories(store, groups);
       await setMeta(store.db, BUILT_AT, String(seq));
       return true;
     }
+    this.stop();
+    this.clusterer = null;
+    this.waiting = [];
+    this.lastSeq = null;
+    this.broken = false;
     return rebuildStoriesIfStale(store);
   }
 

@@ -177,6 +177,14 @@ export interface MetaTable {
   value: string;
 }
 
+/** A document read by a queue worker, waiting to be stored in its turn (see store/queue). */
+export interface QueueReadingTable {
+  position: number;
+  input: string;
+  reading: Uint8Array | null;
+  error: string | null;
+}
+
 /** Every table of the store, by name. */
 export interface Database {
   outlets: OutletTable;
@@ -193,6 +201,7 @@ export interface Database {
   stories: StoryTable;
   story_articles: StoryArticleTable;
   lsh_buckets: LshBucketTable;
+  queue_readings: QueueReadingTable;
   meta: MetaTable;
   questions: QuestionTable;
   question_updates: QuestionUpdateTable;

@@ -7,7 +7,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asTextFile, generateArticle, type GeneratedArticle } from "../bench/ingest.js";
 import { ingestInputs } from "../src/app/ingest.js";
-import { enqueueInputs, QueueUnavailable, queueProgress } from "../src/app/queue.js";
+import { addFeed, pollFeeds, readFeeds } from "../src/app/feeds.js";
+import { enqueueInputs, QueueUnavailable, queueProgress, runWorker } from "../src/app/queue.js";
+import { pollLine } from "../src/app/watch.js";
+import { BODIES, rss } from "./support/feeds.js";
+import { startServer } from "./support/http.js";
 import { addQuestion } from "../src/app/questions.js";
 import type { Store } from "../src/store/index.js";
 import { ENGINES, openFresh } from "./support/stores.js";
@@ -132,6 +136,43 @@ describe.skipIf(postgres.skip !== null)("queue workers on PostgreSQL", () => {
     } finally {
       await single.close();
       await queued.close();
+    }
+  });
+
+  it("watch --queue queues a feed's new items, remembered as queued; a worker's drain stores them in order", async () => {
+    const items = [
+      { guid: "drills", title: "Naval drills", date: "2025-10-14", body: BODIES.drills },
+      { guid: "port", title: "Port strike", date: "2025-10-13", body: BODIES.port },
+    ];
+    const server = await startServer((req, res) => {
+      if (req.url === "/feed.xml") return res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss("Harbor Ledger", items));
+      res.writeHead(404).end();
+    });
+    const fresh = await openFresh(postgres);
+    try {
+      await addFeed(fresh.store, { url: `${server.base}/feed.xml` });
+      const local = { allowPrivate: true, politenessMs: 0, timeoutMs: 1500, readerThreads: 0, asOf: "2025-10-20", queue: true };
+      const first = await pollFeeds(fresh.store, await readFeeds(fresh.store), local);
+      expect(first.feeds[0]).toMatchObject({ status: "ok", queued: 2, new: 0, failed: 0 });
+      expect(pollLine(first.feeds[0], new Date(0))).toMatch(/: 2 queued, 0 failed of 2 unseen in 2 entries/);
+      const statuses = await fresh.store.db.selectFrom("feed_items").select("status").execute();
+      expect(statuses.map((r) => r.status)).toEqual(["queued", "queued"]);
+      // Queued items are not fetched again.
+      expect((await pollFeeds(fresh.store, await readFeeds(fresh.store), local)).feeds[0]).toMatchObject({ queued: 0, fresh: 0 });
+
+      // What a worker does with them, in process: read each, leave it in the store, store them in turn.
+      const stop = new AbortController();
+      const seen: string[] = [];
+      const running = runWorker(fresh.store, { concurrency: 0, signal: stop.signal, asOf: "2025-10-20", onEvent: (e) => seen.push(`${e.outcome} ${e.input}`) });
+      while ((await queueProgress(fresh.store.db)).applied < 2) await new Promise((r) => setTimeout(r, 200));
+      stop.abort();
+      await running;
+      expect(seen).toHaveLength(2);
+      const titles = await fresh.store.db.selectFrom("articles").select("title").orderBy("seq").execute();
+      expect(titles.map((t) => t.title)).toEqual(["Naval drills", "Port strike"]);
+    } finally {
+      await fresh.close();
+      await server.close();
     }
   });
 

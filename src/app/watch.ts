@@ -24,6 +24,7 @@ export function pollLine(r: FeedPollResult, at: Date): string {
   const secs = `${(r.ms / 1000).toFixed(1)} s`;
   if (r.status === "error") return `${at.toISOString()} ${name}: error: ${r.error}; retry after ${r.next_poll_at} (${secs})`;
   if (r.status === "not_modified") return `${at.toISOString()} ${name}: not modified (${secs})`;
+  if (r.queued > 0) return `${at.toISOString()} ${name}: ${r.queued} queued, ${r.failed} failed of ${r.fresh} unseen in ${r.entries} entries (${secs})`;
   return `${at.toISOString()} ${name}: ${r.new} new, ${r.duplicate} duplicate, ${r.not_read} not read, ${r.failed} failed of ${r.fresh} unseen in ${r.entries} entries (${secs})`;
 }
 

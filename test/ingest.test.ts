@@ -9,7 +9,8 @@ import { contentHash, ingestInputs, ingestResults, type ArticleLinker, type Inge
 import { rebuildStories } from "../src/app/stories.js";
 import { contentId } from "../src/extract/ids.js";
 import { main } from "../src/serve/cli/main.js";
-import { createLinker } from "../src/app/link.js";
+import { createLinker, DEFAULT_LEDGER_OPTIONS } from "../src/app/link.js";
+import { rereportingCorpus } from "./support/corpus.js";
 import { extract } from "../src/extract/index.js";
 import { getArticle, storeExtraction, listArticles, listStories, type Store } from "../src/store/index.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
@@ -190,7 +191,7 @@ describe.each(ENGINES)("ingestInputs on $name", (engine) => {
       await linker(tx, article);
       if (interleaved) return;
       interleaved = true;
-      const extras = { contentHash: "other", minhash: new Uint8Array(0), bands: [], nearDuplicateOf: null, ingestedAt: "2025-01-01T00:00:00Z", input: "other" };
+      const extras = { contentHash: "other", bands: [], nearDuplicateOf: null, ingestedAt: "2025-01-01T00:00:00Z", input: "other" };
       await storeExtraction(tx, extract({ id: "other", text: other.text, date: other.date }), extras);
     };
     for (const readerThreads of [0, 1]) {
@@ -205,6 +206,27 @@ describe.each(ENGINES)("ingestInputs on $name", (engine) => {
       ({ store, close } = await openFresh(engine));
       interleaved = false;
     }
+  });
+
+  it("links the same whether the linker keeps every claim's state in memory or keeps forgetting them", async () => {
+    // When the memory of claim states overflowed, the claims an article asked for that were already in it were taken
+    // as claims without reports, and their origins written again: "linking failed: UNIQUE constraint failed:
+    // origins.id" once a run had read some 50,000 claims. A second run, whose articles join claims of the first as
+    // well as its own, with room for three claims' states, meets that at once.
+    const corpus = rereportingCorpus(90, 5150);
+    writeCorpus(join(dir, "first"), corpus.slice(0, 45));
+    writeCorpus(join(dir, "second"), corpus.slice(45));
+    const ledger = (s: Record<string, unknown[]>) => ({ claims: s.claims, reports: s.reports, origins: s.origins, claim_status: s.claim_status });
+    for (const part of ["first", "second"]) expect((await ingestInputs(store, [join(dir, part)], { readerThreads: 0 })).failed).toEqual([]);
+    const tight = await elsewhere(async (o) => {
+      for (const part of ["first", "second"]) {
+        const summary = await ingestInputs(o, [join(dir, part)], { readerThreads: 0, link: createLinker(DEFAULT_LEDGER_OPTIONS, { stateCacheClaims: 3 }) });
+        expect(summary.failed).toEqual([]);
+      }
+    });
+    const reference = ledger(await snapshotOf(store));
+    expect(reference.origins.length).toBeGreaterThan(50);
+    expect(ledger(tight)).toEqual(reference);
   });
 
   it("treats texts differing only in white space as the same article", async () => {

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asTextFile, generateArticle, type GeneratedArticle } from "../bench/ingest.js";
+import { asTextFile } from "../bench/ingest.js";
+import { rereportingCorpus } from "./support/corpus.js";
 import { ingestInputs } from "../src/app/ingest.js";
 import { addFeed, pollFeeds, readFeeds } from "../src/app/feeds.js";
 import { enqueueInputs, QueueUnavailable, queueProgress, runWorker } from "../src/app/queue.js";
@@ -21,26 +22,6 @@ const WORKERS = 4;
 const AS_OF = "2026-01-01";
 const BIN = join(import.meta.dirname, "..", "bin", "bellwether.js");
 const postgres = ENGINES.find((e) => e.name === "postgres")!;
-
-/**
- * Articles that re-report each other: every third is another outlet's rewrite of a recent one (a new lead, the rest
- * kept, a day later, crediting the first outlet), so claims gather reports and origins across articles.
- */
-function rereportingCorpus(n: number, seed: number): GeneratedArticle[] {
-  const out: GeneratedArticle[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % 3 === 2) {
-      const source = out[i - 1 - (i % 7 === 5 ? 1 : 0)];
-      const paragraphs = source.text.trim().split(/\n\n/);
-      paragraphs[0] = `${generateArticle(seed + 100_000 + i).text.split(/\n\n/)[0]} ${source.outlet} first reported the talks.`;
-      const day = new Date(Date.parse(source.date) + 86_400_000).toISOString().slice(0, 10);
-      out.push({ ...source, id: `re-${i}`, outlet: generateArticle(seed + 200_000 + i).outlet, date: day, title: `Re: ${source.title}`, text: paragraphs.join("\n\n") + "\n" });
-    } else {
-      out.push(generateArticle(seed + i));
-    }
-  }
-  return out;
-}
 
 const QUESTIONS = ["trump-kim-2025.yaml", "meet-by-2019-03-31.yaml"].map((f) => join(import.meta.dirname, "..", "data", "demo", "questions", f));
 

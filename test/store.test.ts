@@ -139,7 +139,7 @@ function extras(e: Extraction, over: Partial<ArticleExtras> = {}): ArticleExtras
   const fp = fingerprint(e.article.text);
   return {
     contentHash: `hash-${e.article.id}`,
-    minhash: encodeSignature(fp.signature),
+    signature: fp.signature,
     bands: fp.bands,
     nearDuplicateOf: null,
     ingestedAt: "2025-10-18T12:00:00.000Z",
@@ -346,6 +346,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         { article_id: "b2", shared: 32 },
       ]);
       expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
+      // A bounded number of candidates, most shared buckets first.
+      const mostly = fingerprint(TEXT).bands.map((h, band) => (band % 4 === 0 ? extras(other).bands[band] : h));
+      expect(await findBandCandidates(store.db, mostly, 2, 1)).toEqual([{ article_id: "a1", shared: 48 }]);
       const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
       expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
     });

@@ -23,6 +23,7 @@ import {
   insertArticle,
   repointNearDuplicates,
   setMeta,
+  unpackSignature,
   type Executor,
   type Store,
   type WriteBatch,
@@ -276,6 +277,7 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
   await batch.unit(async (tx) => {
     const stored = await insertArticle(tx, read, reading.rows, {
       contentHash: hash,
+      signature: fp.signature,
       bands: fp.bands,
       nearDuplicateOf: decision.original,
       ingestedAt: now().toISOString(),
@@ -308,22 +310,29 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
   return { outcome: "new", input, id, ...notRead };
 }
 
+// Bucket candidates checked per article, most shared buckets first: copies share many buckets, while the articles that
+// share two or three by chance grow with the store (at 10,000 generated articles, ~60 for every new one).
+const MAX_CANDIDATES = 32;
+
 // Stored articles sharing LSH buckets are checked exactly; the earliest published original among the matches wins.
 async function nearDuplicateOf(
   db: Executor,
   fp: Fingerprint,
   published: string | null,
 ): Promise<{ original: string | null; repoint: string[] }> {
-  const buckets = await findBandCandidates(db, fp.bands, MIN_SHARED_BANDS);
+  const buckets = await findBandCandidates(db, fp.bands, MIN_SHARED_BANDS, MAX_CANDIDATES);
   if (buckets.length === 0) return { original: null, repoint: [] };
   const candidates = await getDuplicateCandidates(
     db,
     buckets.map((b) => b.article_id),
   );
-  // Candidates are few (they share buckets), so their signatures are derived from their texts rather than stored.
+  // Signatures are compared on the 16 bits each that the store keeps; texts only for the candidates that pass.
+  const mine = fp.signature.map((v) => v & 0xffff);
   const matches = candidates.filter((c) => {
-    const theirs = shingles(c.text);
-    return estimateJaccard(fp.signature, minhash(theirs)) >= MIN_ESTIMATE && isNearDuplicate(fp.shingles, theirs);
+    const kept = unpackSignature(c.minhash, fp.signature.length);
+    const theirs = kept ? null : shingles(c.text);
+    if (estimateJaccard(mine, kept ?? minhash(theirs!).map((v) => v & 0xffff)) < MIN_ESTIMATE) return false;
+    return isNearDuplicate(fp.shingles, theirs ?? shingles(c.text));
   });
   if (matches.length === 0) return { original: null, repoint: [] };
   const rootIds = [...new Set(matches.map((m) => m.near_duplicate_of ?? m.id))];

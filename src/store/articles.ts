@@ -12,8 +12,8 @@ import { indexArticle } from "./search.js";
 export interface ArticleExtras {
   /** SHA-256 (hex) of the normalised body; unique across the store. */
   contentHash: string;
-  /** MinHash signature, serialised; not stored (it is derived from the text when needed). */
-  minhash?: Uint8Array;
+  /** MinHash signature; kept as the low 16 bits of each value (see `packSignature`). */
+  signature?: Uint32Array;
   /** LSH bucket hash of each band of the signature, indexed by band. */
   bands: number[];
   nearDuplicateOf: string | null;
@@ -51,12 +51,34 @@ export interface DuplicateCandidate {
   id: string;
   seq: number;
   text: string;
+  /** Its stored signature (`packSignature`). */
+  minhash: Uint8Array;
   published: string | null;
   near_duplicate_of: string | null;
 }
 
-// Signatures are derived from the text when a candidate needs one; the column keeps an empty value.
-const NO_SIGNATURE = new Uint8Array(0);
+/**
+ * A MinHash signature as stored: the low 16 bits of each value, two bytes each. Two values agree by chance once in
+ * 65,536, so the share of agreeing values still estimates Jaccard similarity (high by at most that much), at half the
+ * size. Empty when not given.
+ */
+export function packSignature(sig: Uint32Array | undefined): Uint8Array {
+  if (!sig) return new Uint8Array(0);
+  const out = new Uint8Array(sig.length * 2);
+  for (let i = 0; i < sig.length; i++) {
+    out[2 * i] = sig[i] & 0xff;
+    out[2 * i + 1] = (sig[i] >>> 8) & 0xff;
+  }
+  return out;
+}
+
+/** A stored signature's values (16 bits each), or null when none was stored (or it is in a former layout). */
+export function unpackSignature(bytes: Uint8Array, length: number): Uint32Array | null {
+  if (bytes.byteLength !== length * 2) return null;
+  const out = new Uint32Array(length);
+  for (let i = 0; i < length; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+  return out;
+}
 
 /** An article's body as stored: deflated. */
 export function packText(text: string): Uint8Array {
@@ -127,7 +149,7 @@ export async function insertArticle(
       id,
       seq,
       content_hash: extras.contentHash,
-      minhash: NO_SIGNATURE,
+      minhash: packSignature(extras.signature),
       title: a.title,
       outlet_id: outlet,
       url: a.url,
@@ -266,24 +288,28 @@ function bandQuery(db: Executor, bands: number[], minShared: number) {
     .orderBy("articles.id");
 }
 
-/** Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first. */
+/**
+ * Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first, at most `limit` of
+ * them: in a large store many articles share a bucket or two by chance (common phrases), and a copy shares many.
+ */
 export async function findBandCandidates(
   db: Executor,
   bands: number[],
   minShared: number,
+  limit = 1_000_000,
 ): Promise<{ article_id: string; shared: number }[]> {
   if (bands.length === 0) return [];
   const key = `${db.getExecutor().adapter.constructor.name}:${bands.length}`;
   let text = bandQueryTexts.get(key);
   if (text === undefined) {
-    const compiled = bandQuery(db, bands, minShared).compile();
+    const compiled = bandQuery(db, bands, minShared).limit(limit).compile();
     text = compiled.sql;
     bandQueryTexts.set(key, text);
   }
-  // Parameters in the order the query names them: each band's number and hash, then the bound on shared buckets.
+  // Parameters in the order the query names them: each band's number and hash, the bound on shared buckets, the limit.
   const params: number[] = [];
   bands.forEach((hash, band) => params.push(band, hash));
-  params.push(minShared);
+  params.push(minShared, limit);
   const { rows } = await db.executeQuery<{ article_id: string; shared: number }>(CompiledQuery.raw(text, params));
   return rows.map((r) => ({ article_id: r.article_id, shared: Number(r.shared) }));
 }
@@ -291,7 +317,7 @@ export async function findBandCandidates(
 /** Text and dating of the given articles, for the exact near-duplicate check. */
 export async function getDuplicateCandidates(db: Executor, ids: string[]): Promise<DuplicateCandidate[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("articles").select(["id", "seq", "text", "body", "published", "near_duplicate_of"]).where("id", "in", ids).orderBy("seq").execute();
+  const rows = await db.selectFrom("articles").select(["id", "seq", "text", "body", "minhash", "published", "near_duplicate_of"]).where("id", "in", ids).orderBy("seq").execute();
   return rows.map(({ body, ...r }) => ({ ...r, text: articleText({ text: r.text, body }) }));
 }
 

@@ -17,7 +17,7 @@ export interface ArticleTable {
   /** Ingest order, 1-based; deterministic for the same inputs in the same order. */
   seq: number;
   content_hash: string;
-  /** The MinHash signature; empty since it is derived from the text when needed. */
+  /** The MinHash signature, 16 bits a value (`packSignature`). */
   minhash: Uint8Array;
   title: string | null;
   outlet_id: string | null;

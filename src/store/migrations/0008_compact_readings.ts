@@ -3,8 +3,8 @@
 // queries look up across articles stays in rows of its own: a running total of mentions on each entity, the
 // attributions to known entities (the entity page, in order), each report's sources and trigger offsets (the linker and
 // the forecasts read them with the report). LSH buckets name the article by its number and are keyed by bucket alone;
-// bodies and story features are kept deflated; MinHash signatures are derived from the text when needed. Stored
-// articles are carried over.
+// bodies and story features are kept deflated; MinHash signatures keep 16 bits a value. Stored articles are carried
+// over.
 import { deflateRawSync } from "node:zlib";
 import { sql, type Kysely } from "kysely";
 import type { DecodedReading } from "../annotations.js";
@@ -74,7 +74,7 @@ export async function up(db: AnyDb): Promise<void> {
 async function carryOver(db: AnyDb): Promise<void> {
   let after = 0;
   for (;;) {
-    const articles = await db.selectFrom("articles").select(["id", "seq", "text", "published", "story_terms"]).where("seq", ">", after).orderBy("seq").limit(CHUNK).execute();
+    const articles = await db.selectFrom("articles").select(["id", "seq", "text", "published", "story_terms", "minhash"]).where("seq", ">", after).orderBy("seq").limit(CHUNK).execute();
     if (articles.length === 0) return;
     after = articles[articles.length - 1].seq;
     const ids = articles.map((a: { id: string }) => a.id);
@@ -152,9 +152,19 @@ async function carryOver(db: AnyDb): Promise<void> {
       });
       if (said.length) await db.insertInto("statements").values(said).execute();
       const terms = article.story_terms === null ? {} : { story_features: deflateRawSync(article.story_terms), story_terms: null };
-      await db.updateTable("articles").set({ body: deflateRawSync(article.text), text: "", minhash: new Uint8Array(0), ...terms }).where("id", "=", article.id).execute();
+      await db.updateTable("articles").set({ body: deflateRawSync(article.text), text: "", minhash: halfSignature(article.minhash), ...terms }).where("id", "=", article.id).execute();
     }
   }
+}
+
+// A signature of 4-byte little-endian values, kept as the low 2 bytes of each (see `packSignature`).
+function halfSignature(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(Math.floor(bytes.byteLength / 4) * 2);
+  for (let i = 0; i < out.length / 2; i++) {
+    out[2 * i] = bytes[4 * i];
+    out[2 * i + 1] = bytes[4 * i + 1];
+  }
+  return out;
 }
 
 /** One way: the former tables are not rebuilt. */

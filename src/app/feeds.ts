@@ -13,6 +13,8 @@ import type { Store } from "../store/index.js";
 import { deleteFeed, findFeed, insertFeed, itemCounts, listFeeds, recordItem, seenItems, updateFeed, type FeedRow } from "../store/feeds.js";
 import { enqueueResults } from "./queue.js";
 import { contentId } from "../extract/ids.js";
+import type { ArticleLinker } from "./link.js";
+import type { RunStories } from "./stories.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
 
 /** How feeds are polled. */
@@ -33,6 +35,9 @@ export interface PollOptions extends NetPolicy {
   asOf?: string;
   /** Queue new items for `bellwether worker` processes instead of storing them here (PostgreSQL store). */
   queue?: boolean;
+  /** The ledger step and story grouping kept across polls by a long-running watch (see `IngestRunOptions`). */
+  link?: ArticleLinker;
+  stories?: RunStories;
 }
 
 /** How one feed's poll went. */
@@ -308,7 +313,7 @@ export async function pollFeeds(store: Store, feeds: FeedRow[], opts: PollOption
   const ingest = await ingestResults(
     store,
     queue.map((p) => p.result),
-    { now, readerThreads: opts.readerThreads, asOf: opts.asOf },
+    { now, readerThreads: opts.readerThreads, asOf: opts.asOf, link: opts.link, stories: opts.stories },
     (e) => {
       const p = queue[i++];
       const r = results.get(p.feed.id)!;

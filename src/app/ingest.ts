@@ -46,6 +46,11 @@ export interface IngestRunOptions {
   readerThreads?: number;
   /** The date questions are recomputed as of after the run (default: today). */
   asOf?: string;
+  /**
+   * The story grouping to grow, kept by a long-running caller across runs (watch) so a run costs what it adds; by
+   * default each run starts its own from the stored articles.
+   */
+  stories?: RunStories;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -92,8 +97,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf }, onProgress);
+  const { now, link, readerThreads, asOf, stories, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, stories }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -108,7 +113,8 @@ export async function ingestResults(
   const link = opts.link ?? createLinker();
   const threads = opts.readerThreads ?? defaultReaderThreads();
   const readers = new ReaderPool(threads);
-  const stories = new RunStories(threads > 0);
+  const kept = opts.stories;
+  const stories = kept ?? new RunStories(threads > 0);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
   let batch: WriteBatch | null = null;
@@ -158,13 +164,13 @@ export async function ingestResults(
     // Articles finished before a fault are whole: keep them if the store still can, then report the fault.
     const open: WriteBatch | null = batch;
     if (open) await open.commit().then(tell, () => open.rollback().catch(() => {}));
-    stories.stop();
+    if (!kept) stories.stop();
     throw err;
   } finally {
     await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
-  if (await stories.finish(store)) await refreshAllQuestions(store, opts.asOf);
+  if (await (kept ? stories.checkpoint(store) : stories.finish(store))) await refreshAllQuestions(store, opts.asOf);
   return summary;
 }
 

@@ -122,12 +122,22 @@ export async function storyTermsBefore(
   return rows.map((r) => ({ ...r, ...texts.get(r.id) }));
 }
 
-/** What a story takes from its articles: order, dates, and the title (or, untitled, the text) it is named after. */
+/** What a story takes from the given articles: order, dates, and the title (or, untitled, the text) it is named after. */
 export async function storyHeads(
   db: Executor,
+  ids: string[],
 ): Promise<Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>> {
+  const out = new Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>();
+  for (const slice of chunks([...new Set(ids)])) {
+    for (const [id, head] of await headsOf(db, slice)) out.set(id, head);
+  }
+  return out;
+}
+
+async function headsOf(db: Executor, ids: string[]) {
   const rows = await db
     .selectFrom("articles")
+    .where("id", "in", ids)
     .select((eb) => [
       "id",
       "seq",
@@ -138,6 +148,57 @@ export async function storyHeads(
     ])
     .execute();
   return new Map(rows.map(({ body, ...r }) => [r.id, { ...r, text: r.text === null ? null : articleText({ text: r.text, body }) }]));
+}
+
+/** Every stored story's article ids. */
+export async function storedStories(db: Executor): Promise<string[][]> {
+  const rows = await db.selectFrom("story_articles").select(["story_id", "article_id"]).execute();
+  const by = new Map<string, string[]>();
+  for (const r of rows) (by.get(r.story_id) ?? by.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
+  return [...by.values()];
+}
+
+/**
+ * Writes changed stories: the stories any of `articles` were in are replaced by `stories`, and each claim reported in
+ * those articles points at the story of its earliest report.
+ */
+export async function updateStories(db: Executor, stories: (StoryInput & { articles: string[] })[], articles: string[]): Promise<void> {
+  const before = new Set<string>();
+  for (const slice of chunks(articles)) {
+    for (const r of await db.selectFrom("story_articles").select("story_id").distinct().where("article_id", "in", slice).execute()) before.add(r.story_id);
+  }
+  for (const ids of chunks([...before, ...stories.map((s) => s.id)])) {
+    await db.deleteFrom("story_articles").where("story_id", "in", ids).execute();
+    await db.updateTable("claims").set({ story_id: null }).where("story_id", "in", ids).execute();
+    await db.deleteFrom("stories").where("id", "in", ids).execute();
+  }
+  for (const { articles: members, ...row } of stories) {
+    await db.insertInto("stories").values(row).execute();
+    for (const slice of chunks(members)) await db.insertInto("story_articles").values(slice.map((article_id) => ({ story_id: row.id, article_id }))).execute();
+  }
+  const claims = new Set<string>();
+  for (const slice of chunks(articles)) {
+    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+  }
+  for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
+}
+
+// Each given claim takes the story of its earliest report (by publication, then ingest order).
+async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Promise<void> {
+  let q = db
+    .selectFrom("reports")
+    .innerJoin("articles", "articles.id", "reports.article_id")
+    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
+    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"]);
+  if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
+  const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
+  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
+  for (const r of firsts) {
+    const cur = storyOf.get(r.claim_id);
+    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
+    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
+  }
+  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
 }
 
 /** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */
@@ -156,20 +217,6 @@ export async function replaceStories(
         .execute();
     }
   }
-  const firsts = await db
-    .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
-    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"])
-    .orderBy("reports.claim_id")
-    .orderBy("articles.seq")
-    .execute();
-  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
-  for (const r of firsts) {
-    const cur = storyOf.get(r.claim_id);
-    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
-    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
-  }
   await db.updateTable("claims").set({ story_id: null }).execute();
-  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
+  await pointClaimsAtStories(db, null);
 }

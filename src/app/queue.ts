@@ -138,6 +138,8 @@ export class Drain {
   private running: Promise<number> | null = null;
   private again = false;
   private done = 0;
+  /** Milliseconds this worker spent storing readings (holding the drain lock). */
+  busyMs = 0;
 
   constructor(
     private readonly store: Store,
@@ -172,9 +174,11 @@ export class Drain {
     const lock = await this.store.db.connection().execute(async (conn) => {
       const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${DRAIN_LOCK}) as ok`.execute(conn);
       if (!got.rows[0].ok) return 0;
+      const t = performance.now();
       try {
         return await this.storeInOrder();
       } finally {
+        this.busyMs += performance.now() - t;
         await sql`select pg_advisory_unlock(${DRAIN_LOCK})`.execute(conn);
       }
     });
@@ -215,9 +219,9 @@ export class Drain {
 
 /**
  * Runs a queue worker until `signal` aborts: takes jobs, reads their documents (`concurrency` at a time), leaves each
- * reading in the store, and stores those whose turn has come. Resolves once stopped.
+ * reading in the store, and stores those whose turn has come. Resolves once stopped, with the time it spent storing.
  */
-export async function runWorker(store: Store, opts: WorkerOptions): Promise<void> {
+export async function runWorker(store: Store, opts: WorkerOptions): Promise<{ drainMs: number }> {
   const boss = await openQueue(store);
   const readers = new ReaderPool(opts.concurrency);
   const drain = new Drain(store, opts);
@@ -259,6 +263,7 @@ export async function runWorker(store: Store, opts: WorkerOptions): Promise<void
     }
     await boss.offWork(INGEST_QUEUE);
     await drain.run();
+    return { drainMs: drain.busyMs };
   } finally {
     await boss.stop({ graceful: true, wait: true, close: true, timeout: 30_000 }).catch(() => {});
     await readers.close();

@@ -34,7 +34,7 @@ export function registerWorker(program: Command, setStatus: (code: number) => vo
       let failed = 0;
       try {
         process.stderr.write(`bellwether worker: reading with ${flags.concurrency ?? 1} thread(s); stop with Ctrl-C\n`);
-        await runWorker(store, {
+        const { drainMs } = await runWorker(store, {
           concurrency: Number(flags.concurrency ?? 1),
           signal: stop.signal,
           asOf,
@@ -44,7 +44,7 @@ export function registerWorker(program: Command, setStatus: (code: number) => vo
             process.stderr.write(`${e.outcome}\t${e.input}\t${e.outcome === "failed" ? e.error : e.id}\n`);
           },
         });
-        process.stderr.write(`bellwether worker: stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; stored ${stored}, failed ${failed}\n`);
+        process.stderr.write(`bellwether worker: stopped after ${((Date.now() - started) / 1000).toFixed(1)} s; stored ${stored}, failed ${failed}; drain ${Math.round(drainMs)} ms\n`);
         setStatus(0);
       } catch (err) {
         if (err instanceof QueueUnavailable) usage(cmd, err.message);

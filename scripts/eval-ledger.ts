@@ -1,36 +1,34 @@
-// `npm run eval:ledger`: ingests the demo corpus into a fresh store and compares the ledger with its gold
-// (data/demo/gold.yaml): claims found, report recall by article, independent origins, status at the gold dates.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadDemo } from "../src/app/demo.js";
-import { dataPath } from "../src/extract/resources.js";
-import { openStore } from "../src/store/index.js";
-import { compareLedger, readGold } from "./eval/ledger.js";
+// `npm run eval:ledger`: builds the ledger of the demo corpus and of each real-patterns storyline in a fresh store and
+// compares it with their gold happenings: happenings found as one claim of exactly their parties, gold report articles
+// joined to it, their stances, independent origin counts, and the stage on the gold's days.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadCorpus, loadStoryline } from "./eval/corpus.js";
+import { compareLedger, totals, type HappeningComparison } from "./eval/ledger.js";
 
-const dir = mkdtempSync(join(tmpdir(), "bw-ledger-eval-"));
-const store = await openStore({ path: join(dir, "ledger.db") });
-try {
-  await loadDemo(store, "2026-01-31");
-  const rows = await compareLedger(store.db, readGold(dataPath("demo/gold.yaml")));
-  const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  console.log(`${pad("gold claim", 42)}${pad("type", 18)}${pad("found", 16)}${pad("reports", 12)}${pad("origins", 10)}status`);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const only = process.argv[2];
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+
+function print(title: string, rows: HappeningComparison[]) {
+  console.log(`\n== ${title} ==`);
+  console.log(`${pad("happening", 46)}${pad("type", 16)}${pad("claim", 16)}${pad("articles", 10)}${pad("stances", 9)}${pad("origins", 9)}stages`);
   for (const r of rows) {
-    console.log(
-      `${pad(r.key, 42)}${pad(r.type, 18)}${pad(r.found ?? "-", 16)}${pad(`${r.reportsFound}/${r.goldReports} (${r.systemReports})`, 12)}${pad(`${r.systemOrigins}/${r.goldOrigins}`, 10)}${r.statusAgree}/${r.statusTotal}`,
-    );
+    console.log(`${pad(r.id, 46)}${pad(r.type, 16)}${pad(r.found ?? "-", 16)}${pad(`${r.articlesFound}/${r.goldArticles}`, 10)}${pad(`${r.stancesAgree}/${r.goldReports}`, 9)}${pad(`${r.systemOrigins}/${r.goldOrigins}`, 9)}${r.stagesAgree}/${r.stagesTotal}`);
   }
-  const found = rows.filter((r) => r.found).length;
-  const reports = rows.reduce((s, r) => s + r.reportsFound, 0);
-  const goldReports = rows.reduce((s, r) => s + r.goldReports, 0);
-  const originsExact = rows.filter((r) => r.found && r.systemOrigins === r.goldOrigins).length;
-  const status = rows.reduce((s, r) => s + r.statusAgree, 0);
-  const statusTotal = rows.reduce((s, r) => s + r.statusTotal, 0);
-  console.log(
-    `\nclaims found ${found}/${rows.length}; report articles found ${reports}/${goldReports}; origin counts exact ${originsExact}/${found}; status checkpoints ${status}/${statusTotal}`,
-  );
-  console.log("(report counts: gold articles the matched claim reports from / gold reports (system reports); origins: system/gold)");
-} finally {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  const t = totals(rows);
+  console.log(`happenings found ${t.found}/${t.happenings}; gold report articles joined ${t.articles}/${t.goldArticles}; stances ${t.stances}/${t.goldReports}; origin counts exact ${t.originsExact}/${t.found}; stages ${t.stages}/${t.stagesTotal}`);
+  console.log("(articles: gold report articles the claim holds a report from; origins: system/gold; a happening is found by a claim of its type and exactly its parties)");
+}
+
+const demo = join(ROOT, "data", "demo");
+if ((!only || only === "demo") && existsSync(join(demo, "gold.yaml"))) print("demo (data/demo)", await compareLedger(loadStoryline(demo, "demo")));
+if (only !== "demo") {
+  const all: HappeningComparison[] = [];
+  for (const story of loadCorpus(join(ROOT, "eval", "real-patterns"))) {
+    if (only && story.id !== only) continue;
+    all.push(...(await compareLedger(story)));
+  }
+  print("real patterns (eval/real-patterns)", all);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestInputs } from "../src/app/ingest.js";
+import { readClaims } from "../src/app/ledger.js";
 import { addQuestion, replayQuestion, showQuestion } from "../src/app/questions.js";
 import { openStore, type Store } from "../src/store/index.js";
 
@@ -42,6 +43,20 @@ describe("a question about another story, with default indicators", () => {
   it("resolves NO once the deadline passes without a meeting", async () => {
     const view = (await showQuestion(store, "putin-zelensky-2025", "2025-10-02"))!;
     expect(view).toMatchObject({ status: "no", probability: 0 });
-    expect(view.updates.some((u) => u.indicator.includes("denied"))).toBe(true);
+    // Moscow's word that no meeting is planned is on the record and lowers the odds.
+    const negative = view.updates.filter((u) => /not planned|refused|called off|did not take place/.test(u.indicator));
+    expect(negative.length).toBeGreaterThan(0);
+    expect(negative.every((u) => u.probability < u.previous && u.reason.includes("on the record"))).toBe(true);
+  });
+
+  it("keeps the leaders' meeting as one claim, with the origins for it and against it", async () => {
+    const claims = (await readClaims(store.db)).filter((c) => c.type === "meet" && c.participants.map((p) => p.id).join() === "person:vladimir-putin,person:volodymyr-zelenskyy");
+    expect(claims).toHaveLength(1);
+    const [claim] = claims;
+    expect(claim.origin_sides.for).toBeGreaterThan(0);
+    expect(claim.origin_sides.against).toBeGreaterThan(0);
+    expect(claim.origin_sides.for + claim.origin_sides.against).toBe(claim.origins.length);
+    expect(claim.reports.some((r) => r.stance === "unplanned" || r.stance === "refused")).toBe(true);
+    expect(claim.statement).toMatch(/^Putin and Zelenskyy /);
   });
 });

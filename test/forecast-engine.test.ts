@@ -1,107 +1,349 @@
 import { describe, expect, it } from "vitest";
+import type { Stance } from "../src/domain/extraction.js";
 import type { Evidence, Question } from "../src/domain/forecast.js";
-import { DEFAULT_ENGINE_OPTIONS, forecast, matchIndicator, replay } from "../src/forecast/engine.js";
-import { defaultIndicators, parseQuestion, QuestionError } from "../src/forecast/question.js";
+import { addDays } from "../src/domain/calendar.js";
+import { DEFAULT_ENGINE_OPTIONS, aboutEvent, forecast, matchIndicator, placeFits, replay } from "../src/forecast/engine.js";
+import { defaultIndicators, forecastParameters, parseQuestion, QuestionError } from "../src/forecast/question.js";
 import { calibration, timeAveragedScores } from "../src/forecast/scores.js";
 
-const A = "person:leader-a";
-const B = "person:leader-b";
-const question: Question = {
-  id: "q",
-  title: "Will A and B meet?",
-  criteria: "",
-  opens: "2025-01-01",
-  deadline: "2025-12-31",
-  prior: 0.2,
-  event: { type: "meet", participants: [A, B], place: null },
-  indicators: defaultIndicators("meet", [A, B]),
-  default_indicators: true,
-};
+const TRUMP = "person:donald-trump";
+const PUTIN = "person:vladimir-putin";
+const WITKOFF = "person:steve-witkoff";
+const ZELENSKY = "person:volodymyr-zelenskyy";
+const LEE = "person:lee-jae-myung";
+
+const PARAMS = forecastParameters();
+const logit = (p: number) => Math.log(p / (1 - p));
+
+function question(over: Partial<Question> = {}, place: string | null = null): Question {
+  return {
+    id: "q",
+    title: "Will Trump and Putin meet?",
+    criteria: "",
+    opens: "2025-08-01",
+    deadline: "2025-12-31",
+    prior: 0.2,
+    event: { type: "meet", participants: [TRUMP, PUTIN], place },
+    indicators: defaultIndicators("meet", [TRUMP, PUTIN]),
+    default_indicators: true,
+    ...over,
+  };
+}
+const Q = question();
 
 let n = 0;
-function ev(over: Partial<Evidence>): Evidence {
+function ev(over: Partial<Evidence> = {}): Evidence {
   n++;
-  return { report: `r${String(n).padStart(3, "0")}`, claim: "c1", article: `a${n}`, type: "meet", participants: [A, B], mentionParticipants: [A, B], published: "2025-03-01", factuality: "PR+", origin: "outlet:x", onRecord: false, eventTime: null, ...over };
+  return {
+    report: `r${String(n).padStart(4, "0")}`,
+    claim: "c1",
+    article: `a${n}`,
+    type: "meet",
+    participants: [TRUMP, PUTIN],
+    place: null,
+    published: "2025-09-01",
+    factuality: "CT+",
+    stance: "discussed",
+    background: false,
+    origin: "outlet:x",
+    onRecord: false,
+    eventTime: null,
+    ...over,
+  };
 }
 
-describe("forecast engine", () => {
-  it("counts re-reports of one origin once and a second independent origin less than the first", () => {
-    const one = forecast(question, [ev({})], "2025-03-01").probability;
-    const ten = forecast(question, Array.from({ length: 10 }, () => ev({})), "2025-03-01").probability;
-    expect(ten).toBe(one);
-    const two = forecast(question, [ev({}), ev({ origin: "outlet:y" })], "2025-03-01").probability;
-    expect(two).toBeGreaterThan(one);
-    const base = forecast(question, [], "2025-03-01").probability;
-    const logit = (p: number) => Math.log(p / (1 - p));
-    // The second origin adds originDecay times what the first did, in log-odds.
-    expect(logit(two) - logit(one)).toBeCloseTo((logit(one) - logit(base)) * DEFAULT_ENGINE_OPTIONS.originDecay, 9);
+const DAY = "2025-09-01";
+/** The probability on `asOf` (DAY unless given) from the evidence. */
+const p = (evidence: Evidence[], asOf = DAY, q = Q) => forecast(q, evidence, asOf).probability;
+/** How far the evidence moves the log-odds against no evidence at all, on the same day. */
+const shift = (evidence: Evidence[], asOf = DAY, q = Q) => logit(p(evidence, asOf, q)) - logit(p([], asOf, q));
+
+describe("stances move the odds by their likelihood ratios", () => {
+  it("raises the odds on a scheduled report more than on a discussed one, and on each by its ratio", () => {
+    const cases: [Stance, number][] = [
+      ["scheduled", PARAMS.lr.scheduled],
+      ["discussed", PARAMS.lr.discussed],
+      ["wanted", PARAMS.lr.wanted],
+      ["occurred", PARAMS.lr.occurred],
+      ["called_off", PARAMS.lr.called_off],
+      ["unplanned", PARAMS.lr.unplanned],
+      ["refused", PARAMS.lr.refused],
+      ["failed", PARAMS.lr.failed],
+    ];
+    for (const [stance, lr] of cases) expect(shift([ev({ stance, factuality: stance === "occurred" ? "PR+" : "CT+" })]), stance).toBeCloseTo(Math.log(lr) * (stance === "occurred" ? PARAMS.certaintyWeight.PR : 1), 9);
+    expect(p([ev({ stance: "scheduled" })])).toBeGreaterThan(p([ev({ stance: "discussed" })]));
+    expect(p([ev({ stance: "discussed" })])).toBeGreaterThan(p([]));
+  });
+
+  it("lowers the odds when the happening is called off, unplanned or refused", () => {
+    for (const stance of ["called_off", "unplanned", "refused", "failed"] as Stance[]) expect(p([ev({ stance })]), stance).toBeLessThan(p([]));
+  });
+
+  it("moves nothing on a report whose stance is unknown, or of another type", () => {
+    expect(shift([ev({ stance: "unknown" })])).toBeCloseTo(0, 12);
+    expect(shift([ev({ type: "sign" })])).toBeCloseTo(0, 12);
+  });
+
+  it("weighs a hedged report less than a certain one", () => {
+    const cases: ["CT+" | "PR+" | "PS+" | "Uu", number][] = [
+      ["CT+", PARAMS.certaintyWeight.CT],
+      ["PR+", PARAMS.certaintyWeight.PR],
+      ["PS+", PARAMS.certaintyWeight.PS],
+      ["Uu", PARAMS.certaintyWeight.Uu],
+    ];
+    for (const [factuality, w] of cases) expect(shift([ev({ stance: "scheduled", factuality })]), factuality).toBeCloseTo(w * Math.log(PARAMS.lr.scheduled), 9);
+  });
+});
+
+describe("independent origins", () => {
+  it("counts a report once per origin per indicator", () => {
+    const once = p([ev({ stance: "scheduled" })]);
+    expect(p(Array.from({ length: 10 }, () => ev({ stance: "scheduled" })))).toBeCloseTo(once, 12);
+    // Another stance of the same origin is another indicator.
+    expect(shift([ev({ stance: "scheduled" }), ev({ stance: "discussed" })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled) + Math.log(PARAMS.lr.discussed), 9);
+  });
+
+  it("counts each further origin less than the one before", () => {
+    const first = shift([ev({ stance: "scheduled", origin: "a" })]);
+    const two = shift([ev({ stance: "scheduled", origin: "a" }), ev({ stance: "scheduled", origin: "b" })]);
+    const three = shift([ev({ stance: "scheduled", origin: "a" }), ev({ stance: "scheduled", origin: "b" }), ev({ stance: "scheduled", origin: "c" })]);
+    expect(two - first).toBeCloseTo(first * PARAMS.originDecay, 9);
+    expect(three - two).toBeCloseTo(first * PARAMS.originDecay ** 2, 9);
+    expect(two - first).toBeLessThan(first);
   });
 
   it("lets a firmer report of the same origin add only the difference", () => {
-    const hedged = forecast(question, [ev({ factuality: "PS+" })], "2025-03-01").probability;
-    const firm = forecast(question, [ev({ factuality: "CT+" })], "2025-03-01").probability;
-    const both = forecast(question, [ev({ factuality: "PS+" }), ev({ factuality: "CT+", published: "2025-03-01" })], "2025-03-01").probability;
-    expect(hedged).toBeLessThan(firm);
-    expect(both).toBeCloseTo(firm, 12);
+    const firm = p([ev({ stance: "scheduled", factuality: "CT+" })]);
+    expect(p([ev({ stance: "scheduled", factuality: "PS+" }), ev({ stance: "scheduled", factuality: "CT+" })])).toBeCloseTo(firm, 12);
+    expect(p([ev({ stance: "scheduled", factuality: "CT+" }), ev({ stance: "scheduled", factuality: "PS+" })])).toBeCloseTo(firm, 12);
+  });
+});
+
+describe("old news", () => {
+  it("moves nothing on a recap, or on a happening over well before the report", () => {
+    const cases: [Partial<Evidence>, boolean][] = [
+      [{ stance: "failed", background: true }, false],
+      [{ stance: "scheduled", background: true }, false],
+      [{ stance: "failed", eventTime: "2025-08-20" }, false],
+      [{ stance: "failed", eventTime: addDays(DAY, -(DEFAULT_ENGINE_OPTIONS.retrospectiveDays + 1)) }, false],
+      [{ stance: "failed", eventTime: addDays(DAY, -DEFAULT_ENGINE_OPTIONS.retrospectiveDays) }, true],
+      [{ stance: "failed", eventTime: "2025-07" }, false],
+      [{ stance: "failed", eventTime: "2025-08" }, true],
+      [{ stance: "failed" }, true],
+    ];
+    for (const [over, moves] of cases) expect(Math.abs(shift([ev(over)])) > 1e-9, JSON.stringify(over)).toBe(moves);
   });
 
-  it("lowers the odds on denials and on time passing without a date, and keeps them while a date stands", () => {
-    const start = forecast(question, [], "2025-01-01").probability;
-    const later = forecast(question, [], "2025-07-01").probability;
-    expect(later).toBeLessThan(start);
-    const denied = forecast(question, [ev({ factuality: "CT-", onRecord: true, published: "2025-02-01" })], "2025-02-01").probability;
-    expect(denied).toBeLessThan(forecast(question, [], "2025-02-01").probability);
-    const dated = [ev({ factuality: "CT+", eventTime: "2025-09-15", published: "2025-05-01" })];
-    expect(forecast(question, dated, "2025-09-01").probability).toBeCloseTo(forecast(question, dated, "2025-05-01").probability, 12);
+  it("reads nothing published before the question opens", () => {
+    expect(p([ev({ stance: "scheduled", published: "2025-07-20" })], "2025-08-01")).toBe(p([], "2025-08-01"));
+  });
+});
+
+describe("time", () => {
+  it("lowers the odds as the days pass with no date set, toward the deadline", () => {
+    const path = ["2025-08-01", "2025-09-01", "2025-11-01", "2025-12-31"].map((d) => p([], d));
+    for (let i = 1; i < path.length; i++) expect(path[i]).toBeLessThan(path[i - 1]);
+    expect(path[0]).toBeCloseTo(Q.prior, 12);
   });
 
-  it("resolves YES on a confirmed past meeting inside the window and NO when the deadline passes", () => {
-    const met = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-06-12", onRecord: true })];
-    const f = forecast(question, met, "2025-06-30");
-    expect(f.status).toBe("yes");
-    expect(f.probability).toBe(1);
-    expect(f.resolved_at).toBe("2025-06-12");
-    const two = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-06-13" }), ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-06-13", origin: "outlet:y" })];
-    expect(forecast(question, two, "2025-06-30").status).toBe("yes");
-    expect(forecast(question, [two[0]], "2025-06-30").status).toBe("open");
-    const none = forecast(question, [], "2026-01-02");
-    expect(none.status).toBe("no");
-    expect(none.probability).toBe(0);
+  it("holds the odds while a set date lies ahead, and lowers them when it passes with no meeting", () => {
+    const set = [ev({ stance: "scheduled", eventTime: "2025-09-15", published: DAY })];
+    const held = p(set, DAY);
+    expect(p(set, "2025-09-10")).toBeCloseTo(held, 12);
+    expect(p(set, addDays("2025-09-15", DEFAULT_ENGINE_OPTIONS.graceDays))).toBeCloseTo(held, 12);
+    const after = forecast(Q, set, "2025-09-20");
+    const passed = after.updates.find((u) => u.indicator === "set date passed")!;
+    expect(passed).toMatchObject({ at: addDays("2025-09-15", DEFAULT_ENGINE_OPTIONS.graceDays), reports: [set[0].report] });
+    expect(logit(passed.probability) - logit(passed.previous)).toBeCloseTo(Math.log(PARAMS.datePassedLr), 9);
+    expect(after.probability).toBeLessThan(held);
+    // Without the date, the same report lets the odds fall with time.
+    expect(p([ev({ stance: "scheduled", published: DAY })], "2025-09-10")).toBeLessThan(held);
   });
 
-  it("resolves only on a report whose own sentence names every participant", () => {
-    const aide = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-06-12", onRecord: true, mentionParticipants: [B] })];
-    expect(forecast(question, aide, "2025-06-30").status).toBe("open");
+  it("keeps the latest date set, and forgets it when the happening is called off", () => {
+    const moved = [ev({ stance: "scheduled", eventTime: "2025-09-15" }), ev({ stance: "scheduled", eventTime: "2025-09-25", published: "2025-09-05", origin: "b" })];
+    expect(forecast(Q, moved, "2025-09-24").updates.some((u) => u.indicator === "set date passed")).toBe(false);
+    const called = [ev({ stance: "scheduled", eventTime: "2025-09-15" }), ev({ stance: "called_off", published: "2025-09-05", origin: "b" })];
+    const f = forecast(Q, called, "2025-09-20");
+    expect(f.updates.some((u) => u.indicator === "set date passed")).toBe(false);
+    expect(f.probability).toBeLessThan(p(called, "2025-09-05"));
   });
 
-  it("does not resolve YES from a meeting that happened before the question opened", () => {
-    const late: Question = { ...question, opens: "2025-07-01" };
-    const before = [ev({ factuality: "CT+", eventTime: "2025-06-12", published: "2025-07-02", onRecord: true })];
-    expect(forecast(late, before, "2025-07-10").status).toBe("open");
-  });
-
-  it("replays with no look-ahead", () => {
-    const evidence = [ev({ published: "2025-02-10", factuality: "CT+" }), ev({ published: "2025-04-10", factuality: "CT-", onRecord: true, origin: "outlet:z" })];
-    const path = replay(question, evidence, "2025-02-01", "2025-04-30", 7);
-    for (const point of path) {
-      const visible = evidence.filter((e) => e.published <= point.date);
-      expect(point.probability).toBe(forecast(question, visible, point.date).probability);
+  it("holds no date beyond the deadline, nor one of a week, month or happening of other people", () => {
+    const cases: [Partial<Evidence>, boolean][] = [
+      [{ eventTime: "2025-09-15" }, true],
+      [{ eventTime: "2025-W38" }, true],
+      [{ eventTime: "2025-10" }, false],
+      [{ eventTime: "2026-01-15" }, false],
+      [{ eventTime: "2025-09-15", participants: [WITKOFF, PUTIN] }, false],
+    ];
+    for (const [over, holds] of cases) {
+      const e = [ev({ stance: "scheduled", ...over })];
+      expect(p(e, "2025-09-12") === p(e, DAY), JSON.stringify(over)).toBe(holds);
     }
-    expect(path.map((p) => p.date).slice(0, 3)).toEqual(["2025-02-01", "2025-02-08", "2025-02-15"]);
   });
 
-  it("ignores old news: a report of a happening that was over well before publication", () => {
-    const fresh = forecast(question, [ev({ type: "meet", factuality: "CT-", eventTime: "2025-02-01", published: "2025-02-02", onRecord: true })], "2025-02-10").probability;
-    const stale = forecast(question, [ev({ type: "meet", factuality: "CT-", eventTime: "2025-02-01", published: "2025-02-09", onRecord: true })], "2025-02-10").probability;
-    expect(fresh).toBeLessThan(stale);
-    expect(stale).toBeCloseTo(forecast(question, [], "2025-02-10").probability, 12);
+  it("does not count a set date as passed when a report says the meeting took place on it", () => {
+    const passed = (evidence: Evidence[]) => forecast(Q, evidence, "2025-09-20").updates.some((u) => u.indicator === "set date passed");
+    const set = ev({ stance: "scheduled", eventTime: "2025-09-15" });
+    const cases: [string, Evidence[], boolean][] = [
+      ["held on the day, one origin", [set, ev({ stance: "occurred", eventTime: "2025-09-15", published: "2025-09-15", origin: "b" })], false],
+      ["held, reported the day after", [set, ev({ stance: "occurred", published: "2025-09-16", origin: "b" })], false],
+      ["a report of its own day that sets it", [ev({ stance: "occurred", eventTime: "2025-09-10", published: "2025-09-10", origin: "b" })], false],
+      // Told as held before the date was set, it says nothing of the date.
+      ["told as held before", [ev({ stance: "occurred", published: "2025-08-20", origin: "b" }), set], true],
+      ["no report of it", [set], true],
+    ];
+    for (const [name, evidence, penalty] of cases) {
+      expect(passed(evidence), name).toBe(penalty);
+      expect(forecast(Q, evidence, "2025-09-20").status, name).toBe("open");
+    }
+  });
+});
+
+describe("resolution", () => {
+  const held = (over: Partial<Evidence> = {}) => ev({ stance: "occurred", eventTime: "2025-10-30", published: "2025-10-30", onRecord: true, ...over });
+  const status = (evidence: Evidence[], asOf = "2025-11-05", q = Q) => forecast(q, evidence, asOf).status;
+
+  it("resolves YES on a certain report of the meeting held, on the record or from two origins", () => {
+    const f = forecast(Q, [held()], "2025-11-05");
+    expect(f).toMatchObject({ status: "yes", probability: 1, resolved_at: "2025-10-30" });
+    expect(f.updates.at(-1)?.indicator).toBe("resolving event confirmed");
+    expect(status([held({ onRecord: false, origin: "a" }), held({ onRecord: false, origin: "b", published: "2025-10-31" })])).toBe("yes");
+    expect(forecast(Q, [held({ onRecord: false, origin: "a" }), held({ onRecord: false, origin: "b", published: "2025-10-31" })], "2025-11-05").resolved_at).toBe("2025-10-31");
+    expect(status([held({ onRecord: false, origin: "a" })])).toBe("open");
+    expect(status([held({ onRecord: false, origin: "a" }), held({ onRecord: false, origin: "a", report: "again" })])).toBe("open");
   });
 
-  it("matches a negated report to the inverse indicator when no indicator fits it as written", () => {
-    const custom = [{ name: "letter", lr: 2, match: { type: ["communicate"], participants: [A, B], participants_mode: "all" as const, polarity: "+" as const, on_record: false, scheduled: false } }];
-    expect(matchIndicator(custom, ev({ type: "communicate", factuality: "CT-" }))).toMatchObject({ sign: -1 });
-    expect(matchIndicator(custom, ev({ type: "communicate", factuality: "CT+" }))).toMatchObject({ sign: 1 });
-    expect(matchIndicator(custom, ev({ type: "meet" }))).toBeNull();
+  it("resolves only on a happening of every participant, others joining, in the question's window and place", () => {
+    const cases: [string, Partial<Evidence>, Question, "yes" | "open"][] = [
+      ["a summit of three", { participants: [TRUMP, PUTIN, ZELENSKY] }, Q, "yes"],
+      ["the envoy's meeting", { participants: [WITKOFF, PUTIN] }, Q, "open"],
+      ["one participant", { participants: [PUTIN] }, Q, "open"],
+      ["a meeting of two other leaders", { participants: [TRUMP, LEE] }, Q, "open"],
+      ["hedged", { factuality: "PR+" }, Q, "open"],
+      ["a plan", { stance: "scheduled" }, Q, "open"],
+      ["a recap", { background: true }, Q, "open"],
+      ["an undated recap", { background: true, eventTime: null }, Q, "open"],
+      ["a call", { type: "communicate" }, Q, "open"],
+      ["held before the question opened", { eventTime: "2025-07-20" }, Q, "open"],
+      ["held on a day still ahead", { eventTime: "2025-11-02" }, Q, "open"],
+      ["dated only to a season", { eventTime: "2025-FA" }, Q, "open"],
+      ["in the question's place", { place: "country:HU" }, question({}, "country:HU"), "yes"],
+      ["elsewhere", { place: "place:alaska" }, question({}, "country:HU"), "open"],
+      ["with no place told", { place: null }, question({}, "country:HU"), "open"],
+    ];
+    for (const [name, over, q, want] of cases) expect(status([held(over)], "2025-11-05", q), name).toBe(want);
+  });
+
+  it("resolves NO once the deadline passes without the meeting", () => {
+    const q = question({ deadline: "2025-10-31" });
+    const f = forecast(q, [ev({ stance: "scheduled", eventTime: "2025-10-30", published: "2025-10-20" })], "2025-11-05");
+    expect(f).toMatchObject({ status: "no", probability: 0, resolved_at: "2025-11-01" });
+    expect(f.updates.at(-1)?.indicator).toBe("deadline passed");
+    expect(forecast(q, [], "2025-10-31").status).toBe("open");
+  });
+
+  it("resolves YES on a meeting held by the deadline and reported just after it, and on nothing later", () => {
+    const q = question({ deadline: "2025-10-31" });
+    const cases: [Partial<Evidence>, "yes" | "no"][] = [
+      [{ eventTime: "2025-10-31", published: "2025-11-01" }, "yes"],
+      [{ eventTime: "2025-11-01", published: "2025-11-01" }, "no"],
+      [{ eventTime: "2025-10-31", published: "2025-11-10" }, "no"],
+      [{ stance: "scheduled", eventTime: "2025-11-05", published: "2025-11-01" }, "no"],
+    ];
+    for (const [over, want] of cases) expect(status([held(over)], "2025-11-12", q), JSON.stringify(over)).toBe(want);
+    // What is published after the deadline moves nothing else.
+    expect(p([ev({ stance: "called_off", published: "2025-11-01" })], "2025-10-31", q)).toBe(p([], "2025-10-31", q));
+  });
+
+  it("takes a resolution by hand over the evidence from its day on", () => {
+    const f = forecast(Q, [held()], "2025-11-05", { outcome: "no", at: "2025-11-01", note: "the meeting was a phone call" });
+    expect(f).toMatchObject({ status: "no", probability: 0, resolved_at: "2025-11-01" });
+    expect(forecast(Q, [], "2025-10-15", { outcome: "yes", at: "2025-11-01" }).status).toBe("open");
+  });
+});
+
+describe("preparatory steps", () => {
+  it("count only when they join both sides of the question", () => {
+    const cases: [string, Partial<Evidence>, number][] = [
+      ["the envoy meets the counterpart", { participants: [WITKOFF, PUTIN], stance: "occurred" }, Math.log(PARAMS.lr.counterpart)],
+      ["a call between the two sides is set", { type: "communicate", participants: [TRUMP, PUTIN], stance: "scheduled" }, Math.log(PARAMS.lr.counterpart)],
+      ["the envoy meets someone else", { participants: [WITKOFF, ZELENSKY], stance: "occurred" }, 0],
+      ["one leader meets a third", { participants: [TRUMP, LEE], stance: "occurred" }, 0],
+      ["only talked about", { participants: [WITKOFF, PUTIN], stance: "discussed" }, 0],
+      ["a signing is no step", { type: "sign", participants: [WITKOFF, PUTIN], stance: "occurred" }, 0],
+    ];
+    for (const [name, over, want] of cases) expect(shift([ev({ factuality: "CT+", ...over })]), name).toBeCloseTo(want, 9);
+  });
+
+  it("are not derived for a question of one participant", () => {
+    expect(defaultIndicators("missile_test", ["country:KP"]).some((i) => i.match.counterpart)).toBe(false);
+    expect(defaultIndicators("meet", [TRUMP, PUTIN]).filter((i) => i.match.counterpart)).toHaveLength(1);
+  });
+});
+
+describe("matching a report to the question", () => {
+  it("fits a place that is the question's or lies in it", () => {
+    const cases: [string | null, string | null, boolean][] = [
+      [null, null, true],
+      [null, "place:alaska", true],
+      ["country:HU", "country:HU", true],
+      ["country:HU", "place:alaska", false],
+      ["country:HU", null, false],
+      ["country:US", "place:alaska", true],
+      ["country:US", "org:white-house", true],
+      ["country:RU", "place:alaska", false],
+      ["place:alaska", "country:US", false],
+      ["country:KR", "place:gyeongju", true],
+      ["place:busan", "place:gyeongju", false],
+    ];
+    for (const [q, place, fits] of cases) expect(placeFits(q, place), `${q} ⊇ ${place}`).toBe(fits);
+  });
+
+  it("is about the question's happening when its type, every participant and its place fit", () => {
+    const q = question({}, "country:HU");
+    const cases: [Partial<Evidence>, boolean][] = [
+      [{ place: "country:HU" }, true],
+      [{ place: "country:HU", participants: [PUTIN, TRUMP, ZELENSKY] }, true],
+      [{ place: "country:HU", participants: [PUTIN] }, false],
+      // A visit by one side to the other's country is their meeting; a visit with no one of the other side is not.
+      [{ place: "country:HU", type: "visit", participants: [TRUMP, "country:HU"] }, false],
+      [{ place: "country:HU", type: "visit", participants: [TRUMP, PUTIN] }, true],
+      [{ place: "place:alaska" }, false],
+    ];
+    for (const [over, about] of cases) expect(aboutEvent(q, ev(over)), JSON.stringify(over)).toBe(about);
+    // "Zelensky heads to the White House": the visit of one party to the seat of the other's government.
+    expect(aboutEvent(question({}), ev({ type: "visit", participants: [PUTIN, "country:US"], place: null }))).toBe(true);
+    expect(aboutEvent(question({}), ev({ type: "visit", participants: [PUTIN, "country:CN"], place: null }))).toBe(false);
+  });
+
+  it("takes the default indicator of the report's stance, and only on-record reports for an on-record indicator", () => {
+    for (const stance of ["scheduled", "discussed", "called_off", "refused"] as Stance[]) expect(matchIndicator(Q, ev({ stance }))?.match.stance).toEqual([stance]);
+    expect(matchIndicator(Q, ev({ stance: "unknown" }))).toBeNull();
+    const onRecord = question({ indicators: [{ name: "said by a party", lr: 3, match: { type: ["meet"], participants: [TRUMP, PUTIN], participants_mode: "all", stance: ["scheduled"], on_record: true, counterpart: false } }] });
+    expect(matchIndicator(onRecord, ev({ stance: "scheduled" }))).toBeNull();
+    expect(matchIndicator(onRecord, ev({ stance: "scheduled", onRecord: true }))?.name).toBe("said by a party");
+    const any = question({ indicators: [{ name: "any leader", lr: 1.2, match: { type: ["communicate"], participants: [TRUMP, PUTIN], participants_mode: "any", stance: [], on_record: false, counterpart: false } }] });
+    expect(matchIndicator(any, ev({ type: "communicate", participants: [PUTIN, ZELENSKY] }))?.name).toBe("any leader");
+    expect(matchIndicator(any, ev({ type: "communicate", participants: [ZELENSKY, LEE] }))).toBeNull();
+  });
+});
+
+describe("replay", () => {
+  it("uses on each day only the evidence published by then", () => {
+    const evidence = [
+      ev({ stance: "discussed", published: "2025-08-10" }),
+      ev({ stance: "scheduled", eventTime: "2025-09-15", published: "2025-09-01", origin: "b" }),
+      ev({ stance: "called_off", published: "2025-09-10", origin: "c", onRecord: true }),
+      ev({ stance: "occurred", eventTime: "2025-10-02", published: "2025-10-02", origin: "d", onRecord: true }),
+    ];
+    const path = replay(Q, evidence, "2025-08-01", "2025-10-05");
+    expect(path).toHaveLength(66);
+    for (const point of path) expect(point.probability, point.date).toBe(forecast(Q, evidence.filter((e) => e.published <= point.date), point.date).probability);
+    expect(path.find((x) => x.date === "2025-10-01")!.probability).toBeLessThan(1);
+    expect(path.find((x) => x.date === "2025-10-02")!.probability).toBe(1);
+    expect(replay(Q, evidence, "2025-08-01", "2025-08-29", 7).map((x) => x.date)).toEqual(["2025-08-01", "2025-08-08", "2025-08-15", "2025-08-22", "2025-08-29"]);
   });
 });
 
@@ -114,8 +356,7 @@ describe("scores", () => {
     expect(s.brier).toBeCloseTo(0.3, 12);
     expect(s.log).toBeCloseTo((Math.log(0.2) + Math.log(0.5) + Math.log(0.9)) / 3, 12);
     expect(timeAveragedScores({ path, outcome: 0 }).brier).toBeCloseTo((0.04 + 0.25 + 0.81) / 3, 12);
-    const cal = calibration([{ path, outcome: 1 }], 2);
-    expect(cal).toEqual([
+    expect(calibration([{ path, outcome: 1 }], 2)).toEqual([
       { from: 0, to: 0.5, forecasts: 1, mean_probability: 0.2, observed_frequency: 1 },
       { from: 0.5, to: 1, forecasts: 2, mean_probability: 0.7, observed_frequency: 1 },
     ]);
@@ -123,29 +364,39 @@ describe("scores", () => {
 });
 
 describe("question files", () => {
-  const names: Record<string, string> = { "vladimir putin": "person:vladimir-putin", "volodymyr zelensky": "person:volodymyr-zelensky" };
+  const names: Record<string, string> = { "vladimir putin": PUTIN, "volodymyr zelensky": ZELENSKY, budapest: "country:HU" };
   const resolve = (name: string) => (names[name.toLowerCase()] ? { id: names[name.toLowerCase()], name } : null);
-  it("derives default indicators for any pair and any event type", () => {
-    const q = parseQuestion("id: putin-zelensky\ntitle: Will they meet?\nopens: 2025-05-01\ndeadline: 2025-12-31\nprior: 0.1\nevent: { type: meet, participants: [Vladimir Putin, Volodymyr Zelensky] }\n", "q.yaml", resolve);
-    expect(q.event.participants).toEqual(["person:vladimir-putin", "person:volodymyr-zelensky"]);
+  const head = "id: putin-zelensky\ntitle: Will they meet?\nopens: 2025-05-01\ndeadline: 2025-12-31\nprior: 0.1\n";
+
+  it("derives one indicator per stance, each with its fitted ratio, and a preparatory step, for any pair and type", () => {
+    const q = parseQuestion(`${head}event: { type: meet, participants: [Vladimir Putin, Volodymyr Zelensky], place: Budapest }\n`, "q.yaml", resolve);
+    expect(q.event).toEqual({ type: "meet", participants: [PUTIN, ZELENSKY], place: "country:HU" });
     expect(q.default_indicators).toBe(true);
-    expect(q.indicators.map((i) => i.match.polarity)).toContain("-");
+    const byStance = q.indicators.filter((i) => !i.match.counterpart).map((i) => [i.match.stance.join(), i.lr]);
+    expect(byStance).toEqual((["occurred", "scheduled", "discussed", "wanted", "unplanned", "refused", "called_off", "failed"] as const).map((s) => [s, PARAMS.lr[s]]));
+    expect(q.indicators.every((i) => i.match.participants_mode === "all" && i.match.participants.join() === [PUTIN, ZELENSKY].join())).toBe(true);
   });
+
+  it("reads a hand-written indicator's stances, or its polarity as the stances of that side", () => {
+    const ind = (match: string) => parseQuestion(`${head}event: { type: meet, participants: [Vladimir Putin, Volodymyr Zelensky] }\nindicators:\n  - { name: x, lr: 2, match: ${match} }\n`, "q.yaml", resolve).indicators[0].match.stance;
+    const cases: [string, Stance[]][] = [
+      ["{ type: meet, stance: called_off }", ["called_off"]],
+      ["{ type: meet, stance: [scheduled, occurred] }", ["scheduled", "occurred"]],
+      ["{ type: meet, polarity: '-' }", ["unplanned", "refused", "called_off", "failed"]],
+      ["{ type: meet }", ["occurred", "scheduled", "discussed", "wanted"]],
+      ["{ type: meet, scheduled: true }", ["scheduled"]],
+    ];
+    for (const [match, stances] of cases) expect(ind(match), match).toEqual(stances);
+  });
+
   it("names every bad field", () => {
     try {
-      parseQuestion("id: Bad Id\ntitle: x\nopens: 2025-13-01\ndeadline: 2025-12-31\nprior: 1.5\nevent: { type: meet, participants: [Nobody Known] }\nindicators:\n  - { name: x, match: {}, lr: 0 }\n", "q.yaml", resolve);
+      parseQuestion("id: Bad Id\ntitle: x\nopens: 2025-13-01\ndeadline: 2025-12-31\nprior: 1.5\nevent: { type: meet, participants: [Nobody Known], place: Atlantis }\nindicators:\n  - { name: x, match: { stance: maybe }, lr: 0 }\n", "q.yaml", resolve);
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(QuestionError);
       const msg = (err as Error).message;
-      for (const field of ["id:", "opens:", "prior:", "event.participants[0]", "indicators[0].lr", "indicators[0].match.type"]) expect(msg).toContain(field);
+      for (const field of ["id:", "opens:", "prior:", "event.participants[0]", "event.place", "indicators[0].lr", "indicators[0].match.type", "indicators[0].match.stance"]) expect(msg).toContain(field);
     }
-  });
-});
-
-describe("old news", () => {
-  it("does not count a negated undated past report ('has never met') against a meeting to come", () => {
-    const never = ev({ factuality: "CT-", eventTime: "PAST_REF", published: "2025-03-01" });
-    expect(forecast(question, [never], "2025-03-01").probability).toBeCloseTo(forecast(question, [], "2025-03-01").probability, 12);
   });
 });

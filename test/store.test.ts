@@ -28,6 +28,8 @@ import {
 } from "../src/store/index.js";
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
+import { claimBriefs } from "../src/store/ledger.js";
+import { mentionArticles } from "../src/store/reads.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
@@ -475,6 +477,20 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         { article_id: "q2", day: "2025-10-19", event_types: "meet" },
         { article_id: "q3", day: "~", event_types: "meet" },
       ]);
+      // The articles that mention an entity, newest first and undated last, each with its own count.
+      expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => [a.id, a.published, a.mentions])).toEqual([
+        ["late", "2025-10-20", 1],
+        ["q2", "2025-10-19", 1],
+        ["q1", "2025-10-02", 1],
+        ["early", "2025-10-01", 1],
+        ["q3", null, 1],
+        ["none", null, 1],
+      ]);
+      expect((await mentionArticles(store.db, "person:donald-trump", 2)).map((a) => [a.id, a.mentions])).toEqual([
+        ["late", 2],
+        ["q2", 2],
+      ]);
+      expect(await mentionArticles(store.db, "person:nobody")).toEqual([]);
     });
 
     it("keeps a ~600-word article's reading in a few kilobytes", async () => {
@@ -511,6 +527,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect(await store.db.selectFrom("statements").select(["entity_id", "article_id", "day", "seq"]).execute()).toEqual([
           { entity_id: "person:kim-jong-un", article_id: "a1", day: "2025-10-18", seq: 1 },
         ]);
+        expect(await mentionArticles(store.db, "person:donald-trump")).toEqual([{ id: "a1", title: "Trump and Kim may meet", published: "2025-10-18", mentions: 2 }]);
         const tables = (await store.db.introspection.getTables()).map((t) => t.name);
         for (const gone of ["sentences", "mentions", "times", "attributions", "event_mentions", "minhash_bands"]) expect(tables).not.toContain(gone);
       } finally {
@@ -682,6 +699,36 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
       const view = await getClaim(store.db, "meet-a");
       expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
+    });
+
+    it("sides each origin with its latest report, and reads an entity's claims in brief with counts", async () => {
+      await applyLedgerChanges(store.db, {
+        ...noChanges(),
+        newClaims: [
+          claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump"], { stage: "called_off", statement: "", summary: "meet — Trump, Kim", eventTime: "2025-10-30" }),
+          claim("c2", "threaten", ["person:xi-jinping"], { statement: "Xi threatens" }),
+        ],
+        newOrigins: [
+          { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" },
+          { id: "o2", claim_id: "c1", root: "Korea Daily Wire", first_seen: "2025-10-18" },
+        ],
+        newReports: [
+          report("r1", "c1", "a1", "2025-10-18", { stance: "scheduled" }),
+          report("r2", "c1", "a1", "2025-10-18", { origin_id: "o2", stance: "scheduled", event_id: "e2", background: true }),
+          report("r3", "c1", "a2", "2025-10-19", { origin_id: "o2", stance: "called_off" }),
+          report("r4", "c2", "a2", "2025-10-19", { origin_id: null }),
+        ],
+      });
+      const view = (await getClaim(store.db, "c1"))!;
+      expect(view).toMatchObject({ stage: "called_off", polarity: "-", statement: "meet — Trump, Kim", origin_sides: { for: 1, against: 1 } });
+      const briefs = await claimBriefs(store.db, { participant: "person:kim-jong-un" });
+      expect(briefs).toEqual([
+        {
+          id: "c1", type: "meet", summary: "meet — Trump, Kim", statement: "meet — Trump, Kim", when: "2025-10-30", status: "reported", stage: "called_off", polarity: "-",
+          historical: false, first_reported: "2025-10-10", last_reported: "2025-10-18", reports: 3, origins: 2, origin_sides: { for: 1, against: 1 },
+        },
+      ]);
+      expect(await claimBriefs(store.db, { participant: "person:xi-jinping" })).toMatchObject([{ id: "c2", statement: "Xi threatens", reports: 1, origins: 0, origin_sides: { for: 0, against: 0 } }]);
     });
 
     it("enforces the links between tables", async () => {

@@ -1,18 +1,20 @@
 // Development aid: a question's update log over a storyline, with the sentence behind each report.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusCases } from "../eval/forecast.js";
+import { corpusCases, demoCases } from "../eval/forecast.js";
 import { forecast, DEFAULT_ENGINE_OPTIONS } from "../../src/forecast/engine.js";
 import { addDays } from "../../src/domain/calendar.js";
 import { parseTextDocument } from "../../src/ingest/text.js";
 import { extract } from "../../src/extract/index.js";
 const [story, qid, all] = process.argv.slice(2);
-const cases = await corpusCases(join(import.meta.dirname, "..", ".."), story);
+const root = join(import.meta.dirname, "..", "..");
+const cases = story === "demo" ? await demoCases(root) : await corpusCases(root, story);
+const dirOf = story === "demo" ? "data/demo/articles" : join("eval/real-patterns", story, "articles");
 const sentenceOf = (c: (typeof cases)[number], report: string) => {
   const [aid, eid] = report.split(":");
   const file = [...c.articleOf].find(([, id]) => id === aid)?.[0];
   if (!file) return "?";
-  const doc = parseTextDocument(readFileSync(join("eval/real-patterns", story, "articles", file), "utf8"));
+  const doc = parseTextDocument(readFileSync(join(dirOf, file), "utf8"));
   const ex = extract({ text: doc.text, date: doc.metaDate });
   const e = ex.events.find((x) => x.id === eid);
   const s = e ? ex.sentences[e.sentence] : null;

@@ -16,6 +16,8 @@ export interface GoldHappening {
   when: string | null;
   outcome: string;
   summary: string;
+  /** The stage a careful reader gives it as of given days. */
+  stages: { at: string; stage: string }[];
 }
 
 export interface GoldReport {
@@ -76,7 +78,8 @@ export function loadCorpus(root: string): Storyline[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function loadStoryline(dir: string, id: string): Storyline {
+/** One storyline folder (gold.yaml beside articles/), under the given name. */
+export function loadStoryline(dir: string, id: string): Storyline {
   const problems: string[] = [];
   let raw: Record<string, unknown> = {};
   try {
@@ -92,6 +95,7 @@ function loadStoryline(dir: string, id: string): Storyline {
     when: asDate(h.when),
     outcome: String(h.outcome ?? "never"),
     summary: String(h.summary ?? ""),
+    stages: ((h.stages ?? []) as Record<string, unknown>[]).map((x) => ({ at: asDate(x.at) ?? "", stage: String(x.stage) })),
   }));
   const articles = ((raw.articles ?? []) as Record<string, unknown>[]).map((a) => {
     const file = String(a.file);

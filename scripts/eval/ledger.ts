@@ -1,84 +1,105 @@
-// Compares a store holding the demo corpus with the demo's gold ledger (data/demo/gold.yaml): which gold claims the
-// ledger found, how many of their reports, how many independent origins, and the status at the gold dates.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+// Compares the ledger built from a corpus with its gold happenings (eval/real-patterns/<storyline>/gold.yaml, and the
+// demo's data/demo/gold.yaml in the same format): which happenings the ledger found as one claim of exactly their
+// parties, how many of their gold reports' articles it joined to that claim, with which stances, how many independent
+// origins it counts, and its stage on the gold's days.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ingestInputs } from "../../src/app/ingest.js";
 import { readClaims } from "../../src/app/ledger.js";
-import type { ClaimView, Executor } from "../../src/store/index.js";
-import { resolveName } from "../../src/extract/gazetteer.js";
+import { claimFamily } from "../../src/link/02-readings.js";
+import { openStore, type ClaimView } from "../../src/store/index.js";
 import { articleIdsByInput } from "../../src/store/linking.js";
+import type { Storyline } from "./corpus.js";
+import { goldEntity } from "./real-patterns.js";
 
-export interface GoldClaim {
-  key: string;
+export interface HappeningComparison {
+  corpus: string;
+  id: string;
   type: string;
-  participants: string[];
-  polarity: "+" | "-";
-  event_date: string;
-  reports: { article: string; trigger: string }[];
-  reports_count: number;
-  origins_count: number;
-  status: { at: string; status: string }[];
-}
-
-export interface ClaimComparison {
-  key: string;
-  type: string;
+  /** The system claim taken as the happening, or null. */
   found: string | null;
+  goldArticles: number;
+  /** Gold report articles whose report the matched claim holds. */
+  articlesFound: number;
   goldReports: number;
-  /** Gold report articles that the matched claim has a report from. */
-  reportsFound: number;
-  systemReports: number;
+  /** Gold reports whose article the matched claim has a report from with the same stance. */
+  stancesAgree: number;
   goldOrigins: number;
   systemOrigins: number;
-  /** Gold status checkpoints the matched claim agrees with. */
-  statusAgree: number;
-  statusTotal: number;
+  stagesAgree: number;
+  stagesTotal: number;
 }
 
-export function readGold(path: string): GoldClaim[] {
-  return parse(readFileSync(path, "utf8")) as GoldClaim[];
-}
-
-function statusAt(claim: ClaimView, at: string): string | null {
+function stageAt(claim: ClaimView, at: string): string | null {
   let s: string | null = null;
-  for (const h of claim.status_history) if (h.at.slice(0, 10) <= at) s = h.status;
+  for (const h of claim.status_history) if (h.at.slice(0, 10) <= at) s = h.stage;
   return s;
 }
 
-/** Matches each gold claim to the system claim of the same type, polarity and participants that shares most report articles. */
-export async function compareLedger(db: Executor, gold: GoldClaim[]): Promise<ClaimComparison[]> {
-  const claims = await readClaims(db);
-  const idOf = await articleIdsByInput(db);
-  const articleId = (file: string) => {
-    for (const [input, id] of idOf) if (input.endsWith(`/${file}`)) return id;
-    return null;
-  };
-  return gold.map((g) => {
-    const participants = g.participants.map((p) => resolveName(p, g.event_date)?.id ?? p);
-    const goldArticles = new Set(g.reports.map((r) => articleId(r.article)).filter((a): a is string => !!a));
-    let best: ClaimView | null = null;
-    let bestShared = 0;
-    for (const c of claims) {
-      if (c.type !== g.type || c.polarity !== g.polarity) continue;
-      const ids = c.participants.map((p) => p.id);
-      if (!participants.every((p) => ids.includes(p))) continue;
-      const shared = new Set(c.reports.map((r) => r.article).filter((a) => goldArticles.has(a))).size;
-      if (shared > bestShared) {
-        best = c;
-        bestShared = shared;
+/** Ingests a storyline's articles into a fresh store and compares its ledger with the storyline's gold. */
+export async function compareLedger(story: Storyline): Promise<HappeningComparison[]> {
+  const dir = mkdtempSync(join(tmpdir(), "bw-ledger-eval-"));
+  const store = await openStore({ path: join(dir, "ledger.db") });
+  try {
+    await ingestInputs(store, [join(story.dir, "articles")]);
+    const claims = await readClaims(store.db);
+    const articleOf = new Map<string, string>();
+    for (const [input, id] of await articleIdsByInput(store.db)) articleOf.set(input.split("/").pop()!, id);
+    return story.happenings.map((h) => {
+      const date = h.when?.slice(0, 10) ?? null;
+      const parties = [...new Set(h.participants.map((p) => goldEntity(p, date)))].sort();
+      const family = claimFamily(h.type) ?? h.type;
+      const reports = story.articles.flatMap((a) => a.reports.filter((r) => r.happening === h.id).map((r) => ({ ...r, article: articleOf.get(a.file) ?? null })));
+      const goldArticles = new Set(reports.map((r) => r.article).filter((a): a is string => !!a));
+      let best: ClaimView | null = null;
+      let bestShared = 0;
+      for (const c of claims) {
+        if (c.type !== family) continue;
+        const ids = c.participants.map((p) => p.id).sort();
+        if (ids.join() !== parties.join()) continue;
+        const shared = new Set(c.reports.map((r) => r.article).filter((a) => goldArticles.has(a))).size;
+        if (shared > bestShared) {
+          best = c;
+          bestShared = shared;
+        }
       }
-    }
-    const statusAgree = best ? g.status.filter((s) => statusAt(best!, s.at) === s.status).length : 0;
-    return {
-      key: g.key,
-      type: g.type,
-      found: best?.id ?? null,
-      goldReports: g.reports_count,
-      reportsFound: bestShared,
-      systemReports: best?.reports.length ?? 0,
-      goldOrigins: g.origins_count,
-      systemOrigins: best?.origins.length ?? 0,
-      statusAgree,
-      statusTotal: g.status.length,
-    };
-  });
+      const stancesAgree = best ? reports.filter((r) => best!.reports.some((s) => s.article === r.article && s.stance === r.stance)).length : 0;
+      const stages = h.stages ?? [];
+      return {
+        corpus: story.id,
+        id: h.id,
+        type: h.type,
+        found: best?.id ?? null,
+        goldArticles: goldArticles.size,
+        articlesFound: bestShared,
+        goldReports: reports.length,
+        stancesAgree,
+        goldOrigins: new Set(reports.map((r) => r.origin)).size,
+        systemOrigins: best?.origins.length ?? 0,
+        stagesAgree: best ? stages.filter((s) => stageAt(best!, s.at) === s.stage).length : 0,
+        stagesTotal: stages.length,
+      };
+    });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Totals over happenings: found, articles, stances, origin counts exact among those found, stages. */
+export function totals(rows: HappeningComparison[]) {
+  const sum = (f: (r: HappeningComparison) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const found = rows.filter((r) => r.found);
+  return {
+    happenings: rows.length,
+    found: found.length,
+    articles: sum((r) => r.articlesFound),
+    goldArticles: sum((r) => r.goldArticles),
+    stances: sum((r) => r.stancesAgree),
+    goldReports: sum((r) => r.goldReports),
+    originsExact: found.filter((r) => r.systemOrigins === r.goldOrigins).length,
+    stages: sum((r) => r.stagesAgree),
+    stagesTotal: sum((r) => r.stagesTotal),
+  };
 }

@@ -257,7 +257,11 @@ async function observe(store: Store, rule: AlertRule): Promise<Observation> {
           }
           next.set(id, String(q.probability));
           const updates = (await questionUpdates(store.db, id)).filter((u) => u.claim !== null);
-          const recent = updates.slice(-3).reverse();
+          // The largest of the latest moves explain the alert best.
+          const recent = updates
+            .slice(-10)
+            .sort((a, b) => Math.abs(b.probability - b.previous) - Math.abs(a.probability - a.previous))
+            .slice(0, 3);
           const claims = new Map((await readClaims(store.db)).map((c) => [c.id, c]));
           const evidence: AlertEvidence[] = [];
           for (const u of recent) {

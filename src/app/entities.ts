@@ -1,7 +1,7 @@
 // What an entity has said and what has been said about it, and the actor × issue table of stated positions.
 import { loadData } from "../extract/resources.js";
-import type { ClaimStatus, Executor } from "../store/index.js";
-import { entityAliases, getEntity, listEntities, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
+import type { ClaimStatus, Executor, Stage } from "../store/index.js";
+import { entityAliases, getEntity, listEntities, mentionArticles, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
 import { readClaimBriefs } from "./ledger.js";
 
 interface IssueEntry {
@@ -40,18 +40,24 @@ export interface ClaimBrief {
   id: string;
   type: string;
   summary: string;
+  statement: string;
+  stage: Stage;
   status: ClaimStatus;
   polarity: "+" | "-";
+  when: string | null;
   first_reported: string | null;
+  last_reported: string | null;
   reports: number;
   origins: number;
+  origin_sides: { for: number; against: number };
 }
 
-/** The actor page: the entity, what it said, and the claims about it. */
+/** The actor page: the entity, what it said, the claims about it, and the articles that mention it. */
 export interface EntityView extends EntityRow {
   aliases: string[];
   said: Statement[];
   said_about: ClaimBrief[];
+  articles: Array<{ id: string; title: string | null; published: string | null; mentions: number }>;
 }
 
 /** One cell of the positions table. */
@@ -132,11 +138,11 @@ export async function readEntities(db: Executor, opts: { limit?: number; type?: 
   return listEntities(db, opts);
 }
 
-/** One entity: what it has said (attributions it is the source of) and the claims it takes part in; or undefined. */
+/** One entity: what it has said (attributions it is the source of), the claims it takes part in and the articles that mention it; or undefined. */
 export async function readEntity(db: Executor, id: string): Promise<EntityView | undefined> {
   const entity = await getEntity(db, id);
   if (!entity) return undefined;
-  const [aliases, rows, claims] = await Promise.all([entityAliases(db, id), statementsBy(db, id), readClaimBriefs(db, { participant: id })]);
+  const [aliases, rows, claims, articles] = await Promise.all([entityAliases(db, id), statementsBy(db, id), readClaimBriefs(db, { participant: id }), mentionArticles(db, id)]);
   return {
     ...entity,
     aliases,
@@ -145,12 +151,18 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
       id: c.id,
       type: c.type,
       summary: c.summary,
+      statement: c.statement,
+      stage: c.stage,
       status: c.status,
       polarity: c.polarity,
+      when: c.when,
       first_reported: c.first_reported,
+      last_reported: c.last_reported,
       reports: c.reports,
       origins: c.origins,
+      origin_sides: c.origin_sides,
     })),
+    articles,
   };
 }
 

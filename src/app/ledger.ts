@@ -28,9 +28,9 @@ function withStaleness(claim: ClaimView, asOf: string | null, opts: StaleOptions
   return { ...claim, status: "stale", status_history: [...claim.status_history, { status: "stale", stage: claim.stage, at }] };
 }
 
-/** All claims, or one story's, as the contract prints them. */
-export async function readClaims(db: Executor, opts: { storyId?: string; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
-  const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId }), latestPublished(db)]);
+/** All claims, or one story's, or the given ones, as the contract prints them. */
+export async function readClaims(db: Executor, opts: { storyId?: string; ids?: readonly string[]; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
+  const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId, ids: opts.ids }), latestPublished(db)]);
   return claims.map((c) => withStaleness(c, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS));
 }
 

@@ -88,6 +88,11 @@ function storeView(tx: Executor, memory: RunMemory, opts: LedgerOptions): Ledger
   };
 }
 
+/** The link stage's read port over the store alone, for a reading that is looked at but not stored. */
+export function ledgerView(db: Executor, opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): LedgerView {
+  return storeView(db, { stateLimit: STATE_CACHE_CLAIMS, index: new ClaimIndex(opts.link), states: new Map(), names: new Map() }, opts);
+}
+
 function forget(memory: RunMemory): void {
   memory.index.clear();
   memory.states.clear();

@@ -7,7 +7,7 @@ import { calibration, timeAveragedScores, type CalibrationBin, type Scores } fro
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
 import { addDays, dayRange } from "../domain/calendar.js";
 import type { Executor, Store } from "../store/index.js";
-import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type StoredQuestion } from "../store/questions.js";
+import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type EvidenceRow, type StoredQuestion } from "../store/questions.js";
 
 /** Today's date (UTC): the default "as of" of a forecast. */
 export function today(): string {
@@ -25,10 +25,20 @@ export function gazetteerResolver(name: string, date: string): { id: string; nam
  * countries (an envoy meeting the counterpart is a preparatory step).
  */
 export async function questionEvidence(db: Executor, q: Question): Promise<Evidence[]> {
+  const scope = questionScope(q);
+  return asEvidence(await evidenceRows(db, scope.types, scope.entities));
+}
+
+/** The claim types and entities (participants and their countries) whose reports a question reads. */
+export function questionScope(q: Question): { types: string[]; entities: string[] } {
   const types = [...new Set([q.event.type, ...q.indicators.flatMap((i) => i.match.type)])];
   const named = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
   const countries = named.map((p) => countryOf(p, q.opens)).filter((c): c is string => c !== null);
-  const rows = await evidenceRows(db, types, [...new Set([...named, ...countries])]);
+  return { types, entities: [...new Set([...named, ...countries])] };
+}
+
+/** Evidence rows as the engine reads them: the on-the-record test made and the report's time settled. */
+export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   return rows.map(({ source, claimTime, ...r }) => ({
     ...r,
     onRecord: speaksFor(source.at(-1), r.participants, r.published),
@@ -40,15 +50,18 @@ export async function questionEvidence(db: Executor, q: Question): Promise<Evide
  * The time of the happening as a report tells it: its own calendar time; else its claim's date, when the report is undated
  * or only says it lies in the past and the claim's date is indeed past ("a week after he called it off").
  */
-function reportTime(own: string | null, claim: string | null, published: string): string | null {
+export function reportTime(own: string | null, claim: string | null, published: string): string | null {
   if (dayRange(own)) return own;
   const c = dayRange(claim);
   if (!c) return own;
   if (own === "PAST_REF") return c.to < published ? claim : own;
+  // "at a later date": a report that puts the happening off to no date tells of no day of the claim's.
+  if (own === "FUTURE_REF") return own;
   return claim;
 }
 
-async function override(db: Executor, id: string): Promise<Resolution | null> {
+/** The hand resolution in force for a question, if any. */
+export async function override(db: Executor, id: string): Promise<Resolution | null> {
   const r = await latestResolution(db, id);
   return r ? { outcome: r.outcome, at: r.at, note: r.note ?? undefined } : null;
 }
@@ -89,13 +102,19 @@ export interface QuestionView extends Pick<Question, "id" | "title" | "criteria"
   scores: Scores | null;
 }
 
-/** Daily path over the days a resolved question was open (opens up to the day before it resolved). */
-async function openPath(db: Executor, s: StoredQuestion): Promise<Array<{ date: string; probability: number }>> {
-  if (s.status === "open" || !s.resolved_at) return [];
+/** The days a resolved question is scored over: opens up to the day before it resolved (or its deadline); else null. */
+export function scoredSpan(s: StoredQuestion): { from: string; to: string } | null {
+  if (s.status === "open" || !s.resolved_at) return null;
   const q = s.question;
   const last = addDays(s.resolved_at, -1) < q.deadline ? addDays(s.resolved_at, -1) : q.deadline;
-  if (last < q.opens) return [];
-  return replay(q, await questionEvidence(db, q), q.opens, last, 1, await override(db, q.id));
+  return last < q.opens ? null : { from: q.opens, to: last };
+}
+
+/** Daily path over the days a resolved question was open. */
+async function openPath(db: Executor, s: StoredQuestion): Promise<Array<{ date: string; probability: number }>> {
+  const span = scoredSpan(s);
+  if (!span) return [];
+  return replay(s.question, await questionEvidence(db, s.question), span.from, span.to, 1, await override(db, s.question.id));
 }
 
 async function scoresOf(db: Executor, s: StoredQuestion): Promise<Scores | null> {
@@ -159,7 +178,8 @@ export async function resolveQuestion(store: Store, id: string, outcome: "yes" |
 
 export interface QuestionsSummary {
   questions: Array<{ id: string; title: string; deadline: string; probability: number; status: QuestionStatus; resolved_at: string | null; brier: number | null; log: number | null }>;
-  calibration: CalibrationBin[];
+  /** Each bin also says which questions' days fall in it, so its counts can be traced. */
+  calibration: Array<CalibrationBin & { by_question: Array<{ id: string; forecasts: number }> }>;
 }
 
 /**
@@ -168,14 +188,19 @@ export interface QuestionsSummary {
  */
 export async function summarizeQuestions(store: Store, asOf?: string): Promise<QuestionsSummary> {
   const all = await listQuestions(store.db);
-  const paths: Array<{ path: Array<{ date: string; probability: number }>; outcome: 0 | 1 }> = [];
+  const paths: Array<{ id: string; path: Array<{ date: string; probability: number }>; outcome: 0 | 1 }> = [];
   const rows: QuestionsSummary["questions"] = [];
   for (const stored of all) {
     const s = await forecastAsOf(store.db, stored, asOf);
     const path = await openPath(store.db, s);
     const scores = path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
-    if (path.length) paths.push({ path, outcome: s.status === "yes" ? 1 : 0 });
+    if (path.length) paths.push({ id: s.question.id, path, outcome: s.status === "yes" ? 1 : 0 });
     rows.push({ id: s.question.id, title: s.question.title, deadline: s.question.deadline, probability: s.probability, status: s.status, resolved_at: s.resolved_at, brier: scores?.brier ?? null, log: scores?.log ?? null });
   }
-  return { questions: rows, calibration: calibration(paths) };
+  const own = paths.map((p) => ({ id: p.id, bins: calibration([p]) }));
+  const bins = calibration(paths).map((b) => ({
+    ...b,
+    by_question: own.flatMap((o) => o.bins.filter((x) => x.from === b.from).map((x) => ({ id: o.id, forecasts: x.forecasts }))),
+  }));
+  return { questions: rows, calibration: bins };
 }

@@ -5,7 +5,7 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { readBackground } from "./events/background.js";
-import { resolveEventCoreference } from "./events/coreference.js";
+import { resolveArticleTopic, resolveEventCoreference } from "./events/coreference.js";
 import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { readStance, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
@@ -39,6 +39,7 @@ export function isEventToken(t: Token, next?: Token): boolean {
 
 const SUBJECT_PRONOUNS = new Set(LEX.subjectPronouns);
 const SUBORDINATORS = new Set(LEX.subordinators);
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 const OBJECT_START = new Set(["DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"]);
 
 /** Repairs the tagger's commonest slips around event words: gerunds after prepositions ("of firing two missiles"),
@@ -55,6 +56,11 @@ function retag(ts: Token[]): Token[] {
       const clauseStart = !before || before.pos === "SCONJ" || before.pos === "PUNCT" || before.pos === "CCONJ" || SUBORDINATORS.has(before.lower);
       if (t.lower.endsWith("s") && !t.lower.endsWith("ss") && subject && clauseStart && (OBJECT_START.has(next.pos) || next.lower === "to") && next.pos !== "PRON" && next.pos !== "ADJ")
         return { ...t, pos: "VERB" };
+    }
+    // "their only summit", "the first meeting": after a determiner, an event noun the tagger took for a verb.
+    if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower))) {
+      const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
+      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: t.lower };
     }
     if (t.pos === "PROPN" && k === 0) {
       const lemma = [t.lower, t.lower.replace(/s$/, ""), t.lower.replace(/es$/, "")].find((w) => TRIGGERS.has(w) || EVENT_NOUNS.has(w));
@@ -111,7 +117,9 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
-  resolveEventCoreference(out, partiesBySentence(entities), cursor.gatherings);
+  const named = partiesBySentence(entities);
+  resolveEventCoreference(doc.text, out, named, cursor.gatherings);
+  resolveArticleTopic(out, named, cursor.gatherings);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -181,7 +189,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
-    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty });
+    const stance = readStance({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0 });
     out.push({
       id: "",
       sentence: s,

@@ -38,12 +38,13 @@ function certainty(f: Factuality): "CT" | "PR" | "PS" | "Uu" {
   return f === "Uu" ? "Uu" : (f.slice(0, 2) as "CT" | "PR" | "PS");
 }
 
-/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region). */
+/** The place a place lies within, as the gazetteer records it (a venue in its city, a city in its region), else its country. */
 function within(place: string): string | null {
-  return entityById(place)?.within ?? null;
+  const e = entityById(place);
+  return e?.within ?? (e?.country ? `country:${e.country}` : null);
 }
 
-/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House"). */
+/** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House", Alaska in the United States). */
 export function placeFits(question: string | null, place: string | null): boolean {
   if (!question) return true;
   for (let p = place, hops = 0; p && hops < 6; p = within(p), hops++) if (p === question) return true;
@@ -63,9 +64,15 @@ function joinsSides(q: Question, e: Evidence): boolean {
   return want.every((s) => have.has(s));
 }
 
-/** True when the report is about the question's own happening: its type, every participant (others may join), its place. */
+/**
+ * True when the report is about the question's own happening: its type, every participant (others may join), its
+ * place. A visit by one party to the country of the other ("Zelensky heads to the White House") is their meeting.
+ */
 export function aboutEvent(q: Question, e: Evidence): boolean {
-  return e.type === q.event.type && q.event.participants.every((p) => e.participants.includes(p)) && placeFits(q.event.place, e.place);
+  if (!placeFits(q.event.place, e.place)) return false;
+  if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p));
+  if (!(q.event.type === "meet" && e.type === "visit")) return false;
+  return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
 }
 
 /** The indicator a report counts for, or null: the strongest of those it fits. */
@@ -80,9 +87,9 @@ export function matchIndicator(q: Question, e: Evidence): Indicator | null {
     if (m.counterpart) {
       if (about || !m.type.includes(e.type) || !joinsSides(q, e)) continue;
     } else {
-      if (!m.type.includes(e.type)) continue;
+      if (!m.type.includes(e.type) && !(m.type.includes(q.event.type) && about)) continue;
       const has = (p: string) => e.participants.includes(p);
-      if (m.participants_mode === "all" ? !m.participants.every(has) : !m.participants.some(has)) continue;
+      if (!about && (m.participants_mode === "all" ? !m.participants.every(has) : !m.participants.some(has))) continue;
       if (m.type.includes(q.event.type) && !placeFits(q.event.place, e.place)) continue;
     }
     if (!best || Math.abs(Math.log(ind.lr)) > Math.abs(Math.log(best.lr))) best = ind;
@@ -107,12 +114,26 @@ function setsDate(q: Question, e: Evidence): string | null {
 
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 
-/** A report of the question's happening as held within the question's window. */
-function tellsHappened(q: Question, e: Evidence): boolean {
-  if (e.stance !== "occurred" || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+/**
+ * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
+ * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
+ */
+function tellsHappened(q: Question, e: Evidence, scheduledFor: string | null): boolean {
+  if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  if (scheduledFor && scheduledFor > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
+  // Reported in the days after the deadline, it counts only when dated within the window.
+  if (e.published > q.deadline && (!r || r.to > q.deadline)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
+}
+
+const ORIGIN_RANK_WORDS = "independent origin";
+
+/** The rank among its indicator's independent origins that an evidence update's reason gives, if any. */
+export function originRank(u: ForecastUpdate): number | null {
+  const m = new RegExp(`${ORIGIN_RANK_WORDS} (\\d+) of this kind`).exec(u.reason);
+  return m ? Number(m[1]) : null;
 }
 
 /**
@@ -120,16 +141,18 @@ function tellsHappened(q: Question, e: Evidence): boolean {
  * applied in publication order; every change is logged with the reports behind it.
  */
 export function forecast(q: Question, evidence: Evidence[], asOf: string, override: Resolution | null = null, opts: EngineOptions = DEFAULT_ENGINE_OPTIONS): Forecast {
-  const usable = evidence
-    .filter((e) => e.published <= asOf && e.published >= q.opens)
-    .sort((a, b) => a.published.localeCompare(b.published) || a.report.localeCompare(b.report));
+  const usable = evidence.filter((e) => e.published <= asOf && e.published >= q.opens).sort((a, b) => a.published.localeCompare(b.published) || a.report.localeCompare(b.report));
   const updates: ForecastUpdate[] = [];
   const clamp = (p: number) => Math.min(1 - opts.floor, Math.max(opts.floor, p));
   let p = clamp(q.prior);
   let clock = q.opens;
   let scheduledFor: string | null = null;
   let scheduledBy: string[] = [];
+  // The first day of the set date, and whether a report since then told the happening as held on it.
+  let scheduledFrom: string | null = null;
+  let kept = false;
   const counted = new Map<string, Map<string, number>>();
+  let direction: boolean | null = null;
   const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
   const log = (u: Omit<ForecastUpdate, "previous" | "probability">, next: number) => {
@@ -149,7 +172,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       if (dateEnds) {
         const from = clock;
         clock = dateEnds;
-        if (from < dateEnds) {
+        // A report that it took place on the date (short of resolving the question) means it did not pass without it.
+        if (from < dateEnds && !kept) {
           const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
           log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
         }
@@ -170,9 +194,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   };
 
   for (const e of usable) {
-    if (e.published > q.deadline) break;
-    advanceTo(e.published);
-    if (tellsHappened(q, e)) {
+    // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
+    const late = e.published > q.deadline;
+    if (!late) advanceTo(e.published);
+    const told = tellsHappened(q, e, scheduledFor);
+    if (told) {
       happened.add(e.origin);
       if (e.onRecord || happened.size >= 2) {
         log({ at: e.published, indicator: "resolving event confirmed", claim: e.claim, reports: [e.report], reason: e.onRecord ? "a party says on the record that it took place" : `${happened.size} independent origins report that it took place` }, 1);
@@ -180,28 +206,39 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
         break;
       }
     }
-    if (isRetrospective(e, opts.retrospectiveDays)) continue;
+    if (late || isRetrospective(e, opts.retrospectiveDays)) continue;
     const date = setsDate(q, e);
     if (date && (!scheduledFor || date > scheduledFor)) {
       scheduledFor = date;
+      scheduledFrom = dayRange(e.eventTime)!.from;
       scheduledBy = [e.report];
+      kept = false;
     }
+    if (told && scheduledFrom && e.published >= scheduledFrom) kept = true;
     if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
       scheduledFor = null;
       scheduledBy = [];
     }
     const hit = matchIndicator(q, e);
     if (!hit) continue;
+    // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
+    // direction start afresh.
+    const rising = hit.lr > 1;
+    if (direction !== null && direction !== rising) for (const ind of q.indicators) if (ind.lr > 1 !== rising) counted.delete(ind.name);
+    direction = rising;
     let perOrigin = counted.get(hit.name);
     if (!perOrigin) counted.set(hit.name, (perOrigin = new Map()));
     const w = opts.certaintyWeight[certainty(e.factuality)];
-    const had = perOrigin.get(e.origin);
+    // A party's later statement is the same source, but a date or place it newly names is news ("the summit will be
+    // in Hanoi on Feb. 27-28" after "near the end of February").
+    const source = e.stance === "scheduled" ? `${e.origin}\u0000${dayRange(e.eventTime) ? e.eventTime : ""}\u0000${e.place ?? ""}` : e.origin;
+    const had = perOrigin.get(source);
     if (had !== undefined && w <= had) continue;
-    const rank = had !== undefined ? [...perOrigin.keys()].indexOf(e.origin) : perOrigin.size;
-    perOrigin.set(e.origin, w);
+    const rank = had !== undefined ? [...perOrigin.keys()].indexOf(source) : perOrigin.size;
+    perOrigin.set(source, w);
     const delta = (w - (had ?? 0)) * Math.pow(opts.originDecay, rank) * Math.log(hit.lr);
     const next = clamp(sigmoid(logit(p) + delta));
-    log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; independent origin ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
+    log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; ${ORIGIN_RANK_WORDS} ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
   }
 
   if (override && override.at <= asOf) {

@@ -4,6 +4,7 @@
 import type { EventMention, Stance } from "../domain/extraction.js";
 import { anchorYear } from "../domain/calendar.js";
 import { countryOf } from "../extract/entity-facts.js";
+import { entityById } from "../extract/gazetteer.js";
 import { loadData } from "../extract/resources.js";
 import { nameSlug } from "./names.js";
 
@@ -45,6 +46,9 @@ export interface Reading {
   time: string | null;
   stance: Stance;
   background: boolean;
+  /** Every person and country its sentence names: a reading naming only some parties may join only a claim whose
+   * parties its sentence names all. */
+  named: string[];
 }
 
 /** What reading an article's mentions needs to know of the article. */
@@ -54,6 +58,8 @@ export interface ReadableArticle {
   published: string | null;
   sentences: { start: number; end: number }[];
   events: EventMention[];
+  /** The entities named, with the sentence of each mention (when at hand). */
+  entities?: { id: string; mentions: { sentence?: number }[] }[];
 }
 
 /** Places, named gatherings and news outlets are where and at what something happens and who tells it: no party. */
@@ -94,18 +100,35 @@ function addressee(e: EventMention, date: string | null): string | null {
   return own && theirs && own !== theirs && !e.participants.includes(theirs) ? theirs : null;
 }
 
+/**
+ * "Putin arrived in Pyongyang": a visit's place, in another country than the visitor's, makes that country its host,
+ * so a visit reads alike whether the sentence names the country or its capital or a venue in it.
+ */
+function host(e: EventMention, type: string, date: string | null): string | null {
+  if (type !== "visit" || !e.place) return null;
+  const country = e.place.startsWith("country:") ? e.place : (entityById(e.place)?.country ? `country:${entityById(e.place)!.country}` : null);
+  if (!country || e.participants.includes(country)) return null;
+  const visitors = e.participants.filter(isParty);
+  return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;
+}
+
 /** The article's mentions of happenings, in text order, read for the ledger. */
 export function readingsOf(article: ReadableArticle): Reading[] {
   const out: Reading[] = [];
+  const named = new Map<number, string[]>();
+  for (const e of article.entities ?? []) {
+    if (!e.id.startsWith("person:") && !e.id.startsWith("country:")) continue;
+    for (const m of e.mentions) if (m.sentence !== undefined) named.set(m.sentence, [...new Set([...(named.get(m.sentence) ?? []), e.id])]);
+  }
   for (const m of article.events) {
     const type = FAMILY.get(m.type);
     if (!type || m.stance === "unknown") continue;
     const sentence = article.sentences[m.sentence];
     if (isGenericMention(article.text.slice(sentence?.start ?? m.trigger.start, m.trigger.start))) continue;
-    const to = addressee(m, article.published);
+    const to = addressee(m, article.published) ?? host(m, type, article.published);
     const parties = claimParties(to ? [...m.participants, to] : m.participants, article.outlet, article.published);
     if (parties.length === 0) continue;
-    out.push({ mention: m, type, parties, place: m.place, time: anchorYear(m.time, article.published), stance: m.stance, background: m.background });
+    out.push({ mention: m, type, parties, place: m.place, time: anchorYear(m.time, article.published), stance: m.stance, background: m.background, named: named.get(m.sentence) ?? [] });
   }
   return out;
 }

@@ -19,7 +19,7 @@ export interface LinkOptions {
   recapDays: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 21, lookbackDays: 365, recapDays: 7 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, slackDays: 5, lookbackDays: 365, recapDays: 7 };
 
 /** A day as the number YYYYMMDD (NaN for none), which orders as the date does. */
 const day = (date: string | null | undefined) => (date ? dateNumber(date) : Number.NaN);
@@ -127,8 +127,9 @@ function isRecap(r: Reading, published: string | null, opts: LinkOptions): boole
 
 /**
  * How well a reading fits a claim (higher is better), or -1 when it cannot be the same happening. A reading naming
- * all the parties must name exactly the claim's; one naming fewer ("Putin stayed away") fits a claim of those parties
- * and more.
+ * all the parties must name exactly the claim's; one naming fewer ("aides to Trump discussed a meeting with Kim",
+ * "Putin is ready to travel to Budapest") fits a claim of those parties and more whose parties its sentence names
+ * all, or whose place it names.
  */
 function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean, opts: LinkOptions): number {
   const c = p.claim;
@@ -136,7 +137,10 @@ function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean
   const full = r.parties.length >= minParties(r.type);
   if (full) {
     if (r.parties.length !== p.parties.size || !r.parties.every((x) => p.parties.has(x))) return -1;
-  } else if (!r.parties.every((x) => p.parties.has(x))) return -1;
+  } else {
+    if (!r.parties.every((x) => p.parties.has(x))) return -1;
+    if (!c.participants.every((x) => r.named.includes(x)) && !(r.place && c.place === r.place)) return -1;
+  }
   if (!placesAgree(p, r.place)) return -1;
   if (!timesAgree(p, days, opts)) return -1;
   let score = 4 * r.parties.length;

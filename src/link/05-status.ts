@@ -64,8 +64,11 @@ function statusOf(stage: Stage, since: StatusReport[]): ClaimStatus {
   const against = since.filter((r) => AGAINST[stage].has(r.stance));
   if (support.some((r) => r.onRecord)) return "confirmed";
   if (against.some((r) => r.onRecord)) return "denied";
-  if (support.length > 0 && against.length > 0) return "contradicted";
-  return new Set(support.map((r) => r.origin)).size >= 2 ? "corroborated" : "reported";
+  const origins = new Set(support.map((r) => r.origin));
+  // Told both ways by independent origins; one origin telling both ("they met in 2019; the talks have been frozen")
+  // contradicts no one.
+  if (against.some((r) => !origins.has(r.origin)) && support.length > 0) return "contradicted";
+  return origins.size >= 2 ? "corroborated" : "reported";
 }
 
 /**
@@ -103,6 +106,8 @@ interface StatementLexicon {
 
 const LEX = loadData<StatementLexicon>("lexicons/claims.json");
 const MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+// A month written alone or with its year only is spelled out ("in September 2025"), as news style writes it.
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** A TIMEX3 value as a reader would write it in a statement: " on Aug. 15, 2025", " in June 2021", or nothing. */
 export function humanWhen(time: string | null): string {
@@ -110,9 +115,17 @@ export function humanWhen(time: string | null): string {
   if (!r || !time) return "";
   const [y, m, d] = r.from.split("-").map(Number);
   if (r.from === r.to) return ` on ${MONTHS[m - 1]} ${d}, ${y}`;
-  if (/^\d{4}-\d{2}$/.test(time)) return ` in ${MONTHS[m - 1].replace(".", "")} ${y}`;
+  if (/^\d{4}-\d{2}$/.test(time)) return ` in ${MONTH_NAMES[m - 1]} ${y}`;
   if (rangeWidth(r) <= 7) return ` in the week of ${MONTHS[m - 1]} ${d}, ${y}`;
   return "";
+}
+
+// Parties are kept sorted by id, which says nothing of their roles: a statement names people first, then bodies, then
+// countries, so that a visitor comes before the country visited ("Lee to visit United States", not the other way round).
+const RANK: Record<string, number> = { person: 0, local: 1, org: 2, country: 3 };
+function speakingOrder(participants: string[]): string[] {
+  const rank = (id: string) => RANK[id.slice(0, id.indexOf(":"))] ?? 2;
+  return participants.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id);
 }
 
 function joinNames(names: string[]): string {
@@ -125,7 +138,7 @@ function joinNames(names: string[]): string {
  * null when several independent origins tell it.
  */
 export function statementOf(claim: ClaimKey, stage: Stage, nameOf: (id: string) => string, voice: string | null): string {
-  const names = claim.participants.map(nameOf);
+  const names = speakingOrder(claim.participants).map(nameOf);
   const templates = LEX.statements[claim.type] ?? LEX.statements.default;
   const text = templates[stage]
     .replace("{who}", joinNames(names))

@@ -6,12 +6,13 @@ import { createHash } from "node:crypto";
 import type { SourceRef } from "../domain/extraction.js";
 import type { ClaimKey, ClaimRecord, ClaimReport, ClaimState, LedgerChanges, Origin, ReportRecord } from "../domain/ledger.js";
 import { entityById } from "../extract/gazetteer.js";
-import { speaksFor } from "../extract/entity-facts.js";
+import { isOnRecordSource, speaksFor } from "../extract/entity-facts.js";
 import { moreSpecificTime } from "../domain/calendar.js";
 import { readingsOf, type ReadableArticle, type Reading } from "./02-readings.js";
 import { assignReadings, DEFAULT_LINK_OPTIONS, type Assignment, type LinkOptions, type PreparedClaim } from "./03-coreference.js";
 import { groupOrigins, rootOf, type OriginGroup } from "./04-origins.js";
 import { bestReport, statementOf, statusHistory, type StatusReport } from "./05-status.js";
+import { isNamedSource } from "./names.js";
 
 /** One stored article as linking reads it. */
 export interface ArticleToLink extends ReadableArticle {
@@ -173,11 +174,14 @@ export function shortName(id: string, names: Map<string, string>): string {
   return e?.name ?? names.get(id) ?? id.replace(/^[a-z]+:/, "").replace(/-/g, " ");
 }
 
-/** Who tells the report, as a statement puts it: "Trump says", "the Kremlin says", "Reuters reports". */
+/**
+ * Who tells the report, as a statement puts it: "Trump says", "the Kremlin says", "Reuters reports". Unnamed people
+ * ("two diplomats familiar with the plans", "U.S. officials") name no one: the outlet, or the agency it credits, tells it.
+ */
 function voiceName(r: StatusReport, nameOf: (id: string) => string): string {
-  const ref = r.source.at(-1);
-  if (ref?.entity && !ref.entity.startsWith("local:") && !ref.entity.startsWith("outlet:")) return `${nameOf(ref.entity)} says`;
-  if (ref) return `${ref.text.replace(/^(?:a|an)\s+/i, "")} ${ref.entity?.startsWith("outlet:") ? "reports" : "says"}`;
+  const ref = [...r.source].reverse().find((s) => isNamedSource(s) && (!s.entity || s.entity.startsWith("local:") || isOnRecordSource(s)));
+  if (ref?.entity && !ref.entity.startsWith("local:")) return `${nameOf(ref.entity)} ${ref.entity.startsWith("outlet:") ? "reports" : "says"}`;
+  if (ref) return `${ref.text.replace(/^(?:a|an)\s+/i, "")} says`;
   return `${r.credits[0]?.text ?? r.outlet ?? "an outlet"} reports`;
 }
 

@@ -177,6 +177,10 @@ export async function insertArticle(
     row[STATEMENT_SEQ] = seq;
   }
   await insertColumnRows(tx, "statements", rows.statements);
+  // The entity page's list of articles: undated ones (day "") come last when read newest first.
+  const mentioned = new Map<string, number>();
+  for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
+  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions"], values: [...mentioned].map(([entity, n]) => [entity, a.published ?? "", seq, n]) });
   await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
   await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };

@@ -246,6 +246,11 @@ export interface ClaimBriefRow {
   last_reported: string | null;
   reports: number;
   origins: number;
+  /** The claim as a sentence, and when it happens or happened, if known. */
+  statement: string;
+  when: string | null;
+  /** Independent origins by the side of their latest report. */
+  origin_sides: { for: number; against: number };
 }
 
 /**
@@ -253,7 +258,7 @@ export interface ClaimBriefRow {
  * recently reported, when there are more). Reads the claim rows and two counts, never the reports themselves.
  */
 export async function claimBriefs(db: Executor, by: { participant: string } | { story: string }, limit = 500): Promise<ClaimBriefRow[]> {
-  let q = db.selectFrom("claims").select(["id", "type", "summary", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
+  let q = db.selectFrom("claims").select(["id", "type", "summary", "statement", "event_time", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
   q = "participant" in by
     ? q.where("id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", by.participant))
     : q.where("story_id", "=", by.story);
@@ -261,37 +266,75 @@ export async function claimBriefs(db: Executor, by: { participant: string } | { 
   const ids = rows.map((r) => r.id);
   const reports = new Map<string, number>();
   const origins = new Map<string, number>();
+  // Each origin sides with the stance of its latest report, in the order `views` reads reports.
+  const latest = new Map<string, Map<string, string>>();
   for (const slice of chunks(ids)) {
-    const [r, o] = await Promise.all([
+    const [r, o, sides] = await Promise.all([
       db.selectFrom("reports").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
       db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
+      db
+        .selectFrom("reports")
+        .innerJoin("articles", "articles.id", "reports.article_id")
+        .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
+        .where("reports.claim_id", "in", slice)
+        .where("reports.origin_id", "is not", null)
+        .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
+        .orderBy("reports.published")
+        .orderBy("articles.seq")
+        .orderBy("reports.id")
+        .execute(),
     ]);
     for (const x of r) reports.set(x.claim_id, Number(x.n));
     for (const x of o) origins.set(x.claim_id, Number(x.n));
+    for (const x of sides) (latest.get(x.claim_id) ?? latest.set(x.claim_id, new Map()).get(x.claim_id)!).set(x.origin_id!, x.stance);
   }
   const earliest = (a: ClaimTable | (typeof rows)[number], b: typeof a) =>
     a.first_reported === b.first_reported ? (a.id < b.id ? -1 : 1) : a.first_reported === null ? 1 : b.first_reported === null ? -1 : a.first_reported < b.first_reported ? -1 : 1;
-  return rows.sort(earliest).map((r) => ({
-    ...r,
-    status: r.status as ClaimStatus,
-    stage: r.stage as Stage,
-    polarity: r.polarity as Polarity,
-    historical: r.historical === 1,
-    reports: reports.get(r.id) ?? 0,
-    origins: origins.get(r.id) ?? 0,
-  }));
+  return rows.sort(earliest).map(({ event_time, ...r }) => {
+    const stances = [...(latest.get(r.id)?.values() ?? [])];
+    const against = stances.filter((x) => NEGATIVE_STANCES.has(x)).length;
+    return {
+      ...r,
+      statement: r.statement || r.summary,
+      when: event_time,
+      origin_sides: { for: stances.length - against, against },
+      status: r.status as ClaimStatus,
+      stage: r.stage as Stage,
+      polarity: r.polarity as Polarity,
+      historical: r.historical === 1,
+      reports: reports.get(r.id) ?? 0,
+      origins: origins.get(r.id) ?? 0,
+    };
+  });
 }
 
-/** All claims (or one story's), earliest reported first, as full contract objects. */
-export async function listClaims(db: Executor, opts: { storyId?: string } = {}): Promise<ClaimView[]> {
-  let q = db.selectFrom("claims").selectAll();
-  if (opts.storyId !== undefined) q = q.where("story_id", "=", opts.storyId);
-  const rows = await q
-    .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
-    .orderBy("first_reported")
-    .orderBy("id")
-    .execute();
-  return views(db, rows);
+/** All claims (or one story's, or the given ones), earliest reported first, as full contract objects. */
+export async function listClaims(db: Executor, opts: { storyId?: string; ids?: readonly string[] } = {}): Promise<ClaimView[]> {
+  const read = (ids?: string[]) => {
+    let q = db.selectFrom("claims").selectAll();
+    if (opts.storyId !== undefined) q = q.where("story_id", "=", opts.storyId);
+    if (ids) q = q.where("id", "in", ids);
+    return q
+      .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
+      .orderBy("first_reported")
+      .orderBy("id")
+      .execute();
+  };
+  if (!opts.ids) return views(db, await read());
+  const rows: ClaimTable[] = [];
+  for (const slice of chunks([...new Set(opts.ids)])) rows.push(...(await read(slice)));
+  const earliest = (a: ClaimTable, b: ClaimTable) =>
+    a.first_reported === b.first_reported ? (a.id < b.id ? -1 : 1) : a.first_reported === null ? 1 : b.first_reported === null ? -1 : a.first_reported < b.first_reported ? -1 : 1;
+  return views(db, rows.sort(earliest));
+}
+
+/** Ids of the claims reported in any of the given articles. */
+export async function claimIdsReportedIn(db: Executor, articleIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const slice of chunks([...new Set(articleIds)])) {
+    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) out.add(r.claim_id);
+  }
+  return [...out];
 }
 
 /** One claim with participants, reports (joined to their articles), origins and history. */

@@ -154,3 +154,17 @@ export async function articleSentences(db: Executor, articleIds: string[]): Prom
   }
   return out;
 }
+
+/** The articles that mention an entity, with how many times each does, newest first (undated last). */
+export async function mentionArticles(db: Executor, entityId: string, limit = 500): Promise<{ id: string; title: string | null; published: string | null; mentions: number }[]> {
+  const rows = await db
+    .selectFrom("entity_articles")
+    .innerJoin("articles", "articles.seq", "entity_articles.seq")
+    .select(["articles.id", "articles.title", "articles.published", "entity_articles.mentions"])
+    .where("entity_articles.entity_id", "=", entityId)
+    .orderBy("entity_articles.day", "desc")
+    .orderBy("entity_articles.seq", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, mentions: Number(r.mentions) }));
+}

@@ -86,6 +86,17 @@ export interface StatementTable {
   event_types: string;
 }
 
+/**
+ * How often an article mentions an entity: what the entity page lists. Keyed by the entity, then the article's
+ * publication day (empty when undated) and number, so an entity's articles are read newest first without sorting.
+ */
+export interface EntityArticleTable {
+  entity_id: string;
+  day: string;
+  seq: number;
+  mentions: number;
+}
+
 /** One claim of the ledger, merged across articles. */
 export interface ClaimTable {
   id: string;
@@ -193,6 +204,7 @@ export interface Database {
   aliases: AliasTable;
   readings: ReadingTable;
   statements: StatementTable;
+  entity_articles: EntityArticleTable;
   claims: ClaimTable;
   claim_participants: ClaimParticipantTable;
   reports: ReportTable;

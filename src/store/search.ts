@@ -110,48 +110,69 @@ export interface ClaimHit {
   summary: string;
   statement: string;
   status: string;
+  stage: string;
   first_reported: string | null;
+  last_reported: string | null;
   reports: number;
   origins: number;
 }
 
-/** Claims whose summary or statement matches every word of the query, best first, one page and the total. */
-export async function searchClaims(db: Executor, terms: string[], offset: number, limit: number): Promise<SearchPage<ClaimHit>> {
-  if (terms.length === 0) return { total: 0, rows: [] };
-  let total: number;
-  let ranked: { id: string; score: number }[];
+// Claims matching every word of the query, best first: one page of their ids with scores, and how many match in all.
+async function rankedClaims(db: Executor, terms: string[], offset: number, limit: number): Promise<{ total: number; ranked: { id: string; score: number }[] }> {
+  if (terms.length === 0) return { total: 0, ranked: [] };
   if (engineOf(db) === "sqlite") {
     const match = ftsMatch(terms);
-    total = Number((await sql<{ n: number }>`select count(*) as n from claim_search where claim_search match ${match}`.execute(db)).rows[0].n);
-    ranked = (
+    const total = Number((await sql<{ n: number }>`select count(*) as n from claim_search where claim_search match ${match}`.execute(db)).rows[0].n);
+    const ranked = (
       await sql<{ id: string; score: number }>`select c.id, -bm25(claim_search, 2.0, 1.0, 1.0) as score from claim_search join claims c on c.rowid = claim_search.rowid
         where claim_search match ${match} order by bm25(claim_search, 2.0, 1.0, 1.0), c.id limit ${limit} offset ${offset}`.execute(db)
     ).rows;
-  } else {
-    const query = tsQuery(terms);
-    total = Number((await sql<{ n: number }>`select count(*) as n from claim_search where doc @@ ${query}`.execute(db)).rows[0].n);
-    ranked = (
-      await sql<{ id: string; score: number }>`select claim_id as id, ts_rank_cd(doc, ${query}) as score from claim_search where doc @@ ${query}
-        order by score desc, claim_id limit ${limit} offset ${offset}`.execute(db)
-    ).rows;
+    return { total, ranked };
   }
-  if (ranked.length === 0) return { total, rows: [] };
-  const ids = ranked.map((r) => r.id);
+  const query = tsQuery(terms);
+  const total = Number((await sql<{ n: number }>`select count(*) as n from claim_search where doc @@ ${query}`.execute(db)).rows[0].n);
+  const ranked = (
+    await sql<{ id: string; score: number }>`select claim_id as id, ts_rank_cd(doc, ${query}) as score from claim_search where doc @@ ${query}
+      order by score desc, claim_id limit ${limit} offset ${offset}`.execute(db)
+  ).rows;
+  return { total, ranked };
+}
+
+/** Claims whose summary, statement or parties' names match every word of the query, best first, one page and the total. */
+export async function searchClaims(db: Executor, terms: string[], offset: number, limit: number): Promise<SearchPage<ClaimHit>> {
+  const { total, ranked } = await rankedClaims(db, terms, offset, limit);
+  const byId = new Map((await claimHits(db, ranked.map((r) => r.id))).map((c) => [c.id, c]));
+  return { total, rows: ranked.flatMap(({ id, score }) => (byId.has(id) ? [{ ...byId.get(id)!, score: Number(score) }] : [])) };
+}
+
+/** Ids of the claims matching every word of the query, best first, at most `cap` of them. */
+export async function matchingClaimIds(db: Executor, terms: string[], cap: number): Promise<string[]> {
+  return (await rankedClaims(db, terms, 0, cap)).ranked.map((r) => r.id);
+}
+
+/** Claims of the given types, most recently reported first, at most `cap` of them (an index on type and date). */
+export async function claimIdsOfTypes(db: Executor, types: string[], cap: number): Promise<{ id: string; type: string }[]> {
+  if (types.length === 0) return [];
+  return db.selectFrom("claims").select(["id", "type"]).where("type", "in", types).orderBy("last_reported", "desc").orderBy("id").limit(cap).execute();
+}
+
+/** The given claims in brief with their report and origin counts, in no particular order. */
+export async function claimHits(db: Executor, ids: string[]): Promise<ClaimHit[]> {
+  if (ids.length === 0) return [];
   const [claims, reports, origins] = await Promise.all([
-    db.selectFrom("claims").select(["id", "type", "summary", "statement", "status", "first_reported"]).where("id", "in", ids).execute(),
+    db.selectFrom("claims").select(["id", "type", "summary", "statement", "status", "stage", "first_reported", "last_reported"]).where("id", "in", ids).execute(),
     db.selectFrom("reports").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", ids).groupBy("claim_id").execute(),
     db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", ids).groupBy("claim_id").execute(),
   ]);
-  const byId = new Map(claims.map((c) => [c.id, c]));
   const reportsOf = new Map(reports.map((r) => [r.claim_id, Number(r.n)]));
   const originsOf = new Map(origins.map((r) => [r.claim_id, Number(r.n)]));
-  return {
-    total,
-    rows: ranked.flatMap(({ id, score }) => {
-      const c = byId.get(id);
-      return c ? [{ ...c, reports: reportsOf.get(id) ?? 0, origins: originsOf.get(id) ?? 0, score: Number(score) }] : [];
-    }),
-  };
+  return claims.map((c) => ({ ...c, reports: reportsOf.get(c.id) ?? 0, origins: originsOf.get(c.id) ?? 0 }));
+}
+
+/** The reports told in the given articles: which claim, and in which sentence. */
+export async function reportsInArticles(db: Executor, articleIds: string[]): Promise<{ claim_id: string; article_id: string; sentence: number }[]> {
+  if (articleIds.length === 0) return [];
+  return db.selectFrom("reports").select(["claim_id", "article_id", "sentence"]).where("article_id", "in", articleIds).orderBy("article_id").orderBy("sentence").execute();
 }
 
 /** A matching entity, with the alias that matched when it was not the name. */

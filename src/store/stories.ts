@@ -48,6 +48,53 @@ export async function getStory(db: Executor, id: string): Promise<StoryView | un
   return { ...story, articles: articles.map((a) => a.article_id), claims: claims.map((c) => c.id) };
 }
 
+/** The stories an article belongs to, earliest first. */
+export async function storiesOfArticle(db: Executor, articleId: string): Promise<{ id: string; title: string }[]> {
+  return db
+    .selectFrom("story_articles")
+    .innerJoin("stories", "stories.id", "story_articles.story_id")
+    .select(["stories.id", "stories.title"])
+    .where("story_articles.article_id", "=", articleId)
+    .orderBy((eb) => eb.case().when("stories.first_published", "is", null).then(1).else(0).end())
+    .orderBy("stories.first_published")
+    .orderBy("stories.id")
+    .execute();
+}
+
+/**
+ * Each story's reach in brief, without reading any claim whole: how many outlets its articles come from, and per claim
+ * its articles report, how many of its reports they hold, with the claim's statement, independent origins and latest
+ * report.
+ */
+export async function storyReach(db: Executor): Promise<{
+  outlets: Map<string, number>;
+  reported: Map<string, { id: string; statement: string; origins: number; last_reported: string | null; here: number }[]>;
+}> {
+  const [outlets, here, origins] = await Promise.all([
+    db
+      .selectFrom("story_articles")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .select((eb) => ["story_articles.story_id", eb.fn.count<number>(eb.fn.coalesce("articles.outlet_id", eb.val(""))).distinct().as("n")])
+      .groupBy("story_articles.story_id")
+      .execute(),
+    db
+      .selectFrom("story_articles")
+      .innerJoin("reports", "reports.article_id", "story_articles.article_id")
+      .innerJoin("claims", "claims.id", "reports.claim_id")
+      .select((eb) => ["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported", eb.fn.countAll<number>().as("n")])
+      .groupBy(["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported"])
+      .execute(),
+    db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).groupBy("claim_id").execute(),
+  ]);
+  const originsOf = new Map(origins.map((o) => [o.claim_id, Number(o.n)]));
+  const reported = new Map<string, { id: string; statement: string; origins: number; last_reported: string | null; here: number }[]>();
+  for (const r of here) {
+    const list = reported.get(r.story_id) ?? reported.set(r.story_id, []).get(r.story_id)!;
+    list.push({ id: r.id, statement: r.statement || r.summary, origins: originsOf.get(r.id) ?? 0, last_reported: r.last_reported, here: Number(r.n) });
+  }
+  return { outlets: new Map(outlets.map((o) => [o.story_id, Number(o.n)])), reported };
+}
+
 /** All stories, earliest first, with their article ids (publication order) and claim ids. */
 export async function listStories(db: Executor): Promise<StoryView[]> {
   const [stories, articles, claims] = await Promise.all([

@@ -23,6 +23,9 @@ const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
 const POINTERS = new Set(LEX.pointers);
 
+// A determiner (and up to two modifiers) just before a trigger: "the talks", "this proposal", "the planned summit".
+const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
+
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
 const parties = (e: EventMention) => e.participants.filter(isParty);
 
@@ -48,7 +51,7 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
   // "Officials are discussing a possible meeting … the White House did not comment on the talks": what is told as
   // held is not the happening only talked about before it.
   if (m.stance === "occurred" && !(a.stance === "occurred" || a.stance === "scheduled")) return false;
-  if (others.filter((p) => !a.participants.includes(p)).length >= 2) return false;
+  if (others.filter((p) => p.startsWith("person:") && !a.participants.includes(p)).length >= 2) return false;
   // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening.
   if (a.background !== m.background && !(dayRange(m.time) && dayRange(a.time))) return false;
   // "Putin has flown back to Moscow" is not his visit to North Korea: a place of its own must agree.
@@ -62,7 +65,7 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
  * the parties each sentence names: a mention whose sentence names others ("Sullivan and Wang spent the weekend in
  * talks") is about them, not about the happening before it; `gatherings` are mentions that name a gathering.
  */
-export function resolveEventCoreference(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+export function resolveEventCoreference(text: string, events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
@@ -72,11 +75,16 @@ export function resolveEventCoreference(events: EventMention[], named: Map<numbe
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
     const others = [...(named.get(m.sentence) ?? [])];
+    // The nearest mention it fits; a definite one ("the talks") takes the nearest told as held or set over one only
+    // talked about ("Moon met Kim, a meeting to rescue Kim's summit with Trump; Kim had asked for the talks").
+    const definite = DEFINITE.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start));
     let antecedent: EventMention | null = null;
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
-      if (fits(m, a, others)) {
+      if (!fits(m, a, others)) continue;
+      if (!antecedent) antecedent = a;
+      if (!definite || a.stance === "occurred" || a.stance === "scheduled") {
         antecedent = a;
         break;
       }
@@ -93,5 +101,49 @@ export function resolveEventCoreference(events: EventMention[], named: Map<numbe
     const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
     m.participants = [...antecedent.participants, ...own];
     if (!dayRange(m.time) && dayRange(antecedent.time)) m.time = antecedent.time;
+  }
+}
+
+/**
+ * What an article is about, per kind of happening: the party set its news mentions of that kind name most often. A
+ * mention still short of parties after the nearest-antecedent pass ("the summit" ten sentences on, "the meeting"
+ * before the pair is named) is taken as that happening when its own parties are among the topic's, its time agrees,
+ * it is news, and its sentence names no one else but those who tell of it. Recaps keep what their own sentence names.
+ */
+export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+  type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
+  const tally = new Map<string, Topic>();
+  for (const e of events) {
+    const f = FAMILY.get(e.type);
+    if (f === undefined || e.background || !complete(e) || gatherings.has(e)) continue;
+    const ps = [...new Set(parties(e))].sort();
+    const key = `${f}:${ps.join()}`;
+    const held = e.stance === "occurred" || e.stance === "scheduled";
+    const t = tally.get(key);
+    if (t) {
+      t.n++;
+      t.held ||= held;
+    } else tally.set(key, { parties: ps, n: 1, example: e, held });
+  }
+  const topics = new Map<number, Topic>();
+  for (const t of tally.values()) {
+    const f = FAMILY.get(t.example.type)!;
+    const best = topics.get(f);
+    if (!best || t.n > best.n) topics.set(f, t);
+  }
+  for (const m of events) {
+    const f = FAMILY.get(m.type);
+    const topic = f === undefined ? undefined : topics.get(f);
+    if (!topic || complete(m) || m.background || gatherings.has(m)) continue;
+    // What is told as held is not the happening only talked about (as with an antecedent).
+    if (!timesAgree(m, topic.example) || (m.stance === "occurred" && !topic.held)) continue;
+    const own = parties(m);
+    if (!own.every((p) => topic.parties.includes(p))) continue;
+    // Someone else named in the sentence is likely its party, unless they only tell of it ("Macron announced …").
+    const voices = new Set(m.source.map((x) => x.entity));
+    const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
+    if (others.length > 0) continue;
+    m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
+    if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
   }
 }

@@ -8,7 +8,7 @@ import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { entityById } from "../gazetteer.js";
 import { loadData } from "../resources.js";
-import { GERUND_ADJUNCT, NAMED_MEETINGS } from "./lexicon.js";
+import { GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS } from "./lexicon.js";
 
 interface RolesLexicon {
   partyVerbs: string[];
@@ -96,7 +96,8 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
   if (t.lemma === "return" || v.ts[k + 1]?.lower === "back" || v.ts[k + 1]?.lower === "home") return false;
   for (let j = k + 1; j < v.ts.length && j <= k + 3; j++) {
     const w = v.ts[j].lower;
-    if (w === "to" || w === "into") {
+    // "flew to Pyongyang", "arrived in Pyongyang", "landed at the airport outside Pretoria".
+    if (w === "to" || w === "into" || ((t.lemma === "arrive" || t.lemma === "land") && (w === "in" || w === "at"))) {
       for (let i = j + 1; i < v.ts.length && i <= j + 3; i++) {
         const m = v.at[i];
         if (m) return m.type === "country" || m.type === "place" || m.type === "organization";
@@ -159,6 +160,14 @@ function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
 }
 
 const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
+const POSSESSIVE = /^(his|her|its|their|our|my|your)$/;
+
+/** A dash joining words ("Trump-Kim", "U.S.-Russia"), not one set off by spaces ("SINGAPORE, June 6 - The summit"). */
+function joiningDash(ts: Token[], i: number): boolean {
+  const w = ts[i];
+  if (w.lower !== "-" && w.lower !== "–") return false;
+  return (i === 0 || ts[i - 1].end === w.start) && (i + 1 >= ts.length || ts[i + 1].start === w.end);
+}
 
 /** End (inclusive) of the noun phrase starting at j, coordinations ("X, Y and Z", "X as well as Y") included. */
 function phraseEnd(v: RoleView, j: number): number {
@@ -172,7 +181,7 @@ function phraseEnd(v: RoleView, j: number): number {
       end = i;
       break;
     }
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
       if (w.pos === "PRON" && !/^(his|her|its|their|our|my|your)$/.test(w.lower) && i > j) break;
       end = i++;
       continue;
@@ -218,7 +227,9 @@ function phraseStart(v: RoleView, j: number): number {
   while (i >= 0 && j - i < REACH) {
     const w = ts[i];
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
-    if (NP_POS.has(w.pos) || v.at[i] || w.lower === "'s" || w.lower === "’s" || w.lower === "-" || w.lower === "–") {
+    // "their only summit", "the very first meeting": an adverb between a determiner and the noun it leads to.
+    const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
+    if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
       continue;
@@ -272,6 +283,12 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   if (RELATIVE.has(w.lower) && (w.pos === "PRON" || w.pos === "DET" || w.pos === "SCONJ")) {
     const head = j > 0 && ts[j - 1].lower === "," ? j - 2 : j - 1;
     if (head >= 0 && v.at[head]) for (const m of matchesIn(v, phraseStart(v, head), head)) found.party(m);
+    return;
+  }
+  // "he is expected to hold talks": a personal pronoun subject stands for the person the sentence named before it.
+  if (w.pos === "PRON" && (w.lower === "he" || w.lower === "she")) {
+    const referent = firstPersonBefore(v, j);
+    if (referent) found.party(referent);
     return;
   }
   if (!(NP_POS.has(w.pos) || v.at[j])) return;
@@ -359,7 +376,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       continue;
     }
     if (w.pos === "ADP" || lower === "to") {
-      if (afterEventObject && !AGENT.has(lower)) break;
+      // A light verb ("hold talks with Xi") takes its happening's companions as its own.
+      if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
       const end = phraseEnd(v, j + 1);
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);

@@ -116,6 +116,8 @@ export interface StanceInput {
   entityAt: (k: number) => string | null;
   /** True when an entity takes part in the happening (itself, or its country for a person's government). */
   isParty: (id: string) => boolean;
+  /** True when the mention names any party at all. */
+  hasParties: boolean;
 }
 
 /** A cue found for a trigger, with whether it is negated. */
@@ -250,16 +252,21 @@ function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
     if (t.pos === "VERB" && e !== k - 1 && !(ts[e + 1] && (lowerOf(ts[e + 1]) === "to" || BRIDGE_POS.has(ts[e + 1].pos)))) return null;
     if (!named[e]) gap++;
     if (gap > reach) return null;
-    if (!(BRIDGE_POS.has(t.pos) || BRIDGE_WORDS.has(w) || named[e] || t.pos === "VERB" || t.pos === "NOUN")) return null;
+    if (!(BRIDGE_POS.has(t.pos) || BRIDGE_WORDS.has(w) || named[e] || determiner || t.pos === "VERB" || t.pos === "NOUN")) return null;
   }
   return null;
 }
 
 /** True when the trigger's noun phrase is the subject of what follows: it opens its clause. */
+/** A determiner or a possessive: "the", "a", "their", "his". */
+function determiner(t: Token | undefined): boolean {
+  return !!t && (t.pos === "DET" || (t.pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)));
+}
+
 function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   let j = k - 1;
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
-  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j))) j--;
+  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
@@ -269,6 +276,7 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
 function predicateCue(inp: StanceInput): Found | null {
   const { ts, k, named } = inp;
   if (ts[k].pos === "VERB" || !isSubject(ts, k, named)) return null;
+  let relativeSkipped = false;
   for (let b = k + 1; b < ts.length && b <= k + PREDICATE_REACH; b++) {
     const w = lowerOf(ts[b]);
     // "The summit that was to follow was called off": a relative clause is passed over to its end.
@@ -284,8 +292,17 @@ function predicateCue(inp: StanceInput): Found | null {
       const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never"));
       return { stance: cue.stance, negated, at: b };
     }
-    // The predicate is the first verb group: a cue further on belongs to another clause.
-    if (ts[b].pos === "VERB" && !ts[b].lower.endsWith("ing")) return null;
+    // The predicate is the first verb group: a cue further on belongs to another clause, unless that group is a
+    // relative clause without "that" ("the meeting Zelensky had demanded did not take place").
+    if (ts[b].pos === "VERB" && !ts[b].lower.endsWith("ing")) {
+      let s = b - 1;
+      while (s > k && ts[s].pos === "AUX") s--;
+      if (s > k && (named[s] || ts[s].pos === "PRON") && !relativeSkipped) {
+        relativeSkipped = true;
+        continue;
+      }
+      return null;
+    }
   }
   return null;
 }
@@ -347,7 +364,8 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     // The verb whose object the noun's phrase is, straight before it or through one preposition ("held talks",
     // "arrived for the talks"); a noun hanging on another noun takes no verb's tense ("his position on a meeting").
     let j = k - 1;
-    while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || (ts[j].pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(ts[j].lower)))) j--;
+    // "their only summit": an adverb after a determiner belongs to the phrase.
+    while (j >= 0 && (ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
     if (j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]))) j--;
     while (j >= 0 && ts[j].pos === "ADV") j--;
     return j >= 0 && (ts[j].pos === "VERB" || ts[j].pos === "AUX") ? j : -1;
@@ -373,6 +391,13 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
 function groupAt(ts: Token[], k: number, named: boolean[]): Group {
   const v = headVerb(ts, k, ts[k].pos !== "VERB" && isSubject(ts, k, named));
   if (v < 0) return { verb: -1, tense: "none", modal: null, would: false };
+  // "Kim would meet Putin and hold talks": a bare verb coordinated with one before it shares that one's auxiliaries.
+  if (v > 0 && (ts[v - 1].pos === "CCONJ" || ts[v - 1].lower === "and")) {
+    for (let j = v - 2; j >= 0 && j >= v - 10; j--) {
+      if (STOPS.has(lowerOf(ts[j]))) break;
+      if (ts[j].pos === "VERB") return groupAt(ts, j, named);
+    }
+  }
   let modal: string | null = null;
   let would = false;
   let tense: Tense | null = null;
@@ -386,6 +411,12 @@ function groupAt(ts: Token[], k: number, named: boolean[]): Group {
     if (ts[j].pos === "AUX" && ["was", "were", "had", "did", "has", "have"].includes(w)) tense ??= "past";
   }
   const h = ts[v];
+  // "…, the Russian leader said, crowning his first visit": a bare participle takes the tense of the clause it hangs on.
+  if (!tense && h.lower.endsWith("ing") && (v === 0 || ts[v - 1].pos !== "AUX")) {
+    for (let j = v - 1; j >= 0 && j >= v - 20; j--) {
+      if (ts[j].pos === "VERB" && !ts[j].lower.endsWith("ing")) return { ...groupAt(ts, j, named), verb: v };
+    }
+  }
   if (!tense) tense = h.pos === "VERB" && h.lower !== h.lemma && !h.lower.endsWith("ing") && !h.lower.endsWith("s") ? "past" : would ? "future" : "present";
   return { verb: v, tense, modal, would };
 }
@@ -439,7 +470,8 @@ export function readStance(inp: StanceInput): Stance {
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
-    if (!f.startsWith("CT")) return "discussed";
+    // "would come back to meet Kim at a later date": a future with no time to it is not set.
+    if (!f.startsWith("CT") || inp.time === "FUTURE_REF") return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
     return inp.byParty || inp.voice !== "report" ? "scheduled" : "discussed";
@@ -461,7 +493,8 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
   for (let j = at - 1; j >= 0 && j >= at - 5; j--) {
     const w = lowerOf(ts[j]);
     const id = inp.entityAt(j);
-    if (id) return !inp.isParty(id);
+    // With no parties known, no one can be told to be outside them.
+    if (id) return inp.hasParties && !inp.isParty(id);
     if (STOPS.has(w) || w === "," || ts[j].pos === "VERB") break;
     if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
   }

@@ -1,10 +1,16 @@
 // Every API route in one table: method, path, schema and a thin handler (parse → call the app → shape).
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { extractText, ingestArticle, readArticle, readArticles, readClaimDetail, reportEvidence } from "../../app/articles.js";
+import { readArticleLedger } from "../../app/article-page.js";
+import { extractText, ingestArticle, readArticle, readArticles, reportEvidence } from "../../app/articles.js";
+import { readClaimPage } from "../../app/claim-page.js";
 import { readEntities, readEntity, readPositions } from "../../app/entities.js";
-import { readClaimBriefs, readClaims, readStories, readStory } from "../../app/ledger.js";
-import { addQuestion, replayQuestion, showQuestion, summarizeQuestions } from "../../app/questions.js";
+import { glossary } from "../../app/glossary.js";
+import { readClaims } from "../../app/ledger.js";
+import { previewText } from "../../app/preview.js";
+import { baselineScores, citedClaims, contributions, explainUpdates, timeAlonePath } from "../../app/question-page.js";
+import { addQuestion, replayQuestion, showQuestion, summarizeQuestions, type QuestionView } from "../../app/questions.js";
 import { search } from "../../app/search.js";
+import { readStoriesOverview, readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, badRequest, notFound } from "./errors.js";
@@ -16,6 +22,8 @@ export interface RouteContext {
   store: Store;
   /** Today's date, YYYY-MM-DD; injectable so tests and replays are reproducible. */
   today: () => string;
+  /** Whether write routes need the bearer token. */
+  writesNeedToken: boolean;
 }
 
 /** One route: enough to register it with Fastify and to describe it in the OpenAPI document. */
@@ -55,35 +63,46 @@ async function questionOr404(ctx: RouteContext, id: string, asOf?: string) {
   return q;
 }
 
+// The days a question's path is drawn over: from `from` (default: opens) to `to` (default: the deadline or today,
+// whichever is first, or the day the question settled if later), with at most MAX_REPLAY_POINTS points.
+function pathRange(question: QuestionView, q: { from?: string; to?: string; step?: string }, now: string): { from: string; to: string; step: number } {
+  checkDate("from", q.from);
+  checkDate("to", q.to);
+  const from = q.from ?? question.opens;
+  // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
+  const open = question.deadline < now ? question.deadline : now;
+  const settled = question.status !== "open" && question.resolved_at && question.resolved_at > open ? question.resolved_at : open;
+  const to = q.to ?? settled;
+  const step = q.step ? Number.parseInt(q.step, 10) : 1;
+  if (to < from) throw badRequest(`querystring.to (${to}) is before querystring.from (${from})`);
+  if (daysBetween(from, to) / step > MAX_REPLAY_POINTS) throw badRequest(`querystring.step is too small for that range: more than ${MAX_REPLAY_POINTS} points`);
+  return { from, to, step };
+}
+
 /** The routes, in the order the OpenAPI document lists them. */
 export const routes: RouteDef[] = [
   {
     method: "GET",
     url: "/api/stories",
     returns: "array",
-    summary: "All stories with their article and claim ids",
+    summary: "All stories with their article and claim ids, every claim their articles report, their outlet count and leading claim",
     tags: ["ledger"],
     responses: {},
-    handler: async (_req, _reply, ctx) => readStories(ctx.store.db),
+    handler: async (_req, _reply, ctx) => readStoriesOverview(ctx.store.db),
   },
   {
     method: "GET",
     url: "/api/stories/:id",
     returns: "object",
-    summary: "One story with a timeline of its articles and claims",
+    summary: "One story: its articles, every claim they report (ranked by independent origins, then newest activity) and its coverage",
     tags: ["ledger"],
     schema: { params: S.idParams },
     responses: { 404: "no such story" },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
-      const story = await readStory(ctx.store.db, id);
+      const story = await readStoryPage(ctx.store.db, id);
       if (!story) throw notFound("story", id);
-      const [articles, claims] = await Promise.all([readArticles(ctx.store.db, { storyId: id }), readClaimBriefs(ctx.store.db, { story: id })]);
-      return {
-        ...story,
-        article_list: articles,
-        claim_list: claims.map((c) => ({ id: c.id, type: c.type, summary: c.summary, status: c.status, polarity: c.polarity, first_reported: c.first_reported, last_reported: c.last_reported, reports: c.reports, origins: c.origins })),
-      };
+      return story;
     },
   },
   {
@@ -104,13 +123,13 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/claims/:id",
     returns: "object",
-    summary: "One claim; each report carries its sentence in context and the trigger's place in it",
+    summary: "One claim; each report carries its sentence in context and the trigger's place in it, each status step why it happened, and the stories and questions it touches",
     tags: ["ledger"],
     schema: { params: S.idParams },
     responses: { 404: "no such claim" },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
-      const claim = await readClaimDetail(ctx.store.db, id);
+      const claim = await readClaimPage(ctx.store.db, id);
       if (!claim) throw notFound("claim", id);
       return claim;
     },
@@ -132,7 +151,7 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/articles/:id",
     returns: "object",
-    summary: "One article with its full reading: sentences, entities, times, attributions, events",
+    summary: "One article with its full reading (sentences, entities, times, attributions, events) and its place in the ledger: the claims it reports, its stories and the questions it moved",
     tags: ["articles"],
     schema: { params: S.idParams },
     responses: { 404: "no such article" },
@@ -140,7 +159,7 @@ export const routes: RouteDef[] = [
       const { id } = req.params as Params;
       const article = await readArticle(ctx.store.db, id);
       if (!article) throw notFound("article", id);
-      return article;
+      return { ...article, ledger: await readArticleLedger(ctx.store.db, id) };
     },
   },
   {
@@ -185,7 +204,7 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/questions/:id",
     returns: "object",
-    summary: "One question with its update log; each update carries the sentences behind it",
+    summary: "One question with its update log; each update carries its signed contribution in points, its plain-words explanation and the sentences behind it; with the scores of the prior-only baseline",
     tags: ["questions"],
     schema: { params: S.idParams, querystring: S.questionQuery },
     responses: { 404: "no such question" },
@@ -194,8 +213,14 @@ export const routes: RouteDef[] = [
       const { as_of } = req.query as { as_of?: string };
       checkDate("as_of", as_of);
       const q = await questionOr404(ctx, id, as_of);
-      const evidence = await reportEvidence(ctx.store.db, [...new Set(q.updates.flatMap((u) => u.reports))]);
-      return { ...q, updates: q.updates.map((u) => ({ ...u, evidence: u.reports.map((r) => evidence.get(r)).filter((e) => e !== undefined) })) };
+      const [evidence, claims, baseline] = await Promise.all([reportEvidence(ctx.store.db, [...new Set(q.updates.flatMap((u) => u.reports))]), citedClaims(ctx.store.db, q.updates), baselineScores(ctx.store.db, id)]);
+      const explained = explainUpdates(q.updates, claims);
+      return {
+        ...q,
+        updates: explained.map((u) => ({ ...u, evidence: u.reports.map((r) => evidence.get(r)).filter((e) => e !== undefined) })),
+        contributions: contributions(explained),
+        baseline_scores: baseline,
+      };
     },
   },
   {
@@ -209,19 +234,25 @@ export const routes: RouteDef[] = [
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
       const q = req.query as { from?: string; to?: string; step?: string };
-      checkDate("from", q.from);
-      checkDate("to", q.to);
-      const question = await questionOr404(ctx, id);
-      const now = ctx.today();
-      const from = q.from ?? question.opens;
-      // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
-      const open = question.deadline < now ? question.deadline : now;
-      const settled = question.status !== "open" && question.resolved_at && question.resolved_at > open ? question.resolved_at : open;
-      const to = q.to ?? settled;
-      const step = q.step ? Number.parseInt(q.step, 10) : 1;
-      if (to < from) throw badRequest(`querystring.to (${to}) is before querystring.from (${from})`);
-      if (daysBetween(from, to) / step > MAX_REPLAY_POINTS) throw badRequest(`querystring.step is too small for that range: more than ${MAX_REPLAY_POINTS} points`);
+      const { from, to, step } = pathRange(await questionOr404(ctx, id), q, ctx.today());
       const points = await replayQuestion(ctx.store.db, id, from, to, step);
+      if (!points) throw notFound("question", id);
+      return points;
+    },
+  },
+  {
+    method: "GET",
+    url: "/api/questions/:id/time-alone",
+    returns: "array",
+    summary: "The probability on each date had no report been read: the prior lowered by time passing only, over the same days as the replay",
+    tags: ["questions"],
+    schema: { params: S.idParams, querystring: S.replayQuery },
+    responses: { 404: "no such question" },
+    handler: async (req, _reply, ctx) => {
+      const { id } = req.params as Params;
+      const q = req.query as { from?: string; to?: string; step?: string };
+      const { from, to } = pathRange(await questionOr404(ctx, id), q, ctx.today());
+      const points = await timeAlonePath(ctx.store.db, id, from, to);
       if (!points) throw notFound("question", id);
       return points;
     },
@@ -291,11 +322,41 @@ export const routes: RouteDef[] = [
     schema: { querystring: S.searchQuery },
     responses: {},
     handler: async (req, _reply, ctx) => {
-      const { q, offset, limit } = req.query as { q: string; offset?: number; limit?: number };
+      const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
       const query = q.trim();
       if (!query) throw badRequest("querystring.q must not be blank");
-      return search(ctx.store.db, query, offset ?? 0, limit ?? 25);
+      return search(ctx.store.db, query, limit ?? 25, offset ?? 0);
     },
+  },
+  {
+    method: "GET",
+    url: "/api/glossary",
+    returns: "object",
+    summary: "Every term of the ledger and the odds engine with a one-line definition, grouped",
+    tags: ["ledger"],
+    responses: {},
+    handler: async () => glossary(),
+  },
+  {
+    method: "GET",
+    url: "/api/access",
+    returns: "object",
+    summary: "Whether write routes need the bearer token",
+    tags: ["ledger"],
+    responses: {},
+    handler: async (_req, _reply, ctx) => ({ token_required: ctx.writesNeedToken }),
+  },
+  {
+    method: "POST",
+    url: "/api/preview",
+    returns: "object",
+    summary: "Read one text without storing it and tell what it would do: the stored claims it supports or contradicts, the claims it would start, and how it would move each question",
+    tags: ["articles"],
+    write: true,
+    schema: { body: S.extractBody },
+    bodyType: "application/json",
+    responses: { 401: "token missing or wrong", 413: "body too large" },
+    handler: async (req, _reply, ctx) => previewText(ctx.store.db, req.body as { text: string; date?: string; title?: string; outlet?: string }, ctx.today()),
   },
   ...wayOutRoutes,
 ];

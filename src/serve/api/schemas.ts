@@ -65,7 +65,7 @@ export const positionsQuery = {
   properties: { min: { type: "integer", minimum: 1, maximum: 1000 } },
 } as const;
 
-/** A search query and how many hits of each kind to return. */
+/** A search query, the page size and where the page starts in the ranked list. */
 export const searchQuery = {
   type: "object",
   required: ["q"],

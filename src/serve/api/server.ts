@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { alertsAtom, readAlerts } from "../../app/alerts.js";
+import { pageExists } from "../../app/pages.js";
 import { today as utcToday } from "../../app/questions.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, errorHandler } from "./errors.js";
@@ -56,8 +57,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
-  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday };
   const token = opts.token ?? null;
+  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null };
 
   app.setErrorHandler(errorHandler);
   // The UI loads only its own scripts and styles; nothing it shows can pull in or run anything else.
@@ -99,11 +100,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const webRoot = opts.webRoot && existsSync(`${opts.webRoot}/index.html`) ? resolve(opts.webRoot) : null;
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"] });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split("?")[0];
-    // Client-side routes of the UI fall back to its index page; unknown API paths stay 404.
+    // Pages of the UI are served its index page, which draws them; a path naming no page (an unknown route, or a
+    // claim, story … that is not stored) gets the same page, which says so, with a 404. Unknown API paths stay JSON.
     if (webRoot && req.method === "GET" && !path.startsWith("/api/") && path !== "/api" && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.type("text/html").sendFile("index.html");
+      const found = await pageExists(opts.store.db, path);
+      return reply.status(found ? 200 : 404).type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${path}`, statusCode: 404 });
   });

@@ -20,17 +20,20 @@ async function withStore<T>(flags: Flags, fn: (db: Awaited<ReturnType<typeof ope
   }
 }
 
+const stageWords = (c: Pick<ClaimView, "stage" | "status">) => `${c.stage.replace("_", " ")}, ${c.status}`;
+const originWords = (c: ClaimView) => `${c.origins.length} origin${c.origins.length === 1 ? "" : "s"}: ${c.origin_sides.for} for, ${c.origin_sides.against} against`;
+
 function claimRows(claims: ClaimView[]): string[][] {
-  return claims.map((c) => [c.id, c.type, c.polarity, c.status, String(c.reports.length), String(c.origins.length), c.first_reported ?? "", c.summary]);
+  return claims.map((c) => [c.id, stageWords(c), String(c.reports.length), `${c.origins.length} (${c.origin_sides.for}/${c.origin_sides.against})`, c.first_reported ?? "", c.statement]);
 }
 
 function claimDetail(c: ClaimView): string {
   const head = [
-    `${c.summary}`,
-    `claim ${c.id}: ${c.type}${c.cameo ? ` (CAMEO ${c.cameo})` : ""}, polarity ${c.polarity}, ${c.status}`,
-    `participants: ${c.participants.map((p) => p.name).join(", ") || "-"}`,
-    `reported ${c.first_reported ?? "?"} to ${c.last_reported ?? "?"}; ${c.reports.length} reports from ${c.origins.length} independent origins`,
-    `status: ${c.status_history.map((h) => `${h.status} ${h.at}`).join(" → ")}`,
+    c.statement,
+    `claim ${c.id}: ${stageWords(c)}${c.historical ? " (history)" : ""}; ${c.summary}${c.cameo ? ` (CAMEO ${c.cameo})` : ""}`,
+    `participants: ${c.participants.map((p) => p.name).join(", ") || "-"}${c.place ? `; place: ${c.place.name}` : ""}${c.when ? `; when: ${c.when}` : ""}`,
+    `reported ${c.first_reported ?? "?"} to ${c.last_reported ?? "?"}; ${c.reports.length} reports, ${originWords(c)}`,
+    `history: ${c.status_history.map((h) => `${h.stage.replace("_", " ")}, ${h.status} ${h.at}`).join(" → ")}`,
     "",
   ].join("\n");
   const origins = table(
@@ -38,8 +41,8 @@ function claimDetail(c: ClaimView): string {
     c.origins.map((o) => [o.id, o.root, String(o.reports.length), o.first_seen ?? ""]),
   );
   const reports = table(
-    ["published", "outlet", "factuality", "trigger", "chain", "origin"],
-    c.reports.map((r) => [r.published ?? "", r.outlet ?? "", r.factuality, r.trigger, r.chain.join(" → ") || "(outlet's own)", r.origin ?? ""]),
+    ["published", "outlet", "stance", "factuality", "trigger", "chain", "origin"],
+    c.reports.map((r) => [r.published ?? "", r.outlet ?? "", `${r.stance}${r.background ? " (recap)" : ""}`, r.factuality, r.trigger, r.chain.join(" → ") || "(outlet's own)", r.origin ?? ""]),
   );
   return `${head}\n${origins}\n${reports}`;
 }
@@ -55,7 +58,7 @@ export function registerLedger(program: Command, setStatus: (code: number) => vo
     .action(async (flags: Flags) => {
       const claims = await withStore(flags, (db) => readClaims(db, { storyId: flags.story }));
       if (flags.json) process.stdout.write(JSON.stringify(claims, null, 2) + "\n");
-      else process.stdout.write(claims.length ? table(["id", "type", "pol", "status", "reports", "origins", "first", "summary"], claimRows(claims)) : "no claims\n");
+      else process.stdout.write(claims.length ? table(["id", "stage, status", "reports", "origins (for/against)", "first", "statement"], claimRows(claims)) : "no claims\n");
       setStatus(0);
     });
 

@@ -1,11 +1,16 @@
-// The web UI: a header with navigation and one page per path, rendered into #root.
-import { StrictMode, useState } from "react";
+// The web UI: a skip link, a header whose menu folds away on a phone, one page per path, and a footer.
+import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { NotFound } from "./components/common.js";
+import { GlossaryProvider } from "./components/Term.js";
 import { Actor, Actors } from "./pages/Actors.js";
+import { Article } from "./pages/Article.js";
 import { Claim, Claims } from "./pages/Claim.js";
+import { GlossaryPage } from "./pages/Glossary.js";
 import { Home, Stories } from "./pages/Home.js";
 import { Question, Questions } from "./pages/Question.js";
-import { Article, Read, Search } from "./pages/Read.js";
+import { Read } from "./pages/Read.js";
+import { Search } from "./pages/Search.js";
 import { Story } from "./pages/Story.js";
 import { Link, RouterProvider, match, navigate, paths, useLocation } from "./router.js";
 import "./styles.css";
@@ -17,6 +22,7 @@ const NAV: Array<{ to: string; label: string; section: string }> = [
   { to: "/actors", label: "Actors", section: "actors" },
   { to: "/search", label: "Search", section: "search" },
   { to: "/read", label: "Read an article", section: "read" },
+  { to: "/glossary", label: "Glossary", section: "glossary" },
 ];
 
 function Page({ path }: { path: string }) {
@@ -33,40 +39,57 @@ function Page({ path }: { path: string }) {
   if ((m = match("/articles/:id", path))) return <Article key={m.id} id={m.id} />;
   if (match("/search", path)) return <Search />;
   if (match("/read", path)) return <Read />;
-  return (
-    <div className="error" role="alert">
-      No page at {path}. <Link to="/">Go to the front page.</Link>
-    </div>
-  );
+  if (match("/glossary", path)) return <GlossaryPage />;
+  return <NotFound />;
 }
 
 function Header() {
   const { path } = useLocation();
   const [q, setQ] = useState("");
+  const [open, setOpen] = useState(false);
   const section = path.split("/")[1] ?? "";
+  // The folded menu closes whenever the page changes.
+  useEffect(() => setOpen(false), [path]);
   return (
     <header className="site-header">
       <div className="inner">
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> bellwether
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          bellwether
         </Link>
-        <nav aria-label="Main">
-          {NAV.map((n) => (
-            <Link key={n.to} to={n.to} className={section === n.section || (n.section === "actors" && section === "actors") ? "active" : ""}>
-              {n.label}
-            </Link>
-          ))}
-        </nav>
-        <form
-          className="header-search"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (q.trim()) navigate(paths.search(q.trim()));
-          }}
-        >
-          <input type="search" placeholder="Search…" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search the ledger" />
-        </form>
+        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="site-menu" onClick={() => setOpen((o) => !o)}>
+          {open ? "Close menu" : "Menu"}
+        </button>
+        <div id="site-menu" className={open ? "menu open" : "menu"}>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((n) => (
+                <li key={n.to}>
+                  <Link to={n.to} aria-current={section === n.section ? "page" : undefined}>
+                    {n.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form
+            className="header-search"
+            role="search"
+            aria-label="Site search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (q.trim()) navigate(paths.search(q.trim()));
+            }}
+          >
+            <label htmlFor="header-q" className="visually-hidden">
+              Search the ledger
+            </label>
+            <input id="header-q" type="search" placeholder="Search claims, people, articles" value={q} onChange={(e) => setQ(e.target.value)} />
+            <button type="submit">Search</button>
+          </form>
+        </div>
       </div>
     </header>
   );
@@ -76,12 +99,17 @@ function App() {
   const { path } = useLocation();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header />
-      <main className="content">
+      <main id="main" className="content" tabIndex={-1}>
         <Page path={path} />
       </main>
-      <footer className="site-footer muted small">
-        bellwether · every number links to the sentences behind it · <a href="/api/openapi.json">API</a>
+      <footer className="site-footer">
+        <p>
+          bellwether · every number links to what it counts · <Link to="/glossary">what the words mean</Link> · <a href="/api/openapi.json">API</a>
+        </p>
       </footer>
     </>
   );
@@ -90,7 +118,9 @@ function App() {
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <RouterProvider>
-      <App />
+      <GlossaryProvider>
+        <App />
+      </GlossaryProvider>
     </RouterProvider>
   </StrictMode>,
 );

@@ -1,34 +1,58 @@
-// A small client-side router over the History API: paths map to pages, links navigate without reloading.
+// A small client-side router over the History API: paths map to pages, links navigate without reloading, and after a
+// navigation the next page heading to appear takes the focus (so a screen reader announces the new page).
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 
 interface Location {
   path: string;
   search: URLSearchParams;
+  hash: string;
 }
 
-const read = (): Location => ({ path: window.location.pathname, search: new URLSearchParams(window.location.search) });
+const read = (): Location => ({ path: window.location.pathname, search: new URLSearchParams(window.location.search), hash: window.location.hash.slice(1) });
 const LocationContext = createContext<Location>(read());
 
-/** Goes to a path inside the app and scrolls to the top. */
+// Set by a navigation, taken by the next page heading that mounts.
+let focusPending = false;
+// True while navigate() announces its own change, so it is not taken for the browser's back or forward.
+let dispatching = false;
+
+/** True once after a navigation: the page heading that asks takes the focus. */
+export function takeFocusRequest(): boolean {
+  const pending = focusPending;
+  focusPending = false;
+  return pending;
+}
+
+/** Goes to a path inside the app and scrolls to the top (or to the path's #fragment). */
 export function navigate(to: string): void {
-  if (to === window.location.pathname + window.location.search) return;
+  if (to === window.location.pathname + window.location.search + window.location.hash) return;
   window.history.pushState(null, "", to);
+  focusPending = !to.includes("#");
+  dispatching = true;
   window.dispatchEvent(new PopStateEvent("popstate"));
-  window.scrollTo(0, 0);
+  dispatching = false;
+  if (!to.includes("#")) window.scrollTo(0, 0);
 }
 
 /** Provides the current location and re-renders on navigation. */
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [loc, setLoc] = useState(read);
   useEffect(() => {
-    const on = () => setLoc(read());
+    const on = (e: Event) => {
+      if (e.type === "popstate" && !dispatching) focusPending = !window.location.hash;
+      setLoc(read());
+    };
     window.addEventListener("popstate", on);
-    return () => window.removeEventListener("popstate", on);
+    window.addEventListener("hashchange", on);
+    return () => {
+      window.removeEventListener("popstate", on);
+      window.removeEventListener("hashchange", on);
+    };
   }, []);
   return <LocationContext.Provider value={loc}>{children}</LocationContext.Provider>;
 }
 
-/** The current path and query. */
+/** The current path, query and fragment. */
 export function useLocation(): Location {
   return useContext(LocationContext);
 }
@@ -40,8 +64,13 @@ export function match(pattern: string, path: string): Record<string, string> | n
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(":")) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return null;
+    if (p[i].startsWith(":")) {
+      try {
+        params[p[i].slice(1)] = decodeURIComponent(s[i]);
+      } catch {
+        return null;
+      }
+    } else if (p[i] !== s[i]) return null;
   }
   return params;
 }
@@ -49,23 +78,27 @@ export function match(pattern: string, path: string): Record<string, string> | n
 /** An in-app link: plain clicks navigate in place, modified clicks open as the browser would. */
 export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    rest.onClick?.(e);
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} {...rest}>
+    <a href={to} {...rest} onClick={onClick}>
       {children}
     </a>
   );
 }
 
+const enc = encodeURIComponent;
+
 /** Paths of the app's pages. */
 export const paths = {
-  story: (id: string) => `/stories/${encodeURIComponent(id)}`,
-  claim: (id: string) => `/claims/${encodeURIComponent(id)}`,
-  question: (id: string) => `/questions/${encodeURIComponent(id)}`,
-  actor: (id: string) => `/actors/${encodeURIComponent(id)}`,
-  article: (id: string) => `/articles/${encodeURIComponent(id)}`,
-  search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
+  story: (id: string, part?: string) => `/stories/${enc(id)}${part ? `#${part}` : ""}`,
+  claim: (id: string, part?: string) => `/claims/${enc(id)}${part ? `#${part}` : ""}`,
+  question: (id: string, part?: string) => `/questions/${enc(id)}${part ? `#${part}` : ""}`,
+  actor: (id: string, query?: string) => `/actors/${enc(id)}${query ?? ""}`,
+  article: (id: string, part?: string) => `/articles/${enc(id)}${part ? `#${part}` : ""}`,
+  search: (q: string, offset = 0) => `/search?q=${enc(q)}${offset ? `&offset=${offset}` : ""}`,
+  glossary: (term?: string) => `/glossary${term ? `#${term}` : ""}`,
 };

@@ -10,6 +10,7 @@ import * as m0007 from "./0007_binary_text.js";
 import * as m0008 from "./0008_compact_readings.js";
 import * as m0009 from "./0009_search.js";
 import * as m0010 from "./0010_queue.js";
+import * as m0011 from "./0011_entity_articles.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008_compact_readings": m0008,
   "0009_search": m0009,
   "0010_queue": m0010,
+  "0011_entity_articles": m0011,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -1,33 +1,56 @@
-// The front page: the stories and the questions with their current probability.
-import { api, type QuestionsSummary, type StoryView } from "../api.js";
-import { PageTitle, QuestionBadge, Show, pct, useApi } from "../components/common.js";
+// The front page: what the product does in two sentences, the questions with their probability and last move, and the
+// stories, newest activity first, each with its leading claim.
+import { humanSpan, plural } from "../../../app/words.js";
+import { api, type QuestionsSummary, type StoryOverview } from "../api.js";
+import { PageTitle, Show, pct, useApi } from "../components/common.js";
+import { Term } from "../components/Term.js";
 import { Link, paths } from "../router.js";
 
-/** Story cards, newest last, as the home and stories pages show them. */
-export function StoryList({ stories }: { stories: StoryView[] }) {
+/** Stories, newest activity first. */
+export function StoryList({ stories }: { stories: StoryOverview[] }) {
   if (stories.length === 0) return <p className="muted">No stories yet: ingest some articles, or start the server with --demo.</p>;
+  const ordered = [...stories].sort((a, b) => (b.last_published ?? "").localeCompare(a.last_published ?? "") || a.title.localeCompare(b.title));
   return (
     <ul className="cards" data-testid="story-list">
-      {stories.map((s) => (
-        <li key={s.id} className="card">
+      {ordered.map((s) => (
+        <li key={s.id} className="card story-card" data-story={s.id}>
           <Link to={paths.story(s.id)} className="card-title">
             {s.title}
           </Link>
-          <div className="muted small">
-            {s.first_published ?? "?"} – {s.last_published ?? "?"} · {s.articles.length} articles · {s.claims.length} claims
-          </div>
+          <p className="card-meta">
+            <span className="date">{humanSpan(s.first_published, s.last_published)}</span> ·{" "}
+            <Link to={paths.story(s.id, "articles")} data-number="articles">
+              {plural(s.articles.length, "article")}
+            </Link>{" "}
+            from{" "}
+            <Link to={paths.story(s.id, "articles")} data-number="outlets">
+              {plural(s.outlets, "outlet")}
+            </Link>{" "}
+            ·{" "}
+            <Link to={paths.story(s.id, "claims")} data-number="claims">
+              {plural(s.reported_claims.length, "claim")}
+            </Link>
+          </p>
+          {s.lead ? (
+            <p className="card-lead">
+              <span className="muted">Leading claim:</span> <Link to={paths.claim(s.lead.id)}>{s.lead.statement}</Link>{" "}
+              <span className="muted">({plural(s.lead.origins, "independent origin")})</span>
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-/** Questions with their probability bar. */
+/** Questions with their probability bar: open ones first, then the latest deadline first. */
 export function QuestionList({ summary }: { summary: QuestionsSummary }) {
   if (summary.questions.length === 0) return <p className="muted">No questions yet.</p>;
   return (
     <ul className="cards" data-testid="question-list">
-      {summary.questions.map((q) => (
+      {[...summary.questions]
+        .sort((a, b) => Number(b.status === "open") - Number(a.status === "open") || b.deadline.localeCompare(a.deadline))
+        .map((q) => (
         <li key={q.id} className="card question-card">
           <Link to={paths.question(q.id)} className="card-title">
             {q.title}
@@ -36,13 +59,22 @@ export function QuestionList({ summary }: { summary: QuestionsSummary }) {
             <div className="prob-bar" aria-hidden="true">
               <div style={{ width: `${Math.round(q.probability * 100)}%` }} />
             </div>
-            <strong className="prob" data-probability={q.probability}>{pct(q.probability)}</strong>
-            <QuestionBadge status={q.status} />
+            <Link to={paths.question(q.id, "why")} className="prob" data-probability={q.probability} data-number="probability">
+              {pct(q.probability)}
+            </Link>
           </div>
-          <div className="muted small">
-            deadline {q.deadline}
-            {q.brier !== null ? ` · Brier ${q.brier.toFixed(3)}` : ""}
-          </div>
+          <p className="card-meta">
+            {q.status === "open" ? <>open · deadline {humanSpan(q.deadline, q.deadline)}</> : <>resolved {q.status}{q.resolved_at ? ` on ${humanSpan(q.resolved_at, q.resolved_at)}` : ""}</>}
+            {q.brier !== null ? (
+              <>
+                {" "}
+                · <Term id="brier">Brier</Term>{" "}
+                <Link to={paths.question(q.id, "scores")} data-number="brier">
+                  {q.brier.toFixed(3)}
+                </Link>
+              </>
+            ) : null}
+          </p>
         </li>
       ))}
     </ul>
@@ -55,17 +87,30 @@ export function Home() {
   const questions = useApi("questions", api.questions);
   return (
     <>
-      <PageTitle sub="Who claims what about a developing story, citing whom, how firmly; how many independent origins stand behind each claim; and what it says about the questions that matter.">
+      <PageTitle
+        title="The ledger"
+        sub={
+          <>
+            <p>
+              Who claims what about a developing story, citing whom, and how firmly. Forty outlets repeating one source count as one <Term id="origin">independent origin</Term>, not forty; each{" "}
+              <Term id="claim">claim</Term> moves from discussed to scheduled to occurred (or is called off), and each <Term id="question">question</Term>'s probability follows the reports — every number links to the sentences behind it.
+            </p>
+            <p>
+              New here? Start with a question below, or read <Link to={paths.glossary()}>what the words mean</Link>.
+            </p>
+          </>
+        }
+      >
         The ledger
       </PageTitle>
       <div className="grid-2 home">
-        <section>
-          <h2>Stories</h2>
-          <Show value={stories}>{(s) => <StoryList stories={s} />}</Show>
-        </section>
-        <section>
-          <h2>Questions</h2>
+        <section aria-labelledby="h-questions">
+          <h2 id="h-questions">Questions</h2>
           <Show value={questions}>{(q) => <QuestionList summary={q} />}</Show>
+        </section>
+        <section aria-labelledby="h-stories">
+          <h2 id="h-stories">Stories, newest first</h2>
+          <Show value={stories}>{(s) => <StoryList stories={s} />}</Show>
         </section>
       </div>
     </>
@@ -77,7 +122,7 @@ export function Stories() {
   const stories = useApi("stories", api.stories);
   return (
     <>
-      <PageTitle sub="Groups of articles about one developing happening.">Stories</PageTitle>
+      <PageTitle sub="Articles about the same developing news, grouped by their words and dates; newest activity first.">Stories</PageTitle>
       <Show value={stories}>{(s) => <StoryList stories={s} />}</Show>
     </>
   );

@@ -1,0 +1,133 @@
+// A report's stance toward its happening, and whether it is a recap: sentences modelled on real coverage of summits,
+// visits and talks, each with the trigger read and the stance an analyst reading it would give (docs/stance.md).
+import { describe, expect, it } from "vitest";
+import type { Stance } from "../src/domain/extraction.js";
+import { extract } from "../src/extract/index.js";
+
+function mention(text: string, trigger: string, date: string) {
+  const r = extract({ text, date });
+  const at = text.indexOf(trigger);
+  const e = r.events.find((x) => x.trigger.start <= at && x.trigger.end > at) ?? r.events.find((x) => x.trigger.text === trigger);
+  if (!e) throw new Error(`no event at "${trigger}" in: ${text}`);
+  return e;
+}
+
+const D = "2025-10-20";
+// [sentence, trigger, stance]
+const rows: [string, string, Stance][] = [
+  // occurred
+  ["Trump and Putin met for nearly three hours at the air base on Friday.", "met", "occurred"],
+  ["The talks lasted about two hours, a Turkish official said.", "talks", "occurred"],
+  ["Xi greeted Kim in the square before the parade began.", "greeted", "occurred"],
+  ["The two leaders held talks in the Kremlin on Tuesday.", "talks", "occurred"],
+  ["Zelensky met Erdogan in Ankara on Thursday and then flew home.", "met", "occurred"],
+  ["The delegations sat down at the Dolmabahce Palace shortly after noon.", "sat", "occurred"],
+  ["Putin landed in Pyongyang shortly after 2 a.m. and was met by Kim on the tarmac.", "landed", "occurred"],
+  ["Putin arrived in Pyongyang early on Wednesday for his first visit in 24 years.", "arrived", "occurred"],
+  ["Biden and Xi shook hands at the entrance of the estate.", "shook", "occurred"],
+  ["The summit ended without a joint statement.", "summit", "occurred"],
+  // scheduled
+  ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],
+  ["The White House confirmed that Biden will meet Xi on Wednesday in San Francisco.", "meet", "scheduled"],
+  ["The second round of talks is set for Monday in Istanbul.", "round", "scheduled"],
+  ["Putin will travel to North Korea on June 18-19, the Kremlin said.", "travel", "scheduled"],
+  ["The meeting will take place next Friday, the ministry said.", "meeting", "scheduled"],
+  ["Netanyahu will meet Biden in New York next week, his office said.", "meet", "scheduled"],
+  ["Blinken and Lavrov agreed to meet in Geneva on Thursday.", "meet", "scheduled"],
+  ["Peskov said the summit would take place in Geneva on June 16.", "summit", "scheduled"],
+  ["Zelensky is heading to the White House on Friday for a signing ceremony, Trump said.", "heading", "scheduled"],
+  ["The leaders are scheduled to meet on the sidelines of the summit.", "meet", "scheduled"],
+  // discussed
+  ["Officials discussed a possible meeting between the two leaders.", "meeting", "discussed"],
+  ["The two leaders could meet at the APEC summit later this month.", "meet", "discussed"],
+  ["We cannot rule out a meeting, Peskov said.", "meeting", "discussed"],
+  ["Preparations are under way for a visit by Putin to North Korea, the Kremlin said.", "visit", "discussed"],
+  ["Biden and Xi are expected to meet in November, according to officials.", "meet", "discussed"],
+  ["A summit would be the first between the two men since 2019.", "summit", "discussed"],
+  ["Kim could travel to Russia this month, the newspaper reported, citing officials.", "travel", "discussed"],
+  ["The Kremlin said a meeting was possible but needed preparation.", "meeting", "discussed"],
+  ["Diplomats are working toward a meeting between the presidents next month.", "meeting", "discussed"],
+  ["The Kremlin has not said whether Putin will come.", "come", "discussed"],
+  ["Trump said he was thinking about flying to Turkey for the talks.", "flying", "discussed"],
+  ["Turkey offered to host talks between Russia and Ukraine, the foreign minister said.", "talks", "discussed"],
+  ["It is unclear whether the two presidents will meet before the end of the year.", "meet", "discussed"],
+  ["Putin would travel to North Korea in the coming weeks, Vedomosti reported, citing a diplomatic source.", "travel", "discussed"],
+  ["Analysts said a meeting might come later in the year.", "meeting", "discussed"],
+  // wanted
+  ["Trump said he would love to meet Kim again.", "meet", "wanted"],
+  ["Zelensky said he was ready to meet Putin in Istanbul.", "meet", "wanted"],
+  ["Xi invited Putin to visit Beijing.", "visit", "wanted"],
+  ["Putin proposed direct talks with Ukraine in Istanbul.", "talks", "wanted"],
+  ["Kim is open to talks with Washington, state media said.", "talks", "wanted"],
+  ["I will be waiting for Putin in Turkey on Thursday, Zelensky wrote.", "waiting", "wanted"],
+  ["Biden hopes to meet Netanyahu in Washington before the end of the year.", "meet", "wanted"],
+  ["Netanyahu wants to visit the White House this year, an aide said.", "visit", "wanted"],
+  ["Zelensky challenged Putin to meet him in person.", "meet", "wanted"],
+  ["Moscow welcomed the offer of talks, Peskov said.", "talks", "wanted"],
+  // unplanned
+  ["Trump has no plans to meet Kim during his trip to Asia.", "meet", "unplanned"],
+  ["A meeting is not on the schedule, a senior official said.", "meeting", "unplanned"],
+  ["The talks will not take place.", "talks", "unplanned"],
+  ["There is no precise timeframe for a summit, Peskov told reporters.", "summit", "unplanned"],
+  ["An in-person meeting is not necessary, the Kremlin said.", "meeting", "unplanned"],
+  ["Putin has no plans to travel to South Africa, an aide said.", "travel", "unplanned"],
+  ["There are no plans for a meeting between the two presidents, the White House said.", "meeting", "unplanned"],
+  ["Peskov said it was premature to talk about a summit.", "summit", "unplanned"],
+  ["The White House said a Biden-Putin meeting was not in the plans now.", "meeting", "unplanned"],
+  ["No date has been set for a summit, the Kremlin said.", "summit", "unplanned"],
+  ["Xi is not expected to attend the summit in New Delhi.", "attend", "unplanned"],
+  ["The minister said no meeting is planned for the coming weeks.", "meeting", "unplanned"],
+  // called off
+  ["Trump called off the summit in a letter to Kim.", "summit", "called_off"],
+  ["The summit was postponed indefinitely.", "summit", "called_off"],
+  ["Blinken cancelled that meeting on Tuesday.", "meeting", "called_off"],
+  ["The signing ceremony and the news conference that were to follow were called off.", "ceremony", "called_off"],
+  ["The White House scrapped the planned meeting after the announcement.", "meeting", "called_off"],
+  ["Moscow shelved the visit, officials said.", "visit", "called_off"],
+  ["The talks were suspended after the attack.", "talks", "called_off"],
+  ["Lavrov pulled out of the meeting in Geneva.", "meeting", "called_off"],
+  // failed
+  ["Trump left Seoul without meeting Kim.", "meeting", "failed"],
+  ["We weren't able to work out timing for a meeting, Trump said.", "meeting", "failed"],
+  ["Putin stayed away from the talks in Istanbul.", "stayed", "failed"],
+  ["Xi skipped the G20 summit in New Delhi.", "skipped", "failed"],
+  ["The two leaders did not meet during the forum.", "meet", "failed"],
+  ["The face-to-face meeting Zelensky had demanded did not take place.", "meeting", "failed"],
+  ["Zelensky left Istanbul without seeing Putin.", "seeing", "failed"],
+  ["Kim could not meet Trump before he left.", "meet", "failed"],
+  // refused
+  ["Kim rejected talks with Washington.", "talks", "refused"],
+  ["The Kremlin ruled out a meeting between Putin and Zelensky.", "meeting", "refused"],
+  ["Putin refused to meet Zelensky in Istanbul.", "meet", "refused"],
+  ["North Korea has no interest in talks with the United States, Kim Yo Jong said.", "talks", "refused"],
+  ["Putin does not want to meet Zelensky, the Kremlin said.", "meet", "refused"],
+  ["Pyongyang dismissed the offer of talks.", "talks", "refused"],
+  ["Kim declined to meet the envoy.", "meet", "refused"],
+];
+
+describe("stance", () => {
+  it("has at least 80 sentences", () => expect(rows.length).toBeGreaterThanOrEqual(80));
+  for (const [text, trigger, stance] of rows) {
+    it(`${stance}: ${text}`, () => expect(mention(text, trigger, D).stance).toBe(stance));
+  }
+});
+
+// [sentence, trigger, background]
+const recaps: [string, string, boolean][] = [
+  ["Trump, who met Kim three times in his first term, said he would meet him again.", "met", true],
+  ["Kim recalled their meetings warmly in a statement.", "meetings", true],
+  ["The two leaders last met in 2019 at the border village.", "met", true],
+  ["Putin and Zelensky met in Paris in December 2019.", "met", true],
+  ["Their only meeting so far was in Bali, on the eve of last November's G20.", "meeting", true],
+  ["Biden and Putin previously met in Geneva.", "met", true],
+  ["Trump and Putin met on Friday in Alaska.", "met", false],
+  ["Trump said he would love to meet Kim this year.", "meet", false],
+  ["The summit will take place next week.", "summit", false],
+  ["Putin met Kim on Wednesday in Pyongyang.", "met", false],
+];
+
+describe("background", () => {
+  for (const [text, trigger, background] of recaps) {
+    it(`${background ? "recap" : "news"}: ${text}`, () => expect(mention(text, trigger, D).background).toBe(background));
+  }
+});

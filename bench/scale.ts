@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     command: `npx tsx bench/scale.ts --sizes ${f.sizes.join(",")} --batch ${f.batch} --arrivals ${f.arrivals} --workers-articles ${f.workersArticles}`,
     date: new Date().toISOString(),
   };
+  const out = join(fileURLToPath(new URL(".", import.meta.url)), "results.json");
+  // Written after each stage too, so a long run that is stopped keeps what it measured.
+  const save = () => writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   try {
     const path = join(dir, "store.db");
     const store = await openStore({ path });
@@ -100,6 +103,8 @@ async function main(): Promise<void> {
       const bytes = statSync(path).size;
       ingest.push({ stored_after: stored, articles_per_s: +ingestRate.toFixed(1), ms_per_article: +(1000 / ingestRate).toFixed(2), extract_per_s: +extractRate.toFixed(1), ratio_to_extract: +(ingestRate / extractRate).toFixed(3), store_bytes_per_article: Math.round(bytes / stored), load: loadavg()[0] });
       process.stderr.write(`  at ${stored}: ${ingestRate.toFixed(1)} articles/s (extract alone ${extractRate.toFixed(1)}), ${(bytes / stored / 1024).toFixed(1)} KB an article\n`);
+      results.ingest = ingest;
+      save();
     }
     results.ingest = ingest;
     const first = ingest[0] as { ms_per_article: number };
@@ -118,17 +123,54 @@ async function main(): Promise<void> {
       times.push(performance.now() - t);
     }
     results.arrival_ms = { stored: stored, n: times.length, p50: +quantile(times, 0.5).toFixed(1), p99: +quantile(times, 0.99).toFixed(1), first: +times[0].toFixed(1) };
+    results.reads_ms = await reads(store.db);
     await store.close();
     results.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+    save();
     results.workers = await workers(f.workersArticles, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   results.load_end = loadavg()[0];
   results.free_memory_gib = +(freemem() / 2 ** 30).toFixed(1);
-  const out = join(fileURLToPath(new URL(".", import.meta.url)), "results.json");
-  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  save();
   console.log(JSON.stringify(results, null, 2));
+}
+
+// Read routes' work over the full store: each read 20 times (the first warms caches), p50 and the slowest.
+async function reads(db: any): Promise<Record<string, { p50: number; max: number }>> {
+  const { search } = await import("../dist/app/search.js");
+  const { readEntity, readEntities } = await import("../dist/app/entities.js");
+  const { readStoryPage, readStoriesOverview } = await import("../dist/app/story-page.js");
+  const { readClaimDetail, readArticles } = await import("../dist/app/articles.js");
+  const { readArticleLedger } = await import("../dist/app/article-page.js");
+  const [top] = await readEntities(db, { limit: 1 });
+  const story = await db.selectFrom("story_articles").select((eb: any) => ["story_id", eb.fn.countAll().as("n")]).groupBy("story_id").orderBy("n", "desc").limit(1).executeTakeFirst();
+  const claim = await db.selectFrom("reports").select((eb: any) => ["claim_id", eb.fn.countAll().as("n")]).groupBy("claim_id").orderBy("n", "desc").limit(1).executeTakeFirst();
+  const { n: count } = await db.selectFrom("articles").select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirst();
+  const [article] = await readArticles(db, { limit: 1, offset: Math.floor(Number(count) / 2) });
+  const routes: Record<string, () => Promise<unknown>> = {
+    "search ?q=summit": () => search(db, "summit", 25, 0),
+    "search ?q=Kim&offset=100": () => search(db, "Kim", 25, 100),
+    [`entity (most mentioned: ${top?.mentions ?? 0} mentions)`]: () => readEntity(db, top.id),
+    [`story (largest: ${story?.n ?? 0} articles)`]: () => readStoryPage(db, story.story_id),
+    [`claim (most reported: ${claim?.n ?? 0} reports)`]: () => readClaimDetail(db, claim.claim_id),
+    "article ledger": () => readArticleLedger(db, article.id),
+    "articles page": () => readArticles(db, { limit: 50, offset: Math.floor(Number(count) / 2) }),
+    "stories list": () => readStoriesOverview(db),
+  };
+  const out: Record<string, { p50: number; max: number }> = {};
+  for (const [name, run] of Object.entries(routes)) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await run();
+      times.push(performance.now() - t);
+    }
+    out[name] = { p50: +quantile(times.slice(1), 0.5).toFixed(1), max: +Math.max(...times.slice(1)).toFixed(1) };
+    process.stderr.write(`  ${name}: p50 ${out[name].p50} ms, slowest ${out[name].max} ms\n`);
+  }
+  return out;
 }
 
 // Queue workers on PostgreSQL: the same articles queued into a fresh database, drained by 1, 2 and 4 worker processes.

@@ -280,15 +280,20 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
 // time cost more than running it, so its text is compiled once per engine and band count.
 const bandQueryTexts = new Map<string, string>();
 
+// Bucket rows are counted by article number first; only the articles that share enough are joined to their ids (the
+// chance matches of one or two buckets, which grow with the store, never are).
 function bandQuery(db: Executor, bands: number[], minShared: number) {
-  return db
+  const shared = db
     .selectFrom("lsh_buckets")
-    .innerJoin("articles", "articles.seq", "lsh_buckets.seq")
-    .select((eb) => ["articles.id as article_id", eb.fn.countAll<number>().as("shared")])
+    .select((eb) => ["lsh_buckets.seq", eb.fn.countAll<number>().as("shared")])
     .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("lsh_buckets.band", "=", band), eb("lsh_buckets.hash", "=", hash)]))))
-    .groupBy("articles.id")
-    .having((eb) => eb.fn.countAll(), ">=", minShared)
-    .orderBy("shared", "desc")
+    .groupBy("lsh_buckets.seq")
+    .having((eb) => eb.fn.countAll(), ">=", minShared);
+  return db
+    .selectFrom(shared.as("b"))
+    .innerJoin("articles", "articles.seq", "b.seq")
+    .select(["articles.id as article_id", "b.shared"])
+    .orderBy("b.shared", "desc")
     .orderBy("articles.id");
 }
 

@@ -1,6 +1,7 @@
 // Distributed ingestion on PostgreSQL: four `bellwether worker` processes over a queue of articles that re-report each
 // other leave the ledger, the stories and the forecasts exactly as one process ingesting the same articles does.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,9 @@ import { asTextFile } from "../bench/ingest.js";
 import { rereportingCorpus } from "./support/corpus.js";
 import { ingestInputs } from "../src/app/ingest.js";
 import { addFeed, pollFeeds, readFeeds } from "../src/app/feeds.js";
-import { enqueueInputs, QueueUnavailable, queueProgress, runWorker } from "../src/app/queue.js";
+import { decodeQueuedReading, encodeQueuedReading, enqueueInputs, QueueUnavailable, queueProgress, runWorker } from "../src/app/queue.js";
+import { readArticle } from "../src/app/read.js";
+import { decodeReading } from "../src/store/annotations.js";
 import { pollLine } from "../src/app/watch.js";
 import { BODIES, rss } from "./support/feeds.js";
 import { startServer } from "./support/http.js";
@@ -45,7 +48,10 @@ async function ledgerOf(store: Store): Promise<Record<string, unknown>> {
     .execute();
   const questions = await db.selectFrom("questions").select(["id", "probability", "status", "resolved_at", "as_of"]).orderBy("id").execute();
   const articles = (await db.selectFrom("articles").select(["id", "seq", "near_duplicate_of"]).orderBy("seq").execute()).map((a) => JSON.stringify(a));
+  // Each stored reading, byte for byte (by digest): a reading left in the store by a worker must be the one read.
+  const readings = (await db.selectFrom("readings").select(["seq", "data"]).orderBy("seq").execute()).map((r) => `${r.seq} ${createHash("sha256").update(r.data).digest("hex")}`);
   return {
+    readings,
     counts: counts.map((c) => `${c.id} ${Number(c.reports)} ${Number(c.origins)}`),
     questions,
     articles,
@@ -68,6 +74,23 @@ function startWorker(location: string): { child: ChildProcess; exited: Promise<n
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited, log };
 }
+
+describe("a queued reading", () => {
+  it("comes back from the store as it was read, binary parts and all, whether zlib's Buffers or plain typed arrays", () => {
+    const text = "SEOUL, Oct. 18 — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. Kim said he would attend.";
+    const read = readArticle({ id: "q1", text, date: "2025-10-18", title: "T", outlet: "Wire" });
+    // Read in-process, the reading's record is a Buffer; from a reader thread it arrives as a plain Uint8Array.
+    expect(Buffer.isBuffer(read.rows.reading)).toBe(true);
+    for (const reading of [read, { ...read, rows: { ...read.rows, reading: new Uint8Array(read.rows.reading) } }]) {
+      const back = decodeQueuedReading(encodeQueuedReading(reading));
+      expect(back.rows.reading).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(back.rows.reading).equals(Buffer.from(read.rows.reading))).toBe(true);
+      expect(decodeReading(back.rows.reading, text)).toEqual(decodeReading(read.rows.reading, text));
+      expect([...back.fingerprint.signature]).toEqual([...read.fingerprint.signature]);
+      expect(back.article).toEqual(read.article);
+    }
+  });
+});
 
 describe.skipIf(postgres.skip !== null)("queue workers on PostgreSQL", () => {
   let dir: string;

@@ -100,15 +100,21 @@ export async function enqueueResults(store: Store, results: LoadResult[]): Promi
   return summary;
 }
 
-// Readings travel through the store as deflated JSON; typed arrays are tagged so they come back as they were.
-function encodeReading(reading: ArticleReading): Uint8Array {
-  const json = JSON.stringify(reading, (_k, v) =>
-    v instanceof Uint32Array ? { $u32: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") } : v instanceof Uint8Array ? { $u8: Buffer.from(v).toString("base64") } : v,
-  );
+// Readings travel through the store as deflated JSON; typed arrays are tagged so they come back as they were. The
+// replacer looks at each value as it stands, not as its toJSON gives it: a Buffer (what zlib returns) would otherwise
+// arrive as {type, data} and be stored as that text.
+export function encodeQueuedReading(reading: ArticleReading): Uint8Array {
+  const json = JSON.stringify(reading, function (this: Record<string, unknown>, k, v) {
+    const raw = this[k];
+    if (raw instanceof Uint32Array) return { $u32: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
+    if (raw instanceof Uint8Array) return { $u8: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("base64") };
+    return v;
+  });
   return deflateRawSync(json);
 }
 
-function decodeReading(bytes: Uint8Array): ArticleReading {
+/** A reading as `encodeQueuedReading` left it. */
+export function decodeQueuedReading(bytes: Uint8Array): ArticleReading {
   return JSON.parse(inflateRawSync(bytes).toString("utf8"), (_k, v) => {
     if (v && typeof v === "object" && typeof v.$u32 === "string") {
       const b = Buffer.from(v.$u32, "base64");
@@ -199,7 +205,7 @@ export class Drain {
           break;
         }
         for (const s of staged) {
-          const event = s.reading ? await storeRead(batch, s.input, decodeReading(s.reading), this.ctx) : { outcome: "failed" as const, input: s.input, error: s.error ?? "failed" };
+          const event = s.reading ? await storeRead(batch, s.input, decodeQueuedReading(s.reading), this.ctx) : { outcome: "failed" as const, input: s.input, error: s.error ?? "failed" };
           this.opts.onEvent?.({ ...event, done: ++this.done });
         }
         last = staged[staged.length - 1].position;
@@ -236,7 +242,7 @@ export async function runWorker(store: Store, opts: WorkerOptions): Promise<{ dr
         let reading: Uint8Array | null = null;
         let error: string | null = null;
         try {
-          reading = encodeReading(await readers.take(read));
+          reading = encodeQueuedReading(await readers.take(read));
         } catch (err) {
           error = `extraction failed: ${err instanceof Error ? err.message : String(err)}`;
         }

@@ -236,7 +236,12 @@ export async function runWorker(store: Store, opts: WorkerOptions): Promise<{ dr
     failure ??= err;
   };
   try {
-    await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: Math.max(1, opts.concurrency) * 2, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    const batchSize = Math.max(1, opts.concurrency) * 2;
+    // pg-boss waits out its polling interval after each batch; while batches come back full, the worker asks for the
+    // next at once (it would otherwise take at most a batch every half second, ~4 documents a second).
+    let workerId: string | null = null;
+    workerId = await boss.work<IngestJob>(INGEST_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      if (jobs.length === batchSize && workerId !== null) boss.notifyWorker(workerId);
       const pending = jobs.map((job) => ({ job, read: readers.submit(job.data.article) }));
       for (const { job, read } of pending) {
         let reading: Uint8Array | null = null;

@@ -123,7 +123,9 @@ export function encodeReading(e: DecodedReading, text: string): Uint8Array {
       ev.stance, ev.background ? 1 : 0, ev.place,
     ]),
   };
-  return deflateRawSync(JSON.stringify(encoded));
+  const bytes = deflateRawSync(JSON.stringify(encoded));
+  // A plain Uint8Array, as a reader thread hands it over: the same value whichever thread read the article.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The reading stored by `encodeReading`, given the article's text. */

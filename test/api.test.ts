@@ -196,7 +196,7 @@ describe("articles", () => {
     expect(again.body.outcome).toBe("duplicate");
     expect(again.body.id).toBe(r.body.id);
     const found = await get("/api/search?q=received%20a%20letter");
-    expect(found.body.articles.map((a: Json) => a.id)).toContain(r.body.id);
+    expect(found.body.results.filter((x: Json) => x.kind === "article").map((a: Json) => a.id)).toContain(r.body.id);
   });
 
   it("refuses a posted article without text or URL, with a bad date, or an unknown field", async () => {
@@ -364,21 +364,71 @@ describe("entities, positions and search", () => {
     expectError(await get("/api/positions?min=0"), 400, /querystring\.min/);
   });
 
-  it("searches articles, claims and entities", async () => {
+  it("searches entities, claims and articles: ranked, paged, with a total and the words marked in each snippet", async () => {
     const r = await get("/api/search?q=Singapore");
     expect(r.status).toBe(200);
-    expect(r.body.articles.length).toBeGreaterThan(0);
-    for (const a of r.body.articles) expect(`${a.title} ${a.snippet}`.toLowerCase()).toContain("singapore");
-    expect(r.body.entities.map((e: Json) => e.name)).toContain("Singapore");
+    expect(r.body).toMatchObject({ query: "Singapore", offset: 0, limit: 25 });
+    const of = (kind: string) => r.body.results.filter((x: Json) => x.kind === kind);
+    expect(of("article").length).toBeGreaterThan(0);
+    for (const a of of("article")) {
+      expect(`${a.title} ${a.snippet}`.toLowerCase()).toContain("singapore");
+      expect(a).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), score: expect.any(Number), outlet: expect.anything() }));
+      for (const [start, end] of a.highlights) expect(a.snippet.slice(start, end).toLowerCase()).toMatch(/^singapore/);
+    }
+    expect(of("entity").map((e: Json) => e.title)).toContain("Singapore");
+    // Entities come first, then claims, then articles.
+    const order = r.body.results.map((x: Json) => x.kind);
+    expect(order).toEqual([...of("entity"), ...of("claim"), ...of("article")].map((x: Json) => x.kind));
+    expect(r.body.total).toBeGreaterThanOrEqual(r.body.results.length);
+
+    // Pages follow one another without gaps or repeats, and keep the total.
+    const all = await get(`/api/search?q=Singapore&limit=100`);
+    const paged = [];
+    for (let offset = 0; offset < all.body.total; offset += 3) {
+      const page = await get(`/api/search?q=Singapore&offset=${offset}&limit=3`);
+      expect(page.body.total).toBe(all.body.total);
+      paged.push(...page.body.results.map((x: Json) => `${x.kind}:${x.id}`));
+    }
+    expect(paged).toEqual(all.body.results.map((x: Json) => `${x.kind}:${x.id}`));
+
     const claims = await get("/api/search?q=Kim%20Jong%20Un");
-    expect(claims.body.claims.length).toBeGreaterThan(0);
+    expect(claims.body.results.filter((x: Json) => x.kind === "claim").length).toBeGreaterThan(0);
     const wild = await get("/api/search?q=%25%25%25");
-    expect(wild.body.articles).toEqual([]);
+    expect(wild.body).toMatchObject({ total: 0, results: [] });
   });
 
   it("refuses a missing or blank query", async () => {
     expectError(await get("/api/search"), 400, /querystring\.q is required/);
     expectError(await get("/api/search?q=%20%20"), 400, /querystring\.q/);
+  });
+});
+
+describe("reads", () => {
+  it("never write: every GET route leaves the store as it was", async () => {
+    const { sql } = await import("kysely");
+    const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(store.db)).rows[0].n);
+    const stories = (await get("/api/stories")).body;
+    const claims = (await get("/api/claims")).body;
+    const articles = (await get("/api/articles")).body;
+    const questions = (await get("/api/questions")).body.questions;
+    const before = await changes();
+    const urls = [
+      "/api/stories", `/api/stories/${stories[0].id}`, "/api/claims", `/api/claims/${claims[0].id}`, "/api/articles",
+      `/api/articles/${articles[0].id}`, "/api/questions", `/api/questions/${questions[0].id}`, `/api/questions/${questions[0].id}?as_of=2025-11-01`,
+      `/api/questions/${questions[0].id}/replay?step=30`, "/api/entities", "/api/entities/person:donald-trump", "/api/positions",
+      "/api/search?q=summit", "/api/export/claims?format=json", `/api/report?question=${questions[0].id}`, "/api/feeds", "/api/alerts",
+    ];
+    for (const url of urls) expect((await get(url)).status, url).toBe(200);
+    expect(await changes()).toBe(before);
+  });
+
+  it("serve a question's stored forecast, and work out another date's without storing it", async () => {
+    const id = (await get("/api/questions")).body.questions[0].id;
+    const stored = (await get(`/api/questions/${id}`)).body;
+    const other = (await get(`/api/questions/${id}?as_of=2025-09-15`)).body;
+    expect(other.as_of).toBe("2025-09-15");
+    expect(other.updates.every((u: Json) => u.at <= "2025-09-15")).toBe(true);
+    expect((await get(`/api/questions/${id}`)).body).toEqual(stored);
   });
 });
 

@@ -9,7 +9,7 @@ import { addFeed, dueFeeds, pollFeeds, readFeeds, type PollOptions } from "../sr
 import { addQuestion, showQuestion } from "../src/app/questions.js";
 import { dataPath } from "../src/extract/resources.js";
 import { buildServer } from "../src/serve/api/server.js";
-import { openStore, type Store } from "../src/store/index.js";
+import { getArticle, openStore, type Store } from "../src/store/index.js";
 import { startServer, type TestServer } from "./support/http.js";
 import { BODIES, page, rss, type TestItem } from "./support/feeds.js";
 
@@ -75,7 +75,7 @@ describe("a feed that adds items over time", () => {
     items.push({ guid: "port", title: "Port strike", date: "2025-10-13", summary: "Dock workers walk out.", link: `${server.base}/pages/port` });
     const third = await pollFeeds(store, await readFeeds(store), local);
     expect(third.feeds[0]).toMatchObject({ status: "ok", entries: 2, fresh: 1, new: 1 });
-    const port = await store.db.selectFrom("articles").selectAll().where("id", "=", third.stored[0]).executeTakeFirstOrThrow();
+    const port = (await getArticle(store.db, third.stored[0]))!.extraction.article;
     // The page was read through the HTML path: its body, not the teaser, and the feed's date and link.
     expect(port.text).toMatch(/^ROTTERDAM, Oct\. 13 - Dock workers/);
     expect(port).toMatchObject({ published: "2025-10-13", url: `${server.base}/pages/port`, title: "Port strike" });
@@ -190,7 +190,7 @@ describe("feeds that fail", () => {
     ]);
     // The French article has no reading: nothing in it was read as English.
     const frId = (await store.db.selectFrom("articles").select("id").where("language", "=", "fr").executeTakeFirstOrThrow()).id;
-    expect(await store.db.selectFrom("sentences").select("idx").where("article_id", "=", frId).execute()).toEqual([]);
+    expect((await getArticle(store.db, frId))?.extraction.sentences).toEqual([]);
     expect(await store.db.selectFrom("reports").select("id").where("article_id", "=", frId).execute()).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "bellwether.js");
 const ARTICLES = 1000;
 const TABLES = [
-  "outlets", "articles", "sentences", "entities", "aliases", "mentions", "times", "attributions", "event_mentions",
-  "claims", "claim_participants", "reports", "origins", "claim_status", "stories", "story_articles", "minhash_bands", "meta",
+  "outlets", "articles", "readings", "entities", "aliases", "statements",
+  "claims", "claim_participants", "reports", "origins", "claim_status", "stories", "story_articles", "lsh_buckets", "meta",
 ];
 
 interface Run {
@@ -109,8 +109,8 @@ describe("ingest crash safety", () => {
       const stored = count(crashed, "select count(*) from articles");
       expect(stored).toBeGreaterThanOrEqual(killAfter);
       expect(stored).toBeLessThan(ARTICLES);
-      expect(count(crashed, "select count(*) from articles a where not exists (select 1 from sentences s where s.article_id = a.id)")).toBe(0);
-      expect(count(crashed, "select count(*) from articles a where (select count(*) from minhash_bands b where b.article_id = a.id) <> 64")).toBe(0);
+      expect(count(crashed, "select count(*) from articles a where not exists (select 1 from readings r where r.seq = a.seq)")).toBe(0);
+      expect(count(crashed, "select count(*) from articles a where (select count(*) from lsh_buckets b where b.seq = a.seq) <> 64")).toBe(0);
       expect(count(crashed, "select count(*) - count(distinct content_hash) from articles")).toBe(0);
 
       const resumed = await ingest(crashed, corpus);

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
+// loop and Hono's shared router cases run one behaviour suite over every implementation.
+import { existsSync } from "node:fs";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
@@ -28,6 +28,10 @@ import {
 } from "../src/store/index.js";
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
+import { claimBriefs } from "../src/store/ledger.js";
+import { mentionArticles } from "../src/store/reads.js";
+import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
+import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TEXT =
   "SEOUL, Oct. 18 — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. " +
@@ -137,7 +141,7 @@ function extras(e: Extraction, over: Partial<ArticleExtras> = {}): ArticleExtras
   const fp = fingerprint(e.article.text);
   return {
     contentHash: `hash-${e.article.id}`,
-    minhash: encodeSignature(fp.signature),
+    signature: fp.signature,
     bands: fp.bands,
     nearDuplicateOf: null,
     ingestedAt: "2025-10-18T12:00:00.000Z",
@@ -146,212 +150,33 @@ function extras(e: Extraction, over: Partial<ArticleExtras> = {}): ArticleExtras
   };
 }
 
-let dir: string;
-let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "bellwether-store-"));
-  store = await openStore({ path: join(dir, "test.db") });
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe("opening a store", () => {
-  it("creates the file with WAL, foreign keys and every table", async () => {
-    expect(existsSync(join(dir, "test.db"))).toBe(true);
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
-    expect(mode.rows[0].journal_mode).toBe("wal");
-    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
-    expect(fk.rows[0].foreign_keys).toBe(1);
-    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(
-      expect.arrayContaining([
-        "aliases", "articles", "attributions", "claim_participants", "claim_status", "claims", "entities",
-        "event_mentions", "meta", "mentions", "minhash_bands", "origins", "outlets", "reports", "sentences",
-        "stories", "story_articles", "times",
-      ]),
-    );
-  });
-
-  it("runs each migration once and records it", async () => {
-    await storeExtraction(store.db, sample(), extras(sample()));
-    await store.close();
-    store = await openStore({ path: join(dir, "test.db") });
-    await store.close();
-    store = await openStore({ path: join(dir, "test.db") });
-    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    const all = Object.keys(await migrationProvider.getMigrations()).sort();
-    expect(all[0]).toBe("0001_initial");
-    expect(rows.rows.map((r) => r.name)).toEqual(all);
-    expect(await migrate(store.db)).toEqual([]);
-    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["a1"]);
-  });
-
-  it("refuses a PostgreSQL URL clearly until that backend exists", async () => {
-    await expect(openStore({ path: "postgres://localhost/bellwether" })).rejects.toThrow(/PostgreSQL/);
-  });
-
-  it("keeps values in the key/value table", async () => {
-    expect(await getMeta(store.db, "k")).toBeUndefined();
-    await setMeta(store.db, "k", "1");
-    await setMeta(store.db, "k", "2");
-    expect(await getMeta(store.db, "k")).toBe("2");
-  });
-});
-
-describe("articles", () => {
-  it("round-trips a hand-written extraction with every annotation kind", async () => {
-    const e = sample();
-    const { seq } = await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
-    expect(seq).toBe(1);
-    const back = await getArticle(store.db, "a1");
-    expect(back?.extraction).toEqual(e);
-    expect(back).toMatchObject({ seq: 1, contentHash: "hash-a1", nearDuplicateOf: null, input: "a1.txt" });
-  });
-
-  it("round-trips what extract() produces for a real text", async () => {
-    const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
-    await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
-    expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
-  });
-
-  it("stores the outlet once, entities once, and every surface form as an alias", async () => {
-    const a = sample("a1");
-    const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
-    b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
-    await storeExtraction(store.db, a, extras(a));
-    await storeExtraction(store.db, b, extras(b));
-    const outlets = await store.db.selectFrom("outlets").selectAll().execute();
-    expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
-    expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
-    const entities = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
-    expect(entities.map((e) => e.id)).toEqual(["outlet:cnn", "person:donald-trump", "person:kim-jong-un"]);
-    const aliases = await store.db
-      .selectFrom("aliases")
-      .select("alias")
-      .where("entity_id", "=", "person:kim-jong-un")
-      .orderBy("alias")
-      .execute();
-    expect(aliases.map((r) => r.alias)).toEqual(["Kim", "Kim Jong Un"]);
-  });
-
-  it("finds articles by content hash and by shared LSH buckets", async () => {
-    const a = sample("a1");
-    const other = sample(
-      "b2",
-      "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
-        "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
-    );
-    await storeExtraction(store.db, a, extras(a));
-    await storeExtraction(store.db, other, extras(other));
-    expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
-    expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
-    const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
-    expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
-    // Each band counts only with its own hash: half the bands of one article and half of the other share 32 each.
-    const mixed = fingerprint(TEXT).bands.map((h, band) => (band % 2 === 0 ? h : extras(other).bands[band]));
-    expect(await findBandCandidates(store.db, mixed, 2)).toEqual([
-      { article_id: "a1", shared: 32 },
-      { article_id: "b2", shared: 32 },
-    ]);
-    expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
-    const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
-    expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
-  });
-
-  it("lists articles by publication date, undated last, then ingest order", async () => {
-    for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
-      const e = sample(id, `${TEXT} ${id}`, date);
-      await storeExtraction(store.db, e, extras(e));
-    }
-    expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
-    expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
-    const first = (await listArticles(store.db))[0];
-    expect(first).toMatchObject({ outlet: "Korea Daily Wire", title: "Trump and Kim may meet", seq: 3 });
-  });
-
-  it("writes nothing when the transaction fails", async () => {
-    const e = sample();
-    await expect(
-      store.transaction(async (tx) => {
-        await storeExtraction(tx, e, extras(e));
-        throw new Error("boom");
-      }),
-    ).rejects.toThrow("boom");
-    for (const table of ["articles", "sentences", "mentions", "entities", "minhash_bands", "outlets"] as const) {
-      const n = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      expect(Number(n.n), table).toBe(0);
-    }
-  });
-
-  it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
-    const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
-    const batch = await store.beginBatch();
-    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
-    await expect(
-      batch.unit(async (tx) => {
-        await storeExtraction(tx, b, extras(b));
-        throw new Error("boom");
-      }),
-    ).rejects.toThrow("boom");
-    await batch.unit((tx) => storeExtraction(tx, c, extras(c)));
-    // Reads through the batch see its own writes before the commit.
-    expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
-    await batch.commit();
-    expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
-    const sentences = await store.db.selectFrom("sentences").select("article_id").distinct().orderBy("article_id").execute();
-    expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
-  });
-
-  it("writes nothing of a batch that is rolled back", async () => {
-    const a = sample("a1");
-    const batch = await store.beginBatch();
-    await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
-    await batch.rollback();
-    expect(await listArticles(store.db)).toEqual([]);
-  });
-
-  it("rejects a second article with the same text hash", async () => {
-    const a = sample("a1");
-    const b = sample("b2");
-    await storeExtraction(store.db, a, extras(a));
-    await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/UNIQUE/);
-  });
-});
-
-describe("claims, reports, origins, stories", () => {
-  beforeEach(async () => {
-    for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
-      const e = sample(id, `${TEXT} ${id}`, date);
-      await storeExtraction(store.db, e, extras(e));
-    }
-  });
-
-  const claim = (over: Partial<ClaimRecord> = {}): ClaimRecord => ({
-    id: "c1",
-    type: "meet",
-    participants: ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"],
+function claim(id: string, type: string, participants: string[], over: Partial<ClaimRecord> = {}): ClaimRecord {
+  return {
+    id,
+    type,
+    participants,
     place: null,
-    eventTime: "2025-FA",
-    firstReported: "2025-10-18",
+    eventTime: null,
+    firstReported: "2025-10-10",
     lastReported: "2025-10-18",
     historical: false,
-    cameo: "036",
-    summary: "meet — Trump, Kim · 2025-FA",
-    statement: "Trump and Kim may meet, CNN reports",
+    cameo: null,
+    summary: "s",
+    statement: "",
     stage: "discussed",
     status: "reported",
     ...over,
-  });
-  const report = (id: string, article: string, date: string, over: Partial<ReportRecord> = {}): ReportRecord => ({
+  };
+}
+
+function report(id: string, claimId: string, article: string, published: string | null, over: Partial<ReportRecord> = {}): ReportRecord {
+  return {
     id,
-    claim_id: "c1",
+    claim_id: claimId,
     article_id: article,
     outlet: "Korea Daily Wire",
-    published: date,
+    published,
     near_duplicate_of: null,
     credits: [],
     factuality: "PR+",
@@ -369,152 +194,569 @@ describe("claims, reports, origins, stories", () => {
     chain: ["U.S. officials", "CNN"],
     root: "CNN",
     ...over,
+  };
+}
+
+// About 600 words of news prose, many of them events and attributions.
+const LONG_TEXT = Array.from({ length: 12 }, (_, i) =>
+  `SEOUL, Oct. ${i + 1} — U.S. officials said a meeting between Trump and Kim was under discussion, citing CNN. ` +
+  `Kim said he would meet Trump in Panmunjom if Washington dropped its demand for talks on sanctions. ` +
+  `South Korean officials told reporters that the two leaders had exchanged letters last week and could sign a declaration later this fall.`,
+).join("\n\n");
+
+/** Writes an extraction as the store did before compact readings: a row per sentence, mention, time, attribution, event. */
+async function writeFormerRows(db: import("kysely").Kysely<any>, e: Extraction): Promise<void> {
+  const id = e.article.id;
+  const fp = fingerprint(e.article.text);
+  await db.insertInto("outlets").values({ id: outletId(e.article.outlet!), name: e.article.outlet, kind: null, aliases: "[]" }).execute();
+  await db.insertInto("articles").values({
+    id, seq: 1, content_hash: "h", minhash: encodeSignature(fp.signature), title: e.article.title, outlet_id: outletId(e.article.outlet!),
+    url: e.article.url, published: e.article.published, published_source: e.article.published_source, byline: e.article.byline,
+    language: e.article.language, text: e.article.text, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
+    story_terms: '{"v":2,"terms":[]}', credits: "[]",
+  }).execute();
+  await db.insertInto("sentences").values(e.sentences.map((s, idx) => ({ article_id: id, idx, start: s.start, end: s.end }))).execute();
+  await db.insertInto("entities").values(e.entities.map((en) => ({ id: en.id, name: en.name, type: en.type }))).execute();
+  let idx = 0;
+  for (const en of e.entities) {
+    for (const m of en.mentions) await db.insertInto("mentions").values({ article_id: id, idx: idx++, entity_id: en.id, start: m.start, end: m.end, text: m.text, sentence: m.sentence ?? null }).execute();
+  }
+  await db.insertInto("times").values(e.times.map((t, i) => ({ article_id: id, idx: i, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value }))).execute();
+  await db.insertInto("attributions").values(e.attributions.map((a, i) => ({
+    article_id: id, idx: i, sentence: a.sentence, source_start: a.source.start, source_end: a.source.end, source_text: a.source.text,
+    source_entity: a.source.entity, cue_start: a.cue.start, cue_end: a.cue.end, cue_text: a.cue.text, content_start: a.content.start,
+    content_end: a.content.end, chain: JSON.stringify(a.chain),
+  }))).execute();
+  await db.insertInto("event_mentions").values(e.events.map((ev, i) => ({
+    article_id: id, id: ev.id, idx: i, sentence: ev.sentence, trigger_start: ev.trigger.start, trigger_end: ev.trigger.end,
+    trigger_text: ev.trigger.text, type: ev.type, cameo: ev.cameo, participants: JSON.stringify(ev.participants), factuality: ev.factuality,
+    source: JSON.stringify(ev.source), time: ev.time, condition_start: ev.condition?.start ?? null, condition_end: ev.condition?.end ?? null,
+    stance: ev.stance, background: ev.background ? 1 : 0, place: ev.place,
+  }))).execute();
+  await db.insertInto("minhash_bands").values(fp.bands.map((hash, band) => ({ article_id: id, band, hash }))).execute();
+}
+
+announceSkips();
+
+describe.each(ENGINES)("the store on $name", (engine) => {
+  let store: Store;
+  let location: string;
+  let close: () => Promise<void>;
+
+  beforeEach(async (ctx) => {
+    if (engine.skip) ctx.skip();
+    ({ store, location, close } = await openFresh(engine));
   });
 
-  it("writes a claim with reports, origins and stage history and reads it back in the contract's shape", async () => {
-    await store.transaction(async (tx) => {
-      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
-      // What linking the first article writes: a new claim, its origin, its report and its first status.
-      await applyLedgerChanges(tx, {
-        ...noChanges(),
-        newClaims: [claim()],
-        newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
-        newReports: [report("r1", "a1", "2025-10-18")],
-        histories: [{ claimId: "c1", history: [{ stage: "discussed", status: "reported", at: "2025-10-18" }] }],
+  afterEach(async () => {
+    if (!engine.skip) await close();
+  });
+
+  const count = async (table: "articles" | "readings" | "statements" | "entities" | "lsh_buckets" | "outlets") =>
+    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+  describe("opening a store", () => {
+    it("creates every table", async () => {
+      expect(store.engine).toBe(engine.name);
+      const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          "aliases", "articles", "claim_participants", "claim_status", "claims", "entities",
+          "lsh_buckets", "meta", "origins", "outlets", "readings", "reports", "statements", "stories", "story_articles",
+        ]),
+      );
+    });
+
+    it("runs each migration once and records it", async () => {
+      await storeExtraction(store.db, sample(), extras(sample()));
+      await store.close();
+      store = await openStore({ path: location });
+      await store.close();
+      store = await openStore({ path: location });
+      const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
+      const all = Object.keys(await migrationProvider.getMigrations()).sort();
+      expect(all[0]).toBe("0001_initial");
+      expect(rows.rows.map((r) => r.name)).toEqual(all);
+      expect(await migrate(store.db)).toEqual([]);
+      expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["a1"]);
+    });
+
+    it("keeps values in the key/value table", async () => {
+      expect(await getMeta(store.db, "k")).toBeUndefined();
+      await setMeta(store.db, "k", "1");
+      await setMeta(store.db, "k", "2");
+      expect(await getMeta(store.db, "k")).toBe("2");
+    });
+
+    it("sorts text byte by byte, as every engine's queries expect", async () => {
+      for (const [id, name] of [["b", "b"], ["B", "B"], ["a-b", "a-b"], ["a_b", "a_b"], ["ab", "ab"], ["é", "é"]]) {
+        await store.db.insertInto("entities").values({ id, name, type: "person" }).execute();
+      }
+      const rows = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
+      expect(rows.map((r) => r.id)).toEqual(["B", "a-b", "a_b", "ab", "b", "é"]);
+    });
+  });
+
+  describe("articles", () => {
+    it("round-trips a hand-written extraction with every annotation kind", async () => {
+      const e = sample();
+      const { seq } = await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
+      expect(seq).toBe(1);
+      const back = await getArticle(store.db, "a1");
+      expect(back?.extraction).toEqual(e);
+      expect(back).toMatchObject({ seq: 1, contentHash: "hash-a1", nearDuplicateOf: null, input: "a1.txt" });
+    });
+
+    it("round-trips what extract() produces for a real text", async () => {
+      const e = extract({ id: "seed", text: TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
+      await store.transaction((tx) => storeExtraction(tx, e, extras(e)));
+      expect((await getArticle(store.db, "seed"))?.extraction).toEqual(e);
+    });
+
+    it("stores the outlet once, entities once, and every surface form as an alias", async () => {
+      const a = sample("a1");
+      const b = sample("b2", TEXT + " Kim Jong Un did not comment.");
+      b.entities[1].mentions.push({ ...find(b.article.text, "Kim Jong Un"), sentence: 3 });
+      await storeExtraction(store.db, a, extras(a));
+      await storeExtraction(store.db, b, extras(b));
+      const outlets = await store.db.selectFrom("outlets").selectAll().execute();
+      expect(outlets).toEqual([{ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }]);
+      expect(outletId("Korea Daily Wire")).toBe("outlet:korea-daily-wire");
+      const entities = await store.db.selectFrom("entities").select("id").orderBy("id").execute();
+      expect(entities.map((e) => e.id)).toEqual(["outlet:cnn", "person:donald-trump", "person:kim-jong-un"]);
+      const aliases = await store.db.selectFrom("aliases").select("alias").where("entity_id", "=", "person:kim-jong-un").orderBy("alias").execute();
+      expect(aliases.map((r) => r.alias)).toEqual(["Kim", "Kim Jong Un"]);
+    });
+
+    it("finds articles by content hash and by shared LSH buckets", async () => {
+      const a = sample("a1");
+      const other = sample(
+        "b2",
+        "ROME, Oct. 18 — U.S. officials said a meeting of fisheries ministers in Rome, citing CNN, would set cod quotas for Kim and Trump to note. " +
+          "Kim said Trump's fleet and the Baltic stock could meet targets if Washington funded research boats. The APEC fisheries group reports later this fall.",
+      );
+      await storeExtraction(store.db, a, extras(a));
+      await storeExtraction(store.db, other, extras(other));
+      expect(await findArticleByHash(store.db, "hash-a1")).toEqual({ id: "a1", near_duplicate_of: null });
+      expect(await findArticleByHash(store.db, "nope")).toBeUndefined();
+      const hits = await findBandCandidates(store.db, fingerprint(TEXT).bands, 2);
+      expect(hits).toEqual([{ article_id: "a1", shared: 64 }]);
+      // Each band counts only with its own hash: half the bands of one article and half of the other share 32 each.
+      const mixed = fingerprint(TEXT).bands.map((h, band) => (band % 2 === 0 ? h : extras(other).bands[band]));
+      expect(await findBandCandidates(store.db, mixed, 2)).toEqual([
+        { article_id: "a1", shared: 32 },
+        { article_id: "b2", shared: 32 },
+      ]);
+      expect(await findBandCandidates(store.db, mixed, 33)).toEqual([]);
+      // A bounded number of candidates, most shared buckets first.
+      const mostly = fingerprint(TEXT).bands.map((h, band) => (band % 4 === 0 ? extras(other).bands[band] : h));
+      expect(await findBandCandidates(store.db, mostly, 2, 1)).toEqual([{ article_id: "a1", shared: 48 }]);
+      const shifted = [...fingerprint(TEXT).bands.slice(1), fingerprint(TEXT).bands[0]];
+      expect(await findBandCandidates(store.db, shifted, 1)).toEqual([]);
+    });
+
+    it("lists articles by publication date, undated last, then ingest order", async () => {
+      for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"], ["early2", "2025-10-01"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      expect((await listArticles(store.db)).map((a) => a.id)).toEqual(["early", "early2", "late", "none"]);
+      expect((await listArticles(store.db, { limit: 2, offset: 1 })).map((a) => a.id)).toEqual(["early2", "late"]);
+      const first = (await listArticles(store.db))[0];
+      expect(first).toMatchObject({ outlet: "Korea Daily Wire", title: "Trump and Kim may meet", seq: 3 });
+    });
+
+    it("writes nothing when the transaction fails", async () => {
+      const e = sample();
+      await expect(
+        store.transaction(async (tx) => {
+          await storeExtraction(tx, e, extras(e));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      for (const table of ["articles", "readings", "statements", "entities", "lsh_buckets", "outlets"] as const) {
+        expect(await count(table), table).toBe(0);
+      }
+    });
+
+    it("keeps each unit of a batch whole: a failed unit is undone, the others land at commit", async () => {
+      const [a, b, c] = ["a1", "b2", "c3"].map((id) => sample(id, `${TEXT} ${id}`));
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await expect(
+        batch.unit(async (tx) => {
+          await storeExtraction(tx, b, extras(b));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      await batch.unit((tx) => storeExtraction(tx, c, extras(c)));
+      // Reads through the batch see its own writes before the commit.
+      expect((await batch.db.selectFrom("articles").select("id").orderBy("seq").execute()).map((r) => r.id)).toEqual(["a1", "c3"]);
+      await batch.commit();
+      expect((await listArticles(store.db)).map((r) => r.id).sort()).toEqual(["a1", "c3"]);
+      const sentences = await store.db.selectFrom("readings").innerJoin("articles", "articles.seq", "readings.seq").select("articles.id as article_id").orderBy("articles.id").execute();
+      expect(sentences.map((r) => r.article_id)).toEqual(["a1", "c3"]);
+    });
+
+    it("a unit that fails on a constraint leaves the batch usable", async () => {
+      const [a, b] = ["a1", "b2"].map((id) => sample(id, `${TEXT} ${id}`));
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await expect(batch.unit((tx) => storeExtraction(tx, b, extras(b, { contentHash: "hash-a1" })))).rejects.toThrow(/unique/i);
+      await batch.unit((tx) => storeExtraction(tx, b, extras(b)));
+      await batch.commit();
+      expect((await listArticles(store.db)).map((r) => r.id)).toEqual(["a1", "b2"]);
+    });
+
+    it("writes nothing of a batch that is rolled back", async () => {
+      const a = sample("a1");
+      const batch = await store.beginBatch();
+      await batch.unit((tx) => storeExtraction(tx, a, extras(a)));
+      await batch.rollback();
+      expect(await listArticles(store.db)).toEqual([]);
+    });
+
+    // SQLite's driver waits for the lock synchronously, so two writers must be two processes there (test/ingest-crash).
+    it.skipIf(engine.name === "sqlite")("lets one writer at a time hold a batch: a second waits for the first to commit", async () => {
+      const [a, b] = ["a1", "b2"].map((id) => sample(id, `${TEXT} ${id}`));
+      const other = await openStore({ path: location });
+      try {
+        const first = await store.beginBatch();
+        await first.unit((tx) => storeExtraction(tx, a, extras(a)));
+        let secondOpen = false;
+        const second = other.beginBatch().then((batch) => {
+          secondOpen = true;
+          return batch;
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(secondOpen).toBe(false);
+        await first.commit();
+        const batch = await second;
+        // The second writer numbers its article after the first's.
+        const { seq } = await batch.unit((tx) => storeExtraction(tx, b, extras(b)));
+        await batch.commit();
+        expect(seq).toBe(2);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("rejects a second article with the same text hash", async () => {
+      const a = sample("a1");
+      const b = sample("b2");
+      await storeExtraction(store.db, a, extras(a));
+      await expect(storeExtraction(store.db, b, extras(b, { contentHash: "hash-a1" }))).rejects.toThrow(/unique/i);
+    });
+  });
+
+  describe("compact readings", () => {
+    it("keeps entity totals and statements in publication order", async () => {
+      for (const [id, date] of [["late", "2025-10-20"], ["none", null], ["early", "2025-10-01"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const totals = await store.db.selectFrom("entities").select(["id", "mentions"]).orderBy("id").execute();
+      expect(totals).toEqual([
+        { id: "outlet:cnn", mentions: 3 },
+        { id: "person:donald-trump", mentions: 6 },
+        { id: "person:kim-jong-un", mentions: 3 },
+      ]);
+      // The sample's one attribution has no known source entity; give one and read the entity's statements in order.
+      const quoted = (id: string, date: string | null) => {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        e.attributions[0].source.entity = "person:kim-jong-un";
+        return e;
+      };
+      for (const [id, date] of [["q3", null], ["q2", "2025-10-19"], ["q1", "2025-10-02"]] as const) {
+        const e = quoted(id, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const said = await store.db.selectFrom("statements").select(["article_id", "day", "event_types"]).where("entity_id", "=", "person:kim-jong-un").orderBy("day").orderBy("seq").execute();
+      expect(said).toEqual([
+        { article_id: "q1", day: "2025-10-02", event_types: "meet" },
+        { article_id: "q2", day: "2025-10-19", event_types: "meet" },
+        { article_id: "q3", day: "~", event_types: "meet" },
+      ]);
+      // The articles that mention an entity, newest first and undated last, each with its own count.
+      expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => [a.id, a.published, a.mentions])).toEqual([
+        ["late", "2025-10-20", 1],
+        ["q2", "2025-10-19", 1],
+        ["q1", "2025-10-02", 1],
+        ["early", "2025-10-01", 1],
+        ["q3", null, 1],
+        ["none", null, 1],
+      ]);
+      expect((await mentionArticles(store.db, "person:donald-trump", 2)).map((a) => [a.id, a.mentions])).toEqual([
+        ["late", 2],
+        ["q2", 2],
+      ]);
+      expect(await mentionArticles(store.db, "person:nobody")).toEqual([]);
+    });
+
+    it("keeps a ~600-word article's reading in a few kilobytes", async () => {
+      const e = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" });
+      await storeExtraction(store.db, e, extras(e));
+      const row = await store.db.selectFrom("readings").select("data").executeTakeFirstOrThrow();
+      expect(e.events.length).toBeGreaterThan(20);
+      expect(row.data.byteLength).toBeLessThan(6144);
+      expect((await getArticle(store.db, "long"))?.extraction).toEqual(e);
+    });
+
+    it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
+      await store.close();
+      const { Kysely, Migrator } = await import("kysely");
+      const { createDialect, parseLocation } = await import("../src/store/dialect.js");
+      // A store as the version before compact readings left it.
+      const oldLocation = await engine.location();
+      const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      try {
+        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
+        expect((await migrator.migrateTo("0007_binary_text")).error).toBeUndefined();
+        const e = sample("a1");
+        e.attributions[0].source.entity = "person:kim-jong-un";
+        await writeFormerRows(old, e);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        expect((await getArticle(store.db, "a1"))?.extraction).toEqual(e);
+        expect(await findBandCandidates(store.db, fingerprint(TEXT).bands, 2)).toEqual([{ article_id: "a1", shared: 64 }]);
+        expect(await store.db.selectFrom("entities").select(["id", "mentions"]).orderBy("id").execute()).toEqual([
+          { id: "outlet:cnn", mentions: 1 },
+          { id: "person:donald-trump", mentions: 2 },
+          { id: "person:kim-jong-un", mentions: 1 },
+        ]);
+        expect(await store.db.selectFrom("statements").select(["entity_id", "article_id", "day", "seq"]).execute()).toEqual([
+          { entity_id: "person:kim-jong-un", article_id: "a1", day: "2025-10-18", seq: 1 },
+        ]);
+        expect(await mentionArticles(store.db, "person:donald-trump")).toEqual([{ id: "a1", title: "Trump and Kim may meet", published: "2025-10-18", mentions: 2 }]);
+        const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+        for (const gone of ["sentences", "mentions", "times", "attributions", "event_mentions", "minhash_bands"]) expect(tables).not.toContain(gone);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        // The suite's own store was closed above; open a fresh one for afterEach to close.
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+  });
+
+  describe("search", () => {
+    it("finds articles by every word, stemmed, the last as a prefix; ranks title words first; pages with a total", async () => {
+      const texts: [string, string, string][] = [
+        ["s1", "Harbor strike ends", "Dock workers ended their strike in Rotterdam after talks on wages."],
+        ["s2", "Talks on wages", "Negotiators met again. The strike may resume if the talks fail."],
+        ["s3", "Weather", "Rain is expected in Rotterdam; dock work slows."],
+      ];
+      for (const [id, title, text] of texts) {
+        const e: Extraction = { schema: EXTRACT_SCHEMA, article: { ...sample(id).article, id, title, text }, sentences: [], entities: [], times: [], attributions: [], events: [] };
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const ids = async (q: string, offset = 0, limit = 10) => {
+        const page = await searchArticles(store.db, queryTerms(q), offset, limit);
+        return { total: page.total, ids: page.rows.map((r) => r.id) };
+      };
+      expect(await ids("strike")).toEqual({ total: 2, ids: ["s1", "s2"] });
+      expect(await ids("striking")).toEqual({ total: 2, ids: ["s1", "s2"] });
+      expect(await ids("talks wages")).toMatchObject({ total: 2 });
+      expect((await ids("talks wages")).ids[0]).toBe("s2");
+      expect(await ids("rotterd")).toMatchObject({ total: 2 });
+      expect(await ids("rotterdam weather")).toEqual({ total: 1, ids: ["s3"] });
+      expect(await ids("strike", 1, 1)).toEqual({ total: 2, ids: ["s2"] });
+      expect(await ids("nothing-here")).toEqual({ total: 0, ids: [] });
+      const [hit] = (await searchArticles(store.db, queryTerms("weather"), 0, 1)).rows;
+      expect(hit).toMatchObject({ id: "s3", title: "Weather", outlet: "Korea Daily Wire", text: texts[2][2] });
+    });
+
+    it("finds claims by their words and their parties' full names, and entities by name or alias", async () => {
+      for (const [id, date] of [["a1", "2025-10-18"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+      const c1 = claim("c1", "meet", ["person:donald-trump", "person:kim-jong-un"], { summary: "meet — Trump, Kim", statement: "Trump and Kim may meet" });
+      await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [c1, claim("c2", "threaten", ["person:kim-jong-un"], { summary: "threaten — Kim", statement: "Kim threatens a test" })] });
+      const found = async (q: string) => (await searchClaims(store.db, queryTerms(q), 0, 10)).rows.map((r) => r.id).sort();
+      expect(await found("meeting")).toEqual(["c1"]);
+      expect(await found("kim jong un")).toEqual(["c1", "c2"]);
+      expect(await found("donald")).toEqual(["c1"]);
+      // A claim whose words change is found by its new words only.
+      await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c1, statement: "Trump and Kim met in Panmunjom" }] });
+      expect(await found("panmunjom")).toEqual(["c1"]);
+      expect(await found("may")).toEqual([]);
+      const entities = await searchEntities(store.db, queryTerms("kim"), 0, 10);
+      expect(entities.rows.map((e) => e.id)).toEqual(["person:kim-jong-un"]);
+      expect((await searchEntities(store.db, queryTerms("jong"), 0, 10)).rows[0]).toMatchObject({ id: "person:kim-jong-un", alias: null });
+    });
+  });
+
+  describe("claims, reports, origins, stories", () => {
+    beforeEach(async () => {
+      if (engine.skip) return;
+      for (const [id, date] of [["a1", "2025-10-18"], ["a2", "2025-10-19"]] as const) {
+        const e = sample(id, `${TEXT} ${id}`, date);
+        await storeExtraction(store.db, e, extras(e));
+      }
+    });
+
+    it("writes a claim with reports, origins and status history and reads it back in the contract's shape", async () => {
+      await store.transaction(async (tx) => {
+        await replaceStories(tx, [{ id: "s1", title: "Trump–Kim", first_published: "2025-10-18", last_published: "2025-10-18", articles: ["a1"] }]);
+        // What linking the first article writes: a new claim, its origin, its report and its first status.
+        const c1 = claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump", "person:kim-jong-un"], {
+          cameo: "036",
+          summary: "meet — Kim, Trump",
+          statement: "Trump and Kim may meet",
+          eventTime: "2025-FA",
+          firstReported: "2025-10-18",
+          lastReported: "2025-10-18",
+        });
+        await applyLedgerChanges(tx, {
+          ...noChanges(),
+          newClaims: [c1],
+          newOrigins: [{ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" }],
+          newReports: [report("r1", "c1", "a1", "2025-10-18")],
+          histories: [{ claimId: "c1", history: [{ status: "reported", stage: "discussed", at: "2025-10-18" }] }],
+        });
+        // And the second: another report of the same origin, a later last report, a longer history.
+        await applyLedgerChanges(tx, {
+          ...noChanges(),
+          changedClaims: [{ ...c1, lastReported: "2025-10-19", status: "corroborated" }],
+          newReports: [report("r2", "c1", "a2", "2025-10-19")],
+          histories: [{ claimId: "c1", history: [{ status: "reported", stage: "discussed", at: "2025-10-18" }, { status: "corroborated", stage: "discussed", at: "2025-10-19" }] }],
+        });
+        await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
       });
-      // And the second: another report of the same origin, now of a date set, a later last report, a longer history.
-      await applyLedgerChanges(tx, {
+
+      const view = await getClaim(store.db, "c1");
+      expect(view).toMatchObject({
+        id: "c1",
+        type: "meet",
+        cameo: "036",
+        summary: "meet — Kim, Trump",
+        statement: "Trump and Kim may meet",
+        polarity: "+",
+        status: "corroborated",
+        first_reported: "2025-10-18",
+        last_reported: "2025-10-19",
+        when: "2025-FA",
+        participants: [
+          { id: "person:donald-trump", name: "Donald Trump" },
+          { id: "person:kim-jong-un", name: "Kim Jong Un" },
+        ],
+        status_history: [
+          { status: "reported", stage: "discussed", at: "2025-10-18" },
+          { status: "corroborated", stage: "discussed", at: "2025-10-19" },
+        ],
+        origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
+        origin_sides: { for: 1, against: 0 },
+      });
+      expect(view?.reports.map((r) => r.id)).toEqual(["r1", "r2"]);
+      expect(view?.reports[0]).toEqual({
+        id: "r1",
+        article: "a1",
+        title: "Trump and Kim may meet",
+        outlet: "Korea Daily Wire",
+        published: "2025-10-18",
+        sentence: 0,
+        trigger: "meeting",
+        factuality: "PR+",
+        stance: "discussed",
+        background: false,
+        chain: ["U.S. officials", "CNN"],
+        origin: "o1",
+        root: "CNN",
+        event: "e1",
+      });
+      expect(await getClaim(store.db, "missing")).toBeUndefined();
+      expect((await listClaims(store.db, { storyId: "s1" })).map((c) => c.id)).toEqual(["c1"]);
+      expect(await listClaims(store.db, { storyId: "other" })).toEqual([]);
+      expect((await listArticles(store.db, { storyId: "s1" })).map((a) => a.id)).toEqual(["a1", "a2"]);
+      expect(await listArticles(store.db, { storyId: "other" })).toEqual([]);
+      expect(await listStories(store.db)).toEqual([
+        { id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a1", "a2"], claims: ["c1"] },
+      ]);
+    });
+
+    it("reads every claim of a type with its participants, and moves reports between origins", async () => {
+      await applyLedgerChanges(store.db, {
         ...noChanges(),
-        changedClaims: [claim({ lastReported: "2025-10-19", eventTime: "2025-10-30", stage: "scheduled", status: "reported", statement: "Trump and Kim to meet on Oct. 30, 2025, CNN reports" })],
-        newReports: [report("r2", "a2", "2025-10-19", { stance: "scheduled", time: "2025-10-30" })],
-        histories: [
-          {
-            claimId: "c1",
-            history: [
-              { stage: "discussed", status: "reported", at: "2025-10-18" },
-              { stage: "scheduled", status: "reported", at: "2025-10-19" },
-            ],
-          },
+        newClaims: [claim("meet-a", "meet", ["person:kim-jong-un", "person:donald-trump"]), claim("meet-b", "meet", ["person:xi-jinping"]), claim("threat", "threaten", ["person:kim-jong-un"])],
+        newOrigins: [
+          { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
+          { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
+        ],
+        newReports: [
+          report("r1", "meet-a", "a1", "2025-10-18", { origin_id: "o-cnn" }),
+          report("r2", "meet-a", "a2", "2025-10-19", { origin_id: "o-own", chain: [], source: [], root: "Korea Daily Wire" }),
         ],
       });
-      await replaceStories(tx, [{ id: "s1", title: "Trump–Kim talks", first_published: "2025-10-18", last_published: "2025-10-19", articles: ["a2", "a1"] }]);
+      const meets = await claimsOfType(store.db, "meet");
+      expect(meets.map((c) => [c.id, c.participants])).toEqual([
+        ["meet-a", ["person:donald-trump", "person:kim-jong-un"]],
+        ["meet-b", ["person:xi-jinping"]],
+      ]);
+      expect(meets[0]).toMatchObject({ type: "meet", place: null, eventTime: null, firstReported: "2025-10-10", lastReported: "2025-10-18", historical: false });
+
+      // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
+      await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"] });
+      const view = await getClaim(store.db, "meet-a");
+      expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }]);
     });
 
-    const view = await getClaim(store.db, "c1");
-    expect(view).toMatchObject({
-      id: "c1",
-      type: "meet",
-      cameo: "036",
-      summary: "meet — Trump, Kim · 2025-FA",
-      statement: "Trump and Kim to meet on Oct. 30, 2025, CNN reports",
-      place: null,
-      when: "2025-10-30",
-      event_time: "2025-10-30",
-      stage: "scheduled",
-      polarity: "+",
-      status: "reported",
-      historical: false,
-      story: "s1",
-      first_reported: "2025-10-18",
-      last_reported: "2025-10-19",
-      participants: [
-        { id: "person:donald-trump", name: "Donald Trump" },
-        { id: "person:kim-jong-un", name: "Kim Jong Un" },
-      ],
-      status_history: [
-        { stage: "discussed", status: "reported", at: "2025-10-18" },
-        { stage: "scheduled", status: "reported", at: "2025-10-19" },
-      ],
-      origins: [{ id: "o1", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-18" }],
-      origin_sides: { for: 1, against: 0 },
+    it("sides each origin with its latest report, and reads an entity's claims in brief with counts", async () => {
+      await applyLedgerChanges(store.db, {
+        ...noChanges(),
+        newClaims: [
+          claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump"], { stage: "called_off", statement: "", summary: "meet — Trump, Kim", eventTime: "2025-10-30" }),
+          claim("c2", "threaten", ["person:xi-jinping"], { statement: "Xi threatens" }),
+        ],
+        newOrigins: [
+          { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" },
+          { id: "o2", claim_id: "c1", root: "Korea Daily Wire", first_seen: "2025-10-18" },
+        ],
+        newReports: [
+          report("r1", "c1", "a1", "2025-10-18", { stance: "scheduled" }),
+          report("r2", "c1", "a1", "2025-10-18", { origin_id: "o2", stance: "scheduled", event_id: "e2", background: true }),
+          report("r3", "c1", "a2", "2025-10-19", { origin_id: "o2", stance: "called_off" }),
+          report("r4", "c2", "a2", "2025-10-19", { origin_id: null }),
+        ],
+      });
+      const view = (await getClaim(store.db, "c1"))!;
+      expect(view).toMatchObject({ stage: "called_off", polarity: "-", statement: "meet — Trump, Kim", origin_sides: { for: 1, against: 1 } });
+      const briefs = await claimBriefs(store.db, { participant: "person:kim-jong-un" });
+      expect(briefs).toEqual([
+        {
+          id: "c1", type: "meet", summary: "meet — Trump, Kim", statement: "meet — Trump, Kim", when: "2025-10-30", status: "reported", stage: "called_off", polarity: "-",
+          historical: false, first_reported: "2025-10-10", last_reported: "2025-10-18", reports: 3, origins: 2, origin_sides: { for: 1, against: 1 },
+        },
+      ]);
+      expect(await claimBriefs(store.db, { participant: "person:xi-jinping" })).toMatchObject([{ id: "c2", statement: "Xi threatens", reports: 1, origins: 0, origin_sides: { for: 0, against: 0 } }]);
     });
-    expect(view?.reports.map((r) => [r.id, r.stance])).toEqual([
-      ["r1", "discussed"],
-      ["r2", "scheduled"],
-    ]);
-    expect(view?.reports[0]).toEqual({
-      id: "r1",
-      article: "a1",
-      title: "Trump and Kim may meet",
-      outlet: "Korea Daily Wire",
-      published: "2025-10-18",
-      sentence: 0,
-      trigger: "meeting",
-      factuality: "PR+",
-      stance: "discussed",
-      background: false,
-      chain: ["U.S. officials", "CNN"],
-      origin: "o1",
-      root: "CNN",
-      event: "e1",
+
+    it("enforces the links between tables", async () => {
+      await expect(
+        applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r1", "no-such-claim", "a1", null, { origin_id: null })] }),
+      ).rejects.toThrow(/foreign key/i);
     });
-    expect(await getClaim(store.db, "missing")).toBeUndefined();
-    expect((await listClaims(store.db, { storyId: "s1" })).map((c) => c.id)).toEqual(["c1"]);
-    expect(await listClaims(store.db, { storyId: "other" })).toEqual([]);
-    expect((await listArticles(store.db, { storyId: "s1" })).map((a) => a.id)).toEqual(["a1", "a2"]);
-    expect(await listArticles(store.db, { storyId: "other" })).toEqual([]);
-    expect(await listStories(store.db)).toEqual([
-      {
-        id: "s1",
-        title: "Trump–Kim talks",
-        first_published: "2025-10-18",
-        last_published: "2025-10-19",
-        articles: ["a1", "a2"],
-        claims: ["c1"],
-      },
-    ]);
+  });
+});
+
+describe("store locations", () => {
+  it("a SQLite store uses WAL and foreign keys", async () => {
+    const { store, location, close } = await openFresh(ENGINES[0]);
+    try {
+      expect(existsSync(location)).toBe(true);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      expect(mode.rows[0].journal_mode).toBe("wal");
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+      expect(fk.rows[0].foreign_keys).toBe(1);
+    } finally {
+      await close();
+    }
   });
 
-  it("derives the polarity from the stage, sides each origin with its latest report, and falls back to the label", async () => {
-    await applyLedgerChanges(store.db, {
-      ...noChanges(),
-      newClaims: [claim({ stage: "called_off", status: "confirmed", statement: "", historical: true, place: "place:panmunjom" })],
-      newOrigins: [
-        { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18" },
-        { id: "o2", claim_id: "c1", root: "Korea Daily Wire", first_seen: "2025-10-18" },
-      ],
-      newReports: [
-        report("r1", "a1", "2025-10-18", { stance: "scheduled" }),
-        report("r2", "a1", "2025-10-18", { origin_id: "o2", stance: "scheduled", event_id: "e2", background: true }),
-        report("r3", "a2", "2025-10-19", { origin_id: "o2", stance: "called_off" }),
-      ],
-    });
-    const view = (await getClaim(store.db, "c1"))!;
-    expect(view).toMatchObject({ stage: "called_off", polarity: "-", statement: "meet — Trump, Kim · 2025-FA", historical: true, origin_sides: { for: 1, against: 1 } });
-    expect(view.place?.id).toBe("place:panmunjom");
-    expect(view.reports.map((r) => [r.id, r.background])).toEqual([
-      ["r1", false],
-      ["r2", true],
-      ["r3", false],
-    ]);
-  });
-
-  it("reads every claim of a type as the linker keys it, and moves reports between origins", async () => {
-    await applyLedgerChanges(store.db, {
-      ...noChanges(),
-      newClaims: [
-        claim({ id: "meet-a", participants: ["person:kim-jong-un", "person:donald-trump"], place: "place:panmunjom", eventTime: "2025-10-30", firstReported: "2025-10-10" }),
-        claim({ id: "meet-b", participants: ["person:xi-jinping", "person:kim-jong-un"], historical: true, eventTime: "2019-06-20" }),
-        claim({ id: "threat", type: "threaten", participants: ["person:kim-jong-un"] }),
-      ],
-      newOrigins: [
-        { id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-18" },
-        { id: "o-own", claim_id: "meet-a", root: "Korea Daily Wire", first_seen: "2025-10-19" },
-      ],
-      newReports: [report("r1", "a1", "2025-10-18", { claim_id: "meet-a", origin_id: "o-cnn" }), report("r2", "a2", "2025-10-19", { claim_id: "meet-a", origin_id: "o-own", chain: [], root: "Korea Daily Wire" })],
-    });
-    expect(await claimsOfType(store.db, "meet")).toEqual([
-      { id: "meet-a", type: "meet", participants: ["person:donald-trump", "person:kim-jong-un"], place: "place:panmunjom", eventTime: "2025-10-30", firstReported: "2025-10-10", lastReported: "2025-10-18", historical: false },
-      { id: "meet-b", type: "meet", participants: ["person:kim-jong-un", "person:xi-jinping"], place: null, eventTime: "2019-06-20", firstReported: "2025-10-18", lastReported: "2025-10-18", historical: true },
-    ]);
-
-    // The second report turns out to re-tell CNN: it joins CNN's origin and the outlet's own origin goes.
-    await applyLedgerChanges(store.db, { ...noChanges(), movedReports: [{ id: "r2", origin_id: "o-cnn" }], goneOrigins: ["o-own"], changedOrigins: [{ id: "o-cnn", claim_id: "meet-a", root: "CNN", first_seen: "2025-10-17" }] });
-    const view = await getClaim(store.db, "meet-a");
-    expect(view?.origins).toEqual([{ id: "o-cnn", root: "CNN", reports: ["r1", "r2"], first_seen: "2025-10-17" }]);
-  });
-
-  it("enforces the links between tables", async () => {
-    await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r1", "a1", "2025-10-18", { claim_id: "no-such-claim", origin_id: null })] })).rejects.toThrow(/FOREIGN KEY/);
+  it("a PostgreSQL store that cannot be reached fails naming it, password hidden", async () => {
+    const err = await openStore({ path: "postgres://bw:secret@127.0.0.1:1/bellwether" }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^cannot open the PostgreSQL store postgres:\/\/bw:\*\*\*@127\.0\.0\.1:1\/bellwether: /);
+    expect((err as Error).message).not.toContain("secret");
   });
 });

@@ -1,7 +1,7 @@
 // Where an article sits in the ledger: the claims it reports (with the sentence of each report), the stories it belongs
 // to, and the questions its reports moved.
 import type { Executor } from "../store/index.js";
-import { listStories } from "../store/index.js";
+import { claimIdsReportedIn, storiesOfArticle } from "../store/index.js";
 import { questionsMoved, type QuestionMoved } from "./claim-page.js";
 import { readClaims } from "./ledger.js";
 
@@ -22,7 +22,8 @@ export interface ArticleLedger {
 
 /** The claims, stories and questions one article touches. */
 export async function readArticleLedger(db: Executor, articleId: string): Promise<ArticleLedger> {
-  const [claims, stories] = await Promise.all([readClaims(db), listStories(db)]);
+  // Only the claims this article reports are read, and only the stories it belongs to.
+  const [claims, stories] = await Promise.all([claimIdsReportedIn(db, [articleId]).then((ids) => readClaims(db, { ids })), storiesOfArticle(db, articleId)]);
   const mine: ArticleLedger["claims"] = [];
   const reportIds = new Set<string>();
   for (const c of claims) {
@@ -41,7 +42,7 @@ export async function readArticleLedger(db: Executor, articleId: string): Promis
   mine.sort((a, b) => Math.min(...a.reports.map((r) => r.sentence)) - Math.min(...b.reports.map((r) => r.sentence)));
   return {
     claims: mine,
-    stories: stories.filter((s) => s.articles.includes(articleId)).map((s) => ({ id: s.id, title: s.title })),
+    stories,
     questions: await questionsMoved(db, (u) => u.reports.some((r) => reportIds.has(r))),
   };
 }

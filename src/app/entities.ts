@@ -1,8 +1,8 @@
 // What an entity has said and what has been said about it, and the actor × issue table of stated positions.
 import { loadData } from "../extract/resources.js";
 import type { ClaimStatus, Executor, Stage } from "../store/index.js";
-import { claimIdsWithParticipant, entityAliases, getEntity, listEntities, mentionArticles, sentenceEventTypes, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
-import { readClaims } from "./ledger.js";
+import { entityAliases, getEntity, listEntities, mentionArticles, statementsBy, type EntityRow, type StatementRow } from "../store/reads.js";
+import { readClaimBriefs } from "./ledger.js";
 
 interface IssueEntry {
   id: string;
@@ -113,7 +113,7 @@ export function issuesOf(sentence: string, eventTypes: Iterable<string> = []): s
     .map((i) => i.id);
 }
 
-function toStatement(row: StatementRow, typesBySentence: Map<string, string[]>): Statement {
+function toStatement(row: StatementRow & { event_types: string[] }): Statement {
   const text = row.text.slice(row.sentence_start, row.sentence_end);
   const start = Math.max(0, Math.min(text.length, row.content_start - row.sentence_start));
   const end = Math.max(start, Math.min(text.length, row.content_end - row.sentence_start));
@@ -128,20 +128,9 @@ function toStatement(row: StatementRow, typesBySentence: Map<string, string[]>):
     cue: row.cue,
     source_text: row.source_text,
     content: { start, end },
-    issues: issuesOf(text, typesBySentence.get(`${row.article}\u0000${row.sentence}`) ?? []),
+    issues: issuesOf(text, row.event_types),
     stance: stanceOf(content),
   };
-}
-
-async function eventTypesOf(db: Executor, articleIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const r of await sentenceEventTypes(db, articleIds)) {
-    const key = `${r.article_id}\u0000${r.sentence}`;
-    const list = out.get(key) ?? [];
-    list.push(r.type);
-    out.set(key, list);
-  }
-  return out;
 }
 
 /** Entities in the store, most mentioned first. */
@@ -153,14 +142,11 @@ export async function readEntities(db: Executor, opts: { limit?: number; type?: 
 export async function readEntity(db: Executor, id: string): Promise<EntityView | undefined> {
   const entity = await getEntity(db, id);
   if (!entity) return undefined;
-  const [aliases, rows, claimIds, articles] = await Promise.all([entityAliases(db, id), statementsBy(db, id), claimIdsWithParticipant(db, id), mentionArticles(db, id)]);
-  const types = await eventTypesOf(db, rows.map((r) => r.article));
-  const wanted = new Set(claimIds);
-  const claims = (await readClaims(db)).filter((c) => wanted.has(c.id));
+  const [aliases, rows, claims, articles] = await Promise.all([entityAliases(db, id), statementsBy(db, id), readClaimBriefs(db, { participant: id }), mentionArticles(db, id)]);
   return {
     ...entity,
     aliases,
-    said: rows.map((r) => toStatement(r, types)),
+    said: rows.map((r) => toStatement(r)),
     said_about: claims.map((c) => ({
       id: c.id,
       type: c.type,
@@ -172,8 +158,8 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
       when: c.when,
       first_reported: c.first_reported,
       last_reported: c.last_reported,
-      reports: c.reports.length,
-      origins: c.origins.length,
+      reports: c.reports,
+      origins: c.origins,
       origin_sides: c.origin_sides,
     })),
     articles,
@@ -183,12 +169,11 @@ export async function readEntity(db: Executor, id: string): Promise<EntityView |
 /** Stated positions of every actor that is the source of an attribution, by issue. */
 export async function readPositions(db: Executor, opts: { minStatements?: number } = {}): Promise<PositionsView> {
   const rows = await statementsBy(db, null, 5000);
-  const types = await eventTypesOf(db, rows.map((r) => r.article));
   const names = new Map((await listEntities(db, { limit: 10_000 })).map((e) => [e.id, e]));
   const lex = lexicon();
   const actors = new Map<string, PositionsView["actors"][number]>();
   for (const row of rows) {
-    const s = toStatement(row, types);
+    const s = toStatement(row);
     const known = names.get(row.entity);
     let actor = actors.get(row.entity);
     if (!actor) {

@@ -11,6 +11,10 @@ import { FetchError, httpRequest, webUrl, type NetPolicy } from "../ingest/net/c
 import { HostGate } from "../ingest/net/hosts.js";
 import type { Store } from "../store/index.js";
 import { deleteFeed, findFeed, insertFeed, itemCounts, listFeeds, recordItem, seenItems, updateFeed, type FeedRow } from "../store/feeds.js";
+import { enqueueResults } from "./queue.js";
+import { contentId } from "../extract/ids.js";
+import type { ArticleLinker } from "./link.js";
+import type { RunStories } from "./stories.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
 
 /** How feeds are polled. */
@@ -29,6 +33,11 @@ export interface PollOptions extends NetPolicy {
   readerThreads?: number;
   /** The date questions are recomputed as of (default: today). */
   asOf?: string;
+  /** Queue new items for `bellwether worker` processes instead of storing them here (PostgreSQL store). */
+  queue?: boolean;
+  /** The ledger step and story grouping kept across polls by a long-running watch (see `IngestRunOptions`). */
+  link?: ArticleLinker;
+  stories?: RunStories;
 }
 
 /** How one feed's poll went. */
@@ -41,6 +50,8 @@ export interface FeedPollResult {
   /** Entries in the feed, and those not seen before (or retried). */
   entries: number;
   fresh: number;
+  /** Items queued for the workers (with `queue`), which store, skip or fail them later. */
+  queued: number;
   new: number;
   duplicate: number;
   not_read: number;
@@ -218,7 +229,7 @@ export async function pollFeeds(store: Store, feeds: FeedRow[], opts: PollOption
   const gate = new HostGate(opts.politenessMs ?? DEFAULT_POLITENESS_MS);
   const started = new Map<string, number>();
   const results = new Map<string, FeedPollResult>();
-  const blank = (f: FeedRow): FeedPollResult => ({ feed: f.id, url: f.url, title: f.title, status: "ok", error: null, entries: 0, fresh: 0, new: 0, duplicate: 0, not_read: 0, failed: 0, ms: 0, next_poll_at: null });
+  const blank = (f: FeedRow): FeedPollResult => ({ feed: f.id, url: f.url, title: f.title, status: "ok", error: null, entries: 0, fresh: 0, queued: 0, new: 0, duplicate: 0, not_read: 0, failed: 0, ms: 0, next_poll_at: null });
 
   // Fetch, parse and prepare every feed; a failure stays with its feed.
   const prepared = await mapLimit(feeds, opts.concurrency ?? 4, async (feed): Promise<Prepared[]> => {
@@ -280,10 +291,29 @@ export async function pollFeeds(store: Store, feeds: FeedRow[], opts: PollOption
   // Written once the run is over: the batch holds the store's connection while it runs.
   const pendingRecords: Array<Parameters<typeof recordItem>[1]> = [];
   let i = 0;
+  if (opts.queue) {
+    // The workers store what is queued; each item is remembered as queued, under the id its article will have.
+    const queued = await enqueueResults(store, queue.map((p) => p.result));
+    await store.transaction(async (tx) => {
+      for (const p of queue) {
+        const r = results.get(p.feed.id)!;
+        const ok = p.result.ok ? p.result : null;
+        if (ok) r.queued++;
+        else r.failed++;
+        const id = ok ? (ok.doc.article.id ?? contentId(ok.doc.article.text)) : null;
+        await recordItem(tx, { feed_id: p.feed.id, key: p.entry.key, url: p.entry.url, article_id: id, status: ok ? "queued" : "failed", error: ok ? null : p.result.ok ? null : p.result.error, at: now().toISOString() });
+      }
+    });
+    for (const f of feeds) {
+      const r = results.get(f.id)!;
+      if (r.status !== "error") r.ms = performance.now() - (started.get(f.id) ?? performance.now());
+    }
+    return { feeds: feeds.map((f) => results.get(f.id)!), ingest: { new: 0, duplicate: 0, near_duplicate: 0, failed: queued.failed }, stored: [] };
+  }
   const ingest = await ingestResults(
     store,
     queue.map((p) => p.result),
-    { now, readerThreads: opts.readerThreads, asOf: opts.asOf },
+    { now, readerThreads: opts.readerThreads, asOf: opts.asOf, link: opts.link, stories: opts.stories },
     (e) => {
       const p = queue[i++];
       const r = results.get(p.feed.id)!;

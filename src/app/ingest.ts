@@ -5,9 +5,8 @@ import { contentId } from "../extract/ids.js";
 import { loadInputs, type LoadOptions, type LoadResult } from "../ingest/index.js";
 import {
   SCHEME,
-  decodeSignature,
-  encodeSignature,
   estimateJaccard,
+  minhash,
   MIN_ESTIMATE,
   isNearDuplicate,
   MIN_SHARED_BANDS,
@@ -24,6 +23,7 @@ import {
   insertArticle,
   repointNearDuplicates,
   setMeta,
+  unpackSignature,
   type Executor,
   type Store,
   type WriteBatch,
@@ -46,6 +46,11 @@ export interface IngestRunOptions {
   readerThreads?: number;
   /** The date questions are recomputed as of after the run (default: today). */
   asOf?: string;
+  /**
+   * The story grouping to grow, kept by a long-running caller across runs (watch) so a run costs what it adds; by
+   * default each run starts its own from the stored articles.
+   */
+  stories?: RunStories;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -92,8 +97,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf }, onProgress);
+  const { now, link, readerThreads, asOf, stories, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, stories }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -108,7 +113,8 @@ export async function ingestResults(
   const link = opts.link ?? createLinker();
   const threads = opts.readerThreads ?? defaultReaderThreads();
   const readers = new ReaderPool(threads);
-  const stories = new RunStories(threads > 0);
+  const kept = opts.stories;
+  const stories = kept ?? new RunStories(threads > 0);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
   let batch: WriteBatch | null = null;
@@ -146,7 +152,7 @@ export async function ingestResults(
         batchOpened = performance.now();
       }
       try {
-        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, now, link, stories));
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link, stories }));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
@@ -158,13 +164,13 @@ export async function ingestResults(
     // Articles finished before a fault are whole: keep them if the store still can, then report the fault.
     const open: WriteBatch | null = batch;
     if (open) await open.commit().then(tell, () => open.rollback().catch(() => {}));
-    stories.stop();
+    if (!kept) stories.stop();
     throw err;
   } finally {
     await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
-  if (await stories.finish(store)) await refreshAllQuestions(store, opts.asOf);
+  if (await (kept ? stories.checkpoint(store) : stories.finish(store))) await refreshAllQuestions(store, opts.asOf);
   return summary;
 }
 
@@ -223,37 +229,61 @@ async function checkScheme(db: Executor): Promise<void> {
   }
 }
 
-async function ingestOne(
-  batch: WriteBatch,
-  input: string,
-  pending: PendingRead,
-  readers: ReaderPool,
-  now: () => Date,
-  link: ArticleLinker,
-  stories: RunStories,
-): Promise<Omit<IngestEvent, "done">> {
-  const article = pending.input;
-  const id = article.id;
-  const hash = contentHash(article.text);
-  const existing = await findArticleByHash(batch.db, hash);
+/** What storing read documents needs across a run: the clock, the ledger step and the story grouping. */
+export interface StoringContext {
+  now: () => Date;
+  link: ArticleLinker;
+  stories: RunStories;
+}
+
+// An exact duplicate of a stored article is reported as such; an id taken by another text is an input error.
+async function duplicateOf(db: Executor, input: string, id: string, text: string): Promise<Omit<IngestEvent, "done"> | null> {
+  const existing = await findArticleByHash(db, contentHash(text));
   if (existing) return { outcome: "duplicate", input, id: existing.id };
-  if ((await findArticleHash(batch.db, id)) !== undefined) {
+  if ((await findArticleHash(db, id)) !== undefined) {
     throw new InputError(`article id ${id} is already stored with a different text`);
   }
+  return null;
+}
 
+async function ingestOne(batch: WriteBatch, input: string, pending: PendingRead, readers: ReaderPool, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  const article = pending.input;
+  const duplicate = await duplicateOf(batch.db, input, article.id, article.text);
+  if (duplicate) return duplicate;
   let reading: ArticleReading;
   try {
     reading = await readers.take(pending);
   } catch (err) {
     throw new InputError(`extraction failed: ${err instanceof Error ? err.message : String(err)}`);
   }
+  return storeReading(batch, input, reading, ctx);
+}
+
+/**
+ * Stores one document read elsewhere (by a queue worker) as ingest stores its own: skipped when an exact duplicate,
+ * checked for near-duplicates, stored and linked as one unit of the batch, taken into the story grouping.
+ */
+export async function storeRead(batch: WriteBatch, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  try {
+    const duplicate = await duplicateOf(batch.db, input, reading.article.id, reading.article.text);
+    return duplicate ?? (await storeReading(batch, input, reading, ctx));
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { outcome: "failed", input, error: err.message };
+  }
+}
+
+async function storeReading(batch: WriteBatch, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  const { now, link, stories } = ctx;
+  const id = reading.article.id;
+  const hash = contentHash(reading.article.text);
   const { article: read, fingerprint: fp, storyTerms } = reading;
   const decision = await nearDuplicateOf(batch.db, fp, read.published);
   let seq = 0;
   await batch.unit(async (tx) => {
     const stored = await insertArticle(tx, read, reading.rows, {
       contentHash: hash,
-      minhash: encodeSignature(fp.signature),
+      signature: fp.signature,
       bands: fp.bands,
       nearDuplicateOf: decision.original,
       ingestedAt: now().toISOString(),
@@ -286,23 +316,30 @@ async function ingestOne(
   return { outcome: "new", input, id, ...notRead };
 }
 
+// Bucket candidates checked per article, most shared buckets first: copies share many buckets, while the articles that
+// share two or three by chance grow with the store (at 10,000 generated articles, ~60 for every new one).
+const MAX_CANDIDATES = 32;
+
 // Stored articles sharing LSH buckets are checked exactly; the earliest published original among the matches wins.
 async function nearDuplicateOf(
   db: Executor,
   fp: Fingerprint,
   published: string | null,
 ): Promise<{ original: string | null; repoint: string[] }> {
-  const buckets = await findBandCandidates(db, fp.bands, MIN_SHARED_BANDS);
+  const buckets = await findBandCandidates(db, fp.bands, MIN_SHARED_BANDS, MAX_CANDIDATES);
   if (buckets.length === 0) return { original: null, repoint: [] };
   const candidates = await getDuplicateCandidates(
     db,
     buckets.map((b) => b.article_id),
   );
-  const matches = candidates.filter(
-    (c) =>
-      estimateJaccard(fp.signature, decodeSignature(c.minhash)) >= MIN_ESTIMATE &&
-      isNearDuplicate(fp.shingles, shingles(c.text)),
-  );
+  // Signatures are compared on the 16 bits each that the store keeps; texts only for the candidates that pass.
+  const mine = fp.signature.map((v) => v & 0xffff);
+  const matches = candidates.filter((c) => {
+    const kept = unpackSignature(c.minhash, fp.signature.length);
+    const theirs = kept ? null : shingles(c.text);
+    if (estimateJaccard(mine, kept ?? minhash(theirs!).map((v) => v & 0xffff)) < MIN_ESTIMATE) return false;
+    return isNearDuplicate(fp.shingles, theirs ?? shingles(c.text));
+  });
   if (matches.length === 0) return { original: null, repoint: [] };
   const rootIds = [...new Set(matches.map((m) => m.near_duplicate_of ?? m.id))];
   const roots = await getDuplicateCandidates(db, rootIds);

@@ -1,6 +1,7 @@
 // Reads of the ledger shared by the CLI and the API: claims with their reports and origins, and stories.
 import { addDays, daysBetween } from "../domain/calendar.js";
-import { getClaim, listClaims, listStories, type ClaimView, type Executor, type StoryView } from "../store/index.js";
+import { claimBriefs, getClaim, listClaims, listStories, type ClaimBriefRow, type ClaimView, type Executor, type StoryView } from "../store/index.js";
+import { getStory } from "../store/stories.js";
 import { latestPublished } from "../store/linking.js";
 
 export interface StaleOptions {
@@ -12,6 +13,12 @@ export const DEFAULT_STALE_OPTIONS: StaleOptions = { staleDays: 30 };
 
 // A plan no one has reported on for a while is stale as of the newest article in the store; the stored history holds
 // only what reports caused, so this last step is added when reading. Happenings that are over never go stale.
+function isStale(claim: Pick<ClaimView, "last_reported" | "stage" | "historical" | "status">, asOf: string | null, opts: StaleOptions): boolean {
+  const last = claim.last_reported;
+  const over = claim.stage === "occurred" || claim.stage === "called_off" || claim.stage === "failed" || claim.historical;
+  return !!asOf && !!last && !over && claim.status !== "stale" && daysBetween(last, asOf) > opts.staleDays;
+}
+
 function withStaleness(claim: ClaimView, asOf: string | null, opts: StaleOptions): ClaimView {
   const last = claim.last_reported;
   const over = claim.stage === "occurred" || claim.stage === "called_off" || claim.stage === "failed" || claim.historical;
@@ -21,9 +28,9 @@ function withStaleness(claim: ClaimView, asOf: string | null, opts: StaleOptions
   return { ...claim, status: "stale", status_history: [...claim.status_history, { status: "stale", stage: claim.stage, at }] };
 }
 
-/** All claims, or one story's, as the contract prints them. */
-export async function readClaims(db: Executor, opts: { storyId?: string; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
-  const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId }), latestPublished(db)]);
+/** All claims, or one story's, or the given ones, as the contract prints them. */
+export async function readClaims(db: Executor, opts: { storyId?: string; ids?: readonly string[]; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
+  const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId, ids: opts.ids }), latestPublished(db)]);
   return claims.map((c) => withStaleness(c, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS));
 }
 
@@ -31,6 +38,17 @@ export async function readClaims(db: Executor, opts: { storyId?: string; stale?:
 export async function readClaim(db: Executor, id: string, opts: { stale?: StaleOptions } = {}): Promise<ClaimView | undefined> {
   const [claim, asOf] = await Promise.all([getClaim(db, id), latestPublished(db)]);
   return claim && withStaleness(claim, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS);
+}
+
+/** Claims in brief (counts, not reports): those an entity takes part in, or one story's, with their staleness. */
+export async function readClaimBriefs(db: Executor, by: { participant: string } | { story: string }, opts: { stale?: StaleOptions } = {}): Promise<ClaimBriefRow[]> {
+  const [claims, asOf] = await Promise.all([claimBriefs(db, by), latestPublished(db)]);
+  return claims.map((c) => (isStale(c, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS) ? { ...c, status: "stale" } : c));
+}
+
+/** One story with its article and claim ids, or undefined. */
+export async function readStory(db: Executor, id: string): Promise<StoryView | undefined> {
+  return getStory(db, id);
 }
 
 /** All stories with their article and claim ids. */

@@ -47,6 +47,8 @@ const STATE_CACHE_CLAIMS = 50_000;
 
 /** What one ingest run's linker keeps between articles. */
 interface RunMemory {
+  /** Claims whose stored state is kept at hand at most. */
+  stateLimit: number;
   index: ClaimIndex;
   /** The stored state of claims this run has read or written, as it is in the store now. */
   states: Map<string, ClaimState>;
@@ -61,9 +63,14 @@ function storeView(tx: Executor, memory: RunMemory, opts: LedgerOptions): Ledger
       return memory.index.candidates({ type: r.type, participants: r.parties, published, lookbackDays: opts.link.lookbackDays, limit: POOL_LIMIT });
     },
     async states(ids: string[]) {
-      const unknown = ids.filter((id) => !memory.states.has(id));
+      let unknown = ids.filter((id) => !memory.states.has(id));
       if (unknown.length > 0) {
-        if (memory.states.size + unknown.length > STATE_CACHE_CLAIMS) memory.states.clear();
+        // Starting afresh forgets the states of the claims asked for too: all of them are read back, never taken as
+        // claims without reports (which would write their origins a second time).
+        if (memory.states.size + unknown.length > memory.stateLimit) {
+          memory.states.clear();
+          unknown = [...new Set(ids)];
+        }
         for (const [id, state] of await claimStates(tx, unknown)) memory.states.set(id, state);
       }
       return new Map(ids.filter((id) => memory.states.has(id)).map((id) => [id, memory.states.get(id)!]));
@@ -83,7 +90,7 @@ function storeView(tx: Executor, memory: RunMemory, opts: LedgerOptions): Ledger
 
 /** The link stage's read port over the store alone, for a reading that is looked at but not stored. */
 export function ledgerView(db: Executor, opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): LedgerView {
-  return storeView(db, { index: new ClaimIndex(opts.link), states: new Map(), names: new Map() }, opts);
+  return storeView(db, { stateLimit: STATE_CACHE_CLAIMS, index: new ClaimIndex(opts.link), states: new Map(), names: new Map() }, opts);
 }
 
 function forget(memory: RunMemory): void {
@@ -91,9 +98,12 @@ function forget(memory: RunMemory): void {
   memory.states.clear();
 }
 
-/** The linker of one ingest run. Articles must be handed over in the order they were stored. */
-export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): ArticleLinker {
-  const memory: RunMemory = { index: new ClaimIndex(opts.link), states: new Map(), names: new Map() };
+/**
+ * The linker of one ingest run. Articles must be handed over in the order they were stored. `stateCacheClaims` bounds
+ * the claims whose stored state it keeps in memory.
+ */
+export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS, { stateCacheClaims = STATE_CACHE_CLAIMS }: { stateCacheClaims?: number } = {}): ArticleLinker {
+  const memory: RunMemory = { stateLimit: stateCacheClaims, index: new ClaimIndex(opts.link), states: new Map(), names: new Map() };
   let lastSeq: number | null = null;
   return async (tx, article) => {
     // Another writer stored articles since this run's last one, so its claims may have changed: read them afresh.
@@ -102,7 +112,7 @@ export function createLinker(opts: LedgerOptions = DEFAULT_LEDGER_OPTIONS): Arti
     try {
       const ledger = article.ledger?.outlet === article.outlet ? article.ledger : ledgerReadings(article);
       const { changes, claims } = await linkArticle({ ...article, readings: ledger.readings }, storeView(tx, memory, opts), opts.link);
-      await applyLedgerChanges(tx, changes);
+      await applyLedgerChanges(tx, changes, new Map(article.events.map((e) => [e.id, e.trigger])));
       for (const { key, state } of claims) {
         memory.states.set(key.id, state);
         // The index holds each claim as the store returns it (participants unique), so matching does not depend on

@@ -122,12 +122,24 @@ async function scoresOf(db: Executor, s: StoredQuestion): Promise<Scores | null>
   return path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
 }
 
-/** One question, freshly computed as of a date, with its update log and, once resolved, its scores. */
-export async function showQuestion(store: Store, id: string, asOf = today()): Promise<QuestionView | undefined> {
-  const done = await store.transaction((tx) => refreshQuestion(tx, id, asOf));
-  if (!done) return undefined;
-  const s = (await getQuestion(store.db, id))!;
-  const updates = await questionUpdates(store.db, id);
+/**
+ * A question's forecast as of a date, without writing anything: the stored one when it was computed as of that date
+ * (or no date is asked for), else worked out from the ledger as it stands.
+ */
+async function forecastAsOf(db: Executor, s: StoredQuestion, asOf: string | undefined): Promise<StoredQuestion & { updates: ForecastUpdate[] }> {
+  if (asOf === undefined || asOf === s.as_of) return { ...s, updates: await questionUpdates(db, s.question.id) };
+  const f = forecast(s.question, await questionEvidence(db, s.question), asOf, await override(db, s.question.id));
+  return { ...s, probability: f.probability, status: f.status, resolved_at: f.resolved_at, as_of: asOf, updates: f.updates };
+}
+
+/**
+ * One question with its update log and, once resolved, its scores. Reads only: the forecast stored when evidence last
+ * arrived, or, for another date, one worked out without storing it.
+ */
+export async function showQuestion(store: Store, id: string, asOf?: string): Promise<QuestionView | undefined> {
+  const stored = await getQuestion(store.db, id);
+  if (!stored) return undefined;
+  const s = await forecastAsOf(store.db, stored, asOf);
   const q = s.question;
   return {
     id: q.id,
@@ -142,7 +154,7 @@ export async function showQuestion(store: Store, id: string, asOf = today()): Pr
     as_of: s.as_of,
     event: q.event,
     indicators: q.indicators,
-    updates,
+    updates: s.updates,
     scores: await scoresOf(store.db, s),
   };
 }
@@ -170,13 +182,16 @@ export interface QuestionsSummary {
   calibration: Array<CalibrationBin & { by_question: Array<{ id: string; forecasts: number }> }>;
 }
 
-/** Every question with its probability and status, the scores of resolved ones, and calibration across them. */
-export async function summarizeQuestions(store: Store, asOf = today()): Promise<QuestionsSummary> {
-  await refreshAllQuestions(store, asOf);
+/**
+ * Every question with its probability and status, the scores of resolved ones, and calibration across them. Reads
+ * only, as `showQuestion` does.
+ */
+export async function summarizeQuestions(store: Store, asOf?: string): Promise<QuestionsSummary> {
   const all = await listQuestions(store.db);
   const paths: Array<{ id: string; path: Array<{ date: string; probability: number }>; outcome: 0 | 1 }> = [];
   const rows: QuestionsSummary["questions"] = [];
-  for (const s of all) {
+  for (const stored of all) {
+    const s = await forecastAsOf(store.db, stored, asOf);
     const path = await openPath(store.db, s);
     const scores = path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
     if (path.length) paths.push({ id: s.question.id, path, outcome: s.status === "yes" ? 1 : 0 });

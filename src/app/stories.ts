@@ -7,7 +7,7 @@ import type { Worker } from "node:worker_threads";
 import { StoryClusterer, decodeStoryFeatures, storyFeatures, storyFeaturesCurrent } from "../link/06-stories.js";
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
-import { articlesForStories, replaceStories, storyHeads, storyTermsBefore } from "../store/stories.js";
+import { articlesForStories, storedStories, storyHeads, storyTermsBefore, updateStories } from "../store/stories.js";
 import { spawnWorker } from "../workers.js";
 
 const BUILT_AT = "stories.built_at_seq";
@@ -56,29 +56,50 @@ export async function rebuildStories(store: Store): Promise<number> {
     clusterer,
     articles.map((a) => ({ id: a.id, published: a.published, terms: a.story_terms, title: a.title, text: a.text })),
   );
-  return writeStories(store, [...clusterer.stories().values()]);
+  return (await writeStories(store, [...clusterer.stories().values()])).size;
 }
 
-// Writes groups of article ids as the stories; each is named after its first stored article.
-async function writeStories(store: Store, groups: string[][]): Promise<number> {
-  const heads = await storyHeads(store.db);
-  const stories = groups
-    .filter((members) => members.length > 0)
-    .map((members) => {
-      const ordered = members.map((id) => heads.get(id)!).sort((x, y) => x.seq - y.seq);
-      const dates = ordered.map((a) => a.published).filter((d): d is string => !!d).sort();
-      const first = ordered[0];
-      return {
-        id: `s-${createHash("sha256").update(first.id).digest("hex").slice(0, 12)}`,
-        title: first.title ?? (first.text ?? "").slice(0, 80),
-        first_published: dates[0] ?? null,
-        last_published: dates.at(-1) ?? null,
-        articles: ordered.map((a) => a.id),
-      };
-    });
-  await store.transaction((tx) => replaceStories(tx, stories));
-  return stories.length;
+/** The stories as last written: each story's members (sorted, joined), by the same key. */
+export type WrittenStories = Set<string>;
+
+const membership = (ids: string[]) => [...ids].sort().join("\u0000");
+
+/**
+ * Writes groups of article ids as the stories, each named after its first stored article. Only groups whose members
+ * changed since `written` (the stores's stories when not given) are written, with the claims that report in them.
+ * Returns the groups as now written.
+ */
+async function writeStories(store: Store, groups: string[][], written?: WrittenStories): Promise<WrittenStories> {
+  const before = written ?? new Set((await storedStories(store.db)).map(membership));
+  const now = new Set<string>();
+  const changed: string[][] = [];
+  for (const members of groups) {
+    if (members.length === 0) continue;
+    const key = membership(members);
+    now.add(key);
+    if (!before.has(key)) changed.push(members);
+  }
+  const goneMembers = [...before].filter((key) => !now.has(key)).map((key) => key.split("\u0000"));
+  if (changed.length === 0 && goneMembers.length === 0) return now;
+  const heads = await storyHeads(store.db, changed.flat());
+  const stories = changed.map((members) => {
+    const ordered = members.map((id) => heads.get(id)!).sort((x, y) => x.seq - y.seq);
+    const dates = ordered.map((a) => a.published).filter((d): d is string => !!d).sort();
+    const first = ordered[0];
+    return {
+      id: storyId(first.id),
+      title: first.title ?? (first.text ?? "").slice(0, 80),
+      first_published: dates[0] ?? null,
+      last_published: dates.at(-1) ?? null,
+      articles: ordered.map((a) => a.id),
+    };
+  });
+  // The stories any of these articles were in give way to the changed ones.
+  await store.transaction((tx) => updateStories(tx, stories, [...new Set([...changed.flat(), ...goneMembers.flat()])]));
+  return now;
 }
+
+const storyId = (firstArticle: string) => `s-${createHash("sha256").update(firstArticle).digest("hex").slice(0, 12)}`;
 
 /**
  * The story grouping of one ingest run, grown article by article in ingest order. It takes in the articles stored
@@ -93,6 +114,8 @@ export class RunStories {
   private lastSeq: number | null = null;
   /** Another writer stored articles between this run's: the grouping is rebuilt from the store instead. */
   private broken = false;
+  /** The stories as this grouping last wrote them, so the next write is only what changed. */
+  private written: WrittenStories | undefined;
 
   constructor(private readonly threaded: boolean) {}
 
@@ -118,15 +141,30 @@ export class RunStories {
    * whether stories were written (nothing was stored since the last grouping: nothing to do).
    */
   async finish(store: Store): Promise<boolean> {
+    const written = await this.checkpoint(store);
+    this.stop();
+    return written;
+  }
+
+  /**
+   * Writes the stories as `finish` does, and goes on grouping the articles added after (a long-running queue worker
+   * writes them after each batch). After a rebuild, the next article starts the grouping afresh from the store.
+   */
+  async checkpoint(store: Store): Promise<boolean> {
     const seq = await latestSeq(store.db);
     let groups: string[][] | null = null;
     if (!this.broken && this.lastSeq !== null && this.lastSeq === seq) groups = await this.groups();
-    this.stop();
     if (groups) {
-      await writeStories(store, groups);
+      this.written = await writeStories(store, groups, this.written);
       await setMeta(store.db, BUILT_AT, String(seq));
       return true;
     }
+    this.stop();
+    this.written = undefined;
+    this.clusterer = null;
+    this.waiting = [];
+    this.lastSeq = null;
+    this.broken = false;
     return rebuildStoriesIfStale(store);
   }
 

@@ -2,7 +2,7 @@
 // it), ranked by independent origins and then by newest activity, and the story's coverage: outlets, origins, for
 // and against.
 import type { ArticleSummary, ClaimView, Executor, StoryView } from "../store/index.js";
-import { listArticles, listStories } from "../store/index.js";
+import { claimIdsReportedIn, getStory, listArticles, listStories, storyReach } from "../store/index.js";
 import { readClaims } from "./ledger.js";
 import { side } from "./words.js";
 
@@ -111,11 +111,12 @@ export function coverageOf(articles: ArticleSummary[], claims: ClaimView[]): Cov
   };
 }
 
-/** One story page, or undefined. */
+/** One story page, or undefined: reads the story's articles and only the claims they report or the story files. */
 export async function readStoryPage(db: Executor, id: string): Promise<StoryPage | undefined> {
-  const story = (await listStories(db)).find((s) => s.id === id);
+  const story = await getStory(db, id);
   if (!story) return undefined;
-  const [articles, claims] = await Promise.all([listArticles(db, { storyId: id }), readClaims(db)]);
+  const articles = await listArticles(db, { storyId: id });
+  const claims = await readClaims(db, { ids: [...new Set([...(await claimIdsReportedIn(db, story.articles)), ...story.claims])] });
   const ids = new Set(articles.map((a) => a.id));
   const ranked = claimsReportedIn(ids, claims, id);
   const reported = new Set(ranked.map((c) => c.id));
@@ -124,17 +125,18 @@ export async function readStoryPage(db: Executor, id: string): Promise<StoryPage
   return { ...story, article_list: articles, claim_list: own.filter((c) => c !== undefined), reported_claims: ranked.map((c) => c.id), reported_claim_list: ranked, coverage: coverageOf(articles, claims.filter((c) => reported.has(c.id))) };
 }
 
-/** Every story with the claims its articles report and how many outlets cover it. */
+/** Every story with the claims its articles report and how many outlets cover it, from counts rather than whole claims. */
 export async function readStoriesOverview(db: Executor): Promise<StoryOverview[]> {
-  const [stories, articles, claims] = await Promise.all([listStories(db), listArticles(db, { limit: 1_000_000 }), readClaims(db)]);
-  const outletOf = new Map(articles.map((a) => [a.id, a.outlet ?? "unknown outlet"]));
+  const [stories, reach] = await Promise.all([listStories(db), storyReach(db)]);
   return stories.map((s) => {
-    const ids = new Set(s.articles);
-    const list = claimsReportedIn(ids, claims, s.id);
+    // Ranked as `claimsReportedIn` ranks: most independent origins, then newest activity, then most reports here.
+    const list = (reach.reported.get(s.id) ?? []).sort(
+      (a, b) => b.origins - a.origins || (b.last_reported ?? "").localeCompare(a.last_reported ?? "") || b.here - a.here || a.id.localeCompare(b.id),
+    );
     return {
       ...s,
       reported_claims: list.map((c) => c.id),
-      outlets: new Set(s.articles.map((a) => outletOf.get(a))).size,
+      outlets: reach.outlets.get(s.id) ?? 0,
       lead: list[0] ? { id: list[0].id, statement: list[0].statement, origins: list[0].origins } : null,
     };
   });

@@ -1,5 +1,7 @@
 // The watch loop: poll the feeds that are due, ingest what is new, check the alert rules, log one line per feed, and
 // sleep until the next feed is due — until told to stop, which it does between polls, never inside a commit.
+import { createLinker } from "./link.js";
+import { RunStories } from "./stories.js";
 import type { Store } from "../store/index.js";
 import { listFeeds } from "../store/feeds.js";
 import { checkAlerts, type Alert, type DeliveryOptions } from "./alerts.js";
@@ -24,6 +26,7 @@ export function pollLine(r: FeedPollResult, at: Date): string {
   const secs = `${(r.ms / 1000).toFixed(1)} s`;
   if (r.status === "error") return `${at.toISOString()} ${name}: error: ${r.error}; retry after ${r.next_poll_at} (${secs})`;
   if (r.status === "not_modified") return `${at.toISOString()} ${name}: not modified (${secs})`;
+  if (r.queued > 0) return `${at.toISOString()} ${name}: ${r.queued} queued, ${r.failed} failed of ${r.fresh} unseen in ${r.entries} entries (${secs})`;
   return `${at.toISOString()} ${name}: ${r.new} new, ${r.duplicate} duplicate, ${r.not_read} not read, ${r.failed} failed of ${r.fresh} unseen in ${r.entries} entries (${secs})`;
 }
 
@@ -51,13 +54,15 @@ async function untilNextDue(store: Store, now: Date, everyMs: number): Promise<n
 export async function watchFeeds(store: Store, opts: WatchOptions): Promise<number> {
   const now = opts.now ?? (() => new Date());
   const everyMs = opts.everyMs ?? DEFAULT_EVERY_MS;
+  // Claims and stories are kept in memory from poll to poll, so a poll costs what it brings, not the whole store.
+  const kept = { link: opts.link ?? createLinker(), stories: opts.stories ?? new RunStories(false) };
   let polls = 0;
   while (!opts.signal?.aborted) {
     // A single poll reads every feed; the loop reads those that are due.
     const due = opts.once ? await listFeeds(store.db) : await dueFeeds(store, now());
     let alerts: Alert[] = [];
     if (due.length > 0) {
-      const summary = await pollFeeds(store, due, opts);
+      const summary = await pollFeeds(store, due, { ...opts, ...kept });
       polls++;
       const at = now();
       for (const r of summary.feeds) opts.log(pollLine(r, at));

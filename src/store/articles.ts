@@ -1,30 +1,19 @@
 // Articles and their annotations: written in one go per article, read back as the extraction they came from.
-import { CompiledQuery, type Insertable, type Selectable } from "kysely";
-import type {
-  ArticleMeta,
-  Attribution,
-  Entity,
-  EntityType,
-  EventMention,
-  Extraction,
-  Factuality,
-  SourceRef,
-  Stance,
-  TimeExpr,
-  TimeType,
-} from "../domain/extraction.js";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { CompiledQuery } from "kysely";
+import type { ArticleMeta, Extraction, SourceRef } from "../domain/extraction.js";
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
-import type { Database } from "./schema.js";
-import { annotationRows, type AnnotationRows } from "./annotations.js";
-import { insertColumnRows } from "./rows.js";
+import { annotationRows, decodeReading, STATEMENT_DAY, STATEMENT_SEQ, UNDATED_DAY, type AnnotationRows, type DecodedReading } from "./annotations.js";
+import { insertColumnRows, insertRows } from "./rows.js";
+import { indexArticle } from "./search.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
   /** SHA-256 (hex) of the normalised body; unique across the store. */
   contentHash: string;
-  /** MinHash signature, serialised. */
-  minhash: Uint8Array;
+  /** MinHash signature; kept as the low 16 bits of each value (see `packSignature`). */
+  signature?: Uint32Array;
   /** LSH bucket hash of each band of the signature, indexed by band. */
   bands: number[];
   nearDuplicateOf: string | null;
@@ -62,9 +51,54 @@ export interface DuplicateCandidate {
   id: string;
   seq: number;
   text: string;
+  /** Its stored signature (`packSignature`). */
   minhash: Uint8Array;
   published: string | null;
   near_duplicate_of: string | null;
+}
+
+/**
+ * A MinHash signature as stored: the low 16 bits of each value, two bytes each. Two values agree by chance once in
+ * 65,536, so the share of agreeing values still estimates Jaccard similarity (high by at most that much), at half the
+ * size. Empty when not given.
+ */
+export function packSignature(sig: Uint32Array | undefined): Uint8Array {
+  if (!sig) return new Uint8Array(0);
+  const out = new Uint8Array(sig.length * 2);
+  for (let i = 0; i < sig.length; i++) {
+    out[2 * i] = sig[i] & 0xff;
+    out[2 * i + 1] = (sig[i] >>> 8) & 0xff;
+  }
+  return out;
+}
+
+/** A stored signature's values (16 bits each), or null when none was stored (or it is in a former layout). */
+export function unpackSignature(bytes: Uint8Array, length: number): Uint32Array | null {
+  if (bytes.byteLength !== length * 2) return null;
+  const out = new Uint32Array(length);
+  for (let i = 0; i < length; i++) out[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+  return out;
+}
+
+/** An article's body as stored: deflated. */
+export function packText(text: string): Uint8Array {
+  return deflateRawSync(text);
+}
+
+/** A stored article's body, from whichever column holds it. */
+export function articleText(row: { text: string; body: Uint8Array | null }): string {
+  return row.body ? inflateRawSync(row.body).toString("utf8") : row.text;
+}
+
+/** Story features as stored: deflated. */
+export function packStoryTerms(terms: string): Uint8Array {
+  return deflateRawSync(terms);
+}
+
+/** Stored story features as `encodeStoryFeatures` wrote them, from whichever column holds them. */
+export function unpackStoryTerms(row: { story_terms: string | null; story_features: Uint8Array | null }): string | null {
+  if (row.story_features) return inflateRawSync(row.story_features).toString("utf8");
+  return row.story_terms;
 }
 
 
@@ -115,7 +149,7 @@ export async function insertArticle(
       id,
       seq,
       content_hash: extras.contentHash,
-      minhash: extras.minhash,
+      minhash: packSignature(extras.signature),
       title: a.title,
       outlet_id: outlet,
       url: a.url,
@@ -124,22 +158,31 @@ export async function insertArticle(
       credits: JSON.stringify(a.credits ?? []),
       byline: a.byline ?? null,
       language: a.language,
-      text: a.text,
+      text: "",
+      body: packText(a.text),
       near_duplicate_of: extras.nearDuplicateOf,
       ingested_at: extras.ingestedAt,
       input: extras.input,
-      story_terms: extras.storyTerms ?? null,
+      story_terms: null,
+      story_features: extras.storyTerms ? packStoryTerms(extras.storyTerms) : null,
     })
     .execute();
 
-  await insertColumnRows(tx, "sentences", rows.sentences);
-  await insertColumnRows(tx, "entities", rows.entities, { skipExisting: true });
+  await insertRows(tx, "readings", [{ seq, data: rows.reading }]);
+  await insertColumnRows(tx, "entities", rows.entities, { addTo: { key: ["id"], column: "mentions" } });
   await insertColumnRows(tx, "aliases", rows.aliases, { skipExisting: true });
-  await insertColumnRows(tx, "mentions", rows.mentions);
-  await insertColumnRows(tx, "times", rows.times);
-  await insertColumnRows(tx, "attributions", rows.attributions);
-  await insertColumnRows(tx, "event_mentions", rows.event_mentions);
-  await insertColumnRows(tx, "minhash_bands", { columns: ["article_id", "band", "hash"], values: extras.bands.map((hash, band) => [id, band, hash]) });
+  const day = a.published ?? UNDATED_DAY;
+  for (const row of rows.statements.values) {
+    row[STATEMENT_DAY] = day;
+    row[STATEMENT_SEQ] = seq;
+  }
+  await insertColumnRows(tx, "statements", rows.statements);
+  // The entity page's list of articles: undated ones (day "") come last when read newest first.
+  const mentioned = new Map<string, number>();
+  for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
+  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions"], values: [...mentioned].map(([entity, n]) => [entity, a.published ?? "", seq, n]) });
+  await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
+  await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };
 }
 
@@ -204,40 +247,9 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
     .where("articles.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [sentences, mentions, times, attributions, events] = await Promise.all([
-    db.selectFrom("sentences").select(["start", "end"]).where("article_id", "=", id).orderBy("idx").execute(),
-    db
-      .selectFrom("mentions")
-      .innerJoin("entities", "entities.id", "mentions.entity_id")
-      .select([
-        "mentions.entity_id",
-        "entities.name",
-        "entities.type",
-        "mentions.start",
-        "mentions.end",
-        "mentions.text",
-        "mentions.sentence",
-      ])
-      .where("mentions.article_id", "=", id)
-      .orderBy("mentions.idx")
-      .execute(),
-    db.selectFrom("times").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
-    db.selectFrom("attributions").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
-    db.selectFrom("event_mentions").selectAll().where("article_id", "=", id).orderBy("idx").execute(),
-  ]);
-
-  const entities = new Map<string, Entity>();
-  for (const m of mentions) {
-    let e = entities.get(m.entity_id);
-    if (!e) {
-      e = { id: m.entity_id, name: m.name, type: m.type as EntityType, mentions: [] };
-      entities.set(m.entity_id, e);
-    }
-    const mention: Entity["mentions"][number] = { start: m.start, end: m.end, text: m.text };
-    if (m.sentence !== null) mention.sentence = m.sentence;
-    e.mentions.push(mention);
-  }
-
+  const text = articleText(row);
+  const stored = await db.selectFrom("readings").select("data").where("seq", "=", row.seq).executeTakeFirst();
+  const reading: DecodedReading = stored ? decodeReading(stored.data, text) : { sentences: [], entities: [], times: [], attributions: [], events: [] };
   const extraction: Extraction = {
     schema: EXTRACT_SCHEMA,
     article: {
@@ -247,26 +259,12 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
       url: row.url,
       published: row.published,
       language: row.language,
-      text: row.text,
+      text,
       byline: row.byline,
       published_source: row.published_source as Extraction["article"]["published_source"],
       credits: JSON.parse(row.credits) as SourceRef[],
     },
-    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
-    entities: [...entities.values()],
-    times: times.map(
-      (t): TimeExpr => ({ start: t.start, end: t.end, text: t.text, type: t.type as TimeType, value: t.value }),
-    ),
-    attributions: attributions.map(
-      (at): Attribution => ({
-        sentence: at.sentence,
-        source: { start: at.source_start, end: at.source_end, text: at.source_text, entity: at.source_entity },
-        cue: { start: at.cue_start, end: at.cue_end, text: at.cue_text },
-        content: { start: at.content_start, end: at.content_end },
-        chain: JSON.parse(at.chain) as SourceRef[],
-      }),
-    ),
-    events: events.map(eventFromRow),
+    ...reading,
   };
   return {
     extraction,
@@ -282,35 +280,45 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
 // time cost more than running it, so its text is compiled once per engine and band count.
 const bandQueryTexts = new Map<string, string>();
 
+// Bucket rows are counted by article number first; only the articles that share enough are joined to their ids (the
+// chance matches of one or two buckets, which grow with the store, never are).
 function bandQuery(db: Executor, bands: number[], minShared: number) {
+  const shared = db
+    .selectFrom("lsh_buckets")
+    .select((eb) => ["lsh_buckets.seq", eb.fn.countAll<number>().as("shared")])
+    .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("lsh_buckets.band", "=", band), eb("lsh_buckets.hash", "=", hash)]))))
+    .groupBy("lsh_buckets.seq")
+    .having((eb) => eb.fn.countAll(), ">=", minShared);
   return db
-    .selectFrom("minhash_bands")
-    .select((eb) => ["article_id", eb.fn.countAll<number>().as("shared")])
-    .where((eb) => eb.or(bands.map((hash, band) => eb.and([eb("band", "=", band), eb("hash", "=", hash)]))))
-    .groupBy("article_id")
-    .having((eb) => eb.fn.countAll(), ">=", minShared)
-    .orderBy("shared", "desc")
-    .orderBy("article_id");
+    .selectFrom(shared.as("b"))
+    .innerJoin("articles", "articles.seq", "b.seq")
+    .select(["articles.id as article_id", "b.shared"])
+    .orderBy("b.shared", "desc")
+    .orderBy("articles.id");
 }
 
-/** Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first. */
+/**
+ * Articles sharing at least `minShared` LSH buckets with the given band hashes, most shared first, at most `limit` of
+ * them: in a large store many articles share a bucket or two by chance (common phrases), and a copy shares many.
+ */
 export async function findBandCandidates(
   db: Executor,
   bands: number[],
   minShared: number,
+  limit = 1_000_000,
 ): Promise<{ article_id: string; shared: number }[]> {
   if (bands.length === 0) return [];
   const key = `${db.getExecutor().adapter.constructor.name}:${bands.length}`;
   let text = bandQueryTexts.get(key);
   if (text === undefined) {
-    const compiled = bandQuery(db, bands, minShared).compile();
+    const compiled = bandQuery(db, bands, minShared).limit(limit).compile();
     text = compiled.sql;
     bandQueryTexts.set(key, text);
   }
-  // Parameters in the order the query names them: each band's number and hash, then the bound on shared buckets.
+  // Parameters in the order the query names them: each band's number and hash, the bound on shared buckets, the limit.
   const params: number[] = [];
   bands.forEach((hash, band) => params.push(band, hash));
-  params.push(minShared);
+  params.push(minShared, limit);
   const { rows } = await db.executeQuery<{ article_id: string; shared: number }>(CompiledQuery.raw(text, params));
   return rows.map((r) => ({ article_id: r.article_id, shared: Number(r.shared) }));
 }
@@ -318,12 +326,8 @@ export async function findBandCandidates(
 /** Text and dating of the given articles, for the exact near-duplicate check. */
 export async function getDuplicateCandidates(db: Executor, ids: string[]): Promise<DuplicateCandidate[]> {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom("articles")
-    .select(["id", "seq", "text", "minhash", "published", "near_duplicate_of"])
-    .where("id", "in", ids)
-    .orderBy("seq")
-    .execute();
+  const rows = await db.selectFrom("articles").select(["id", "seq", "text", "body", "minhash", "published", "near_duplicate_of"]).where("id", "in", ids).orderBy("seq").execute();
+  return rows.map(({ body, ...r }) => ({ ...r, text: articleText({ text: r.text, body }) }));
 }
 
 /** Points the given originals, and everything already pointing at them, at a new (earlier) original. */
@@ -335,23 +339,4 @@ export async function repointNearDuplicates(db: Executor, formerOriginals: strin
     .where((eb) => eb.or([eb("id", "in", formerOriginals), eb("near_duplicate_of", "in", formerOriginals)]))
     .where("id", "!=", original)
     .execute();
-}
-
-/** An event mention as the extractor produced it, from its stored row. */
-export function eventFromRow(ev: Selectable<Database["event_mentions"]>): EventMention {
-  return {
-    id: ev.id,
-    sentence: ev.sentence,
-    trigger: { start: ev.trigger_start, end: ev.trigger_end, text: ev.trigger_text },
-    type: ev.type,
-    cameo: ev.cameo,
-    participants: JSON.parse(ev.participants) as string[],
-    factuality: ev.factuality as Factuality,
-    source: JSON.parse(ev.source) as SourceRef[],
-    time: ev.time,
-    condition: ev.condition_start !== null && ev.condition_end !== null ? { start: ev.condition_start, end: ev.condition_end } : null,
-    stance: ev.stance as Stance,
-    background: ev.background === 1,
-    place: ev.place,
-  };
 }

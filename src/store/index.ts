@@ -1,7 +1,7 @@
 // The store: opens the database named by a location, brings its schema up to date, and hands out the typed query builder.
-import { Kysely, Migrator } from "kysely";
+import { Kysely, Migrator, sql } from "kysely";
 import { BackgroundCheckpoints } from "./checkpoints.js";
-import { createDialect, parseLocation } from "./dialect.js";
+import { createDialect, engineOf, parseLocation, redactLocation } from "./dialect.js";
 import { migrationProvider } from "./migrations/index.js";
 import type { Database } from "./schema.js";
 
@@ -13,6 +13,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** The location it was opened from (file path or URL). */
   readonly location: string;
+  /** The database engine behind it. */
+  readonly engine: "sqlite" | "postgres";
   /** Runs `fn` in one transaction: all its writes land together or not at all. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   /** Opens a write transaction for many units of work, each atomic on its own; commit or roll it back when done. */
@@ -36,17 +38,37 @@ export interface WriteBatch {
 
 /** Where to open the store. */
 export interface OpenStoreOptions {
-  /** SQLite file path, ":memory:", or (later) a postgres:// URL. */
+  /** SQLite file path, ":memory:", or a postgres:// URL. */
   path: string;
+}
+
+// The advisory lock every writing transaction takes on PostgreSQL: one writer at a time, as SQLite's BEGIN IMMEDIATE
+// gives. Ingest numbers articles, groups stories and links claims from what the store holds when it writes, so two
+// writers interleaving would each miss what the other wrote. Any number of readers go on beside the writer.
+const WRITER_LOCK = 0x62656c6c; // "bell"
+
+/** Takes the store's writer lock for the rest of the transaction `tx` (PostgreSQL; SQLite's BEGIN IMMEDIATE does it). */
+export async function lockWriter(tx: Executor): Promise<void> {
+  if (engineOf(tx) === "sqlite") return;
+  await sql`select pg_advisory_xact_lock(${WRITER_LOCK})`.execute(tx);
 }
 
 /** Opens (creating if needed) the store at `path` and applies any pending migrations. */
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const location = parseLocation(opts.path);
   const db = new Kysely<Database>({ dialect: createDialect(location) });
+  const writing = <T>(fn: (tx: Executor) => Promise<T>) => async (tx: Executor) => {
+    if (location.engine === "postgres") await lockWriter(tx);
+    return fn(tx);
+  };
   // Batches are long write runs (ingest): their WAL checkpoints go to a thread of their own.
   const checkpoints = location.engine === "sqlite" && location.path !== ":memory:" && location.path !== "" ? new BackgroundCheckpoints(location.path) : null;
   try {
+    if (location.engine === "postgres") {
+      await sql`select 1`.execute(db).catch((err: Error) => {
+        throw new Error(`cannot open the PostgreSQL store ${redactLocation(opts.path)}: ${err.message}`);
+      });
+    }
     await migrate(db);
   } catch (err) {
     await db.destroy();
@@ -56,10 +78,19 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   return {
     db,
     location: opts.path,
-    transaction: (fn) => db.transaction().execute(fn),
+    engine: location.engine,
+    transaction: (fn) => db.transaction().execute(writing(fn)),
     beginBatch: async () => {
       checkpoints?.start();
       const trx = await db.startTransaction().execute();
+      if (location.engine === "postgres") {
+        try {
+          await lockWriter(trx);
+        } catch (err) {
+          await trx.rollback().execute();
+          throw err;
+        }
+      }
       return {
         db: trx,
         unit: async (fn) => {

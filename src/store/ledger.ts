@@ -4,6 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
+import { indexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
 
@@ -232,16 +233,108 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   });
 }
 
-/** All claims (or one story's), earliest reported first, as full contract objects. */
-export async function listClaims(db: Executor, opts: { storyId?: string } = {}): Promise<ClaimView[]> {
-  let q = db.selectFrom("claims").selectAll();
-  if (opts.storyId !== undefined) q = q.where("story_id", "=", opts.storyId);
-  const rows = await q
-    .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
-    .orderBy("first_reported")
-    .orderBy("id")
-    .execute();
-  return views(db, rows);
+/** A claim in brief: its row and how many reports and independent origins it has. */
+export interface ClaimBriefRow {
+  id: string;
+  type: string;
+  summary: string;
+  status: ClaimStatus;
+  stage: Stage;
+  polarity: Polarity;
+  historical: boolean;
+  first_reported: string | null;
+  last_reported: string | null;
+  reports: number;
+  origins: number;
+  /** The claim as a sentence, and when it happens or happened, if known. */
+  statement: string;
+  when: string | null;
+  /** Independent origins by the side of their latest report. */
+  origin_sides: { for: number; against: number };
+}
+
+/**
+ * Claims in brief, earliest reported first: those an entity takes part in, or one story's; at most `limit` (the most
+ * recently reported, when there are more). Reads the claim rows and two counts, never the reports themselves.
+ */
+export async function claimBriefs(db: Executor, by: { participant: string } | { story: string }, limit = 500): Promise<ClaimBriefRow[]> {
+  let q = db.selectFrom("claims").select(["id", "type", "summary", "statement", "event_time", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
+  q = "participant" in by
+    ? q.where("id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", by.participant))
+    : q.where("story_id", "=", by.story);
+  const rows = await q.orderBy("last_reported", "desc").orderBy("id").limit(limit).execute();
+  const ids = rows.map((r) => r.id);
+  const reports = new Map<string, number>();
+  const origins = new Map<string, number>();
+  // Each origin sides with the stance of its latest report, in the order `views` reads reports.
+  const latest = new Map<string, Map<string, string>>();
+  for (const slice of chunks(ids)) {
+    const [r, o, sides] = await Promise.all([
+      db.selectFrom("reports").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
+      db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
+      db
+        .selectFrom("reports")
+        .innerJoin("articles", "articles.id", "reports.article_id")
+        .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
+        .where("reports.claim_id", "in", slice)
+        .where("reports.origin_id", "is not", null)
+        .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
+        .orderBy("reports.published")
+        .orderBy("articles.seq")
+        .orderBy("reports.id")
+        .execute(),
+    ]);
+    for (const x of r) reports.set(x.claim_id, Number(x.n));
+    for (const x of o) origins.set(x.claim_id, Number(x.n));
+    for (const x of sides) (latest.get(x.claim_id) ?? latest.set(x.claim_id, new Map()).get(x.claim_id)!).set(x.origin_id!, x.stance);
+  }
+  const earliest = (a: ClaimTable | (typeof rows)[number], b: typeof a) =>
+    a.first_reported === b.first_reported ? (a.id < b.id ? -1 : 1) : a.first_reported === null ? 1 : b.first_reported === null ? -1 : a.first_reported < b.first_reported ? -1 : 1;
+  return rows.sort(earliest).map(({ event_time, ...r }) => {
+    const stances = [...(latest.get(r.id)?.values() ?? [])];
+    const against = stances.filter((x) => NEGATIVE_STANCES.has(x)).length;
+    return {
+      ...r,
+      statement: r.statement || r.summary,
+      when: event_time,
+      origin_sides: { for: stances.length - against, against },
+      status: r.status as ClaimStatus,
+      stage: r.stage as Stage,
+      polarity: r.polarity as Polarity,
+      historical: r.historical === 1,
+      reports: reports.get(r.id) ?? 0,
+      origins: origins.get(r.id) ?? 0,
+    };
+  });
+}
+
+/** All claims (or one story's, or the given ones), earliest reported first, as full contract objects. */
+export async function listClaims(db: Executor, opts: { storyId?: string; ids?: readonly string[] } = {}): Promise<ClaimView[]> {
+  const read = (ids?: string[]) => {
+    let q = db.selectFrom("claims").selectAll();
+    if (opts.storyId !== undefined) q = q.where("story_id", "=", opts.storyId);
+    if (ids) q = q.where("id", "in", ids);
+    return q
+      .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
+      .orderBy("first_reported")
+      .orderBy("id")
+      .execute();
+  };
+  if (!opts.ids) return views(db, await read());
+  const rows: ClaimTable[] = [];
+  for (const slice of chunks([...new Set(opts.ids)])) rows.push(...(await read(slice)));
+  const earliest = (a: ClaimTable, b: ClaimTable) =>
+    a.first_reported === b.first_reported ? (a.id < b.id ? -1 : 1) : a.first_reported === null ? 1 : b.first_reported === null ? -1 : a.first_reported < b.first_reported ? -1 : 1;
+  return views(db, rows.sort(earliest));
+}
+
+/** Ids of the claims reported in any of the given articles. */
+export async function claimIdsReportedIn(db: Executor, articleIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const slice of chunks([...new Set(articleIds)])) {
+    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) out.add(r.claim_id);
+  }
+  return [...out];
 }
 
 /** One claim with participants, reports (joined to their articles), origins and history. */
@@ -252,14 +345,23 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
   return view;
 }
 
-/** Writes one article's ledger changes, in the order the foreign keys need. */
-export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promise<void> {
+/**
+ * Writes one article's ledger changes, in the order the foreign keys need. `triggers` gives where each new report's
+ * trigger sits in its article, by event id, for reads that point at it.
+ */
+export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
   await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
+  const before = new Map<string, { summary: string; statement: string }>();
+  for (const ids of chunks(c.changedClaims.map((claim) => claim.id))) {
+    for (const r of await db.selectFrom("claims").select(["id", "summary", "statement"]).where("id", "in", ids).execute()) before.set(r.id, r);
+  }
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
     await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
   }
+  // Only claims whose words changed are indexed again.
+  await indexClaims(db, [...c.newClaims, ...c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement)]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
   await insertRows(
@@ -280,6 +382,9 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges): Promis
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,
+      source: JSON.stringify(r.source),
+      trigger_start: triggers?.get(r.event_id)?.start ?? null,
+      trigger_end: triggers?.get(r.event_id)?.end ?? null,
     })),
   );
   for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();

@@ -1,7 +1,6 @@
 // Queries of the claim linker: the stored state of the claims an article touches, outlets of copied articles, entity names.
-import type { EventMention, Factuality, SourceRef, Stance } from "../domain/extraction.js";
+import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { ClaimState, ClaimStatus, Stage } from "../domain/ledger.js";
-import { eventFromRow } from "./articles.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
 
@@ -15,7 +14,6 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
         .selectFrom("reports")
         .innerJoin("articles", "articles.id", "reports.article_id")
         .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-        .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
         .select([
           "reports.id",
           "reports.claim_id",
@@ -29,7 +27,7 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
           "articles.near_duplicate_of",
           "articles.credits",
           "outlets.name as outlet",
-          "event_mentions.source",
+          "reports.source",
         ])
         .where("reports.claim_id", "in", ids)
         .orderBy("reports.id")
@@ -50,7 +48,7 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
         factuality: r.factuality as Factuality,
         stance: r.stance as Stance,
         background: r.background === 1,
-        source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
+        source: JSON.parse(r.source) as SourceRef[],
         time: r.time,
         origin_id: r.origin_id,
       });
@@ -72,20 +70,6 @@ export async function articleOutlets(db: Executor, articleIds: string[]): Promis
       .where("articles.id", "in", ids)
       .execute();
     for (const r of rows) out.set(r.id, r.name ?? null);
-  }
-  return out;
-}
-
-/** The event mentions of each given stored article, in text order. */
-export async function eventsOf(db: Executor, articleIds: string[]): Promise<Map<string, EventMention[]>> {
-  const out = new Map<string, EventMention[]>();
-  for (const ids of chunks([...new Set(articleIds)])) {
-    const rows = await db.selectFrom("event_mentions").selectAll().where("article_id", "in", ids).orderBy("article_id").orderBy("idx").execute();
-    for (const row of rows) {
-      const list = out.get(row.article_id);
-      if (list) list.push(eventFromRow(row));
-      else out.set(row.article_id, [eventFromRow(row)]);
-    }
   }
   return out;
 }

@@ -127,7 +127,6 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const rows = await db
     .selectFrom("reports")
     .innerJoin("claims", "claims.id", "reports.claim_id")
-    .leftJoin("event_mentions", (j) => j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"))
     .select([
       "reports.id",
       "reports.claim_id",
@@ -142,7 +141,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
       "claims.place",
       "claims.historical",
       "claims.event_time",
-      "event_mentions.source",
+      "reports.source",
     ])
     .where("claims.type", "in", types)
     .where("reports.published", "is not", null)
@@ -169,7 +168,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     stance: r.stance as Stance,
     background: r.background === 1 || r.historical === 1,
     origin: r.origin_id ?? r.id,
-    source: r.source ? (JSON.parse(r.source) as SourceRef[]) : [],
+    source: JSON.parse(r.source) as SourceRef[],
     eventTime: r.time,
     claimTime: r.event_time,
   }));

@@ -1,6 +1,8 @@
-// Read-only queries behind the API and the web UI: entities, their statements, report evidence and text search.
-import { sql, type SqlBool } from "kysely";
+// Read-only queries behind the API and the web UI: entities, their statements and report evidence.
+import { decodeReading } from "./annotations.js";
+import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
+import { chunks } from "./rows.js";
 
 /** A known entity with how often it is mentioned. */
 export interface EntityRow {
@@ -46,37 +48,17 @@ export interface ArticleSentences {
   sentences: { start: number; end: number }[];
 }
 
-// LIKE treats % and _ as wildcards; a search for them should match them literally.
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-// Case-insensitive substring match with the escape character declared, on SQLite and PostgreSQL alike.
-function contains(column: string, pattern: string) {
-  return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
-}
-
 /** Entities mentioned in the store, most mentioned first. */
 export async function listEntities(db: Executor, opts: { limit?: number; type?: string } = {}): Promise<EntityRow[]> {
-  let q = db
-    .selectFrom("entities")
-    .leftJoin("mentions", "mentions.entity_id", "entities.id")
-    .select((eb) => ["entities.id", "entities.name", "entities.type", eb.fn.count<number>("mentions.idx").as("mentions")])
-    .groupBy(["entities.id", "entities.name", "entities.type"]);
-  if (opts.type) q = q.where("entities.type", "=", opts.type);
-  const rows = await q.orderBy("mentions", "desc").orderBy("entities.id").limit(opts.limit ?? 200).execute();
+  let q = db.selectFrom("entities").select(["id", "name", "type", "mentions"]);
+  if (opts.type) q = q.where("type", "=", opts.type);
+  const rows = await q.orderBy("mentions", "desc").orderBy("id").limit(opts.limit ?? 200).execute();
   return rows.map((r) => ({ ...r, mentions: Number(r.mentions) }));
 }
 
 /** One entity, or undefined. */
 export async function getEntity(db: Executor, id: string): Promise<EntityRow | undefined> {
-  const row = await db
-    .selectFrom("entities")
-    .leftJoin("mentions", "mentions.entity_id", "entities.id")
-    .select((eb) => ["entities.id", "entities.name", "entities.type", eb.fn.count<number>("mentions.idx").as("mentions")])
-    .where("entities.id", "=", id)
-    .groupBy(["entities.id", "entities.name", "entities.type"])
-    .executeTakeFirst();
+  const row = await db.selectFrom("entities").select(["id", "name", "type", "mentions"]).where("id", "=", id).executeTakeFirst();
   return row && { ...row, mentions: Number(row.mentions) };
 }
 
@@ -86,165 +68,102 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
   return rows.map((r) => r.alias);
 }
 
-/** Attributions naming the entity (or, when no id is given, any known entity) as their source, with article text. */
-export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string })[]> {
+/**
+ * Attributions naming the entity (or, when no id is given, any known entity) as their source, earliest published first
+ * (undated last), with the text of their articles.
+ */
+export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
   let q = db
-    .selectFrom("attributions")
-    .innerJoin("articles", "articles.id", "attributions.article_id")
+    .selectFrom("statements")
+    .innerJoin("articles", "articles.id", "statements.article_id")
     .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .innerJoin("sentences", (j) =>
-      j.onRef("sentences.article_id", "=", "attributions.article_id").onRef("sentences.idx", "=", "attributions.sentence"),
-    )
     .select([
-      "attributions.article_id as article",
-      "attributions.source_entity as entity",
+      "statements.article_id as article",
+      "statements.entity_id as entity",
       "articles.title",
       "outlets.name as outlet",
       "articles.published",
-      "attributions.sentence",
-      "sentences.start as sentence_start",
-      "sentences.end as sentence_end",
-      "attributions.cue_text as cue",
-      "attributions.source_text",
-      "attributions.content_start",
-      "attributions.content_end",
+      "statements.sentence",
+      "statements.sentence_start",
+      "statements.sentence_end",
+      "statements.cue_start",
+      "statements.cue_end",
+      "statements.source_start",
+      "statements.source_end",
+      "statements.content_start",
+      "statements.content_end",
+      "statements.event_types",
       "articles.text",
+      "articles.body",
     ]);
-  q = entityId === null ? q.where("attributions.source_entity", "is not", null) : q.where("attributions.source_entity", "=", entityId);
-  const rows = await q
-    .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
-    .orderBy("articles.published")
-    .orderBy("articles.seq")
-    .orderBy("attributions.idx")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, entity: r.entity ?? "" }));
+  // One entity's statements are read in key order; all of them (the positions table) are sorted.
+  if (entityId !== null) q = q.where("statements.entity_id", "=", entityId);
+  const rows = await q.orderBy("statements.day").orderBy("statements.seq").orderBy("statements.idx").limit(limit).execute();
+  // Many statements come from one article: each body is inflated once.
+  const texts = new Map<string, string>();
+  return rows.map(({ cue_start, cue_end, source_start, source_end, event_types, body, text: stored, ...r }) => {
+    let text = texts.get(r.article);
+    if (text === undefined) texts.set(r.article, (text = articleText({ text: stored, body })));
+    return { ...r, text, cue: text.slice(cue_start, cue_end), source_text: text.slice(source_start, source_end), event_types: event_types ? event_types.split(" ") : [] };
+  });
 }
 
-/** Ids of the claims the entity takes part in. */
-export async function claimIdsWithParticipant(db: Executor, entityId: string): Promise<string[]> {
-  const rows = await db.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", entityId).execute();
-  return rows.map((r) => r.claim_id);
-}
 
 /** Sentence and trigger spans of the given reports, with their articles' titles and outlets. */
 export async function reportSpans(db: Executor, reportIds: string[]): Promise<ReportSpanRow[]> {
   if (reportIds.length === 0) return [];
-  return db
-    .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .leftJoin("event_mentions", (j) =>
-      j.onRef("event_mentions.article_id", "=", "reports.article_id").onRef("event_mentions.id", "=", "reports.event_id"),
-    )
-    .select([
-      "reports.id as report",
-      "reports.claim_id as claim",
-      "reports.article_id as article",
-      "articles.title",
-      "outlets.name as outlet",
-      "reports.published",
-      "articles.near_duplicate_of",
-      "reports.sentence",
-      "event_mentions.trigger_start",
-      "event_mentions.trigger_end",
-    ])
-    .where("reports.id", "in", reportIds)
-    .execute();
+  const out: ReportSpanRow[] = [];
+  for (const ids of chunks([...new Set(reportIds)])) {
+    const rows = await db
+      .selectFrom("reports")
+      .innerJoin("articles", "articles.id", "reports.article_id")
+      .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+      .select([
+        "reports.id as report",
+        "reports.claim_id as claim",
+        "reports.article_id as article",
+        "articles.title",
+        "outlets.name as outlet",
+        "reports.published",
+        "articles.near_duplicate_of",
+        "reports.sentence",
+        "reports.trigger_start",
+        "reports.trigger_end",
+      ])
+      .where("reports.id", "in", ids)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
 }
 
 /** Text and sentence spans of the given articles, by id. */
 export async function articleSentences(db: Executor, articleIds: string[]): Promise<Map<string, ArticleSentences>> {
   const out = new Map<string, ArticleSentences>();
-  if (articleIds.length === 0) return out;
-  const ids = [...new Set(articleIds)];
-  const [texts, spans] = await Promise.all([
-    db.selectFrom("articles").select(["id", "text"]).where("id", "in", ids).execute(),
-    db.selectFrom("sentences").select(["article_id", "start", "end"]).where("article_id", "in", ids).orderBy("article_id").orderBy("idx").execute(),
-  ]);
-  for (const t of texts) out.set(t.id, { text: t.text, sentences: [] });
-  for (const s of spans) out.get(s.article_id)?.sentences.push({ start: s.start, end: s.end });
+  for (const ids of chunks([...new Set(articleIds)])) {
+    const rows = await db
+      .selectFrom("articles")
+      .leftJoin("readings", "readings.seq", "articles.seq")
+      .select(["articles.id", "articles.text", "articles.body", "readings.data"])
+      .where("articles.id", "in", ids)
+      .execute();
+    for (const r of rows) {
+      const text = articleText(r);
+      out.set(r.id, { text, sentences: r.data ? decodeReading(r.data, text).sentences : [] });
+    }
+  }
   return out;
 }
 
-/** Articles whose title or text contains the query, newest first. */
-export async function searchArticles(db: Executor, q: string, limit: number): Promise<{ id: string; title: string | null; outlet: string | null; published: string | null; text: string }[]> {
-  const pattern = likePattern(q);
-  return db
-    .selectFrom("articles")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .select(["articles.id", "articles.title", "outlets.name as outlet", "articles.published", "articles.text"])
-    .where((eb) => eb.or([contains("articles.title", pattern), contains("articles.text", pattern)]))
-    .orderBy("articles.published", "desc")
-    .orderBy("articles.seq", "desc")
-    .limit(limit)
-    .execute();
-}
-
-/** Ids of claims whose summary, or a participant's name, contains the query. */
-export async function searchClaimIds(db: Executor, q: string, limit: number): Promise<string[]> {
-  const pattern = likePattern(q);
-  const rows = await db
-    .selectFrom("claims")
-    .select("claims.id")
-    .where((eb) =>
-      eb.or([
-        contains("claims.summary", pattern),
-        contains("claims.type", pattern),
-        eb(
-          "claims.id",
-          "in",
-          eb
-            .selectFrom("claim_participants")
-            .innerJoin("entities", "entities.id", "claim_participants.entity_id")
-            .select("claim_participants.claim_id")
-            .where(contains("entities.name", pattern)),
-        ),
-      ]),
-    )
-    .orderBy("claims.first_reported", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Entities whose name or an alias contains the query. */
-export async function searchEntities(db: Executor, q: string, limit: number): Promise<{ id: string; name: string; type: string }[]> {
-  const pattern = likePattern(q);
-  return db
-    .selectFrom("entities")
-    .select(["entities.id", "entities.name", "entities.type"])
-    .where((eb) =>
-      eb.or([
-        contains("entities.name", pattern),
-        eb("entities.id", "in", eb.selectFrom("aliases").select("entity_id").where(contains("alias", pattern))),
-      ]),
-    )
-    .orderBy("entities.name")
-    .limit(limit)
-    .execute();
-}
-
-/** Event types found in each sentence of the given articles. */
-export async function sentenceEventTypes(db: Executor, articleIds: string[]): Promise<{ article_id: string; sentence: number; type: string }[]> {
-  if (articleIds.length === 0) return [];
-  return db
-    .selectFrom("event_mentions")
-    .select(["article_id", "sentence", "type"])
-    .where("article_id", "in", [...new Set(articleIds)])
-    .execute();
-}
-
-/** The articles that mention an entity, with how many times each does, newest first. */
+/** The articles that mention an entity, with how many times each does, newest first (undated last). */
 export async function mentionArticles(db: Executor, entityId: string, limit = 500): Promise<{ id: string; title: string | null; published: string | null; mentions: number }[]> {
   const rows = await db
-    .selectFrom("mentions")
-    .innerJoin("articles", "articles.id", "mentions.article_id")
-    .select((eb) => ["articles.id", "articles.title", "articles.published", eb.fn.count<number>("mentions.idx").as("mentions")])
-    .where("mentions.entity_id", "=", entityId)
-    .groupBy(["articles.id", "articles.title", "articles.published"])
-    .orderBy("articles.published", "desc")
-    .orderBy("articles.id")
+    .selectFrom("entity_articles")
+    .innerJoin("articles", "articles.seq", "entity_articles.seq")
+    .select(["articles.id", "articles.title", "articles.published", "entity_articles.mentions"])
+    .where("entity_articles.entity_id", "=", entityId)
+    .orderBy("entity_articles.day", "desc")
+    .orderBy("entity_articles.seq", "desc")
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...r, mentions: Number(r.mentions) }));

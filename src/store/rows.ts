@@ -1,5 +1,5 @@
 // Writing many rows at once: batched multi-row statements in general, one prepared statement run per row on SQLite.
-import { CompiledQuery, SqliteAdapter, type Insertable } from "kysely";
+import { CompiledQuery, SqliteAdapter, sql, type Insertable } from "kysely";
 import { BULK_MARK } from "./dialect.js";
 import type { Executor } from "./index.js";
 import type { Database } from "./schema.js";
@@ -23,6 +23,13 @@ export interface ColumnRows<T extends keyof Database & string> {
   values: unknown[][];
 }
 
+/** How rows whose key is already stored are treated: an error (the default), left alone, or added to. */
+export interface InsertOptions {
+  skipExisting?: boolean;
+  /** Adds the row's `column` to the stored row's instead, for rows whose `key` is stored. */
+  addTo?: { key: string[]; column: string };
+}
+
 /**
  * Inserts rows that all have the same columns (null, not undefined, for a missing value). `skipExisting` leaves rows
  * whose key is already stored alone.
@@ -31,7 +38,7 @@ export async function insertRows<T extends keyof Database & string>(
   db: Executor,
   table: T,
   rows: readonly Insertable<Database[T]>[],
-  opts: { skipExisting?: boolean } = {},
+  opts: InsertOptions = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]) as (keyof Database[T] & string)[];
@@ -44,20 +51,24 @@ export async function insertColumnRows<T extends keyof Database & string>(
   db: Executor,
   table: T,
   rows: ColumnRows<T>,
-  opts: { skipExisting?: boolean } = {},
+  opts: InsertOptions = {},
 ): Promise<void> {
   const { columns, values } = rows;
   if (values.length === 0) return;
   // The generic table parameter defeats Kysely's per-table value typing; rows are typed by the caller.
   const build = (objects: unknown) => {
     const q = db.insertInto(table).values(objects as never);
+    const add = opts.addTo;
+    if (add) {
+      return q.onConflict((oc) => oc.columns(add.key as never).doUpdateSet({ [add.column]: sql`${sql.ref(`${table}.${add.column}`)} + excluded.${sql.ref(add.column)}` } as never));
+    }
     return opts.skipExisting ? q.onConflict((oc) => oc.doNothing()) : q;
   };
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
     for (const slice of chunks(values)) await build(slice.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])))).execute();
     return;
   }
-  const key = `${table}(${columns.join(",")})${opts.skipExisting ? " skip" : ""}`;
+  const key = `${table}(${columns.join(",")})${opts.skipExisting ? " skip" : ""}${opts.addTo ? ` add ${opts.addTo.column}` : ""}`;
   let text = bulkTexts.get(key);
   if (text === undefined) {
     text = BULK_MARK + build(Object.fromEntries(columns.map((c) => [c, null]))).compile().sql;

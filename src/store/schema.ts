@@ -17,6 +17,7 @@ export interface ArticleTable {
   /** Ingest order, 1-based; deterministic for the same inputs in the same order. */
   seq: number;
   content_hash: string;
+  /** The MinHash signature, 16 bits a value (`packSignature`). */
   minhash: Uint8Array;
   title: string | null;
   outlet_id: string | null;
@@ -25,29 +26,27 @@ export interface ArticleTable {
   published_source: string | null;
   byline: string | null;
   language: string;
+  /** The body as first kept; empty since it is kept deflated in `body` (read both through `articleText`). */
   text: string;
+  /** The body, deflated; null for articles stored before. */
+  body: Uint8Array | null;
   near_duplicate_of: string | null;
   ingested_at: string;
   input: string | null;
-  /** The article's story features (see `encodeStoryFeatures`), or null for articles stored before they were kept. */
+  /** The article's story features (see `encodeStoryFeatures`) as first kept; null since they are kept compressed. */
   story_terms: string | null;
+  /** The story features, deflated; null for articles stored before (see `story_terms`). */
+  story_features: Uint8Array | null;
   /** JSON list of the agencies the text credits ({text, entity}). */
   credits: string;
 }
 
-/** Sentence spans of an article, in order. */
-export interface SentenceTable {
-  article_id: string;
-  idx: number;
-  start: number;
-  end: number;
-}
-
-/** Entities shared by all articles: gazetteer ids or local ids for unknown names. */
+/** Entities shared by all articles: gazetteer ids or local ids for unknown names; `mentions` counts them in every article. */
 export interface EntityTable {
   id: string;
   name: string;
   type: string;
+  mentions: number;
 }
 
 /** Every surface form an entity has been read under. */
@@ -56,66 +55,46 @@ export interface AliasTable {
   alias: string;
 }
 
-/** An entity mention; `idx` keeps the extraction's order (entities in order, then their mentions). */
-export interface MentionTable {
-  article_id: string;
-  idx: number;
+/** An article's reading (sentences, entity mentions, times, attributions, events), encoded by `encodeReading`. */
+export interface ReadingTable {
+  /** The article's number. */
+  seq: number;
+  data: Uint8Array;
+}
+
+/**
+ * An attribution to a known entity: what the entity page lists. Keyed by the entity, then the article's publication
+ * day (`~` when undated) and number, so an entity's statements are read in order without sorting; texts are offsets
+ * into the article.
+ */
+export interface StatementTable {
   entity_id: string;
-  start: number;
-  end: number;
-  text: string;
-  sentence: number | null;
-}
-
-/** A normalised time expression (TIMEX3 type and value). */
-export interface TimeTable {
-  article_id: string;
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  type: string;
-  value: string;
-}
-
-/** An attribution; `chain` is a JSON array of {text, entity}. */
-export interface AttributionTable {
+  day: string;
+  seq: number;
   article_id: string;
   idx: number;
   sentence: number;
+  sentence_start: number;
+  sentence_end: number;
   source_start: number;
   source_end: number;
-  source_text: string;
-  source_entity: string | null;
   cue_start: number;
   cue_end: number;
-  cue_text: string;
   content_start: number;
   content_end: number;
-  chain: string;
+  /** Event types read in the statement's sentence, space-separated. */
+  event_types: string;
 }
 
-/** An event mention; `participants` (entity ids) and `source` ({text, entity}[]) are JSON arrays. */
-export interface EventMentionTable {
-  article_id: string;
-  id: string;
-  idx: number;
-  sentence: number;
-  trigger_start: number;
-  trigger_end: number;
-  trigger_text: string;
-  type: string;
-  cameo: string | null;
-  participants: string;
-  factuality: string;
-  source: string;
-  time: string | null;
-  condition_start: number | null;
-  condition_end: number | null;
-  stance: string;
-  /** 1 when the mention is a recap of history, else 0. */
-  background: number;
-  place: string | null;
+/**
+ * How often an article mentions an entity: what the entity page lists. Keyed by the entity, then the article's
+ * publication day (empty when undated) and number, so an entity's articles are read newest first without sorting.
+ */
+export interface EntityArticleTable {
+  entity_id: string;
+  day: string;
+  seq: number;
+  mentions: number;
 }
 
 /** One claim of the ledger, merged across articles. */
@@ -158,6 +137,11 @@ export interface ReportTable {
   stance: string;
   background: number;
   time: string | null;
+  /** JSON list of the sources presenting it ({text, entity}), outermost first. */
+  source: string;
+  /** Where the trigger sits in the article's text. */
+  trigger_start: number | null;
+  trigger_end: number | null;
 }
 
 /** An independent origin of a claim. */
@@ -191,11 +175,11 @@ export interface StoryArticleTable {
   article_id: string;
 }
 
-/** LSH buckets of each article's MinHash signature: one row per band. */
-export interface MinhashBandTable {
-  article_id: string;
+/** LSH buckets of each article's MinHash signature: one row per band, keyed by bucket, naming the article by number. */
+export interface LshBucketTable {
   band: number;
   hash: number;
+  seq: number;
 }
 
 /** Store-wide settings, such as the near-duplicate fingerprint scheme. */
@@ -204,17 +188,23 @@ export interface MetaTable {
   value: string;
 }
 
+/** A document read by a queue worker, waiting to be stored in its turn (see store/queue). */
+export interface QueueReadingTable {
+  position: number;
+  input: string;
+  reading: Uint8Array | null;
+  error: string | null;
+}
+
 /** Every table of the store, by name. */
 export interface Database {
   outlets: OutletTable;
   articles: ArticleTable;
-  sentences: SentenceTable;
   entities: EntityTable;
   aliases: AliasTable;
-  mentions: MentionTable;
-  times: TimeTable;
-  attributions: AttributionTable;
-  event_mentions: EventMentionTable;
+  readings: ReadingTable;
+  statements: StatementTable;
+  entity_articles: EntityArticleTable;
   claims: ClaimTable;
   claim_participants: ClaimParticipantTable;
   reports: ReportTable;
@@ -222,7 +212,8 @@ export interface Database {
   claim_status: ClaimStatusTable;
   stories: StoryTable;
   story_articles: StoryArticleTable;
-  minhash_bands: MinhashBandTable;
+  lsh_buckets: LshBucketTable;
+  queue_readings: QueueReadingTable;
   meta: MetaTable;
   questions: QuestionTable;
   question_updates: QuestionUpdateTable;

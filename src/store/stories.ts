@@ -1,4 +1,5 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
+import { articleText, unpackStoryTerms } from "./articles.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
 
@@ -20,6 +21,79 @@ export interface StoryView {
   claims: string[];
 }
 
+
+/** One story with its article ids (publication order) and claim ids, or undefined. */
+export async function getStory(db: Executor, id: string): Promise<StoryView | undefined> {
+  const story = await db.selectFrom("stories").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!story) return undefined;
+  const [articles, claims] = await Promise.all([
+    db
+      .selectFrom("story_articles")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .select("story_articles.article_id")
+      .where("story_articles.story_id", "=", id)
+      .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+      .orderBy("articles.published")
+      .orderBy("articles.seq")
+      .execute(),
+    db
+      .selectFrom("claims")
+      .select("id")
+      .where("story_id", "=", id)
+      .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
+      .orderBy("first_reported")
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { ...story, articles: articles.map((a) => a.article_id), claims: claims.map((c) => c.id) };
+}
+
+/** The stories an article belongs to, earliest first. */
+export async function storiesOfArticle(db: Executor, articleId: string): Promise<{ id: string; title: string }[]> {
+  return db
+    .selectFrom("story_articles")
+    .innerJoin("stories", "stories.id", "story_articles.story_id")
+    .select(["stories.id", "stories.title"])
+    .where("story_articles.article_id", "=", articleId)
+    .orderBy((eb) => eb.case().when("stories.first_published", "is", null).then(1).else(0).end())
+    .orderBy("stories.first_published")
+    .orderBy("stories.id")
+    .execute();
+}
+
+/**
+ * Each story's reach in brief, without reading any claim whole: how many outlets its articles come from, and per claim
+ * its articles report, how many of its reports they hold, with the claim's statement, independent origins and latest
+ * report.
+ */
+export async function storyReach(db: Executor): Promise<{
+  outlets: Map<string, number>;
+  reported: Map<string, { id: string; statement: string; origins: number; last_reported: string | null; here: number }[]>;
+}> {
+  const [outlets, here, origins] = await Promise.all([
+    db
+      .selectFrom("story_articles")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .select((eb) => ["story_articles.story_id", eb.fn.count<number>(eb.fn.coalesce("articles.outlet_id", eb.val(""))).distinct().as("n")])
+      .groupBy("story_articles.story_id")
+      .execute(),
+    db
+      .selectFrom("story_articles")
+      .innerJoin("reports", "reports.article_id", "story_articles.article_id")
+      .innerJoin("claims", "claims.id", "reports.claim_id")
+      .select((eb) => ["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported", eb.fn.countAll<number>().as("n")])
+      .groupBy(["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported"])
+      .execute(),
+    db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).groupBy("claim_id").execute(),
+  ]);
+  const originsOf = new Map(origins.map((o) => [o.claim_id, Number(o.n)]));
+  const reported = new Map<string, { id: string; statement: string; origins: number; last_reported: string | null; here: number }[]>();
+  for (const r of here) {
+    const list = reported.get(r.story_id) ?? reported.set(r.story_id, []).get(r.story_id)!;
+    list.push({ id: r.id, statement: r.statement || r.summary, origins: originsOf.get(r.id) ?? 0, last_reported: r.last_reported, here: Number(r.n) });
+  }
+  return { outlets: new Map(outlets.map((o) => [o.story_id, Number(o.n)])), reported };
+}
 
 /** All stories, earliest first, with their article ids (publication order) and claim ids. */
 export async function listStories(db: Executor): Promise<StoryView[]> {
@@ -72,7 +146,8 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
 export async function articlesForStories(
   db: Executor,
 ): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null; story_terms: string | null }[]> {
-  return db.selectFrom("articles").select(["id", "seq", "title", "text", "published", "story_terms"]).orderBy("seq").execute();
+  const rows = await db.selectFrom("articles").select(["id", "seq", "title", "text", "body", "published", "story_terms", "story_features"]).orderBy("seq").execute();
+  return rows.map((r) => ({ id: r.id, seq: r.seq, title: r.title, text: articleText(r), published: r.published, story_terms: unpackStoryTerms(r) }));
 }
 
 /**
@@ -84,24 +159,93 @@ export async function storyTermsBefore(
   seq: number,
   current: (storyTerms: string | null) => boolean,
 ): Promise<{ id: string; published: string | null; terms: string | null; title?: string | null; text?: string }[]> {
-  const rows = await db.selectFrom("articles").select(["id", "published", "story_terms"]).where("seq", "<", seq).orderBy("seq").execute();
-  const stale = rows.filter((r) => !current(r.story_terms)).map((r) => r.id);
+  const stored = await db.selectFrom("articles").select(["id", "published", "story_terms", "story_features"]).where("seq", "<", seq).orderBy("seq").execute();
+  const rows = stored.map((r) => ({ id: r.id, published: r.published, terms: unpackStoryTerms(r) }));
+  const stale = rows.filter((r) => !current(r.terms)).map((r) => r.id);
   const texts = new Map<string, { title: string | null; text: string }>();
   for (const slice of chunks(stale)) {
-    for (const r of await db.selectFrom("articles").select(["id", "title", "text"]).where("id", "in", slice).execute()) texts.set(r.id, r);
+    for (const r of await db.selectFrom("articles").select(["id", "title", "text", "body"]).where("id", "in", slice).execute()) texts.set(r.id, { title: r.title, text: articleText(r) });
   }
-  return rows.map((r) => ({ id: r.id, published: r.published, terms: r.story_terms, ...texts.get(r.id) }));
+  return rows.map((r) => ({ ...r, ...texts.get(r.id) }));
 }
 
-/** What a story takes from its articles: order, dates, and the title (or, untitled, the text) it is named after. */
+/** What a story takes from the given articles: order, dates, and the title (or, untitled, the text) it is named after. */
 export async function storyHeads(
   db: Executor,
+  ids: string[],
 ): Promise<Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>> {
+  const out = new Map<string, { id: string; seq: number; title: string | null; published: string | null; text: string | null }>();
+  for (const slice of chunks([...new Set(ids)])) {
+    for (const [id, head] of await headsOf(db, slice)) out.set(id, head);
+  }
+  return out;
+}
+
+async function headsOf(db: Executor, ids: string[]) {
   const rows = await db
     .selectFrom("articles")
-    .select((eb) => ["id", "seq", "title", "published", eb.case().when("title", "is", null).then(eb.ref("text")).else(null).end().as("text")])
+    .where("id", "in", ids)
+    .select((eb) => [
+      "id",
+      "seq",
+      "title",
+      "published",
+      eb.case().when("title", "is", null).then(eb.ref("text")).else(null).end().as("text"),
+      eb.case().when("title", "is", null).then(eb.ref("body")).else(null).end().as("body"),
+    ])
     .execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(rows.map(({ body, ...r }) => [r.id, { ...r, text: r.text === null ? null : articleText({ text: r.text, body }) }]));
+}
+
+/** Every stored story's article ids. */
+export async function storedStories(db: Executor): Promise<string[][]> {
+  const rows = await db.selectFrom("story_articles").select(["story_id", "article_id"]).execute();
+  const by = new Map<string, string[]>();
+  for (const r of rows) (by.get(r.story_id) ?? by.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
+  return [...by.values()];
+}
+
+/**
+ * Writes changed stories: the stories any of `articles` were in are replaced by `stories`, and each claim reported in
+ * those articles points at the story of its earliest report.
+ */
+export async function updateStories(db: Executor, stories: (StoryInput & { articles: string[] })[], articles: string[]): Promise<void> {
+  const before = new Set<string>();
+  for (const slice of chunks(articles)) {
+    for (const r of await db.selectFrom("story_articles").select("story_id").distinct().where("article_id", "in", slice).execute()) before.add(r.story_id);
+  }
+  for (const ids of chunks([...before, ...stories.map((s) => s.id)])) {
+    await db.deleteFrom("story_articles").where("story_id", "in", ids).execute();
+    await db.updateTable("claims").set({ story_id: null }).where("story_id", "in", ids).execute();
+    await db.deleteFrom("stories").where("id", "in", ids).execute();
+  }
+  for (const { articles: members, ...row } of stories) {
+    await db.insertInto("stories").values(row).execute();
+    for (const slice of chunks(members)) await db.insertInto("story_articles").values(slice.map((article_id) => ({ story_id: row.id, article_id }))).execute();
+  }
+  const claims = new Set<string>();
+  for (const slice of chunks(articles)) {
+    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+  }
+  for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
+}
+
+// Each given claim takes the story of its earliest report (by publication, then ingest order).
+async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Promise<void> {
+  let q = db
+    .selectFrom("reports")
+    .innerJoin("articles", "articles.id", "reports.article_id")
+    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
+    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"]);
+  if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
+  const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
+  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
+  for (const r of firsts) {
+    const cur = storyOf.get(r.claim_id);
+    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
+    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
+  }
+  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
 }
 
 /** Replaces all stories and their article lists, then sets each claim's story to that of its earliest report. */
@@ -120,20 +264,6 @@ export async function replaceStories(
         .execute();
     }
   }
-  const firsts = await db
-    .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
-    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"])
-    .orderBy("reports.claim_id")
-    .orderBy("articles.seq")
-    .execute();
-  const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
-  for (const r of firsts) {
-    const cur = storyOf.get(r.claim_id);
-    const earlier = !cur || (r.published ?? "9999") < (cur.published ?? "9999") || ((r.published ?? "9999") === (cur.published ?? "9999") && r.seq < cur.seq);
-    if (earlier) storyOf.set(r.claim_id, { story: r.story_id, published: r.published, seq: r.seq });
-  }
   await db.updateTable("claims").set({ story_id: null }).execute();
-  for (const [claim, { story }] of storyOf) await db.updateTable("claims").set({ story_id: story }).where("id", "=", claim).execute();
+  await pointClaimsAtStories(db, null);
 }

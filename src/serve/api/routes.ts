@@ -56,8 +56,9 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
+// Questions are read as stored (brought up to date when evidence arrives); a date asked for is worked out, not stored.
 async function questionOr404(ctx: RouteContext, id: string, asOf?: string) {
-  const q = await showQuestion(ctx.store, id, asOf ?? ctx.today());
+  const q = await showQuestion(ctx.store, id, asOf);
   if (!q) throw notFound("question", id);
   return q;
 }
@@ -197,7 +198,7 @@ export const routes: RouteDef[] = [
     summary: "Every question with its probability and status, scores of resolved ones, and calibration",
     tags: ["questions"],
     responses: {},
-    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store, ctx.today()),
+    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store),
   },
   {
     method: "GET",
@@ -316,7 +317,7 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/search",
     returns: "object",
-    summary: "Entities, claims (also by the everyday words of their type) and articles containing the query: one ranked list, paged, with a total and highlights",
+    summary: "Entities, claims and articles matching every word of the query (full-text, ranked), one page of them and the total",
     tags: ["search"],
     schema: { querystring: S.searchQuery },
     responses: {},

@@ -70,7 +70,11 @@ export const searchQuery = {
   type: "object",
   required: ["q"],
   additionalProperties: false,
-  properties: { q: { type: "string", minLength: 1, maxLength: 200 }, limit: { type: "integer", minimum: 1, maximum: 100 }, offset: { type: "integer", minimum: 0, maximum: 100000 } },
+  properties: {
+    q: { type: "string", minLength: 1, maxLength: 200 },
+    offset: { type: "integer", minimum: 0, maximum: 100_000 },
+    limit: { type: "integer", minimum: 1, maximum: 100 },
+  },
 } as const;
 
 // Longest text accepted for one article or one pasted text, in characters.

@@ -2,7 +2,9 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../app/config.js";
 import { ingestInputs, type IngestEvent, type IngestSummary } from "../../app/ingest.js";
+import { enqueueInputs, QueueUnavailable } from "../../app/queue.js";
 import { openStore } from "../../store/index.js";
+import { redactLocation } from "../../store/dialect.js";
 
 interface IngestFlags {
   db?: string;
@@ -11,6 +13,7 @@ interface IngestFlags {
   json?: boolean;
   threads?: string;
   allowPrivate?: boolean;
+  queue?: boolean;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -23,7 +26,8 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
     .command("ingest")
     .description("store articles (files, folders, .jsonl, URLs, - for stdin), skipping duplicates and marking near-duplicates")
     .argument("<inputs...>", "files (.txt, .md, .html, .jsonl), folders, URLs, or - for stdin")
-    .option("--db <path>", "the store: a SQLite file (default: $BELLWETHER_DB or ./bellwether.db)")
+    .option("--db <path>", "the store: a SQLite file or a postgres:// URL (default: $BELLWETHER_DB or ./bellwether.db)")
+    .option("--queue", "queue the documents for `bellwether worker` processes instead of storing them here (PostgreSQL store)")
     .option("--date <YYYY-MM-DD>", "publication date for inputs that do not give one")
     .option("--outlet <name>", "outlet name for every input")
     .option("--json", "print the summary as one JSON object and nothing else")
@@ -38,6 +42,23 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
       }
       const config = loadConfig({ db: flags.db });
       const store = await openStore({ path: config.db });
+      if (flags.queue) {
+        try {
+          const queued = await enqueueInputs(store, inputs, { date: flags.date, outlet: flags.outlet, publicNetworkOnly: !flags.allowPrivate });
+          if (flags.json) process.stdout.write(JSON.stringify(queued) + "\n");
+          else {
+            for (const f of queued.failed) process.stderr.write(`failed\t${f.input}\t${f.error}\n`);
+            process.stdout.write(`${redactLocation(config.db)}: ${queued.queued} queued, ${queued.failed.length} failed\n`);
+          }
+          setStatus(queued.failed.length > 0 ? 1 : 0);
+        } catch (err) {
+          if (err instanceof QueueUnavailable) cmd.error(`error: ${err.message}`, { exitCode: 2, code: "bellwether.usage" });
+          throw err;
+        } finally {
+          await store.close();
+        }
+        return;
+      }
       const started = Date.now();
       const progress = flags.json ? undefined : progressReporter(inputs, started);
       let summary: IngestSummary;
@@ -51,7 +72,7 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
       if (flags.json) {
         process.stdout.write(JSON.stringify(summary) + "\n");
       } else {
-        process.stdout.write(summaryLine(summary, config.db, (Date.now() - started) / 1000) + "\n");
+        process.stdout.write(summaryLine(summary, redactLocation(config.db), (Date.now() - started) / 1000) + "\n");
       }
       setStatus(summary.failed.length > 0 ? 1 : 0);
     });

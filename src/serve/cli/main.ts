@@ -11,6 +11,7 @@ import { registerQuestions } from "./questions.js";
 import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
 import { registerWatch } from "./watch.js";
+import { registerWorker } from "./worker.js";
 
 /** Runs the CLI with process-style argv; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDemo(program, setStatus);
   registerFeeds(program, setStatus);
   registerWatch(program, setStatus);
+  registerWorker(program, setStatus);
   registerAlerts(program, setStatus);
   registerReport(program, setStatus);
   registerExport(program, setStatus);

@@ -27,6 +27,7 @@ export interface WatchFlags {
   threads?: string;
   config?: string;
   baseUrl?: string;
+  queue?: boolean;
 }
 
 /** Adds the options that tune the watch loop. */
@@ -39,7 +40,8 @@ export function watchOptions(cmd: Command): Command {
     .option("--politeness <duration>", "least pause between two requests to one host", "1s")
     .option("--threads <n>", "worker threads that read documents (default: cores - 1; 0: none)")
     .option("--config <file>", "settings file with alert rules (default: $BELLWETHER_CONFIG or ./bellwether.yaml)")
-    .option("--base-url <url>", "the server address alert links point to (default: the config's base_url, else http://127.0.0.1:8080)");
+    .option("--base-url <url>", "the server address alert links point to (default: the config's base_url, else http://127.0.0.1:8080)")
+    .option("--queue", "queue new items for `bellwether worker` processes instead of storing them here (PostgreSQL store)");
 }
 
 /** Reads the loop's settings from the flags; usage errors stop the command. */
@@ -69,6 +71,7 @@ export function watchSettings(cmd: Command, flags: WatchFlags, log: (line: strin
     asOf,
     allowPrivate: flags.allowPrivate,
     readerThreads: flags.threads === undefined ? undefined : Number(flags.threads),
+    queue: flags.queue,
     log,
     alerts: { baseUrl, log },
     rules: config.alerts,
@@ -105,6 +108,10 @@ export function registerWatch(program: Command, setStatus: (code: number) => voi
       const settings = watchSettings(cmd, flags, log);
       for (const s of sources) if (!/\.opml$/i.test(s) && !/^https?:\/\//i.test(s)) usage(cmd, `"${s}" is neither an OPML file nor a feed URL`);
       const store = await openStore({ path: loadConfig({ db: flags.db }).db });
+      if (flags.queue && store.engine !== "postgres") {
+        await store.close();
+        usage(cmd, "--queue needs a PostgreSQL store (--db postgres://…)");
+      }
       const controller = new AbortController();
       let stopping = false;
       const stop = (signal: string) => {

@@ -1,5 +1,6 @@
 // Forecast questions: their definitions, the logged updates of their probability, and hand resolutions.
 import type { Kysely } from "kysely";
+import { floatType } from "../dialect.js";
 
 // Migrations take an untyped handle: they must keep working after the typed schema has moved on.
 type AnyDb = Kysely<any>;
@@ -14,10 +15,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("criteria", "text", (c) => c.notNull())
     .addColumn("opens", "text", (c) => c.notNull())
     .addColumn("deadline", "text", (c) => c.notNull())
-    .addColumn("prior", "real", (c) => c.notNull())
+    .addColumn("prior", floatType(db), (c) => c.notNull())
     .addColumn("definition", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
-    .addColumn("probability", "real", (c) => c.notNull())
+    .addColumn("probability", floatType(db), (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("resolved_at", "text")
     .addColumn("as_of", "text")
@@ -27,8 +28,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("question_id", "text", (c) => c.notNull().references("questions.id").onDelete("cascade"))
     .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
-    .addColumn("probability", "real", (c) => c.notNull())
-    .addColumn("previous", "real", (c) => c.notNull())
+    .addColumn("probability", floatType(db), (c) => c.notNull())
+    .addColumn("previous", floatType(db), (c) => c.notNull())
     .addColumn("indicator", "text", (c) => c.notNull())
     .addColumn("claim_id", "text")
     .addColumn("reports", "text", (c) => c.notNull())

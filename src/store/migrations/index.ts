@@ -6,6 +6,11 @@ import * as m0003 from "./0003_story_terms.js";
 import * as m0004 from "./0004_stance.js";
 import * as m0005 from "./0005_happenings.js";
 import * as m0006 from "./0006_feeds.js";
+import * as m0007 from "./0007_binary_text.js";
+import * as m0008 from "./0008_compact_readings.js";
+import * as m0009 from "./0009_search.js";
+import * as m0010 from "./0010_queue.js";
+import * as m0011 from "./0011_entity_articles.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -14,6 +19,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_stance": m0004,
   "0005_happenings": m0005,
   "0006_feeds": m0006,
+  "0007_binary_text": m0007,
+  "0008_compact_readings": m0008,
+  "0009_search": m0009,
+  "0010_queue": m0010,
+  "0011_entity_articles": m0011,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

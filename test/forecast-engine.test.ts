@@ -146,6 +146,12 @@ describe("what a report can and cannot say about the question", () => {
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: null }))).toBe(false);
   });
 
+  it("takes the pair's own meeting at another place as no preparatory step toward one at the question's place", () => {
+    const q = question({}, "org:white-house");
+    expect(matchIndicator(q, ev({ stance: "scheduled", place: "place:new-york" }))).toBeNull();
+    expect(matchIndicator(q, ev({ stance: "scheduled", type: "communicate" }))?.match.counterpart).toBe(true);
+  });
+
   it("resolves on a meeting told as held once the week set for it has begun", () => {
     const evidence = [
       ev({ stance: "scheduled", eventTime: "2025-W44", published: "2025-10-20", onRecord: true }),

@@ -46,7 +46,7 @@ export interface Evidence {
   type: string;
   /** Participants of the claim the report belongs to. */
   participants: string[];
-  /** Where the claim's happening takes place, or null. */
+  /** Where the happening takes place as the report names it, else as its claim does, or null. */
   place: string | null;
   published: string;
   factuality: Factuality;

@@ -88,6 +88,8 @@ export interface ClaimRecord extends ClaimKey {
 /** A report row as written. */
 export interface ReportRecord extends ClaimReport {
   event_id: string;
+  /** The place the report itself names, which may be narrower or other than its claim's. */
+  place: string | null;
   sentence: number;
   trigger: string;
   chain: string[];

@@ -87,7 +87,9 @@ export function matchIndicator(q: Question, e: Evidence): Indicator | null {
     if (e.stance === "unknown") continue;
     if (m.on_record && !e.onRecord) continue;
     if (m.counterpart) {
-      if (about || !m.type.includes(e.type) || !joinsSides(q, e)) continue;
+      // The pair's own happening elsewhere ("in New York instead of the White House") is no step toward this one.
+      const elsewhere = e.type === q.event.type && q.event.participants.every((p) => e.participants.includes(p));
+      if (about || elsewhere || !m.type.includes(e.type) || !joinsSides(q, e)) continue;
     } else {
       if (!m.type.includes(e.type) && !(m.type.includes(q.event.type) && about)) continue;
       const has = (p: string) => e.participants.includes(p);

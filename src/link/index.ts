@@ -134,6 +134,7 @@ function newReports(article: ArticleToLink, a: Assignment): ReportRecord[] {
       time: r.time,
       origin_id: null,
       event_id: m.id,
+      place: m.place,
       sentence: m.sentence,
       trigger: m.trigger.text,
       chain: m.source.map((s) => s.text),

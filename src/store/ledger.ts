@@ -385,6 +385,7 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       source: JSON.stringify(r.source),
       trigger_start: triggers?.get(r.event_id)?.start ?? null,
       trigger_end: triggers?.get(r.event_id)?.end ?? null,
+      place: r.place ?? null,
     })),
   );
   for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();

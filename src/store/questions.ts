@@ -139,6 +139,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
       "reports.origin_id",
       "claims.type",
       "claims.place",
+      "reports.place as report_place",
       "claims.historical",
       "claims.event_time",
       "reports.source",
@@ -162,7 +163,8 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     article: r.article_id,
     type: r.type,
     participants: participantsOf.get(r.claim_id) ?? [],
-    place: r.place,
+    // The place the report names, else its claim's.
+    place: r.report_place ?? r.place,
     published: r.published!,
     factuality: r.factuality as Factuality,
     stance: r.stance as Stance,

@@ -142,6 +142,8 @@ export interface ReportTable {
   /** Where the trigger sits in the article's text. */
   trigger_start: number | null;
   trigger_end: number | null;
+  /** The place the report itself names for the happening (an entity id), or null. */
+  place: string | null;
 }
 
 /** An independent origin of a claim. */

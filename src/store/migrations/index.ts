@@ -11,6 +11,7 @@ import * as m0008 from "./0008_compact_readings.js";
 import * as m0009 from "./0009_search.js";
 import * as m0010 from "./0010_queue.js";
 import * as m0011 from "./0011_entity_articles.js";
+import * as m0012 from "./0012_report_place.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_search": m0009,
   "0010_queue": m0010,
   "0011_entity_articles": m0011,
+  "0012_report_place": m0012,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

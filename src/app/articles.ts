@@ -4,7 +4,7 @@ import { extract } from "../extract/index.js";
 import { loadUrl, parseTextDocument, type LoadResult } from "../ingest/index.js";
 import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Executor, type ReportView, type Store } from "../store/index.js";
 import { articleSentences, reportSpans, type ReportSpanRow } from "../store/reads.js";
-import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
+import { ingestResults, type IngestEvent, type IngestRunOptions, type IngestSummary } from "./ingest.js";
 import { readClaim } from "./ledger.js";
 
 /** A report's sentence in its article: the sentence, its neighbours, and the trigger's place in the sentence. */
@@ -114,11 +114,11 @@ async function load(sub: ArticleSubmission): Promise<LoadResult> {
   return { ok: true, doc: { input: sub.url ?? "request", article } };
 }
 
-/** Ingests one submitted article (the ingest run regroups stories so it joins one). */
-export async function ingestArticle(store: Store, sub: ArticleSubmission): Promise<ArticleIngestResult> {
+/** Ingests one submitted article (the ingest run regroups stories so it joins one); `run` can lend a bounded reader pool. */
+export async function ingestArticle(store: Store, sub: ArticleSubmission, run: IngestRunOptions = {}): Promise<ArticleIngestResult> {
   const loaded = await load(sub);
   let last: IngestEvent | null = null;
-  const summary = await ingestResults(store, [loaded], {}, (e) => {
+  const summary = await ingestResults(store, [loaded], run, (e) => {
     last = e;
   });
   const event = last as IngestEvent | null;

@@ -46,6 +46,8 @@ export interface IngestRunOptions {
   readerThreads?: number;
   /** The date questions are recomputed as of after the run (default: today). */
   asOf?: string;
+  /** A reader pool that outlives the run (a server's, under a time budget); the run neither starts nor stops it. */
+  readers?: ReaderPool;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -92,8 +94,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf }, onProgress);
+  const { now, link, readerThreads, asOf, readers, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, readers }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -107,7 +109,7 @@ export async function ingestResults(
   const now = opts.now ?? (() => new Date());
   const link = opts.link ?? createLinker();
   const threads = opts.readerThreads ?? defaultReaderThreads();
-  const readers = new ReaderPool(threads);
+  const readers = opts.readers ?? new ReaderPool(threads);
   const stories = new RunStories(threads > 0);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
@@ -161,7 +163,7 @@ export async function ingestResults(
     stories.stop();
     throw err;
   } finally {
-    await readers.close();
+    if (!opts.readers) await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
   if (await stories.finish(store)) await refreshAllQuestions(store, opts.asOf);

@@ -1,7 +1,7 @@
 // The HTTP server: the API routes, their OpenAPI document, the token guard on writes, and the built web UI with its fallback.
 import { timingSafeEqual } from "node:crypto";
-import { existsSync } from "node:fs";
 import { isIP } from "node:net";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -11,6 +11,8 @@ import { today as utcToday } from "../../app/questions.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, errorHandler } from "./errors.js";
 import { openApiDocument } from "./openapi.js";
+import { ReaderPool } from "../../app/reader-pool.js";
+import { HTML_BUDGET_MS } from "../../ingest/html-reader.js";
 import { routes, type RouteContext } from "./routes.js";
 
 /** How the server is built. */
@@ -27,6 +29,8 @@ export interface ServerOptions {
   today?: () => string;
   /** The server's public address for links in the alert feed; by default the address the request came to. */
   baseUrl?: string | null;
+  /** Longest a submitted article may take to read, in milliseconds. */
+  readBudgetMs?: number;
 }
 
 /** Default largest request body: enough for a long article, small enough to refuse abuse. */
@@ -58,7 +62,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   const token = opts.token ?? null;
-  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null };
+  const readers = new ReaderPool(1, { budgetMs: opts.readBudgetMs ?? HTML_BUDGET_MS });
+  app.addHook("onClose", async () => readers.close());
+  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null, readers };
 
   app.setErrorHandler(errorHandler);
   // The UI loads only its own scripts and styles; nothing it shows can pull in or run anything else.

@@ -111,14 +111,17 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/claims",
     returns: "array",
-    summary: "Claims with reports, origins and status history (all, one story's, or of one status)",
+    summary: "Claims with reports, origins and status history (all, one story's, or of one status), a page at a time (limit, offset; the total in X-Total-Count)",
     tags: ["ledger"],
     schema: { querystring: S.claimsQuery },
     responses: {},
-    handler: async (req, _reply, ctx) => {
-      const q = req.query as { story?: string; status?: string };
+    handler: async (req, reply, ctx) => {
+      const q = req.query as { story?: string; status?: string; limit?: number; offset?: number };
       const claims = await readClaims(ctx.store.db, { storyId: q.story });
-      return q.status ? claims.filter((c) => c.status === q.status) : claims;
+      const kept = q.status ? claims.filter((c) => c.status === q.status) : claims;
+      reply.header("x-total-count", String(kept.length));
+      const from = q.offset ?? 0;
+      return kept.slice(from, from + (q.limit ?? S.MAX_PAGE));
     },
   },
   {

@@ -2,6 +2,7 @@
 import type { Extraction } from "../domain/extraction.js";
 import { extract } from "../extract/index.js";
 import { loadUrl, parseTextDocument, type LoadResult } from "../ingest/index.js";
+import { InvalidValue } from "../ingest/values.js";
 import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Executor, type ReportView, type Store } from "../store/index.js";
 import { articleSentences, reportSpans, type ReportSpanRow } from "../store/reads.js";
 import { ingestResults, type IngestEvent, type IngestRunOptions, type IngestSummary } from "./ingest.js";
@@ -107,7 +108,13 @@ export function extractText(input: { text: string; date?: string; title?: string
 async function load(sub: ArticleSubmission): Promise<LoadResult> {
   const opts = { date: sub.date, outlet: sub.outlet, title: sub.title };
   if (sub.text === undefined && sub.url) return loadUrl(sub.url, { ...opts, publicNetworkOnly: true });
-  const article = parseTextDocument(sub.text ?? "", opts);
+  let article;
+  try {
+    article = parseTextDocument(sub.text ?? "", opts);
+  } catch (err) {
+    if (err instanceof InvalidValue) return { ok: false, input: "request", error: err.message };
+    throw err;
+  }
   if (sub.url) article.url = sub.url;
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) (article as unknown as Record<string, unknown>)[k] = v;
   if (article.text.trim() === "") return { ok: false, input: "request", error: "no article text after the header" };

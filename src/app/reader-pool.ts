@@ -78,11 +78,18 @@ export class ReaderPool {
   private nextSeq = 0;
   private readonly counts = { workers: 0, caller: 0 };
 
-  /** `threads` worker threads at most; 0 reads everything on the calling thread. */
+  private readonly threads: number;
+
+  /**
+   * `threads` worker threads at most, and never more than the cores (each costs tens of megabytes and more than one per
+   * core only adds switching); 0 reads everything on the calling thread.
+   */
   constructor(
-    private readonly threads: number,
+    threads: number,
     private readonly options: ReaderPoolOptions = {},
-  ) {}
+  ) {
+    this.threads = Math.max(0, Math.min(threads, availableParallelism()));
+  }
 
   private get bounded(): boolean {
     return this.options.budgetMs !== undefined && this.threads > 0;

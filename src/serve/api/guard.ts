@@ -88,6 +88,7 @@ export function installGuard(app: FastifyInstance, opts: GuardOptions = {}): voi
   app.addHook("preHandler", async (req) => {
     if (req.raw.socket?.destroyed) throw new HttpError(499, "the client closed the request");
     checkQuery(req.url, req.query);
+    checkBody(req.body);
   });
 }
 
@@ -109,6 +110,15 @@ function checkQuery(url: string, query: unknown): void {
     const problem = checkCalendarDate(String(v));
     if (problem) throw new HttpError(400, `querystring.${name}: ${problem}`);
   }
+}
+
+/** Refuses a JSON body whose `date` is not a calendar day within the ledger's range. */
+function checkBody(body: unknown): void {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return;
+  const date = (body as Record<string, unknown>).date;
+  if (typeof date !== "string") return;
+  const problem = checkCalendarDate(date);
+  if (problem) throw new HttpError(400, `body.date: ${problem}`);
 }
 
 /** Each client's requests in progress and its token bucket. */

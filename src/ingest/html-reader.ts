@@ -75,8 +75,6 @@ function spawn(): void {
     }
     return;
   }
-  // An idle reader never keeps the process alive; a page being read does, through its budget timer.
-  worker.unref();
   const slot: Slot = { worker, ready: false, job: null, timer: null };
   slots.push(slot);
   worker.on("message", (reply: HtmlReply) => {
@@ -104,6 +102,7 @@ function spawn(): void {
 
 function start(slot: Slot, job: Pending): void {
   slot.job = job;
+  slot.worker.ref();
   slot.timer = setTimeout(() => {
     const i = slots.indexOf(slot);
     if (i >= 0) slots.splice(i, 1);
@@ -115,7 +114,9 @@ function start(slot: Slot, job: Pending): void {
   slot.worker.postMessage({ seq: job.seq, html: job.html, opts: job.opts } satisfies HtmlJob);
 }
 
+// An idle reader never keeps the process alive; one starting or reading a page does.
 function finish(slot: Slot): void {
+  slot.worker.unref();
   if (slot.timer) clearTimeout(slot.timer);
   slot.timer = null;
   slot.job = null;

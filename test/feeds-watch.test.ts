@@ -224,7 +224,7 @@ describe("the demo question and the alert feed", () => {
     // Checked again with nothing new: no second alert.
     expect(await checkAlerts(store, delivery)).toEqual([]);
 
-    const app = await buildServer({ store });
+    const app = await buildServer({ store, guard: { publicHosts: ["bw.test"] } });
     const res = await app.inject({ method: "GET", url: "/alerts.xml", headers: { host: "bw.test" } });
     await app.close();
     expect(res.statusCode).toBe(200);

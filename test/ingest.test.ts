@@ -371,7 +371,7 @@ describe("bellwether ingest", () => {
   it("exits 2 on usage errors", async () => {
     expect(await run("--db", join(dir, "x.db"))).toBe(2);
     expect(await run("--db", join(dir, "x.db"), "--date", "18/10/2025", join(dir, "a.txt"))).toBe(2);
-    expect(err).toMatch(/--date must be YYYY-MM-DD/);
+    expect(err).toMatch(/--date: expected a date YYYY-MM-DD, got "18\/10\/2025"/);
   });
 });
 

@@ -130,6 +130,31 @@ describe("the client", () => {
     expect(server.requests.length).toBe(seen);
   });
 
+  it("never reaches a loopback server through a name that rebinds between lookups", async () => {
+    // First answer public, every later one loopback: a client that resolves twice (check, then connect) is led inside.
+    let lookups = 0;
+    const resolve: Resolver = async () => [{ address: lookups++ === 0 ? "93.184.216.34" : "127.0.0.1", family: 4 }];
+    const seen = server.requests.length;
+    const outcome = await message(httpRequest(`http://rebind.example:${server.port}/ok`, { resolve, timeoutMs: 1500 }));
+    expect(outcome).not.toBe("hello");
+    expect(lookups).toBe(1);
+    expect(server.requests.length).toBe(seen);
+    // The same name looked up again for a second request is checked again, and now refused.
+    expect(await message(httpRequest(`http://rebind.example:${server.port}/ok`, { resolve }))).toBe("refused: rebind.example resolves to 127.0.0.1, not a public internet address");
+    expect(server.requests.length).toBe(seen);
+  });
+
+  it.each([["64:ff9b::7f00:1"], ["2002:7f00:1::1"], ["::7f00:1"], ["fec0::1"], ["::ffff:127.0.0.1"]])("refuses a name resolving to %s, a form that leads back inside", async (address) => {
+    const resolve: Resolver = async () => [{ address, family: 6 }];
+    expect(await message(httpRequest(`http://v6.example:${server.port}/ok`, { resolve }))).toMatch(/^refused: v6.example resolves to .*, not a public internet address$/);
+  });
+
+  it("cancels a body declared over the limit at once, without reading it", async () => {
+    const t = performance.now();
+    expect(await message(httpRequest(`${server.base}/declared`, { ...local, maxBytes: 1_000_000, timeoutMs: 10_000 }))).toBe("page is 47.7 MB, over the 976.6 kB limit");
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
   it("checks every redirect hop again", async () => {
     const resolve: Resolver = async (host) => [{ address: host === "inside.example" ? "127.0.0.2" : "127.0.0.1", family: 4 }];
     const policy = { resolve, allowAddress: (a: string) => a === "127.0.0.1" };

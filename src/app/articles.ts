@@ -2,9 +2,10 @@
 import type { Extraction } from "../domain/extraction.js";
 import { extract } from "../extract/index.js";
 import { loadUrl, parseTextDocument, type LoadResult } from "../ingest/index.js";
+import { InvalidValue } from "../ingest/values.js";
 import { getArticle, listArticles, type ArticleSummary, type ClaimView, type Executor, type ReportView, type Store } from "../store/index.js";
 import { articleSentences, reportSpans, type ReportSpanRow } from "../store/reads.js";
-import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
+import { ingestResults, type IngestEvent, type IngestRunOptions, type IngestSummary } from "./ingest.js";
 import { readClaim } from "./ledger.js";
 
 /** A report's sentence in its article: the sentence, its neighbours, and the trigger's place in the sentence. */
@@ -107,18 +108,24 @@ export function extractText(input: { text: string; date?: string; title?: string
 async function load(sub: ArticleSubmission): Promise<LoadResult> {
   const opts = { date: sub.date, outlet: sub.outlet, title: sub.title };
   if (sub.text === undefined && sub.url) return loadUrl(sub.url, { ...opts, publicNetworkOnly: true });
-  const article = parseTextDocument(sub.text ?? "", opts);
+  let article;
+  try {
+    article = parseTextDocument(sub.text ?? "", opts);
+  } catch (err) {
+    if (err instanceof InvalidValue) return { ok: false, input: "request", error: err.message };
+    throw err;
+  }
   if (sub.url) article.url = sub.url;
   for (const [k, v] of Object.entries(opts)) if (v !== undefined) (article as unknown as Record<string, unknown>)[k] = v;
   if (article.text.trim() === "") return { ok: false, input: "request", error: "no article text after the header" };
   return { ok: true, doc: { input: sub.url ?? "request", article } };
 }
 
-/** Ingests one submitted article (the ingest run regroups stories so it joins one). */
-export async function ingestArticle(store: Store, sub: ArticleSubmission): Promise<ArticleIngestResult> {
+/** Ingests one submitted article (the ingest run regroups stories so it joins one); `run` can lend a bounded reader pool. */
+export async function ingestArticle(store: Store, sub: ArticleSubmission, run: IngestRunOptions = {}): Promise<ArticleIngestResult> {
   const loaded = await load(sub);
   let last: IngestEvent | null = null;
-  const summary = await ingestResults(store, [loaded], {}, (e) => {
+  const summary = await ingestResults(store, [loaded], run, (e) => {
     last = e;
   });
   const event = last as IngestEvent | null;

@@ -5,7 +5,7 @@ import type { ArticleInput } from "../domain/extraction.js";
 import { DecodeError } from "../ingest/decode.js";
 import { decodeBody, fetchDocument } from "../ingest/fetch.js";
 import { entryArticle, FeedError, needsPage, parseFeedText, parseOpml, withEntryFacts, writeOpml, type FeedDocument, type FeedEntry, type OpmlFeed } from "../ingest/feeds/index.js";
-import { parseHtmlDocument } from "../ingest/html.js";
+import { readHtmlBounded } from "../ingest/html-reader.js";
 import type { LoadResult } from "../ingest/index.js";
 import { FetchError, httpRequest, webUrl, type NetPolicy } from "../ingest/net/client.js";
 import { HostGate } from "../ingest/net/hosts.js";
@@ -194,7 +194,7 @@ async function prepareEntry(feed: FeedRow, doc: FeedDocument, entry: FeedEntry, 
     const page = await gate.run(entry.url!, () =>
       fetchDocument(entry.url!, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, publicNetworkOnly: !opts.allowPrivate, resolve: opts.resolve }),
     );
-    const article = page.html ? parseHtmlDocument(page.text, { url: page.url }) : { text: page.text };
+    const article = page.html ? await readHtmlBounded(page.text, { url: page.url }) : { text: page.text };
     if (article.text.trim() === "") throw new DecodeError("no article text found in the page");
     return ok(withEntryFacts(article, carried.article));
   } catch (err) {

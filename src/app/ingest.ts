@@ -51,6 +51,8 @@ export interface IngestRunOptions {
    * default each run starts its own from the stored articles.
    */
   stories?: RunStories;
+  /** A reader pool that outlives the run (a server's, under a time budget); the run neither starts nor stops it. */
+  readers?: ReaderPool;
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -97,8 +99,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, stories, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, stories }, onProgress);
+  const { now, link, readerThreads, asOf, stories, readers, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, stories, readers }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -112,7 +114,7 @@ export async function ingestResults(
   const now = opts.now ?? (() => new Date());
   const link = opts.link ?? createLinker();
   const threads = opts.readerThreads ?? defaultReaderThreads();
-  const readers = new ReaderPool(threads);
+  const readers = opts.readers ?? new ReaderPool(threads);
   const kept = opts.stories;
   const stories = kept ?? new RunStories(threads > 0);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
@@ -167,7 +169,7 @@ export async function ingestResults(
     if (!kept) stories.stop();
     throw err;
   } finally {
-    await readers.close();
+    if (!opts.readers) await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
   if (await (kept ? stories.checkpoint(store) : stories.finish(store))) await refreshAllQuestions(store, opts.asOf);

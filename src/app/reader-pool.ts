@@ -36,6 +36,7 @@ export interface PendingRead {
 
 interface Job extends ReaderJob {
   state: "queued" | "sent" | "done";
+  requeued?: boolean;
   promise: Promise<ArticleReading>;
   resolve(reading: ArticleReading): void;
   reject(err: Error): void;
@@ -45,6 +46,17 @@ interface WorkerSlot {
   worker: Worker;
   ready: boolean;
   inFlight: Map<number, Job>;
+  /** Under a time budget: stops the worker when its document takes too long. */
+  timer?: NodeJS.Timeout;
+}
+
+/** How a pool reads besides its thread count. */
+export interface ReaderPoolOptions {
+  /**
+   * Longest one document may take to read, in milliseconds. With a budget every document is read on a worker thread,
+   * never on the caller's, one at a time per worker; a worker over budget is stopped and its document fails.
+   */
+  budgetMs?: number;
 }
 
 // Documents a worker holds at once. Holding several costs nothing: the caller can still take back any not started.
@@ -62,11 +74,26 @@ export class ReaderPool {
   private readonly workers: WorkerSlot[] = [];
   private readonly flags = new Int32Array(new SharedArrayBuffer(FLAG_SLOTS * 4));
   private started = false;
+  private closed = false;
   private nextSeq = 0;
   private readonly counts = { workers: 0, caller: 0 };
 
-  /** `threads` worker threads at most; 0 reads everything on the calling thread. */
-  constructor(private readonly threads: number) {}
+  private readonly threads: number;
+
+  /**
+   * `threads` worker threads at most, and never more than the cores (each costs tens of megabytes and more than one per
+   * core only adds switching); 0 reads everything on the calling thread.
+   */
+  constructor(
+    threads: number,
+    private readonly options: ReaderPoolOptions = {},
+  ) {
+    this.threads = Math.max(0, Math.min(threads, availableParallelism()));
+  }
+
+  private get bounded(): boolean {
+    return this.options.budgetMs !== undefined && this.threads > 0;
+  }
 
   /** Queues a document. Workers start once two documents wait, so a lone document never pays for starting a thread. */
   submit(input: ArticleInput & { id: string }): PendingRead {
@@ -82,7 +109,7 @@ export class ReaderPool {
     const job: Job = { seq, slot: seq % FLAG_SLOTS, input, state: "queued", promise, resolve, reject };
     Atomics.store(this.flags, job.slot, FLAG.FREE);
     this.queue.push(job);
-    if (!this.started && this.threads > 0 && this.queue.length >= 2) this.start();
+    if (!this.started && this.threads > 0 && (this.queue.length >= 2 || this.bounded)) this.start();
     this.dispatch();
     return job;
   }
@@ -93,6 +120,8 @@ export class ReaderPool {
     // Let the workers' messages in first: a caller that never waits on anything else would otherwise not hear that a
     // worker became ready or finished a document.
     if (job.state !== "done" && this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    // Under a budget the caller never reads: the document waits for a worker, which a budget can stop.
+    if (this.bounded && this.workers.length > 0) return job.promise;
     if (job.state === "queued") this.queue.splice(this.queue.indexOf(job), 1);
     if (job.state !== "done" && Atomics.compareExchange(this.flags, job.slot, FLAG.FREE, FLAG.CALLER) === FLAG.FREE) {
       // A worker still holding it will see the flag, skip it and say so.
@@ -110,28 +139,33 @@ export class ReaderPool {
 
   /** Stops the workers; readings not yet taken are dropped. */
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
+    for (const w of workers) clearTimeout(w.timer);
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
   private start(): void {
     this.started = true;
+    for (let i = 0; i < this.threads; i++) this.spawn();
+  }
+
+  private spawn(): void {
     const workerData: ReaderWorkerData = { flags: this.flags.buffer as SharedArrayBuffer };
-    for (let i = 0; i < this.threads; i++) {
-      const worker = spawnWorker(import.meta.url, "reader-worker", workerData);
-      if (!worker) return;
-      const slot: WorkerSlot = { worker, ready: false, inFlight: new Map() };
-      this.workers.push(slot);
-      worker.on("message", (reply: ReaderReply) => this.receive(slot, reply));
-      worker.on("error", () => this.lose(slot));
-      worker.on("exit", () => this.lose(slot));
-    }
+    const worker = spawnWorker(import.meta.url, "reader-worker", workerData);
+    if (!worker) return;
+    const slot: WorkerSlot = { worker, ready: false, inFlight: new Map() };
+    this.workers.push(slot);
+    worker.on("message", (reply: ReaderReply) => this.receive(slot, reply));
+    worker.on("error", () => this.lose(slot));
+    worker.on("exit", () => this.lose(slot));
   }
 
   private receive(slot: WorkerSlot, reply: ReaderReply): void {
     if ("ready" in reply) {
       slot.ready = true;
     } else {
+      clearTimeout(slot.timer);
       const job = slot.inFlight.get(reply.seq);
       slot.inFlight.delete(reply.seq);
       if (job && !("skipped" in reply)) {
@@ -147,8 +181,28 @@ export class ReaderPool {
   // A worker that died leaves documents it had not finished, and the caller may be waiting on one: read them here.
   private lose(slot: WorkerSlot): void {
     const i = this.workers.indexOf(slot);
-    if (i < 0) return;
+    if (i < 0 || this.closed) return;
     this.workers.splice(i, 1);
+    clearTimeout(slot.timer);
+    if (this.bounded) {
+      // A bounded pool never reads on the caller: a document goes back to the queue for a fresh worker once, and
+      // fails if it loses that one too (it is what kills them).
+      for (const job of slot.inFlight.values()) {
+        if (job.state === "done") continue;
+        if (job.requeued) {
+          job.state = "done";
+          job.reject(new Error("the document stopped its reader twice; it was not read"));
+        } else {
+          job.requeued = true;
+          job.state = "queued";
+          this.queue.unshift(job);
+        }
+      }
+      slot.inFlight.clear();
+      this.spawn();
+      this.dispatch();
+      return;
+    }
     for (const job of slot.inFlight.values()) {
       if (job.state === "done") continue;
       Atomics.store(this.flags, job.slot, FLAG.CALLER);
@@ -165,14 +219,25 @@ export class ReaderPool {
   }
 
   private dispatch(): void {
+    const perWorker = this.bounded ? 1 : PER_WORKER;
     for (const slot of this.workers) {
-      while (slot.ready && slot.inFlight.size < PER_WORKER && this.queue.length > 0) {
+      while (slot.ready && slot.inFlight.size < perWorker && this.queue.length > 0) {
         const job = this.queue.shift()!;
         job.state = "sent";
         slot.inFlight.set(job.seq, job);
+        if (this.bounded) slot.timer = setTimeout(() => this.overBudget(slot, job), this.options.budgetMs);
         const message: ReaderJob = { seq: job.seq, slot: job.slot, input: job.input };
         slot.worker.postMessage(message);
       }
     }
+  }
+
+  // The document fails; its worker is stopped (nothing else can interrupt a reading) and replaced.
+  private overBudget(slot: WorkerSlot, job: Job): void {
+    slot.inFlight.delete(job.seq);
+    job.state = "done";
+    job.reject(new Error(`reading the document took longer than ${(this.options.budgetMs ?? 0) / 1000} s; it was not read`));
+    void slot.worker.terminate();
+    this.lose(slot);
   }
 }

@@ -180,3 +180,30 @@ export function moreSpecificTime(a: string | null, b: string | null): string | n
   if (!rb) return a;
   return rangeWidth(rb) < rangeWidth(ra) ? b : a;
 }
+
+/** The first and last day the ledger takes as a publication date or a question date. */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2100-12-31";
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * Why a value is not a date the ledger accepts — a YYYY-MM-DD that names a real day from EARLIEST_DATE to
+ * LATEST_DATE — or null when it is. The one check every way in (CLI, API, header block, JSON Lines, questions) uses.
+ */
+export function checkCalendarDate(value: string): string | null {
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return `expected a date YYYY-MM-DD, got ${shown}`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `${shown} has no month ${m[2]}`;
+  const days = lastDayOfMonth(y, mo);
+  if (d < 1 || d > days) return `${shown} is not a day: ${MONTHS[mo - 1]} ${y} has ${days} days`;
+  if (value < EARLIEST_DATE || value > LATEST_DATE) return `${shown} is outside ${EARLIEST_DATE} to ${LATEST_DATE}`;
+  return null;
+}
+
+/** True for a date checkCalendarDate accepts. */
+export function isCalendarDate(value: string): boolean {
+  return checkCalendarDate(value) === null;
+}

@@ -57,11 +57,32 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+// Longest run of non-space characters handed to the tokenizer whole. Its model tests each word with a pattern whose
+// cost grows with the square of the word's length, so a page of one 300,000-letter "word" took minutes; no real word
+// or address comes near this.
+const MAX_WORD = 256;
+
+/** The text with a space put in every MAX_WORD characters of an over-long word: same length, same offsets. */
+function breakLongWords(text: string): string {
+  let run = 0;
+  let out: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) run = 0;
+    else if (++run > MAX_WORD) {
+      out ??= text.split("");
+      out[i] = " ";
+      run = 0;
+    }
+  }
+  return out ? out.join("") : text;
+}
+
 /** Splits text into sentences and tokens. Offsets always index `text` exactly. */
 export function tokenize(text: string): Doc {
   const w = engine();
   const its = w.its;
-  const wdoc = w.readDoc(text);
+  const wdoc = w.readDoc(breakLongWords(text));
   const words = wdoc.tokens().out() as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];

@@ -1,5 +1,6 @@
 // Questions as YAML: validation with errors that name the field, participant resolution, and default indicators.
 import { parse as parseYaml } from "yaml";
+import { checkCalendarDate } from "../domain/calendar.js";
 import { STANCES, type Stance } from "../domain/extraction.js";
 import type { Indicator, IndicatorMatch, Question } from "../domain/forecast.js";
 import { loadData } from "../extract/resources.js";
@@ -18,17 +19,18 @@ export class QuestionError extends Error {
 /** Resolves a participant written as a name or alias to an entity, as of a date. */
 export type NameResolver = (name: string, date: string) => { id: string; name: string } | null;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
-function isValidDate(s: string): boolean {
-  return DATE.test(s) && !Number.isNaN(Date.parse(s)) && new Date(Date.parse(s)).toISOString().startsWith(s);
-}
+// Longest a question may stay open, in days: every read of it walks its days, so a span of centuries is a denial of service.
+const MAX_QUESTION_DAYS = 3660;
 
-const asDate = (v: unknown): string | null => {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === "string" && isValidDate(v) ? v : null;
-};
+/** The date a field gives (YAML may read it as a Date), and why it is not one the ledger accepts. */
+function asDate(v: unknown): { date: string | null; problem: string | null } {
+  const s = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === "string" ? v : null;
+  if (s === null) return { date: null, problem: `expected a date YYYY-MM-DD, got ${JSON.stringify(v ?? null)}` };
+  const problem = checkCalendarDate(s);
+  return problem ? { date: null, problem } : { date: s, problem: null };
+}
 
 /** The fitted likelihood ratios and constants of the odds engine (data/forecast/parameters.json). */
 export interface ForecastParameters {
@@ -104,11 +106,14 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
   if (id && !ID.test(id)) problems.push(`id: "${id}" must be lower-case letters, digits, '.', '_' or '-'`);
   const title = str("title");
   const criteria = str("criteria", false);
-  const opens = asDate(q.opens);
-  if (!opens) problems.push(`opens: expected a date YYYY-MM-DD, got ${JSON.stringify(q.opens ?? null)}`);
-  const deadline = asDate(q.deadline);
-  if (!deadline) problems.push(`deadline: expected a date YYYY-MM-DD, got ${JSON.stringify(q.deadline ?? null)}`);
+  const { date: opens, problem: opensProblem } = asDate(q.opens);
+  if (opensProblem) problems.push(`opens: ${opensProblem}`);
+  const { date: deadline, problem: deadlineProblem } = asDate(q.deadline);
+  if (deadlineProblem) problems.push(`deadline: ${deadlineProblem}`);
   if (opens && deadline && deadline < opens) problems.push(`deadline: ${deadline} is before opens ${opens}`);
+  else if (opens && deadline && (Date.parse(deadline) - Date.parse(opens)) / 86_400_000 > MAX_QUESTION_DAYS) {
+    problems.push(`deadline: ${deadline} is more than ${MAX_QUESTION_DAYS} days after opens ${opens}`);
+  }
   const prior = q.prior;
   if (typeof prior !== "number" || !(prior > 0 && prior < 1)) problems.push(`prior: expected a probability strictly between 0 and 1, got ${JSON.stringify(prior ?? null)}`);
   const date = opens ?? deadline ?? "1970-01-01";

@@ -1,4 +1,5 @@
 // Turns the many ways documents write a publication date into the calendar date YYYY-MM-DD.
+import { isCalendarDate } from "../domain/calendar.js";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:$|\s)/;
@@ -15,10 +16,9 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-/** True when the string is exactly a valid YYYY-MM-DD date. */
+/** True when the string is exactly a YYYY-MM-DD calendar date in the ledger's range. */
 export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  return isCalendarDate(value);
 }
 
 /**
@@ -26,6 +26,11 @@ export function isIsoDate(value: string): boolean {
  * An ISO timestamp keeps the date as written (the outlet's own day), not the UTC day.
  */
 export function normaliseDate(raw: string | null | undefined): string | null {
+  const date = readDate(raw);
+  return date !== null && isCalendarDate(date) ? date : null;
+}
+
+function readDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim();
   if (!s) return null;

@@ -4,6 +4,7 @@ import { parseHTML } from "linkedom";
 import type { ArticleInput } from "../domain/extraction.js";
 import type { LoadOptions } from "./index.js";
 import { normaliseDate } from "./dates.js";
+import { flattenMarkup, markupShape, MAX_ELEMENTS, overBudget } from "./markup.js";
 
 // The few DOM members used here; the project compiles without the DOM library, so they are named structurally.
 interface DomNode {
@@ -97,8 +98,13 @@ function withoutSiteName(title: string, outlet: string | null): string {
   return stripped.trim() || title;
 }
 
-/** A parsed page that always has an <html> element (linkedom builds none for a bare fragment, and its getters then throw). */
-function parseDocument(html: string): DomDocument {
+/**
+ * A parsed page that always has an <html> element (linkedom builds none for a bare fragment, and its getters then throw).
+ * A page that nests too deeply or has too many elements is flattened first, so building and reading its tree stays
+ * linear in its size.
+ */
+function parseDocument(source: string): DomDocument {
+  const html = overBudget(markupShape(source)) ? flattenMarkup(source) : source;
   const wrap = (h: string) => `<!DOCTYPE html><html><head></head><body>${h}</body></html>`;
   const parse = (h: string) => (parseHTML(h) as unknown as { document: DomDocument }).document;
   const doc = /<html[\s>]/i.test(html) ? parse(html) : parse(wrap(html));
@@ -217,7 +223,7 @@ export function parseHtmlDocument(html: string, opts: LoadOptions & { url?: stri
   const pageTitle = document.title?.trim() || null;
   let parsed: ReturnType<Readability<DomNode>["parse"]> = null;
   try {
-    parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+    parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, maxElemsToParse: MAX_ELEMENTS }).parse();
   } catch {
     parsed = null;
   }

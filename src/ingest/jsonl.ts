@@ -2,6 +2,7 @@
 import type { LoadResult } from "./index.js";
 import { isIsoDate, normaliseDate } from "./dates.js";
 import { normaliseNewlines } from "./text.js";
+import { isWebAddress } from "./values.js";
 
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -58,7 +59,10 @@ export function parseJsonlLine(line: string, input: string): LoadResult {
   let date: string | null = null;
   if (fields.date !== null && fields.date.trim() !== "") {
     date = isIsoDate(fields.date) ? fields.date : normaliseDate(fields.date);
-    if (date === null) return fail(`"date" must be a date (YYYY-MM-DD), got ${JSON.stringify(fields.date)}`);
+    if (date === null) return fail(`"date" must be a calendar date (YYYY-MM-DD, 1900 to 2100), got ${JSON.stringify(fields.date)}`);
+  }
+  if (fields.url !== null && fields.url.trim() !== "" && !isWebAddress(fields.url.trim())) {
+    return fail(`"url" must be an http(s) address, got ${JSON.stringify(fields.url.slice(0, 60))}`);
   }
   return {
     ok: true,

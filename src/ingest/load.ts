@@ -6,7 +6,7 @@ import type { ArticleInput } from "../domain/extraction.js";
 import type { LoadOptions, LoadResult } from "./index.js";
 import { DecodeError, decodeText } from "./decode.js";
 import { fetchDocument, isUrl, looksLikeHtml } from "./fetch.js";
-import { parseHtmlDocument } from "./html.js";
+import { readHtmlBounded } from "./html-reader.js";
 import { parseJsonlLine } from "./jsonl.js";
 import { formatBytes, readLines } from "./lines.js";
 import { parseTextDocument } from "./text.js";
@@ -40,9 +40,9 @@ function withOverrides(article: ArticleInput, opts: LoadOptions): ArticleInput {
   };
 }
 
-/** Parses decoded text as HTML or text, and refuses a document with no body text left. */
-function parseDocument(input: string, text: string, html: boolean, opts: LoadOptions, url?: string): LoadResult {
-  const article = html ? parseHtmlDocument(text, { ...opts, url }) : parseTextDocument(text, opts);
+/** Parses decoded text as HTML (off this thread, within a time budget) or text; refuses a document with no body text left. */
+async function parseDocument(input: string, text: string, html: boolean, opts: LoadOptions, url?: string): Promise<LoadResult> {
+  const article = html ? await readHtmlBounded(text, { ...opts, url }) : parseTextDocument(text, opts);
   if (url && !article.url) article.url = url;
   if (article.text.trim() === "") {
     return fail(input, html ? "no article text found in the HTML" : "no article text after the header");
@@ -102,7 +102,7 @@ async function loadFile(path: string, size: number, format: Format | undefined, 
     if (buf === null) return fail(path, `file is over the ${formatBytes(maxBytes)} limit for one document`);
     const text = decodeText(buf);
     const html = format === "html" || (format === undefined && looksLikeHtml(text));
-    return parseDocument(path, text, html, opts);
+    return await parseDocument(path, text, html, opts);
   } catch (err) {
     return fail(path, err instanceof DecodeError ? err.message : errorMessage(err));
   }
@@ -195,14 +195,14 @@ async function* loadStdin(opts: LoadOptions): AsyncGenerator<LoadResult> {
     }
     parts.push(Buffer.from(chunk));
   }
-  yield loadStdinDocument(Buffer.concat(parts, size), opts);
+  yield await loadStdinDocument(Buffer.concat(parts, size), opts);
 }
 
-function loadStdinDocument(buf: Buffer, opts: LoadOptions): LoadResult {
+async function loadStdinDocument(buf: Buffer, opts: LoadOptions): Promise<LoadResult> {
   if (buf.length === 0) return fail("-", "empty input");
   try {
     const text = decodeText(buf);
-    return parseDocument("-", text, looksLikeHtml(text), opts);
+    return await parseDocument("-", text, looksLikeHtml(text), opts);
   } catch (err) {
     return fail("-", err instanceof DecodeError ? err.message : errorMessage(err));
   }
@@ -216,7 +216,7 @@ export async function loadUrl(url: string, opts: LoadOptions = {}): Promise<Load
   if (!isUrl(url)) return fail(url, "not a web address (http:// or https://)");
   try {
     const page = await fetchDocument(url, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, publicNetworkOnly: opts.publicNetworkOnly });
-    return parseDocument(url, page.text, page.html, opts, page.url);
+    return await parseDocument(url, page.text, page.html, opts, page.url);
   } catch (err) {
     return fail(url, err instanceof DecodeError ? err.message : errorMessage(err));
   }

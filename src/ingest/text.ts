@@ -2,6 +2,15 @@
 import type { ArticleInput } from "../domain/extraction.js";
 import type { LoadOptions } from "./index.js";
 import { normaliseDate } from "./dates.js";
+import { InvalidValue, webAddress } from "./values.js";
+
+// A header Date that names no calendar day in range is refused, not dropped: the document would take another date.
+function headerDate(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  const date = normaliseDate(raw);
+  if (date === null) throw new InvalidValue(`header Date: ${JSON.stringify(raw)} is not a calendar date from 1900 to 2100`);
+  return date;
+}
 
 type HeaderField = "title" | "outlet" | "date" | "url" | "byline";
 
@@ -86,10 +95,10 @@ export function parseTextDocument(raw: string, opts: LoadOptions = {}): ArticleI
   return {
     text,
     date: opts.date ?? null,
-    metaDate: normaliseDate(fields.date),
+    metaDate: headerDate(fields.date),
     title: opts.title ?? fields.title ?? markdownTitle ?? null,
     outlet: opts.outlet ?? fields.outlet ?? null,
-    url: fields.url ?? null,
+    url: fields.url ? webAddress(fields.url, "header URL") : null,
     byline: fields.byline ?? null,
   };
 }

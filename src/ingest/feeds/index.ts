@@ -1,6 +1,6 @@
 // Feeds: detect the format, parse it with its parser, and hand back the one feed shape; OPML lists of feeds.
 import { looksLikeJsonFeed, parseJsonFeed } from "./json-feed.js";
-import { FeedError, type FeedDocument } from "./types.js";
+import { FeedError, refuseDeepXml, type FeedDocument } from "./types.js";
 import { parseXmlFeed } from "./xml.js";
 
 export type { FeedDocument, FeedEntry } from "./types.js";
@@ -13,6 +13,9 @@ export function parseFeedText(text: string, contentType = ""): FeedDocument {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new FeedError("empty feed");
   if (/json/i.test(contentType) || looksLikeJsonFeed(body)) return parseJsonFeed(body);
-  if (/^\s*</.test(body)) return parseXmlFeed(body);
+  if (/^\s*</.test(body)) {
+    refuseDeepXml(body, "feed");
+    return parseXmlFeed(body);
+  }
   throw new FeedError("not a feed (neither XML nor JSON Feed)");
 }

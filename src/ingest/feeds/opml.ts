@@ -1,7 +1,7 @@
 // OPML, the list of feeds every feed reader imports and exports: outlines with an xmlUrl are feeds; an outline around
 // them is their category.
 import { DOMParser } from "linkedom";
-import { FeedError } from "./types.js";
+import { FeedError, refuseDeepXml } from "./types.js";
 
 /** One feed of an OPML list. */
 export interface OpmlFeed {
@@ -48,6 +48,7 @@ function webUrl(s: string | null): string | null {
 export function parseOpml(text: string): OpmlFeed[] {
   if (/<!ENTITY/i.test(text)) throw new FeedError("the OPML file declares its own XML entities (<!ENTITY …>), refused");
   if (!/<opml[\s>]/i.test(text)) throw new FeedError("not an OPML file (no <opml> element)");
+  refuseDeepXml(text, "OPML file");
   const doc = new DOMParser().parseFromString(text, "text/xml") as unknown as { documentElement: XmlElement | null };
   const root = doc.documentElement;
   if (!root || root.tagName.toLowerCase() !== "opml") throw new FeedError("not an OPML file (no <opml> element)");

@@ -1,4 +1,5 @@
 // The one shape every feed format is normalised into at the edge: nothing downstream knows RSS from Atom from JSON Feed.
+import { markupShape } from "../markup.js";
 
 /** One entry of a feed, whatever its format. */
 export interface FeedEntry {
@@ -31,3 +32,13 @@ export interface FeedDocument {
 
 /** Why a body could not be read as a feed. */
 export class FeedError extends Error {}
+
+// Deepest nesting a feed or OPML file may have: real ones nest a handful of levels, and the XML parser's cost grows far
+// faster than the depth.
+const MAX_XML_DEPTH = 100;
+
+/** Throws FeedError for XML that nests past MAX_XML_DEPTH, counted on its raw tags before any parse. */
+export function refuseDeepXml(text: string, what: string): void {
+  const { depth } = markupShape(text);
+  if (depth > MAX_XML_DEPTH) throw new FeedError(`the ${what} nests ${depth} levels deep, over the ${MAX_XML_DEPTH} allowed; refused`);
+}

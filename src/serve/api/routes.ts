@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { readArticleLedger } from "../../app/article-page.js";
 import { extractText, ingestArticle, readArticle, readArticles, reportEvidence } from "../../app/articles.js";
 import { readClaimPage } from "../../app/claim-page.js";
+import type { ReaderPool } from "../../app/reader-pool.js";
 import { readEntities, readEntity, readPositions } from "../../app/entities.js";
 import { glossary } from "../../app/glossary.js";
 import { readClaims } from "../../app/ledger.js";
@@ -24,6 +25,8 @@ export interface RouteContext {
   today: () => string;
   /** Whether write routes need the bearer token. */
   writesNeedToken: boolean;
+  /** Reads submitted articles off the main thread, each within a time budget. */
+  readers?: ReaderPool;
 }
 
 /** One route: enough to register it with Fastify and to describe it in the OpenAPI document. */
@@ -109,14 +112,17 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/claims",
     returns: "array",
-    summary: "Claims with reports, origins and status history (all, one story's, or of one status)",
+    summary: "Claims with reports, origins and status history (all, one story's, or of one status), a page at a time (limit, offset; the total in X-Total-Count)",
     tags: ["ledger"],
     schema: { querystring: S.claimsQuery },
     responses: {},
-    handler: async (req, _reply, ctx) => {
-      const q = req.query as { story?: string; status?: string };
+    handler: async (req, reply, ctx) => {
+      const q = req.query as { story?: string; status?: string; limit?: number; offset?: number };
       const claims = await readClaims(ctx.store.db, { storyId: q.story });
-      return q.status ? claims.filter((c) => c.status === q.status) : claims;
+      const kept = q.status ? claims.filter((c) => c.status === q.status) : claims;
+      reply.header("x-total-count", String(kept.length));
+      const from = q.offset ?? 0;
+      return kept.slice(from, from + (q.limit ?? S.MAX_PAGE));
     },
   },
   {
@@ -173,7 +179,7 @@ export const routes: RouteDef[] = [
     bodyType: "application/json",
     responses: { 201: "stored (new or near-duplicate)", 401: "token missing or wrong", 413: "body too large", 422: "the article could not be read" },
     handler: async (req, reply, ctx) => {
-      const result = await ingestArticle(ctx.store, req.body as Parameters<typeof ingestArticle>[1]);
+      const result = await ingestArticle(ctx.store, req.body as Parameters<typeof ingestArticle>[1], { readers: ctx.readers });
       if (result.outcome === "failed") throw new HttpError(422, result.error ?? "the article could not be read");
       reply.status(result.outcome === "duplicate" ? 200 : 201);
       return result;

@@ -10,10 +10,13 @@ export const idParams = {
   properties: { id: { type: "string", minLength: 1, maxLength: 200, pattern: "^[^/\\s]+$" } },
 } as const;
 
+/** The largest page a list route gives, and its default size where a route pages by default. */
+export const MAX_PAGE = 1000;
+
 /** Paging for list routes. */
 const paging = {
-  limit: { type: "integer", minimum: 1, maximum: 1000 },
-  offset: { type: "integer", minimum: 0 },
+  limit: { type: "integer", minimum: 1, maximum: MAX_PAGE },
+  offset: { type: "integer", minimum: 0, maximum: 100_000 },
 } as const;
 
 /** Filters of the claim list. */
@@ -23,6 +26,7 @@ export const claimsQuery = {
   properties: {
     story: { type: "string", minLength: 1, maxLength: 200 },
     status: { type: "string", enum: ["reported", "corroborated", "confirmed", "denied", "contradicted", "stale"] },
+    ...paging,
   },
 } as const;
 

@@ -1,7 +1,6 @@
 // The HTTP server: the API routes, their OpenAPI document, the token guard on writes, and the built web UI with its fallback.
 import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
-import { isIP } from "node:net";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -10,7 +9,10 @@ import { pageExists } from "../../app/pages.js";
 import { today as utcToday } from "../../app/questions.js";
 import type { Store } from "../../store/index.js";
 import { HttpError, errorHandler } from "./errors.js";
+import { installGuard, isLoopbackName, type GuardOptions } from "./guard.js";
 import { openApiDocument } from "./openapi.js";
+import { ReaderPool } from "../../app/reader-pool.js";
+import { HTML_BUDGET_MS } from "../../ingest/html-reader.js";
 import { routes, type RouteContext } from "./routes.js";
 
 /** How the server is built. */
@@ -27,19 +29,17 @@ export interface ServerOptions {
   today?: () => string;
   /** The server's public address for links in the alert feed; by default the address the request came to. */
   baseUrl?: string | null;
+  /** Per-client limits and the public host names the server answers to (the base URL's is added). */
+  guard?: GuardOptions;
+  /** Longest a submitted article may take to read, in milliseconds. */
+  readBudgetMs?: number;
 }
 
 /** Default largest request body: enough for a long article, small enough to refuse abuse. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** True for host names and addresses that only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (h === "localhost" || h.endsWith(".localhost")) return true;
-  if (isIP(h) === 4) return h.startsWith("127.");
-  if (isIP(h) === 6) return h === "::1" || h.startsWith("::ffff:127.");
-  return false;
-}
+export const isLoopback = isLoopbackName;
 
 function tokenMatches(req: FastifyRequest, token: string): boolean {
   const header = req.headers.authorization ?? "";
@@ -58,9 +58,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   const token = opts.token ?? null;
-  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null };
+  const readers = new ReaderPool(1, { budgetMs: opts.readBudgetMs ?? HTML_BUDGET_MS });
+  app.addHook("onClose", async () => readers.close());
+  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null, readers };
 
   app.setErrorHandler(errorHandler);
+  const publicHost = opts.baseUrl && URL.canParse(opts.baseUrl) ? new URL(opts.baseUrl).hostname : undefined;
+  installGuard(app, { ...opts.guard, publicHosts: [...(opts.guard?.publicHosts ?? []), ...(publicHost ? [publicHost] : [])] });
   // The UI loads only its own scripts and styles; nothing it shows can pull in or run anything else.
   app.addHook("onSend", async (_req, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
@@ -72,7 +76,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return payload;
   });
   // Question definitions are posted as YAML text.
-  app.addContentTypeParser(["application/yaml", "application/x-yaml", "text/yaml", "text/plain"], { parseAs: "string" }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(["application/yaml", "application/x-yaml"], { parseAs: "string" }, (_req, body, done) => done(null, body));
 
   for (const r of routes) {
     app.route({

@@ -1,5 +1,6 @@
 // `bellwether ingest`: store articles from files, folders, URLs or stdin; prints progress, a summary, or the JSON summary.
 import type { Command } from "commander";
+import { checkCalendarDate } from "../../domain/calendar.js";
 import { loadConfig } from "../../app/config.js";
 import { ingestInputs, type IngestEvent, type IngestSummary } from "../../app/ingest.js";
 import { enqueueInputs, QueueUnavailable } from "../../app/queue.js";
@@ -16,7 +17,6 @@ interface IngestFlags {
   queue?: boolean;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // Redraw the TTY progress line at most this often.
 const REDRAW_MS = 100;
 
@@ -32,11 +32,10 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
     .option("--outlet <name>", "outlet name for every input")
     .option("--json", "print the summary as one JSON object and nothing else")
     .option("--allow-private", "let URLs reach loopback and private-network addresses (refused by default)")
-    .option("--threads <n>", "worker threads that read documents while others are stored (default: cores - 1; 0: none)")
+    .option("--threads <n>", "worker threads that read documents while others are stored (default: cores - 1; at most the cores; 0: none)")
     .action(async (inputs: string[], flags: IngestFlags, cmd: Command) => {
-      if (flags.date !== undefined && !DATE.test(flags.date)) {
-        cmd.error(`error: --date must be YYYY-MM-DD, got "${flags.date}"`, { exitCode: 2, code: "bellwether.usage" });
-      }
+      const dateProblem = flags.date === undefined ? null : checkCalendarDate(flags.date);
+      if (dateProblem) cmd.error(`error: --date: ${dateProblem}`, { exitCode: 2, code: "bellwether.usage" });
       if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) {
         cmd.error(`error: --threads must be a whole number, got "${flags.threads}"`, { exitCode: 2, code: "bellwether.usage" });
       }

@@ -1,5 +1,6 @@
 // Values of command-line options shared by several commands: durations, dates, and the usage error they raise.
 import type { Command } from "commander";
+import { checkCalendarDate } from "../../domain/calendar.js";
 
 /** Stops with a usage error (exit status 2). */
 export function usage(cmd: Command, message: string): never {
@@ -28,7 +29,7 @@ export function durationOption(cmd: Command, flag: string, value: string | undef
 /** A calendar date option (YYYY-MM-DD), or a usage error. */
 export function dateOption(cmd: Command, flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
-  if (!ok) usage(cmd, `${flag} must be a calendar date YYYY-MM-DD, got "${value}"`);
+  const problem = checkCalendarDate(value);
+  if (problem) usage(cmd, `${flag}: ${problem}`);
   return value;
 }

@@ -1,5 +1,6 @@
 // `bellwether question add|show|replay|resolve` and `bellwether questions`: forecast questions from the command line.
 import type { Command } from "commander";
+import { checkCalendarDate } from "../../domain/calendar.js";
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../../app/config.js";
 import { addQuestion, replayQuestion, resolveQuestion, showQuestion, summarizeQuestions, today } from "../../app/questions.js";
@@ -13,7 +14,6 @@ interface Flags {
   asOf?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
 async function withStore<T>(flags: Flags, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -30,7 +30,8 @@ function usage(cmd: Command, message: string): never {
 }
 
 function checkDate(cmd: Command, flag: string, value: string | undefined): void {
-  if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) usage(cmd, `${flag} must be YYYY-MM-DD, got "${value}"`);
+  const problem = value === undefined ? null : checkCalendarDate(value);
+  if (problem) usage(cmd, `${flag}: ${problem}`);
 }
 
 /** A small chart of a probability path, for terminals: one column per point, eight rows from 0% to 100%. */

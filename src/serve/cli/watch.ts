@@ -38,7 +38,7 @@ export function watchOptions(cmd: Command): Command {
     .option("--as-of <YYYY-MM-DD>", "compute questions as of this date (default: today)")
     .option("--timeout <duration>", "time allowed for one feed or page request", "20s")
     .option("--politeness <duration>", "least pause between two requests to one host", "1s")
-    .option("--threads <n>", "worker threads that read documents (default: cores - 1; 0: none)")
+    .option("--threads <n>", "worker threads that read documents (default: cores - 1; at most the cores; 0: none)")
     .option("--config <file>", "settings file with alert rules (default: $BELLWETHER_CONFIG or ./bellwether.yaml)")
     .option("--base-url <url>", "the server address alert links point to (default: the config's base_url, else http://127.0.0.1:8080)")
     .option("--queue", "queue new items for `bellwether worker` processes instead of storing them here (PostgreSQL store)");

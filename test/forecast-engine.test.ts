@@ -431,6 +431,12 @@ describe("question files", () => {
     for (const [match, stances] of cases) expect(ind(match), match).toEqual(stances);
   });
 
+  it("refuses a value that refers to itself through a YAML alias with a message, not a crash", () => {
+    const yaml = "id: c\ntitle: t\nopens: 2025-01-01\ndeadline: 2025-02-01\nprior: &a [*a, *a]\nevent:\n  type: visit\n  participants: [United States, China]\n";
+    expect(() => parseQuestion(yaml, "q.yaml", (n) => `x:${n}`)).toThrow(QuestionError);
+    expect(() => parseQuestion(yaml, "q.yaml", (n) => `x:${n}`)).toThrow(/prior: .*contains itself/);
+  });
+
   it("names every bad field", () => {
     try {
       parseQuestion("id: Bad Id\ntitle: x\nopens: 2025-13-01\ndeadline: 2025-12-31\nprior: 1.5\nevent: { type: meet, participants: [Nobody Known], place: Atlantis }\nindicators:\n  - { name: x, match: { stance: maybe }, lr: 0 }\n", "q.yaml", resolve);

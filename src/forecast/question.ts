@@ -27,7 +27,7 @@ const MAX_QUESTION_DAYS = 3660;
 /** The date a field gives (YAML may read it as a Date), and why it is not one the ledger accepts. */
 function asDate(v: unknown): { date: string | null; problem: string | null } {
   const s = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === "string" ? v : null;
-  if (s === null) return { date: null, problem: `expected a date YYYY-MM-DD, got ${JSON.stringify(v ?? null)}` };
+  if (s === null) return { date: null, problem: `expected a date YYYY-MM-DD, got ${shown(v ?? null)}` };
   const problem = checkCalendarDate(s);
   return problem ? { date: null, problem } : { date: s, problem: null };
 }
@@ -76,7 +76,7 @@ function stancesOf(m: Record<string, unknown>, problems: string[], field: string
   if (m.stance !== undefined) {
     const list = Array.isArray(m.stance) ? m.stance : [m.stance];
     const bad = list.filter((s) => !STANCES.includes(s as Stance) || s === "unknown");
-    if (bad.length) problems.push(`${field}.match.stance: ${bad.map((b) => JSON.stringify(b)).join(", ")} is not a stance (${STANCES.filter((s) => s !== "unknown").join(", ")})`);
+    if (bad.length) problems.push(`${field}.match.stance: ${bad.map((b) => shown(b)).join(", ")} is not a stance (${STANCES.filter((s) => s !== "unknown").join(", ")})`);
     return list.filter((s): s is Stance => STANCES.includes(s as Stance));
   }
   if (m.scheduled === true) return ["scheduled"];
@@ -115,7 +115,7 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
     problems.push(`deadline: ${deadline} is more than ${MAX_QUESTION_DAYS} days after opens ${opens}`);
   }
   const prior = q.prior;
-  if (typeof prior !== "number" || !(prior > 0 && prior < 1)) problems.push(`prior: expected a probability strictly between 0 and 1, got ${JSON.stringify(prior ?? null)}`);
+  if (typeof prior !== "number" || !(prior > 0 && prior < 1)) problems.push(`prior: expected a probability strictly between 0 and 1, got ${shown(prior ?? null)}`);
   const date = opens ?? deadline ?? "1970-01-01";
 
   const resolveAll = (names: unknown, field: string): string[] => {
@@ -185,4 +185,13 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
   const defaults = indicators.length === 0;
   if (defaults) indicators = defaultIndicators(event.type, event.participants);
   return { id, title, criteria, opens: opens!, deadline: deadline!, prior: prior as number, event, indicators, default_indicators: defaults };
+}
+
+/** A value as a problem message shows it; one that refers to itself (a YAML alias of its own anchor) by its kind. */
+function shown(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return Array.isArray(v) ? "a list that contains itself" : "a value that contains itself";
+  }
 }

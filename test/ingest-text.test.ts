@@ -117,7 +117,7 @@ describe("parseJsonlLine", () => {
     ['{"id": "b"}', "b", /missing "text"/],
     ['{"id": "c", "text": 5}', "c", /"text" must be a string, got a number/],
     ['{"id": "d", "text": "  "}', "d", /"text" is empty/],
-    ['{"id": "e", "text": "x", "date": "soon"}', "e", /"date" must be a date/],
+    ['{"id": "e", "text": "x", "date": "soon"}', "e", /"date" must be a calendar date/],
     ['{"id": "f", "text": "x", "title": ["a"]}', "f", /"title" must be a string, got an array/],
   ])("%s fails with its id (%s) and a reason", (line, id, reason) => {
     const r = parseJsonlLine(line, "x.jsonl:3");

@@ -104,7 +104,8 @@ describe("exports", () => {
   });
 
   it("serves the same exports and the brief over the API", async () => {
-    const app = await buildServer({ store, today: () => "2026-01-31" });
+    // The server answers only to names it knows: the brief's links carry the configured public name.
+    const app = await buildServer({ store, today: () => "2026-01-31", baseUrl: "http://bw.test" });
     try {
       const csv = await app.inject({ method: "GET", url: "/api/export/claims?format=csv" });
       expect(csv.statusCode).toBe(200);

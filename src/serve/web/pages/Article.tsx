@@ -1,10 +1,11 @@
 // One stored article: where it sits in the ledger (the claims it reports, its stories, the questions it moved), then
 // its text, read in place. A link to "#s3" marks the fourth sentence, the one a report cites.
 import { useEffect } from "react";
-import { humanDay, plural, signedPoints } from "../../../app/words.js";
+import { humanDay, plural } from "../../../app/words.js";
 import { api, type ArticlePage } from "../api.js";
 import { PageTitle, Show, Stance, StageStatus, useApi } from "../components/common.js";
 import { Reading } from "../components/Reading.js";
+import { QuestionsMoved } from "../components/QuestionsMoved.js";
 import { Term } from "../components/Term.js";
 import { Link, paths, useLocation } from "../router.js";
 
@@ -82,25 +83,7 @@ function ArticleView({ a }: { a: ArticlePage }) {
             ))}
           </ul>
         </section>
-        <section aria-labelledby="h-questions">
-          <h2 id="h-questions">Questions it moved</h2>
-          {l.questions.length === 0 ? <p className="muted">None.</p> : null}
-          <ul className="plain" data-testid="article-questions">
-            {l.questions.map((q) => (
-              <li key={q.id}>
-                <Link to={paths.question(q.id)}>{q.title}</Link>:{" "}
-                {q.moves.map((mv, i) => (
-                  <span key={mv.index}>
-                    {i ? ", " : ""}
-                    <Link to={paths.question(q.id, `update-${mv.index}`)} data-number="move">
-                      {signedPoints(mv.probability - mv.previous)}
-                    </Link>
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <QuestionsMoved questions={l.questions} testid="article-questions" />
       </div>
       {a.article.url ? (
         <p className="small">

@@ -1,13 +1,14 @@
 // One claim: its statement, where it stands and why, when and where it happens and who takes part, its history with the
 // report behind each step, the stories and questions it touches, its provenance, and every report with its sentence.
 import { useEffect, useState } from "react";
-import { humanDay, humanTime, plural, signedPoints } from "../../../app/words.js";
+import { humanDay, humanTime, plural } from "../../../app/words.js";
 import { api, type ClaimPage, type ClaimView } from "../api.js";
 import { ClaimItem } from "../components/ClaimItem.js";
 import { Factuality, PageTitle, ScrollToHash, Show, Stance, StageStatus, useApi } from "../components/common.js";
 import { CoverageBar } from "../components/CoverageBar.js";
 import { Highlighted } from "../components/Highlighted.js";
 import { ProvenanceGraph } from "../components/ProvenanceGraph.js";
+import { QuestionsMoved } from "../components/QuestionsMoved.js";
 import { Term } from "../components/Term.js";
 import { Link, paths } from "../router.js";
 
@@ -203,25 +204,7 @@ function ClaimView({ c }: { c: ClaimPage }) {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="h-questions">
-            <h2 id="h-questions">Questions it moved</h2>
-            {c.questions.length === 0 ? <p className="muted">None.</p> : null}
-            <ul className="plain" data-testid="claim-questions">
-              {c.questions.map((q) => (
-                <li key={q.id}>
-                  <Link to={paths.question(q.id)}>{q.title}</Link>:{" "}
-                  {q.moves.map((m, i) => (
-                    <span key={m.index}>
-                      {i ? ", " : ""}
-                      <Link to={paths.question(q.id, `update-${m.index}`)} data-number="move">
-                        {signedPoints(m.probability - m.previous)}
-                      </Link>
-                    </span>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <QuestionsMoved questions={c.questions} testid="claim-questions" />
         </div>
       ) : null}
       <section aria-labelledby="provenance">

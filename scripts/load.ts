@@ -70,7 +70,8 @@ try {
   t = performance.now();
   const results = await Promise.all(
     routes.map((r) =>
-      autocannon({ url: base, connections: Math.max(1, Math.round((CONNECTIONS * r.share) / shares)), duration: SECONDS, timeout: 10, ...r.opts } as autocannon.Options),
+      // autocannon takes the path as part of the url; a separate `path` option is not read, and every request went to "/".
+      autocannon({ ...r.opts, path: undefined, url: `${base}${r.opts.path}`, connections: Math.max(1, Math.round((CONNECTIONS * r.share) / shares)), duration: SECONDS, timeout: 10 } as autocannon.Options),
     ),
   );
   const wall = (performance.now() - t) / 1000;

@@ -26,6 +26,13 @@ const rows: [string, string, Stance][] = [
   ["Putin arrived in Pyongyang early on Wednesday for his first visit in 24 years.", "arrived", "occurred"],
   ["Biden and Xi shook hands at the entrance of the estate.", "shook", "occurred"],
   ["The summit ended without a joint statement.", "summit", "occurred"],
+  // a happening with no tense of its own takes its clause's past, unless the clause only plans or talks of it
+  ["Their two hours of talks at the palace produced a short joint statement.", "talks", "occurred"],
+  ["The quarrel broke out after nearly an hour of calm conversation before the cameras.", "conversation", "occurred"],
+  ["The two presidents then drove to a hotel in Nusa Dua for talks.", "talks", "discussed"],
+  ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
+  ["The statement gave no date or venue for the meeting.", "meeting", "discussed"],
+  ["Ministers in Paris praised the announcement of a summit between the two leaders.", "summit", "discussed"],
   // scheduled
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],
   ["The White House confirmed that Biden will meet Xi on Wednesday in San Francisco.", "meet", "scheduled"],

@@ -31,6 +31,7 @@ interface StanceLexicon {
   negatedAsDiscussed: { lemmas: string[] };
   openQuestion: { clauseWords: string[]; verbs: string[]; negators: string[] };
   judging: string[];
+  clauseTense: { untelling: string[]; untellingNouns: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -608,7 +609,44 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // its own, or as the subject of a present predicate ("the meeting depends on …"), is only talked about.
   if (tense === "past" || side === "before") return "occurred";
   if (tense === "present" && inp.ts[inp.k].pos === "VERB") return "occurred";
-  return "bare";
+  return clausePast(inp) ? "occurred" : "bare";
+}
+
+// Verbs whose past tells nothing held of a happening in their clause: plans, wishes and talk about it.
+const UNTELLING: ReadonlySet<string> = new Set(LEX.clauseTense.untelling);
+const UNTELLING_NOUNS: ReadonlySet<string> = new Set(LEX.clauseTense.untellingNouns);
+
+/**
+ * A happening named with no tense of its own takes that of its clause's nearest verb when that verb tells a past,
+ * realis event ("went to a hotel for talks", "their three hours of talks yielded a statement", "came after forty
+ * minutes of conversation"); a plan, a wish or talk about it tells nothing held.
+ */
+function clausePast(inp: StanceInput): boolean {
+  const { ts, k } = inp;
+  if (ts[k].pos === "VERB") return false;
+  let best = -1;
+  for (let d = 1; d <= PREDICATE_REACH && best < 0; d++) {
+    for (const j of [k - d, k + d]) {
+      if (j < 0 || j >= ts.length) continue;
+      const between = j < k ? ts.slice(j + 1, k) : ts.slice(k + 1, j);
+      if (between.some((t) => STOPS.has(lowerOf(t)) && t.pos !== "ADP" || lowerOf(t) === "," || t.pos === "CCONJ")) continue;
+      if (ts[j].pos === "VERB") {
+        best = j;
+        break;
+      }
+    }
+  }
+  if (best < 0 || ts[best].lower.endsWith("ing") || UNTELLING.has(ts[best].lemma) || TALKED_ABOUT.has(ts[best].lemma)) return false;
+  if (inp.factualityAt(best) !== "CT+") return false;
+  // "arrived for talks" tells the travel, not the talks; "gave no date for the meeting", "the announcement of a
+  // summit" tell nothing of it held.
+  const between = best < k ? ts.slice(best + 1, k) : ts.slice(k + 1, best);
+  let start = k;
+  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM"].includes(ts[start - 1].pos) || lowerOf(ts[start - 1]) === "'s")) start--;
+  if (best < k && start > 0 && lowerOf(ts[start - 1]) === "for") return false;
+  if (between.some((t) => NEGATORS.has(lowerOf(t)) || UNTELLING_NOUNS.has(t.lemma))) return false;
+  const g = groupAt(ts, best, inp.named);
+  return g.tense === "past" && !g.modal && !g.would;
 }
 
 /**

@@ -198,7 +198,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
-    const { stance, bare } = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0 });
+    const { stance, bare } = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     out.push({
       id: "",
       sentence: s,

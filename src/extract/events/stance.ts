@@ -32,6 +32,7 @@ interface StanceLexicon {
   openQuestion: { clauseWords: string[]; verbs: string[]; negators: string[] };
   judging: string[];
   clauseTense: { untelling: string[]; untellingNouns: string[] };
+  gatheringOutcomes: { types: string[]; predicates: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -130,6 +131,8 @@ export interface StanceInput {
   isParty: (id: string) => boolean;
   /** True when the mention names any party at all. */
   hasParties: boolean;
+  /** The happening's event type. */
+  type: string;
 }
 
 /** A cue found for a trigger, with whether it is negated. */
@@ -305,6 +308,7 @@ function predicateCue(inp: StanceInput): Found | null {
       if (end < 0) continue;
       const ownNegation = cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never") || [...s.words].some((w) => w.endsWith("n't")));
       const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !ownNegation;
+      if (GATHERING_OUTCOMES.has(cue.text) && GATHERINGS.has(inp.type)) return { stance: "occurred", negated: false, at: b, ownNegation: true };
       return { stance: cue.stance, negated, at: b, ownNegation };
     }
     // The predicate is the first verb group: a cue further on belongs to another clause, unless that group is a
@@ -614,6 +618,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
 
 // Verbs whose past tells nothing held of a happening in their clause: plans, wishes and talk about it.
 const UNTELLING: ReadonlySet<string> = new Set(LEX.clauseTense.untelling);
+const GATHERINGS: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.types);
+const GATHERING_OUTCOMES: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.predicates);
 const UNTELLING_NOUNS: ReadonlySet<string> = new Set(LEX.clauseTense.untellingNouns);
 
 /**

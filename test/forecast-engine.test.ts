@@ -144,6 +144,12 @@ describe("what a report can and cannot say about the question", () => {
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:KP" }))).toBe(true);
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:CN" }))).toBe(false);
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: null }))).toBe(false);
+    // "Putin and Kim held talks in Pyongyang": a meeting of the visitor inside the country tells the visit.
+    const KIM = "person:kim-jong-un";
+    expect(aboutEvent(q, ev({ type: "meet", participants: [PUTIN, KIM], place: "country:KP" }))).toBe(true);
+    expect(aboutEvent(q, ev({ type: "meet", participants: [PUTIN, KIM], place: "place:vostochny-cosmodrome" }))).toBe(false);
+    expect(aboutEvent(q, ev({ type: "meet", participants: [KIM], place: "country:KP" }))).toBe(false);
+    expect(forecast(q, [ev({ type: "meet", participants: [PUTIN, KIM], place: "country:KP", stance: "occurred", onRecord: true })], DAY).status).toBe("yes");
   });
 
   it("takes the pair's own meeting at another place as no preparatory step toward one at the question's place", () => {

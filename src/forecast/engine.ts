@@ -73,6 +73,12 @@ export function aboutEvent(q: Question, e: Evidence): boolean {
   // "Putin landed in Pyongyang": the country a visit takes place in is the country visited.
   const visited = (p: string) => e.type === "visit" && p.startsWith("country:") && !!e.place && placeFits(p, e.place);
   if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p) || visited(p));
+  // "Putin and Kim held talks in Pyongyang": whoever meets in a country is there, so a visit to it took place.
+  if (q.event.type === "visit" && GATHERINGS.has(e.type) && e.place) {
+    const countries = q.event.participants.filter((p) => p.startsWith("country:"));
+    const people = q.event.participants.filter((p) => !p.startsWith("country:"));
+    return countries.length > 0 && people.length > 0 && people.every((p) => e.participants.includes(p)) && countries.every((c) => placeFits(c, e.place));
+  }
   if (!(q.event.type === "meet" && e.type === "visit")) return false;
   return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
 }
@@ -115,6 +121,9 @@ function setsDate(q: Question, e: Evidence): string | null {
   if (!r || rangeWidth(r) > 7 || r.to < e.published) return null;
   return r.to <= q.deadline ? r.to : null;
 }
+
+// Happenings that bring their participants together in one place.
+const GATHERINGS: ReadonlySet<string> = new Set(["meet", "negotiate", "sign"]);
 
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 

@@ -33,6 +33,15 @@ const rows: [string, string, Stance][] = [
   ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
   ["The statement gave no date or venue for the meeting.", "meeting", "discussed"],
   ["Ministers in Paris praised the announcement of a summit between the two leaders.", "summit", "discussed"],
+  // a gathering that collapsed or broke down was held; a deal that collapsed was not
+  ["Their meeting in the Oval Office broke down after forty minutes.", "meeting", "occurred"],
+  ["The talks in Jeddah collapsed into shouting on Friday.", "talks", "occurred"],
+  // a party calling or standing ready for talks wants them
+  ["Moscow stood ready for talks in Istanbul without preconditions, the Kremlin said.", "talks", "wanted"],
+  // an absence told ahead is no plan to be there; a party's own "will not" refuses
+  ["The premier will probably miss next week's summit in Delhi, officials said.", "miss", "unplanned"],
+  ["Biden said he would not host Netanyahu at the White House in the near term.", "host", "refused"],
+  ["The Kremlin spokesman said Putin would not be travelling to Ankara.", "travelling", "refused"],
   // scheduled
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],
   ["The White House confirmed that Biden will meet Xi on Wednesday in San Francisco.", "meet", "scheduled"],

@@ -33,6 +33,8 @@ interface StanceLexicon {
   judging: string[];
   clauseTense: { untelling: string[]; untellingNouns: string[] };
   gatheringOutcomes: { types: string[]; predicates: string[] };
+  absenceAhead: { words: string[]; cues: string[] };
+  unwilled: string[];
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -592,9 +594,14 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     if (s === "occurred" && ahead) return "scheduled";
+    // "will probably miss next week's summit", "is likely to stay away", "Xi's decision to stay home": an absence told
+    // ahead of the happening is no plan to be there, not a failure yet.
+    if (s === "failed" && !cue.negated && cue.at === inp.k && ABSENCES.has(lowerOf(inp.ts[cue.at])) && side !== "before" && (side === "after" || absenceAhead(inp.ts, cue.at, inp.named))) return "unplanned";
     return s;
   }
   const negative = f.endsWith("-");
+  // "Biden said he would not host Netanyahu", "Putin will not be travelling": a party's own "will not" refuses.
+  if (negative && inp.byParty && inp.ts[inp.k].pos === "VERB" && !UNWILLED.has(inp.ts[inp.k].lemma) && willNot(inp.ts, inp.k)) return "refused";
   if (negative) return ahead || ((tense === "present" || group.perfect) && side !== "before") ? "unplanned" : "failed";
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);
@@ -618,6 +625,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
 
 // Verbs whose past tells nothing held of a happening in their clause: plans, wishes and talk about it.
 const UNTELLING: ReadonlySet<string> = new Set(LEX.clauseTense.untelling);
+const AHEAD_WORDS: ReadonlySet<string> = new Set(LEX.absenceAhead.words);
+const ABSENCES: ReadonlySet<string> = new Set(LEX.absenceAhead.cues);
+const UNWILLED: ReadonlySet<string> = new Set(LEX.unwilled);
 const GATHERINGS: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.types);
 const GATHERING_OUTCOMES: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.predicates);
 const UNTELLING_NOUNS: ReadonlySet<string> = new Set(LEX.clauseTense.untellingNouns);
@@ -668,6 +678,26 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
     if (id) return inp.hasParties && !inp.isParty(id);
     if (STOPS.has(w) || w === "," || ts[j].pos === "VERB") break;
     if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
+  }
+  return false;
+}
+
+/** The cue stands in a future, a possibility or a decision: "will probably miss", "likely to skip", "decision to stay home". */
+function absenceAhead(ts: Token[], at: number, named: boolean[]): boolean {
+  const g = groupAt(ts, at, named);
+  if (g.tense === "future" || g.modal) return true;
+  for (let j = at - 1; j >= 0 && j >= at - 3; j--) if (AHEAD_WORDS.has(lowerOf(ts[j]))) return true;
+  return false;
+}
+
+/** "would not host", "won't be travelling", "will not sign": a future auxiliary negated just before the verb. */
+function willNot(ts: Token[], k: number): boolean {
+  let neg = false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = lowerOf(ts[j]);
+    if (NEGATORS.has(w) || w === "n't") neg = true;
+    else if (FUTURE_AUX.has(w) || w === "wo" || w === "would" || w === "'d") return neg;
+    else if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) return false;
   }
   return false;
 }

@@ -42,6 +42,11 @@ const rows: [string, string, Stance][] = [
   ["The premier will probably miss next week's summit in Delhi, officials said.", "miss", "unplanned"],
   ["Biden said he would not host Netanyahu at the White House in the near term.", "host", "refused"],
   ["The Kremlin spokesman said Putin would not be travelling to Ankara.", "travelling", "refused"],
+  // a question put takes the stance of the set reply that answers it
+  ["Asked whether the prime minister might join the talks later, his spokesman said there were no such plans.", "join", "unplanned"],
+  ["Asked about the odds of a summit before the winter, the envoy said it was too early to say.", "summit", "unplanned"],
+  ["Asked whether Biden would see Xi in November, the press secretary said: \"It's happening.\"", "see", "scheduled"],
+  ["Asked whether the two would meet in Rome, the aide said he could not rule it out.", "meet", "discussed"],
   // scheduled
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],
   ["The White House confirmed that Biden will meet Xi on Wednesday in San Francisco.", "meet", "scheduled"],

@@ -35,6 +35,7 @@ interface StanceLexicon {
   gatheringOutcomes: { types: string[]; predicates: string[] };
   absenceAhead: { words: string[]; cues: string[] };
   unwilled: string[];
+  answers: { asking: string[]; phrases: Record<string, string[]> };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -553,6 +554,30 @@ function openQuestion(ts: Token[], k: number): boolean {
   return false;
 }
 
+const ANSWERS: Array<[string, Stance]> = Object.entries(LEX.answers.phrases).flatMap(([st, ps]) => ps.map((p) => [` ${p} `, st as Stance] as [string, Stance]));
+const ASKING: ReadonlySet<string> = new Set(LEX.answers.asking);
+
+/**
+ * "Asked whether the president might fly in later, Peskov said there were no such plans": a happening in the question
+ * put takes the stance of the answer that follows it, when the answer is one of the set replies.
+ */
+function answerTo(ts: Token[], k: number): Stance | null {
+  let asked = -1;
+  for (let j = k - 1; j >= 0 && j >= k - 15; j--) {
+    if (ASKING.has(ts[j].lemma) || ASKING.has(lowerOf(ts[j]))) {
+      asked = j;
+      break;
+    }
+    if (lowerOf(ts[j]) === "," || lowerOf(ts[j]) === ";") return null;
+  }
+  if (asked < 0) return null;
+  const comma = ts.findIndex((t, i) => i > k && lowerOf(t) === ",");
+  if (comma < 0) return null;
+  const rest = ` ${ts.slice(comma + 1).map((t) => lowerOf(t)).join(" ")} `.replace(/ n't /g, " not ");
+  for (const [p, st] of ANSWERS) if (rest.includes(p)) return st;
+  return null;
+}
+
 const WH_WORDS: ReadonlySet<string> = new Set(["where", "when", "what", "how", "why"]);
 const JUDGING: ReadonlySet<string> = new Set(LEX.judging);
 
@@ -571,6 +596,8 @@ function unanswered(ts: Token[], k: number): boolean {
 }
 
 function stanceOf(inp: StanceInput): Stance | "bare" {
+  const answer = answerTo(inp.ts, inp.k);
+  if (answer) return answer;
   if (openQuestion(inp.ts, inp.k)) return "unknown";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";

@@ -42,6 +42,8 @@ const rows: [string, string, Stance][] = [
   ["The premier will probably miss next week's summit in Delhi, officials said.", "miss", "unplanned"],
   ["Biden said he would not host Netanyahu at the White House in the near term.", "host", "refused"],
   ["The Kremlin spokesman said Putin would not be travelling to Ankara.", "travelling", "refused"],
+  // a date fixed sets the happening, whoever reports it
+  ["Netanyahu will meet Biden in New York on Nov. 21, Israeli diplomatic sources said.", "meet", "scheduled"],
   // a question put takes the stance of the set reply that answers it
   ["Asked whether the prime minister might join the talks later, his spokesman said there were no such plans.", "join", "unplanned"],
   ["Asked about the odds of a summit before the winter, the envoy said it was too early to say.", "summit", "unplanned"],

@@ -640,7 +640,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     if (!f.startsWith("CT") || inp.time === "FUTURE_REF") return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
-    return inp.byParty || inp.voice !== "report" ? "scheduled" : "discussed";
+    return inp.byParty || inp.voice !== "report" || datedAhead(inp.time, inp.dct) ? "scheduled" : "discussed";
   }
   if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";
   // Told as held in the past ("met", "held talks", "after the talks on Friday"); a happening named with no tense of

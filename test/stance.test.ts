@@ -42,6 +42,9 @@ const rows: [string, string, Stance][] = [
   ["The premier will probably miss next week's summit in Delhi, officials said.", "miss", "unplanned"],
   ["Biden said he would not host Netanyahu at the White House in the near term.", "host", "refused"],
   ["The Kremlin spokesman said Putin would not be travelling to Ankara.", "travelling", "refused"],
+  // what a count runs from took place, and a recap is no condition's
+  ["A summit would be their first encounter since the Feb. 28 meeting in the Oval Office.", "meeting", "occurred"],
+  ["If it goes ahead, the visit would be his first to Pyongyang since his July 2000 trip.", "trip", "occurred"],
   // a date fixed sets the happening, whoever reports it
   ["Netanyahu will meet Biden in New York on Nov. 21, Israeli diplomatic sources said.", "meet", "scheduled"],
   // a question put takes the stance of the set reply that answers it

@@ -241,6 +241,8 @@ function partyByCountry(id: string, participants: string[], date: string | null)
 /** A happening that would take place only on a condition is offered by a party to it, else only possible. */
 function conditionalStance(e: EventMention, byParty: boolean): Stance {
   if (!e.condition || !(e.stance === "scheduled" || e.stance === "occurred" || e.stance === "unknown")) return e.stance;
+  // "If it happens, the trip would be his first since his July 2000 trip": what is recalled is no condition's.
+  if (e.background && e.stance === "occurred") return e.stance;
   return byParty ? "wanted" : "discussed";
 }
 

@@ -601,6 +601,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (openQuestion(inp.ts, inp.k)) return "unknown";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";
+  // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.
+  if (inp.ts[inp.k].pos !== "VERB" && !SELF_NOUNS.has(inp.ts[inp.k].lemma) && lowerOf(inp.ts[phraseStart(inp.ts, inp.k) - 1] ?? inp.ts[inp.k]) === "since") return "occurred";
   const governing = governingCue(inp);
   const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
@@ -684,8 +686,7 @@ function clausePast(inp: StanceInput): boolean {
   // "arrived for talks" tells the travel, not the talks; "gave no date for the meeting", "the announcement of a
   // summit" tell nothing of it held.
   const between = best < k ? ts.slice(best + 1, k) : ts.slice(k + 1, best);
-  let start = k;
-  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM"].includes(ts[start - 1].pos) || lowerOf(ts[start - 1]) === "'s")) start--;
+  const start = phraseStart(ts, k);
   if (best < k && start > 0 && lowerOf(ts[start - 1]) === "for") return false;
   if (between.some((t) => NEGATORS.has(lowerOf(t)) || UNTELLING_NOUNS.has(t.lemma))) return false;
   const g = groupAt(ts, best, inp.named);
@@ -707,6 +708,13 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
     if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
   }
   return false;
+}
+
+/** Where a noun's phrase begins: back over determiners, adjectives, names, numbers and possessives ("the Feb. 28 White House meeting"). */
+function phraseStart(ts: Token[], k: number): number {
+  let start = k;
+  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM", "NOUN"].includes(ts[start - 1].pos) || [".", "'s", "-"].includes(lowerOf(ts[start - 1])))) start--;
+  return start;
 }
 
 /** The cue stands in a future, a possibility or a decision: "will probably miss", "likely to skip", "decision to stay home". */

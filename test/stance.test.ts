@@ -45,6 +45,8 @@ const rows: [string, string, Stance][] = [
   // what a count runs from took place, and a recap is no condition's
   ["A summit would be their first encounter since the Feb. 28 meeting in the Oval Office.", "meeting", "occurred"],
   ["If it goes ahead, the visit would be his first to Pyongyang since his July 2000 trip.", "trip", "occurred"],
+  // a happening named and denied with no tense of its own is no plan
+  ["Moscow is in no hurry to fix a date for a first summit, the Kremlin signalled.", "summit", "unplanned"],
   // a date fixed sets the happening, whoever reports it
   ["Netanyahu will meet Biden in New York on Nov. 21, Israeli diplomatic sources said.", "meet", "scheduled"],
   // a question put takes the stance of the set reply that answers it

@@ -631,7 +631,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const negative = f.endsWith("-");
   // "Biden said he would not host Netanyahu", "Putin will not be travelling": a party's own "will not" refuses.
   if (negative && inp.byParty && inp.ts[inp.k].pos === "VERB" && !UNWILLED.has(inp.ts[inp.k].lemma) && willNot(inp.ts, inp.k)) return "refused";
-  if (negative) return ahead || ((tense === "present" || group.perfect) && side !== "before") ? "unplanned" : "failed";
+  if (negative) return ahead || ((tense === "present" || group.perfect || inp.ts[inp.k].pos !== "VERB") && side !== "before") || (inp.ts[inp.k].pos !== "VERB" && tense !== "past") ? "unplanned" : "failed";
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);
   if (f === "Uu" && purpose >= 0) return readStance({ ...inp, k: purpose, factuality: inp.factualityAt(purpose) ?? "CT+" });

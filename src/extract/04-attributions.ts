@@ -5,6 +5,7 @@ import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
 import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
 import { nestChains, type Draft } from "./attribution/nesting.js";
+import { readPresenters } from "./attribution/presenters.js";
 import {
   afterDateline,
   appositiveAfter,
@@ -68,12 +69,31 @@ interface SentenceState {
   drafts: Draft[];
 }
 
+/** A stretch of a sentence that no reported content holds, presented by a source ("Beijing has not said whether …"). */
+export interface Presentation {
+  sentence: number;
+  span: Span;
+  chain: ChainLink[];
+}
+
+/** What the attribution stage reads: the attributions, and the stretches their sources (or others) present. */
+export interface AttributionReading {
+  attributions: Attribution[];
+  presentations: Presentation[];
+}
+
 /** Reads every attribution in the document, in text order. */
 export function readAttributions(doc: Doc, entities: EntityReading): Attribution[] {
+  return readAttributionReading(doc, entities).attributions;
+}
+
+/** Reads every attribution in the document, in text order, and the stretches presented outside their contents. */
+export function readAttributionReading(doc: Doc, entities: EntityReading): AttributionReading {
   const index = new EntityIndex(entities.matches);
   // which tokens are quoted is only asked of "I" and "we" sources, so it is worked out on the first such question
   let quoted: Uint8Array | null = null;
   const out: Attribution[] = [];
+  const presentations: Presentation[] = [];
   const speaker: Speaker = { entity: null, type: null, sentence: -10 };
   doc.sentences.forEach((sentence, si) => {
     const v = viewOf(doc.tokens, sentence.first, sentence.last);
@@ -85,9 +105,12 @@ export function readAttributions(doc: Doc, entities: EntityReading): Attribution
       quoted ??= quotedTokens(doc);
       return !quoted[head.i];
     });
-    for (const d of nestChains(v, drafts)) {
+    const nested = nestChains(v, drafts);
+    const read = new Map<Draft, Attribution>();
+    for (const d of nested) {
       const a = finish(doc, v, si, d, index, speaker);
       out.push(a);
+      read.set(d, a);
       // the one who spoke is the deepest source ("TASS quoted Peskov as saying …. He added …")
       const deepest = (a.chain as ChainLink[]).findLast((c) => c.entity !== null);
       if (deepest?.entity) {
@@ -96,8 +119,12 @@ export function readAttributions(doc: Doc, entities: EntityReading): Attribution
         speaker.sentence = si;
       }
     }
+    for (const p of readPresenters(v, nested)) {
+      const chain = p.via ? (read.get(p.via)?.chain as ChainLink[] | undefined) : p.source ? [link(doc, v, si, p.source, index, speaker)] : undefined;
+      if (chain && chain.length > 0) presentations.push({ sentence: si, span: p.span, chain });
+    }
   });
-  return out;
+  return { attributions: out, presentations };
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */

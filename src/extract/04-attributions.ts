@@ -547,7 +547,8 @@ function distinctLinks(chain: ChainLink[]): ChainLink[] {
 }
 
 /** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */
-function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+  const r = withoutLeadingTime(v, whole);
   const start = v.ts[r[0]].start;
   const end = v.ts[r[1]].end;
   const head = v.ts[r[1]];
@@ -562,8 +563,35 @@ function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: Enti
     if (entity === null && r[1] - r[0] <= 2 && v.words[r[0]] === "the" && L.outletAnaphors.has(head.lower)) {
       entity = index.nearestBefore(OUTLET, start);
     }
+    // "The statement said": the words of the one who spoke last, within reach
+    if (entity === null && r[1] - r[0] === 1 && v.words[r[0]] === "the" && L.statementAnaphors.has(head.lower) &&
+        speaker.entity !== null && sentence - speaker.sentence <= SPEAKER_REACH) {
+      entity = speaker.entity;
+    }
   }
   return { text: doc.text.slice(start, end), entity, start, end };
 }
 
 const OUTLET: readonly EntityType[] = ["outlet"];
+
+/**
+ * A source phrase without a time phrase the reading swept into it: "Last Saturday, Peskov", "May 11 Zelensky", "the day
+ * South Africa's presidency". Only a stretch that is plainly a time (opened by a time word and ended by a comma, or a
+ * month with its day, or a lead such as "on"/"the" with a time noun) is trimmed; "Sunday Times" stays a name.
+ */
+function withoutLeadingTime(v: SentenceView, r: Range): Range {
+  const { ts, words } = v;
+  let k = r[0];
+  let timely = false;
+  while (k < r[1] && (L.leadingTime.has(words[k]) || L.timeWords.has(words[k]) || L.timeHeads.has(words[k]) || isComma(ts[k]) ||
+      (ts[k].pos === "NUM" && timely))) {
+    if (L.timeWords.has(words[k]) || L.timeHeads.has(words[k]) || words[k] === "overnight" || words[k] === "day" || words[k] === "date") timely = true;
+    else if (words[k] === "may" && ts[k + 1]?.pos === "NUM") timely = true;
+    k++;
+  }
+  if (k === r[0] || !timely) return r;
+  const commaEnded = isComma(ts[k - 1]);
+  const led = L.leadingTime.has(words[r[0]]) && !L.timeWords.has(words[r[0]]);
+  const dated = ts[k - 1].pos === "NUM";
+  return commaEnded || led || dated ? [k, r[1]] : r;
+}

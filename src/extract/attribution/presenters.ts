@@ -17,6 +17,7 @@ interface RawPresenters {
   negativeDeterminers: string[];
   tailLeads: string[];
   spanStops: string[];
+  topicPrepositions: string[];
 }
 
 const RAW = loadData<RawPresenters>("lexicons/presenters.json");
@@ -27,6 +28,8 @@ const PRESENTING = new PhraseTable(RAW.presentingVerbs);
 const NEGATIVE = new Set(RAW.negativeDeterminers);
 const TAIL_LEADS = new Set(RAW.tailLeads);
 const SPAN_STOPS = new Set(RAW.spanStops);
+const TOPICS = new Set(RAW.topicPrepositions);
+const REFLEXIVES = new Set(["himself", "herself", "itself", "themselves"]);
 const CLAUSE_BREAKS = new Set([",", ";", ":", "(", ")"]);
 
 /** A stretch of a sentence presented by a source: its own phrase, or the chain of an attribution of the sentence. */
@@ -41,7 +44,11 @@ export interface PresenterDraft {
 export function readPresenters(v: SentenceView, drafts: Draft[]): PresenterDraft[] {
   const out: PresenterDraft[] = [];
   askedLead(v, drafts, out);
-  for (const d of drafts) trailingTail(v, d, drafts, out);
+  for (const d of drafts) {
+    trailingTail(v, d, drafts, out);
+    asideAndTopic(v, d, out);
+    relativeAntecedent(v, d, out);
+  }
   verbPresenters(v, drafts, out);
   return out;
 }
@@ -94,6 +101,35 @@ function trailingTail(v: SentenceView, d: Draft, drafts: Draft[], out: Presenter
   out.push({ span: { start: ts[k + 1].start, end: ts[stop].end }, via: d });
 }
 
+/**
+ * "The Kremlin, confirming the talks, said …": an aside led by a participle of saying between source and cue; "Trump
+ * said of the visit", "spoke about the summit": what the words were about. Both are presented by the report's source.
+ */
+function asideAndTopic(v: SentenceView, d: Draft, out: PresenterDraft[]): void {
+  const { ts, words } = v;
+  const a = d.source[1] + 1;
+  if (!d.after && isComma(ts[a]) && a + 1 < d.cue[0] && continuesVoice(v, a + 1) && TAIL_LEADS.has(words[a + 1]) === false) {
+    let e = a + 2;
+    while (e < d.cue[0] && !isComma(ts[e])) e++;
+    if (e > a + 2) out.push({ span: { start: ts[a + 1].start, end: ts[e - 1].end }, via: d });
+  }
+  const k = d.cue[1] + 1;
+  if (!d.after && TOPICS.has(words[k]) && k + 1 < ts.length) {
+    const last = npForward(v, k + 1);
+    if (last > k) out.push({ span: { start: ts[k + 1].start, end: ts[last].end }, via: d });
+  }
+}
+
+/** "a conversation … that the Kremlin said lasted an hour": the noun the reported relative clause is about. */
+function relativeAntecedent(v: SentenceView, d: Draft, out: PresenterDraft[]): void {
+  const { ts, words } = v;
+  const r = d.source[0] - 1;
+  if (d.after || r < 2 || !(words[r] === "that" || words[r] === "which") || !(ts[r - 1].pos === "NOUN" || ts[r - 1].pos === "PROPN")) return;
+  let s = r - 1;
+  while (s > 0 && !isComma(ts[s - 1]) && ts[s - 1].pos !== "VERB" && ts[s - 1].pos !== "AUX") s--;
+  out.push({ span: { start: ts[s].start, end: ts[r - 1].end }, via: d });
+}
+
 /** Whether the words after a trailing report's comma go on in the source's voice (see `tailLeads`). */
 function continuesVoice(v: SentenceView, k: number): boolean {
   const t = v.ts[k];
@@ -110,7 +146,9 @@ function verbPresenters(v: SentenceView, drafts: Draft[], out: PresenterDraft[])
   let lemmaWords: string[] | null = null;
   for (let i = 1; i < ts.length; i++) {
     const t = ts[i];
-    if (t.pos !== "VERB" || cues.has(i)) continue;
+    // "had pencilled in": a participle after "have" that the tagger read as an adjective
+    const participle = t.pos === "ADJ" && ts[i - 1].pos === "AUX" && ts[i - 1].lemma === "have";
+    if ((t.pos !== "VERB" && !participle) || cues.has(i)) continue;
     lemmaWords ??= ts.map((x) => x.lemma.toLowerCase());
     const present = PRESENTING.matchAt(words, i) || PRESENTING.matchAt(lemmaWords, i);
     const withheld = present ? 0 : WITHHELD.matchAt(words, i) || WITHHELD.matchAt(lemmaWords, i);
@@ -120,9 +158,11 @@ function verbPresenters(v: SentenceView, drafts: Draft[], out: PresenterDraft[])
     if (withheld) {
       let held = g.negated || words.slice(g.start, i).some((w) => WITHHOLDERS.has(w));
       // "declined to say", "was not able to confirm": the withholding verb governs the infinitive
-      if (!held && g.infinitive && g.start > 0 && WITHHOLDERS.has(words[g.start - 1])) {
+      // "declined on Friday to speculate": a time between the two verbs
+      const w = g.infinitive ? beforeTimeAdjunct(v, g.start - 1) : -1;
+      if (!held && w >= 0 && WITHHOLDERS.has(words[w])) {
         held = true;
-        g = verbGroup(v, g.start - 1);
+        g = verbGroup(v, w);
       }
       if (!held) continue;
     } else if (g.infinitive) {
@@ -156,7 +196,9 @@ function objectSpan(v: SentenceView, from: number): Span {
 /** The subject of a verb group starting at `g`: a source-like noun phrase, or the shared subject after "and". */
 function subjectBefore(v: SentenceView, g: number): Range | null {
   const { ts, words } = v;
-  const p = beforeTimeAdjunct(v, g - 1);
+  let p = beforeTimeAdjunct(v, g - 1);
+  // "Lavrov himself floated …"
+  if (p > 0 && REFLEXIVES.has(words[p])) p--;
   if (p < 0) return null;
   let source: Range | null = null;
   if (isHeadAt(v, p)) {

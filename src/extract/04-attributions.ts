@@ -588,6 +588,8 @@ function withoutLeadingTime(v: SentenceView, r: Range): Range {
     if (L.timeWords.has(words[k]) || L.timeHeads.has(words[k]) || words[k] === "overnight" || words[k] === "day" || words[k] === "date") timely = true;
     else if (words[k] === "may" && ts[k + 1]?.pos === "NUM") timely = true;
     k++;
+    // the comma closes the time phrase: "Overnight, the Elysee" keeps its article
+    if (isComma(ts[k - 1])) break;
   }
   if (k === r[0] || !timely) return r;
   const commaEnded = isComma(ts[k - 1]);

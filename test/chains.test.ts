@@ -99,6 +99,14 @@ describe("a source that names no one presents nothing", () => {
   ]);
 });
 
+describe("an aside on a person inside reported content is the author's recap", () => {
+  table([
+    ["The announcement said the visit was at the invitation of Kim Jong Un, who travelled to Russia last September for talks with Putin.", "talks", []],
+    ["The Kremlin said it was too early to discuss a meeting with Joe Biden, who proposed a summit during a phone call.", "summit", ["Joe Biden"]],
+    ["The Kremlin said it was too early to discuss a meeting with Joe Biden, who proposed a summit during a phone call.", "call", []],
+  ]);
+});
+
 describe("narration stays the author's", () => {
   table([
     ["The two leaders held talks in Pyongyang on Wednesday.", "talks", []],

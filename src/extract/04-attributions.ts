@@ -5,7 +5,7 @@ import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
 import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
 import { nestChains, type Draft } from "./attribution/nesting.js";
-import { readPresenters } from "./attribution/presenters.js";
+import { authorAsides, readPresenters } from "./attribution/presenters.js";
 import {
   afterDateline,
   appositiveAfter,
@@ -80,6 +80,8 @@ export interface Presentation {
 export interface AttributionReading {
   attributions: Attribution[];
   presentations: Presentation[];
+  /** The author's asides inside reported content (", who travelled …"): what they name is not the source's. */
+  asides: Span[];
 }
 
 /** Reads every attribution in the document, in text order. */
@@ -94,6 +96,7 @@ export function readAttributionReading(doc: Doc, entities: EntityReading): Attri
   let quoted: Uint8Array | null = null;
   const out: Attribution[] = [];
   const presentations: Presentation[] = [];
+  const asides: Span[] = [];
   const speaker: Speaker = { entity: null, type: null, sentence: -10 };
   doc.sentences.forEach((sentence, si) => {
     const v = viewOf(doc.tokens, sentence.first, sentence.last);
@@ -119,12 +122,13 @@ export function readAttributionReading(doc: Doc, entities: EntityReading): Attri
         speaker.sentence = si;
       }
     }
+    asides.push(...authorAsides(v, nested));
     for (const p of readPresenters(v, nested)) {
       const chain = p.via ? (read.get(p.via)?.chain as ChainLink[] | undefined) : p.source ? [link(doc, v, si, p.source, index, speaker)] : undefined;
       if (chain && chain.length > 0) presentations.push({ sentence: si, span: p.span, chain });
     }
   });
-  return { attributions: out, presentations };
+  return { attributions: out, presentations, asides };
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */

@@ -108,7 +108,7 @@ function classify(ts: Token[], k: number): TriggerInfo {
 }
 
 /** Reads the event mentions of a document in text order, with ids e1, e2, … */
-export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null, presentations: Presentation[] = []): EventMention[] {
+export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null, presented: { presentations: Presentation[]; asides: Span[] } = { presentations: [], asides: [] }): EventMention[] {
   const out: EventMention[] = [];
   const cursor: SentenceCursor = {
     mi: 0,
@@ -122,8 +122,9 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     gatherings: new Set(),
     bare: new Set(),
     shown: shownChains(entities),
-    presented: presentations,
+    presented: presented.presentations,
     pi: 0,
+    asides: presented.asides,
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
@@ -159,6 +160,8 @@ interface SentenceCursor {
   /** Stretches presented by a source outside any reported content, in sentence order, and the next to take up. */
   presented: Presentation[];
   pi: number;
+  /** The author's asides inside reported content, in text order. */
+  asides: Span[];
 }
 
 // The event mentions of sentence `s`, appended to `out` (their ids are given later).
@@ -199,7 +202,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const info = classified.type === "other" && isVisitByMotion(roles, k) ? VISIT : classified;
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
-    const shownSource = chainOf(attr, t.start, t.end, sentPresented, c.shown);
+    const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
+    const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
     const { participants, place } = readRoles(roles, k, info.type, attr, matches);
     const cond = readings[r].condition;
     let condition: Span | null = null;

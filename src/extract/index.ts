@@ -31,8 +31,8 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
   const doc = tokenize(text);
   const entities = readEntities(doc, published);
   const times = readTimes(doc, published);
-  const { attributions, presentations } = readAttributionReading(doc, entities);
-  const events = readEvents(doc, entities, times, attributions, published, presentations);
+  const { attributions, presentations, asides } = readAttributionReading(doc, entities);
+  const events = readEvents(doc, entities, times, attributions, published, { presentations, asides });
   const extraction: Extraction = {
     schema: EXTRACT_SCHEMA,
     article: {

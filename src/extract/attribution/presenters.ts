@@ -53,6 +53,23 @@ export function readPresenters(v: SentenceView, drafts: Draft[]): PresenterDraft
   return out;
 }
 
+/**
+ * The author's asides inside reported content: a relative clause on a person set off by a comma (", who travelled to
+ * Russia last September for talks"), up to the next comma or the end. A recap there is the author's.
+ */
+export function authorAsides(v: SentenceView, drafts: Draft[]): Span[] {
+  const { ts, words } = v;
+  const out: Span[] = [];
+  for (let k = 1; k < ts.length - 1; k++) {
+    if (!isComma(ts[k - 1]) || words[k] !== "who") continue;
+    if (!drafts.some((d) => d.content.start < ts[k].start && d.content.end > ts[k].end)) continue;
+    let e = k + 1;
+    while (e < ts.length && !isComma(ts[e]) && ts[e].text !== ";") e++;
+    out.push({ start: ts[k].start, end: ts[Math.min(e, ts.length) - 1].end });
+  }
+  return out;
+}
+
 /** True when an attribution's source starts with a word that names no one ("Neither side announced …"). */
 export function namesNoOne(text: string): boolean {
   const first = text.trimStart().split(/\s+/, 1)[0]?.toLowerCase() ?? "";
@@ -204,6 +221,10 @@ function subjectBefore(v: SentenceView, g: number): Range | null {
   if (isHeadAt(v, p)) {
     const s = npBackward(v, p);
     if (s >= 0) source = [s, p];
+  } else if (p >= 2 && words[p] === "who" && isComma(ts[p - 1]) && isHeadAt(v, p - 2)) {
+    // "Joe Biden, who proposed a summit": the relative pronoun's antecedent
+    const s = npBackward(v, p - 2);
+    if (s >= 0) return namesSource(v, s, p - 2) ? [s, p - 2] : null;
   } else if (p >= 1 && (words[p] === "and" || words[p] === "but") && ts[p].pos === "CCONJ") {
     source = coordinatedSubject(v, p);
   }

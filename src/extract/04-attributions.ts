@@ -5,6 +5,7 @@ import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
 import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
 import { nestChains, type Draft } from "./attribution/nesting.js";
+import { authorAsides, readPresenters } from "./attribution/presenters.js";
 import {
   afterDateline,
   appositiveAfter,
@@ -68,12 +69,34 @@ interface SentenceState {
   drafts: Draft[];
 }
 
+/** A stretch of a sentence that no reported content holds, presented by a source ("Beijing has not said whether …"). */
+export interface Presentation {
+  sentence: number;
+  span: Span;
+  chain: ChainLink[];
+}
+
+/** What the attribution stage reads: the attributions, and the stretches their sources (or others) present. */
+export interface AttributionReading {
+  attributions: Attribution[];
+  presentations: Presentation[];
+  /** The author's asides inside reported content (", who travelled …"): what they name is not the source's. */
+  asides: Span[];
+}
+
 /** Reads every attribution in the document, in text order. */
 export function readAttributions(doc: Doc, entities: EntityReading): Attribution[] {
+  return readAttributionReading(doc, entities).attributions;
+}
+
+/** Reads every attribution in the document, in text order, and the stretches presented outside their contents. */
+export function readAttributionReading(doc: Doc, entities: EntityReading): AttributionReading {
   const index = new EntityIndex(entities.matches);
   // which tokens are quoted is only asked of "I" and "we" sources, so it is worked out on the first such question
   let quoted: Uint8Array | null = null;
   const out: Attribution[] = [];
+  const presentations: Presentation[] = [];
+  const asides: Span[] = [];
   const speaker: Speaker = { entity: null, type: null, sentence: -10 };
   doc.sentences.forEach((sentence, si) => {
     const v = viewOf(doc.tokens, sentence.first, sentence.last);
@@ -85,9 +108,12 @@ export function readAttributions(doc: Doc, entities: EntityReading): Attribution
       quoted ??= quotedTokens(doc);
       return !quoted[head.i];
     });
-    for (const d of nestChains(v, drafts)) {
+    const nested = nestChains(v, drafts);
+    const read = new Map<Draft, Attribution>();
+    for (const d of nested) {
       const a = finish(doc, v, si, d, index, speaker);
       out.push(a);
+      read.set(d, a);
       // the one who spoke is the deepest source ("TASS quoted Peskov as saying …. He added …")
       const deepest = (a.chain as ChainLink[]).findLast((c) => c.entity !== null);
       if (deepest?.entity) {
@@ -96,8 +122,13 @@ export function readAttributions(doc: Doc, entities: EntityReading): Attribution
         speaker.sentence = si;
       }
     }
+    asides.push(...authorAsides(v, nested));
+    for (const p of readPresenters(v, nested)) {
+      const chain = p.via ? (read.get(p.via)?.chain as ChainLink[] | undefined) : p.source ? [link(doc, v, si, p.source, index, speaker)] : undefined;
+      if (chain && chain.length > 0) presentations.push({ sentence: si, span: p.span, chain });
+    }
   });
-  return out;
+  return { attributions: out, presentations, asides };
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */
@@ -520,7 +551,8 @@ function distinctLinks(chain: ChainLink[]): ChainLink[] {
 }
 
 /** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */
-function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+  const r = withoutLeadingTime(v, whole);
   const start = v.ts[r[0]].start;
   const end = v.ts[r[1]].end;
   const head = v.ts[r[1]];
@@ -535,8 +567,37 @@ function link(doc: Doc, v: SentenceView, sentence: number, r: Range, index: Enti
     if (entity === null && r[1] - r[0] <= 2 && v.words[r[0]] === "the" && L.outletAnaphors.has(head.lower)) {
       entity = index.nearestBefore(OUTLET, start);
     }
+    // "The statement said": the words of the one who spoke last, within reach
+    if (entity === null && r[1] - r[0] === 1 && v.words[r[0]] === "the" && L.statementAnaphors.has(head.lower) &&
+        speaker.entity !== null && sentence - speaker.sentence <= SPEAKER_REACH) {
+      entity = speaker.entity;
+    }
   }
   return { text: doc.text.slice(start, end), entity, start, end };
 }
 
 const OUTLET: readonly EntityType[] = ["outlet"];
+
+/**
+ * A source phrase without a time phrase the reading swept into it: "Last Saturday, Peskov", "May 11 Zelensky", "the day
+ * South Africa's presidency". Only a stretch that is plainly a time (opened by a time word and ended by a comma, or a
+ * month with its day, or a lead such as "on"/"the" with a time noun) is trimmed; "Sunday Times" stays a name.
+ */
+function withoutLeadingTime(v: SentenceView, r: Range): Range {
+  const { ts, words } = v;
+  let k = r[0];
+  let timely = false;
+  while (k < r[1] && (L.leadingTime.has(words[k]) || L.timeWords.has(words[k]) || L.timeHeads.has(words[k]) || isComma(ts[k]) ||
+      (ts[k].pos === "NUM" && timely))) {
+    if (L.timeWords.has(words[k]) || L.timeHeads.has(words[k]) || words[k] === "overnight" || words[k] === "day" || words[k] === "date") timely = true;
+    else if (words[k] === "may" && ts[k + 1]?.pos === "NUM") timely = true;
+    k++;
+    // the comma closes the time phrase: "Overnight, the Elysee" keeps its article
+    if (isComma(ts[k - 1])) break;
+  }
+  if (k === r[0] || !timely) return r;
+  const commaEnded = isComma(ts[k - 1]);
+  const led = L.leadingTime.has(words[r[0]]) && !L.timeWords.has(words[r[0]]);
+  const dated = ts[k - 1].pos === "NUM";
+  return commaEnded || led || dated ? [k, r[1]] : r;
+}

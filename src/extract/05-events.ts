@@ -11,6 +11,8 @@ import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from 
 import { readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
+import type { Presentation } from "./04-attributions.js";
+import { namesNoOne } from "./attribution/presenters.js";
 import { futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
@@ -106,7 +108,7 @@ function classify(ts: Token[], k: number): TriggerInfo {
 }
 
 /** Reads the event mentions of a document in text order, with ids e1, e2, … */
-export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null): EventMention[] {
+export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null, presented: { presentations: Presentation[]; asides: Span[] } = { presentations: [], asides: [] }): EventMention[] {
   const out: EventMention[] = [];
   const cursor: SentenceCursor = {
     mi: 0,
@@ -119,6 +121,10 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     partyPresented: new Set(),
     gatherings: new Set(),
     bare: new Set(),
+    shown: shownChains(entities),
+    presented: presented.presentations,
+    pi: 0,
+    asides: presented.asides,
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   attachConditions(doc, out, attributions);
@@ -149,6 +155,13 @@ interface SentenceCursor {
   gatherings: Set<EventMention>;
   /** Definite mentions whose sentence tells no stance of their own ("the meeting"). */
   bare: Set<EventMention>;
+  /** The chain an event shows for an attribution: see `shownChains`. */
+  shown: (chain: SourceRef[]) => SourceRef[];
+  /** Stretches presented by a source outside any reported content, in sentence order, and the next to take up. */
+  presented: Presentation[];
+  pi: number;
+  /** The author's asides inside reported content, in text order. */
+  asides: Span[];
 }
 
 // The event mentions of sentence `s`, appended to `out` (their ids are given later).
@@ -168,6 +181,9 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   while (c.ai < c.attrs.length && c.attrs[c.ai].content.start < sent.end) c.open.push(c.attrs[c.ai++]);
   for (let m = c.open.length - 1; m >= 0; m--) if (c.open[m].content.end <= sent.start && c.open[m].sentence < s) c.open.splice(m, 1);
   const sentAttrs = c.open.filter((a) => inSentence(a.content) || a.sentence === s);
+  while (c.pi < c.presented.length && c.presented[c.pi].sentence < s) c.pi++;
+  const sentPresented: Presentation[] = [];
+  for (let m = c.pi; m < c.presented.length && c.presented[m].sentence === s; m++) sentPresented.push(c.presented[m]);
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
   const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]));
   const view: SentenceView = { ts, isEvent, attributed };
@@ -186,6 +202,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const info = classified.type === "other" && isVisitByMotion(roles, k) ? VISIT : classified;
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
+    const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
+    const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
     const { participants, place } = readRoles(roles, k, info.type, attr, matches);
     const cond = readings[r].condition;
     let condition: Span | null = null;
@@ -207,7 +225,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       cameo: info.cameo,
       participants,
       factuality,
-      source,
+      source: shownSource,
       time,
       condition,
       stance,
@@ -219,6 +237,67 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (bare) c.bare.add(out[out.length - 1]);
   });
 }
+
+/**
+ * A source written as a pronoun or a description ("he", "the newspaper", "the U.S. president") is shown by the name of
+ * the entity it was resolved to, as a reader of the ledger would want it; a source that names its entity stays as
+ * written. Whether the phrase names the entity is told by a mention of that entity inside the phrase.
+ */
+function shownChains(entities: EntityReading): (chain: SourceRef[]) => SourceRef[] {
+  const names = new Map(entities.entities.map((e) => [e.id, e.name]));
+  const matches = entities.matches;
+  // A mention names its entity when it shares a word of the entity's name ("Peskov"), not when it is a title or a
+  // short form that was resolved to it ("the U.S. president", "the AP").
+  const nameWords = (id: string) => new Set((names.get(id) ?? "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  const mentionedIn = (id: string, start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (matches[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let words: Set<string> | null = null;
+    for (let i = lo; i < matches.length && matches[i].start < end; i++) {
+      if (matches[i].entity !== id) continue;
+      words ??= nameWords(id);
+      if (matches[i].text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words!.has(w))) return true;
+    }
+    return false;
+  };
+  const memo = new WeakMap<SourceRef[], SourceRef[]>();
+  return (chain) => {
+    let out = memo.get(chain);
+    if (out) return out;
+    out = chain.map((c) => {
+      const at = c as SourceRef & { start?: number; end?: number };
+      const name = c.entity ? names.get(c.entity) : undefined;
+      if (!name || at.start === undefined || at.end === undefined || mentionedIn(c.entity!, at.start, at.end)) return { text: c.text, entity: c.entity };
+      // a country is named by its capital, demonym or short form ("Washington", "U.S. officials"): kept as written
+      if (c.entity!.startsWith("country:") && !PRONOUN_SOURCE.test(c.text)) return { text: c.text, entity: c.entity };
+      return { text: name, entity: c.entity };
+    });
+    memo.set(chain, out);
+    return out;
+  };
+}
+
+/**
+ * The sources an event shows: those of the innermost attribution holding it, none when that attribution's source names
+ * no one ("neither government has confirmed a meeting"); outside any attribution, those of the narrowest presented
+ * stretch holding it ("Beijing has not said whether Xi will make the trip").
+ */
+function chainOf(attr: Attribution | null, start: number, end: number, presented: Presentation[], shown: (chain: SourceRef[]) => SourceRef[]): SourceRef[] {
+  if (attr) return namesNoOne(attr.chain[0]?.text ?? "") ? [] : shown(attr.chain);
+  let best: Presentation | null = null;
+  for (const p of presented) {
+    if (p.span.start > start || p.span.end < end) continue;
+    if (!best || p.span.end - p.span.start < best.span.end - best.span.start) best = p;
+  }
+  return best ? shown(best.chain) : [];
+}
+
+const PRONOUN_SOURCE = /^(?:he|she|it|they|him|her|them|we|i)$/i;
 
 /** The people and countries each sentence names. */
 function partiesBySentence(entities: EntityReading): Map<number, Set<string>> {

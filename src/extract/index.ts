@@ -3,7 +3,7 @@ import { EXTRACT_SCHEMA, type ArticleInput, type Extraction } from "../domain/ex
 import { tokenize, type Doc } from "./01-tokens.js";
 import { readEntities } from "./02-entities.js";
 import { findDateline, readTimes } from "./03-times.js";
-import { readAttributions } from "./04-attributions.js";
+import { readAttributionReading } from "./04-attributions.js";
 import { readEvents } from "./05-events.js";
 import { readCredits } from "./attribution/credits.js";
 import { contentId } from "./ids.js";
@@ -31,8 +31,8 @@ export function extractWithTokens(input: ArticleInput): { extraction: Extraction
   const doc = tokenize(text);
   const entities = readEntities(doc, published);
   const times = readTimes(doc, published);
-  const attributions = readAttributions(doc, entities);
-  const events = readEvents(doc, entities, times, attributions, published);
+  const { attributions, presentations, asides } = readAttributionReading(doc, entities);
+  const events = readEvents(doc, entities, times, attributions, published, { presentations, asides });
   const extraction: Extraction = {
     schema: EXTRACT_SCHEMA,
     article: {

@@ -56,6 +56,8 @@ interface RawLexicon {
   creditHearers: string[];
   genericCredits: string[];
   creditCues: string[];
+  leadingTimeWords: string[];
+  statementAnaphors: string[];
 }
 
 /** Multi-word phrases indexed by their first word, longest first, so a match is one lookup plus a short compare. */
@@ -178,6 +180,10 @@ export interface AttributionLexicon {
   genericCredits: Set<string>;
   /** First words of cues by which a first-named agency reports the text's news ("AP reported"). */
   creditCues: Set<string>;
+  /** Words of a time phrase that may open a source phrase by mistake ("Last Saturday, Peskov"). */
+  leadingTime: Set<string>;
+  /** "The statement said": a definite report noun standing for the last one whose words were reported. */
+  statementAnaphors: Set<string>;
 }
 
 function longestFirst(xs: string[]): string[] {
@@ -234,6 +240,8 @@ function compile(raw: RawLexicon): AttributionLexicon {
     creditHearers: longestFirst(raw.creditHearers),
     genericCredits: lower(raw.genericCredits),
     creditCues: lower(raw.creditCues),
+    leadingTime: lower(raw.leadingTimeWords),
+    statementAnaphors: lower(raw.statementAnaphors),
   };
 }
 

@@ -47,6 +47,8 @@ const rows: [string, string, Stance][] = [
   ["If it goes ahead, the visit would be his first to Pyongyang since his July 2000 trip.", "trip", "occurred"],
   // a happening named and denied with no tense of its own is no plan
   ["Moscow is in no hurry to fix a date for a first summit, the Kremlin signalled.", "summit", "unplanned"],
+  // a mention naming no one is the happening of its kind told just before it
+  ["Kim will pay an official visit to Russia on Tuesday, the Kremlin said, ending weeks of silence on the trip.", "trip", "scheduled"],
   // a date fixed sets the happening, whoever reports it
   ["Netanyahu will meet Biden in New York on Nov. 21, Israeli diplomatic sources said.", "meet", "scheduled"],
   // a question put takes the stance of the set reply that answers it

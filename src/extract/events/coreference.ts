@@ -190,7 +190,15 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
 export function inheritStance(events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
   for (const m of bare) {
     const f = FAMILY.get(m.type);
-    if (f === undefined || m.background || !complete(m) || m.stance !== "discussed") continue;
+    if (f === undefined || m.background || m.stance !== "discussed") continue;
+    // "… will pay an official visit, the Kremlin said, breaking its silence on the trip": a mention naming no one is
+    // the happening of its kind told just before it.
+    if (parties(m).length === 0) {
+      const a = events.filter((x) => x !== m && !bare.has(x) && !x.background && FAMILY.get(x.type) === f && x.sentence <= m.sentence && x.sentence >= m.sentence - 1 && x.trigger.start < m.trigger.start && timesAgree(m, x) && parties(x).length > 0).at(-1);
+      if (a && (a.stance === "occurred" || a.stance === "scheduled")) m.stance = a.stance;
+      continue;
+    }
+    if (!complete(m)) continue;
     const r = dayRange(m.time);
     const ahead = !!r && !!dct && r.from > dct;
     const own = [...new Set(parties(m))].sort().join();

@@ -176,7 +176,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   if (positions.length === 0) return;
   const readings = readFactuality(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
-  const roles = roleView(ts, matches, isEvent);
+  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s));
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;
@@ -218,6 +218,23 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
     if (bare) c.bare.add(out[out.length - 1]);
   });
+}
+
+// How many sentences back a pronoun looks for the person it stands for.
+const PRONOUN_SENTENCES = 2;
+
+/** The people named in the few sentences before sentence s (whose first match is at index mi), nearest first. */
+function priorPeople(matches: EntityMatch[], mi: number, s: number): EntityMatch[][] {
+  const out: EntityMatch[][] = [];
+  for (let i = mi - 1; i >= 0; i--) {
+    const m = matches[i];
+    const back = s - m.sentence;
+    if (back > PRONOUN_SENTENCES) break;
+    if (m.type !== "person") continue;
+    while (out.length < back) out.push([]);
+    out[back - 1].unshift(m);
+  }
+  return out;
 }
 
 /** The people and countries each sentence names. */

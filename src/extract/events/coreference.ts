@@ -11,6 +11,8 @@ interface CoreferenceLexicon {
   coreference: {
     /** Event types whose mentions refer to one happening and can stand for one another ("talks" and "summit"). */
     families: string[][];
+    /** Trigger words of a generic type that name a happening of a family, keyed by a type of that family. */
+    kinds: Record<string, string[]>;
     /** Nouns that stand for a happening named before, whatever its type ("the proposal", "the invitation"). */
     pointers: string[];
     /** How many sentences back an antecedent may lie. */
@@ -23,6 +25,13 @@ interface CoreferenceLexicon {
 const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
+const KIND = new Map<string, number>();
+for (const [type, words] of Object.entries(LEX.kinds)) for (const w of words) if (FAMILY.has(type)) KIND.set(w, FAMILY.get(type)!);
+
+/** The family of happenings a mention names: by its type, else by its word ("spoke by phone" is a call). */
+function kindOf(e: EventMention): number | undefined {
+  return FAMILY.get(e.type) ?? KIND.get(e.trigger.text.toLowerCase());
+}
 const POINTERS = new Set(LEX.pointers);
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
@@ -40,9 +49,9 @@ function complete(e: EventMention): boolean {
 }
 
 function sameKind(m: EventMention, a: EventMention): boolean {
-  if (POINTERS.has(m.trigger.text.toLowerCase())) return FAMILY.has(a.type);
-  const f = FAMILY.get(m.type);
-  return f !== undefined && f === FAMILY.get(a.type);
+  if (POINTERS.has(m.trigger.text.toLowerCase())) return kindOf(a) !== undefined;
+  const f = kindOf(m);
+  return f !== undefined && f === kindOf(a);
 }
 
 function timesAgree(m: EventMention, a: EventMention): boolean {
@@ -73,7 +82,7 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
 export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number }[] = []): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
-    if (complete(m) || !FAMILY.has(m.type)) continue;
+    if (complete(m) || kindOf(m) === undefined) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
     const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
     if (!PLURAL.test(clause)) continue;
@@ -103,9 +112,9 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
-    if (complete(m) || !(FAMILY.has(m.type) || pointer)) continue;
+    if (complete(m) || !(kindOf(m) !== undefined || pointer)) continue;
     // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
-    if (pointer && !FAMILY.has(m.type) && parties(m).length > 0) continue;
+    if (pointer && kindOf(m) === undefined && parties(m).length > 0) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
     const others = [...(named.get(m.sentence) ?? [])];
@@ -148,7 +157,7 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
   const tally = new Map<string, Topic>();
   for (const e of events) {
-    const f = FAMILY.get(e.type);
+    const f = kindOf(e);
     if (f === undefined || e.background || !complete(e) || gatherings.has(e)) continue;
     const ps = [...new Set(parties(e))].sort();
     const key = `${f}:${ps.join()}`;
@@ -161,12 +170,12 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   }
   const topics = new Map<number, Topic>();
   for (const t of tally.values()) {
-    const f = FAMILY.get(t.example.type)!;
+    const f = kindOf(t.example)!;
     const best = topics.get(f);
     if (!best || t.n > best.n) topics.set(f, t);
   }
   for (const m of events) {
-    const f = FAMILY.get(m.type);
+    const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
     if (!topic || complete(m) || m.background || gatherings.has(m)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent).

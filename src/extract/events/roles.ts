@@ -25,6 +25,9 @@ interface RolesLexicon {
   venueWords: string[];
   clauseStops: string[];
   motionVerbs: string[];
+  toCompanionVerbs: string[];
+  gatheringBodies: string[];
+  proxyVerbs: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -42,6 +45,9 @@ const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION = new Set(LEX.motionVerbs);
+const TO_COMPANION = new Set(LEX.toCompanionVerbs);
+const GATHERING_BODIES = new Set(LEX.gatheringBodies);
+const PROXY = new Set(LEX.proxyVerbs);
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -60,13 +66,15 @@ export interface RoleView {
   at: (EntityMatch | null)[];
   /** True for tokens that are event triggers of their own. */
   isEvent: boolean[];
+  /** The people the sentences before named, the nearest sentence first, each sentence's in text order. */
+  prior: EntityMatch[][];
 }
 
-/** Places the sentence's entity matches on its tokens. */
-export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[]): RoleView {
+/** Places the sentence's entity matches on its tokens; `prior` holds the people of the sentences before it. */
+export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = []): RoleView {
   const at: (EntityMatch | null)[] = ts.map(() => null);
   for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
-  return { ts, at, isEvent };
+  return { ts, at, isEvent, prior };
 }
 
 const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" || m.type === "organization" || m.type === "group" || m.entity.startsWith("local:");
@@ -131,6 +139,8 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     nounFrame(v, k, type, found);
   }
   const people = withPronounSubject(v, k, attr, matches, found.parties);
+  // "Beijing sent Li Qiang", "represented by Premier Li": who sends stays home; the envoy takes part.
+  if (t.pos === "VERB" && PROXY.has(t.lemma) && people.some((p) => p.startsWith("person:"))) return { participants: people.filter((p) => p.startsWith("person:")), place: found.place };
   return { participants: people, place: found.place };
 }
 
@@ -139,7 +149,7 @@ class Found {
   parties: string[] = [];
   place: string | null = null;
   party(m: EntityMatch): void {
-    if (isName(m) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
+    if (isName(m) && !GATHERING_BODIES.has(m.entity) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
   }
   partyId(id: string): void {
     if (!this.parties.includes(id)) this.parties.push(id);
@@ -149,14 +159,39 @@ class Found {
   }
 }
 
-/** The matches inside tokens [from, to], each once. */
+/** The matches inside tokens [from, to], each once, but for those that only title a person after them. */
 function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
     const m = v.at[j];
-    if (m && !out.includes(m)) out.push(m);
+    if (m && !out.includes(m) && !titles(v, j, to)) out.push(m);
   }
   return out;
+}
+
+const TITLE_POS = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/**
+ * "Russian Security Council secretary Nikolai Patrushev", "Ukraine's Rustem Umerov", "Trump envoy Steve Witkoff": a
+ * name that qualifies the person named after it in the same phrase is the person's title, not a party of its own.
+ */
+function titles(v: RoleView, j: number, to: number): boolean {
+  const m = v.at[j]!;
+  let i = j;
+  while (i <= to && v.at[i] === m) i++;
+  let nouns = 0;
+  for (; i <= to && i < v.ts.length; i++) {
+    const n = v.at[i];
+    if (n && n !== m) {
+      if (n.type === "person") return m.type !== "person" || nouns > 0;
+      continue;
+    }
+    const w = v.ts[i];
+    if (w.lower === "'s" || w.lower === "’s") continue;
+    if (!TITLE_POS.has(w.pos) || v.isEvent[i]) return false;
+    if (w.pos === "NOUN") nouns++;
+  }
+  return false;
 }
 
 const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
@@ -237,6 +272,9 @@ function phraseStart(v: RoleView, j: number): number {
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
+      // A determiner opens its phrase: "said on Friday that Biden will meet" does not run on into "Friday"; only a
+      // coordination ("the U.S. and the Russian leaders") or a predeterminer ("all the") carries on past it.
+      if (w.pos === "DET" && i >= 0 && !(ts[i].lower === "and" || ts[i].lower === "," || ts[i].lower === "&" || ts[i].pos === "DET")) break;
       continue;
     }
     if ((w.lower === "and" || w.lower === "," || w.lower === "&") && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
@@ -258,8 +296,10 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   const w = ts[j];
   // "wants to meet", "agreed to meet", "plans to visit", "is ready to meet", "has no plans to meet".
   if (w.lower === "to") {
-    const c = j - 1;
+    let c = j - 1;
     if (c < 0) return;
+    // "walked out to greet Xi", "went over to meet": a particle between the verb and its infinitive.
+    if ((ts[c].pos === "ADP" || ts[c].pos === "PART") && c > 0 && ts[c - 1].pos === "VERB") c--;
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {
@@ -296,8 +336,15 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (referent) found.party(referent);
     return;
   }
+  // "Jake Sullivan, Biden's national security adviser, met …": the phrase an apposition set off by commas stands beside.
+  if (w.lower === "," && j > 0) return appositionSubject(v, j, found);
   if (!(NP_POS.has(w.pos) || v.at[j])) return;
   const start = phraseStart(v, j);
+  // "that he and Putin hold a summit": a personal pronoun coordinated into the subject stands for its referent.
+  if (start >= 2 && ts[start - 1].lower === "and" && ts[start - 2].pos === "PRON" && PERSON_PRONOUNS.has(ts[start - 2].lower)) {
+    const referent = firstPersonBefore(v, start - 2);
+    if (referent) found.party(referent);
+  }
   // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
   // comma first; "talks in Moscow ended" is not the subject "Moscow").
   const before = start > 0 ? ts[start - 1] : null;
@@ -307,6 +354,37 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
     found.party(m);
   }
+}
+
+/**
+ * The subject of a verb right after a comma: "Jake Sullivan, Biden's national security adviser, met" takes the phrase
+ * before the apposition; "The advisers of both countries, Jake Sullivan and Nikolai Patrushev, held talks" takes the
+ * names the apposition gives when the phrase before it names only what they belong to.
+ */
+function appositionSubject(v: RoleView, comma: number, found: Found): void {
+  const { ts } = v;
+  let open = -1;
+  for (let i = comma - 1; i >= 0 && comma - i <= REACH; i--) {
+    if (ts[i].lower === ",") {
+      open = i;
+      break;
+    }
+    if (!(NP_POS.has(ts[i].pos) || v.at[i] || ts[i].lower === "'s" || ts[i].lower === "’s" || ts[i].lower === "and" || ts[i].pos === "ADP")) return;
+  }
+  if (open <= 0) return;
+  const people = (from: number, to: number) => matchesIn(v, from, to).filter((m) => m.type === "person" && !possessed(v, m));
+  const head = phraseStart(v, open - 1);
+  const before = head > 0 ? ts[head - 1] : null;
+  if (before && before.pos === "ADP" && !STOPS.has(before.lower) && before.lower !== "of") return;
+  const inner = people(open + 1, comma - 1);
+  const outer = people(head, open - 1);
+  for (const m of outer.length > 0 ? outer : inner) found.party(m);
+}
+
+/** True when the match is a possessor ("Biden's adviser"): it qualifies a phrase rather than heading it. */
+function possessed(v: RoleView, m: EntityMatch): boolean {
+  for (let j = 0; j < v.ts.length; j++) if (v.at[j] === m && v.at[j + 1] !== m) return v.ts[j + 1]?.lower === "'s" || v.ts[j + 1]?.lower === "’s";
+  return false;
 }
 
 /** The verb whose object (or whose preposition's object) the noun phrase starting at s is, if any. */
@@ -389,7 +467,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);
       const headsEvent = ts.slice(j + 1, end + 1).some((x, i) => v.isEvent[j + 1 + i] && x.pos === "NOUN" && !v.at[j + 1 + i]);
-      if (PAIR.has(lower) || COMPANION.has(lower) || (lower === "of" && !verb && !headsEvent)) {
+      const companion = COMPANION.has(lower) || (lower === "to" && verb && j <= k + 2 && TO_COMPANION.has(ts[k].lemma));
+      if (PAIR.has(lower) || companion || (lower === "of" && !verb && !headsEvent)) {
         for (const m of inPhrase) if (!placeLike(m) || m.via === "capital") found.party(m);
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
       } else if (AGENT.has(lower) && !headsEvent) {
@@ -434,20 +513,31 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   return pair;
 }
 
-/** The first person the sentence names before token j: the subject, most often, that a possessive stands for. */
+/**
+ * The first person the sentence names before token j: the subject, most often, that a "he" or a possessive stands
+ * for; when the sentence names none before it, the first person of the nearest sentence before that names one.
+ */
 function firstPersonBefore(v: RoleView, j: number): EntityMatch | null {
   for (let i = 0; i < j; i++) {
     const m = v.at[i];
     if (m && m.type === "person") return m;
   }
-  return null;
+  return v.prior.find((people) => people.length > 0)?.[0] ?? null;
 }
 
-/** The last person named before token j that is not already a party. */
+/**
+ * The last person named before token j that is not already a party: "would love to meet him"; when the sentence names
+ * none, the nearest earlier sentence's first person who is not a party ("I am going to get to see him," Biden said).
+ */
 function lastPersonBefore(v: RoleView, j: number, found: Found): EntityMatch | null {
   for (let i = j - 1; i >= 0; i--) {
     const m = v.at[i];
     if (m && m.type === "person" && !found.parties.includes(m.entity)) return m;
+  }
+  const own = new Set(v.at.filter((m): m is EntityMatch => m !== null && m.type === "person").map((m) => m.entity));
+  for (const people of v.prior) {
+    const other = people.find((m) => !found.parties.includes(m.entity) && !own.has(m.entity));
+    if (other) return other;
   }
   return null;
 }

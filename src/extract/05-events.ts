@@ -176,7 +176,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   if (positions.length === 0) return;
   const readings = readFactuality(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
-  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s));
+  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s), c.dct);
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;

@@ -6,7 +6,7 @@
 import type { Attribution } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
-import { entityById } from "../gazetteer.js";
+import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS } from "./lexicon.js";
 
@@ -28,6 +28,7 @@ interface RolesLexicon {
   toCompanionVerbs: string[];
   gatheringBodies: string[];
   proxyVerbs: string[];
+  pluralRoles: Record<string, string>;
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -48,6 +49,7 @@ const MOTION = new Set(LEX.motionVerbs);
 const TO_COMPANION = new Set(LEX.toCompanionVerbs);
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const PROXY = new Set(LEX.proxyVerbs);
+const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -68,13 +70,15 @@ export interface RoleView {
   isEvent: boolean[];
   /** The people the sentences before named, the nearest sentence first, each sentence's in text order. */
   prior: EntityMatch[][];
+  /** The article's date, on which offices are held. */
+  date: string | null;
 }
 
 /** Places the sentence's entity matches on its tokens; `prior` holds the people of the sentences before it. */
-export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = []): RoleView {
+export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = [], date: string | null = null): RoleView {
   const at: (EntityMatch | null)[] = ts.map(() => null);
   for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
-  return { ts, at, isEvent, prior };
+  return { ts, at, isEvent, prior, date };
 }
 
 const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" || m.type === "organization" || m.type === "group" || m.entity.startsWith("local:");
@@ -159,12 +163,45 @@ class Found {
   }
 }
 
-/** The matches inside tokens [from, to], each once, but for those that only title a person after them. */
+/**
+ * The matches inside tokens [from, to], each once, but for those that only title a person after them; countries that
+ * qualify a plural office ("the U.S. and Russian leaders") give the office's holders instead.
+ */
 function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
     const m = v.at[j];
     if (m && !out.includes(m) && !titles(v, j, to)) out.push(m);
+  }
+  return out.length > 0 && out.every((m) => m.type === "country") ? (officeholders(v, from, to, out) ?? out) : out;
+}
+
+/** The plural office ("leaders", "foreign ministers") whose words start at token i, if any. */
+function pluralRoleAt(v: RoleView, i: number): string | null {
+  for (const [words, role] of PLURAL_ROLES) if (words.every((w, n) => v.ts[i + n]?.lower === w)) return role;
+  return null;
+}
+
+/** The holders, on the article's date, of the plural office the countries in [from, to] qualify; null if none. */
+function officeholders(v: RoleView, from: number, to: number, countries: EntityMatch[]): EntityMatch[] | null {
+  if (!v.date) return null;
+  const { ts } = v;
+  let last = to;
+  while (last >= from && !v.at[last]) last--;
+  // "the U.S. and Russian leaders", "the two countries' presidents": the office follows its countries.
+  let role: string | null = null;
+  for (let i = last + 1; i < ts.length && i <= to + 1 && !role; i++) {
+    role = pluralRoleAt(v, i);
+    if (!(ts[i].lower === "'s" || ts[i].lower === "’s" || ts[i].lower === "'" || ts[i].pos === "ADJ" || ts[i].pos === "NUM")) break;
+  }
+  // "the leaders of France and Germany": the office comes before "of".
+  if (!role && from >= 2 && ts[from - 1].lower === "of") for (let b = from - 2; b >= 0 && b >= from - 4 && !role; b--) role = pluralRoleAt(v, b);
+  if (!role) return null;
+  const out: EntityMatch[] = [];
+  for (const c of countries) {
+    const holder = officeholder(role, c.entity.slice("country:".length), v.date);
+    if (!holder) return null;
+    out.push({ ...c, entity: holder.id, name: holder.name, type: "person", via: "title" });
   }
   return out;
 }
@@ -387,6 +424,41 @@ function possessed(v: RoleView, m: EntityMatch): boolean {
   return false;
 }
 
+/**
+ * "In a phone call with X, Biden said", "After talks with Kuleba, Blinken told reporters": a happening named in a
+ * prepositional phrase that opens the sentence is the main clause's subject's. Returns true when one was found.
+ */
+function frontedSubject(v: RoleView, s: number, k: number, found: Found): boolean {
+  const { ts } = v;
+  const p = s - 1;
+  if (p < 0 || ts[p].pos !== "ADP" || !(p === 0 || ts[p - 1].lower === "-" || ts[p - 1].lower === "—")) return false;
+  let comma = -1;
+  for (let i = k + 1; i < ts.length && i - k <= REACH + 6; i++) {
+    if (ts[i].lower === ",") {
+      comma = i;
+      break;
+    }
+    if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return false;
+  }
+  if (comma < 0 || comma + 1 >= ts.length) return false;
+  const first = ts[comma + 1];
+  if (first.pos === "PRON" && PERSON_PRONOUNS.has(first.lower)) {
+    const referent = firstPersonBefore(v, 0);
+    if (referent) found.party(referent);
+    return !!referent;
+  }
+  const end = phraseEnd(v, comma + 1);
+  const next = ts[end + 1];
+  if (end <= comma || !next || !(next.pos === "VERB" || next.pos === "AUX")) return false;
+  let any = false;
+  for (const m of matchesIn(v, comma + 1, end)) {
+    if (placeLike(m) || m.type === "event") continue;
+    found.party(m);
+    any = true;
+  }
+  return any;
+}
+
 /** The verb whose object (or whose preposition's object) the noun phrase starting at s is, if any. */
 function governingVerb(v: RoleView, s: number): number {
   const { ts } = v;
@@ -428,6 +500,8 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   }
   const pair = complements(v, k, type, found, false);
   if (pair) return;
+  // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
+  if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
   if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) subjectOf(v, g, found);
 }

@@ -29,6 +29,8 @@ interface RolesLexicon {
   gatheringBodies: string[];
   proxyVerbs: string[];
   pluralRoles: Record<string, string>;
+  sojournVerbs: string[];
+  departureVerbs: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -49,6 +51,8 @@ const MOTION = new Set(LEX.motionVerbs);
 const TO_COMPANION = new Set(LEX.toCompanionVerbs);
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const PROXY = new Set(LEX.proxyVerbs);
+const SOJOURN = new Set(LEX.sojournVerbs);
+const DEPARTURE = new Set(LEX.departureVerbs);
 const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
@@ -554,7 +558,12 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
           else if (placeLike(m) || m.type === "country") found.where(m);
         }
       } else if (LOCATIVE.has(lower) && !headsEvent) {
-        for (const m of inPhrase) if (m.type !== "event" && m.type !== "person") found.where(m);
+        // "arrived in Russia", "his stay in Russia": the country a visitor is in is the one visited.
+        const visiting = (DESTINATION_TYPES.has(type) || SOJOURN.has(ts[k].lemma) || lower === "into") && lower !== "at" && ts[k + 1]?.lower !== "away";
+        for (const m of inPhrase) {
+          if (visiting && m.type === "country" && m.via !== "capital" && m.via !== "demonym") found.party(m);
+          else if (m.type !== "event" && m.type !== "person") found.where(m);
+        }
       } else if (headsEvent) {
         break;
       }
@@ -566,6 +575,12 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
     // verb is the happening itself ("held a Budapest summit"), whose modifiers say where.
     if (verb && first && (NP_POS.has(w.pos) || v.at[j])) {
       const end = phraseEnd(v, j);
+      // "left Pyongyang": the place left is neither a party nor where the happening is.
+      if (DEPARTURE.has(ts[k].lemma)) {
+        j = end + 1;
+        first = false;
+        continue;
+      }
       const eventObject = ts.slice(j, end + 1).some((x, i) => v.isEvent[j + i] && x.pos === "NOUN" && !v.at[j + i]);
       for (const m of matchesIn(v, j, end)) {
         if (m.type === "event") continue;

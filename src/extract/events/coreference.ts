@@ -177,15 +177,15 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   for (const m of events) {
     const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
-    if (!topic || complete(m) || m.background || gatherings.has(m)) continue;
+    if (!topic || complete(m) || gatherings.has(m)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent).
-    if (!timesAgree(m, topic.example) || (m.stance === "occurred" && !topic.held)) continue;
+    if (!timesAgree(m, topic.example) && parties(m).length > 0) continue;
     const own = parties(m);
     if (!own.every((p) => topic.parties.includes(p))) continue;
     // Someone else named in the sentence is likely its party, unless they only tell of it ("Macron announced …").
     const voices = new Set(m.source.map((x) => x.entity));
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
-    if (others.length > 0) continue;
+    if (others.length > 0 && own.length > 0) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
     if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
   }

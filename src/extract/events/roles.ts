@@ -25,12 +25,13 @@ interface RolesLexicon {
   venueWords: string[];
   clauseStops: string[];
   motionVerbs: string[];
-  toCompanionVerbs: string[];
+  verbCompanions: Record<string, string[]>;
   gatheringBodies: string[];
   proxyVerbs: string[];
   pluralRoles: Record<string, string>;
   sojournVerbs: string[];
   departureVerbs: string[];
+  inviteVerbs: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -48,11 +49,12 @@ const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION = new Set(LEX.motionVerbs);
-const TO_COMPANION = new Set(LEX.toCompanionVerbs);
+const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const PROXY = new Set(LEX.proxyVerbs);
 const SOJOURN = new Set(LEX.sojournVerbs);
 const DEPARTURE = new Set(LEX.departureVerbs);
+const INVITE = new Set(LEX.inviteVerbs);
 const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
@@ -142,7 +144,11 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   const found = new Found();
   if (t.pos === "VERB") {
     subjectOf(v, k, found);
+    const inviters = found.parties.length;
     complements(v, k, type, found, true);
+    // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country.
+    const visited = INVITE.has(t.lemma) ? invitedTo(v, k) : null;
+    if (visited) found.parties = [...found.parties.slice(inviters).filter((p) => p !== visited), visited];
   } else {
     nounFrame(v, k, type, found);
   }
@@ -150,6 +156,17 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   // "Beijing sent Li Qiang", "represented by Premier Li": who sends stays home; the envoy takes part.
   if (t.pos === "VERB" && PROXY.has(t.lemma) && people.some((p) => p.startsWith("person:"))) return { participants: people.filter((p) => p.startsWith("person:")), place: found.place };
   return { participants: people, place: found.place };
+}
+
+/** The country (named as such, not by its capital) an invitation at k asks its guest to: "invited Putin to North Korea". */
+function invitedTo(v: RoleView, k: number): string | null {
+  for (let j = k + 1; j < v.ts.length && j - k <= REACH; j++) {
+    if (STOPS.has(v.ts[j].lower)) return null;
+    if (v.ts[j].lower !== "to" || v.ts[j + 1]?.pos === "VERB") continue;
+    const m = matchesIn(v, j + 1, phraseEnd(v, j + 1)).find((x) => x.type === "country");
+    return m && m.via !== "capital" && m.via !== "demonym" ? m.entity : null;
+  }
+  return null;
 }
 
 /** What a frame has found so far: the parties in order and the first place. */
@@ -496,10 +513,8 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   for (const m of matchesIn(v, s, k - 1)) {
     if (m.type === "event") continue;
     if (placeLike(m)) {
+      // "a White House meeting with Lee": the seat of a government is where, not a party.
       found.where(m);
-      // "a White House meeting with Lee": the government whose seat it is hosts it.
-      const seat = m.type === "organization" ? entityById(m.entity)?.country : undefined;
-      if (seat) found.partyId(`country:${seat}`);
     } else found.party(m);
   }
   const pair = complements(v, k, type, found, false);
@@ -545,7 +560,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);
       const headsEvent = ts.slice(j + 1, end + 1).some((x, i) => v.isEvent[j + 1 + i] && x.pos === "NOUN" && !v.at[j + 1 + i]);
-      const companion = COMPANION.has(lower) || (lower === "to" && verb && j <= k + 2 && TO_COMPANION.has(ts[k].lemma));
+      const companion = COMPANION.has(lower) || (verb && j <= k + 2 && !!VERB_COMPANIONS.get(ts[k].lemma)?.has(lower));
       if (PAIR.has(lower) || companion || (lower === "of" && !verb && !headsEvent)) {
         for (const m of inPhrase) if (!placeLike(m) || m.via === "capital") found.party(m);
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;

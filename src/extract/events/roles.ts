@@ -335,7 +335,9 @@ function phraseStart(v: RoleView, j: number): number {
       if (w.pos === "DET" && i >= 0 && !(ts[i].lower === "and" || ts[i].lower === "," || ts[i].lower === "&" || ts[i].pos === "DET")) break;
       continue;
     }
-    if ((w.lower === "and" || w.lower === "," || w.lower === "&") && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
+    // A comma joins only inside a list an "and" closes: "Xi, Putin and Kim", not "a meeting with Lee, Trump said".
+    const listed = w.lower !== "," || ts.slice(i + 1, j + 1).some((x) => x.lower === "and" || x.lower === "&");
+    if ((w.lower === "and" || w.lower === "," || w.lower === "&") && listed && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
       i--;
       continue;
     }
@@ -357,7 +359,7 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     let c = j - 1;
     if (c < 0) return;
     // "walked out to greet Xi", "went over to meet": a particle between the verb and its infinitive.
-    if ((ts[c].pos === "ADP" || ts[c].pos === "PART") && c > 0 && ts[c - 1].pos === "VERB") c--;
+    if ((ts[c].pos === "ADP" || ts[c].pos === "PART" || ts[c].pos === "ADV") && c > 0 && ts[c - 1].pos === "VERB") c--;
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {
@@ -390,6 +392,14 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   }
   // "he is expected to hold talks": a personal pronoun subject stands for the person the sentence named before it.
   if (w.pos === "PRON" && (w.lower === "he" || w.lower === "she")) {
+    // "Trump stated he looked forward to …": the pronoun opening a verb's content is that verb's subject.
+    const cue = ts[j - 1]?.lower === "that" ? j - 2 : j - 1;
+    if (cue >= 0 && ts[cue].pos === "VERB" && depth < 4) {
+      const speaker = new Found();
+      subjectOf(v, cue, speaker, depth + 1);
+      const person = speaker.parties.find((p) => p.startsWith("person:"));
+      if (person) return found.partyId(person);
+    }
     const referent = firstPersonBefore(v, j);
     if (referent) found.party(referent);
     return;
@@ -452,7 +462,9 @@ function possessed(v: RoleView, m: EntityMatch): boolean {
 function frontedSubject(v: RoleView, s: number, k: number, found: Found): boolean {
   const { ts } = v;
   const p = s - 1;
-  if (p < 0 || ts[p].pos !== "ADP" || !(p === 0 || ts[p - 1].lower === "-" || ts[p - 1].lower === "—")) return false;
+  if (p < 0 || ts[p].pos !== "ADP" || !(p === 0 || ts[p - 1].lower === "-" || ts[p - 1].lower === "—" || ts[p - 1].lower === ",")) return false;
+  // Only an opening adjunct: nothing before it is a clause of its own ("In August, after a meeting with Lee, Trump …").
+  for (let i = 0; i < p; i++) if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return false;
   let comma = -1;
   for (let i = k + 1; i < ts.length && i - k <= REACH + 6; i++) {
     if (ts[i].lower === ",") {
@@ -469,7 +481,9 @@ function frontedSubject(v: RoleView, s: number, k: number, found: Found): boolea
     return !!referent;
   }
   const end = phraseEnd(v, comma + 1);
-  const next = ts[end + 1];
+  let after = end + 1;
+  while (ts[after]?.pos === "ADV") after++;
+  const next = ts[after];
   if (end <= comma || !next || !(next.pos === "VERB" || next.pos === "AUX")) return false;
   let any = false;
   for (const m of matchesIn(v, comma + 1, end)) {

@@ -149,12 +149,15 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country.
     const visited = INVITE.has(t.lemma) ? invitedTo(v, k) : null;
     if (visited) found.parties = [...found.parties.slice(inviters).filter((p) => p !== visited), visited];
+    // "Beijing sent Li Qiang", "would stay home and send Lavrov": who sends stays home; the people sent take part.
+    // "Lavrov would represent Russia": an envoy as subject takes part, the country represented does not.
+    const people = (ps: string[]) => ps.filter((p) => p.startsWith("person:"));
+    const sent = people(found.parties.slice(inviters)).length > 0 ? people(found.parties.slice(inviters)) : people(found.parties);
+    if (PROXY.has(t.lemma) && sent.length > 0) return { participants: sent, place: found.place };
   } else {
     nounFrame(v, k, type, found);
   }
   const people = withPronounSubject(v, k, attr, matches, found.parties);
-  // "Beijing sent Li Qiang", "represented by Premier Li": who sends stays home; the envoy takes part.
-  if (t.pos === "VERB" && PROXY.has(t.lemma) && people.some((p) => p.startsWith("person:"))) return { participants: people.filter((p) => p.startsWith("person:")), place: found.place };
   return { participants: people, place: found.place };
 }
 
@@ -393,7 +396,9 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   // "he is expected to hold talks": a personal pronoun subject stands for the person the sentence named before it.
   if (w.pos === "PRON" && (w.lower === "he" || w.lower === "she")) {
     // "Trump stated he looked forward to …": the pronoun opening a verb's content is that verb's subject.
-    const cue = ts[j - 1]?.lower === "that" ? j - 2 : j - 1;
+    // "told reporters he …": the cue's object may stand between the cue and its content.
+    let cue = ts[j - 1]?.lower === "that" ? j - 2 : j - 1;
+    if (cue > 0 && (ts[cue].pos === "NOUN" || ts[cue].pos === "PRON") && ts[cue - 1].pos === "VERB") cue--;
     if (cue >= 0 && ts[cue].pos === "VERB" && depth < 4) {
       const speaker = new Found();
       subjectOf(v, cue, speaker, depth + 1);
@@ -402,6 +407,14 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     }
     const referent = firstPersonBefore(v, j);
     if (referent) found.party(referent);
+    return;
+  }
+  // "would travel to Turkey and wait there for Putin": a verb coordinated to an earlier one shares its subject.
+  if ((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") {
+    for (let c = j - 1; c >= 0 && j - c <= REACH; c--) {
+      if (STOPS.has(ts[c].lower)) return;
+      if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);
+    }
     return;
   }
   // "Jake Sullivan, Biden's national security adviser, met …": the phrase an apposition set off by commas stands beside.
@@ -569,6 +582,14 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
     }
     if (w.pos === "ADP" || lower === "to") {
       // A light verb ("hold talks with Xi") takes its happening's companions as its own.
+      // "held talks in Geneva": where the happening is, is where the verb that holds it is.
+      if (afterEventObject && LIGHT.has(ts[k].lemma) && LOCATIVE.has(lower) && lower !== "on") {
+        const end = phraseEnd(v, j + 1);
+        if (end <= j) break;
+        for (const m of matchesIn(v, j + 1, end)) if (placeLike(m) || m.type === "country") found.where(m);
+        j = end + 1;
+        continue;
+      }
       if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
       const end = phraseEnd(v, j + 1);
       if (end <= j) break;
@@ -580,7 +601,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
       } else if (AGENT.has(lower) && !headsEvent) {
         for (const m of inPhrase) if (!placeLike(m)) found.party(m);
-      } else if (DESTINATION.has(lower) && DESTINATION_TYPES.has(type) && !headsEvent) {
+      } else if (DESTINATION.has(lower) && (DESTINATION_TYPES.has(type) || (verb && SOJOURN.has(ts[k].lemma))) && !headsEvent) {
         // "Putin's visit to North Korea": the country visited takes part; a city or region is where.
         for (const m of inPhrase) {
           if (m.type === "country" && m.via !== "capital") found.party(m);

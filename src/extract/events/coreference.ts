@@ -150,8 +150,8 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
 /**
  * What an article is about, per kind of happening: the party set its news mentions of that kind name most often. A
  * mention still short of parties after the nearest-antecedent pass ("the summit" ten sentences on, "the meeting"
- * before the pair is named) is taken as that happening when its own parties are among the topic's, its time agrees,
- * it is news, and its sentence names no one else but those who tell of it. Recaps keep what their own sentence names.
+ * before the pair is named, "the call" in a recap of it) is taken as that happening when its own parties are among the
+ * topic's and, if it names any, its time agrees and its sentence names no one else but those who tell of it.
  */
 export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
@@ -178,11 +178,13 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
     const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
     if (!topic || complete(m) || gatherings.has(m)) continue;
-    // What is told as held is not the happening only talked about (as with an antecedent).
-    if (!timesAgree(m, topic.example) && parties(m).length > 0) continue;
+    // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
+    // takes the topic whatever its time, one naming a party only when its time agrees.
+    if ((!timesAgree(m, topic.example) && parties(m).length > 0) || (m.stance === "occurred" && !topic.held)) continue;
     const own = parties(m);
     if (!own.every((p) => topic.parties.includes(p))) continue;
-    // Someone else named in the sentence is likely its party, unless they only tell of it ("Macron announced …").
+    // Someone else named in the sentence is likely a party of a mention that names one, unless they only tell of it
+    // ("Macron announced …"); a mention that names no one ("the talks") is still the article's happening.
     const voices = new Set(m.source.map((x) => x.entity));
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
     if (others.length > 0 && own.length > 0) continue;

@@ -457,7 +457,9 @@ function appositionSubject(v: RoleView, comma: number, found: Found): void {
   const head = phraseStart(v, open - 1);
   const before = head > 0 ? ts[head - 1] : null;
   if (before && before.pos === "ADP" && !STOPS.has(before.lower) && before.lower !== "of") return;
-  const inner = people(open + 1, comma - 1);
+  // The names an apposition gives open it ("…, Jake Sullivan and Nikolai Patrushev, held"); "…, such as a letter
+  // from Trump to Kim, might" is an example, not the subject.
+  const inner = v.at[open + 1]?.type === "person" ? people(open + 1, comma - 1) : [];
   const outer = people(head, open - 1);
   for (const m of outer.length > 0 ? outer : inner) found.party(m);
 }

@@ -192,7 +192,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   if (positions.length === 0) return;
   const readings = readFactuality(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
-  const roles = roleView(ts, matches, isEvent);
+  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s), c.dct);
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;
@@ -298,6 +298,23 @@ function chainOf(attr: Attribution | null, start: number, end: number, presented
 }
 
 const PRONOUN_SOURCE = /^(?:he|she|it|they|him|her|them|we|i)$/i;
+
+// How many sentences back a pronoun looks for the person it stands for.
+const PRONOUN_SENTENCES = 2;
+
+/** The people named in the few sentences before sentence s (whose first match is at index mi), nearest first. */
+function priorPeople(matches: EntityMatch[], mi: number, s: number): EntityMatch[][] {
+  const out: EntityMatch[][] = [];
+  for (let i = mi - 1; i >= 0; i--) {
+    const m = matches[i];
+    const back = s - m.sentence;
+    if (back > PRONOUN_SENTENCES) break;
+    if (m.type !== "person") continue;
+    while (out.length < back) out.push([]);
+    out[back - 1].unshift(m);
+  }
+  return out;
+}
 
 /** The people and countries each sentence names. */
 function partiesBySentence(entities: EntityReading): Map<number, Set<string>> {

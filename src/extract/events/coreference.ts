@@ -11,6 +11,8 @@ interface CoreferenceLexicon {
   coreference: {
     /** Event types whose mentions refer to one happening and can stand for one another ("talks" and "summit"). */
     families: string[][];
+    /** Trigger words of a generic type that name a happening of a family, keyed by a type of that family. */
+    kinds: Record<string, string[]>;
     /** Nouns that stand for a happening named before, whatever its type ("the proposal", "the invitation"). */
     pointers: string[];
     /** How many sentences back an antecedent may lie. */
@@ -23,6 +25,13 @@ interface CoreferenceLexicon {
 const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
+const KIND = new Map<string, number>();
+for (const [type, words] of Object.entries(LEX.kinds)) for (const w of words) if (FAMILY.has(type)) KIND.set(w, FAMILY.get(type)!);
+
+/** The family of happenings a mention names: by its type, else by its word ("spoke by phone" is a call). */
+function kindOf(e: EventMention): number | undefined {
+  return FAMILY.get(e.type) ?? KIND.get(e.trigger.text.toLowerCase());
+}
 const POINTERS = new Set(LEX.pointers);
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
@@ -40,9 +49,9 @@ function complete(e: EventMention): boolean {
 }
 
 function sameKind(m: EventMention, a: EventMention): boolean {
-  if (POINTERS.has(m.trigger.text.toLowerCase())) return FAMILY.has(a.type);
-  const f = FAMILY.get(m.type);
-  return f !== undefined && f === FAMILY.get(a.type);
+  if (POINTERS.has(m.trigger.text.toLowerCase())) return kindOf(a) !== undefined;
+  const f = kindOf(m);
+  return f !== undefined && f === kindOf(a);
 }
 
 function timesAgree(m: EventMention, a: EventMention): boolean {
@@ -73,7 +82,7 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
 export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number }[] = []): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
-    if (complete(m) || !FAMILY.has(m.type)) continue;
+    if (complete(m) || kindOf(m) === undefined) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
     const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
     if (!PLURAL.test(clause)) continue;
@@ -103,9 +112,9 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
-    if (complete(m) || !(FAMILY.has(m.type) || pointer)) continue;
+    if (complete(m) || !(kindOf(m) !== undefined || pointer)) continue;
     // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
-    if (pointer && !FAMILY.has(m.type) && parties(m).length > 0) continue;
+    if (pointer && kindOf(m) === undefined && parties(m).length > 0) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
     const others = [...(named.get(m.sentence) ?? [])];
@@ -141,14 +150,14 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
 /**
  * What an article is about, per kind of happening: the party set its news mentions of that kind name most often. A
  * mention still short of parties after the nearest-antecedent pass ("the summit" ten sentences on, "the meeting"
- * before the pair is named) is taken as that happening when its own parties are among the topic's, its time agrees,
- * it is news, and its sentence names no one else but those who tell of it. Recaps keep what their own sentence names.
+ * before the pair is named, "the call" in a recap of it) is taken as that happening when its own parties are among the
+ * topic's and, if it names any, its time agrees and its sentence names no one else but those who tell of it.
  */
 export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
   const tally = new Map<string, Topic>();
   for (const e of events) {
-    const f = FAMILY.get(e.type);
+    const f = kindOf(e);
     if (f === undefined || e.background || !complete(e) || gatherings.has(e)) continue;
     const ps = [...new Set(parties(e))].sort();
     const key = `${f}:${ps.join()}`;
@@ -161,22 +170,24 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   }
   const topics = new Map<number, Topic>();
   for (const t of tally.values()) {
-    const f = FAMILY.get(t.example.type)!;
+    const f = kindOf(t.example)!;
     const best = topics.get(f);
     if (!best || t.n > best.n) topics.set(f, t);
   }
   for (const m of events) {
-    const f = FAMILY.get(m.type);
+    const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
-    if (!topic || complete(m) || m.background || gatherings.has(m)) continue;
-    // What is told as held is not the happening only talked about (as with an antecedent).
-    if (!timesAgree(m, topic.example) || (m.stance === "occurred" && !topic.held)) continue;
+    if (!topic || complete(m) || gatherings.has(m)) continue;
+    // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
+    // takes the topic whatever its time, one naming a party only when its time agrees.
+    if ((!timesAgree(m, topic.example) && parties(m).length > 0) || (m.stance === "occurred" && !topic.held)) continue;
     const own = parties(m);
     if (!own.every((p) => topic.parties.includes(p))) continue;
-    // Someone else named in the sentence is likely its party, unless they only tell of it ("Macron announced …").
+    // Someone else named in the sentence is likely a party of a mention that names one, unless they only tell of it
+    // ("Macron announced …"); a mention that names no one ("the talks") is still the article's happening.
     const voices = new Set(m.source.map((x) => x.entity));
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
-    if (others.length > 0) continue;
+    if (others.length > 0 && own.length > 0) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
     if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
   }

@@ -6,7 +6,7 @@
 import type { Attribution } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
-import { entityById } from "../gazetteer.js";
+import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS } from "./lexicon.js";
 
@@ -25,6 +25,13 @@ interface RolesLexicon {
   venueWords: string[];
   clauseStops: string[];
   motionVerbs: string[];
+  verbCompanions: Record<string, string[]>;
+  gatheringBodies: string[];
+  proxyVerbs: string[];
+  pluralRoles: Record<string, string>;
+  sojournVerbs: string[];
+  departureVerbs: string[];
+  inviteVerbs: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -42,6 +49,13 @@ const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION = new Set(LEX.motionVerbs);
+const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
+const GATHERING_BODIES = new Set(LEX.gatheringBodies);
+const PROXY = new Set(LEX.proxyVerbs);
+const SOJOURN = new Set(LEX.sojournVerbs);
+const DEPARTURE = new Set(LEX.departureVerbs);
+const INVITE = new Set(LEX.inviteVerbs);
+const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -60,13 +74,17 @@ export interface RoleView {
   at: (EntityMatch | null)[];
   /** True for tokens that are event triggers of their own. */
   isEvent: boolean[];
+  /** The people the sentences before named, the nearest sentence first, each sentence's in text order. */
+  prior: EntityMatch[][];
+  /** The article's date, on which offices are held. */
+  date: string | null;
 }
 
-/** Places the sentence's entity matches on its tokens. */
-export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[]): RoleView {
+/** Places the sentence's entity matches on its tokens; `prior` holds the people of the sentences before it. */
+export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = [], date: string | null = null): RoleView {
   const at: (EntityMatch | null)[] = ts.map(() => null);
   for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
-  return { ts, at, isEvent };
+  return { ts, at, isEvent, prior, date };
 }
 
 const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" || m.type === "organization" || m.type === "group" || m.entity.startsWith("local:");
@@ -126,7 +144,16 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   const found = new Found();
   if (t.pos === "VERB") {
     subjectOf(v, k, found);
+    const inviters = found.parties.length;
     complements(v, k, type, found, true);
+    // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country.
+    const visited = INVITE.has(t.lemma) ? invitedTo(v, k) : null;
+    if (visited) found.parties = [...found.parties.slice(inviters).filter((p) => p !== visited), visited];
+    // "Beijing sent Li Qiang", "would stay home and send Lavrov": who sends stays home; the people sent take part.
+    // "Lavrov would represent Russia": an envoy as subject takes part, the country represented does not.
+    const people = (ps: string[]) => ps.filter((p) => p.startsWith("person:"));
+    const sent = people(found.parties.slice(inviters)).length > 0 ? people(found.parties.slice(inviters)) : people(found.parties);
+    if (PROXY.has(t.lemma) && sent.length > 0) return { participants: sent, place: found.place };
   } else {
     nounFrame(v, k, type, found);
   }
@@ -134,12 +161,23 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   return { participants: people, place: found.place };
 }
 
+/** The country (named as such, not by its capital) an invitation at k asks its guest to: "invited Putin to North Korea". */
+function invitedTo(v: RoleView, k: number): string | null {
+  for (let j = k + 1; j < v.ts.length && j - k <= REACH; j++) {
+    if (STOPS.has(v.ts[j].lower)) return null;
+    if (v.ts[j].lower !== "to" || v.ts[j + 1]?.pos === "VERB") continue;
+    const m = matchesIn(v, j + 1, phraseEnd(v, j + 1)).find((x) => x.type === "country");
+    return m && m.via !== "capital" && m.via !== "demonym" ? m.entity : null;
+  }
+  return null;
+}
+
 /** What a frame has found so far: the parties in order and the first place. */
 class Found {
   parties: string[] = [];
   place: string | null = null;
   party(m: EntityMatch): void {
-    if (isName(m) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
+    if (isName(m) && !GATHERING_BODIES.has(m.entity) && !this.parties.includes(m.entity)) this.parties.push(m.entity);
   }
   partyId(id: string): void {
     if (!this.parties.includes(id)) this.parties.push(id);
@@ -149,14 +187,72 @@ class Found {
   }
 }
 
-/** The matches inside tokens [from, to], each once. */
+/**
+ * The matches inside tokens [from, to], each once, but for those that only title a person after them; countries that
+ * qualify a plural office ("the U.S. and Russian leaders") give the office's holders instead.
+ */
 function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
     const m = v.at[j];
-    if (m && !out.includes(m)) out.push(m);
+    if (m && !out.includes(m) && !titles(v, j, to)) out.push(m);
+  }
+  return out.length > 0 && out.every((m) => m.type === "country") ? (officeholders(v, from, to, out) ?? out) : out;
+}
+
+/** The plural office ("leaders", "foreign ministers") whose words start at token i, if any. */
+function pluralRoleAt(v: RoleView, i: number): string | null {
+  for (const [words, role] of PLURAL_ROLES) if (words.every((w, n) => v.ts[i + n]?.lower === w)) return role;
+  return null;
+}
+
+/** The holders, on the article's date, of the plural office the countries in [from, to] qualify; null if none. */
+function officeholders(v: RoleView, from: number, to: number, countries: EntityMatch[]): EntityMatch[] | null {
+  if (!v.date) return null;
+  const { ts } = v;
+  let last = to;
+  while (last >= from && !v.at[last]) last--;
+  // "the U.S. and Russian leaders", "the two countries' presidents": the office follows its countries.
+  let role: string | null = null;
+  for (let i = last + 1; i < ts.length && i <= to + 1 && !role; i++) {
+    role = pluralRoleAt(v, i);
+    if (!(ts[i].lower === "'s" || ts[i].lower === "’s" || ts[i].lower === "'" || ts[i].pos === "ADJ" || ts[i].pos === "NUM")) break;
+  }
+  // "the leaders of France and Germany": the office comes before "of".
+  if (!role && from >= 2 && ts[from - 1].lower === "of") for (let b = from - 2; b >= 0 && b >= from - 4 && !role; b--) role = pluralRoleAt(v, b);
+  if (!role) return null;
+  const out: EntityMatch[] = [];
+  for (const c of countries) {
+    const holder = officeholder(role, c.entity.slice("country:".length), v.date);
+    if (!holder) return null;
+    out.push({ ...c, entity: holder.id, name: holder.name, type: "person", via: "title" });
   }
   return out;
+}
+
+const TITLE_POS = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/**
+ * "Russian Security Council secretary Nikolai Patrushev", "Ukraine's Rustem Umerov", "Trump envoy Steve Witkoff": a
+ * name that qualifies the person named after it in the same phrase is the person's title, not a party of its own.
+ */
+function titles(v: RoleView, j: number, to: number): boolean {
+  const m = v.at[j]!;
+  let i = j;
+  while (i <= to && v.at[i] === m) i++;
+  let nouns = 0;
+  for (; i <= to && i < v.ts.length; i++) {
+    const n = v.at[i];
+    if (n && n !== m) {
+      if (n.type === "person") return m.type !== "person" || nouns > 0;
+      continue;
+    }
+    const w = v.ts[i];
+    if (w.lower === "'s" || w.lower === "’s") continue;
+    if (!TITLE_POS.has(w.pos) || v.isEvent[i]) return false;
+    if (w.pos === "NOUN") nouns++;
+  }
+  return false;
 }
 
 const NP_POS = new Set(["DET", "ADJ", "NUM", "PROPN", "NOUN", "PRON"]);
@@ -237,9 +333,14 @@ function phraseStart(v: RoleView, j: number): number {
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;
+      // A determiner opens its phrase: "said on Friday that Biden will meet" does not run on into "Friday"; only a
+      // coordination ("the U.S. and the Russian leaders") or a predeterminer ("all the") carries on past it.
+      if (w.pos === "DET" && i >= 0 && !(ts[i].lower === "and" || ts[i].lower === "," || ts[i].lower === "&" || ts[i].pos === "DET")) break;
       continue;
     }
-    if ((w.lower === "and" || w.lower === "," || w.lower === "&") && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
+    // A comma joins only inside a list an "and" closes: "Xi, Putin and Kim", not "a meeting with Lee, Trump said".
+    const listed = w.lower !== "," || ts.slice(i + 1, j + 1).some((x) => x.lower === "and" || x.lower === "&");
+    if ((w.lower === "and" || w.lower === "," || w.lower === "&") && listed && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
       i--;
       continue;
     }
@@ -258,8 +359,10 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   const w = ts[j];
   // "wants to meet", "agreed to meet", "plans to visit", "is ready to meet", "has no plans to meet".
   if (w.lower === "to") {
-    const c = j - 1;
+    let c = j - 1;
     if (c < 0) return;
+    // "walked out to greet Xi", "went over to meet": a particle between the verb and its infinitive.
+    if ((ts[c].pos === "ADP" || ts[c].pos === "PART" || ts[c].pos === "ADV") && c > 0 && ts[c - 1].pos === "VERB") c--;
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {
@@ -292,12 +395,37 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   }
   // "he is expected to hold talks": a personal pronoun subject stands for the person the sentence named before it.
   if (w.pos === "PRON" && (w.lower === "he" || w.lower === "she")) {
+    // "Trump stated he looked forward to …": the pronoun opening a verb's content is that verb's subject.
+    // "told reporters he …": the cue's object may stand between the cue and its content.
+    let cue = ts[j - 1]?.lower === "that" ? j - 2 : j - 1;
+    if (cue > 0 && (ts[cue].pos === "NOUN" || ts[cue].pos === "PRON") && ts[cue - 1].pos === "VERB") cue--;
+    if (cue >= 0 && ts[cue].pos === "VERB" && depth < 4) {
+      const speaker = new Found();
+      subjectOf(v, cue, speaker, depth + 1);
+      const person = speaker.parties.find((p) => p.startsWith("person:"));
+      if (person) return found.partyId(person);
+    }
     const referent = firstPersonBefore(v, j);
     if (referent) found.party(referent);
     return;
   }
+  // "would travel to Turkey and wait there for Putin": a verb coordinated to an earlier one shares its subject.
+  if ((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") {
+    for (let c = j - 1; c >= 0 && j - c <= REACH; c--) {
+      if (STOPS.has(ts[c].lower)) return;
+      if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);
+    }
+    return;
+  }
+  // "Jake Sullivan, Biden's national security adviser, met …": the phrase an apposition set off by commas stands beside.
+  if (w.lower === "," && j > 0) return appositionSubject(v, j, found);
   if (!(NP_POS.has(w.pos) || v.at[j])) return;
   const start = phraseStart(v, j);
+  // "that he and Putin hold a summit": a personal pronoun coordinated into the subject stands for its referent.
+  if (start >= 2 && ts[start - 1].lower === "and" && ts[start - 2].pos === "PRON" && PERSON_PRONOUNS.has(ts[start - 2].lower)) {
+    const referent = firstPersonBefore(v, start - 2);
+    if (referent) found.party(referent);
+  }
   // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
   // comma first; "talks in Moscow ended" is not the subject "Moscow").
   const before = start > 0 ? ts[start - 1] : null;
@@ -307,6 +435,78 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
     found.party(m);
   }
+}
+
+/**
+ * The subject of a verb right after a comma: "Jake Sullivan, Biden's national security adviser, met" takes the phrase
+ * before the apposition; "The advisers of both countries, Jake Sullivan and Nikolai Patrushev, held talks" takes the
+ * names the apposition gives when the phrase before it names only what they belong to.
+ */
+function appositionSubject(v: RoleView, comma: number, found: Found): void {
+  const { ts } = v;
+  let open = -1;
+  for (let i = comma - 1; i >= 0 && comma - i <= REACH; i--) {
+    if (ts[i].lower === ",") {
+      open = i;
+      break;
+    }
+    if (!(NP_POS.has(ts[i].pos) || v.at[i] || ts[i].lower === "'s" || ts[i].lower === "’s" || ts[i].lower === "and" || ts[i].pos === "ADP")) return;
+  }
+  if (open <= 0) return;
+  const people = (from: number, to: number) => matchesIn(v, from, to).filter((m) => m.type === "person" && !possessed(v, m));
+  const head = phraseStart(v, open - 1);
+  const before = head > 0 ? ts[head - 1] : null;
+  if (before && before.pos === "ADP" && !STOPS.has(before.lower) && before.lower !== "of") return;
+  // The names an apposition gives open it ("…, Jake Sullivan and Nikolai Patrushev, held"); "…, such as a letter
+  // from Trump to Kim, might" is an example, not the subject.
+  const inner = v.at[open + 1]?.type === "person" ? people(open + 1, comma - 1) : [];
+  const outer = people(head, open - 1);
+  for (const m of outer.length > 0 ? outer : inner) found.party(m);
+}
+
+/** True when the match is a possessor ("Biden's adviser"): it qualifies a phrase rather than heading it. */
+function possessed(v: RoleView, m: EntityMatch): boolean {
+  for (let j = 0; j < v.ts.length; j++) if (v.at[j] === m && v.at[j + 1] !== m) return v.ts[j + 1]?.lower === "'s" || v.ts[j + 1]?.lower === "’s";
+  return false;
+}
+
+/**
+ * "In a phone call with X, Biden said", "After talks with Kuleba, Blinken told reporters": a happening named in a
+ * prepositional phrase that opens the sentence is the main clause's subject's. Returns true when one was found.
+ */
+function frontedSubject(v: RoleView, s: number, k: number, found: Found): boolean {
+  const { ts } = v;
+  const p = s - 1;
+  if (p < 0 || ts[p].pos !== "ADP" || !(p === 0 || ts[p - 1].lower === "-" || ts[p - 1].lower === "—" || ts[p - 1].lower === ",")) return false;
+  // Only an opening adjunct: nothing before it is a clause of its own ("In August, after a meeting with Lee, Trump …").
+  for (let i = 0; i < p; i++) if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return false;
+  let comma = -1;
+  for (let i = k + 1; i < ts.length && i - k <= REACH + 6; i++) {
+    if (ts[i].lower === ",") {
+      comma = i;
+      break;
+    }
+    if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return false;
+  }
+  if (comma < 0 || comma + 1 >= ts.length) return false;
+  const first = ts[comma + 1];
+  if (first.pos === "PRON" && PERSON_PRONOUNS.has(first.lower)) {
+    const referent = firstPersonBefore(v, 0);
+    if (referent) found.party(referent);
+    return !!referent;
+  }
+  const end = phraseEnd(v, comma + 1);
+  let after = end + 1;
+  while (ts[after]?.pos === "ADV") after++;
+  const next = ts[after];
+  if (end <= comma || !next || !(next.pos === "VERB" || next.pos === "AUX")) return false;
+  let any = false;
+  for (const m of matchesIn(v, comma + 1, end)) {
+    if (placeLike(m) || m.type === "event") continue;
+    found.party(m);
+    any = true;
+  }
+  return any;
 }
 
 /** The verb whose object (or whose preposition's object) the noun phrase starting at s is, if any. */
@@ -342,14 +542,14 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   for (const m of matchesIn(v, s, k - 1)) {
     if (m.type === "event") continue;
     if (placeLike(m)) {
+      // "a White House meeting with Lee": the seat of a government is where, not a party.
       found.where(m);
-      // "a White House meeting with Lee": the government whose seat it is hosts it.
-      const seat = m.type === "organization" ? entityById(m.entity)?.country : undefined;
-      if (seat) found.partyId(`country:${seat}`);
     } else found.party(m);
   }
   const pair = complements(v, k, type, found, false);
   if (pair) return;
+  // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
+  if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
   if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) subjectOf(v, g, found);
 }
@@ -384,24 +584,38 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
     }
     if (w.pos === "ADP" || lower === "to") {
       // A light verb ("hold talks with Xi") takes its happening's companions as its own.
+      // "held talks in Geneva": where the happening is, is where the verb that holds it is.
+      if (afterEventObject && LIGHT.has(ts[k].lemma) && LOCATIVE.has(lower) && lower !== "on") {
+        const end = phraseEnd(v, j + 1);
+        if (end <= j) break;
+        for (const m of matchesIn(v, j + 1, end)) if (placeLike(m) || m.type === "country") found.where(m);
+        j = end + 1;
+        continue;
+      }
       if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
       const end = phraseEnd(v, j + 1);
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);
       const headsEvent = ts.slice(j + 1, end + 1).some((x, i) => v.isEvent[j + 1 + i] && x.pos === "NOUN" && !v.at[j + 1 + i]);
-      if (PAIR.has(lower) || COMPANION.has(lower) || (lower === "of" && !verb && !headsEvent)) {
+      const companion = COMPANION.has(lower) || (verb && j <= k + 2 && !!VERB_COMPANIONS.get(ts[k].lemma)?.has(lower));
+      if (PAIR.has(lower) || companion || (lower === "of" && !verb && !headsEvent)) {
         for (const m of inPhrase) if (!placeLike(m) || m.via === "capital") found.party(m);
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
       } else if (AGENT.has(lower) && !headsEvent) {
         for (const m of inPhrase) if (!placeLike(m)) found.party(m);
-      } else if (DESTINATION.has(lower) && DESTINATION_TYPES.has(type) && !headsEvent) {
+      } else if (DESTINATION.has(lower) && (DESTINATION_TYPES.has(type) || (verb && SOJOURN.has(ts[k].lemma))) && !headsEvent) {
         // "Putin's visit to North Korea": the country visited takes part; a city or region is where.
         for (const m of inPhrase) {
           if (m.type === "country" && m.via !== "capital") found.party(m);
           else if (placeLike(m) || m.type === "country") found.where(m);
         }
       } else if (LOCATIVE.has(lower) && !headsEvent) {
-        for (const m of inPhrase) if (m.type !== "event" && m.type !== "person") found.where(m);
+        // "arrived in Russia", "his stay in Russia": the country a visitor is in is the one visited.
+        const visiting = (DESTINATION_TYPES.has(type) || SOJOURN.has(ts[k].lemma) || lower === "into") && lower !== "at" && ts[k + 1]?.lower !== "away";
+        for (const m of inPhrase) {
+          if (visiting && m.type === "country" && m.via !== "capital" && m.via !== "demonym") found.party(m);
+          else if (m.type !== "event" && m.type !== "person") found.where(m);
+        }
       } else if (headsEvent) {
         break;
       }
@@ -413,6 +627,12 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
     // verb is the happening itself ("held a Budapest summit"), whose modifiers say where.
     if (verb && first && (NP_POS.has(w.pos) || v.at[j])) {
       const end = phraseEnd(v, j);
+      // "left Pyongyang": the place left is neither a party nor where the happening is.
+      if (DEPARTURE.has(ts[k].lemma)) {
+        j = end + 1;
+        first = false;
+        continue;
+      }
       const eventObject = ts.slice(j, end + 1).some((x, i) => v.isEvent[j + i] && x.pos === "NOUN" && !v.at[j + i]);
       for (const m of matchesIn(v, j, end)) {
         if (m.type === "event") continue;
@@ -434,20 +654,31 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   return pair;
 }
 
-/** The first person the sentence names before token j: the subject, most often, that a possessive stands for. */
+/**
+ * The first person the sentence names before token j: the subject, most often, that a "he" or a possessive stands
+ * for; when the sentence names none before it, the first person of the nearest sentence before that names one.
+ */
 function firstPersonBefore(v: RoleView, j: number): EntityMatch | null {
   for (let i = 0; i < j; i++) {
     const m = v.at[i];
     if (m && m.type === "person") return m;
   }
-  return null;
+  return v.prior.find((people) => people.length > 0)?.[0] ?? null;
 }
 
-/** The last person named before token j that is not already a party. */
+/**
+ * The last person named before token j that is not already a party: "would love to meet him"; when the sentence names
+ * none, the nearest earlier sentence's first person who is not a party ("I am going to get to see him," Biden said).
+ */
 function lastPersonBefore(v: RoleView, j: number, found: Found): EntityMatch | null {
   for (let i = j - 1; i >= 0; i--) {
     const m = v.at[i];
     if (m && m.type === "person" && !found.parties.includes(m.entity)) return m;
+  }
+  const own = new Set(v.at.filter((m): m is EntityMatch => m !== null && m.type === "person").map((m) => m.entity));
+  for (const people of v.prior) {
+    const other = people.find((m) => !found.parties.includes(m.entity) && !own.has(m.entity));
+    if (other) return other;
   }
   return null;
 }

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/extract/index.js";
+import type { EventMention } from "../src/domain/extraction.js";
+
+/**
+ * One reading to check: the text (a sentence, or a short article when the parties come from context), its date, the
+ * trigger (and which of its occurrences), the participants in any order, and the place when given (null: none).
+ */
+interface Case {
+  text: string;
+  date: string;
+  trigger: string;
+  n?: number;
+  participants: string[];
+  place?: string | null;
+}
+
+function mention(c: Case): EventMention {
+  const events = extract({ text: c.text, date: c.date }).events.filter((e) => e.trigger.text === c.trigger);
+  expect(events.length, `no event "${c.trigger}" in "${c.text}"`).toBeGreaterThanOrEqual(c.n ?? 1);
+  return events[(c.n ?? 1) - 1];
+}
+
+function check(cases: Case[]): void {
+  for (const c of cases) {
+    it(`${c.trigger}${c.n ? `#${c.n}` : ""} in "${c.text.length > 110 ? `${c.text.slice(0, 110)}…` : c.text}"`, () => {
+      const e = mention(c);
+      expect([...new Set(e.participants)].sort()).toEqual([...c.participants].sort());
+      if (c.place !== undefined) expect(e.place).toBe(c.place);
+    });
+  }
+}
+
+const BIDEN = "person:joe-biden";
+const XI = "person:xi-jinping";
+const PUTIN = "person:vladimir-putin";
+const TRUMP = "person:donald-trump";
+const ZELENSKY = "person:volodymyr-zelenskyy";
+const KIM = "person:kim-jong-un";
+const SULLIVAN = "person:jake-sullivan";
+const PATRUSHEV = "person:nikolai-patrushev";
+const BLINKEN = "person:antony-blinken";
+const LAVROV = "person:sergei-lavrov";
+const MACRON = "person:emmanuel-macron";
+
+describe("participants: subjects and objects of the verb", () => {
+  check([
+    // A determiner opens its phrase: the date before "that" is not the start of the subject.
+    { text: "The White House said on Friday that President Joe Biden will meet Chinese President Xi Jinping on Nov. 15.", date: "2023-11-10", trigger: "meet", participants: [BIDEN, XI] },
+    { text: "Joe Biden and Xi Jinping will hold talks on Wednesday in California, officials said.", date: "2023-11-10", trigger: "talks", participants: [BIDEN, XI] },
+    // An apposition between commas: the name before it is the subject, a possessor inside it is not.
+    { text: "Jake Sullivan, Biden's national security adviser, met Russian Security Council secretary Nikolai Patrushev in Geneva on Monday.", date: "2021-05-24", trigger: "met", participants: [SULLIVAN, PATRUSHEV], place: "place:geneva" },
+    // The names an apposition gives when the phrase before it names only what they belong to.
+    { text: "The national security advisers of the two countries, Jake Sullivan and Nikolai Patrushev, held talks in Geneva.", date: "2021-05-24", trigger: "talks", participants: [SULLIVAN, PATRUSHEV], place: "place:geneva" },
+    // A pronoun coordinated into the subject stands for the person named before it.
+    { text: "Joe Biden proposed on Tuesday that he and Vladimir Putin hold a summit in a third country.", date: "2021-04-13", trigger: "summit", participants: [BIDEN, PUTIN] },
+    // A particle between the verb and the infinitive does not cut the subject off.
+    { text: "Biden walked out to greet Xi before the talks began.", date: "2023-11-15", trigger: "greet", participants: [BIDEN, XI] },
+    { text: "Trump spoke to Putin by telephone for two hours on Monday.", date: "2025-05-19", trigger: "spoke", participants: [TRUMP, PUTIN] },
+    { text: "Zelensky said he would travel to Turkey and wait there for Putin on Thursday.", date: "2025-05-11", trigger: "wait", participants: [ZELENSKY, PUTIN] },
+    // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
+    { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
+    // A title naming a country or a body before a person is the person's, not a party of its own.
+    { text: "Lavrov met Ukraine's chief negotiator Rustem Umerov in Istanbul.", date: "2025-05-16", trigger: "met", participants: [LAVROV, "person:rustem-umerov"], place: "place:istanbul" },
+  ]);
+});
+
+describe("participants: the happening named by a noun", () => {
+  check([
+    { text: "Moscow rejected the idea of a meeting between Putin and Zelensky in Istanbul.", date: "2025-05-12", trigger: "meeting", participants: [PUTIN, ZELENSKY], place: "place:istanbul" },
+    // A phrase that opens the sentence has the main clause's subject as a party.
+    { text: "In a phone call with Putin, Biden said he wanted a stable and predictable relationship.", date: "2021-04-13", trigger: "call", participants: [BIDEN, PUTIN] },
+    { text: "After talks with Ukrainian Foreign Minister Dmytro Kuleba in Washington, Blinken told reporters he had written to Lavrov.", date: "2022-02-22", trigger: "talks", participants: [BLINKEN, "person:dmytro-kuleba"], place: "country:US" },
+    // A plural office after its countries stands for the holders of the day.
+    { text: "Macron put forward the idea of a meeting between the U.S. and Russian leaders on European security.", date: "2022-02-21", trigger: "meeting", participants: [BIDEN, PUTIN] },
+    { text: "The U.S. and Russian foreign ministers are due to hold their meeting on Thursday in Geneva.", date: "2022-02-22", trigger: "meeting", participants: [BLINKEN, LAVROV], place: "place:geneva" },
+    // A government's seat is where a meeting is, not a party to it.
+    { text: "Netanyahu lobbied for a White House meeting with Biden before the end of the year.", date: "2023-09-13", trigger: "meeting", participants: ["person:benjamin-netanyahu", BIDEN], place: "org:white-house" },
+    { text: "Kim Jong Un will pay an official visit to Russia at Putin's invitation, the Kremlin said.", date: "2023-09-11", trigger: "visit", participants: [KIM, "country:RU"] },
+  ]);
+});
+
+describe("participants: who does not take part", () => {
+  check([
+    // A gathering is attended, not a party.
+    { text: "Xi Jinping will skip the G20 in New Delhi this week.", date: "2023-09-04", trigger: "skip", participants: [XI] },
+    { text: "Premier Li Qiang will attend the G20 summit at the invitation of the Indian government.", date: "2023-09-04", trigger: "attend", participants: ["person:li-qiang"] },
+    // Whoever sends an envoy stays home: only the envoy takes part.
+    { text: "Beijing sent Premier Li Qiang to the summit in Xi's place.", date: "2023-09-10", trigger: "sent", participants: ["person:li-qiang"] },
+    { text: "China is expected to be represented by Premier Li Qiang at the gathering.", date: "2023-08-31", trigger: "represented", participants: ["person:li-qiang"] },
+    // The place left is neither a party nor where the happening is.
+    { text: "Kim left Pyongyang on Sunday afternoon aboard his armoured train.", date: "2023-09-12", trigger: "left", participants: [KIM], place: null },
+    // A speaker is no party for speaking about a meeting of others.
+    { text: "Trump said the meeting between Witkoff and Putin was productive.", date: "2025-08-07", trigger: "meeting", participants: ["person:steve-witkoff", PUTIN] },
+  ]);
+});
+
+describe("participants: the country visited", () => {
+  check([
+    { text: "Kim Jong Un crossed into Russia early on Tuesday aboard his train.", date: "2023-09-12", trigger: "crossed", participants: [KIM, "country:RU"] },
+    { text: "Kim arrived in Russia on Tuesday, the Kremlin said.", date: "2023-09-13", trigger: "arrived", participants: [KIM, "country:RU"], place: null },
+    { text: "Kim spent six days in Russia last month.", date: "2023-10-03", trigger: "spent", participants: [KIM, "country:RU"] },
+    // An invitation to a country tells of the guest's visit there; the host only asks for it.
+    { text: "Kim invited Putin to North Korea during their summit last September.", date: "2024-05-24", trigger: "invited", participants: [PUTIN, "country:KP"] },
+    // A city is where the visit goes, its country no party when the city is named.
+    { text: "Putin flew to Pyongyang on Tuesday night.", date: "2024-06-19", trigger: "flew", participants: [PUTIN] },
+  ]);
+});
+
+describe("participants: the happening an article is about", () => {
+  check([
+    // "the call" and "the conversation" refer back to the call told of before.
+    {
+      text: "Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday. Trump wrote on social media after the call that it went very well. Putin called the conversation useful.",
+      date: "2025-05-19",
+      trigger: "call",
+      participants: [TRUMP, PUTIN],
+    },
+    {
+      text: "Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday. Trump wrote on social media after the call that it went very well. Putin called the conversation useful.",
+      date: "2025-05-19",
+      trigger: "conversation",
+      participants: [TRUMP, PUTIN],
+    },
+    // A pronoun object reaches the sentence before for the person it stands for.
+    {
+      text: "Xi Jinping will skip the G20 summit in India. \"I am disappointed, but I am going to get to see him,\" Biden told reporters.",
+      date: "2023-09-04",
+      trigger: "see",
+      participants: [BIDEN, XI],
+    },
+    // A session named later takes the parties of the meeting named before.
+    {
+      text: "Antony Blinken will meet Sergei Lavrov in Geneva on Thursday. Washington has said the session can go ahead only if Russia does not invade.",
+      date: "2022-02-21",
+      trigger: "session",
+      participants: [BLINKEN, LAVROV],
+    },
+    // A definite mention with no one named takes the article's pair, a recap of it included.
+    {
+      text: "Emmanuel Macron met Vladimir Putin in Moscow on Monday for more than five hours. Macron said the meeting had been useful. Aides said the talks had covered the whole of European security.",
+      date: "2022-02-08",
+      trigger: "talks",
+      participants: [MACRON, PUTIN],
+    },
+    // A sentence that names someone else's meeting keeps its own parties.
+    {
+      text: "Joe Biden will meet Xi Jinping on Wednesday. Earlier, Jake Sullivan met Wang Yi in Malta.",
+      date: "2023-11-10",
+      trigger: "met",
+      participants: [SULLIVAN, "person:wang-yi"],
+      place: "country:MT",
+    },
+  ]);
+});

@@ -49,6 +49,10 @@ const rows: [string, string, Stance][] = [
   ["Moscow is in no hurry to fix a date for a first summit, the Kremlin signalled.", "summit", "unplanned"],
   // a mention naming no one is the happening of its kind told just before it
   ["Kim will pay an official visit to Russia on Tuesday, the Kremlin said, ending weeks of silence on the trip.", "trip", "scheduled"],
+  // a wish whose "that" clause holds the happening, and quotation marks inside a cue
+  ["Biden proposed on Tuesday that he and Putin hold a summit in a third country.", "summit", "wanted"],
+  ["Moscow is insisting that its president attend the summit in person.", "attend", "wanted"],
+  ["Both leaders \"accepted the principle\" of such a summit, the French presidency said.", "summit", "wanted"],
   // a date fixed sets the happening, whoever reports it
   ["Netanyahu will meet Biden in New York on Nov. 21, Israeli diplomatic sources said.", "meet", "scheduled"],
   // a question put takes the stance of the set reply that answers it

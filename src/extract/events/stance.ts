@@ -36,6 +36,7 @@ interface StanceLexicon {
   absenceAhead: { words: string[]; cues: string[] };
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
+  thatClauseWishes: string[];
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -174,6 +175,8 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   let j = e;
   for (let s = cue.slots.length - 1; s >= 0; s--) {
     const slot = cue.slots[s];
+    // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over.
+    while (j >= 0 && j < e && QUOTES.has(ts[j].text)) j--;
     if (j >= 0 && slotMatches(slot, ts[j])) {
       j--;
       continue;
@@ -263,6 +266,12 @@ function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
       const b = matchEndingAt(ts, e, cue);
       if (b >= 0) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
+    if (QUOTES.has(t.text)) continue;
+    // "Biden proposed on Tuesday that he and Putin hold a summit": a wish whose "that" clause holds the trigger.
+    if (w === "that" && reach === GOVERNING_GAP) {
+      const v = wishBefore(ts, e);
+      if (v >= 0) return { stance: "wanted", negated: negatedBefore(ts, v, WISH_CUE), at: v };
+    }
     // "that meeting": a demonstrative, whatever the tagger says, when a noun follows it.
     const determiner = t.pos === "DET" || (w === "that" && (ts[e + 1]?.pos === "NOUN" || ts[e + 1]?.pos === "ADJ"));
     if ((STOPS.has(w) && !determiner) || CONDITIONS.has(w)) return null;
@@ -272,9 +281,24 @@ function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
     if (t.pos === "VERB" && e !== k - 1 && !(ts[e + 1] && (lowerOf(ts[e + 1]) === "to" || BRIDGE_POS.has(ts[e + 1].pos)))) return null;
     if (!named[e]) gap++;
     if (gap > reach) return null;
-    if (!(BRIDGE_POS.has(t.pos) || BRIDGE_WORDS.has(w) || named[e] || determiner || t.pos === "VERB" || t.pos === "NOUN")) return null;
+    // "that he and Putin hold a summit": a pair of names or pronouns is one phrase.
+    const nameLike = (i: number) => !!ts[i] && (named[i] || ts[i].pos === "PRON" || ts[i].pos === "PROPN");
+    const pair = w === "and" && nameLike(e - 1) && nameLike(e + 1);
+    if (!(BRIDGE_POS.has(t.pos) || BRIDGE_WORDS.has(w) || named[e] || determiner || pair || t.pos === "VERB" || t.pos === "NOUN")) return null;
   }
   return null;
+}
+
+const WISHES = new Set(LEX.thatClauseWishes);
+const WISH_CUE: Cue = { stance: "wanted", slots: [{ words: WISHES, optional: false }], text: "proposed that" };
+
+/** The verb of wishing just before a "that" (past a time phrase: "proposed on Tuesday that"), else -1. */
+function wishBefore(ts: Token[], that: number): number {
+  for (let j = that - 1; j >= 0 && j >= that - 4; j--) {
+    if (ts[j].pos === "VERB") return WISHES.has(ts[j].lemma) ? j : -1;
+    if (!(ts[j].pos === "ADP" || ts[j].pos === "PROPN" || ts[j].pos === "NOUN" || ts[j].pos === "ADV" || ts[j].pos === "NUM")) return -1;
+  }
+  return -1;
 }
 
 /** True when the trigger's noun phrase is the subject of what follows: it opens its clause. */

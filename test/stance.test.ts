@@ -49,6 +49,7 @@ const rows: [string, string, Stance][] = [
   ["Moscow is in no hurry to fix a date for a first summit, the Kremlin signalled.", "summit", "unplanned"],
   // a mention naming no one is the happening of its kind told just before it
   ["Kim will pay an official visit to Russia on Tuesday, the Kremlin said, ending weeks of silence on the trip.", "trip", "scheduled"],
+  ["The aides said they had held a \"very productive\" discussion lasting a quarter of an hour.", "discussion", "occurred"],
   // a wish whose "that" clause holds the happening, and quotation marks inside a cue
   ["Biden proposed on Tuesday that he and Putin hold a summit in a third country.", "summit", "wanted"],
   ["Moscow is insisting that its president attend the summit in person.", "attend", "wanted"],

@@ -698,7 +698,7 @@ function clausePast(inp: StanceInput): boolean {
     for (const j of [k - d, k + d]) {
       if (j < 0 || j >= ts.length) continue;
       const between = j < k ? ts.slice(j + 1, k) : ts.slice(k + 1, j);
-      if (between.some((t) => STOPS.has(lowerOf(t)) && t.pos !== "ADP" || lowerOf(t) === "," || t.pos === "CCONJ")) continue;
+      if (between.some((t) => STOPS.has(lowerOf(t)) && t.pos !== "ADP" && !QUOTES.has(t.text) || lowerOf(t) === "," || t.pos === "CCONJ")) continue;
       if (ts[j].pos === "VERB") {
         best = j;
         break;

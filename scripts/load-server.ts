@@ -2,8 +2,10 @@
 // per-client limits lifted (the load generator is one client; the limits are tested on their own in test/guard.test.ts).
 // It measures how long its main thread is held at once (event-loop delay) between "measure" and "report".
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { buildServer } from "../src/serve/api/server.js";
-import { openStore } from "../src/store/index.js";
+// The compiled build, as `bellwether serve` runs it (`npm run load` compiles first): its worker threads start from
+// JavaScript, not through the TypeScript loader.
+import { buildServer } from "../dist/serve/api/server.js";
+import { openStore } from "../dist/store/index.js";
 
 const [db, port] = process.argv.slice(2);
 const store = await openStore({ path: db });

@@ -3,7 +3,7 @@
 // time; prints throughput, p50 / p99 latency, errors and time-outs per route, the longest the server's main thread was
 // held, and whether each route met the target (0 errors, 0 time-outs, read p99 < 100 ms).
 // The store is built once per size and kept in a cache folder; each run works on a copy, so runs start alike.
-// Usage: npm run load -- [--articles N] [--connections N] [--ingest-connections N] [--seconds N] [--cache DIR]
+// Usage: npm run load -- [--articles N] [--connections N] [--ingest-connections N] [--seconds N] [--rate N] [--cache DIR]
 // With LOAD_PROFILE=DIR in the environment the server writes a CPU profile there.
 import { fork } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
@@ -24,6 +24,9 @@ const ARTICLES = Number(arg("articles", "2000"));
 const CONNECTIONS = Number(arg("connections", "200"));
 const INGEST_CONNECTIONS = Number(arg("ingest-connections", "4"));
 const SECONDS = Number(arg("seconds", "20"));
+// Reads per second in all, shared among the routes as their connections are; 0: each connection asks again as soon as
+// it is answered (a closed loop, which measures what the server can take at most).
+const RATE = Number(arg("rate", "0"));
 const CACHE = arg("cache", join(tmpdir(), "bellwether-load-cache"));
 // The target of issue 15: every read answered within this many milliseconds at the 99th percentile.
 const READ_P99_MS = 100;
@@ -46,12 +49,15 @@ async function cachedStore(n: number): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   const path = join(CACHE, `load-${n}-${SEED}.db`);
   if (existsSync(path)) return path;
+  // A build that was stopped goes on from its last whole batch; ingest skips the articles of that batch already stored.
   const building = `${path}.building`;
-  rmSync(building, { force: true });
   const t = performance.now();
   const store = await openStore({ path: building });
   await loadDemo(store, AS_OF);
-  for (let from = 0; from < n; from += BUILD_BATCH) {
+  const stored = await store.db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).where("input", "like", "gen-%").executeTakeFirstOrThrow();
+  const resumeAt = Math.floor(Number(stored.n) / BUILD_BATCH) * BUILD_BATCH;
+  if (resumeAt > 0) console.log(`  going on with the build at ${building}: ${Number(stored.n)} articles stored`);
+  for (let from = resumeAt; from < n; from += BUILD_BATCH) {
     const docs = generateCorpus(Math.min(BUILD_BATCH, n - from), SEED + from).map((a) => ({ ok: true as const, doc: { input: a.id, article: { text: a.text, date: a.date, title: a.title, outlet: a.outlet } } }));
     await ingestResults(store, docs, { asOf: AS_OF });
     console.log(`  built ${Math.min(n, from + BUILD_BATCH)} of ${n} articles, ${((performance.now() - t) / 1000).toFixed(0)} s`);
@@ -86,7 +92,8 @@ try {
   const runs: { name: string; read: boolean; connections: number; opts: autocannon.Options }[] = reads.map((r) => {
     const connections = Math.max(1, Math.round((CONNECTIONS * r.share) / shares));
     // autocannon takes the path as part of the url; a separate `path` option is not read.
-    return { name: r.name, read: true, connections, opts: { url: `${base}${r.path}`, connections, duration: SECONDS, timeout: 10 } };
+    const rate = RATE > 0 ? { overallRate: Math.max(1, Math.round((RATE * r.share) / shares)) } : {};
+    return { name: r.name, read: true, connections, opts: { url: `${base}${r.path}`, connections, duration: SECONDS, timeout: 10, ...rate } };
   });
   if (INGEST_CONNECTIONS > 0) {
     runs.push({
@@ -118,7 +125,7 @@ try {
   const held = await stalls;
 
   const totalReads = runs.filter((r) => r.read).reduce((s, r) => s + r.connections, 0);
-  console.log(`\n${totalReads} read connections and ${INGEST_CONNECTIONS} ingest connections for ${SECONDS} s (wall ${wall.toFixed(1)} s), ${ARTICLES} generated articles stored, on ${base}`);
+  console.log(`\n${totalReads} read connections${RATE > 0 ? ` at ${RATE} reads/s in all` : ""} and ${INGEST_CONNECTIONS} ingest connections for ${SECONDS} s (wall ${wall.toFixed(1)} s), ${ARTICLES} generated articles stored, on ${base}`);
   console.log(["route".padEnd(30), "conns", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "non-2xx", "errors", "timeouts", "target"].join("\t"));
   let allMet = true;
   runs.forEach((r, i) => {

@@ -26,9 +26,12 @@ class DerivedThread {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(r: DerivedReply): void }>();
 
-  constructor(private readonly store: Store) {
-    // Started at once, so the first request does not wait for the thread to load.
-    this.thread();
+  /** `eager`: start the thread now, so the first request does not wait for it to load. */
+  constructor(
+    private readonly store: Store,
+    eager = false,
+  ) {
+    if (eager) this.thread();
   }
 
   /** Runs one request and answers with its reply. */
@@ -206,7 +209,7 @@ export class SnapshotReads {
   private generation = 0;
 
   constructor(private readonly store: Store) {
-    this.thread = new DerivedThread(store);
+    this.thread = new DerivedThread(store, true);
   }
 
   /** The store version reads are kept for: this server's own writes, and every commit any other connection made. */

@@ -1,11 +1,25 @@
 // The server under `npm run load`: a real server on loopback over the store the load script prepared, with the
 // per-client limits lifted (the load generator is one client; the limits are tested on their own in test/guard.test.ts).
-import { buildServer } from "../src/serve/api/server.js";
-import { openStore } from "../src/store/index.js";
+// It measures how long its main thread is held at once (event-loop delay) between "measure" and "report".
+import { monitorEventLoopDelay } from "node:perf_hooks";
+// The compiled build, as `bellwether serve` runs it (`npm run load` compiles first): its worker threads start from
+// JavaScript, not through the TypeScript loader.
+import { buildServer } from "../dist/serve/api/server.js";
+import { openStore } from "../dist/store/index.js";
 
 const [db, port] = process.argv.slice(2);
 const store = await openStore({ path: db });
 const app = await buildServer({ store, guard: { maxConcurrent: 100_000, ratePerSecond: 1e9, burst: 1e9 } });
 await app.listen({ port: Number(port), host: "127.0.0.1" });
+const delay = monitorEventLoopDelay({ resolution: 10 });
+process.on("message", (m) => {
+  if (m === "measure") {
+    delay.reset();
+    delay.enable();
+  } else if (m === "report") {
+    delay.disable();
+    process.send?.({ stalls: { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 } });
+  }
+});
 process.send?.("listening");
 process.on("SIGTERM", () => void app.close().then(() => store.close()).then(() => process.exit(0)));

@@ -5,7 +5,12 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
-import { buildServer, isLoopback } from "../src/serve/api/server.js";
+import { readClaims, readClaimsPage } from "../src/app/ledger.js";
+import { readQuestionPage } from "../src/app/question-page.js";
+import { replayQuestion, summarizeQuestions } from "../src/app/questions.js";
+import { search } from "../src/app/search.js";
+import { readStoriesOverview } from "../src/app/story-page.js";
+import { buildServer, derivedSettled, isLoopback } from "../src/serve/api/server.js";
 import { routes } from "../src/serve/api/routes.js";
 import { main } from "../src/serve/cli/main.js";
 import { openStore, type Store } from "../src/store/index.js";
@@ -195,6 +200,8 @@ describe("articles", () => {
     expect(again.status).toBe(200);
     expect(again.body.outcome).toBe("duplicate");
     expect(again.body.id).toBe(r.body.id);
+    // Search is a kept read: it shows the article once stories and forecasts have followed it.
+    await derivedSettled(app);
     const found = await get("/api/search?q=received%20a%20letter");
     expect(found.body.results.filter((x: Json) => x.kind === "article").map((a: Json) => a.id)).toContain(r.body.id);
   });
@@ -429,6 +436,64 @@ describe("reads", () => {
     expect(other.as_of).toBe("2025-09-15");
     expect(other.updates.every((u: Json) => u.at <= "2025-09-15")).toBe(true);
     expect((await get(`/api/questions/${id}`)).body).toEqual(stored);
+  });
+});
+
+describe("paged and kept reads", () => {
+  async function page(url: string): Promise<{ body: Json; total: number }> {
+    const res = await app.inject({ method: "GET", url });
+    expect(res.statusCode, url).toBe(200);
+    return { body: res.json(), total: Number(res.headers["x-total-count"]) };
+  }
+
+  it("pages the claim list in its order, with the total, also for one status as read", async () => {
+    const all = await readClaims(store.db);
+    const first = await page("/api/claims?limit=7");
+    const second = await page("/api/claims?limit=7&offset=7");
+    expect(first.total).toBe(all.length);
+    expect([...first.body, ...second.body].map((c: Json) => c.id)).toEqual(all.slice(0, 14).map((c) => c.id));
+    expect(second.body).toEqual(JSON.parse(JSON.stringify(all.slice(7, 14))));
+    for (const status of ["reported", "confirmed", "denied", "stale"]) {
+      const kept = all.filter((c) => c.status === status);
+      const r = await page(`/api/claims?status=${status}&limit=1000`);
+      expect(r.total, status).toBe(kept.length);
+      expect(r.body.map((c: Json) => c.id), status).toEqual(kept.map((c) => c.id));
+    }
+    const story = (await page("/api/stories")).body.find((s: Json) => s.claims.length > 2);
+    const own = await page(`/api/claims?story=${story.id}&limit=2`);
+    expect(own.total).toBe(story.claims.length);
+    expect(own.body.map((c: Json) => c.id)).toEqual(story.claims.slice(0, 2));
+  });
+
+  it("pages the story list, with the total", async () => {
+    const all = await readStoriesOverview(store.db);
+    const r = await page("/api/stories?limit=2&offset=1");
+    expect(r.total).toBe(all.length);
+    expect(r.body).toEqual(JSON.parse(JSON.stringify(all.slice(1, 3))));
+  });
+
+  it("serves kept reads equal to fresh ones once stories and forecasts follow a new article", async () => {
+    const question = "trump-kim-2025";
+    const urls = ["/api/stories", "/api/claims?limit=50", `/api/questions/${question}`, `/api/questions/${question}/replay?step=7`, "/api/questions", "/api/search?q=summit"];
+    for (const url of urls) await page(url);
+    const text =
+      "SEOUL, Jan. 13 (Korea Daily Wire) - U.S. President Donald Trump and North Korean leader Kim Jong Un will meet in Panmunjom next month, " +
+      "officials in Seoul said on Tuesday, according to two diplomats briefed on the plans.";
+    const posted = await post("/api/articles", { text, title: "Trump and Kim to meet next month", outlet: "Korea Daily Wire", date: "2026-01-13" });
+    expect(posted.status).toBe(201);
+    await derivedSettled(app);
+    const stories = await page("/api/stories");
+    expect(stories.body.some((s: Json) => s.articles.includes(posted.body.id))).toBe(true);
+    expect(stories.body).toEqual(JSON.parse(JSON.stringify(await readStoriesOverview(store.db))));
+    const fresh = await readClaimsPage(store.db, { limit: 50, offset: 0 });
+    expect((await page("/api/claims?limit=50")).body).toEqual(JSON.parse(JSON.stringify(fresh.claims)));
+    expect((await page(`/api/questions/${question}`)).body).toEqual(JSON.parse(JSON.stringify(await readQuestionPage(store, question))));
+    const replay = await page(`/api/questions/${question}/replay?step=7`);
+    expect(replay.body).toEqual(await replayQuestion(store.db, question, replay.body[0].date, replay.body.at(-1).date, 7));
+    expect((await page("/api/questions")).body).toEqual(JSON.parse(JSON.stringify(await summarizeQuestions(store))));
+    expect((await page("/api/search?q=summit")).body).toEqual(JSON.parse(JSON.stringify(await search(store.db, "summit", 25, 0))));
+    const found = await page("/api/search?q=Panmunjom%20next%20month");
+    expect(found.body.results.filter((x: Json) => x.kind === "article").map((a: Json) => a.id)).toContain(posted.body.id);
   });
 });
 

@@ -103,9 +103,11 @@ export function extractText(input: { text: string; date?: string; title?: string
   return extract({ ...article, date: input.date ?? article.date ?? null });
 }
 
-// A submission with text is read as a text document; one with only a URL is fetched over http(s) from public
-// addresses only, so a request can neither read local files nor reach the server's own network.
-async function load(sub: ArticleSubmission): Promise<LoadResult> {
+/**
+ * Loads a submission: one with text is read as a text document; one with only a URL is fetched over http(s) from public
+ * addresses only, so a request can neither read local files nor reach the server's own network.
+ */
+export async function loadSubmission(sub: ArticleSubmission): Promise<LoadResult> {
   const opts = { date: sub.date, outlet: sub.outlet, title: sub.title };
   if (sub.text === undefined && sub.url) return loadUrl(sub.url, { ...opts, publicNetworkOnly: true });
   let article;
@@ -123,7 +125,7 @@ async function load(sub: ArticleSubmission): Promise<LoadResult> {
 
 /** Ingests one submitted article (the ingest run regroups stories so it joins one); `run` can lend a bounded reader pool. */
 export async function ingestArticle(store: Store, sub: ArticleSubmission, run: IngestRunOptions = {}): Promise<ArticleIngestResult> {
-  const loaded = await load(sub);
+  const loaded = await loadSubmission(sub);
   let last: IngestEvent | null = null;
   const summary = await ingestResults(store, [loaded], run, (e) => {
     last = e;

@@ -231,11 +231,14 @@ async function checkScheme(db: Executor): Promise<void> {
   }
 }
 
-/** What storing read documents needs across a run: the clock, the ledger step and the story grouping. */
+/**
+ * What storing read documents needs across a run: the clock, the ledger step and the story grouping (none when the
+ * caller groups stories itself later, as the server does after a burst of submissions).
+ */
 export interface StoringContext {
   now: () => Date;
   link: ArticleLinker;
-  stories: RunStories;
+  stories?: RunStories;
 }
 
 // An exact duplicate of a stored article is reported as such; an id taken by another text is an input error.
@@ -312,7 +315,7 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
       throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  await stories.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
+  await stories?.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
   const notRead = reading.notRead ? { not_read: read.language } : {};
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original, ...notRead };
   return { outcome: "new", input, id, ...notRead };

@@ -1,6 +1,6 @@
 // Reads of the ledger shared by the CLI and the API: claims with their reports and origins, and stories.
 import { addDays, daysBetween } from "../domain/calendar.js";
-import { claimBriefs, getClaim, listClaims, listStories, type ClaimBriefRow, type ClaimView, type Executor, type StoryView } from "../store/index.js";
+import { claimBriefs, claimPageIds, getClaim, listClaims, listStories, type ClaimBriefRow, type ClaimStatus, type ClaimView, type Executor, type StoryView } from "../store/index.js";
 import { getStory } from "../store/stories.js";
 import { latestPublished } from "../store/linking.js";
 
@@ -32,6 +32,22 @@ function withStaleness(claim: ClaimView, asOf: string | null, opts: StaleOptions
 export async function readClaims(db: Executor, opts: { storyId?: string; ids?: readonly string[]; stale?: StaleOptions } = {}): Promise<ClaimView[]> {
   const [claims, asOf] = await Promise.all([listClaims(db, { storyId: opts.storyId, ids: opts.ids }), latestPublished(db)]);
   return claims.map((c) => withStaleness(c, asOf, opts.stale ?? DEFAULT_STALE_OPTIONS));
+}
+
+/**
+ * One page of the claim list (all claims, or one story's, optionally of one status as read), with the total: reads the
+ * page's claims whole and only counts the rest.
+ */
+export async function readClaimsPage(
+  db: Executor,
+  q: { storyId?: string; status?: ClaimStatus; limit: number; offset: number; stale?: StaleOptions },
+): Promise<{ claims: ClaimView[]; total: number }> {
+  const opts = q.stale ?? DEFAULT_STALE_OPTIONS;
+  const asOf = await latestPublished(db);
+  const staleBefore = asOf ? addDays(asOf, -opts.staleDays) : null;
+  const page = await claimPageIds(db, { storyId: q.storyId, status: q.status, staleBefore, limit: q.limit, offset: q.offset });
+  const claims = page.ids.length ? await listClaims(db, { ids: page.ids }) : [];
+  return { claims: claims.map((c) => withStaleness(c, asOf, opts)), total: page.total };
 }
 
 /** One claim, or undefined. */

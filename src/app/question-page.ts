@@ -6,10 +6,11 @@ import { originRank, replay } from "../forecast/engine.js";
 import { timeAveragedScores, type Scores } from "../forecast/scores.js";
 import { loadData } from "../extract/resources.js";
 import { shortName } from "../link/index.js";
-import type { ClaimView, Executor } from "../store/index.js";
+import type { ClaimView, Executor, Store } from "../store/index.js";
 import { getQuestion } from "../store/questions.js";
 import { readClaim } from "./ledger.js";
-import { override, scoredSpan } from "./questions.js";
+import { reportEvidence } from "./articles.js";
+import { override, scoredSpan, showQuestion } from "./questions.js";
 import { certaintyWords, humanDay, ordinal, signedPoints } from "./words.js";
 
 /** What moved the probability in one update. */
@@ -143,4 +144,21 @@ export async function baselineScores(db: Executor, id: string): Promise<Scores |
   if (!s || !span) return null;
   const path = replay(s.question, [], span.from, span.to, 1, await override(db, id));
   return path.length ? timeAveragedScores({ path, outcome: s.status === "yes" ? 1 : 0 }) : null;
+}
+
+/**
+ * A question's page, or undefined: the question as stored (or worked out as of `asOf`), each update with its
+ * contribution, explanation and the sentences behind it, the contributions in total, and the prior-only baseline.
+ */
+export async function readQuestionPage(store: Store, id: string, asOf?: string) {
+  const q = await showQuestion(store, id, asOf);
+  if (!q) return undefined;
+  const [evidence, claims, baseline] = await Promise.all([reportEvidence(store.db, [...new Set(q.updates.flatMap((u) => u.reports))]), citedClaims(store.db, q.updates), baselineScores(store.db, id)]);
+  const explained = explainUpdates(q.updates, claims);
+  return {
+    ...q,
+    updates: explained.map((u) => ({ ...u, evidence: u.reports.map((r) => evidence.get(r)).filter((e) => e !== undefined) })),
+    contributions: contributions(explained),
+    baseline_scores: baseline,
+  };
 }

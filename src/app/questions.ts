@@ -75,10 +75,22 @@ export async function refreshQuestion(db: Executor, id: string, asOf = today(), 
   return f;
 }
 
-/** Recomputes every question; run after each ingest so the odds follow the ledger. */
+/**
+ * Recomputes every question; run after each ingest so the odds follow the ledger. Each forecast is worked out from
+ * reads and written in a short transaction of its own, so another writer waits for the write only, never the reading.
+ */
 export async function refreshAllQuestions(store: Store, asOf = today()): Promise<number> {
   const all = await listQuestions(store.db);
-  for (const q of all) await store.transaction((tx) => refreshQuestion(tx, q.question.id, asOf));
+  for (const { question } of all) {
+    const resolution = await override(store.db, question.id);
+    const f = forecast(question, await questionEvidence(store.db, question), asOf, resolution);
+    await store.transaction(async (tx) => {
+      // A question replaced, resolved or removed meanwhile is left to the write that changed it, which computes anew.
+      const now = await getQuestion(tx, question.id);
+      const same = now && JSON.stringify(now.question) === JSON.stringify(question) && JSON.stringify(await override(tx, question.id)) === JSON.stringify(resolution);
+      if (same) await saveForecast(tx, question.id, f, asOf);
+    });
+  }
   return all.length;
 }
 

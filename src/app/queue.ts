@@ -140,7 +140,7 @@ export interface WorkerOptions {
 
 /** The part of a worker that stores readings in queue order: one per process, kept across batches. */
 export class Drain {
-  private readonly ctx: StoringContext;
+  private readonly ctx: Required<StoringContext>;
   private running: Promise<number> | null = null;
   private again = false;
   private done = 0;

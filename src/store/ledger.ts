@@ -393,3 +393,48 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   for (const ids of chunks(c.histories.map((h) => h.claimId))) await db.deleteFrom("claim_status").where("claim_id", "in", ids).execute();
   await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, stage: s.stage, at: s.at }))));
 }
+
+/** What one page of the claim list asks for. */
+export interface ClaimPageQuery {
+  storyId?: string;
+  /** The status as read: a claim counts as stale when its stored status says so or when `staleBefore` makes it so. */
+  status?: ClaimStatus;
+  /** Claims not yet over whose latest report is older than this day read as stale; null: none do. */
+  staleBefore: string | null;
+  limit: number;
+  offset: number;
+}
+
+const OVER_STAGES = ["occurred", "called_off", "failed"];
+
+/**
+ * The ids of one page of the claim list, in its order (earliest reported first, undated last, then id), and how many
+ * claims the list holds in all. Reads the page from the index on that order, never every claim.
+ */
+export async function claimPageIds(db: Executor, q: ClaimPageQuery): Promise<{ ids: string[]; total: number }> {
+  let base = db.selectFrom("claims");
+  if (q.storyId !== undefined) base = base.where("story_id", "=", q.storyId);
+  if (q.status !== undefined) {
+    const before = q.staleBefore;
+    // Stale as read: the stored mark, or a plan no report has touched since `staleBefore` (as `readClaims` adds it).
+    base = base.where((eb) => {
+      const goneStale =
+        before === null
+          ? eb.val(false)
+          : eb.and([eb("status", "<>", "stale"), eb("historical", "=", 0), eb("stage", "not in", OVER_STAGES), eb("last_reported", "is not", null), eb("last_reported", "<", before)]);
+      return q.status === "stale" ? eb.or([eb("status", "=", "stale"), goneStale]) : eb.and([eb("status", "=", q.status!), eb.not(goneStale)]);
+    });
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select("id")
+      .orderBy((eb) => eb.case().when("first_reported", "is", null).then(1).else(0).end())
+      .orderBy("first_reported")
+      .orderBy("id")
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+}

@@ -2,6 +2,8 @@
 import { decodeReading } from "./annotations.js";
 import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
+import { sql } from "kysely";
+import { engineOf } from "./dialect.js";
 import { chunks } from "./rows.js";
 
 /** A known entity with how often it is mentioned. */
@@ -167,4 +169,17 @@ export async function mentionArticles(db: Executor, entityId: string, limit = 50
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...r, mentions: Number(r.mentions) }));
+}
+
+/**
+ * A mark of what this connection has seen of the store: on SQLite, a number that changes whenever another connection
+ * commits (`data_version`); on PostgreSQL, where no such number exists, the newest article's sequence number.
+ */
+export async function storeMark(db: Executor): Promise<string> {
+  if (engineOf(db) === "postgres") {
+    const row = await db.selectFrom("articles").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
+    return `seq ${Number(row?.seq ?? 0)}`;
+  }
+  const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db);
+  return `data ${rows[0]?.data_version ?? 0}`;
 }

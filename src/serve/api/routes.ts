@@ -1,19 +1,21 @@
 // Every API route in one table: method, path, schema and a thin handler (parse → call the app → shape).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { readArticleLedger } from "../../app/article-page.js";
-import { extractText, ingestArticle, readArticle, readArticles, reportEvidence } from "../../app/articles.js";
+import { extractText, ingestArticle, loadSubmission, readArticle, readArticles } from "../../app/articles.js";
 import { readClaimPage } from "../../app/claim-page.js";
 import type { ReaderPool } from "../../app/reader-pool.js";
 import { readEntities, readEntity, readPositions } from "../../app/entities.js";
 import { glossary } from "../../app/glossary.js";
-import { readClaims } from "../../app/ledger.js";
+import type { SubmissionIngest } from "../../app/api-ingest.js";
+import { ReadsBusy, type SnapshotReads } from "../../app/derived.js";
 import { previewText } from "../../app/preview.js";
-import { baselineScores, citedClaims, contributions, explainUpdates, timeAlonePath } from "../../app/question-page.js";
-import { addQuestion, replayQuestion, showQuestion, summarizeQuestions, type QuestionView } from "../../app/questions.js";
-import { search } from "../../app/search.js";
-import { readStoriesOverview, readStoryPage } from "../../app/story-page.js";
+import { timeAlonePath } from "../../app/question-page.js";
+import { addQuestion, showQuestion } from "../../app/questions.js";
+import { computeRead, type ReadRequest } from "../../app/snapshot-reads.js";
+import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
-import type { Store } from "../../store/index.js";
+import type { ClaimStatus, Store } from "../../store/index.js";
+import { getQuestion, type StoredQuestion } from "../../store/questions.js";
 import { HttpError, badRequest, notFound } from "./errors.js";
 import * as S from "./schemas.js";
 import { wayOutRoutes } from "./ways-out.js";
@@ -27,6 +29,12 @@ export interface RouteContext {
   writesNeedToken: boolean;
   /** Reads submitted articles off the main thread, each within a time budget. */
   readers?: ReaderPool;
+  /** Stores submitted articles (read off the main thread) and asks for stories and forecasts to follow. */
+  submissions?: SubmissionIngest;
+  /** The dearest reads, kept per store version and worked out off the main thread; without it, worked out here. */
+  reads?: SnapshotReads;
+  /** Tells the kept reads that this server changed what they show (a question added). */
+  changed?: () => void;
 }
 
 /** One route: enough to register it with Fastify and to describe it in the OpenAPI document. */
@@ -59,18 +67,35 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
-// Questions are read as stored (brought up to date when evidence arrives); a date asked for is worked out, not stored.
-async function questionOr404(ctx: RouteContext, id: string, asOf?: string) {
-  const q = await showQuestion(ctx.store, id, asOf);
+// A question as stored, for checking a request against its dates; the page itself is a kept read.
+async function storedOr404(ctx: RouteContext, id: string): Promise<StoredQuestion> {
+  const q = await getQuestion(ctx.store.db, id);
   if (!q) throw notFound("question", id);
   return q;
 }
 
+// Answers with a kept read: its JSON text as worked out, its total in X-Total-Count for a paged list.
+async function keptRead(ctx: RouteContext, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
+  let r;
+  try {
+    r = ctx.reads ? await ctx.reads.get(req) : await computeRead(ctx.store, req);
+  } catch (err) {
+    if (!(err instanceof ReadsBusy)) throw err;
+    reply.header("retry-after", "1");
+    throw new HttpError(503, err.message);
+  }
+  if (r.status === 404 && "id" in req) throw notFound("question", req.id);
+  if (r.total !== undefined) reply.header("x-total-count", String(r.total));
+  reply.status(r.status).type("application/json; charset=utf-8");
+  return r.body;
+}
+
 // The days a question's path is drawn over: from `from` (default: opens) to `to` (default: the deadline or today,
 // whichever is first, or the day the question settled if later), with at most MAX_REPLAY_POINTS points.
-function pathRange(question: QuestionView, q: { from?: string; to?: string; step?: string }, now: string): { from: string; to: string; step: number } {
+function pathRange(stored: StoredQuestion, q: { from?: string; to?: string; step?: string }, now: string): { from: string; to: string; step: number } {
   checkDate("from", q.from);
   checkDate("to", q.to);
+  const question = { opens: stored.question.opens, deadline: stored.question.deadline, status: stored.status, resolved_at: stored.resolved_at };
   const from = q.from ?? question.opens;
   // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
   const open = question.deadline < now ? question.deadline : now;
@@ -88,10 +113,14 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/stories",
     returns: "array",
-    summary: "All stories with their article and claim ids, every claim their articles report, their outlet count and leading claim",
+    summary: "Stories with their article and claim ids, every claim their articles report, their outlet count and leading claim, a page at a time (limit, offset; the total in X-Total-Count)",
     tags: ["ledger"],
+    schema: { querystring: S.storiesQuery },
     responses: {},
-    handler: async (_req, _reply, ctx) => readStoriesOverview(ctx.store.db),
+    handler: async (req, reply, ctx) => {
+      const q = req.query as { limit?: number; offset?: number };
+      return keptRead(ctx, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+    },
   },
   {
     method: "GET",
@@ -117,12 +146,8 @@ export const routes: RouteDef[] = [
     schema: { querystring: S.claimsQuery },
     responses: {},
     handler: async (req, reply, ctx) => {
-      const q = req.query as { story?: string; status?: string; limit?: number; offset?: number };
-      const claims = await readClaims(ctx.store.db, { storyId: q.story });
-      const kept = q.status ? claims.filter((c) => c.status === q.status) : claims;
-      reply.header("x-total-count", String(kept.length));
-      const from = q.offset ?? 0;
-      return kept.slice(from, from + (q.limit ?? S.MAX_PAGE));
+      const q = req.query as { story?: string; status?: ClaimStatus; limit?: number; offset?: number };
+      return keptRead(ctx, reply, { kind: "claims", ...(q.story === undefined ? {} : { story: q.story }), ...(q.status === undefined ? {} : { status: q.status }), limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
@@ -179,7 +204,8 @@ export const routes: RouteDef[] = [
     bodyType: "application/json",
     responses: { 201: "stored (new or near-duplicate)", 401: "token missing or wrong", 413: "body too large", 422: "the article could not be read" },
     handler: async (req, reply, ctx) => {
-      const result = await ingestArticle(ctx.store, req.body as Parameters<typeof ingestArticle>[1], { readers: ctx.readers });
+      const body = req.body as Parameters<typeof ingestArticle>[1];
+      const result = ctx.submissions ? await ctx.submissions.ingest(await loadSubmission(body)) : await ingestArticle(ctx.store, body, { readers: ctx.readers });
       if (result.outcome === "failed") throw new HttpError(422, result.error ?? "the article could not be read");
       reply.status(result.outcome === "duplicate" ? 200 : 201);
       return result;
@@ -204,7 +230,7 @@ export const routes: RouteDef[] = [
     summary: "Every question with its probability and status, scores of resolved ones, and calibration",
     tags: ["questions"],
     responses: {},
-    handler: async (_req, _reply, ctx) => summarizeQuestions(ctx.store),
+    handler: async (_req, reply, ctx) => keptRead(ctx, reply, { kind: "questions" }),
   },
   {
     method: "GET",
@@ -214,19 +240,11 @@ export const routes: RouteDef[] = [
     tags: ["questions"],
     schema: { params: S.idParams, querystring: S.questionQuery },
     responses: { 404: "no such question" },
-    handler: async (req, _reply, ctx) => {
+    handler: async (req, reply, ctx) => {
       const { id } = req.params as Params;
       const { as_of } = req.query as { as_of?: string };
       checkDate("as_of", as_of);
-      const q = await questionOr404(ctx, id, as_of);
-      const [evidence, claims, baseline] = await Promise.all([reportEvidence(ctx.store.db, [...new Set(q.updates.flatMap((u) => u.reports))]), citedClaims(ctx.store.db, q.updates), baselineScores(ctx.store.db, id)]);
-      const explained = explainUpdates(q.updates, claims);
-      return {
-        ...q,
-        updates: explained.map((u) => ({ ...u, evidence: u.reports.map((r) => evidence.get(r)).filter((e) => e !== undefined) })),
-        contributions: contributions(explained),
-        baseline_scores: baseline,
-      };
+      return keptRead(ctx, reply, { kind: "question", id, ...(as_of === undefined ? {} : { asOf: as_of }) });
     },
   },
   {
@@ -237,13 +255,11 @@ export const routes: RouteDef[] = [
     tags: ["questions"],
     schema: { params: S.idParams, querystring: S.replayQuery },
     responses: { 404: "no such question" },
-    handler: async (req, _reply, ctx) => {
+    handler: async (req, reply, ctx) => {
       const { id } = req.params as Params;
       const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to, step } = pathRange(await questionOr404(ctx, id), q, ctx.today());
-      const points = await replayQuestion(ctx.store.db, id, from, to, step);
-      if (!points) throw notFound("question", id);
-      return points;
+      const { from, to, step } = pathRange(await storedOr404(ctx, id), q, ctx.today());
+      return keptRead(ctx, reply, { kind: "replay", id, from, to, step });
     },
   },
   {
@@ -257,7 +273,7 @@ export const routes: RouteDef[] = [
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
       const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to } = pathRange(await questionOr404(ctx, id), q, ctx.today());
+      const { from, to } = pathRange(await storedOr404(ctx, id), q, ctx.today());
       const points = await timeAlonePath(ctx.store.db, id, from, to);
       if (!points) throw notFound("question", id);
       return points;
@@ -276,8 +292,9 @@ export const routes: RouteDef[] = [
     handler: async (req, reply, ctx) => {
       try {
         const q = await addQuestion(ctx.store, req.body as string, "request", ctx.today());
+        ctx.changed?.();
         reply.status(201);
-        return await questionOr404(ctx, q.id);
+        return await showQuestion(ctx.store, q.id);
       } catch (err) {
         if (err instanceof QuestionError) throw badRequest(err.problems.join("; "));
         throw err;
@@ -327,11 +344,11 @@ export const routes: RouteDef[] = [
     tags: ["search"],
     schema: { querystring: S.searchQuery },
     responses: {},
-    handler: async (req, _reply, ctx) => {
+    handler: async (req, reply, ctx) => {
       const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
       const query = q.trim();
       if (!query) throw badRequest("querystring.q must not be blank");
-      return search(ctx.store.db, query, limit ?? 25, offset ?? 0);
+      return keptRead(ctx, reply, { kind: "search", q: query, limit: limit ?? 25, offset: offset ?? 0 });
     },
   },
   {

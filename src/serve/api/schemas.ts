@@ -30,6 +30,13 @@ export const claimsQuery = {
   },
 } as const;
 
+/** Paging of the story list. */
+export const storiesQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: { ...paging },
+} as const;
+
 /** Filters and paging of the article list. */
 export const articlesQuery = {
   type: "object",

@@ -14,6 +14,8 @@ import { openApiDocument } from "./openapi.js";
 import { ReaderPool } from "../../app/reader-pool.js";
 import { HTML_BUDGET_MS } from "../../ingest/html-reader.js";
 import { routes, type RouteContext } from "./routes.js";
+import { SubmissionIngest } from "../../app/api-ingest.js";
+import { DerivedRefresher, SnapshotReads, type RefreshTiming } from "../../app/derived.js";
 
 /** How the server is built. */
 export interface ServerOptions {
@@ -33,6 +35,18 @@ export interface ServerOptions {
   guard?: GuardOptions;
   /** Longest a submitted article may take to read, in milliseconds. */
   readBudgetMs?: number;
+  /** How soon after submissions stories and forecasts are brought up to date. */
+  refreshTiming?: RefreshTiming;
+}
+
+const derivedWork = new WeakMap<FastifyInstance, DerivedRefresher>();
+
+/**
+ * Resolves once the stories, forecasts and kept reads of a server built here follow every article submitted to it so
+ * far (they are brought up to date shortly after a burst of submissions).
+ */
+export async function derivedSettled(app: FastifyInstance): Promise<void> {
+  await derivedWork.get(app)?.settled();
 }
 
 /** Default largest request body: enough for a long article, small enough to refuse abuse. */
@@ -59,8 +73,24 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   const token = opts.token ?? null;
   const readers = new ReaderPool(1, { budgetMs: opts.readBudgetMs ?? HTML_BUDGET_MS });
-  app.addHook("onClose", async () => readers.close());
-  const ctx: RouteContext = { store: opts.store, today: opts.today ?? utcToday, writesNeedToken: token !== null, readers };
+  const today = opts.today ?? utcToday;
+  // The dearest reads are kept per store version; stories and forecasts follow submissions once per burst, after which
+  // the reads asked for lately are worked out again.
+  const reads = new SnapshotReads(opts.store);
+  const derived = new DerivedRefresher(opts.store, today, async () => {
+    reads.refreshed();
+    await reads.renew();
+  }, opts.refreshTiming);
+  const submissions = new SubmissionIngest(opts.store, readers, () => {
+    derived.schedule();
+  });
+  derivedWork.set(app, derived);
+  app.addHook("onClose", async () => {
+    await derived.close();
+    await reads.close();
+    await readers.close();
+  });
+  const ctx: RouteContext = { store: opts.store, today, writesNeedToken: token !== null, readers, submissions, reads, changed: () => reads.changed() };
 
   app.setErrorHandler(errorHandler);
   const publicHost = opts.baseUrl && URL.canParse(opts.baseUrl) ? new URL(opts.baseUrl).hostname : undefined;

@@ -1,0 +1,27 @@
+// A derived-work thread of the server: its own connection to the store, on which it refreshes stories and forecasts or
+// works out kept reads, one request at a time, answering each.
+import { parentPort, workerData } from "node:worker_threads";
+import { openStore } from "../store/index.js";
+import type { DerivedReply, DerivedRequest, DerivedWorkerData } from "./derived.js";
+import { computeRead, refreshDerived } from "./snapshot-reads.js";
+
+const port = parentPort!;
+// Requests that arrive while the store opens wait for it.
+const opening = openStore({ path: (workerData as DerivedWorkerData).path });
+let queue: Promise<void> = Promise.resolve();
+
+port.on("message", (req: DerivedRequest) => {
+  queue = queue.then(async () => {
+    let reply: DerivedReply;
+    try {
+      const store = await opening;
+      if ("refresh" in req) {
+        await refreshDerived(store, req.refresh.asOf);
+        reply = { id: req.id, ok: true };
+      } else reply = { id: req.id, ok: true, result: await computeRead(store, req.read) };
+    } catch (err) {
+      reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    port.postMessage(reply);
+  });
+});

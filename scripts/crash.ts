@@ -136,7 +136,7 @@ async function rows(store: Store, table: string): Promise<string[]> {
 }
 
 /** Rows in one store and not the other, table by table; duplicates and the crashed store's article and question ids. */
-async function compare(clean: string, crashed: string): Promise<{ mismatches: number; duplicates: number; notes: string[]; ids: Set<string> }> {
+export async function compareStores(clean: string, crashed: string): Promise<{ mismatches: number; duplicates: number; notes: string[]; ids: Set<string> }> {
   return withStore(clean, (a) =>
     withStore(crashed, async (b) => {
       let mismatches = 0;
@@ -159,7 +159,7 @@ async function compare(clean: string, crashed: string): Promise<{ mismatches: nu
   );
 }
 
-function finish(command: string, kills: number, acknowledged: Set<string>, cmp: Awaited<ReturnType<typeof compare>>, started: number, notes: string[] = []): CommandResult {
+function finish(command: string, kills: number, acknowledged: Set<string>, cmp: Awaited<ReturnType<typeof compareStores>>, started: number, notes: string[] = []): CommandResult {
   const lost = [...acknowledged].filter((id) => !cmp.ids.has(id));
   return {
     command,
@@ -212,7 +212,7 @@ async function ingestCase(dir: string, corpus: GeneratedArticle[], kills: number
     i++;
   }
   await cleanRun;
-  return finish("ingest", killed, acknowledged, await compare(clean, crashed), started);
+  return finish("ingest", killed, acknowledged, await compareStores(clean, crashed), started);
 }
 
 // A poll line of `bellwether watch` for a feed: what it stored, of how many entries the feed had.
@@ -272,7 +272,7 @@ async function watchCase(dir: string, corpus: GeneratedArticle[], kills: number,
     // Items are acknowledged by feed position; the clean run says which article each became.
     const articleOf = await withStore(clean, async (s) => new Map((await s.db.selectFrom("feed_items").select(["key", "article_id"]).execute()).map((x) => [x.key, x.article_id])));
     const ids = new Set([...acknowledged].map((key) => articleOf.get(key) ?? `missing in the clean run: ${key}`));
-    return finish("watch", killed, ids, await compare(clean, crashed), started);
+    return finish("watch", killed, ids, await compareStores(clean, crashed), started);
   } finally {
     feeds.server.closeAllConnections();
     feeds.server.close();
@@ -362,7 +362,7 @@ async function serveCase(dir: string, corpus: GeneratedArticle[], kills: number,
     }
   }
   await cleanRun;
-  return finish("serve (API writes)", killed, acknowledged, await compare(clean, crashed), started);
+  return finish("serve (API writes)", killed, acknowledged, await compareStores(clean, crashed), started);
 }
 
 /** A PostgreSQL server of the run's own, run as the postgres user (initdb and pg_ctl refuse root). */
@@ -470,7 +470,7 @@ async function postgresCase(dir: string, corpus: GeneratedArticle[], port: numbe
       });
     }
     await cleanRun;
-    return finish("ingest, PostgreSQL restart", restarted ? 1 : 0, acknowledged, await compare(clean, crashed), started, notes);
+    return finish("ingest, PostgreSQL restart", restarted ? 1 : 0, acknowledged, await compareStores(clean, crashed), started, notes);
   } finally {
     server.stop();
     rmSync(pgDir, { recursive: true, force: true });

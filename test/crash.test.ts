@@ -1,7 +1,13 @@
 // The crash harness, short and seeded: SIGKILLs of ingest, watch and serve under writes, each followed by a restart
 // that repairs, compared with a clean run; and a PostgreSQL server restart under an ingest. `npm run crash` runs it long.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { crashTable, freePort, ownPostgresUnavailable, runCrash, type CommandResult } from "../scripts/crash.js";
+import { ingestInputs } from "../src/app/ingest.js";
+import { addQuestion } from "../src/app/questions.js";
+import { openStore } from "../src/store/index.js";
+import { compareStores, crashTable, freePort, ownPostgresUnavailable, runCrash, type CommandResult } from "../scripts/crash.js";
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261206);
 // The restart needs a server of the test's own; BELLWETHER_TEST_PG says PostgreSQL tests are wanted here.
@@ -21,6 +27,29 @@ function expectWhole(rows: CommandResult[]): void {
 }
 
 describe("crash harness", () => {
+  it("tells a store that differs from the clean run: a missing article, its claims, a question computed without it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bellwether-compare-"));
+    try {
+      const demo = resolve(import.meta.dirname, "..", "data", "demo");
+      const files = readdirSync(join(demo, "articles")).filter((f) => f.startsWith("2018-03")).map((f) => join(demo, "articles", f));
+      const question = readdirSync(join(demo, "questions")).find((f) => f.startsWith("meet-by-2018"))!;
+      const make = async (name: string, inputs: string[]) => {
+        const store = await openStore({ path: join(dir, name) });
+        await addQuestion(store, readFileSync(join(demo, "questions", question), "utf8"), question, "2018-04-01");
+        await ingestInputs(store, inputs, { readerThreads: 0, asOf: "2018-04-01" });
+        await store.close();
+        return join(dir, name);
+      };
+      const whole = await make("whole.db", files);
+      expect(await compareStores(whole, await make("again.db", files))).toMatchObject({ mismatches: 0, duplicates: 0, notes: [] });
+      const short = await compareStores(whole, await make("short.db", files.slice(0, -1)));
+      expect(short.mismatches).toBeGreaterThan(0);
+      expect(short.notes.map((n) => n.split(":")[0])).toEqual(expect.arrayContaining(["articles", "reports", "origins", "stories", "story_articles", "questions"]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it(`kills ingest, watch and serve under writes and ends equal to a clean run (seed ${SEED})`, async () => {
     const opts = { seed: SEED, kills: 3, articles: 6, windowMs: { ingest: 2000, watch: 3000, serve: 3000 }, cases: ["ingest", "watch", "serve"] as const };
     const rows = await runCrash(opts);

@@ -36,10 +36,7 @@ export interface CrashOptions {
   articles: number;
   /** Words per generated article. */
   words?: number;
-  /**
-   * Longest wait from a start to its kill, per command, in ms beyond the time the CLI takes to start (measured at the
-   * beginning of the run, so kills land in the work on a loaded machine too, and in the start-up and repair as well).
-   */
+  /** How long after the chosen acknowledgement a kill comes, at most, per command, in ms. */
   windowMs?: { ingest: number; watch: number; serve: number };
   /** The PostgreSQL restart: on a server of the run's own at this port, or skipped with the reason given. */
   postgres?: { port: number } | { skip: string };
@@ -57,8 +54,10 @@ export interface CommandResult {
   duplicates: number;
   mismatches: number;
   seconds: number;
-  /** What differed, and for the PostgreSQL restart how the ingest took it. */
+  /** Where the kills landed, and for the PostgreSQL restart how the ingest took it. */
   notes: string[];
+  /** What was lost or differed from the clean run. */
+  problems: string[];
 }
 
 interface Exit {
@@ -102,13 +101,62 @@ async function runToEnd(args: string[], onLine?: (line: string, stream: "out" | 
   return r.output;
 }
 
-/** SIGKILLs the command after `ms` unless it ended first; resolves whether it was killed. */
-async function killAfter(r: Running, ms: number): Promise<boolean> {
-  const timer = setTimeout(() => r.child.kill("SIGKILL"), ms);
-  const exit = await r.exited;
-  clearTimeout(timer);
+/**
+ * When to kill a run: `ms` after its start (`after` 0: in the start-up, the repair or the first work), or `ms` after
+ * its `after`-th acknowledgement (in the middle of the work, however fast the machine is).
+ */
+interface KillPlan {
+  after: number;
+  ms: number;
+}
+
+/** Draws a kill plan: a quarter in the start-up, the rest after one of the next `upTo` acknowledgements. */
+function drawKill(r: () => number, startupMs: number, windowMs: number, upTo: number): KillPlan {
+  if (r() < 0.25 || upTo < 1) return { after: 0, ms: 200 + r() * (startupMs + windowMs) };
+  return { after: 1 + Math.floor(r() * upTo), ms: r() * windowMs };
+}
+
+/** A kill plan armed on a run: its clock starts at the run's start or at the chosen acknowledgement. */
+class Kill {
+  private seen = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private run: Running | null = null;
+
+  constructor(private readonly plan: KillPlan | null) {}
+
+  /** Whether the kill was timed from the start (the start-up, the repair, the first work). */
+  get early(): boolean {
+    return this.plan?.after === 0;
+  }
+
+  /** Binds the run, started just now. */
+  of(run: Running): this {
+    this.run = run;
+    if (this.plan?.after === 0) this.fire();
+    return this;
+  }
+
+  /** Called on each acknowledgement the run gives. */
+  acknowledged = (): void => {
+    if (this.plan && ++this.seen === this.plan.after) this.fire();
+  };
+
+  disarm(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private fire(): void {
+    const run = this.run!;
+    this.timer = setTimeout(() => run.child.kill("SIGKILL"), this.plan!.ms);
+  }
+}
+
+/** Waits for a run armed with a kill; resolves whether the kill landed (else it must have ended well). */
+async function killed(run: Running, kill: Kill): Promise<boolean> {
+  const exit = await run.exited;
+  kill.disarm();
   if (exit.signal === "SIGKILL") return true;
-  if (exit.code !== 0) throw new Error(`bellwether exited ${exit.code ?? exit.signal}:\n${r.output.slice(-20).join("\n")}`);
+  if (exit.code !== 0) throw new Error(`bellwether exited ${exit.code ?? exit.signal}:\n${run.output.slice(-20).join("\n")}`);
   return false;
 }
 
@@ -136,11 +184,11 @@ async function rows(store: Store, table: string): Promise<string[]> {
 }
 
 /** Rows in one store and not the other, table by table; duplicates and the crashed store's article and question ids. */
-export async function compareStores(clean: string, crashed: string): Promise<{ mismatches: number; duplicates: number; notes: string[]; ids: Set<string> }> {
+export async function compareStores(clean: string, crashed: string): Promise<{ mismatches: number; duplicates: number; differences: string[]; ids: Set<string> }> {
   return withStore(clean, (a) =>
     withStore(crashed, async (b) => {
       let mismatches = 0;
-      const notes: string[] = [];
+      const differences: string[] = [];
       for (const t of COMPARED) {
         const [x, y] = [await rows(a, t), await rows(b, t)];
         const inY = new Set(y);
@@ -148,13 +196,13 @@ export async function compareStores(clean: string, crashed: string): Promise<{ m
         const onlyClean = x.filter((r) => !inY.has(r));
         const onlyCrashed = y.filter((r) => !inX.has(r));
         mismatches += onlyClean.length + onlyCrashed.length;
-        if (onlyClean.length + onlyCrashed.length > 0) notes.push(`${t}: ${onlyClean.length} row(s) only in the clean run, ${onlyCrashed.length} only after the kills; e.g. ${(onlyClean[0] ?? onlyCrashed[0]).slice(0, 200)}`);
+        if (onlyClean.length + onlyCrashed.length > 0) differences.push(`${t}: ${onlyClean.length} row(s) only in the clean run, ${onlyCrashed.length} only after the kills; e.g. ${(onlyClean[0] ?? onlyCrashed[0]).slice(0, 200)}`);
       }
       const count = async (q: string) => Number(Object.values((await sql.raw<Record<string, unknown>>(q).execute(b.db)).rows[0])[0]);
       const duplicates = (await count("select count(*) - count(distinct content_hash) from articles")) + (await count("select count(*) - count(distinct id) from articles"));
       const ids = new Set<string>();
       for (const r of (await sql.raw<{ id: string }>("select id from articles union all select id from questions").execute(b.db)).rows) ids.add(r.id);
-      return { mismatches, duplicates, notes, ids };
+      return { mismatches, duplicates, differences, ids };
     }),
   );
 }
@@ -169,17 +217,26 @@ function finish(command: string, kills: number, acknowledged: Set<string>, cmp: 
     duplicates: cmp.duplicates,
     mismatches: cmp.mismatches,
     seconds: (performance.now() - started) / 1000,
-    notes: [...notes, ...(lost.length ? [`lost: ${lost.slice(0, 5).join(", ")}`] : []), ...cmp.notes],
+    notes,
+    problems: [...(lost.length ? [`lost: ${lost.slice(0, 5).join(", ")}`] : []), ...cmp.differences],
   };
 }
 
 const between = (r: () => number, lo: number, hi: number) => lo + r() * (hi - lo);
 
+const earlyNote = (early: number, all: number) => `${early} of ${all} kills timed from the start (start-up, repair, first work), ${all - early} after an acknowledgement`;
+
+/** The time the CLI takes to start here, and the longest wait after an acknowledgement before a kill. */
+interface Timing {
+  startupMs: number;
+  windowMs: number;
+}
+
 // A progress line of `bellwether ingest`: the document's outcome, input and stored id (near-duplicates: "id ~ original").
 const INGEST_LINE = /^(new|near_duplicate|duplicate)\t[^\t]*\t(\S+)/;
 
 /** `ingest` of the corpus in folders, one run each, killed at seeded moments and run again until each folder is in. */
-async function ingestCase(dir: string, corpus: GeneratedArticle[], kills: number, maxDelayMs: number, r: () => number, log: (l: string) => void): Promise<CommandResult> {
+async function ingestCase(dir: string, corpus: GeneratedArticle[], kills: number, timing: Timing, r: () => number, log: (l: string) => void): Promise<CommandResult> {
   const started = performance.now();
   const folders = Math.max(1, Math.ceil(kills / 2));
   const per = Math.ceil(corpus.length / folders);
@@ -193,26 +250,29 @@ async function ingestCase(dir: string, corpus: GeneratedArticle[], kills: number
     for (const f of inputs) await runToEnd(["ingest", "--db", clean, "--threads", "1", f]);
   })();
   const acknowledged = new Set<string>();
-  let killed = 0;
-  for (let i = 0; i < inputs.length || killed < kills; ) {
+  let kills_ = 0;
+  let early = 0;
+  // Each folder is ingested until a run of it ends; the kills left after the last folder land in runs of it again.
+  for (let i = 0; i < inputs.length || kills_ < kills; ) {
     const input = inputs[Math.min(i, inputs.length - 1)];
+    const kill = new Kill(kills_ < kills ? drawKill(r, timing.startupMs, timing.windowMs, per) : null);
     const run = start(["ingest", "--db", crashed, "--threads", "1", input], (line, stream) => {
       const m = stream === "err" ? INGEST_LINE.exec(line) : null;
-      if (m) acknowledged.add(m[2]);
+      if (!m) return;
+      acknowledged.add(m[2]);
+      kill.acknowledged();
     });
-    if (killed < kills && (await killAfter(run, between(r, 200, maxDelayMs)))) {
-      killed++;
-      log(`ingest: kill ${killed}/${kills} in ${input.slice(-7)} (${acknowledged.size} acknowledged so far)`);
+    kill.of(run);
+    if (await killed(run, kill)) {
+      kills_++;
+      if (kill.early) early++;
+      log(`ingest: kill ${kills_}/${kills} in ${input.slice(-7)} (${acknowledged.size} acknowledged so far)`);
       continue;
-    }
-    if (killed >= kills) {
-      const exit = await run.exited;
-      if (exit.code !== 0) throw new Error(`ingest exited ${exit.code}:\n${run.output.slice(-20).join("\n")}`);
     }
     i++;
   }
   await cleanRun;
-  return finish("ingest", killed, acknowledged, await compareStores(clean, crashed), started);
+  return finish("ingest", kills_, acknowledged, await compareStores(clean, crashed), started, [earlyNote(early, kills_)]);
 }
 
 // A poll line of `bellwether watch` for a feed: what it stored, of how many entries the feed had.
@@ -233,7 +293,7 @@ async function feedServer(corpus: GeneratedArticle[], r: () => number): Promise<
 }
 
 /** `watch` of a growing feed, killed at seeded moments and started again; then polled once whole to finish. */
-async function watchCase(dir: string, corpus: GeneratedArticle[], kills: number, maxDelayMs: number, r: () => number, log: (l: string) => void): Promise<CommandResult> {
+async function watchCase(dir: string, corpus: GeneratedArticle[], kills: number, timing: Timing, r: () => number, log: (l: string) => void): Promise<CommandResult> {
   const started = performance.now();
   const feeds = await feedServer(corpus, r);
   try {
@@ -258,12 +318,21 @@ async function watchCase(dir: string, corpus: GeneratedArticle[], kills: number,
       }
     };
     const cleanRun = drain(clean, "clean");
-    let killed = 0;
-    while (killed < kills) {
-      const run = start(["watch", "--db", crashed, "--every", "1s", ...flags, `${feeds.base}/crash.xml`], acknowledge);
-      if (await killAfter(run, between(r, 300, maxDelayMs))) {
-        killed++;
-        log(`watch: kill ${killed}/${kills} (feed at ${feeds.shown.get("crash") ?? 0} items, ${acknowledged.size} acknowledged)`);
+    let kills_ = 0;
+    let early = 0;
+    while (kills_ < kills) {
+      // A poll acknowledges a few items at once: the kill comes after one of the next two polls, or in the start-up.
+      const kill = new Kill(drawKill(r, timing.startupMs, timing.windowMs, 2));
+      const run = start(["watch", "--db", crashed, "--every", "1s", ...flags, `${feeds.base}/crash.xml`], (line) => {
+        if (!POLL_LINE.test(line)) return;
+        acknowledge(line);
+        kill.acknowledged();
+      });
+      kill.of(run);
+      if (await killed(run, kill)) {
+        kills_++;
+        if (kill.early) early++;
+        log(`watch: kill ${kills_}/${kills} (feed at ${feeds.shown.get("crash") ?? 0} items, ${acknowledged.size} acknowledged)`);
       }
     }
     feeds.shown.set("crash", corpus.length);
@@ -272,7 +341,7 @@ async function watchCase(dir: string, corpus: GeneratedArticle[], kills: number,
     // Items are acknowledged by feed position; the clean run says which article each became.
     const articleOf = await withStore(clean, async (s) => new Map((await s.db.selectFrom("feed_items").select(["key", "article_id"]).execute()).map((x) => [x.key, x.article_id])));
     const ids = new Set([...acknowledged].map((key) => articleOf.get(key) ?? `missing in the clean run: ${key}`));
-    return finish("watch", killed, ids, await compareStores(clean, crashed), started);
+    return finish("watch", kills_, ids, await compareStores(clean, crashed), started, [earlyNote(early, kills_)]);
   } finally {
     feeds.server.closeAllConnections();
     feeds.server.close();
@@ -292,7 +361,7 @@ function apiWrites(corpus: GeneratedArticle[]): Write[] {
 /**
  * Sends the writes from `next` on, one at a time, until all are answered or the server goes away. Returns the index of the first write not acknowledged.
  */
-async function sendWrites(base: string, writes: Write[], next: number, acknowledged: Set<string>): Promise<number> {
+async function sendWrites(base: string, writes: Write[], next: number, acknowledged: Set<string>, onAck: () => void = () => {}): Promise<number> {
   while (next < writes.length) {
     const w = writes[next];
     let res: Response;
@@ -311,6 +380,7 @@ async function sendWrites(base: string, writes: Write[], next: number, acknowled
     const body = JSON.parse(text) as { id?: string };
     if (body.id) acknowledged.add(body.id);
     next++;
+    onAck();
   }
   return next;
 }
@@ -327,42 +397,52 @@ function startServe(db: string): { run: Running; listening: Promise<string | nul
 }
 
 /** `serve` under a client writing articles and questions one at a time, killed at seeded moments and started again. */
-async function serveCase(dir: string, corpus: GeneratedArticle[], kills: number, maxDelayMs: number, r: () => number, log: (l: string) => void): Promise<CommandResult> {
+async function serveCase(dir: string, corpus: GeneratedArticle[], kills: number, timing: Timing, r: () => number, log: (l: string) => void): Promise<CommandResult> {
   const started = performance.now();
   const writes = apiWrites(corpus);
   const clean = join(dir, "serve-clean.db");
   const crashed = join(dir, "serve-crashed.db");
   const cleanRun = (async () => {
     const { run, listening } = startServe(clean);
-    const base = await listening;
-    if (!base) throw new Error(`serve did not start:\n${run.output.join("\n")}`);
-    if ((await sendWrites(base, writes, 0, new Set())) !== writes.length) throw new Error("the clean server went away");
-    run.child.kill("SIGTERM");
-    await run.exited;
+    try {
+      const base = await listening;
+      if (!base) throw new Error(`serve did not start:\n${run.output.join("\n")}`);
+      if ((await sendWrites(base, writes, 0, new Set())) !== writes.length) throw new Error("the clean server went away");
+    } finally {
+      run.child.kill("SIGTERM");
+      await run.exited;
+    }
   })();
   const acknowledged = new Set<string>();
-  let killed = 0;
+  let kills_ = 0;
+  let early = 0;
   let next = 0;
-  while (next < writes.length || killed < kills) {
+  while (next < writes.length || kills_ < kills) {
     const { run, listening } = startServe(crashed);
-    // The kill is timed from the start: it may land while the server repairs, listens idle or stores a write.
-    const wantKill = killed < kills;
-    const timer = wantKill ? setTimeout(() => run.child.kill("SIGKILL"), between(r, 300, maxDelayMs)) : null;
+    // In the start-up and repair, or after one of the next four acknowledged writes: while it stores, regroups or idles.
+    const kill = new Kill(kills_ < kills ? drawKill(r, timing.startupMs, timing.windowMs, 4) : null).of(run);
     const base = await listening;
-    if (base) next = await sendWrites(base, writes, next, acknowledged);
-    if (wantKill) {
-      const exit = await run.exited;
-      clearTimeout(timer!);
-      if (exit.signal !== "SIGKILL") throw new Error(`serve exited ${exit.code ?? exit.signal}:\n${run.output.slice(-20).join("\n")}`);
-      killed++;
-      log(`serve: kill ${killed}/${kills} at write ${next}/${writes.length} (${acknowledged.size} acknowledged)`);
+    try {
+      if (base) next = await sendWrites(base, writes, next, acknowledged, kill.acknowledged);
+      else if (kills_ >= kills) throw new Error(`serve did not start:\n${run.output.slice(-20).join("\n")}`);
+    } catch (err) {
+      kill.disarm();
+      run.child.kill("SIGKILL");
+      throw err;
+    }
+    if (kills_ < kills) {
+      // All writes answered before the kill came: it lands while the server idles.
+      if (!(await killed(run, kill))) throw new Error("serve exited by itself");
+      kills_++;
+      if (kill.early) early++;
+      log(`serve: kill ${kills_}/${kills} at write ${next}/${writes.length} (${acknowledged.size} acknowledged)`);
     } else {
       run.child.kill("SIGTERM");
       await run.exited;
     }
   }
   await cleanRun;
-  return finish("serve (API writes)", killed, acknowledged, await compareStores(clean, crashed), started);
+  return finish("serve (API writes)", kills_, acknowledged, await compareStores(clean, crashed), started, [earlyNote(early, kills_)]);
 }
 
 /** A PostgreSQL server of the run's own, run as the postgres user (initdb and pg_ctl refuse root). */
@@ -481,13 +561,13 @@ async function postgresCase(dir: string, corpus: GeneratedArticle[], port: numbe
 export async function runCrash(opts: CrashOptions): Promise<CommandResult[]> {
   if (!existsSync(join(ROOT, "dist", "serve", "cli", "main.js"))) throw new Error("the crash run drives the built CLI: run `npm run build` first");
   const log = opts.log ?? (() => {});
-  const windows = opts.windowMs ?? { ingest: 4000, watch: 6000, serve: 6000 };
+  const windows = opts.windowMs ?? { ingest: 1500, watch: 3000, serve: 1500 };
   const dir = mkdtempSync(join(tmpdir(), "bellwether-crash-"));
+  // Kills in the start-up are drawn over the time the CLI takes to start here.
   const t0 = performance.now();
   await runToEnd(["repair", "--db", join(dir, "startup.db")]);
-  const startup = performance.now() - t0;
-  log(`the CLI starts in ${(startup / 1000).toFixed(1)} s here; kills come up to that plus ${windows.ingest / 1000} s (ingest), ${windows.watch / 1000} s (watch), ${windows.serve / 1000} s (serve) after a start`);
-  const delays = { ingest: startup + windows.ingest, watch: startup + windows.watch, serve: startup + windows.serve };
+  const startupMs = performance.now() - t0;
+  log(`the CLI starts in ${(startupMs / 1000).toFixed(1)} s here`);
   const corpus = generateCorpus(opts.articles, opts.seed, opts.words ?? 300);
   const share = [Math.ceil(opts.kills / 3), Math.ceil((opts.kills - Math.ceil(opts.kills / 3)) / 2)];
   const kills = { ingest: share[0], watch: share[1], serve: opts.kills - share[0] - share[1] };
@@ -497,13 +577,13 @@ export async function runCrash(opts: CrashOptions): Promise<CommandResult[]> {
     mkdirSync(join(dir, "ingest"), { recursive: true });
     const cases = new Set(opts.cases ?? ["ingest", "watch", "serve", "postgres"]);
     const results: CommandResult[] = [];
-    if (cases.has("ingest")) results.push(await ingestCase(dir, corpus, kills.ingest, delays.ingest, stream(1), log));
-    if (cases.has("watch")) results.push(await watchCase(dir, corpus, kills.watch, delays.watch, stream(2), log));
-    if (cases.has("serve")) results.push(await serveCase(dir, corpus, kills.serve, delays.serve, stream(3), log));
+    if (cases.has("ingest")) results.push(await ingestCase(dir, corpus, kills.ingest, { startupMs, windowMs: windows.ingest }, stream(1), log));
+    if (cases.has("watch")) results.push(await watchCase(dir, corpus, kills.watch, { startupMs, windowMs: windows.watch }, stream(2), log));
+    if (cases.has("serve")) results.push(await serveCase(dir, corpus, kills.serve, { startupMs, windowMs: windows.serve }, stream(3), log));
     if (cases.has("postgres")) {
       const pgCase = opts.postgres ?? { skip: "no server asked for" };
       if ("port" in pgCase) results.push(await postgresCase(dir, corpus, pgCase.port, stream(4), log));
-      else results.push({ command: "ingest, PostgreSQL restart", kills: 0, acknowledged: 0, lost: 0, duplicates: 0, mismatches: 0, seconds: 0, notes: [`skipped: ${pgCase.skip}`] });
+      else results.push({ command: "ingest, PostgreSQL restart", kills: 0, acknowledged: 0, lost: 0, duplicates: 0, mismatches: 0, seconds: 0, notes: [`skipped: ${pgCase.skip}`], problems: [] });
     }
     return results;
   } finally {
@@ -517,7 +597,7 @@ export function crashTable(results: CommandResult[], opts: Pick<CrashOptions, "s
   const body = results.map((r) => [r.command, String(r.kills), String(r.acknowledged), String(r.lost), String(r.duplicates), String(r.mismatches), r.seconds.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  const notes = results.flatMap((r) => r.notes.map((n) => `  ${r.command}: ${n}`));
+  const notes = results.flatMap((r) => [...r.notes, ...r.problems].map((n) => `  ${r.command}: ${n}`));
   return [
     `crash run: seed ${opts.seed}, ${opts.kills} kills, ${opts.articles} articles per command (npm run crash -- --seed ${opts.seed} --kills ${opts.kills} --articles ${opts.articles})`,
     line(head),

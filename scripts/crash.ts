@@ -2,7 +2,7 @@
 // articles and questions). After each kill the command is started again, repairs stories and forecasts, and the writes
 // go on; at the end every store is compared with a clean run of the same inputs. Once, a PostgreSQL server is restarted
 // (`pg_ctl restart -m immediate`) in the middle of an ingest into a PostgreSQL store. Prints one row per command.
-// Usage: npm run crash -- [--seed N] [--kills K] [--articles A] [--no-pg] [--pg-port P]
+// Usage: npm run crash -- [--seed N] [--kills K] [--articles A] [--no-pg] [--pg-port P (default: a free one)]
 // The seed fixes the corpus, the feed's growth and every kill delay; where a delay lands in the work depends on the
 // machine's speed, so a rerun tries the same schedule, not the same instants.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -477,7 +477,12 @@ class OwnPostgres {
     chownSync(this.dir, uid, uid);
     const init = spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", `${this.bin}/initdb -D '${this.data}' -A trust -U postgres --encoding=UTF8 --locale=C`], { encoding: "utf8" });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-    this.pgCtl(`-w -l '${this.dir}/server.log' -o "-p ${this.port} -k '${this.dir}' -c listen_addresses=127.0.0.1" start >/dev/null`);
+    try {
+      this.pgCtl(`-w -l '${this.dir}/server.log' -o "-p ${this.port} -k '${this.dir}' -c listen_addresses=127.0.0.1" start >/dev/null`);
+    } catch (err) {
+      const said = existsSync(join(this.dir, "server.log")) ? readFileSync(join(this.dir, "server.log"), "utf8").split("\n").filter((l) => /FATAL|ERROR/.test(l)).join("; ") : "";
+      throw new Error(`the PostgreSQL server did not start on port ${this.port}: ${said || (err as Error).message}`);
+    }
   }
 
   /** Kills the server's processes without a shutdown checkpoint and starts it again (crash recovery). */
@@ -577,13 +582,18 @@ export async function runCrash(opts: CrashOptions): Promise<CommandResult[]> {
     mkdirSync(join(dir, "ingest"), { recursive: true });
     const cases = new Set(opts.cases ?? ["ingest", "watch", "serve", "postgres"]);
     const results: CommandResult[] = [];
-    if (cases.has("ingest")) results.push(await ingestCase(dir, corpus, kills.ingest, { startupMs, windowMs: windows.ingest }, stream(1), log));
-    if (cases.has("watch")) results.push(await watchCase(dir, corpus, kills.watch, { startupMs, windowMs: windows.watch }, stream(2), log));
-    if (cases.has("serve")) results.push(await serveCase(dir, corpus, kills.serve, { startupMs, windowMs: windows.serve }, stream(3), log));
+    // Each row is told as soon as its case is over, so a long run shows what it found so far.
+    const done = (r: CommandResult) => {
+      results.push(r);
+      log(`${r.command}: ${r.kills} kills, ${r.acknowledged} acknowledged, ${r.lost} lost, ${r.duplicates} duplicates, ${r.mismatches} mismatches (${r.seconds.toFixed(0)} s)`);
+    };
+    if (cases.has("ingest")) done(await ingestCase(dir, corpus, kills.ingest, { startupMs, windowMs: windows.ingest }, stream(1), log));
+    if (cases.has("watch")) done(await watchCase(dir, corpus, kills.watch, { startupMs, windowMs: windows.watch }, stream(2), log));
+    if (cases.has("serve")) done(await serveCase(dir, corpus, kills.serve, { startupMs, windowMs: windows.serve }, stream(3), log));
     if (cases.has("postgres")) {
       const pgCase = opts.postgres ?? { skip: "no server asked for" };
-      if ("port" in pgCase) results.push(await postgresCase(dir, corpus, pgCase.port, stream(4), log));
-      else results.push({ command: "ingest, PostgreSQL restart", kills: 0, acknowledged: 0, lost: 0, duplicates: 0, mismatches: 0, seconds: 0, notes: [`skipped: ${pgCase.skip}`], problems: [] });
+      if ("port" in pgCase) done(await postgresCase(dir, corpus, pgCase.port, stream(4), log));
+      else done({ command: "ingest, PostgreSQL restart", kills: 0, acknowledged: 0, lost: 0, duplicates: 0, mismatches: 0, seconds: 0, notes: [`skipped: ${pgCase.skip}`], problems: [] });
     }
     return results;
   } finally {
@@ -633,7 +643,7 @@ async function main(): Promise<void> {
   for (const [name, v] of [["seed", seed], ["kills", kills], ["articles", articles]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a whole number, got ${v}`);
   }
-  const port = Number(arg("pg-port") ?? 55451);
+  const port = arg("pg-port") !== undefined ? Number(arg("pg-port")) : await freePort();
   const unavailable = process.argv.includes("--no-pg") ? "--no-pg" : ownPostgresUnavailable();
   const opts: CrashOptions = { seed, kills, articles, postgres: unavailable ? { skip: unavailable } : { port }, log: (l) => console.error(l) };
   console.error(`crash run: seed ${seed}, ${kills} kills, ${articles} articles per command`);

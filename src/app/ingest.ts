@@ -28,11 +28,11 @@ import {
   type Store,
   type WriteBatch,
 } from "../store/index.js";
+import { markDerivedStale } from "../store/derived.js";
+import { latestSeq } from "../store/linking.js";
 import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
-import { markDerivedStale } from "../store/derived.js";
-import { latestSeq } from "../store/linking.js";
 import { settleDerived } from "./repair.js";
 import { RunStories } from "./stories.js";
 

@@ -28,10 +28,12 @@ import {
   type Store,
   type WriteBatch,
 } from "../store/index.js";
+import { markDerivedStale } from "../store/derived.js";
+import { latestSeq } from "../store/linking.js";
 import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
-import { refreshAllQuestions } from "./questions.js";
+import { settleDerived } from "./repair.js";
 import { RunStories } from "./stories.js";
 
 export type { ArticleLinker } from "./link.js";
@@ -172,7 +174,8 @@ export async function ingestResults(
     if (!opts.readers) await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
-  if (await (kept ? stories.checkpoint(store) : stories.finish(store))) await refreshAllQuestions(store, opts.asOf);
+  const covered = await latestSeq(store.db);
+  await settleDerived(store, covered, await (kept ? stories.checkpoint(store) : stories.finish(store)), opts.asOf);
   return summary;
 }
 
@@ -296,6 +299,8 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
       storyTerms,
     });
     seq = stored.seq;
+    // Committed with the article: stories and forecasts lag it until the run's end recomputes them.
+    await markDerivedStale(tx, seq);
     await repointNearDuplicates(tx, decision.repoint, id);
     try {
       await link(tx, {

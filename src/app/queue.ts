@@ -11,12 +11,13 @@ import type { ArticleInput } from "../domain/extraction.js";
 import { contentId } from "../extract/ids.js";
 import { loadInputs, type LoadOptions, type LoadResult } from "../ingest/index.js";
 import type { Executor, Store } from "../store/index.js";
+import { latestSeq } from "../store/linking.js";
 import { appliedPosition, dropStaged, lastReserved, nextStaged, reservePositions, setAppliedPosition, stageReading } from "../store/queue.js";
 import { storeRead, type IngestEvent, type StoringContext } from "./ingest.js";
 import { createLinker } from "./link.js";
-import { refreshAllQuestions } from "./questions.js";
 import type { ArticleReading } from "./read.js";
 import { ReaderPool } from "./reader-pool.js";
+import { settleDerived } from "./repair.js";
 import { RunStories } from "./stories.js";
 
 /** The queue's name in pg-boss. */
@@ -218,7 +219,10 @@ export class Drain {
       }
       stored += staged.length;
     }
-    if (stored > 0 && (await this.ctx.stories.checkpoint(this.store))) await refreshAllQuestions(this.store, this.opts.asOf);
+    if (stored > 0) {
+      const covered = await latestSeq(this.store.db);
+      await settleDerived(this.store, covered, await this.ctx.stories.checkpoint(this.store), this.opts.asOf);
+    }
     return stored;
   }
 }

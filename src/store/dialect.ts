@@ -102,8 +102,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export function createDialect(location: StoreLocation): Dialect {
   if (location.engine === "postgres") {
     const pool = new pg.Pool({ connectionString: location.url, max: PG_POOL_SIZE });
-    // An idle connection that the server drops must not take the process down.
+    // A connection the server drops must not take the process down: idle, the pool drops it; checked out (a batch
+    // waiting on its readers), its next query fails and the write fails as any other.
     pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     return new PostgresDialect({ pool });
   }
   const path = location.path;

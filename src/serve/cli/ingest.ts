@@ -6,6 +6,7 @@ import { ingestInputs, type IngestEvent, type IngestSummary } from "../../app/in
 import { enqueueInputs, QueueUnavailable } from "../../app/queue.js";
 import { openStore } from "../../store/index.js";
 import { redactLocation } from "../../store/dialect.js";
+import { repairAtStart } from "./repair.js";
 
 interface IngestFlags {
   db?: string;
@@ -41,6 +42,12 @@ export function registerIngest(program: Command, setStatus: (code: number) => vo
       }
       const config = loadConfig({ db: flags.db });
       const store = await openStore({ path: config.db });
+      try {
+        await repairAtStart(store, (line) => process.stderr.write(line));
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
       if (flags.queue) {
         try {
           const queued = await enqueueInputs(store, inputs, { date: flags.date, outlet: flags.outlet, publicNetworkOnly: !flags.allowPrivate });

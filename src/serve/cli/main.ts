@@ -8,6 +8,7 @@ import { registerFeeds } from "./feeds.js";
 import { registerIngest } from "./ingest.js";
 import { registerLedger } from "./ledger.js";
 import { registerQuestions } from "./questions.js";
+import { registerRepair } from "./repair.js";
 import { registerReport } from "./report.js";
 import { registerServe } from "./serve.js";
 import { registerWatch } from "./watch.js";
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAlerts(program, setStatus);
   registerReport(program, setStatus);
   registerExport(program, setStatus);
+  registerRepair(program, setStatus);
   registerServe(program, setStatus);
   try {
     await program.parseAsync(argv);

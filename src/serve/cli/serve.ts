@@ -6,6 +6,7 @@ import { loadDemo } from "../../app/demo.js";
 import { watchFeeds } from "../../app/watch.js";
 import { openStore } from "../../store/index.js";
 import { buildServer, isLoopback } from "../api/server.js";
+import { repairAtStart } from "./repair.js";
 import { applyConfigRules, watchOptions, watchSettings, type WatchFlags } from "./watch.js";
 
 interface Flags extends WatchFlags {
@@ -51,6 +52,8 @@ export function registerServe(program: Command, setStatus: (code: number) => voi
           process.stdout.write(`loaded the demo into ${config.db}: ${s.new} new, ${s.near_duplicate} near-duplicate, ${s.failed.length} failed articles; ${load.questions} questions (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
         } else process.stdout.write(`the demo is already in ${config.db}\n`);
       }
+      // Before listening: what the API serves is never derived state an interrupted write left behind.
+      await repairAtStart(store, (line) => process.stdout.write(line), settings?.asOf);
       const app = await buildServer({ store, token, webRoot: WEB_ROOT, logger: { level: "warn" }, baseUrl: flags.baseUrl ?? null });
       await app.listen({ port, host: flags.host });
       const addr = app.server.address();

@@ -13,6 +13,7 @@ import { FetchError, webUrl } from "../../ingest/net/client.js";
 import { QuestionError } from "../../forecast/question.js";
 import { openStore, type Store } from "../../store/index.js";
 import { dateOption, durationOption, usage } from "./options.js";
+import { repairAtStart } from "./repair.js";
 
 /** The flags `watch` and `serve --watch` share. */
 export interface WatchFlags {
@@ -125,6 +126,7 @@ export function registerWatch(program: Command, setStatus: (code: number) => voi
       process.on("SIGINT", onInt);
       process.on("SIGTERM", onTerm);
       try {
+        await repairAtStart(store, (line) => process.stdout.write(line), settings.asOf);
         const problem = await applyConfigRules(store, settings.rules, settings.configPath);
         if (problem) {
           process.stderr.write(`bellwether: ${problem}\n`);

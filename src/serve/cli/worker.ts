@@ -5,6 +5,7 @@ import { loadConfig } from "../../app/config.js";
 import { QueueUnavailable, runWorker } from "../../app/queue.js";
 import { openStore } from "../../store/index.js";
 import { dateOption, usage } from "./options.js";
+import { repairAtStart } from "./repair.js";
 
 interface WorkerFlags {
   db?: string;
@@ -33,6 +34,7 @@ export function registerWorker(program: Command, setStatus: (code: number) => vo
       let stored = 0;
       let failed = 0;
       try {
+        await repairAtStart(store, (line) => process.stderr.write(line), asOf);
         process.stderr.write(`bellwether worker: reading with ${flags.concurrency ?? 1} thread(s); stop with Ctrl-C\n`);
         const { drainMs } = await runWorker(store, {
           concurrency: Number(flags.concurrency ?? 1),

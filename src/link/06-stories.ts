@@ -362,6 +362,11 @@ export class TermStats {
   }
 }
 
+/** Term frequencies with the background the options (or the defaults) assume. */
+export function storyTermStats(opts?: StoryOptions): TermStats {
+  return new TermStats(settings(opts).backgroundDocs);
+}
+
 /** Kinds that name *which* happening this is (who, where, how many, when), as opposed to what kind it is. */
 const IDENTITY_KINDS = new Set<string>(["name", "phrase", "number", "year", "date"]);
 

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     // Arrivals: one article at a time into the full store, as a watch loop keeps it (claims and stories in memory),
     // timed from the call to its forecasts being stored.
     const link = createLinker();
-    const stories = new RunStories(false);
+    const stories = new RunStories();
     const arrivals = generateCorpus(f.arrivals, seed);
     const times: number[] = [];
     for (const [i, a] of arrivals.entries()) {

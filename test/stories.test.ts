@@ -1,4 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../bench/ingest.js";
+import { ingestInputs } from "../src/app/ingest.js";
+import { rebuildStories } from "../src/app/stories.js";
+import { unpackStoryTerms } from "../src/store/articles.js";
+import { listStories, openStore, type Store } from "../src/store/index.js";
 import { readArticle } from "../src/app/read.js";
 import { adjustedRand, bcubed, labelsOf } from "../src/link/cluster-scores.js";
 import {
@@ -252,5 +260,43 @@ describe("story clustering", () => {
     expect(timeDecay(5 * day, { graceDays: 7, halfLifeDays: 30 })).toBe(1);
     expect(timeDecay(-37 * day, { graceDays: 7, halfLifeDays: 30 })).toBeCloseTo(0.5, 10);
     expect(timeDecay(67 * day, { graceDays: 7, halfLifeDays: 30 })).toBeCloseTo(0.25, 10);
+  });
+});
+
+describe("the store's incremental story grouping", () => {
+  // 80 generated reports about one region over eight years: enough for stories to grow past a split check and divide.
+  const corpus = generateCorpus(80, 9090);
+  const dir = mkdtempSync(join(tmpdir(), "bellwether-stories-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const runs = [corpus.slice(0, 1), corpus.slice(1, 31), corpus.slice(31)].map((articles, i) => {
+    const folder = join(dir, `run-${i}`);
+    writeCorpus(folder, articles);
+    return folder;
+  });
+  const membership = async (store: Store) => sortGroups((await listStories(store.db)).map((s) => s.articles));
+
+  it("after arrivals in several runs equals a rebuild, and the in-memory grouping of the same articles in ingest order", async () => {
+    const store = await openStore({ path: join(dir, "grown.db") });
+    try {
+      for (const folder of runs) await ingestInputs(store, [folder], { readerThreads: 0 });
+      const grown = await membership(store);
+      expect(grown.flat()).toHaveLength(80);
+
+      // The reference: every stored article, in ingest order, through the in-memory grouping.
+      const rows = await store.db.selectFrom("articles").select(["id", "published", "story_terms", "story_features"]).orderBy("seq").execute();
+      const clusterer = new StoryClusterer();
+      const started = new Set(rows.map((r) => clusterer.add(r.id, decodeStoryFeatures(unpackStoryTerms(r)!, r.published)!, r.published)));
+      const inMemory = sortGroups([...clusterer.stories().values()]);
+      expect(grown).toEqual(inMemory);
+      // Some story grew past a split check and divided: more stories than arrivals started.
+      expect(inMemory.length).toBeGreaterThan(started.size);
+
+      const claimsBefore = await store.db.selectFrom("claims").select(["id", "story_id"]).orderBy("id").execute();
+      expect(await rebuildStories(store)).toBe(grown.length);
+      expect(await membership(store)).toEqual(grown);
+      expect(await store.db.selectFrom("claims").select(["id", "story_id"]).orderBy("id").execute()).toEqual(claimsBefore);
+    } finally {
+      await store.close();
+    }
   });
 });

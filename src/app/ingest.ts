@@ -118,7 +118,7 @@ export async function ingestResults(
   const threads = opts.readerThreads ?? defaultReaderThreads();
   const readers = opts.readers ?? new ReaderPool(threads);
   const kept = opts.stories;
-  const stories = kept ?? new RunStories(threads > 0);
+  const stories = kept ?? new RunStories();
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
   let batch: WriteBatch | null = null;
@@ -168,7 +168,6 @@ export async function ingestResults(
     // Articles finished before a fault are whole: keep them if the store still can, then report the fault.
     const open: WriteBatch | null = batch;
     if (open) await open.commit().then(tell, () => open.rollback().catch(() => {}));
-    if (!kept) stories.stop();
     throw err;
   } finally {
     if (!opts.readers) await readers.close();
@@ -282,7 +281,7 @@ export async function storeRead(batch: WriteBatch, input: string, reading: Artic
 }
 
 async function storeReading(batch: WriteBatch, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
-  const { now, link, stories } = ctx;
+  const { now, link } = ctx;
   const id = reading.article.id;
   const hash = contentHash(reading.article.text);
   const { article: read, fingerprint: fp, storyTerms } = reading;
@@ -320,7 +319,6 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
       throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  await stories?.add(batch.db, seq, { id, published: read.published, terms: storyTerms });
   const notRead = reading.notRead ? { not_read: read.language } : {};
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original, ...notRead };
   return { outcome: "new", input, id, ...notRead };

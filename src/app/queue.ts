@@ -152,7 +152,7 @@ export class Drain {
     private readonly store: Store,
     private readonly opts: Pick<WorkerOptions, "onEvent" | "asOf" | "now"> = {},
   ) {
-    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker(), stories: new RunStories(false) };
+    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker(), stories: new RunStories() };
   }
 
   /** Stores every reading whose turn has come, unless another worker is doing so; resolves with how many it stored. */

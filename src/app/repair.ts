@@ -4,7 +4,7 @@ import type { Store } from "../store/index.js";
 import { derivedStaleSince, markDerivedCurrent } from "../store/derived.js";
 import { latestSeq } from "../store/linking.js";
 import { refreshAllQuestions, today } from "./questions.js";
-import { rebuildStoriesIfStale } from "./stories.js";
+import { groupNewArticles } from "./stories.js";
 
 /** What a repair did: whether there was anything to do, whether stories were regrouped, questions recomputed. */
 export interface RepairResult {
@@ -22,7 +22,7 @@ export async function repairDerived(store: Store, asOf: string = today()): Promi
   const started = performance.now();
   if ((await derivedStaleSince(store.db)) === null) return { repaired: false, stories: false, questions: 0, ms: performance.now() - started };
   const covered = await latestSeq(store.db);
-  const stories = await rebuildStoriesIfStale(store);
+  const stories = await groupNewArticles(store);
   const questions = await refreshAllQuestions(store, asOf);
   await store.transaction((tx) => markDerivedCurrent(tx, covered));
   return { repaired: true, stories, questions, ms: performance.now() - started };

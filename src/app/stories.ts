@@ -1,232 +1,264 @@
-// Stories are a grouping derived from all stored articles, always as if built in ingest order from the first article,
-// so the result depends only on what is stored and never on where an interrupted run stopped. An ingest run grows the
-// grouping as it stores articles (on a thread of its own when it reads on several), so that it need not start over at
-// the end; when anything else wrote in between, it is rebuilt from the store.
+// Stories are a grouping of all stored articles as if grown one article at a time in ingest order from the first, so
+// the result depends only on what is stored and never on where an interrupted run stopped. The grouping's state (each
+// story's term sums and span, each article's story, term frequencies) is kept in the store with the number of the
+// last article it took in; a run groups the articles stored after that number, each against the stories its
+// publication time lets it join, and writes only the stories that changed.
 import { createHash } from "node:crypto";
-import type { Worker } from "node:worker_threads";
-import { StoryClusterer, decodeStoryFeatures, storyFeatures, storyFeaturesCurrent } from "../link/06-stories.js";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import {
+  StoryGrouper,
+  storyTermStats,
+  decodeStoryFeatures,
+  parseTime,
+  storyFeatures,
+  type Posting,
+  type StoryFeatures,
+  type StoryMember,
+  type StorySums,
+} from "../link/06-stories.js";
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
-import { latestSeq } from "../store/linking.js";
-import { articlesForStories, storedStories, storyHeads, storyTermsBefore, updateStories } from "../store/stories.js";
-import { spawnWorker } from "../workers.js";
+import {
+  addToStory,
+  allGroupKeys,
+  articleTexts,
+  articlesAfter,
+  clearStories,
+  groupKeysReaching,
+  groupMembers,
+  loadGroups,
+  saveGroups,
+  saveTermFrequencies,
+  setGroupMembers,
+  storyHeads,
+  termFrequencies,
+  updateStories,
+  type StoredGroup,
+} from "../store/stories.js";
 
-const BUILT_AT = "stories.built_at_seq";
-// Articles sent to the story thread at once.
-const SEND_EVERY = 16;
+// The number of the last article the grouping took in, how many it took in, and the next story number.
+const GROUPED_TO = "stories.grouped_to_seq";
+const GROUPED = "stories.grouped_articles";
+const NEXT_KEY = "stories.next_key";
+// Articles grouped per transaction: a long catch-up (or a rebuild) commits as it goes and resumes where it stopped.
+const CHUNK = 500;
 
-/** One article as the story grouping takes it in: its stored features, or its text when they are missing or outdated. */
-export interface StoryItem {
+/** One stored article as the grouping takes it in. */
+interface Arrival {
   id: string;
+  seq: number;
   published: string | null;
-  terms: string | null;
-  title?: string | null;
-  text?: string;
+  features: StoryFeatures;
 }
 
-/** Messages to the story thread, and its answer to `finish`. */
-export type StoryRequest = { add: StoryItem[] } | { finish: true };
-export type StoryReply = { stories: [string, string[]][] };
-
-/** Adds articles, in ingest order, to a grouping. */
-export function addToStories(clusterer: StoryClusterer, items: StoryItem[]): void {
-  for (const item of items) {
-    const kept = item.terms ? decodeStoryFeatures(item.terms, item.published) : null;
-    const features = kept ?? storyFeatures({ id: item.id, text: item.text ?? "", title: item.title ?? null, published: item.published });
-    clusterer.add(item.id, features, item.published);
-  }
+/** A story's sums as loaded for one chunk, with the written story it stands for. */
+interface Loaded {
+  sums: StorySums;
+  storyId: string | null;
 }
 
 /**
- * Regroups stories when articles were stored since the last grouping (also after a run that was killed before it got
- * here); returns whether it did.
+ * Groups the articles stored since the grouping last ran (all of them on a store that was never grouped); returns
+ * whether any were. Runs in transactions of its own, one writer at a time.
  */
-export async function rebuildStoriesIfStale(store: Store): Promise<boolean> {
-  const seq = await latestSeq(store.db);
-  if ((await getMeta(store.db, BUILT_AT)) === String(seq)) return false;
-  await rebuildStories(store);
-  await setMeta(store.db, BUILT_AT, String(seq));
-  return true;
+export async function groupNewArticles(store: Store): Promise<boolean> {
+  let any = false;
+  for (;;) {
+    const n = await store.transaction((tx) => groupChunk(tx));
+    if (n === 0) return any;
+    any = true;
+  }
 }
 
-/** Re-clusters every stored article into stories and points each claim at the story of its earliest report. */
+/** Forgets the grouping and groups every stored article afresh, in ingest order; returns the number of stories. */
 export async function rebuildStories(store: Store): Promise<number> {
-  const articles = await articlesForStories(store.db);
-  const clusterer = new StoryClusterer();
-  addToStories(
-    clusterer,
-    articles.map((a) => ({ id: a.id, published: a.published, terms: a.story_terms, title: a.title, text: a.text })),
-  );
-  return (await writeStories(store, [...clusterer.stories().values()])).size;
+  await store.transaction(async (tx) => {
+    await clearStories(tx);
+    for (const key of [GROUPED_TO, GROUPED, NEXT_KEY]) await setMeta(tx, key, "0");
+  });
+  await groupNewArticles(store);
+  const { count } = await store.db.selectFrom("stories").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  return Number(count);
 }
 
-/** The stories as last written: each story's members (sorted, joined), by the same key. */
-export type WrittenStories = Set<string>;
-
-const membership = (ids: string[]) => [...ids].sort().join("\u0000");
-
-/**
- * Writes groups of article ids as the stories, each named after its first stored article. Only groups whose members
- * changed since `written` (the stores's stories when not given) are written, with the claims that report in them.
- * Returns the groups as now written.
- */
-async function writeStories(store: Store, groups: string[][], written?: WrittenStories): Promise<WrittenStories> {
-  const before = written ?? new Set((await storedStories(store.db)).map(membership));
-  const now = new Set<string>();
-  const changed: string[][] = [];
-  for (const members of groups) {
-    if (members.length === 0) continue;
-    const key = membership(members);
-    now.add(key);
-    if (!before.has(key)) changed.push(members);
+async function groupChunk(tx: Executor): Promise<number> {
+  const groupedTo = Number((await getMeta(tx, GROUPED_TO)) ?? -1);
+  // A store grouped before the grouping kept its state has stories but no state: it is grouped afresh.
+  if (groupedTo < 0) {
+    await clearStories(tx);
+    for (const key of [GROUPED_TO, GROUPED, NEXT_KEY]) await setMeta(tx, key, "0");
   }
-  const goneMembers = [...before].filter((key) => !now.has(key)).map((key) => key.split("\u0000"));
-  if (changed.length === 0 && goneMembers.length === 0) return now;
-  const heads = await storyHeads(store.db, changed.flat());
-  const stories = changed.map((members) => {
-    const ordered = members.map((id) => heads.get(id)!).sort((x, y) => x.seq - y.seq);
-    const dates = ordered.map((a) => a.published).filter((d): d is string => !!d).sort();
-    const first = ordered[0];
-    return {
-      id: storyId(first.id),
-      title: first.title ?? (first.text ?? "").slice(0, 80),
-      first_published: dates[0] ?? null,
-      last_published: dates.at(-1) ?? null,
-      articles: ordered.map((a) => a.id),
-    };
-  });
-  // The stories any of these articles were in give way to the changed ones.
-  await store.transaction((tx) => updateStories(tx, stories, [...new Set([...changed.flat(), ...goneMembers.flat()])]));
-  return now;
+  const arrivals = await readArrivals(tx, Math.max(groupedTo, 0));
+  if (arrivals.length === 0) return 0;
+  const chunk = new Chunk(tx, Number((await getMeta(tx, GROUPED)) ?? 0), Number((await getMeta(tx, NEXT_KEY)) ?? 0));
+  await chunk.start(arrivals);
+  for (const a of arrivals) await chunk.add(a);
+  await chunk.save();
+  await setMeta(tx, GROUPED_TO, String(arrivals.at(-1)!.seq));
+  return arrivals.length;
+}
+
+async function readArrivals(tx: Executor, after: number): Promise<Arrival[]> {
+  const rows = await articlesAfter(tx, after, CHUNK);
+  const features = new Map<string, StoryFeatures>();
+  for (const r of rows) {
+    const kept = r.story_terms ? decodeStoryFeatures(r.story_terms, r.published) : null;
+    if (kept) features.set(r.id, kept);
+  }
+  const stale = rows.filter((r) => !features.has(r.id)).map((r) => r.id);
+  for (const [id, { title, text }] of await articleTexts(tx, stale)) {
+    const published = rows.find((r) => r.id === id)!.published;
+    features.set(id, storyFeatures({ id, text, title, published }));
+  }
+  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, features: features.get(r.id)! }));
+}
+
+/** One transaction's worth of grouping: the stories it touched, kept in memory until written. */
+class Chunk {
+  private readonly stats = storyTermStats();
+  private readonly grouper = new StoryGrouper(undefined, this.stats);
+  private readonly loaded = new Map<number, Loaded>();
+  private readonly observed = new Set<string>();
+  /** Stories whose membership was remade (new, or split): written whole. */
+  private readonly remade = new Set<number>();
+  /** Articles added to stories that are otherwise as written. */
+  private readonly joined = new Map<number, { id: string; published: string | null }[]>();
+
+  constructor(
+    private readonly tx: Executor,
+    grouped: number,
+    private nextKey: number,
+  ) {
+    this.stats.restore(grouped, []);
+  }
+
+  /** Takes up the stored frequencies of every term the chunk's articles use. */
+  async start(arrivals: Arrival[]): Promise<void> {
+    const terms = new Set<string>();
+    for (const a of arrivals) for (const key of a.features.terms.keys()) terms.add(key);
+    this.stats.restore(this.stats.articles, await termFrequencies(this.tx, [...terms]));
+    for (const key of terms) this.observed.add(key);
+  }
+
+  async add(a: Arrival): Promise<void> {
+    const when = parseTime(a.published);
+    const vector = this.grouper.observe(a.features);
+    const reach = this.grouper.reach(when);
+    const keys = reach ? await groupKeysReaching(this.tx, reach.from, reach.to) : await allGroupKeys(this.tx);
+    await this.load(keys);
+    // Every story already in hand is a candidate too: one started or grown in this chunk has its span only here.
+    let best = this.grouper.best(vector, when, [...this.loaded.values()].map((c) => c.sums));
+    if (!best) {
+      best = this.grouper.open(++this.nextKey);
+      this.loaded.set(best.key, { sums: best, storyId: null });
+      this.remade.add(best.key);
+    }
+    this.grouper.place(best, vector, when);
+    await setGroupMembers(this.tx, best.key, [a.id]);
+    if (!this.remade.has(best.key)) (this.joined.get(best.key) ?? this.joined.set(best.key, []).get(best.key)!).push({ id: a.id, published: a.published });
+    if (this.grouper.due(best)) await this.trySplit(best);
+  }
+
+  private async load(keys: number[]): Promise<void> {
+    const missing = keys.filter((k) => !this.loaded.has(k));
+    for (const g of await loadGroups(this.tx, missing)) this.loaded.set(g.key, { sums: decodeGroup(g), storyId: g.story_id });
+  }
+
+  private async trySplit(story: StorySums): Promise<void> {
+    const rows = await groupMembers(this.tx, story.key);
+    const stale = rows.filter((r) => !r.story_terms || !decodeStoryFeatures(r.story_terms, r.published)).map((r) => r.id);
+    const texts = await articleTexts(this.tx, stale);
+    const members: StoryMember[] = rows.map((r) => {
+      const text = texts.get(r.id);
+      const features = text ? storyFeatures({ id: r.id, ...text, published: r.published }) : decodeStoryFeatures(r.story_terms!, r.published)!;
+      return { id: r.id, features, when: parseTime(r.published) };
+    });
+    // Frequencies of terms the chunk has not read yet are as stored.
+    const unknown = new Set<string>();
+    for (const m of members) for (const key of m.features.terms.keys()) if (!this.stats.knows(key)) unknown.add(key);
+    this.stats.restore(this.stats.articles, await termFrequencies(this.tx, [...unknown]));
+    const parts = this.grouper.split(story, members, this.nextKey + 1);
+    if (!parts) return;
+    this.nextKey++;
+    this.loaded.set(parts.other.key, { sums: parts.other, storyId: null });
+    await setGroupMembers(this.tx, parts.other.key, parts.move.map((m) => m.id));
+    this.remade.add(story.key);
+    this.remade.add(parts.other.key);
+    this.joined.delete(story.key);
+  }
+
+  /** Writes the touched stories' sums, the term frequencies, and the stories as read. */
+  async save(): Promise<void> {
+    const written = new Map<number, string>();
+    // Whole stories first: a split's two parts replace the story they were.
+    const remade = [...this.remade];
+    if (remade.length > 0) {
+      const members = new Map<number, string[]>();
+      for (const key of remade) members.set(key, (await groupMembers(this.tx, key)).map((m) => m.id));
+      const heads = await storyHeads(this.tx, [...members.values()].flat());
+      const stories = [];
+      for (const [key, ids] of members) {
+        if (ids.length === 0) continue;
+        const ordered = ids.map((id) => heads.get(id)!).sort((x, y) => x.seq - y.seq);
+        const dates = ordered.map((a) => a.published).filter((d): d is string => !!d).sort();
+        const first = ordered[0];
+        const id = storyId(first.id);
+        written.set(key, id);
+        stories.push({ id, title: first.title ?? (first.text ?? "").slice(0, 80), first_published: dates[0] ?? null, last_published: dates.at(-1) ?? null, articles: ordered.map((a) => a.id) });
+      }
+      await updateStories(this.tx, stories, [...members.values()].flat());
+    }
+    for (const [key, articles] of this.joined) {
+      if (this.remade.has(key)) continue;
+      await addToStory(this.tx, this.loaded.get(key)!.storyId!, articles);
+    }
+    const touched = new Set([...remade, ...this.joined.keys()]);
+    await saveGroups(
+      this.tx,
+      [...touched].map((key) => {
+        const { sums, storyId: id } = this.loaded.get(key)!;
+        return encodeGroup(sums, written.get(key) ?? id);
+      }),
+    );
+    await saveTermFrequencies(this.tx, [...this.observed].map((key) => [key, this.stats.frequency(key)] as [string, number]).filter(([, df]) => df > 0));
+    await setMeta(this.tx, GROUPED, String(this.stats.articles));
+    await setMeta(this.tx, NEXT_KEY, String(this.nextKey));
+  }
+}
+
+function encodeGroup(s: StorySums, storyIdOf: string | null): StoredGroup {
+  const terms = [...s.terms].map(([key, p]) => [key, p.sum, p.identity]);
+  return {
+    key: s.key,
+    story_id: storyIdOf,
+    size: s.size,
+    with_identity: s.withIdentity,
+    first_ms: s.first,
+    last_ms: s.last,
+    next_check: s.nextCheck,
+    terms: deflateRawSync(JSON.stringify(terms)),
+  };
+}
+
+function decodeGroup(g: StoredGroup): StorySums {
+  const terms = new Map<string, Posting>();
+  for (const [key, sum, identity] of JSON.parse(inflateRawSync(g.terms).toString("utf8")) as [string, number, number][]) terms.set(key, { sum, identity });
+  return { key: g.key, size: g.size, withIdentity: g.with_identity, first: g.first_ms, last: g.last_ms, nextCheck: g.next_check, terms };
 }
 
 const storyId = (firstArticle: string) => `s-${createHash("sha256").update(firstArticle).digest("hex").slice(0, 12)}`;
 
 /**
- * The story grouping of one ingest run, grown article by article in ingest order. It takes in the articles stored
- * before the run when the run stores its first, and works on a thread of its own once a second arrives (a lone
- * article is grouped in-process at the end).
+ * The story grouping as an ingest run (or a long-running worker or watch loop) drives it: the articles stored by the
+ * run, or by any other writer, are grouped when it finishes or checkpoints.
  */
 export class RunStories {
-  private clusterer: StoryClusterer | null = null;
-  private worker: Worker | null = null;
-  private workerFailed = false;
-  private waiting: StoryItem[] = [];
-  private lastSeq: number | null = null;
-  /** Another writer stored articles between this run's: the grouping is rebuilt from the store instead. */
-  private broken = false;
-  /** The stories as this grouping last wrote them, so the next write is only what changed. */
-  private written: WrittenStories | undefined;
-
-  constructor(private readonly threaded: boolean) {}
-
-  /** Takes in an article the run has just stored as number `seq`, inside the run's write transaction `tx`. */
-  async add(tx: Executor, seq: number, item: StoryItem): Promise<void> {
-    if (this.broken) return;
-    if (this.lastSeq === null) {
-      // Everything stored before this article comes first, as a rebuild would take it.
-      this.waiting = await storyTermsBefore(tx, seq, storyFeaturesCurrent);
-    } else if (seq !== this.lastSeq + 1) {
-      this.broken = true;
-      this.stop();
-      return;
-    }
-    this.lastSeq = seq;
-    this.waiting.push(item);
-    if (this.worker === null && this.clusterer === null && this.threaded && !this.workerFailed && this.waiting.length > 1) this.startWorker();
-    this.flush();
-  }
-
-  /**
-   * Writes the stories: the run's grouping when it covers every stored article, else a rebuild from the store. Returns
-   * whether stories were written (nothing was stored since the last grouping: nothing to do).
-   */
+  /** Groups the articles stored since the grouping last ran; returns whether there were any. */
   async finish(store: Store): Promise<boolean> {
-    const written = await this.checkpoint(store);
-    this.stop();
-    return written;
+    return groupNewArticles(store);
   }
 
-  /**
-   * Writes the stories as `finish` does, and goes on grouping the articles added after (a long-running queue worker
-   * writes them after each batch). After a rebuild, the next article starts the grouping afresh from the store.
-   */
+  /** The same as `finish`, for a run that goes on storing articles after. */
   async checkpoint(store: Store): Promise<boolean> {
-    const seq = await latestSeq(store.db);
-    let groups: string[][] | null = null;
-    if (!this.broken && this.lastSeq !== null && this.lastSeq === seq) groups = await this.groups();
-    if (groups) {
-      this.written = await writeStories(store, groups, this.written);
-      await setMeta(store.db, BUILT_AT, String(seq));
-      return true;
-    }
-    this.stop();
-    this.written = undefined;
-    this.clusterer = null;
-    this.waiting = [];
-    this.lastSeq = null;
-    this.broken = false;
-    return rebuildStoriesIfStale(store);
-  }
-
-  /** Stops the story thread, if any. */
-  stop(): void {
-    void this.worker?.terminate();
-    this.worker = null;
-  }
-
-  private startWorker(): void {
-    const worker = spawnWorker(import.meta.url, "story-worker", null);
-    if (!worker) {
-      this.workerFailed = true;
-      return;
-    }
-    this.worker = worker;
-    // A thread that fails leaves the grouping to a rebuild at the end.
-    const fail = () => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.workerFailed = true;
-      this.broken = true;
-    };
-    worker.on("error", fail);
-    worker.on("exit", fail);
-  }
-
-  private flush(): void {
-    if (this.waiting.length === 0) return;
-    if (this.worker) {
-      // Sent in groups: every message wakes the thread, and a woken thread may preempt the ones doing the ingest.
-      if (this.waiting.length < SEND_EVERY) return;
-      const request: StoryRequest = { add: this.waiting };
-      this.worker.postMessage(request);
-    } else if (!this.threaded || this.workerFailed || this.clusterer) {
-      this.clusterer ??= new StoryClusterer();
-      addToStories(this.clusterer, this.waiting);
-    } else {
-      return; // Held until the thread starts (a second article) or the run ends.
-    }
-    this.waiting = [];
-  }
-
-  private async groups(): Promise<string[][] | null> {
-    const worker = this.worker;
-    if (worker) {
-      if (this.waiting.length > 0) worker.postMessage({ add: this.waiting } satisfies StoryRequest);
-      this.waiting = [];
-      const reply = new Promise<StoryReply | null>((resolve) => {
-        worker.once("message", resolve);
-        worker.once("error", () => resolve(null));
-        worker.once("exit", () => resolve(null));
-      });
-      const request: StoryRequest = { finish: true };
-      worker.postMessage(request);
-      const answer = await reply;
-      return answer && !this.broken ? answer.stories.map(([, ids]) => ids) : null;
-    }
-    if (this.broken) return null;
-    this.clusterer ??= new StoryClusterer();
-    addToStories(this.clusterer, this.waiting);
-    this.waiting = [];
-    return [...this.clusterer.stories().values()];
+    return groupNewArticles(store);
   }
 }

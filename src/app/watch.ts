@@ -55,7 +55,7 @@ export async function watchFeeds(store: Store, opts: WatchOptions): Promise<numb
   const now = opts.now ?? (() => new Date());
   const everyMs = opts.everyMs ?? DEFAULT_EVERY_MS;
   // Claims and stories are kept in memory from poll to poll, so a poll costs what it brings, not the whole store.
-  const kept = { link: opts.link ?? createLinker(), stories: opts.stories ?? new RunStories(false) };
+  const kept = { link: opts.link ?? createLinker(), stories: opts.stories ?? new RunStories() };
   let polls = 0;
   while (!opts.signal?.aborted) {
     // A single poll reads every feed; the loop reads those that are due.

@@ -314,6 +314,27 @@ export class TermStats {
     for (const key of f.terms.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
   }
 
+  /** Articles counted so far. */
+  get articles(): number {
+    return this.n;
+  }
+
+  /** Articles counted so far that use a term. */
+  frequency(key: string): number {
+    return this.df.get(key) ?? 0;
+  }
+
+  /** Takes up counts kept elsewhere (the store's): the number of articles, and the frequencies of some terms. */
+  restore(articles: number, frequencies: Iterable<[string, number]>): void {
+    this.n = articles;
+    for (const [key, df] of frequencies) this.df.set(key, df);
+  }
+
+  /** Whether the frequency of a term is known here (counted, or taken up). */
+  knows(key: string): boolean {
+    return this.df.has(key);
+  }
+
   /** Inverse document frequency, above zero even for a term in every article so a small corpus still compares. */
   idf(key: string): number {
     return Math.log((this.n + this.background) / Math.max(this.df.get(key) ?? 0, 0.5));
@@ -339,6 +360,11 @@ export class TermStats {
     if (norm > 0) for (const [key, x] of v) v.set(key, x / norm);
     return v;
   }
+}
+
+/** Term frequencies with the background the options (or the defaults) assume. */
+export function storyTermStats(opts?: StoryOptions): TermStats {
+  return new TermStats(settings(opts).backgroundDocs);
 }
 
 /** Kinds that name *which* happening this is (who, where, how many, when), as opposed to what kind it is. */
@@ -380,168 +406,212 @@ function gapToSpan(t: number | null, lo: number | null, hi: number | null): numb
   return 0;
 }
 
-interface Member {
+/** One grouped article, as a split re-reads it. */
+export interface StoryMember {
   id: string;
   features: StoryFeatures;
   when: number | null;
-  /** The vectors as first computed, which the story sums hold. */
-  vector: StoryVector;
 }
 
 /** What a story's members add up to for one term. */
-interface Posting {
+export interface Posting {
   /** Sum of the members' unit-vector weights for the term. */
   sum: number;
   /** Sum of the members' identity-vector weights for the term (0 when it is not an identity term). */
   identity: number;
 }
 
-interface Story {
-  id: string;
-  /** Dense number of the story, for the scoring scratch arrays. */
-  slot: number;
-  members: Member[];
-  /**
-   * Per term, the sum of the members' unit vectors (the dot product with it, over the size, is the average cosine) and
-   * of their identity vectors (over `withIdentity` members that have any). The same objects sit in the term index.
-   */
-  terms: Map<string, Posting>;
+/**
+ * A story's running sums, all the grouping needs to score a new article against it; the store keeps them between runs.
+ * Per term, the sum of the members' unit vectors (the dot product with it, over the size, is the average cosine) and of
+ * their identity vectors (over `withIdentity` members that have any).
+ */
+export interface StorySums {
+  /** Number of the story, in the order stories were started (ties go to the lower). */
+  key: number;
+  size: number;
   withIdentity: number;
   first: number | null;
   last: number | null;
   /** Size at which the story is next checked for holding two happenings. */
   nextCheck: number;
+  terms: Map<string, Posting>;
 }
 
+/** Members a split re-reads at most; the others follow the side they resemble more, so a split costs no more as a story grows. */
+const SPLIT_SAMPLE = 240;
+
+/**
+ * The online grouping's rules over whatever stories are at hand: which stories an article can join (its publication
+ * time bounds them), which it joins, and when and how a grown story divides. Both the in-memory `StoryClusterer` and
+ * the store's incremental grouping drive it, so they give the same stories for the same arrivals.
+ */
+export class StoryGrouper {
+  readonly s: Settings;
+
+  constructor(
+    opts: StoryOptions | undefined,
+    readonly stats: TermStats,
+  ) {
+    this.s = settings(opts);
+  }
+
+  /**
+   * Publication span a story must reach for an article published at `when` to join it (null: any). Beyond it time decay
+   * alone keeps the similarity at or below the threshold, since both averaged cosines are at most 1.
+   */
+  reach(when: number | null): { from: number; to: number } | null {
+    if (when === null || this.s.threshold <= 0) return null;
+    const days = this.s.graceDays + this.s.halfLifeDays * Math.log2(1 / this.s.threshold);
+    // A day's margin: the exact decay test below decides; this only has to keep every story that might pass it.
+    const ms = (days + 1) * DAY_MS;
+    return { from: when - ms, to: when + ms };
+  }
+
+  /** Counts the article into the term frequencies and returns its vectors under them (as the story sums keep them). */
+  observe(f: StoryFeatures): StoryVector {
+    this.stats.observe(f);
+    return this.stats.vector(f);
+  }
+
+  /** The most similar of `candidates` above the threshold, or null: the article starts a story. */
+  best(vector: StoryVector, when: number | null, candidates: Iterable<StorySums>): StorySums | null {
+    const { all: v, identity } = vector;
+    let best: StorySums | null = null;
+    let bestScore = this.s.threshold;
+    for (const story of candidates) {
+      const k = decay(gapToSpan(when, story.first, story.last), this.s);
+      if (k <= this.s.threshold) continue;
+      let topical = 0;
+      let identityDot = 0;
+      for (const [key, x] of v) {
+        const p = story.terms.get(key);
+        if (!p) continue;
+        topical += x * p.sum;
+        const y = identity.get(key);
+        if (y !== undefined) identityDot += y * p.identity;
+      }
+      if (topical === 0) continue;
+      const idDot = identity.size > 0 && story.withIdentity > 0 ? identityDot / story.withIdentity : null;
+      const score = combine(topical / story.size, idDot, this.s.identityShare) * k;
+      if (score > bestScore || (score === bestScore && best !== null && story.key < best.key)) {
+        best = story;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** An empty story numbered `key`. */
+  open(key: number): StorySums {
+    return { key, size: 0, withIdentity: 0, first: null, last: null, nextCheck: 2 * this.s.minPart, terms: new Map() };
+  }
+
+  /** Adds an article's vectors to a story's sums. */
+  place(story: StorySums, vector: StoryVector, when: number | null): void {
+    story.size++;
+    for (const [key, x] of vector.all) {
+      const p = story.terms.get(key);
+      if (p) p.sum += x;
+      else story.terms.set(key, { sum: x, identity: 0 });
+    }
+    if (vector.identity.size > 0) {
+      story.withIdentity++;
+      // Identity terms are a subset of all terms, so each already has its sums.
+      for (const [key, x] of vector.identity) story.terms.get(key)!.identity += x;
+    }
+    if (when !== null) {
+      story.first = story.first === null ? when : Math.min(story.first, when);
+      story.last = story.last === null ? when : Math.max(story.last, when);
+    }
+  }
+
+  /** Whether a story that just grew is due a split check (and, if so, sets when the next one is due). */
+  due(story: StorySums): boolean {
+    if (this.s.splitRatio <= 0 || story.size < story.nextCheck) return false;
+    story.nextCheck = Math.ceil(story.size * 1.5);
+    return true;
+  }
+
+  /**
+   * Re-reads a grown story under the current term frequencies, as the batch second pass does, and divides it when it
+   * holds two happenings: `story` keeps the larger part, `other` (numbered `key`) takes the rest. Both parts' sums are
+   * made afresh from the current vectors. `members` are the story's articles in the order they joined.
+   */
+  split(story: StorySums, members: StoryMember[], key: number): { keep: StoryMember[]; move: StoryMember[]; other: StorySums } | null {
+    const vectors = members.map((m) => this.stats.vector(m.features));
+    const sim = (a: number, b: number) => pairSimilarity(vectors[a], vectors[b], members[a].when, members[b].when, this.s);
+    // A large story is judged on an even sample of its members; the rest go to the side each resembles more.
+    const step = Math.max(1, members.length / SPLIT_SAMPLE);
+    const sample: number[] = [];
+    for (let x = 0; Math.floor(x) < members.length; x += step) sample.push(Math.floor(x));
+    const parts = bisect(sample, members.map((m) => m.features), this.s, sim);
+    if (!parts) return null;
+    if (sample.length < members.length) {
+      const inSample = new Set(sample);
+      const [left, right] = [parts[0].slice(), parts[1].slice()];
+      for (let i = 0; i < members.length; i++) {
+        if (inSample.has(i)) continue;
+        (meanTo(i, left, sim) >= meanTo(i, right, sim) ? parts[0] : parts[1]).push(i);
+      }
+      for (const p of parts) p.sort((a, b) => a - b);
+    }
+    const [keep, move] = parts[0].length >= parts[1].length ? parts : [parts[1], parts[0]];
+    const nextCheck = story.nextCheck;
+    Object.assign(story, this.open(story.key), { nextCheck });
+    for (const i of keep) this.place(story, vectors[i], members[i].when);
+    const other = this.open(key);
+    for (const i of move) this.place(other, vectors[i], members[i].when);
+    return { keep: keep.map((i) => members[i]), move: move.map((i) => members[i]), other };
+  }
+}
+
+function meanTo(i: number, group: number[], sim: (a: number, b: number) => number): number {
+  let sum = 0;
+  for (const j of group) sum += sim(i, j);
+  return group.length > 0 ? sum / group.length : 0;
+}
+
+/** The online form: each article, in arrival order, joins the most similar story above the threshold or starts one. */
 export class StoryClusterer {
-  private readonly s: Settings;
-  private readonly stats: TermStats;
-  private readonly list: Story[] = [];
-  private started = 0;
-  /** Term → the stories whose members use it, with their sums for it, so only stories sharing a term are scored. */
-  private readonly index = new Map<string, Map<Story, Posting>>();
-  // Scoring scratch, indexed by story slot and zeroed again after each article.
-  private topical = new Float64Array(64);
-  private identityDots = new Float64Array(64);
+  private readonly grouper: StoryGrouper;
+  private readonly list: StorySums[] = [];
+  private readonly members = new Map<number, StoryMember[]>();
 
   constructor(opts?: StoryOptions) {
-    this.s = settings(opts);
-    this.stats = new TermStats(this.s.backgroundDocs);
+    this.grouper = new StoryGrouper(opts, new TermStats(settings(opts).backgroundDocs));
   }
 
   /** Assigns an article to the most similar story above the threshold, or starts one; returns its story id (a grown story may later divide, so read `stories()` for current membership). */
   add(id: string, f: StoryFeatures, published?: string | null): string {
     const when = published !== undefined && published !== null ? parseTime(published) : f.published;
-    this.stats.observe(f);
-    const vector = this.stats.vector(f);
-    const { all: v, identity } = vector;
-    if (this.topical.length < this.started) {
-      this.topical = new Float64Array(this.started * 2);
-      this.identityDots = new Float64Array(this.started * 2);
-    }
-    const topical = this.topical;
-    const identityDots = this.identityDots;
-    // One pass over the postings of the article's terms scores every story that shares any of them. Weights and sums
-    // are positive, so a slot still at zero marks a story not yet met.
-    const touched: Story[] = [];
-    for (const [key, x] of v) {
-      const postings = this.index.get(key);
-      if (!postings) continue;
-      const y = identity.get(key);
-      for (const [story, p] of postings) {
-        const i = story.slot;
-        if (topical[i] === 0) touched.push(story);
-        topical[i] += x * p.sum;
-        if (y !== undefined) identityDots[i] += y * p.identity;
-      }
-    }
-    let best: Story | null = null;
-    let bestScore = this.s.threshold;
-    for (const story of touched) {
-      const i = story.slot;
-      const idDot = identity.size > 0 && story.withIdentity > 0 ? identityDots[i] / story.withIdentity : null;
-      const k = decay(gapToSpan(when, story.first, story.last), this.s);
-      const score = combine(topical[i] / story.members.length, idDot, this.s.identityShare) * k;
-      if (score > bestScore || (score === bestScore && best !== null && story.id < best.id)) {
-        best = story;
-        bestScore = score;
-      }
-      topical[i] = 0;
-      identityDots[i] = 0;
-    }
-    const member: Member = { id, features: f, when, vector };
+    const g = this.grouper;
+    const vector = g.observe(f);
+    const member: StoryMember = { id, features: f, when };
+    let best = g.best(vector, when, this.list);
     if (!best) {
-      best = this.open([]);
+      best = g.open(this.list.length + 1);
       this.list.push(best);
+      this.members.set(best.key, []);
     }
-    this.place(best, member);
-    if (this.s.splitRatio > 0 && best.members.length >= best.nextCheck) {
-      best.nextCheck = Math.ceil(best.members.length * 1.5);
-      this.trySplit(best);
-      if (!best.members.includes(member)) return this.list.find((st) => st.members.includes(member))!.id;
+    g.place(best, vector, when);
+    const members = this.members.get(best.key)!;
+    members.push(member);
+    if (g.due(best)) {
+      const parts = g.split(best, members, this.list.length + 1);
+      if (parts) {
+        this.members.set(best.key, parts.keep);
+        this.members.set(parts.other.key, parts.move);
+        this.list.push(parts.other);
+        if (parts.move.includes(member)) return `story-${parts.other.key}`;
+      }
     }
-    return best.id;
+    return `story-${best.key}`;
   }
 
   /** Story id → member article ids, in the order stories were started. */
   stories(): Map<string, string[]> {
-    return new Map(this.list.map((st) => [st.id, st.members.map((m) => m.id)]));
-  }
-
-  private open(members: Member[]): Story {
-    const story: Story = {
-      slot: this.started,
-      id: `story-${++this.started}`,
-      members: [],
-      terms: new Map(),
-      withIdentity: 0,
-      first: null,
-      last: null,
-      nextCheck: 2 * this.s.minPart,
-    };
-    for (const m of members) this.place(story, m);
-    return story;
-  }
-
-  private place(story: Story, m: Member): void {
-    story.members.push(m);
-    for (const [key, x] of m.vector.all) {
-      let p = story.terms.get(key);
-      if (!p) {
-        story.terms.set(key, (p = { sum: 0, identity: 0 }));
-        let postings = this.index.get(key);
-        if (!postings) this.index.set(key, (postings = new Map()));
-        postings.set(story, p);
-      }
-      p.sum += x;
-    }
-    if (m.vector.identity.size > 0) {
-      story.withIdentity++;
-      // Identity terms are a subset of all terms, so each already has its posting.
-      for (const [key, x] of m.vector.identity) story.terms.get(key)!.identity += x;
-    }
-    if (m.when !== null) {
-      story.first = story.first === null ? m.when : Math.min(story.first, m.when);
-      story.last = story.last === null ? m.when : Math.max(story.last, m.when);
-    }
-  }
-
-  /** Re-reads a grown story as the batch second pass does, and divides it when it holds two happenings. */
-  private trySplit(story: Story): void {
-    const features = story.members.map((m) => m.features);
-    const vectors = features.map((f) => this.stats.vector(f));
-    const group = story.members.map((_, i) => i);
-    const sim = (a: number, b: number) =>
-      pairSimilarity(vectors[a], vectors[b], story.members[a].when, story.members[b].when, this.s);
-    const parts = bisect(group, features, this.s, sim);
-    if (!parts) return;
-    for (const key of story.terms.keys()) this.index.get(key)?.delete(story);
-    const [keep, move] = parts[0].length >= parts[1].length ? parts : [parts[1], parts[0]];
-    const members = story.members;
-    Object.assign(story, { members: [], terms: new Map(), withIdentity: 0, first: null, last: null });
-    for (const i of keep) this.place(story, members[i]);
-    const other = this.open(move.map((i) => members[i]));
-    this.list.push(other);
+    return new Map(this.list.map((st) => [`story-${st.key}`, this.members.get(st.key)!.map((m) => m.id)]));
   }
 }
 

@@ -177,6 +177,31 @@ export interface StoryArticleTable {
   article_id: string;
 }
 
+/** A story's running sums as the incremental grouping keeps them (see `StorySums`); `terms` is deflated JSON. */
+export interface StoryGroupTable {
+  key: number;
+  /** The story as written (`stories.id`), once it is. */
+  story_id: string | null;
+  size: number;
+  with_identity: number;
+  first_ms: number | null;
+  last_ms: number | null;
+  next_check: number;
+  terms: Uint8Array;
+}
+
+/** The grouping's story of each grouped article. */
+export interface StoryMemberTable {
+  article_id: string;
+  story_key: number;
+}
+
+/** How many grouped articles use each story term. */
+export interface StoryTermTable {
+  term: string;
+  df: number;
+}
+
 /** LSH buckets of each article's MinHash signature: one row per band, keyed by bucket, naming the article by number. */
 export interface LshBucketTable {
   band: number;
@@ -214,6 +239,9 @@ export interface Database {
   claim_status: ClaimStatusTable;
   stories: StoryTable;
   story_articles: StoryArticleTable;
+  story_groups: StoryGroupTable;
+  story_members: StoryMemberTable;
+  story_terms: StoryTermTable;
   lsh_buckets: LshBucketTable;
   queue_readings: QueueReadingTable;
   meta: MetaTable;

@@ -142,33 +142,6 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
   }));
 }
 
-/** Every stored article's text and dates, in ingest order, for story grouping. */
-export async function articlesForStories(
-  db: Executor,
-): Promise<{ id: string; seq: number; title: string | null; text: string; published: string | null; story_terms: string | null }[]> {
-  const rows = await db.selectFrom("articles").select(["id", "seq", "title", "text", "body", "published", "story_terms", "story_features"]).orderBy("seq").execute();
-  return rows.map((r) => ({ id: r.id, seq: r.seq, title: r.title, text: articleText(r), published: r.published, story_terms: unpackStoryTerms(r) }));
-}
-
-/**
- * The stored articles before number `seq`, in ingest order, with their story features; with title and text too where
- * `current` says the stored features cannot be used.
- */
-export async function storyTermsBefore(
-  db: Executor,
-  seq: number,
-  current: (storyTerms: string | null) => boolean,
-): Promise<{ id: string; published: string | null; terms: string | null; title?: string | null; text?: string }[]> {
-  const stored = await db.selectFrom("articles").select(["id", "published", "story_terms", "story_features"]).where("seq", "<", seq).orderBy("seq").execute();
-  const rows = stored.map((r) => ({ id: r.id, published: r.published, terms: unpackStoryTerms(r) }));
-  const stale = rows.filter((r) => !current(r.terms)).map((r) => r.id);
-  const texts = new Map<string, { title: string | null; text: string }>();
-  for (const slice of chunks(stale)) {
-    for (const r of await db.selectFrom("articles").select(["id", "title", "text", "body"]).where("id", "in", slice).execute()) texts.set(r.id, { title: r.title, text: articleText(r) });
-  }
-  return rows.map((r) => ({ ...r, ...texts.get(r.id) }));
-}
-
 /** What a story takes from the given articles: order, dates, and the title (or, untitled, the text) it is named after. */
 export async function storyHeads(
   db: Executor,
@@ -195,14 +168,6 @@ async function headsOf(db: Executor, ids: string[]) {
     ])
     .execute();
   return new Map(rows.map(({ body, ...r }) => [r.id, { ...r, text: r.text === null ? null : articleText({ text: r.text, body }) }]));
-}
-
-/** Every stored story's article ids. */
-export async function storedStories(db: Executor): Promise<string[][]> {
-  const rows = await db.selectFrom("story_articles").select(["story_id", "article_id"]).execute();
-  const by = new Map<string, string[]>();
-  for (const r of rows) (by.get(r.story_id) ?? by.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
-  return [...by.values()];
 }
 
 /**
@@ -266,4 +231,162 @@ export async function replaceStories(
   }
   await db.updateTable("claims").set({ story_id: null }).execute();
   await pointClaimsAtStories(db, null);
+}
+
+/** A story's running sums as stored: the grouping's fields, with the terms' sums still encoded. */
+export interface StoredGroup {
+  key: number;
+  story_id: string | null;
+  size: number;
+  with_identity: number;
+  first_ms: number | null;
+  last_ms: number | null;
+  next_check: number;
+  terms: Uint8Array;
+}
+
+/** Keys of the grouped stories whose publication span reaches into [from, to], and of those with no dates. */
+export async function groupKeysReaching(db: Executor, from: number, to: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("story_groups")
+    .select("key")
+    .where((eb) => eb.or([eb.and([eb("last_ms", ">=", from), eb("first_ms", "<=", to)]), eb("first_ms", "is", null)]))
+    .execute();
+  return rows.map((r) => r.key);
+}
+
+/** Keys of every grouped story (an undated article may join any). */
+export async function allGroupKeys(db: Executor): Promise<number[]> {
+  return (await db.selectFrom("story_groups").select("key").execute()).map((r) => r.key);
+}
+
+/** The stored sums of some grouped stories. */
+export async function loadGroups(db: Executor, keys: number[]): Promise<StoredGroup[]> {
+  const out: StoredGroup[] = [];
+  for (const slice of chunks(keys)) out.push(...(await db.selectFrom("story_groups").selectAll().where("key", "in", slice).execute()));
+  return out;
+}
+
+/** Writes grouped stories' sums, replacing earlier ones. */
+export async function saveGroups(db: Executor, groups: StoredGroup[]): Promise<void> {
+  for (const slice of chunks(groups)) {
+    await db
+      .insertInto("story_groups")
+      .values(slice)
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet((eb) => ({
+          story_id: eb.ref("excluded.story_id"),
+          size: eb.ref("excluded.size"),
+          with_identity: eb.ref("excluded.with_identity"),
+          first_ms: eb.ref("excluded.first_ms"),
+          last_ms: eb.ref("excluded.last_ms"),
+          next_check: eb.ref("excluded.next_check"),
+          terms: eb.ref("excluded.terms"),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** How many grouped articles use each of some terms (terms none uses are left out). */
+export async function termFrequencies(db: Executor, terms: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const slice of chunks(terms)) {
+    for (const r of await db.selectFrom("story_terms").select(["term", "df"]).where("term", "in", slice).execute()) out.set(r.term, r.df);
+  }
+  return out;
+}
+
+/** Writes term frequencies, replacing earlier ones. */
+export async function saveTermFrequencies(db: Executor, frequencies: [string, number][]): Promise<void> {
+  for (const slice of chunks(frequencies)) {
+    await db
+      .insertInto("story_terms")
+      .values(slice.map(([term, df]) => ({ term, df })))
+      .onConflict((oc) => oc.column("term").doUpdateSet((eb) => ({ df: eb.ref("excluded.df") })))
+      .execute();
+  }
+}
+
+/** Puts articles in a grouped story (moving them from any other). */
+export async function setGroupMembers(db: Executor, key: number, articleIds: string[]): Promise<void> {
+  for (const slice of chunks(articleIds)) {
+    await db
+      .insertInto("story_members")
+      .values(slice.map((article_id) => ({ article_id, story_key: key })))
+      .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_key: key }))
+      .execute();
+  }
+}
+
+/** A grouped story's articles in ingest order, with their story features and dates. */
+export async function groupMembers(db: Executor, key: number): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
+  const rows = await db
+    .selectFrom("story_members")
+    .innerJoin("articles", "articles.id", "story_members.article_id")
+    .select(["articles.id", "articles.seq", "articles.published", "articles.story_terms", "articles.story_features"])
+    .where("story_members.story_key", "=", key)
+    .orderBy("articles.seq")
+    .execute();
+  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, story_terms: unpackStoryTerms(r) }));
+}
+
+/** Stored articles after number `seq`, in ingest order (at most `limit`), with what the grouping reads of them. */
+export async function articlesAfter(
+  db: Executor,
+  seq: number,
+  limit: number,
+): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", "seq", "published", "story_terms", "story_features"])
+    .where("seq", ">", seq)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, story_terms: unpackStoryTerms(r) }));
+}
+
+/** Title and text of some articles, for those whose stored story features are missing or outdated. */
+export async function articleTexts(db: Executor, ids: string[]): Promise<Map<string, { title: string | null; text: string }>> {
+  const out = new Map<string, { title: string | null; text: string }>();
+  for (const slice of chunks(ids)) {
+    for (const r of await db.selectFrom("articles").select(["id", "title", "text", "body"]).where("id", "in", slice).execute()) out.set(r.id, { title: r.title, text: articleText(r) });
+  }
+  return out;
+}
+
+/**
+ * Adds articles to a written story: its article list, its span of dates, and the claims reported in them, which take
+ * the story of their earliest report.
+ */
+export async function addToStory(db: Executor, storyId: string, articles: { id: string; published: string | null }[]): Promise<void> {
+  for (const slice of chunks(articles)) {
+    await db
+      .insertInto("story_articles")
+      .values(slice.map((a) => ({ story_id: storyId, article_id: a.id })))
+      .execute();
+  }
+  const dates = articles.map((a) => a.published).filter((d): d is string => !!d).sort();
+  if (dates.length > 0) {
+    const story = await db.selectFrom("stories").select(["first_published", "last_published"]).where("id", "=", storyId).executeTakeFirstOrThrow();
+    const first = story.first_published === null || dates[0] < story.first_published ? dates[0] : story.first_published;
+    const last = story.last_published === null || dates.at(-1)! > story.last_published ? dates.at(-1)! : story.last_published;
+    await db.updateTable("stories").set({ first_published: first, last_published: last }).where("id", "=", storyId).execute();
+  }
+  const claims = new Set<string>();
+  for (const slice of chunks(articles.map((a) => a.id))) {
+    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+  }
+  for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
+}
+
+/** Forgets every story and the grouping's state, so the grouping starts again from the first stored article. */
+export async function clearStories(db: Executor): Promise<void> {
+  await db.deleteFrom("story_groups").execute();
+  await db.deleteFrom("story_members").execute();
+  await db.deleteFrom("story_terms").execute();
+  await db.deleteFrom("story_articles").execute();
+  await db.deleteFrom("stories").execute();
+  await db.updateTable("claims").set({ story_id: null }).where("story_id", "is not", null).execute();
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../app/config.js";
 import { readClaim, readClaims, readStories } from "../../app/ledger.js";
+import { rebuildStories } from "../../app/stories.js";
 import { openStore, type ClaimView } from "../../store/index.js";
 import { table } from "./table.js";
 
@@ -9,6 +10,7 @@ interface Flags {
   db?: string;
   json?: boolean;
   story?: string;
+  rebuild?: boolean;
 }
 
 async function withStore<T>(flags: Flags, fn: (db: Awaited<ReturnType<typeof openStore>>["db"]) => Promise<T>): Promise<T> {
@@ -84,7 +86,16 @@ export function registerLedger(program: Command, setStatus: (code: number) => vo
     .description("list the stories: groups of articles about one developing happening")
     .option("--db <path>", "the store (default: $BELLWETHER_DB or ./bellwether.db)")
     .option("--json", "print the contract's JSON array")
+    .option("--rebuild", "regroup every stored article from the first, in ingest order, before listing")
     .action(async (flags: Flags) => {
+      if (flags.rebuild) {
+        const store = await openStore({ path: loadConfig({ db: flags.db }).db });
+        try {
+          await rebuildStories(store);
+        } finally {
+          await store.close();
+        }
+      }
       const stories = await withStore(flags, (db) => readStories(db));
       if (flags.json) process.stdout.write(JSON.stringify(stories, null, 2) + "\n");
       else

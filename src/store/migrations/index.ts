@@ -12,6 +12,7 @@ import * as m0009 from "./0009_search.js";
 import * as m0010 from "./0010_queue.js";
 import * as m0011 from "./0011_entity_articles.js";
 import * as m0012 from "./0012_report_place.js";
+import * as m0013 from "./0013_story_state.js";
 import * as m0014 from "./0014_read_indexes.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010_queue": m0010,
   "0011_entity_articles": m0011,
   "0012_report_place": m0012,
+  "0013_story_state": m0013,
   "0014_read_indexes": m0014,
 };
 

@@ -4,8 +4,7 @@ import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
-import { readBackground } from "./events/background.js";
-import { BOUNDARY_PREPOSITIONS } from "./events/lexicon.js";
+import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
 import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { readStanceOf, voiceOf } from "./events/stance.js";
@@ -13,7 +12,7 @@ import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
-import { futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
+import { earlierTimes, futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -127,6 +126,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     asides: presented.asides,
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
+  followRecaps(doc.text, out);
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
   resolvePlural(doc.text, out, entities.matches.filter((m) => m.type === "person").map((m) => ({ entity: m.entity, start: m.start })));
@@ -213,7 +213,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
     }
     const factuality = readings[r].value;
-    const time = timeOf(ts, k, placed, attr) ?? namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
+    const undated = () => namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
+    const time = timeOf(ts, k, placed, attr) ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const { stance, bare } = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
@@ -229,7 +230,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       time,
       condition,
       stance,
-      background: readBackground({ ts, k, time, dct: c.dct, stance, earlier: placed.filter((p) => p.last < k && !(p.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[p.first - 1].lower))).map((p) => p.value) }),
+      background: readBackground({ ts, k, time: timeOf(ts, k, placed, attr, true) ?? undated(), dct: c.dct, stance, earlier: earlierTimes(ts, k, placed) }),
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);

@@ -6,10 +6,29 @@ import { sourceOf } from "./source.js";
 
 const TEMPORAL_OPENERS = new Set(["after", "before", "since", "until"]);
 const FORWARD_AUX = new Set(["will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo", "ca"]);
+// Words opening a phrase that bounds a stretch or follows a happening ("since Bali in November 2022", "after the attack
+// of Oct. 7"): a time inside the phrase dates the phrase's own happening only.
+const BOUND_OPENERS = new Set(["since", "after"]);
+// Relative words hanging a clause on the time just before them ("since November 2022, when they held talks in Bali").
+const HANG_ON = new Set(["when", "where"]);
+// Tokens that end a bounding phrase or a hanging clause, read from the time back to its opener.
+const PHRASE_STOPS = new Set([",", ";", ":", ".", "—", "–", "that", "which", "who", "but", "while"]);
+// Words before a time that premodifies a noun ("their November 2022 meeting", "Shoigu's July visit").
+const PREMODIFIED = new Set(["the", "their", "his", "her", "its", "our", "'s", "’s", "a", "that", "this"]);
+// Words opening a clause after the trigger whose own times are its own.
+const SUBORDINATE = new Set(["when", "where", "which", "whom", "whose"]);
+// Words opening a clause that a bounding phrase holds on to past its time.
+const CLAUSE_OPENERS = new Set(["that", "which", "who"]);
+// A noun phrase a time may head: its parts and how far its noun may stand from the time.
+const NOUN_PHRASE = new Set(["NOUN", "PROPN", "ADJ"]);
+const NOUN_PHRASE_REACH = 4;
+// How far back from a time its bounding opener may stand.
+const PHRASE_REACH = 16;
 
 /** An undated verb in the past or perfect tense ("met", "has never met") happened, if at all, before the article: PAST_REF. */
 export function pastReference(ts: Token[], k: number): string | null {
   const t = ts[k];
+  if (t.pos === "NOUN") return pastCopula(ts, k) ? "PAST_REF" : null;
   if (t.pos !== "VERB" || t.lower === t.lemma || t.lower.endsWith("ing") || t.lower.endsWith("s")) return null;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const w = ts[j];
@@ -104,8 +123,14 @@ function opensClauseBetween(ts: Token[], from: number, k: number): boolean {
   return false;
 }
 
-/** Nearest time expression in the sentence, preferring the trigger's own clause (commas, "that" and verbs count extra). */
-export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null): string | null {
+/**
+ * Nearest time expression in the sentence, preferring the trigger's own clause (commas, "that" and verbs count extra).
+ * With `own`, only a time that is the happening's own: not one of a "since" or "after" phrase that does not hold it,
+ * and the time of the clause a renaming noun stands for ("…, their first meeting since …"), as recaps are told by.
+ */
+export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null, own = false): string | null {
+  const hung = hungOn(ts, k, times, region) ?? (own ? renamed(ts, k, times, region) : null);
+  if (hung) return hung;
   let best: { d: number; v: string } | null = null;
   for (const tm of times) {
     // "said on Monday" dates the saying, "will travel on Thursday" the travel: the two never swap.
@@ -118,7 +143,16 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     // dates only its own clause.
     if (tm.value.endsWith("_REF") && ts.slice(lo + 1, hi).some((x) => CLAUSE_BREAKS.has(x.lower))) continue;
     // "The talks were the first since April 27": a time after "since" bounds a stretch, it does not date the event.
-    if (tm.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[tm.first - 1].lower)) continue;
+    // "since the Feb. 28 White House meeting" still dates the meeting it qualifies.
+    if (tm.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[tm.first - 1].lower) && !qualifies(ts, tm, k)) continue;
+    // "their first meeting since Bali in November 2022", "after the attack of Oct. 7, embracing him": a time inside a
+    // phrase opened by "since" or "after" dates only what the phrase itself names.
+    if (own && outsideBoundPhrase(ts, k, tm)) continue;
+    // "a follow-up to their November 2022 meeting": a time set before another noun dates that noun alone.
+    if (premodifiesOther(ts, tm, k)) continue;
+    // "would pick up where the two sides had stopped three years ago": a time in a clause opened after the trigger
+    // dates that clause.
+    if (tm.first > k && ts.slice(k + 1, tm.first).some((x) => SUBORDINATE.has(x.lower))) continue;
     // "said on Monday, a month after the two men held talks": a time before a clause opened by "after" or "before"
     // dates the clause it stands in, not the earlier or later happening the subordinate clause tells of.
     if (tm.last < k && opensClauseBetween(ts, tm.last + 1, k)) continue;
@@ -135,3 +169,117 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+/** True when the time stands in a phrase opened by "since" or "after" that does not hold the trigger at k. */
+export function outsideBoundPhrase(ts: Token[], k: number, tm: PlacedTime): boolean {
+  let b = -1;
+  for (let j = tm.first - 1; j >= 0 && tm.first - j <= PHRASE_REACH; j--) {
+    const w = ts[j].lower;
+    if (PHRASE_STOPS.has(w)) break;
+    if (BOUND_OPENERS.has(w)) {
+      b = j;
+      break;
+    }
+  }
+  if (b < 0) return false;
+  if (k < b) return true;
+  if (k < tm.first) return false;
+  // "since his July 2000 trip": the phrase runs on to the noun the time qualifies, up to a clause break.
+  // "after Biden said in March that there would be no invitation": a complement clause stays inside the phrase.
+  for (let j = tm.last + 1; j < k; j++) if (PHRASE_STOPS.has(ts[j].lower) && !CLAUSE_OPENERS.has(ts[j].lower)) return true;
+  return false;
+}
+
+/**
+ * The time a "when" or "where" clause holding the trigger hangs on ("in November 2022, when they held talks in Bali",
+ * "last September, when he invited Putin"), when the clause names no time of its own.
+ */
+export function hungOn(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null): string | null {
+  let w = -1;
+  for (let j = k - 1; j > 0; j--) {
+    const x = ts[j].lower;
+    if (HANG_ON.has(x)) {
+      w = j;
+      break;
+    }
+    if (PHRASE_STOPS.has(x)) return null;
+  }
+  if (w < 1) return null;
+  const before = ts[w - 1].text === "," ? w - 2 : w - 1;
+  const anchor = times.find((tm) => tm.last === before && tm.region === region);
+  if (!anchor) return null;
+  // The clause's own time wins: "…, when they met again in Geneva in June".
+  for (const tm of times) {
+    if (tm.first <= w || tm.region !== region) continue;
+    if (!ts.slice(w + 1, tm.first).some((x) => PHRASE_STOPS.has(x.lower))) return null;
+  }
+  return anchor.value;
+}
+
+/**
+ * The times a sentence states before the trigger that set the scene for it ("In March, Biden said …"): not those
+ * bounding a stretch ("since January") nor those of a phrase that does not hold it ("after the attack of Oct. 7, …").
+ */
+export function earlierTimes(ts: Token[], k: number, placed: PlacedTime[]): string[] {
+  return placed.filter((p) => p.last < k && !(p.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[p.first - 1].lower)) && !outsideBoundPhrase(ts, k, p)).map((p) => p.value);
+}
+
+/** True when the time is set before a noun other than the trigger ("their November 2022 meeting", "his 2018 talks"). */
+function premodifiesOther(ts: Token[], tm: PlacedTime, k: number): boolean {
+  return tm.last + 1 !== k && tm.last + 1 < ts.length && ts[tm.last + 1].pos === "NOUN" && tm.first > 0 && PREMODIFIED.has(ts[tm.first - 1].lower);
+}
+
+/** True when the time premodifies the noun at k, with only nouns and adjectives between ("the Feb. 28 White House meeting"). */
+function qualifies(ts: Token[], tm: PlacedTime, k: number): boolean {
+  if (k <= tm.last || k - tm.last > NOUN_PHRASE_REACH || ts[k].pos !== "NOUN") return false;
+  for (let j = tm.last + 1; j < k; j++) if (!NOUN_PHRASE.has(ts[j].pos)) return false;
+  return true;
+}
+
+const PAST_COPULAS = new Set(["was", "were"]);
+// How far back a copula may stand from the noun it predicates ("was their first in-person meeting").
+const COPULA_REACH = 8;
+
+/** "It was their first in-person meeting since Bali": a happening named as the complement of a past copula is past. */
+function pastCopula(ts: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= COPULA_REACH; j--) {
+    const w = ts[j];
+    // "in-person", "face-to-face": a hyphened compound is one modifier, whatever its parts.
+    if (ts[j + 1]?.text === "-" || w.text === "-") continue;
+    if (PHRASE_STOPS.has(w.lower) || w.pos === "VERB" || w.pos === "ADP") return false;
+    if (w.pos === "AUX") return PAST_COPULAS.has(w.lower) && ts[j - 1]?.lower !== "there";
+  }
+  return false;
+}
+
+// Words that, after a comma and a possessive, make a noun rename the clause before it ("…, their first meeting since …").
+const RENAMING_ORDINALS = new Set(["first", "second", "third", "fourth", "fifth", "only", "last", "latest"]);
+const POSSESSIVE_DETS = new Set(["their", "his", "her", "its", "the"]);
+// How many words may stand between the ordinal and the noun ("their first in-person meeting").
+const RENAMING_REACH = 6;
+
+/**
+ * "Biden met Netanyahu on Wednesday at a hotel, their first in-person meeting since …": a noun set after a comma as
+ * the ordinal of the clause before renames that clause's happening and takes its time.
+ */
+export function renamed(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null): string | null {
+  if (ts[k].pos !== "NOUN") return null;
+  let o = -1;
+  for (let j = k - 1; j > 1 && k - j <= RENAMING_REACH; j--) {
+    if (RENAMING_ORDINALS.has(ts[j].lower)) {
+      o = j;
+      break;
+    }
+    if (ts[j].pos !== "ADJ" && ts[j].pos !== "NOUN" && ts[j].text !== "-" && ts[j].pos !== "ADP") return null;
+  }
+  if (o < 2 || !POSSESSIVE_DETS.has(ts[o - 1].lower) || ts[o - 2].text !== ",") return null;
+  const comma = o - 2;
+  let best: PlacedTime | null = null;
+  for (const tm of times) {
+    if (tm.last >= comma || tm.region !== region) continue;
+    if (tm.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[tm.first - 1].lower)) continue;
+    if (ts.slice(tm.last + 1, comma).some((x) => PHRASE_STOPS.has(x.lower))) continue;
+    if (!best || tm.last > best.last) best = tm;
+  }
+  return best?.value ?? null;
+}

@@ -352,7 +352,9 @@ rules.push({
     const start = m.index;
     const end = m.index + m[0].length;
     const before = wordBefore(ctx.text, start);
-    const leadOk = !!(g.mod || g.rel) || MONTH_LEAD.has(before);
+    // "Shoigu's July visit": a month between a possessive and a common noun dates that noun.
+    const possessed = /\p{L}['’]s\s+$/u.test(ctx.text.slice(Math.max(0, start - 4), start)) && /^\s+\p{Ll}/u.test(ctx.text.slice(end, end + 3));
+    const leadOk = !!(g.mod || g.rel) || MONTH_LEAD.has(before) || possessed;
     // "May" is far more often the modal verb; a bare month followed by a capitalised word is usually a name.
     if (name === "may" && !leadOk) return null;
     if (!leadOk && /^\s+\p{Lu}/u.test(ctx.text.slice(end, end + 3)) && !/^\s+\d/.test(ctx.text.slice(end, end + 3))) return null;

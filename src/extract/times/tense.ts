@@ -35,6 +35,7 @@ const SCHEDULE_CUES = new Set(lex.scheduleCues);
 // The ASCII look-behind in front only lets the engine skip positions inside words fast; the Unicode one decides.
 const FORWARD_CUE = new RegExp(`(?<![A-Za-z])(?<![\\p{L}])(?:${alt(lex.forwardCues)})\\s+(?:the\\s+|this\\s+|next\\s+)?$`, "iu");
 const FORWARD_START = new RegExp(`^(?:${alt(lex.forwardCues)})\\s`, "iu");
+const SINCE_CUE = /(?<![\p{L}])since\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|last\s+)?$/iu;
 /** Extra distance for each comma between a time expression and a verb: a clause boundary. */
 const COMMA_PENALTY = 4;
 
@@ -134,7 +135,11 @@ export class TenseReader {
     if (FORWARD_CUE.test(text.slice(Math.max(0, start - 24), start)) || FORWARD_START.test(text.slice(start, end))) return "future";
     // "agreed to meet Kim by May" sets a deadline ahead; "by Friday, the funds had run out" looks back from a past perfect.
     const sentenceStart = this.doc.sentences[s].start;
-    if (/\bby\s+$/i.test(text.slice(Math.max(0, start - 4), start)) && !/\bhad\b/i.test(text.slice(sentenceStart, this.doc.sentences[s].end))) return "future";
+    // "By late February, a framework was ready": a fronted "by" sets the scene of its clause, which tells the tense.
+    const fronted = /^\W*by\s+$/i.test(text.slice(sentenceStart, start));
+    if (!fronted && /\bby\s+$/i.test(text.slice(Math.max(0, start - 4), start)) && !/\bhad\b/i.test(text.slice(sentenceStart, this.doc.sentences[s].end))) return "future";
+    // "the first result since the Feb. 28 meeting": what a stretch runs from lies behind, whatever the verb.
+    if (SINCE_CUE.test(text.slice(Math.max(0, start - 24), start))) return "past";
     const a = tokenAtOrAfter(this.doc, start);
     const b = Math.max(a, tokenAtOrAfter(this.doc, end) - 1);
     const tokens = this.doc.tokens;

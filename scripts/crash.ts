@@ -417,7 +417,10 @@ async function serveCase(dir: string, corpus: GeneratedArticle[], kills: number,
   let kills_ = 0;
   let early = 0;
   let next = 0;
-  while (next < writes.length || kills_ < kills) {
+  // A kill is always followed by a start that repairs, even when every write was answered before it.
+  let lastKilled = false;
+  while (next < writes.length || kills_ < kills || lastKilled) {
+    lastKilled = false;
     const { run, listening } = startServe(crashed);
     // In the start-up and repair, or after one of the next four acknowledged writes: while it stores, regroups or idles.
     const kill = new Kill(kills_ < kills ? drawKill(r, timing.startupMs, timing.windowMs, 4) : null).of(run);
@@ -434,6 +437,7 @@ async function serveCase(dir: string, corpus: GeneratedArticle[], kills: number,
       // All writes answered before the kill came: it lands while the server idles.
       if (!(await killed(run, kill))) throw new Error("serve exited by itself");
       kills_++;
+      lastKilled = true;
       if (kill.early) early++;
       log(`serve: kill ${kills_}/${kills} at write ${next}/${writes.length} (${acknowledged.size} acknowledged)`);
     } else {

@@ -39,14 +39,13 @@ afterAll(() => {
 
 /** Stores the files through the ingest's own article path and commits, then stops where a kill would: before the regroup. */
 async function storeWithoutFinishing(store: Store, files: string[]): Promise<void> {
-  const ctx = { now: () => new Date(), link: createLinker(), stories: new RunStories(false) };
+  const ctx = { now: () => new Date(), link: createLinker(), stories: new RunStories() };
   const batch = await store.beginBatch();
   for await (const r of loadInputs(files)) {
     if (!r.ok) throw new Error(r.error);
     await storeRead(batch, r.doc.input, readArticle({ ...r.doc.article, id: r.doc.article.id ?? contentId(r.doc.article.text) }), ctx);
   }
   await batch.commit();
-  ctx.stories.stop();
 }
 
 /** What derived state consists of: stories with their members, claims' stories, question probabilities. */

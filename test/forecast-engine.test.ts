@@ -144,6 +144,10 @@ describe("what a report can and cannot say about the question", () => {
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:KP" }))).toBe(true);
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:CN" }))).toBe(false);
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: null }))).toBe(false);
+    // A visit to a country takes place in it, whatever place its claim took elsewhere.
+    const atWhiteHouse = question({}, "org:white-house");
+    expect(aboutEvent(atWhiteHouse, ev({ type: "visit", participants: [TRUMP, "country:RU"], place: "org:white-house" }))).toBe(false);
+    expect(aboutEvent(atWhiteHouse, ev({ type: "visit", participants: [PUTIN, "country:US"], place: "org:white-house" }))).toBe(true);
     // "Putin and Kim held talks in Pyongyang": a meeting of the visitor inside the country tells the visit.
     const KIM = "person:kim-jong-un";
     expect(aboutEvent(q, ev({ type: "meet", participants: [PUTIN, KIM], place: "country:KP" }))).toBe(true);

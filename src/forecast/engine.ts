@@ -70,6 +70,10 @@ function joinsSides(q: Question, e: Evidence): boolean {
  */
 export function aboutEvent(q: Question, e: Evidence): boolean {
   if (!placeFits(q.event.place, e.place)) return false;
+  // A visit to a country takes place in it: Biden's visit to Israel is no meeting at the White House, whatever place
+  // its claim took from another report.
+  const venue = q.event.place;
+  if (venue && e.type === "visit" && e.participants.some((p) => p.startsWith("country:") && !placeFits(p, venue))) return false;
   // "Putin landed in Pyongyang": the country a visit takes place in is the country visited.
   const visited = (p: string) => e.type === "visit" && p.startsWith("country:") && !!e.place && placeFits(p, e.place);
   if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p) || visited(p));

@@ -1,6 +1,7 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
 import { articleText, unpackStoryTerms } from "./articles.js";
 import type { Executor } from "./index.js";
+import type { StoryGroupTable } from "./schema.js";
 import { chunks } from "./rows.js";
 
 /** A story as it is regrouped and written. */
@@ -234,16 +235,7 @@ export async function replaceStories(
 }
 
 /** A story's running sums as stored: the grouping's fields, with the terms' sums still encoded. */
-export interface StoredGroup {
-  key: number;
-  story_id: string | null;
-  size: number;
-  with_identity: number;
-  first_ms: number | null;
-  last_ms: number | null;
-  next_check: number;
-  terms: Uint8Array;
-}
+export type StoredGroup = StoryGroupTable;
 
 /** Keys of the grouped stories whose publication span reaches into [from, to], and of those with no dates. */
 export async function groupKeysReaching(db: Executor, from: number, to: number): Promise<number[]> {

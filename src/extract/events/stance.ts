@@ -243,7 +243,7 @@ function selfCue(inp: StanceInput): Found | null {
 
 /** The nearest cue that governs the trigger from its left, within the clause, and the cue that governs that one. */
 function governingCue(inp: StanceInput): Found | null {
-  const inner = governorOf(inp, inp.k, GOVERNING_GAP);
+  const inner = governorOf(inp, inp.k, GOVERNING_GAP, true);
   if (!inner) return null;
   // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
   // right before the cue speaks for the whole.
@@ -255,8 +255,11 @@ function governingCue(inp: StanceInput): Found | null {
   return inner;
 }
 
-/** The nearest cue ending before position k that governs it, at most `reach` tokens away (names counted once). */
-function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
+/**
+ * The nearest cue ending before position k that governs it, at most `reach` tokens away (names counted once); with
+ * `wishes`, also a verb of wishing whose "that" clause holds it.
+ */
+function governorOf(inp: StanceInput, k: number, reach: number, wishes = false): Found | null {
   const { ts, named } = inp;
   let gap = 0;
   for (let e = k - 1; e >= 0; e--) {
@@ -268,7 +271,7 @@ function governorOf(inp: StanceInput, k: number, reach: number): Found | null {
     }
     if (QUOTES.has(t.text)) continue;
     // "Biden proposed on Tuesday that he and Putin hold a summit": a wish whose "that" clause holds the trigger.
-    if (w === "that" && reach === GOVERNING_GAP) {
+    if (w === "that" && wishes) {
       const v = wishBefore(ts, e);
       if (v >= 0) return { stance: "wanted", negated: negatedBefore(ts, v, WISH_CUE), at: v };
     }

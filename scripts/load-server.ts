@@ -6,9 +6,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 // JavaScript, not through the TypeScript loader.
 import { buildServer } from "../dist/serve/api/server.js";
 import { openStore } from "../dist/store/index.js";
+import { repairDerived } from "../dist/app/repair.js";
 
 const [db, port] = process.argv.slice(2);
 const store = await openStore({ path: db });
+// As `bellwether serve` does: derived state left behind is brought up to date before the server listens.
+await repairDerived(store);
 const app = await buildServer({ store, guard: { maxConcurrent: 100_000, ratePerSecond: 1e9, burst: 1e9 } });
 await app.listen({ port: Number(port), host: "127.0.0.1" });
 const delay = monitorEventLoopDelay({ resolution: 10 });

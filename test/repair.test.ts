@@ -143,6 +143,25 @@ describe("startup repair", () => {
     await repaired.close();
   }, 120_000);
 
+  it("groups at start a store whose articles were stored before stories kept their grouping state", async () => {
+    const store = await openStore({ path: join(dir, "ungrouped.db") });
+    try {
+      await ingestInputs(store, FILES.slice(0, 4), { readerThreads: 0 });
+      const grouped = await store.db.selectFrom("story_articles").select("article_id").orderBy("article_id").execute();
+      expect(grouped.length).toBeGreaterThan(0);
+      expect((await repairDerived(store)).repaired).toBe(false);
+      // What such a store looks like: stories written, no state of the grouping kept.
+      await store.transaction((tx) => tx.deleteFrom("meta").where("key", "like", "stories.%").execute());
+      const r = await repairDerived(store);
+      expect(r.repaired).toBe(true);
+      expect(r.stories).toBe(true);
+      expect(await store.db.selectFrom("story_articles").select("article_id").orderBy("article_id").execute()).toEqual(grouped);
+      expect((await repairDerived(store)).repaired).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("clears the mark only when no article was stored after the recompute began", async () => {
     const store = await openStore({ path: join(dir, "mark.db") });
     try {

@@ -4,7 +4,7 @@ import type { Store } from "../store/index.js";
 import { derivedStaleSince, markDerivedCurrent } from "../store/derived.js";
 import { latestSeq } from "../store/linking.js";
 import { refreshAllQuestions, today } from "./questions.js";
-import { groupNewArticles } from "./stories.js";
+import { groupNewArticles, storiesBehind } from "./stories.js";
 
 /** What a repair did: whether there was anything to do, whether stories were regrouped, questions recomputed. */
 export interface RepairResult {
@@ -20,7 +20,9 @@ export interface RepairResult {
  */
 export async function repairDerived(store: Store, asOf: string = today()): Promise<RepairResult> {
   const started = performance.now();
-  if ((await derivedStaleSince(store.db)) === null) return { repaired: false, stories: false, questions: 0, ms: performance.now() - started };
+  // A store whose articles were stored before stories kept their grouping state is grouped here, once, rather than
+  // by the first refresh after a write, whose long transaction would hold every writer back meanwhile.
+  if ((await derivedStaleSince(store.db)) === null && !(await storiesBehind(store.db))) return { repaired: false, stories: false, questions: 0, ms: performance.now() - started };
   const covered = await latestSeq(store.db);
   const stories = await groupNewArticles(store);
   const questions = await refreshAllQuestions(store, asOf);

@@ -17,6 +17,7 @@ import {
   type StorySums,
 } from "../link/06-stories.js";
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
+import { latestSeq } from "../store/linking.js";
 import {
   addToStory,
   allGroupKeys,
@@ -67,6 +68,12 @@ export async function groupNewArticles(store: Store): Promise<boolean> {
     if (n === 0) return any;
     any = true;
   }
+}
+
+/** True when stored articles wait to be grouped (a store grouped before the grouping kept its state counts as one). */
+export async function storiesBehind(db: Executor): Promise<boolean> {
+  const latest = await latestSeq(db);
+  return latest > 0 && Number((await getMeta(db, GROUPED_TO)) ?? -1) < latest;
 }
 
 /** Forgets the grouping and groups every stored article afresh, in ingest order; returns the number of stories. */

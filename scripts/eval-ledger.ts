@@ -1,6 +1,6 @@
 // `npm run eval:ledger`: builds the ledger of the demo corpus and of each real-patterns storyline in a fresh store and
-// compares it with their gold happenings: happenings found as one claim of exactly their parties, gold report articles
-// joined to it, their stances, independent origin counts, and the stage on the gold's days.
+// compares it with their gold happenings, mention by mention: happenings found as one claim of exactly their parties,
+// the gold reports joined to it and their stances, independent origin counts, and the stage on the gold's days.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,8 @@ function print(title: string, rows: HappeningComparison[]) {
   }
   const t = totals(rows);
   console.log(`happenings found ${t.found}/${t.happenings}; gold report articles joined ${t.articles}/${t.goldArticles}; stances ${t.stances}/${t.goldReports}; origin counts exact ${t.originsExact}/${t.found}; stages ${t.stages}/${t.stagesTotal}`);
-  console.log("(articles: gold report articles the claim holds a report from; origins: system/gold; a happening is found by a claim of its type and exactly its parties)");
+  console.log(`gold reports: ${t.held} in their happening's claim, ${t.elsewhere} in another claim, ${t.unjoined} read but in no claim, ${t.unread} not read as an event`);
+  console.log("(articles: gold report articles whose gold report the claim holds; stances: gold reports the claim holds with the gold's stance; origins: system/gold; a happening is found by the claim of its type and exactly its parties holding most of its gold reports)");
 }
 
 const demo = join(ROOT, "data", "demo");

@@ -45,7 +45,7 @@ export function goldEntity(name: string, date: string | null): string {
 }
 
 /** The system event a gold report is about: the one whose trigger overlaps the gold trigger, nearest start first. */
-function eventFor(r: GoldReport, events: EventMention[]): EventMention | null {
+export function eventFor(r: GoldReport, events: EventMention[]): EventMention | null {
   if (!r.span) return null;
   let best: EventMention | null = null;
   for (const e of events) {

@@ -46,11 +46,12 @@ describe("claims, claim and stories", () => {
     const meeting = claims.filter((c: { type: string }) => c.type === "meet").sort((a: { reports: unknown[] }, b: { reports: unknown[] }) => b.reports.length - a.reports.length)[0];
     const one = json(["claim", meeting.id]);
     for (const key of ["id", "type", "cameo", "summary", "statement", "participants", "place", "when", "stage", "polarity", "status", "status_history", "first_reported", "last_reported", "reports", "origins", "origin_sides"]) expect(one).toHaveProperty(key);
-    // Five outlets re-tell one CNN report of a meeting under discussion; a sixth has its own sources.
-    expect(one).toMatchObject({ statement: "Trump and Kim may meet", stage: "discussed", status: "corroborated", origin_sides: { for: 2, against: 0 } });
-    expect(one.status_history.at(-1)).toEqual(expect.objectContaining({ stage: "discussed", status: "corroborated" }));
+    // Five outlets re-tell one CNN report of a meeting under discussion; a sixth has its own sources; one of the five
+    // recalls Trump's own wish to see Kim again, which a party states on the record.
+    expect(one).toMatchObject({ statement: "Trump and Kim may meet, Trump says", stage: "discussed", status: "confirmed", origin_sides: { for: 3, against: 0 } });
+    expect(one.status_history.at(-1)).toEqual(expect.objectContaining({ stage: "discussed", status: "confirmed" }));
     expect(one.reports[0]).toEqual(expect.objectContaining({ article: expect.any(String), outlet: expect.any(String), factuality: expect.any(String), stance: "discussed", background: false, chain: expect.any(Array), origin: expect.any(String) }));
-    expect(cli(["claim", meeting.id]).stdout).toContain("6 reports, 2 origins: 2 for, 0 against");
+    expect(cli(["claim", meeting.id]).stdout).toContain("7 reports, 3 origins: 3 for, 0 against");
     expect(cli(["claims"]).stdout).toMatch(/^id\s+stage, status/);
   });
   it("answers an unknown claim with exit 1 and a message", () => {
@@ -76,10 +77,10 @@ describe("questions", () => {
     const indicators = shown.indicators as { match: { stance: string[]; counterpart: boolean } }[];
     expect(indicators.filter((i) => !i.match.counterpart).map((i) => i.match.stance)).toEqual([["occurred"], ["scheduled"], ["discussed"], ["wanted"], ["unplanned"], ["refused"], ["called_off"], ["failed"]]);
     expect(indicators.filter((i) => i.match.counterpart)).toHaveLength(1);
-    // The meeting under discussion raises the odds, once per independent origin.
+    // The meeting under discussion, and Trump's wish for it, raise the odds, once per independent origin.
     const moves = shown.updates.filter((u: { claim: string | null }) => u.claim) as { indicator: string; probability: number; previous: number }[];
     expect(moves.length).toBeGreaterThan(0);
-    expect(moves.every((u) => u.indicator === "meet: discussed or expected" && u.probability > u.previous)).toBe(true);
+    expect(moves.every((u) => ["meet: discussed or expected", "meet: a party wants it"].includes(u.indicator) && u.probability > u.previous)).toBe(true);
     expect(shown.probability).toBeGreaterThan(0);
     const path = json(["question", "replay", "asia-trip-meeting", "--from", "2025-10-15", "--to", "2025-10-22", "--step", "1d"]);
     expect(path.map((p: { date: string }) => p.date)).toEqual(["2025-10-15", "2025-10-16", "2025-10-17", "2025-10-18", "2025-10-19", "2025-10-20", "2025-10-21", "2025-10-22"]);

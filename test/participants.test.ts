@@ -153,3 +153,42 @@ describe("participants: the happening an article is about", () => {
     },
   ]);
 });
+
+/** The kind of happening a verb names through whom or where it takes (lexicon `frames`), and its parties so read. */
+describe("participants: verbs that name a meeting or a call through whom they take", () => {
+  const typed = (text: string, date: string, trigger: string, type: string, participants: string[]) =>
+    it(`${trigger} in "${text}" is ${type}`, () => {
+      const e = mention({ text, date, trigger, participants });
+      expect(e.type).toBe(type);
+      if (type !== "other") expect([...new Set(e.participants)].sort()).toEqual([...participants].sort());
+    });
+  typed("Erdogan himself spent Thursday in Ankara, where he received Zelensky.", "2025-05-16", "received", "meet", ["person:recep-tayyip-erdogan", ZELENSKY]);
+  typed("Netanyahu was received by Biden at the White House for about an hour.", "2023-09-22", "received", "meet", ["person:benjamin-netanyahu", BIDEN]);
+  typed("Biden said he would see Xi Jinping in San Francisco next month.", "2023-10-06", "see", "meet", [BIDEN, XI]);
+  typed("Macron spoke to Putin twice on Sunday.", "2022-02-20", "spoke", "communicate", [MACRON, PUTIN]);
+  typed("Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday.", "2025-05-20", "spoke", "communicate", [TRUMP, PUTIN]);
+  typed("Zelensky wrote that he would go to Turkey himself and wait there for Vladimir Putin on Thursday.", "2025-05-11", "wait", "meet", [ZELENSKY, PUTIN]);
+  typed("Kim Jong Un invited Putin to North Korea.", "2023-09-14", "invited", "visit", [PUTIN, "country:KP"]);
+  // Not a meeting or a call: the verb takes no person.
+  typed("Biden spoke to reporters on Sunday in Delaware.", "2023-09-10", "spoke", "other", []);
+  typed("Kim received a letter from Trump on Friday.", "2025-09-22", "received", "other", []);
+  typed("Biden said he would see what happens.", "2023-10-06", "see", "other", []);
+  it("one who will wait for the other only offers the meeting: wanted, not scheduled", () => {
+    const e = mention({ text: "Zelensky wrote that he would go to Turkey himself and wait there for Vladimir Putin on Thursday.", date: "2025-05-11", trigger: "wait", participants: [] });
+    expect(e.stance).toBe("wanted");
+  });
+  it("a passive takes the meeting only from whom or where it is taken: not \"no message had been received from Pyongyang\"", () => {
+    const e = mention({ text: "They said no message had yet been received from Pyongyang.", date: "2025-10-19", trigger: "received", participants: [] });
+    expect(e.type).toBe("other");
+  });
+  it('the means a call takes ("spoke by phone") is no happening of its own', () => {
+    const events = extract({ text: "Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday.", date: "2025-05-20" }).events;
+    expect(events.map((e) => e.trigger.text)).not.toContain("phone");
+  });
+  it("two others named in a sentence keep a mention that names no one from the article's pair", () => {
+    const text =
+      "Jake Sullivan and Chinese Foreign Minister Wang Yi spent the weekend in talks in Malta, Washington and Beijing said on Sunday, a step toward a possible Biden-Xi meeting before the end of the year. Biden said he expects to see Xi. The White House said the meeting between Joe Biden and Xi Jinping could come in November.";
+    const talks = extract({ text, date: "2023-09-18" }).events.find((e) => e.trigger.text === "talks")!;
+    expect([...talks.participants].sort()).toEqual([SULLIVAN, "person:wang-yi"].sort());
+  });
+});

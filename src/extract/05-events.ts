@@ -3,10 +3,10 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
-import { isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
@@ -185,7 +185,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const sentPresented: Presentation[] = [];
   for (let m = c.pi; m < c.presented.length && c.presented[m].sentence === s; m++) sentPresented.push(c.presented[m]);
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
-  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]));
+  // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
+  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
@@ -199,7 +200,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   positions.forEach((k, r) => {
     const t = ts[k];
     const classified = classify(ts, k);
-    const info = classified.type === "other" && isVisitByMotion(roles, k) ? VISIT : classified;
+    const info: TriggerInfo & { offer?: boolean } = classified.type !== "other" ? classified : isVisitByMotion(roles, k) ? VISIT : (frameType(roles, k) ?? classified);
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
@@ -217,7 +218,11 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const time = timeOf(ts, k, placed, attr) ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
-    const { stance, bare } = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
+    const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
+    // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
+    const offered = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed");
+    const { bare } = read;
+    const stance = offered ? "wanted" : read.stance;
     out.push({
       id: "",
       sentence: s,

@@ -184,10 +184,11 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
     const own = parties(m);
     if (!own.every((p) => topic.parties.includes(p))) continue;
     // Someone else named in the sentence is likely a party of a mention that names one, unless they only tell of it
-    // ("Macron announced …"); a mention that names no one ("the talks") is still the article's happening.
+    // ("Macron announced …"); a mention that names no one ("the talks") is still the article's happening, unless its
+    // sentence names two others, who are likely its own pair ("Sullivan and Wang Yi spent the weekend in talks").
     const voices = new Set(m.source.map((x) => x.entity));
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
-    if (others.length > 0 && own.length > 0) continue;
+    if ((others.length > 0 && own.length > 0) || others.length >= 2) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
     if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
   }

@@ -6,10 +6,27 @@ export interface TriggerInfo {
   cameo: string | null;
 }
 
+/** A verb that names a happening only through whom it takes (see `frames` in the lexicon). */
+export interface Frame extends TriggerInfo {
+  /** Its direct object is a person ("received Zelensky"). */
+  object?: boolean;
+  /** A person follows one of these prepositions ("spoke with Putin"). */
+  with?: string[];
+  /** One of these words follows "by" ("spoke by phone"). */
+  by?: string[];
+  /** Its past participle after a form of be or get ("was received by Xi"). */
+  passive?: boolean;
+  /** The one who does it only offers the happening: "will wait there for Putin" is a wish until Putin comes. */
+  offer?: boolean;
+  /** A country, city or venue follows "to" ("invited Netanyahu to the White House", "an invitation to Moscow"). */
+  destination?: boolean;
+}
+
 export interface EventLexicon {
   triggers: Record<string, TriggerInfo>;
   context: Record<string, TriggerInfo & { near: string[] }>;
   phrasal: Record<string, TriggerInfo>;
+  frames: Record<string, Frame>;
   lightVerbs: string[];
   eventNouns: string[];
   nounSuffixes: string[];
@@ -36,6 +53,7 @@ export const NAMED_MEETINGS = new Map(
 export const TRIGGERS = new Map(Object.entries(LEX.triggers));
 export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, { ...v, near: new Set(v.near) }]));
 export const PHRASAL = new Map(Object.entries(LEX.phrasal));
+export const FRAMES = new Map(Object.entries(LEX.frames));
 export const LIGHT = new Set(LEX.lightVerbs);
 export const EVENT_NOUNS = new Set(LEX.eventNouns);
 export const SUFFIX_STOP = new Set(LEX.nounSuffixStop);

@@ -8,7 +8,7 @@ import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
-import { GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   partyVerbs: string[];
@@ -128,6 +128,47 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
   return false;
 }
 
+const HERE_THERE = new Set(["here", "there"]);
+const OBJECT_WORDS = new Set(["DET", "NUM", "ADJ", "NOUN"]);
+const OBJECT_PERSONS = new Set(["him", "her", "them", "each", "one"]);
+const PASSIVE_AUXILIARIES = new Set(["be", "get"]);
+
+/**
+ * "would get to see him", "Erdogan received Zelensky", "was received by Xi", "spoke with Putin", "spoke by phone",
+ * "would wait there for Putin": a verb that names a meeting or a call only through whom it takes, when it takes a
+ * person so (lexicon `frames`). Null otherwise: "see a deal", "received a letter", "spoke to reporters".
+ */
+export function frameType(v: RoleView, k: number): (TriggerInfo & { offer?: boolean }) | null {
+  const t = v.ts[k];
+  const f = FRAMES.get(t.pos === "VERB" ? t.lemma : t.lower.replace(/s$/, ""));
+  if (!f) return null;
+  const info = { type: f.type, cameo: f.cameo, offer: f.offer };
+  if (f.destination && invitedPlace(v, k)) return info;
+  if (t.pos !== "VERB") return null;
+  const person = (i: number) => v.at[i]?.type === "person" || OBJECT_PERSONS.has(v.ts[i]?.lower ?? "");
+  if (f.passive) {
+    let b = k - 1;
+    while (b >= 0 && v.ts[b].pos === "ADV") b--;
+    // "was received by Xi", "hopes to be received at the White House"; not "no message had been received from Pyongyang".
+    const after = v.ts[k + 1]?.lower ?? "";
+    const taker = (i: number) => v.at[i] && (after === "by" ? v.at[i]!.type === "person" : v.at[i]!.type === "country" || placeLike(v.at[i]!));
+    const takes = (after === "by" || LOCATIVE.has(after)) && [k + 2, k + 3].some(taker);
+    if (b >= 0 && PASSIVE_AUXILIARIES.has(v.ts[b].lemma) && /ed$/.test(t.lower) && takes) return info;
+  }
+  let j = k + 1;
+  while (j < v.ts.length && j <= k + 3 && (v.ts[j].pos === "ADV" || v.ts[j].pos === "PART" || HERE_THERE.has(v.ts[j].lower)) && v.ts[j].lower !== "to") j++;
+  const w = v.ts[j]?.lower ?? "";
+  if (f.object && person(j + (v.ts[j]?.pos === "DET" ? 1 : 0))) return info;
+  if (f.with?.includes(w)) {
+    for (let i = j + 1; i < v.ts.length && i <= j + 3; i++) {
+      if (person(i)) return info;
+      if (!(v.ts[i].pos === "DET" || v.ts[i].pos === "ADJ" || v.ts[i].pos === "PROPN")) break;
+    }
+  }
+  if (w === "by" && f.by?.includes(v.ts[j + 1]?.lower ?? "")) return info;
+  return null;
+}
+
 /** True when the trigger names a gathering ("the APEC summit", "the G20"): no meeting of anyone's in particular. */
 export function isGathering(v: RoleView, k: number): boolean {
   const inside = v.at[k];
@@ -170,6 +211,16 @@ function invitedTo(v: RoleView, k: number): string | null {
     return m && m.via !== "capital" && m.via !== "demonym" ? m.entity : null;
   }
   return null;
+}
+
+/** True when "to" and a country, city or venue follow an invitation at k: "invited Netanyahu to the White House". */
+function invitedPlace(v: RoleView, k: number): boolean {
+  for (let j = k + 1; j < v.ts.length && j - k <= REACH; j++) {
+    if (STOPS.has(v.ts[j].lower)) return false;
+    if (v.ts[j].lower !== "to" || v.ts[j + 1]?.pos === "VERB") continue;
+    return matchesIn(v, j + 1, phraseEnd(v, j + 1)).some((m) => m.type === "country" || placeLike(m));
+  }
+  return false;
 }
 
 /** What a frame has found so far: the parties in order and the first place. */
@@ -522,6 +573,10 @@ function governingVerb(v: RoleView, s: number): number {
     // "asked repeatedly for", "asked again and again for": adverbs between the verb and its preposition.
     while (q >= 0 && (ts[q].pos === "ADV" || (ts[q].lower === "and" && ts[q - 1]?.pos === "ADV"))) q--;
     if (q >= 0 && ts[q].pos === "VERB" && (PARTY_VERB_PREPS.get(ts[q].lemma)?.has(prep) || PARTY_VERB_PREPS.get(ts[q].lemma)?.has(ts[q + 1]?.lower ?? ""))) return q;
+    // "spent the weekend in talks", "spent two days in talks": a short object between the verb and its preposition.
+    for (let o = q, n = 0; o >= 0 && n < 4 && OBJECT_WORDS.has(ts[o].pos); o--, n++) {
+      if (o > 0 && ts[o - 1].pos === "VERB" && PARTY_VERB_PREPS.get(ts[o - 1].lemma)?.has(prep)) return o - 1;
+    }
     return -1;
   }
   while (p >= 0 && ts[p].pos === "ADV") p--;

@@ -125,6 +125,16 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "scheduled", article: "same", origin: "a", claim: "c1" }), ev({ stance: "scheduled", article: "same", origin: "b", claim: "c2" })])).toBeCloseTo(one, 9);
   });
 
+  it("counts a party on the record once however many articles carry it, whatever origin each article began with", () => {
+    // Each article first brings its own outlet's reporting, then quotes Zelensky's one post.
+    const carried = (i: number) => [ev({ stance: "discussed", article: `art${i}`, origin: `outlet:${i}` }), ev({ stance: "wanted", article: `art${i}`, origin: "gov:UA", onRecord: true })];
+    const once = shift(carried(1));
+    const many = shift([1, 2, 3, 4, 5].flatMap(carried));
+    const ownReporting = shift([1, 2, 3, 4, 5].map((i) => ev({ stance: "discussed", article: `art${i}`, origin: `outlet:${i}` })));
+    // Five articles add their own reporting (the discussed indicator) but Zelensky's wish counts once.
+    expect(many - ownReporting).toBeCloseTo(once - shift([carried(1)[0]]), 9);
+  });
+
   it("does not raise the odds on a happening looked for after the deadline, but still lowers them on a call-off", () => {
     const q = question({ deadline: "2025-09-30" });
     expect(shift([ev({ stance: "discussed", eventTime: "2025-11" })], DAY, q)).toBeCloseTo(0, 9);

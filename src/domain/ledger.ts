@@ -64,6 +64,8 @@ export interface Origin {
   /** The source's display name ("CNN", "Kremlin", "Harbor City Ledger"). */
   root: string;
   first_seen: string | null;
+  /** The source's key, the same under every claim ("gov:UA", "outlet:reuters"). */
+  source_key: string | null;
 }
 
 /** What the linker recomputes a claim from: its reports, origins and history as they stand. */

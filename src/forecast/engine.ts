@@ -210,7 +210,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     log({ at: to, indicator: "time passing", claim: null, reports: [], reason: `${daysBetween(from, to)} days passed with no date set; ${left1} days left before the deadline` }, next);
   };
 
-  // One article is one voice: its reports count under the first origin it brought, whatever claims they joined.
+  // One article is one voice: its reports count under the first origin it brought, whatever claims they joined; but a
+  // party speaking on the record is that party's voice in every article that carries it ("Zelensky wrote that he would
+  // wait for Putin", re-reported by ten outlets, is one origin).
   const originOf = new Map<string, string>();
   // "Blinken cancelled the meeting he was due to hold on Thursday": an article that tells a happening called off or
   // failed does not also raise it with the plan it recalls.
@@ -218,6 +220,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   for (const e of usable) {
     let origin = originOf.get(e.article);
     if (origin === undefined) originOf.set(e.article, (origin = e.origin));
+    if (e.onRecord) origin = e.origin;
     // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
     const late = e.published > q.deadline;
     if (!late) advanceTo(e.published);

@@ -154,13 +154,13 @@ function writeOrigins(claimId: string, groups: OriginGroup[], state: ClaimState,
   const origins = groups.map((g) => {
     const id = originId(claimId, g.key);
     for (const r of g.reports) originOf.set(r, id);
-    return { id, claim_id: claimId, root: g.root, first_seen: g.firstSeen };
+    return { id, claim_id: claimId, root: g.root, first_seen: g.firstSeen, source_key: g.key };
   });
   const had = new Map(state.origins.map((o) => [o.id, o]));
   for (const o of origins) {
     const h = had.get(o.id);
     if (!h) changes.newOrigins.push(o);
-    else if (h.root !== o.root || h.first_seen !== o.first_seen) changes.changedOrigins.push(o);
+    else if (h.root !== o.root || h.first_seen !== o.first_seen || h.source_key !== o.source_key) changes.changedOrigins.push(o);
   }
   const kept = new Set(origins.map((o) => o.id));
   for (const o of state.origins) if (!kept.has(o.id)) changes.goneOrigins.push(o.id);

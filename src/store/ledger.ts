@@ -363,7 +363,7 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   // Only claims whose words changed are indexed again.
   await indexClaims(db, [...c.newClaims, ...c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement)]);
   await insertRows(db, "origins", c.newOrigins);
-  for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen }).where("id", "=", o.id).execute();
+  for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
   await insertRows(
     db,
     "reports",

@@ -127,6 +127,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const rows = await db
     .selectFrom("reports")
     .innerJoin("claims", "claims.id", "reports.claim_id")
+    .leftJoin("origins", "origins.id", "reports.origin_id")
     .select([
       "reports.id",
       "reports.claim_id",
@@ -137,6 +138,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
       "reports.background",
       "reports.time",
       "reports.origin_id",
+      "origins.source_key",
       "claims.type",
       "claims.place",
       "reports.place as report_place",
@@ -169,7 +171,8 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     factuality: r.factuality as Factuality,
     stance: r.stance as Stance,
     background: r.background === 1 || r.historical === 1,
-    origin: r.origin_id ?? r.id,
+    // One source is one origin under every claim a question reads.
+    origin: r.source_key ?? r.origin_id ?? r.id,
     source: JSON.parse(r.source) as SourceRef[],
     eventTime: r.time,
     claimTime: r.event_time,

@@ -152,6 +152,8 @@ export interface OriginTable {
   claim_id: string;
   root: string;
   first_seen: string | null;
+  /** The root source's key, the same under every claim ("gov:UA"); null for origins stored before it was kept. */
+  source_key: string | null;
 }
 
 /** A claim's status changes, numbered in the order they were recorded. */

@@ -14,6 +14,7 @@ import * as m0011 from "./0011_entity_articles.js";
 import * as m0012 from "./0012_report_place.js";
 import * as m0013 from "./0013_story_state.js";
 import * as m0014 from "./0014_read_indexes.js";
+import * as m0015 from "./0015_origin_source.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_report_place": m0012,
   "0013_story_state": m0013,
   "0014_read_indexes": m0014,
+  "0015_origin_source": m0015,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -105,6 +105,8 @@ export class DerivedRefresher {
   private readonly thread: DerivedThread;
   private timer: NodeJS.Timeout | null = null;
   private firstAsked: number | null = null;
+  // When the refresh about to run was first asked for (the start of its burst).
+  private askedAt: number | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private idle: Array<() => void> = [];
@@ -115,7 +117,8 @@ export class DerivedRefresher {
   constructor(
     private readonly store: Store,
     private readonly asOf: () => string,
-    private readonly onRefreshed: () => Promise<void>,
+    /** Called after each refresh with the moment (performance.now()) it was asked for. */
+    private readonly onRefreshed: (askedAt: number) => Promise<void>,
     private readonly timing: RefreshTiming = DEFAULT_REFRESH_TIMING,
   ) {
     this.thread = new DerivedThread(store);
@@ -148,6 +151,7 @@ export class DerivedRefresher {
   private start(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.askedAt = Math.min(this.askedAt ?? Number.POSITIVE_INFINITY, this.firstAsked ?? performance.now());
     this.firstAsked = null;
     if (this.running) {
       this.again = true;
@@ -162,6 +166,8 @@ export class DerivedRefresher {
   private async loop(): Promise<void> {
     do {
       this.again = false;
+      const askedAt = this.askedAt ?? performance.now();
+      this.askedAt = null;
       const asOf = this.asOf();
       try {
         await this.thread.run({ refresh: { asOf } }, async () => {
@@ -173,7 +179,7 @@ export class DerivedRefresher {
       } catch (err) {
         this.lastError = err instanceof Error ? err.message : String(err);
       }
-      await this.onRefreshed();
+      await this.onRefreshed(askedAt);
     } while (this.again);
   }
 }
@@ -253,12 +259,13 @@ export class SnapshotReads {
   }
 
   /**
-   * Works out again, for the current version, the reads asked for lately (after a refresh), so their next request finds
-   * them ready; resolves when all are done. Reads not asked for lately wait for their next request.
+   * Works out again, for the current version, the reads asked for lately (after a refresh asked for at `askedAt`), so
+   * their next request finds them ready; resolves when all are done. "Lately" counts back from when the refresh was
+   * asked for, however long it then took. Reads not asked for lately wait for their next request.
    */
-  async renew(): Promise<void> {
+  async renew(askedAt = performance.now()): Promise<void> {
     const version = await this.version();
-    const lately = performance.now() - RENEW_WITHIN_MS;
+    const lately = Math.min(askedAt, performance.now()) - RENEW_WITHIN_MS;
     await Promise.all([...this.entries.values()].map((e) => (e.version === version || e.usedAt < lately ? undefined : this.work(e, version).catch(() => {}))));
   }
 

@@ -77,9 +77,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // The dearest reads are kept per store version; stories and forecasts follow submissions once per burst, after which
   // the reads asked for lately are worked out again.
   const reads = new SnapshotReads(opts.store);
-  const derived = new DerivedRefresher(opts.store, today, async () => {
+  const derived = new DerivedRefresher(opts.store, today, async (askedAt) => {
     reads.refreshed();
-    await reads.renew();
+    await reads.renew(askedAt);
   }, opts.refreshTiming);
   const submissions = new SubmissionIngest(opts.store, readers, () => {
     derived.schedule();

@@ -197,3 +197,11 @@ describe("demands and refusals addressed to the teller's country", () => {
     for (const [type, participants, teller, parties] of cases) expect(told(type, participants, teller), `${type} ${participants} by ${teller?.text}`).toEqual(parties);
   });
 });
+
+describe("attendance", () => {
+  it("is read as a visit to the country of the place attended, by a visitor from elsewhere", () => {
+    const [r] = readingsOf(article([{ text: "Kim will attend a military parade in Beijing.", trigger: "attend", mention: { type: "attend", participants: [KIM], place: "country:CN", stance: "scheduled" } }]));
+    expect(claimFamily("attend")).toBe("visit");
+    expect(r).toMatchObject({ type: "visit", parties: [KIM, "country:CN"], place: "country:CN", stance: "scheduled" });
+  });
+});

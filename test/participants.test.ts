@@ -192,3 +192,23 @@ describe("participants: verbs that name a meeting or a call through whom they ta
     expect([...talks.participants].sort()).toEqual([SULLIVAN, "person:wang-yi"].sort());
   });
 });
+
+describe("kinds and places told by the words around a trigger", () => {
+  const read = (text: string, date: string, trigger: string) => mention({ text, date, trigger, participants: [] });
+  it("attending a gathering abroad is a visit there, at the place of what is attended", () => {
+    const e = read("Kim Jong Un will attend a military parade in Beijing on Sept. 3, KCNA said.", "2025-08-28", "attend");
+    expect(e).toMatchObject({ type: "attend", participants: [KIM], place: "country:CN" });
+    expect(read("Lavrov will attend the BRICS summit in Johannesburg in Putin's place.", "2023-07-20", "attend")).toMatchObject({ type: "attend", place: "place:johannesburg" });
+  });
+  it("attending by video link is no attendance in person", () => {
+    expect(read("Putin will attend the summit via video link, the Kremlin said.", "2023-07-20", "attend").type).toBe("other");
+  });
+  it("a happening that will take place somewhere is there", () => {
+    const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
+    expect(e.place).toBe("country:US");
+  });
+  it("missiles fired are a launch, shells fired an attack", () => {
+    expect(read("North Korea fired several short-range ballistic missiles toward the northeast on Wednesday.", "2025-10-22", "fired").type).toBe("missile_test");
+    expect(read("Russia fired artillery shells at the town.", "2025-10-22", "fired").type).toBe("attack");
+  });
+});

@@ -87,8 +87,7 @@ function classify(ts: Token[], k: number): TriggerInfo {
   const next = ts[k + 1]?.lower ?? "";
   const phrasal = PHRASAL.get(`${lemma} ${next}`);
   if (phrasal) return phrasal;
-  const ctx = CONTEXT.get(lemma);
-  if (ctx) {
+  for (const ctx of CONTEXT.get(lemma) ?? []) {
     // Wide enough to reach the head of a modified object: "fired several short-range ballistic missiles".
     for (let j = Math.max(0, k - CONTEXT_REACH); j <= Math.min(ts.length - 1, k + CONTEXT_REACH); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
   }
@@ -242,6 +241,41 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
     if (bare) c.bare.add(out[out.length - 1]);
   });
+  attendedPlaces(out, ts, out.length - positions.length);
+  heldPlaces(out, ts, out.length - positions.length);
+}
+
+// How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take
+// place in the United States".
+const HELD_REACH = 5;
+
+/** A happening that "will take place" or "is held" somewhere is there: the place goes to the noun the verb tells of. */
+function heldPlaces(out: EventMention[], ts: Token[], first: number): void {
+  const at = (e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+  for (let i = first + 1; i < out.length; i++) {
+    const e = out[i];
+    const k = at(e);
+    const held = (ts[k]?.lemma === "take" && ts[k + 1]?.lower === "place") || (ts[k]?.lower === "held" && PASSIVE_BE.has(ts[k - 1]?.lemma ?? ""));
+    if (!held || e.place === null) continue;
+    const told = out.slice(first, i).reverse().find((o) => o.place === null && ts[at(o)]?.pos === "NOUN" && k - at(o) <= HELD_REACH);
+    if (told) told.place = e.place;
+  }
+}
+const PASSIVE_BE = new Set(["be"]);
+
+// How far (in tokens) the happening attended may follow the verb: "attend a military parade in Beijing".
+const ATTENDED_REACH = 5;
+
+/** An attendance takes the place of the happening it attends: "will attend a military parade in Beijing". */
+function attendedPlaces(out: EventMention[], ts: Token[], first: number): void {
+  const at = (e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+  for (let i = first; i < out.length; i++) {
+    const e = out[i];
+    if (e.type !== "attend" || e.place !== null) continue;
+    const k = at(e);
+    const attended = out.slice(i + 1).find((o) => o.place !== null && at(o) > k && at(o) - k <= ATTENDED_REACH);
+    if (attended) e.place = attended.place;
+  }
 }
 
 /**

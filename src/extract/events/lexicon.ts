@@ -24,7 +24,8 @@ export interface Frame extends TriggerInfo {
 
 export interface EventLexicon {
   triggers: Record<string, TriggerInfo>;
-  context: Record<string, TriggerInfo & { near: string[] }>;
+  /** A trigger's class told by nearby words: one reading, or several tried in order ("fired missiles" before "fired shells"). */
+  context: Record<string, (TriggerInfo & { near: string[] }) | (TriggerInfo & { near: string[] })[]>;
   phrasal: Record<string, TriggerInfo>;
   frames: Record<string, Frame>;
   lightVerbs: string[];
@@ -51,7 +52,7 @@ export const NAMED_MEETINGS = new Map(
     .map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
 );
 export const TRIGGERS = new Map(Object.entries(LEX.triggers));
-export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, { ...v, near: new Set(v.near) }]));
+export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map((c) => ({ ...c, near: new Set(c.near) }))]));
 export const PHRASAL = new Map(Object.entries(LEX.phrasal));
 export const FRAMES = new Map(Object.entries(LEX.frames));
 export const LIGHT = new Set(LEX.lightVerbs);

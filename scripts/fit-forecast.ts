@@ -31,6 +31,7 @@ interface Group {
 const GROUPS: Group[] = [
   { name: "occurred", keys: ["occurred"], range: [0, 2.5] },
   { name: "scheduled", keys: ["scheduled"], range: [0, 3] },
+  { name: "set by a party on the record", keys: ["set_on_record"], range: [0, 3] },
   { name: "discussed, wanted", keys: ["discussed", "wanted"], range: [0, 1.5] },
   { name: "counterpart", keys: ["counterpart"], range: [0, 1] },
   { name: "unplanned, refused", keys: ["unplanned", "refused"], range: [-2, 0] },

@@ -74,8 +74,10 @@ describe("questions", () => {
     const shown = json(["question", "show", "asia-trip-meeting", "--as-of", "2025-10-25"]);
     expect(shown).toMatchObject({ id: "asia-trip-meeting", status: "open" });
     // One indicator per stance, and one for preparatory steps between the two sides.
-    const indicators = shown.indicators as { match: { stance: string[]; counterpart: boolean } }[];
-    expect(indicators.filter((i) => !i.match.counterpart).map((i) => i.match.stance)).toEqual([["occurred"], ["scheduled"], ["discussed"], ["wanted"], ["unplanned"], ["refused"], ["called_off"], ["failed"]]);
+    const indicators = shown.indicators as { match: { stance: string[]; counterpart: boolean; on_record: boolean } }[];
+    expect(indicators.filter((i) => !i.match.counterpart).map((i) => i.match.stance)).toEqual([["occurred"], ["scheduled"], ["scheduled"], ["discussed"], ["wanted"], ["unplanned"], ["refused"], ["called_off"], ["failed"]]);
+    // The date set by a party on the record is an indicator of its own.
+    expect(indicators.filter((i) => i.match.on_record).map((i) => i.match.stance)).toEqual([["scheduled"]]);
     expect(indicators.filter((i) => i.match.counterpart)).toHaveLength(1);
     // The meeting under discussion, and Trump's wish for it, raise the odds, once per independent origin.
     const moves = shown.updates.filter((u: { claim: string | null }) => u.claim) as { indicator: string; probability: number; previous: number }[];

@@ -135,6 +135,40 @@ describe("what a report can and cannot say about the question", () => {
     expect(many - ownReporting).toBeCloseTo(once - shift([carried(1)[0]]), 9);
   });
 
+  it("takes officials of two countries holding or setting talks as the countries doing so, not their plans", () => {
+    const q = question({ title: "Will the United States and Iran hold talks?", event: { type: "meet", participants: ["country:US", "country:IR"], place: null }, indicators: defaultIndicators("meet", ["country:US", "country:IR"]) });
+    const officials = ["person:steve-witkoff", "person:abbas-araghchi"];
+    const held = ev({ participants: officials, stance: "occurred", onRecord: true, origin: "gov:IR", eventTime: "2025-09-01" });
+    expect(aboutEvent(q, held)).toBe(false);
+    expect(aboutEvent(q, held, true)).toBe(true);
+    expect(forecast(q, [held], DAY)).toMatchObject({ status: "yes", resolved_at: DAY });
+    // Before Witkoff held office he acted for no one.
+    expect(aboutEvent(q, { ...held, published: "2024-06-01" }, true)).toBe(false);
+    // A plan of two officials is theirs: it does not move a question about their countries.
+    expect(matchIndicator(q, ev({ participants: officials, stance: "discussed" }))).toBeNull();
+  });
+
+  it("counts a date a party sets on the record by its own ratio, above an outlet reporting it set", () => {
+    const byOutlet = shift([ev({ stance: "scheduled", eventTime: "2025-09-15" })]);
+    const byParty = shift([ev({ stance: "scheduled", eventTime: "2025-09-15", onRecord: true, origin: "gov:US" })]);
+    expect(byOutlet).toBeCloseTo(Math.log(PARAMS.lr.scheduled), 9);
+    expect(byParty).toBeCloseTo(Math.log(PARAMS.lr.set_on_record), 9);
+    expect(byParty).toBeGreaterThan(byOutlet);
+  });
+
+  it("takes a day's news together: a plan for a date called off that day, or told later by an outlet, raises nothing", () => {
+    const set = ev({ stance: "scheduled", eventTime: "2025-09-20", published: "2025-09-10", onRecord: true, origin: "gov:US" });
+    const off = ev({ stance: "called_off", eventTime: "2025-09-20", published: "2025-09-12", onRecord: true, origin: "gov:US" });
+    const sameDay = ev({ stance: "scheduled", eventTime: "2025-09-20", published: "2025-09-12", origin: "outlet:late" });
+    const laterRecap = ev({ stance: "scheduled", eventTime: "2025-09-20", published: "2025-09-13", origin: "outlet:recap" });
+    const backOn = ev({ stance: "scheduled", eventTime: "2025-09-20", published: "2025-09-14", onRecord: true, origin: "gov:RU" });
+    const at = (evidence: Evidence[], day: string) => forecast(Q, evidence, day).probability;
+    expect(at([set, off, sameDay], "2025-09-12")).toBeCloseTo(at([set, off], "2025-09-12"), 12);
+    expect(at([set, off, sameDay, laterRecap], "2025-09-13")).toBeCloseTo(at([set, off], "2025-09-13"), 12);
+    // A party putting the date back on is news.
+    expect(at([set, off, backOn], "2025-09-14")).toBeGreaterThan(at([set, off], "2025-09-14"));
+  });
+
   it("does not raise the odds on a happening looked for after the deadline, but still lowers them on a call-off", () => {
     const q = question({ deadline: "2025-09-30" });
     expect(shift([ev({ stance: "discussed", eventTime: "2025-11" })], DAY, q)).toBeCloseTo(0, 9);
@@ -434,8 +468,10 @@ describe("question files", () => {
     const q = parseQuestion(`${head}event: { type: meet, participants: [Vladimir Putin, Volodymyr Zelensky], place: Budapest }\n`, "q.yaml", resolve);
     expect(q.event).toEqual({ type: "meet", participants: [PUTIN, ZELENSKY], place: "country:HU" });
     expect(q.default_indicators).toBe(true);
-    const byStance = q.indicators.filter((i) => !i.match.counterpart).map((i) => [i.match.stance.join(), i.lr]);
+    const byStance = q.indicators.filter((i) => !i.match.counterpart && !i.match.on_record).map((i) => [i.match.stance.join(), i.lr]);
     expect(byStance).toEqual((["occurred", "scheduled", "discussed", "wanted", "unplanned", "refused", "called_off", "failed"] as const).map((s) => [s, PARAMS.lr[s]]));
+    // And a date or venue a party sets on the record, with its own ratio.
+    expect(q.indicators.filter((i) => i.match.on_record).map((i) => [i.match.stance.join(), i.lr])).toEqual([["scheduled", PARAMS.lr.set_on_record]]);
     expect(q.indicators.every((i) => i.match.participants_mode === "all" && i.match.participants.join() === [PUTIN, ZELENSKY].join())).toBe(true);
   });
 

@@ -7,7 +7,7 @@ import type { Factuality, Stance } from "../domain/extraction.js";
 import type { Evidence, Forecast, ForecastUpdate, Indicator, Question, Resolution } from "../domain/forecast.js";
 import { addDays, dayRange, daysBetween, rangeWidth } from "../domain/calendar.js";
 import { countryOf } from "../extract/entity-facts.js";
-import { entityById } from "../extract/gazetteer.js";
+import { entityById, officeActive } from "../extract/gazetteer.js";
 import { forecastParameters, type ForecastParameters } from "./question.js";
 
 export interface EngineOptions {
@@ -68,15 +68,17 @@ function joinsSides(q: Question, e: Evidence): boolean {
  * True when the report is about the question's own happening: its type, every participant (others may join), its
  * place. A visit by one party to the country of the other ("Zelensky heads to the White House") is their meeting.
  */
-export function aboutEvent(q: Question, e: Evidence): boolean {
+export function aboutEvent(q: Question, e: Evidence, byOfficials = false): boolean {
   if (!placeFits(q.event.place, e.place)) return false;
+  // "Witkoff and Araghchi held talks in Muscat": officials of two countries meeting are the countries meeting.
+  const takes = (p: string) => e.participants.includes(p) || (byOfficials && p.startsWith("country:") && e.participants.some((x) => servesIn(x, p, e.published)));
   // A visit to a country takes place in it: Biden's visit to Israel is no meeting at the White House, whatever place
   // its claim took from another report.
   const venue = q.event.place;
   if (venue && e.type === "visit" && e.participants.some((p) => p.startsWith("country:") && !placeFits(p, venue))) return false;
   // "Putin landed in Pyongyang": the country a visit takes place in is the country visited.
   const visited = (p: string) => e.type === "visit" && p.startsWith("country:") && !!e.place && placeFits(p, e.place);
-  if (e.type === q.event.type) return q.event.participants.every((p) => e.participants.includes(p) || visited(p));
+  if (e.type === q.event.type) return q.event.participants.every((p) => takes(p) || visited(p));
   // "Putin and Kim held talks in Pyongyang": whoever meets in a country is there, so a visit to it took place.
   if (q.event.type === "visit" && GATHERINGS.has(e.type) && e.place) {
     const countries = q.event.participants.filter((p) => p.startsWith("country:"));
@@ -87,9 +89,23 @@ export function aboutEvent(q: Question, e: Evidence): boolean {
   return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
 }
 
+/** True when a person holds an office of the country on the day: an official, envoy or minister who acts for it. */
+function servesIn(person: string, country: string, date: string): boolean {
+  const offices = entityById(person)?.offices ?? [];
+  return offices.some((o) => `country:${o.country}` === country && officeActive(o, date));
+}
+
+// Held or set: what officials of two countries do for them. Their plans and refusals are their own.
+const BY_OFFICIALS: ReadonlySet<Stance> = new Set(["occurred", "scheduled"]);
+
+/** True when the report is about the question's happening, through the officials of its countries when held or set. */
+function aboutOrByOfficials(q: Question, e: Evidence): boolean {
+  return aboutEvent(q, e) || (BY_OFFICIALS.has(e.stance) && aboutEvent(q, e, true));
+}
+
 /** The indicator a report counts for, or null: the strongest of those it fits. */
 export function matchIndicator(q: Question, e: Evidence): Indicator | null {
-  const about = aboutEvent(q, e);
+  const about = aboutOrByOfficials(q, e);
   let best: Indicator | null = null;
   for (const ind of q.indicators) {
     const m = ind.match;
@@ -120,7 +136,7 @@ function isRetrospective(e: Evidence, days: number): boolean {
 
 /** A report that sets the question's happening for a day or week still ahead: that day's end, else null. */
 function setsDate(q: Question, e: Evidence): string | null {
-  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutEvent(q, e)) return null;
+  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutOrByOfficials(q, e)) return null;
   const r = dayRange(e.eventTime);
   if (!r || rangeWidth(r) > 7 || r.to < e.published) return null;
   return r.to <= q.deadline ? r.to : null;
@@ -130,13 +146,14 @@ function setsDate(q: Question, e: Evidence): string | null {
 const GATHERINGS: ReadonlySet<string> = new Set(["meet", "negotiate", "sign"]);
 
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
+const PLANS: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"]);
 
 /**
  * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
  * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
  */
 function tellsHappened(q: Question, e: Evidence, scheduledFrom: string | null): boolean {
-  if (e.stance !== "occurred" || e.background || !aboutEvent(q, e) || e.factuality !== "CT+") return false;
+  if (e.stance !== "occurred" || e.background || !aboutOrByOfficials(q, e) || e.factuality !== "CT+") return false;
   if (scheduledFrom && scheduledFrom > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
@@ -217,6 +234,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // "Blinken cancelled the meeting he was due to hold on Thursday": an article that tells a happening called off or
   // failed does not also raise it with the plan it recalls.
   const offIn = new Set(usable.filter((e) => e.stance === "called_off" || e.stance === "failed").map((e) => `${e.article}\u0000${e.claim}`));
+  // A date called off: a day's news is taken together, so a plan for that date told the same day or before is the plan
+  // the call-off ends, and one told later counts only from a party putting it back on ("the summit is back on").
+  const offDates = calledOffDates(q, usable);
   for (const e of usable) {
     let origin = originOf.get(e.article);
     if (origin === undefined) originOf.set(e.article, (origin = e.origin));
@@ -234,7 +254,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       }
     }
     if (late || isRetrospective(e, opts.retrospectiveDays)) continue;
-    const date = setsDate(q, e);
+    const stalePlan = planCalledOff(e, offDates);
+    const date = stalePlan ? null : setsDate(q, e);
     if (date && (!scheduledFor || date > scheduledFor)) {
       scheduledFor = date;
       scheduledFrom = dayRange(e.eventTime)!.from;
@@ -249,7 +270,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
     if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;
     const hit = matchIndicator(q, e);
-    if (!hit || (hit.lr > 1 && offIn.has(`${e.article}\u0000${e.claim}`))) continue;
+    if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
     // "another possible venue is the summit in November", for a question that closes in September: a happening
     // looked for after the deadline does not raise the odds of one before it.
     const when = dayRange(e.eventTime);
@@ -288,6 +309,31 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     }
   }
   return { probability: p, status: resolved ? resolved.outcome : "open", resolved_at: resolved?.at ?? null, updates };
+}
+
+/** The days a happening of the question was set for and called off on: each set day, and the first day told off. */
+function calledOffDates(q: Question, evidence: Evidence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of evidence) {
+    if (!(e.stance === "called_off" || e.stance === "failed") || e.background || !aboutEvent(q, e)) continue;
+    const r = dayRange(e.eventTime);
+    if (!r || rangeWidth(r) > 7 || r.to < e.published) continue;
+    const had = out.get(r.from);
+    if (!had || e.published < had) out.set(r.from, e.published);
+  }
+  return out;
+}
+
+/** A plan for a day called off, told by the day it was called off, or after it by anyone but a party. */
+function planCalledOff(e: Evidence, off: Map<string, string>): boolean {
+  if (off.size === 0 || !PLANS.has(e.stance)) return false;
+  const r = dayRange(e.eventTime);
+  if (!r || rangeWidth(r) > 7) return false;
+  for (const [day, on] of off) {
+    if (day < r.from || day > r.to) continue;
+    if (e.published <= on || !e.onRecord) return true;
+  }
+  return false;
 }
 
 /** The probability path as of each date from `from` to `to`, every `stepDays`, each from evidence published by then. */

@@ -34,7 +34,8 @@ function asDate(v: unknown): { date: string | null; problem: string | null } {
 
 /** The fitted likelihood ratios and constants of the odds engine (data/forecast/parameters.json). */
 export interface ForecastParameters {
-  lr: Record<Exclude<Stance, "unknown"> | "counterpart", number>;
+  /** By stance; `counterpart` for preparatory steps; `set_on_record` for a date or venue a party fixes on the record. */
+  lr: Record<Exclude<Stance, "unknown"> | "counterpart" | "set_on_record", number>;
   datePassedLr: number;
   originDecay: number;
   certaintyWeight: Record<"CT" | "PR" | "PS" | "Uu", number>;
@@ -65,6 +66,8 @@ const PHRASES: Record<Exclude<Stance, "unknown">, string> = {
 export function defaultIndicators(type: string, participants: string[], params: ForecastParameters = forecastParameters()): Indicator[] {
   const base = (over: Partial<IndicatorMatch>): IndicatorMatch => ({ type: [type], participants, participants_mode: "all", stance: [], on_record: false, counterpart: false, ...over });
   const out: Indicator[] = [...POSITIVE, ...NEGATIVE].map((stance) => ({ name: `${type}: ${PHRASES[stance]}`, match: base({ stance: [stance] }), lr: params.lr[stance] }));
+  // A party fixing the date or venue on the record is more than an outlet reporting it set.
+  out.splice(2, 0, { name: `${type}: date or venue set by a party on the record`, match: base({ stance: ["scheduled"], on_record: true }), lr: params.lr.set_on_record });
   if (participants.length >= 2) {
     out.push({ name: "preparatory step between the two sides (envoys, calls, visits, talks)", match: base({ type: ["meet", "communicate", "visit"], counterpart: true, stance: ["occurred", "scheduled"] }), lr: params.lr.counterpart });
   }

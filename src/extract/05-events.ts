@@ -219,9 +219,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
-    const offered = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed");
-    const { bare } = read;
-    const stance = offered ? "wanted" : read.stance;
+    const stance = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
     out.push({
       id: "",
       sentence: s,
@@ -239,7 +237,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
-    if (bare) c.bare.add(out[out.length - 1]);
+    if (read.bare) c.bare.add(out[out.length - 1]);
   });
   attendedPlaces(out, ts, out.length - positions.length);
   heldPlaces(out, ts, out.length - positions.length);
@@ -248,10 +246,14 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take
 // place in the United States".
 const HELD_REACH = 5;
+const PASSIVE_BE = new Set(["be"]);
+
+/** The token of a sentence that a mention's trigger starts at. */
+const tokenOf = (ts: Token[], e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
 
 /** A happening that "will take place" or "is held" somewhere is there: the place goes to the noun the verb tells of. */
 function heldPlaces(out: EventMention[], ts: Token[], first: number): void {
-  const at = (e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+  const at = (e: EventMention) => tokenOf(ts, e);
   for (let i = first + 1; i < out.length; i++) {
     const e = out[i];
     const k = at(e);
@@ -261,14 +263,13 @@ function heldPlaces(out: EventMention[], ts: Token[], first: number): void {
     if (told) told.place = e.place;
   }
 }
-const PASSIVE_BE = new Set(["be"]);
 
 // How far (in tokens) the happening attended may follow the verb: "attend a military parade in Beijing".
 const ATTENDED_REACH = 5;
 
 /** An attendance takes the place of the happening it attends: "will attend a military parade in Beijing". */
 function attendedPlaces(out: EventMention[], ts: Token[], first: number): void {
-  const at = (e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+  const at = (e: EventMention) => tokenOf(ts, e);
   for (let i = first; i < out.length; i++) {
     const e = out[i];
     if (e.type !== "attend" || e.place !== null) continue;

@@ -207,6 +207,10 @@ describe("kinds and places told by the words around a trigger", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");
   });
+  it("a memorandum or a letter of intent prepares a deal and is not its signing", () => {
+    expect(read("Ukraine and the United States have signed a memorandum of intent on the long-delayed minerals agreement.", "2025-04-18", "signed").type).toBe("other");
+    expect(read("Ukraine and the United States signed the minerals agreement on Wednesday in Washington.", "2025-04-30", "signed").type).toBe("sign");
+  });
   it("missiles fired are a launch, shells fired an attack", () => {
     expect(read("North Korea fired several short-range ballistic missiles toward the northeast on Wednesday.", "2025-10-22", "fired").type).toBe("missile_test");
     expect(read("Russia fired artillery shells at the town.", "2025-10-22", "fired").type).toBe("attack");

@@ -125,6 +125,16 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "scheduled", article: "same", origin: "a", claim: "c1" }), ev({ stance: "scheduled", article: "same", origin: "b", claim: "c2" })])).toBeCloseTo(one, 9);
   });
 
+  it("moves the odds by an outlet's article's strongest reading only: its news, not the talk it recalls", () => {
+    // "No meeting is on the schedule, an official said; CNN had reported officials discussing one."
+    const noPlan = ev({ stance: "unplanned", article: "news", origin: "outlet:ledger" });
+    const recalled = ev({ stance: "discussed", article: "news", origin: "outlet:ledger" });
+    expect(shift([noPlan, recalled])).toBeCloseTo(shift([noPlan]), 12);
+    // A party on the record in the same article still speaks for itself.
+    const party = ev({ stance: "wanted", article: "news", origin: "gov:US", onRecord: true });
+    expect(shift([noPlan, recalled, party])).toBeGreaterThan(shift([noPlan]));
+  });
+
   it("counts a party on the record once however many articles carry it, whatever origin each article began with", () => {
     // Each article first brings its own outlet's reporting, then quotes Zelensky's one post.
     const carried = (i: number) => [ev({ stance: "discussed", article: `art${i}`, origin: `outlet:${i}` }), ev({ stance: "wanted", article: `art${i}`, origin: "gov:UA", onRecord: true })];
@@ -502,5 +512,16 @@ describe("question files", () => {
       const msg = (err as Error).message;
       for (const field of ["id:", "opens:", "prior:", "event.participants[0]", "event.place", "indicators[0].lr", "indicators[0].match.type", "indicators[0].match.stance"]) expect(msg).toContain(field);
     }
+  });
+});
+
+describe("what a question reads", () => {
+  it("reads, for a country taking part, the people who held its offices while the question was open", async () => {
+    const { questionScope } = await import("../src/app/questions.js");
+    const q = question({ opens: "2025-04-01", deadline: "2025-06-30", event: { type: "sign", participants: ["country:US", "country:UA"], place: null }, indicators: defaultIndicators("sign", ["country:US", "country:UA"]) });
+    const { entities } = questionScope(q);
+    expect(entities).toEqual(expect.arrayContaining(["country:US", "country:UA", "person:scott-bessent", "person:yulia-svyrydenko", "person:steve-witkoff"]));
+    // A question of people reads no one else's officials.
+    expect(questionScope(Q).entities).not.toContain("person:steve-witkoff");
   });
 });

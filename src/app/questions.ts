@@ -1,6 +1,6 @@
 // Question use cases shared by the CLI and the API: add, refresh, show, replay, resolve, and score.
 import type { Evidence, Forecast, ForecastUpdate, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
-import { resolveName } from "../extract/gazetteer.js";
+import { officialsOf, resolveName } from "../extract/gazetteer.js";
 import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
@@ -29,12 +29,17 @@ export async function questionEvidence(db: Executor, q: Question): Promise<Evide
   return asEvidence(await evidenceRows(db, scope.types, scope.entities));
 }
 
-/** The claim types and entities (participants and their countries) whose reports a question reads. */
+/**
+ * The claim types and entities whose reports a question reads: its participants and their countries, and for a
+ * country taking part, the people who held its offices while the question was open (officials holding talks are
+ * the countries holding them).
+ */
 export function questionScope(q: Question): { types: string[]; entities: string[] } {
   const types = [...new Set([q.event.type, ...q.indicators.flatMap((i) => i.match.type)])];
   const named = [...new Set([...q.event.participants, ...q.indicators.flatMap((i) => i.match.participants)])];
   const countries = named.map((p) => countryOf(p, q.opens)).filter((c): c is string => c !== null);
-  return { types, entities: [...new Set([...named, ...countries])] };
+  const officials = q.event.participants.filter((p) => p.startsWith("country:")).flatMap((c) => officialsOf(c.slice("country:".length), q.opens, q.deadline));
+  return { types, entities: [...new Set([...named, ...countries, ...officials])] };
 }
 
 /** Evidence rows as the engine reads them: the on-the-record test made and the report's time settled. */

@@ -347,6 +347,16 @@ export function officeholder(role: string, country: string, date: string): Gazet
   return undefined;
 }
 
+/** The people who hold an office of a country (its code, "US") at some time from `from` to `to` (YYYY-MM-DD). */
+export function officialsOf(country: string, from: string, to: string): string[] {
+  const out = new Set<string>();
+  for (const [key, list] of gazetteer().holders) {
+    if (!key.endsWith(`|${country}`)) continue;
+    for (const { person, office } of list) if (dayOf(office.from) <= dayOf(to) && (office.to === null || dayOf(office.to) > dayOf(from))) out.add(person.id);
+  }
+  return [...out].sort();
+}
+
 /** Most senior office a person holds on `date` (any date when null), as a rank; Infinity when none. */
 export function seniorityOn(person: GazetteerEntry, date: string | null): number {
   let best = Infinity;

@@ -237,6 +237,14 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // A date called off: a day's news is taken together, so a plan for that date told the same day or before is the plan
   // the call-off ends, and one told later counts only from a party putting it back on ("the summit is back on").
   const offDates = calledOffDates(q, usable);
+  // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
+  // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
+  const strongest = new Map<string, number>();
+  for (const e of usable) {
+    if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;
+    const hit = matchIndicator(q, e);
+    if (hit) strongest.set(e.article, Math.max(strongest.get(e.article) ?? 0, Math.abs(Math.log(hit.lr))));
+  }
   for (const e of usable) {
     let origin = originOf.get(e.article);
     if (origin === undefined) originOf.set(e.article, (origin = e.origin));
@@ -271,6 +279,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;
     const hit = matchIndicator(q, e);
     if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
+    if (!e.onRecord && Math.abs(Math.log(hit.lr)) < (strongest.get(e.article) ?? 0)) continue;
     // "another possible venue is the summit in November", for a question that closes in September: a happening
     // looked for after the deadline does not raise the odds of one before it.
     const when = dayRange(e.eventTime);

@@ -164,6 +164,8 @@ describe("what a report can and cannot say about the question", () => {
     expect(byOutlet).toBeCloseTo(Math.log(PARAMS.lr.scheduled), 9);
     expect(byParty).toBeCloseTo(Math.log(PARAMS.lr.set_on_record), 9);
     expect(byParty).toBeGreaterThan(byOutlet);
+    // A party naming a venue with no day ("we agreed to meet in Budapest") is a plan set like any other.
+    expect(shift([ev({ stance: "scheduled", place: "country:HU", onRecord: true, origin: "gov:US" })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled), 9);
   });
 
   it("takes a day's news together: a plan for a date called off that day, or told later by an outlet, raises nothing", () => {

@@ -11,6 +11,8 @@ export interface IndicatorMatch {
   stance: Stance[];
   /** Only reports stated on the record by a participant or its government. */
   on_record: boolean;
+  /** Only reports that give the happening a day or a week still ahead ("on Aug. 15", "next week"). */
+  dated?: boolean;
   /** A preparatory step: a happening of another kind, or of other people, between the two sides of the question
    * (its participants' countries): an envoy meeting the counterpart, a call, a visit. */
   counterpart: boolean;

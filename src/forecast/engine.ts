@@ -112,6 +112,7 @@ export function matchIndicator(q: Question, e: Evidence): Indicator | null {
     if (m.stance.length > 0 && !m.stance.includes(e.stance)) continue;
     if (e.stance === "unknown") continue;
     if (m.on_record && !e.onRecord) continue;
+    if (m.dated && !dayAhead(e)) continue;
     if (m.counterpart) {
       // The pair's own happening elsewhere ("in New York instead of the White House") is no step toward this one.
       const elsewhere = e.type === q.event.type && q.event.participants.every((p) => e.participants.includes(p));
@@ -132,6 +133,12 @@ function isRetrospective(e: Evidence, days: number): boolean {
   if (e.background) return true;
   const r = dayRange(e.eventTime);
   return !!r && addDays(r.to, days) < e.published;
+}
+
+/** True when the report gives the happening a day or a week not yet over when it appeared. */
+function dayAhead(e: Evidence): boolean {
+  const r = dayRange(e.eventTime);
+  return !!r && rangeWidth(r) <= 7 && r.to >= e.published;
 }
 
 /** A report that sets the question's happening for a day or week still ahead: that day's end, else null. */
@@ -239,10 +246,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   const offDates = calledOffDates(q, usable);
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
+  const hits = new Map(usable.map((e) => [e, matchIndicator(q, e)] as const));
   const strongest = new Map<string, number>();
   for (const e of usable) {
     if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;
-    const hit = matchIndicator(q, e);
+    const hit = hits.get(e);
     if (hit) strongest.set(e.article, Math.max(strongest.get(e.article) ?? 0, Math.abs(Math.log(hit.lr))));
   }
   for (const e of usable) {
@@ -277,7 +285,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     }
     // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
     if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;
-    const hit = matchIndicator(q, e);
+    const hit = hits.get(e);
     if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
     if (!e.onRecord && Math.abs(Math.log(hit.lr)) < (strongest.get(e.article) ?? 0)) continue;
     // "another possible venue is the summit in November", for a question that closes in September: a happening

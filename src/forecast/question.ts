@@ -34,7 +34,7 @@ function asDate(v: unknown): { date: string | null; problem: string | null } {
 
 /** The fitted likelihood ratios and constants of the odds engine (data/forecast/parameters.json). */
 export interface ForecastParameters {
-  /** By stance; `counterpart` for preparatory steps; `set_on_record` for a date or venue a party fixes on the record. */
+  /** By stance; `counterpart` for preparatory steps; `set_on_record` for a date a party fixes on the record. */
   lr: Record<Exclude<Stance, "unknown"> | "counterpart" | "set_on_record", number>;
   datePassedLr: number;
   originDecay: number;
@@ -66,8 +66,8 @@ const PHRASES: Record<Exclude<Stance, "unknown">, string> = {
 export function defaultIndicators(type: string, participants: string[], params: ForecastParameters = forecastParameters()): Indicator[] {
   const base = (over: Partial<IndicatorMatch>): IndicatorMatch => ({ type: [type], participants, participants_mode: "all", stance: [], on_record: false, counterpart: false, ...over });
   const out: Indicator[] = [...POSITIVE, ...NEGATIVE].map((stance) => ({ name: `${type}: ${PHRASES[stance]}`, match: base({ stance: [stance] }), lr: params.lr[stance] }));
-  // A party fixing the date or venue on the record is more than an outlet reporting it set.
-  out.splice(2, 0, { name: `${type}: date or venue set by a party on the record`, match: base({ stance: ["scheduled"], on_record: true }), lr: params.lr.set_on_record });
+  // A party fixing the date on the record is more than an outlet reporting it set, or a party naming a venue alone.
+  out.splice(2, 0, { name: `${type}: date set by a party on the record`, match: base({ stance: ["scheduled"], on_record: true, dated: true }), lr: params.lr.set_on_record });
   if (participants.length >= 2) {
     out.push({ name: "preparatory step between the two sides (envoys, calls, visits, talks)", match: base({ type: ["meet", "communicate", "visit"], counterpart: true, stance: ["occurred", "scheduled"] }), lr: params.lr.counterpart });
   }
@@ -180,7 +180,7 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
         indicators.push({
           name: String(o.name ?? ""),
           lr: Number(o.lr),
-          match: { type: types, participants, participants_mode: mode, stance, on_record: m.on_record === true, counterpart: m.counterpart === true },
+          match: { type: types, participants, participants_mode: mode, stance, on_record: m.on_record === true, dated: m.dated === true, counterpart: m.counterpart === true },
         });
       });
   }

@@ -12,7 +12,6 @@ import { createLinker } from "../src/app/link.js";
 import { addQuestion } from "../src/app/questions.js";
 import { readArticle } from "../src/app/read.js";
 import { repairDerived } from "../src/app/repair.js";
-import { RunStories } from "../src/app/stories.js";
 import { loadInputs } from "../src/ingest/index.js";
 import { derivedStaleSince, markDerivedCurrent, markDerivedStale } from "../src/store/derived.js";
 import { openStore, type Store } from "../src/store/index.js";
@@ -39,7 +38,7 @@ afterAll(() => {
 
 /** Stores the files through the ingest's own article path and commits, then stops where a kill would: before the regroup. */
 async function storeWithoutFinishing(store: Store, files: string[]): Promise<void> {
-  const ctx = { now: () => new Date(), link: createLinker(), stories: new RunStories() };
+  const ctx = { now: () => new Date(), link: createLinker() };
   const batch = await store.beginBatch();
   for await (const r of loadInputs(files)) {
     if (!r.ok) throw new Error(r.error);

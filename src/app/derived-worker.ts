@@ -3,7 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "../store/index.js";
 import type { DerivedReply, DerivedRequest, DerivedWorkerData } from "./derived.js";
-import { computeRead, refreshDerived } from "./snapshot-reads.js";
+import { repairDerived } from "./repair.js";
+import { computeRead } from "./snapshot-reads.js";
 
 const port = parentPort!;
 // Requests that arrive while the store opens wait for it.
@@ -16,7 +17,8 @@ port.on("message", (req: DerivedRequest) => {
     try {
       const store = await opening;
       if ("refresh" in req) {
-        await refreshDerived(store, req.refresh.asOf);
+        // Each stored article marked stories and forecasts stale; bringing them up to date is the start-up repair.
+        await repairDerived(store, req.refresh.asOf);
         reply = { id: req.id, ok: true };
       } else reply = { id: req.id, ok: true, result: await computeRead(store, req.read) };
     } catch (err) {

@@ -6,6 +6,7 @@ import type { Store } from "../store/index.js";
 import { parseLocation } from "../store/dialect.js";
 import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
+import { repairDerived } from "./repair.js";
 import { computeRead, type ReadRequest, type ReadResult } from "./snapshot-reads.js";
 
 /** Messages to a derived-work thread, and its answers. */
@@ -111,8 +112,6 @@ export class DerivedRefresher {
   private again = false;
   private idle: Array<() => void> = [];
   private closed = false;
-  /** The last refresh's failure, if it failed. */
-  lastError: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -171,13 +170,11 @@ export class DerivedRefresher {
       const asOf = this.asOf();
       try {
         await this.thread.run({ refresh: { asOf } }, async () => {
-          const { refreshDerived } = await import("./snapshot-reads.js");
-          await refreshDerived(this.store, asOf);
+          await repairDerived(this.store, asOf);
           return undefined;
         });
-        this.lastError = null;
-      } catch (err) {
-        this.lastError = err instanceof Error ? err.message : String(err);
+      } catch {
+        // A failed refresh leaves the stale mark set: the next burst, or the next start, brings them up to date.
       }
       await this.onRefreshed(askedAt);
     } while (this.again);

@@ -14,7 +14,6 @@ import { deleteFeed, findFeed, insertFeed, itemCounts, listFeeds, recordItem, se
 import { enqueueResults } from "./queue.js";
 import { contentId } from "../extract/ids.js";
 import type { ArticleLinker } from "./link.js";
-import type { RunStories } from "./stories.js";
 import { ingestResults, type IngestEvent, type IngestSummary } from "./ingest.js";
 
 /** How feeds are polled. */
@@ -35,9 +34,8 @@ export interface PollOptions extends NetPolicy {
   asOf?: string;
   /** Queue new items for `bellwether worker` processes instead of storing them here (PostgreSQL store). */
   queue?: boolean;
-  /** The ledger step and story grouping kept across polls by a long-running watch (see `IngestRunOptions`). */
+  /** The ledger step kept across polls by a long-running watch (see `IngestRunOptions`). */
   link?: ArticleLinker;
-  stories?: RunStories;
 }
 
 /** How one feed's poll went. */
@@ -313,7 +311,7 @@ export async function pollFeeds(store: Store, feeds: FeedRow[], opts: PollOption
   const ingest = await ingestResults(
     store,
     queue.map((p) => p.result),
-    { now, readerThreads: opts.readerThreads, asOf: opts.asOf, link: opts.link, stories: opts.stories },
+    { now, readerThreads: opts.readerThreads, asOf: opts.asOf, link: opts.link },
     (e) => {
       const p = queue[i++];
       const r = results.get(p.feed.id)!;

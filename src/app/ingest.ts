@@ -34,7 +34,7 @@ import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
 import { settleDerived } from "./repair.js";
-import { RunStories } from "./stories.js";
+import { groupNewArticles } from "./stories.js";
 
 export type { ArticleLinker } from "./link.js";
 
@@ -48,11 +48,6 @@ export interface IngestRunOptions {
   readerThreads?: number;
   /** The date questions are recomputed as of after the run (default: today). */
   asOf?: string;
-  /**
-   * The story grouping to grow, kept by a long-running caller across runs (watch) so a run costs what it adds; by
-   * default each run starts its own from the stored articles.
-   */
-  stories?: RunStories;
   /** A reader pool that outlives the run (a server's, under a time budget); the run neither starts nor stops it. */
   readers?: ReaderPool;
 }
@@ -101,8 +96,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, stories, readers, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, stories, readers }, onProgress);
+  const { now, link, readerThreads, asOf, readers, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, readers }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -117,8 +112,6 @@ export async function ingestResults(
   const link = opts.link ?? createLinker();
   const threads = opts.readerThreads ?? defaultReaderThreads();
   const readers = opts.readers ?? new ReaderPool(threads);
-  const kept = opts.stories;
-  const stories = kept ?? new RunStories();
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
   let batch: WriteBatch | null = null;
@@ -156,7 +149,7 @@ export async function ingestResults(
         batchOpened = performance.now();
       }
       try {
-        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link, stories }));
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link }));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
@@ -174,7 +167,8 @@ export async function ingestResults(
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
   const covered = await latestSeq(store.db);
-  await settleDerived(store, covered, await (kept ? stories.checkpoint(store) : stories.finish(store)), opts.asOf);
+  // Stories group the articles stored since they were last grouped, by this run or any other writer.
+  await settleDerived(store, covered, await groupNewArticles(store), opts.asOf);
   return summary;
 }
 
@@ -240,7 +234,6 @@ async function checkScheme(db: Executor): Promise<void> {
 export interface StoringContext {
   now: () => Date;
   link: ArticleLinker;
-  stories?: RunStories;
 }
 
 // An exact duplicate of a stored article is reported as such; an id taken by another text is an input error.

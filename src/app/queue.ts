@@ -18,7 +18,7 @@ import { createLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { ReaderPool } from "./reader-pool.js";
 import { settleDerived } from "./repair.js";
-import { RunStories } from "./stories.js";
+import { groupNewArticles } from "./stories.js";
 
 /** The queue's name in pg-boss. */
 export const INGEST_QUEUE = "bellwether-ingest";
@@ -141,7 +141,7 @@ export interface WorkerOptions {
 
 /** The part of a worker that stores readings in queue order: one per process, kept across batches. */
 export class Drain {
-  private readonly ctx: Required<StoringContext>;
+  private readonly ctx: StoringContext;
   private running: Promise<number> | null = null;
   private again = false;
   private done = 0;
@@ -152,7 +152,7 @@ export class Drain {
     private readonly store: Store,
     private readonly opts: Pick<WorkerOptions, "onEvent" | "asOf" | "now"> = {},
   ) {
-    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker(), stories: new RunStories() };
+    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker() };
   }
 
   /** Stores every reading whose turn has come, unless another worker is doing so; resolves with how many it stored. */
@@ -221,7 +221,7 @@ export class Drain {
     }
     if (stored > 0) {
       const covered = await latestSeq(this.store.db);
-      await settleDerived(this.store, covered, await this.ctx.stories.checkpoint(this.store), this.opts.asOf);
+      await settleDerived(this.store, covered, await groupNewArticles(this.store), this.opts.asOf);
     }
     return stored;
   }

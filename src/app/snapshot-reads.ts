@@ -1,7 +1,6 @@
 // The reads a server keeps per store version and works out off its request thread, each answered as the JSON text it
-// sends (so the answering thread never takes the result apart again), and the refresh of stories and forecasts.
+// sends (so the answering thread never takes the result apart again).
 import type { ClaimStatus, Store } from "../store/index.js";
-import { ingestResults } from "./ingest.js";
 import { readClaimsPage } from "./ledger.js";
 import { readQuestionPage } from "./question-page.js";
 import { replayQuestion, summarizeQuestions } from "./questions.js";
@@ -52,12 +51,4 @@ export async function computeRead(store: Store, req: ReadRequest): Promise<ReadR
     case "search":
       return ok(await search(store.db, req.q, req.limit, req.offset));
   }
-}
-
-/**
- * Brings stories and forecasts up to date with every stored article: what an ingest run does once it has stored its
- * articles, here with none to store (stories are grouped anew only when articles arrived since the last grouping).
- */
-export async function refreshDerived(store: Store, asOf: string): Promise<void> {
-  await ingestResults(store, [], { readerThreads: 0, asOf });
 }

@@ -254,18 +254,3 @@ function decodeGroup(g: StoredGroup): StorySums {
 
 const storyId = (firstArticle: string) => `s-${createHash("sha256").update(firstArticle).digest("hex").slice(0, 12)}`;
 
-/**
- * The story grouping as an ingest run (or a long-running worker or watch loop) drives it: the articles stored by the
- * run, or by any other writer, are grouped when it finishes or checkpoints.
- */
-export class RunStories {
-  /** Groups the articles stored since the grouping last ran; returns whether there were any. */
-  async finish(store: Store): Promise<boolean> {
-    return groupNewArticles(store);
-  }
-
-  /** The same as `finish`, for a run that goes on storing articles after. */
-  async checkpoint(store: Store): Promise<boolean> {
-    return groupNewArticles(store);
-  }
-}

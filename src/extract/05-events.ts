@@ -246,7 +246,6 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take
 // place in the United States".
 const HELD_REACH = 5;
-const PASSIVE_BE = new Set(["be"]);
 
 /** The token of a sentence that a mention's trigger starts at. */
 const tokenOf = (ts: Token[], e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
@@ -257,7 +256,7 @@ function heldPlaces(out: EventMention[], ts: Token[], first: number): void {
   for (let i = first + 1; i < out.length; i++) {
     const e = out[i];
     const k = at(e);
-    const held = (ts[k]?.lemma === "take" && ts[k + 1]?.lower === "place") || (ts[k]?.lower === "held" && PASSIVE_BE.has(ts[k - 1]?.lemma ?? ""));
+    const held = (ts[k]?.lemma === "take" && ts[k + 1]?.lower === "place") || (ts[k]?.lower === "held" && ts[k - 1]?.lemma === "be");
     if (!held || e.place === null) continue;
     const told = out.slice(first, i).reverse().find((o) => o.place === null && ts[at(o)]?.pos === "NOUN" && k - at(o) <= HELD_REACH);
     if (told) told.place = e.place;

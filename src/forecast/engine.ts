@@ -143,10 +143,9 @@ function dayAhead(e: Evidence): boolean {
 
 /** A report that sets the question's happening for a day or week still ahead: that day's end, else null. */
 function setsDate(q: Question, e: Evidence): string | null {
-  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutOrByOfficials(q, e)) return null;
-  const r = dayRange(e.eventTime);
-  if (!r || rangeWidth(r) > 7 || r.to < e.published) return null;
-  return r.to <= q.deadline ? r.to : null;
+  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutOrByOfficials(q, e) || !dayAhead(e)) return null;
+  const to = dayRange(e.eventTime)!.to;
+  return to <= q.deadline ? to : null;
 }
 
 // Happenings that bring their participants together in one place.
@@ -332,11 +331,10 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
 function calledOffDates(q: Question, evidence: Evidence[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of evidence) {
-    if (!(e.stance === "called_off" || e.stance === "failed") || e.background || !aboutEvent(q, e)) continue;
-    const r = dayRange(e.eventTime);
-    if (!r || rangeWidth(r) > 7 || r.to < e.published) continue;
-    const had = out.get(r.from);
-    if (!had || e.published < had) out.set(r.from, e.published);
+    if (!(e.stance === "called_off" || e.stance === "failed") || e.background || !aboutEvent(q, e) || !dayAhead(e)) continue;
+    const from = dayRange(e.eventTime)!.from;
+    const had = out.get(from);
+    if (!had || e.published < had) out.set(from, e.published);
   }
   return out;
 }

@@ -579,7 +579,7 @@ export class StoryClusterer {
   private readonly members = new Map<number, StoryMember[]>();
 
   constructor(opts?: StoryOptions) {
-    this.grouper = new StoryGrouper(opts, new TermStats(settings(opts).backgroundDocs));
+    this.grouper = new StoryGrouper(opts, storyTermStats(opts));
   }
 
   /** Assigns an article to the most similar story above the threshold, or starts one; returns its story id (a grown story may later divide, so read `stories()` for current membership). */

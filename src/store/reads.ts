@@ -4,6 +4,7 @@ import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import { sql } from "kysely";
 import { engineOf } from "./dialect.js";
+import { latestSeq } from "./linking.js";
 import { chunks } from "./rows.js";
 
 /** A known entity with how often it is mentioned. */
@@ -176,10 +177,7 @@ export async function mentionArticles(db: Executor, entityId: string, limit = 50
  * commits (`data_version`); on PostgreSQL, where no such number exists, the newest article's sequence number.
  */
 export async function storeMark(db: Executor): Promise<string> {
-  if (engineOf(db) === "postgres") {
-    const row = await db.selectFrom("articles").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
-    return `seq ${Number(row?.seq ?? 0)}`;
-  }
+  if (engineOf(db) === "postgres") return `seq ${await latestSeq(db)}`;
   const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(db);
   return `data ${rows[0]?.data_version ?? 0}`;
 }

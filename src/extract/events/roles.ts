@@ -202,25 +202,25 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   return { participants: people, place: found.place };
 }
 
-/** The country (named as such, not by its capital) an invitation at k asks its guest to: "invited Putin to North Korea". */
-function invitedTo(v: RoleView, k: number): string | null {
+/** The names in the phrase after the "to" an invitation at k asks its guest to ("invited Putin to North Korea"), if any. */
+function invitedWhere(v: RoleView, k: number): EntityMatch[] {
   for (let j = k + 1; j < v.ts.length && j - k <= REACH; j++) {
-    if (STOPS.has(v.ts[j].lower)) return null;
+    if (STOPS.has(v.ts[j].lower)) return [];
     if (v.ts[j].lower !== "to" || v.ts[j + 1]?.pos === "VERB") continue;
-    const m = matchesIn(v, j + 1, phraseEnd(v, j + 1)).find((x) => x.type === "country");
-    return m && m.via !== "capital" && m.via !== "demonym" ? m.entity : null;
+    return matchesIn(v, j + 1, phraseEnd(v, j + 1));
   }
-  return null;
+  return [];
 }
 
-/** True when "to" and a country, city or venue follow an invitation at k: "invited Netanyahu to the White House". */
+/** The country (named as such, not by its capital) an invitation at k asks its guest to: "invited Putin to North Korea". */
+function invitedTo(v: RoleView, k: number): string | null {
+  const m = invitedWhere(v, k).find((x) => x.type === "country");
+  return m && m.via !== "capital" && m.via !== "demonym" ? m.entity : null;
+}
+
+/** True when a country, city or venue is what an invitation at k asks to: "invited Netanyahu to the White House". */
 function invitedPlace(v: RoleView, k: number): boolean {
-  for (let j = k + 1; j < v.ts.length && j - k <= REACH; j++) {
-    if (STOPS.has(v.ts[j].lower)) return false;
-    if (v.ts[j].lower !== "to" || v.ts[j + 1]?.pos === "VERB") continue;
-    return matchesIn(v, j + 1, phraseEnd(v, j + 1)).some((m) => m.type === "country" || placeLike(m));
-  }
-  return false;
+  return invitedWhere(v, k).some((m) => m.type === "country" || placeLike(m));
 }
 
 /** What a frame has found so far: the parties in order and the first place. */

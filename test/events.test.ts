@@ -21,6 +21,10 @@ function find(events: EventMention[], trigger: string, n = 1): EventMention {
 }
 
 describe("event triggers", () => {
+  it("a noun inside a phrase of quantity names no happening: \"a good deal of history\" is no deal", () => {
+    const triggers = read("Both men will bring a great deal of history into the room, and a deal on prisoners may follow.").map((e) => e.trigger.text);
+    expect(triggers.filter((t) => t === "deal")).toHaveLength(1);
+  });
   it("takes verbs and event nouns, not copulas or prepositional participles, with ids in text order", () => {
     const text = "The summit was a success, according to officials who said the talks would resume.";
     const events = read(text);

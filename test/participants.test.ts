@@ -48,6 +48,10 @@ describe("participants: subjects and objects of the verb", () => {
     // A determiner opens its phrase: the date before "that" is not the start of the subject.
     { text: "The White House said on Friday that President Joe Biden will meet Chinese President Xi Jinping on Nov. 15.", date: "2023-11-10", trigger: "meet", participants: [BIDEN, XI] },
     { text: "Joe Biden and Xi Jinping will hold talks on Wednesday in California, officials said.", date: "2023-11-10", trigger: "talks", participants: [BIDEN, XI] },
+    // A particle the tagger takes for an adverb still leads to the one met: "sits down with".
+    { text: "Joe Biden sits down with Vladimir Putin in Geneva on Wednesday.", date: "2021-06-14", trigger: "sits", participants: [BIDEN, PUTIN], place: "place:geneva" },
+    // "they" in what a body says are the others named before, never the body itself.
+    { text: "The text is to be settled by Antony Blinken and Sergei Lavrov when they meet on Thursday, the Elysee said.", date: "2022-02-21", trigger: "meet", participants: [BLINKEN, LAVROV] },
     // An apposition between commas: the name before it is the subject, a possessor inside it is not.
     { text: "Jake Sullivan, Biden's national security adviser, met Russian Security Council secretary Nikolai Patrushev in Geneva on Monday.", date: "2021-05-24", trigger: "met", participants: [SULLIVAN, PATRUSHEV], place: "place:geneva" },
     // The names an apposition gives when the phrase before it names only what they belong to.

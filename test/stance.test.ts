@@ -170,6 +170,20 @@ const rows: [string, string, Stance][] = [
   ["Putin does not want to meet Zelensky, the Kremlin said.", "meet", "refused"],
   ["Pyongyang dismissed the offer of talks.", "talks", "refused"],
   ["Kim declined to meet the envoy.", "meet", "refused"],
+  // a "when" clause in the present takes the happening for granted: set when its date is ahead or its venue named
+  ["When Modi sits down with Albanese in Sydney on Thursday, trade will top the agenda.", "sits", "scheduled"],
+  ["Aides expect a frank exchange when the two ministers meet in Vienna.", "meet", "scheduled"],
+  ["Officials would not say when the two ministers meet.", "meet", "discussed"],
+  // what a clause is told to come after took place, unless the sentence looks ahead
+  ["After four hours of talks with Orban in Budapest on Monday, Fico said the pipeline would stay open.", "talks", "occurred"],
+  ["The envoys spoke to reporters at the end of two days of negotiations in Doha.", "negotiations", "occurred"],
+  ["Sanctions were lifted days after the summit in Riyadh.", "summit", "occurred"],
+  ["The ministers will sign the accord after the talks next week.", "talks", "scheduled"],
+  ["Aid was frozen after the meeting was called off.", "meeting", "called_off"],
+  // a happening judged as what "it" was, and one wrapped up
+  ["Scholz called it a useful meeting in a post on X.", "meeting", "occurred"],
+  ["The two prime ministers wrapped up their talks in Tokyo on Friday.", "talks", "occurred"],
+  ["Negotiations in Geneva faltered within a week.", "Negotiations", "occurred"],
 ];
 
 describe("stance", () => {

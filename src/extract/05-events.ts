@@ -3,7 +3,7 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
@@ -185,7 +185,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   for (let m = c.pi; m < c.presented.length && c.presented[m].sentence === s; m++) sentPresented.push(c.presented[m]);
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
-  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)));
+  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
@@ -241,6 +241,14 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   });
   attendedPlaces(out, ts, out.length - positions.length);
   heldPlaces(out, ts, out.length - positions.length);
+}
+
+/** The token stands inside a phrase of quantity ("a good deal of history"). */
+function inQuantity(ts: Token[], k: number): boolean {
+  return QUANTITY_PHRASES.some((words) => {
+    const at = words.indexOf(ts[k].lower);
+    return at >= 0 && words.every((w, i) => ts[k - at + i]?.lower === w);
+  });
 }
 
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take

@@ -26,10 +26,16 @@ interface BackgroundLexicon {
 const LEX = loadData<StanceLexicon>("lexicons/stance.json");
 const OWN = loadData<BackgroundLexicon>("lexicons/background.json");
 const NOT_MARKS = new Set(OWN.notMarks);
-const MARKERS = LEX.background.markers.filter((m) => !NOT_MARKS.has(m)).map((m) => m.split(" "));
+/** Phrases, each as its words, by the word they open with. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) m.set(p[0], [...(m.get(p[0]) ?? []), p]);
+  return m;
+}
+const MARKERS = byFirstWord(LEX.background.markers.filter((m) => !NOT_MARKS.has(m)).map((m) => m.split(" ")));
 const RECALL = new Set(LEX.background.recallVerbs);
 const STOPS = new Set([...LEX.clauseStops, ";", ","]);
-const CLOSERS = OWN.closers.map((m) => m.split(" "));
+const CLOSERS = byFirstWord(OWN.closers.map((m) => m.split(" ")));
 const words = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 // A pointer, then at most `pointerReach` words of its own ("that Bali meeting"), right before the trigger.
 const POINTER = new RegExp(`(?:^|[^\\p{L}])(?:${words(OWN.pointers)})\\s+(?:[\\p{L}\\d'’.-]+\\s+){0,${OWN.pointerReach}}$`, "iu");
@@ -127,7 +133,7 @@ function fresh(ts: Token[], k: number): boolean {
 /** A word after the trigger that tells its episode to its end ("and was rebuffed", "a promise that went unmet"). */
 function closed(ts: Token[], k: number): boolean {
   for (let j = k + 1; j < ts.length; j++) {
-    for (const m of CLOSERS) if (m.every((w, i) => ts[j + i]?.lower === w)) return true;
+    for (const m of CLOSERS.get(ts[j].lower) ?? []) if (m.every((w, i) => ts[j + i]?.lower === w)) return true;
   }
   return false;
 }
@@ -140,7 +146,7 @@ function markedAsRecap(ts: Token[], k: number): boolean {
   while (to < ts.length - 1 && to - k < MARK_REACH && !STOPS.has(ts[to + 1].lower)) to++;
   for (let j = from; j < k; j++) if (RECALL.has(ts[j].lower) || RECALL.has(ts[j].lemma)) return true;
   for (let j = from; j <= to; j++) {
-    for (const m of MARKERS) {
+    for (const m of MARKERS.get(ts[j].lower) ?? []) {
       if (m.every((w, i) => ts[j + i]?.lower === w) && j + m.length - 1 <= to) return true;
     }
   }

@@ -42,6 +42,8 @@ export interface EventLexicon {
   subjectPronouns: string[];
   subordinators: string[];
   futureMarkers: string[];
+  /** Phrases of quantity whose noun names no happening ("a good deal of history"). */
+  quantityPhrases: string[];
 }
 
 export const LEX = loadData<EventLexicon>("lexicons/events.json");
@@ -68,6 +70,7 @@ export const LOCATIVE = new Set(LEX.locativePrepositions);
 export const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
 export const PLACE_HEADS = new Set(LEX.placeHeads);
 export const MAX_TIME_DISTANCE = 16;
+export const QUANTITY_PHRASES = LEX.quantityPhrases.map((p) => p.split(" "));
 export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
 export const RELATIVE_SUBJECTS = new Set(["who", "which"]);
 export const BOUNDARY_PREPOSITIONS = new Set(["since"]);

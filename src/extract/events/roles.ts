@@ -58,6 +58,7 @@ const INVITE = new Set(LEX.inviteVerbs);
 const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
+const PARTICLES = new Set(["down", "up", "together", "back"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
@@ -618,7 +619,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   let pair = false;
   let j = k + 1;
   // "met with", "called off", "pulled out": a particle right after the verb belongs to it.
-  if (verb && j < ts.length && ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") j++;
+  // "sits down with", "met up with": a particle the tagger took for an adverb or a preposition, before a preposition.
+  if (verb && j < ts.length && ((ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") || (PARTICLES.has(ts[j].lower) && ts[j + 1]?.pos === "ADP"))) j++;
   let first = true;
   let afterEventObject = false;
   while (j < ts.length && j - k <= REACH) {
@@ -768,7 +770,8 @@ function withPronounSubject(v: RoleView, k: number, attr: Attribution | null, ma
   }
   if (j < 0 || !(ts[j].pos === "PRON" && SPEAKER_PRONOUNS.has(ts[j].lower))) return found;
   const pronoun = ts[j];
-  if (attr && attr.content.start <= pronoun.start) {
+  // "they" in what the Elysee said are others, never the speaker ("… when they meet on Thursday, the Elysee said").
+  if (attr && attr.content.start <= pronoun.start && pronoun.lower !== "they") {
     // The speaker is the deepest source: "Yonhap reported that Kim said he would …" has Kim saying it.
     const speaker = attr.chain[attr.chain.length - 1]?.entity;
     if (speaker && !found.includes(speaker) && !speaker.startsWith("outlet:")) return [speaker, ...found];

@@ -37,6 +37,7 @@ interface StanceLexicon {
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
+  cameAfter: { phrases: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -148,7 +149,8 @@ interface Found {
   ownNegation?: boolean;
 }
 
-const lowerOf = (t: Token) => t.lower.replace(/’/g, "'");
+// Tokens carry their lower case with curly apostrophes already folded.
+const lowerOf = (t: Token) => t.lower;
 
 const REPORT_WORDS = new RegExp(`\\b(?:${LEX.voices.report.join("|")})\\b`, "i");
 const OFFICIAL_WORDS = new RegExp(`\\b(?:${LEX.voices.official.join("|")})\\b`, "i");
@@ -233,12 +235,20 @@ function selfCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
   const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
   if (noun && ts[k].pos !== "VERB") return { stance: noun, negated: false, at: k };
-  for (const cue of SELF) {
-    if (!slotMatches(cue.slots[0], ts[k])) continue;
+  for (const cue of selfCuesFor(ts[k])) {
     if (matchStartingAt(ts, k, cue) < 0) continue;
     return { stance: cue.stance, negated: negatedBefore(ts, k, cue), at: k };
   }
   return null;
+}
+
+// The self cues whose first word a token can be, by its lower case and lemma: each pair is worked out once.
+const SELF_BY_WORD = new Map<string, Cue[]>();
+function selfCuesFor(t: Token): Cue[] {
+  const key = `${t.lower}\u0000${t.lemma}`;
+  let list = SELF_BY_WORD.get(key);
+  if (!list) SELF_BY_WORD.set(key, (list = SELF.filter((c) => slotMatches(c.slots[0], t))));
+  return list;
 }
 
 /** The nearest cue that governs the trigger from its left, within the clause, and the cue that governs that one. */
@@ -332,8 +342,7 @@ function predicateCue(inp: StanceInput): Found | null {
       continue;
     }
     if (STOPS.has(w)) return null;
-    for (const cue of PREDICATES) {
-      if (!cue.slots.some((s) => !s.optional && s.words.has(w)) && !cue.slots[0].words.has(w) && !cue.slots[0].optional) continue;
+    for (const cue of predicatesAt(w)) {
       const end = matchStartingAt(ts, b, cue);
       if (end < 0) continue;
       const ownNegation = cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never") || [...s.words].some((w) => w.endsWith("n't")));
@@ -356,6 +365,18 @@ function predicateCue(inp: StanceInput): Found | null {
   return null;
 }
 
+// The predicate cues that may start at a word: those holding it in a required slot or first, and those whose first
+// slot may be left out; each word's list is worked out once, in the cues' order.
+const PREDICATES_AT = new Map<string, Cue[]>();
+function predicatesAt(w: string): Cue[] {
+  let list = PREDICATES_AT.get(w);
+  if (!list) {
+    list = PREDICATES.filter((c) => c.slots.some((s) => !s.optional && s.words.has(w)) || c.slots[0].words.has(w) || c.slots[0].optional);
+    PREDICATES_AT.set(w, list);
+  }
+  return list;
+}
+
 /** A modifier inside the trigger's own noun phrase ("a possible meeting", "the postponed summit"). */
 function modifierCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
@@ -367,6 +388,48 @@ function modifierCue(inp: StanceInput): Found | null {
     if (s) return { stance: s, negated: false, at: j };
   }
   return null;
+}
+
+const AFTER_WORDS: string[][] = LEX.cameAfter.phrases.map((p) => p.split(" "));
+const AFTER_FIRST: ReadonlySet<string> = new Set(AFTER_WORDS.map((w) => w[0]));
+// How many tokens of its own phrase ("several hours of", "President Donald Trump's") may stand between the word of
+// sequence and the happening.
+const AFTER_REACH = 6;
+
+/** The trigger's phrase follows a word of sequence ("after", "following", "at the end of") and nothing ahead is told. */
+function cameAfter(inp: StanceInput): boolean {
+  const { ts, k } = inp;
+  if (ts[k].pos === "VERB" || timeSide(inp.time, inp.dct) === "after") return false;
+  let j = k - 1;
+  while (j >= 0 && k - j <= AFTER_REACH && !AFTER_FIRST.has(lowerOf(ts[j])) && (determiner(ts[j]) || inp.named[j] || ["ADJ", "NUM", "NOUN", "PROPN", "ADV"].includes(ts[j].pos) || ["of", "'s", "-"].includes(lowerOf(ts[j])))) {
+    if (lowerOf(ts[j]) === "of" && ts[j - 1] && lowerOf(ts[j - 1]) === "end") break;
+    j--;
+  }
+  const phrase = AFTER_WORDS.find((words) => words.every((w, i) => ts[j - words.length + 1 + i] && lowerOf(ts[j - words.length + 1 + i]) === w));
+  if (!phrase) return false;
+  // "will sign after the talks next week", "could meet after the talks": a sequence still ahead in its own clause.
+  const ahead = (t: Token) => FUTURE_AUX.has(lowerOf(t)) || POSSIBILITY_MODALS.has(lowerOf(t)) || lowerOf(t) === "would";
+  const bound = (t: Token) => lowerOf(t) === "," || (STOPS.has(lowerOf(t)) && !AFTER_FIRST.has(lowerOf(t)));
+  for (let i = j - 1; i >= 0 && !bound(ts[i]); i--) if (ahead(ts[i])) return false;
+  for (let i = k + 1; i < ts.length && !bound(ts[i]); i++) if (ahead(ts[i])) return false;
+  return true;
+}
+
+/**
+ * The trigger is the present-tense verb of a "when" or "once" clause ("when they meet on Thursday"), and the clause
+ * is not an open question put by the verb or adjective before it ("did not say when they meet", "unclear when").
+ */
+function presupposedWhen(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB" || /(?:ed|en)$/.test(lowerOf(ts[k]))) return false;
+  for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === "when" || w === "once") {
+      const before = ts[j - 1];
+      return !before || !["VERB", "AUX", "ADJ", "PART"].includes(before.pos);
+    }
+    if (w === "," || STOPS.has(w) || ts[j].pos === "VERB" || ts[j].pos === "AUX") return false;
+  }
+  return false;
 }
 
 /** A negated cue turns round: "does not want" refuses, "has not ruled out" leaves it open, "did not cancel" keeps it. */
@@ -539,7 +602,13 @@ function definitePhrase(ts: Token[], k: number): boolean {
 function judged(ts: Token[], k: number): boolean {
   if (ts[k].pos === "VERB") return false;
   let j = k - 1;
-  while (j >= 0 && (determiner(ts[j]) || ts[j].pos === "ADJ" || ts[j].lower === "-" || ts[j].pos === "NOUN")) j--;
+  while (j >= 0 && (determiner(ts[j]) || ts[j].pos === "ADJ" || ts[j].lower === "-" || ts[j].pos === "NOUN" || QUOTES.has(ts[j].text) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
+  // "called it a good meeting": the happening named as what "it" is judged to be.
+  const complement = j >= 1 && j < k - 1 && ["it", "them", "this", "that"].includes(lowerOf(ts[j])) && ts[j - 1].pos === "VERB" && JUDGING.has(ts[j - 1].lemma);
+  if (complement) {
+    for (let i = j - 2; i >= 0 && i >= j - 4; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
+    return ts.slice(j + 1, k).some((t) => t.pos === "ADJ");
+  }
   if (j < 0 || j === k - 1 || ts[j].pos !== "VERB" || !JUDGING.has(ts[j].lemma)) return false;
   // A judgement of what is still ahead ("would call the summit a success") tells nothing held.
   for (let i = j - 1; i >= 0 && i >= j - 3; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
@@ -632,6 +701,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (inp.ts[inp.k].pos !== "VERB" && !SELF_NOUNS.has(inp.ts[inp.k].lemma) && lowerOf(inp.ts[phraseStart(inp.ts, inp.k) - 1] ?? inp.ts[inp.k]) === "since") return "occurred";
   const governing = governingCue(inp);
   const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
+  // "after several hours of meetings", "at the end of two days of talks", "days after his clash with …": what a
+  // clause is told to come after took place, unless the sentence is still ahead of it.
+  if (!governing && !described && inp.factuality === "CT+" && cameAfter(inp)) return "occurred";
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
   // described: its own negation decides.
   const weak = !!described && !described.ownNegation && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
@@ -662,6 +734,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);
   if (f === "Uu" && purpose >= 0) return readStance({ ...inp, k: purpose, factuality: inp.factualityAt(purpose) ?? "CT+" });
+  // "when the presidents meet in San Francisco", "when Biden sits down with Putin in Geneva on Wednesday": a temporal
+  // clause in the present takes the happening for granted; with its date ahead or its venue named it is set.
+  if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {

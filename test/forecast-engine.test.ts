@@ -5,6 +5,8 @@ import { addDays } from "../src/domain/calendar.js";
 import { DEFAULT_ENGINE_OPTIONS, aboutEvent, forecast, matchIndicator, placeFits, replay } from "../src/forecast/engine.js";
 import { defaultIndicators, forecastParameters, parseQuestion, QuestionError } from "../src/forecast/question.js";
 import { calibration, timeAveragedScores } from "../src/forecast/scores.js";
+import { asEvidence } from "../src/app/questions.js";
+import type { EvidenceRow } from "../src/store/questions.js";
 
 const TRUMP = "person:donald-trump";
 const PUTIN = "person:vladimir-putin";
@@ -525,5 +527,23 @@ describe("what a question reads", () => {
     expect(entities).toEqual(expect.arrayContaining(["country:US", "country:UA", "person:scott-bessent", "person:yulia-svyrydenko", "person:steve-witkoff"]));
     // A question of people reads no one else's officials.
     expect(questionScope(Q).entities).not.toContain("person:steve-witkoff");
+  });
+});
+
+describe("where a report puts its happening", () => {
+  const row = (claim: string, place: string | null, claimPlace: string | null): EvidenceRow => {
+    const { onRecord: _, ...e } = ev({ claim, place });
+    return { ...e, source: [], claimTime: null, claimPlace };
+  };
+  it("a report naming no place takes its claim's when the claim's reports agree on where, and none when they do not", () => {
+    const [agreeing, _geneva, placeless] = asEvidence([row("c1", null, "place:geneva"), row("c1", "place:geneva", "place:geneva"), row("c2", null, "org:white-house")]);
+    expect(agreeing.place).toBe("place:geneva");
+    // A city within the country named by another report still agrees.
+    expect(asEvidence([row("c3", "country:CH", "place:geneva"), row("c3", "place:geneva", "place:geneva"), row("c3", null, "place:geneva")])[2].place).toBe("place:geneva");
+    expect(placeless.place).toBe("org:white-house");
+    // New York and the White House are two happenings merged: a report naming neither tells nothing of where.
+    const merged = asEvidence([row("c4", "place:new-york", "org:white-house"), row("c4", "org:white-house", "org:white-house"), row("c4", null, "org:white-house")]);
+    expect(merged[2].place).toBeNull();
+    expect(merged.map((e) => e.place).slice(0, 2)).toEqual(["place:new-york", "org:white-house"]);
   });
 });

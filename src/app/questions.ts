@@ -1,7 +1,7 @@
 // Question use cases shared by the CLI and the API: add, refresh, show, replay, resolve, and score.
 import type { Evidence, Forecast, ForecastUpdate, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
 import { officialsOf, resolveName } from "../extract/gazetteer.js";
-import { forecast, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
+import { forecast, placeFits, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
@@ -42,10 +42,22 @@ export function questionScope(q: Question): { types: string[]; entities: string[
   return { types, entities: [...new Set([...named, ...countries, ...officials])] };
 }
 
-/** Evidence rows as the engine reads them: the on-the-record test made and the report's time settled. */
+/**
+ * Evidence rows as the engine reads them: the on-the-record test made, the report's time settled, and its place: the
+ * one it names, else its claim's when the claim's reports agree on where (one place, or places within one another).
+ * A claim whose reports put it in New York and at the White House holds two happenings, and a report naming neither
+ * ("will meet during the UN trip") tells nothing of where.
+ */
 export function asEvidence(rows: EvidenceRow[]): Evidence[] {
-  return rows.map(({ source, claimTime, ...r }) => ({
+  const placesOf = new Map<string, Set<string>>();
+  for (const r of rows) if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
+  const agreed = (claim: string) => {
+    const ps = [...(placesOf.get(claim) ?? [])];
+    return ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)));
+  };
+  return rows.map(({ source, claimTime, claimPlace, ...r }) => ({
     ...r,
+    place: r.place ?? (agreed(r.claim) ? claimPlace : null),
     onRecord: speaksFor(source.at(-1), r.participants, r.published),
     eventTime: reportTime(r.eventTime, claimTime, r.published),
   }));

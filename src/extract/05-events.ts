@@ -128,7 +128,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   followRecaps(doc.text, out);
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
-  resolvePlural(doc.text, out, entities.matches.filter((m) => m.type === "person").map((m) => ({ entity: m.entity, start: m.start })));
+  resolvePlural(doc.text, out, entities.matches.filter((m) => m.type === "person").map((m) => ({ entity: m.entity, start: m.start, sentence: m.sentence })));
   resolveEventCoreference(doc.text, out, named, cursor.gatherings);
   resolveArticleTopic(out, named, cursor.gatherings);
   inheritStance(out, cursor.bare, dct);

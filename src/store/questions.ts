@@ -119,6 +119,8 @@ export interface EvidenceRow extends Omit<Evidence, "onRecord"> {
   source: SourceRef[];
   /** The claim's most specific time for the happening (`eventTime` is the report's own). */
   claimTime: string | null;
+  /** The claim's place (`place` is the one the report names, if any). */
+  claimPlace: string | null;
 }
 
 /** Dated reports of claims of the given types that involve at least one of the given entities. */
@@ -165,8 +167,8 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     article: r.article_id,
     type: r.type,
     participants: participantsOf.get(r.claim_id) ?? [],
-    // The place the report names, else its claim's.
-    place: r.report_place ?? r.place,
+    place: r.report_place,
+    claimPlace: r.place,
     published: r.published!,
     factuality: r.factuality as Factuality,
     stance: r.stance as Stance,

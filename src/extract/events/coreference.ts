@@ -79,7 +79,7 @@ function fits(m: EventMention, a: EventMention, others: string[]): boolean {
  * the parties of the nearest earlier mention (of any kind but speaking, recap or news) that names two people, within the same reach as an
  * antecedent, else the last two people named before it. Runs before the antecedent pass, which may then find the happening these parties share.
  */
-export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number }[] = []): void {
+export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[] = []): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     if (complete(m) || kindOf(m) === undefined) continue;
@@ -93,10 +93,16 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
       pair = parties(a);
       break;
     }
-    // "I was clear with Putin …, Biden said, referring to their phone call": else the last two people named before it.
+    // "I was clear with Putin …, Biden said, referring to their phone call": else the last two people named before it;
+    // "Netanyahu's office said that at the start of their meeting, Biden had invited him": else the one named before
+    // and the first named after it in its sentence.
     if (!pair) {
       const last: string[] = [];
       for (let j = people.length - 1; j >= 0 && last.length < 2; j--) if (people[j].start < m.trigger.start && !last.includes(people[j].entity)) last.push(people[j].entity);
+      if (last.length === 1) {
+        const next = people.find((p) => p.start > m.trigger.start && p.sentence === m.sentence && p.entity !== last[0]);
+        if (next) last.unshift(next.entity);
+      }
       if (last.length === 2) pair = last.reverse();
     }
     if (pair) m.participants = [...pair, ...m.participants.filter((p) => !pair!.includes(p))];

@@ -400,19 +400,22 @@ const AFTER_REACH = 6;
 function cameAfter(inp: StanceInput): boolean {
   const { ts, k } = inp;
   if (ts[k].pos === "VERB" || timeSide(inp.time, inp.dct) === "after") return false;
-  let j = k - 1;
-  while (j >= 0 && k - j <= AFTER_REACH && !AFTER_FIRST.has(lowerOf(ts[j])) && (determiner(ts[j]) || inp.named[j] || ["ADJ", "NUM", "NOUN", "PROPN", "ADV"].includes(ts[j].pos) || ["of", "'s", "-"].includes(lowerOf(ts[j])))) {
-    if (lowerOf(ts[j]) === "of" && ts[j - 1] && lowerOf(ts[j - 1]) === "end") break;
-    j--;
+  const endsAt = (j: number) => AFTER_WORDS.some((words) => words.every((w, i) => { const t = ts[j - words.length + 1 + i]; return !!t && lowerOf(t) === w; }));
+  for (let j = k - 1; j >= 0 && k - j <= AFTER_REACH; j--) {
+    if (endsAt(j)) return !aheadInClause(ts, j, k);
+    const t = ts[j];
+    if (!(determiner(t) || inp.named[j] || ["ADJ", "NUM", "NOUN", "PROPN", "ADV"].includes(t.pos) || ["of", "'s", "-"].includes(lowerOf(t)))) return false;
   }
-  const phrase = AFTER_WORDS.find((words) => words.every((w, i) => ts[j - words.length + 1 + i] && lowerOf(ts[j - words.length + 1 + i]) === w));
-  if (!phrase) return false;
-  // "will sign after the talks next week", "could meet after the talks": a sequence still ahead in its own clause.
+  return false;
+}
+
+/** "will sign after the talks next week", "could meet after the talks": a sequence still ahead in its own clause. */
+function aheadInClause(ts: Token[], from: number, to: number): boolean {
   const ahead = (t: Token) => FUTURE_AUX.has(lowerOf(t)) || POSSIBILITY_MODALS.has(lowerOf(t)) || lowerOf(t) === "would";
   const bound = (t: Token) => lowerOf(t) === "," || (STOPS.has(lowerOf(t)) && !AFTER_FIRST.has(lowerOf(t)));
-  for (let i = j - 1; i >= 0 && !bound(ts[i]); i--) if (ahead(ts[i])) return false;
-  for (let i = k + 1; i < ts.length && !bound(ts[i]); i++) if (ahead(ts[i])) return false;
-  return true;
+  for (let i = from - 1; i >= 0 && !bound(ts[i]); i--) if (ahead(ts[i])) return true;
+  for (let i = to + 1; i < ts.length && !bound(ts[i]); i++) if (ahead(ts[i])) return true;
+  return false;
 }
 
 /**

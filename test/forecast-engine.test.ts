@@ -114,6 +114,15 @@ describe("independent origins", () => {
     expect(two - first).toBeLessThan(first);
   });
 
+  it("counts every report against the happening as one body of news: a second origin telling it off in other words weighs less", () => {
+    const off = shift([ev({ stance: "called_off", origin: "a", article: "x" })]);
+    const both = shift([ev({ stance: "called_off", origin: "a", article: "x" }), ev({ stance: "failed", origin: "b", article: "y" })]);
+    expect(both - off).toBeCloseTo(Math.log(PARAMS.lr.failed) * PARAMS.originDecay, 9);
+    // The same origin saying it again in weaker words adds nothing, in stronger words only the difference.
+    expect(shift([ev({ stance: "called_off", origin: "a", article: "x" }), ev({ stance: "refused", origin: "a", article: "y" })])).toBeCloseTo(off, 9);
+    expect(shift([ev({ stance: "refused", origin: "a", article: "y" }), ev({ stance: "called_off", origin: "a", article: "x" })])).toBeCloseTo(off, 9);
+  });
+
   it("lets a firmer report of the same origin add only the difference", () => {
     const firm = p([ev({ stance: "scheduled", factuality: "CT+" })]);
     expect(p([ev({ stance: "scheduled", factuality: "PS+" }), ev({ stance: "scheduled", factuality: "CT+" })])).toBeCloseTo(firm, 12);

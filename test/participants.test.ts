@@ -48,6 +48,10 @@ describe("participants: subjects and objects of the verb", () => {
     // A determiner opens its phrase: the date before "that" is not the start of the subject.
     { text: "The White House said on Friday that President Joe Biden will meet Chinese President Xi Jinping on Nov. 15.", date: "2023-11-10", trigger: "meet", participants: [BIDEN, XI] },
     { text: "Joe Biden and Xi Jinping will hold talks on Wednesday in California, officials said.", date: "2023-11-10", trigger: "talks", participants: [BIDEN, XI] },
+    // A comma does not join a place to the people after it: "talked in St. Peter's Basilica, Bessent and Svyrydenko signed".
+    { text: "Four days after he and Zelensky talked in St. Peter's Basilica, Scott Bessent and Yulia Svyrydenko signed in Washington.", date: "2025-05-01", trigger: "signed", participants: ["person:scott-bessent", "person:yulia-svyrydenko"] },
+    // "their" with one person named before takes the first named after it.
+    { text: "Benjamin Netanyahu's office said that at the start of their meeting in New York, Joe Biden had invited him to Washington.", date: "2023-09-20", trigger: "meeting", participants: ["person:benjamin-netanyahu", BIDEN] },
     // A particle the tagger takes for an adverb still leads to the one met: "sits down with".
     { text: "Joe Biden sits down with Vladimir Putin in Geneva on Wednesday.", date: "2021-06-14", trigger: "sits", participants: [BIDEN, PUTIN], place: "place:geneva" },
     // "they" in what a body says are the others named before, never the body itself.
@@ -211,6 +215,13 @@ describe("kinds and places told by the words around a trigger", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");
   });
+  it("the deal a memorandum prepares takes the memorandum's signers as its parties", () => {
+    const r = extract({ text: "Ukraine and the United States signed a memorandum of intent on the minerals agreement. Trump said the deal would be signed next Thursday.", date: "2025-04-18" });
+    const deal = r.events.find((e) => e.trigger.text === "deal")!;
+    expect(deal.type).toBe("sign");
+    expect([...deal.participants].sort()).toEqual(["country:UA", "country:US"]);
+  });
+
   it("a memorandum or a letter of intent prepares a deal and is not its signing", () => {
     expect(read("Ukraine and the United States have signed a memorandum of intent on the long-delayed minerals agreement.", "2025-04-18", "signed").type).toBe("other");
     expect(read("Ukraine and the United States signed the minerals agreement on Wednesday in Washington.", "2025-04-30", "signed").type).toBe("sign");

@@ -7,7 +7,7 @@ import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVEN
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
-import { readStanceOf, voiceOf } from "./events/stance.js";
+import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
@@ -185,7 +185,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   for (let m = c.pi; m < c.presented.length && c.presented[m].sentence === s; m++) sentPresented.push(c.presented[m]);
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
-  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k));
+  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);

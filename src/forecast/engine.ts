@@ -13,7 +13,7 @@ import { forecastParameters, type ForecastParameters } from "./question.js";
 export interface EngineOptions {
   /** How much of an indicator's log-likelihood ratio a report carries, by certainty. */
   certaintyWeight: Record<"CT" | "PR" | "PS" | "Uu", number>;
-  /** The n-th independent origin of one indicator counts originDecay^(n-1) as much as the first. */
+  /** The n-th independent origin of one indicator (of all against the happening) counts originDecay^(n-1) as much as the first. */
   originDecay: number;
   /** A set date passing without the happening is evidence against it with this likelihood ratio. */
   datePassedLr: number;
@@ -169,6 +169,8 @@ function tellsHappened(q: Question, e: Evidence, scheduledFrom: string | null): 
 }
 
 const ORIGIN_RANK_WORDS = "independent origin";
+// The pool of origins that every report against the happening counts in, whatever its indicator.
+const AGAINST = "\u0000against";
 
 /** The rank among its indicator's independent origins that an evidence update's reason gives, if any. */
 export function originRank(u: ForecastUpdate): number | null {
@@ -294,19 +296,28 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
     // direction start afresh.
     const rising = hit.lr > 1;
-    if (direction !== null && direction !== rising) for (const ind of q.indicators) if (ind.lr > 1 !== rising) counted.delete(ind.name);
+    if (direction !== null && direction !== rising) {
+      if (rising) counted.delete(AGAINST);
+      else for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
+    }
     direction = rising;
-    let perOrigin = counted.get(hit.name);
-    if (!perOrigin) counted.set(hit.name, (perOrigin = new Map()));
+    // Every report against the happening is one body of news ("the signing was scrapped", "no deal was signed"): its
+    // origins are counted together, each further one weighing less, whichever stance it tells. Each stage toward it
+    // (discussed, set, held) is news of its own.
+    const pool = hit.lr < 1 ? AGAINST : hit.name;
+    let perOrigin = counted.get(pool);
+    if (!perOrigin) counted.set(pool, (perOrigin = new Map()));
     const w = opts.certaintyWeight[certainty(e.factuality)];
     // A party's later statement is the same source, but a date or place it newly names is news ("the summit will be
     // in Hanoi on Feb. 27-28" after "near the end of February").
     const source = e.stance === "scheduled" ? `${origin}\u0000${dayRange(e.eventTime) ? e.eventTime : ""}\u0000${e.place ?? ""}` : origin;
+    // What an origin has said counts by its strongest say: a firmer or stronger report of it adds only the difference.
+    const strength = w * Math.abs(Math.log(hit.lr));
     const had = perOrigin.get(source);
-    if (had !== undefined && w <= had) continue;
+    if (had !== undefined && strength <= had) continue;
     const rank = had !== undefined ? [...perOrigin.keys()].indexOf(source) : perOrigin.size;
-    perOrigin.set(source, w);
-    const delta = (w - (had ?? 0)) * Math.pow(opts.originDecay, rank) * Math.log(hit.lr);
+    perOrigin.set(source, strength);
+    const delta = Math.sign(Math.log(hit.lr)) * (strength - (had ?? 0)) * Math.pow(opts.originDecay, rank);
     const next = clamp(sigmoid(logit(p) + delta));
     log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; ${ORIGIN_RANK_WORDS} ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
   }

@@ -391,7 +391,9 @@ function phraseStart(v: RoleView, j: number): number {
       continue;
     }
     // A comma joins only inside a list an "and" closes: "Xi, Putin and Kim", not "a meeting with Lee, Trump said".
-    const listed = w.lower !== "," || ts.slice(i + 1, j + 1).some((x) => x.lower === "and" || x.lower === "&");
+    // Nor does it join a place to people: "talked in St. Peter's Basilica, Bessent and Svyrydenko signed".
+    const mixed = w.lower === "," && !!v.at[i - 1] && !!v.at[i + 1] && placeLike(v.at[i - 1]!) !== placeLike(v.at[i + 1]!);
+    const listed = !mixed && (w.lower !== "," || ts.slice(i + 1, j + 1).some((x) => x.lower === "and" || x.lower === "&"));
     if ((w.lower === "and" || w.lower === "," || w.lower === "&") && listed && i > 0 && (NP_POS.has(ts[i - 1].pos) || v.at[i - 1]) && (v.at[i - 1] || v.at[i + 1])) {
       i--;
       continue;

@@ -38,6 +38,7 @@ interface StanceLexicon {
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
   cameAfter: { phrases: string[] };
+  historyCompounds: { words: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -209,6 +210,13 @@ function matchStartingAt(ts: Token[], b: number, cue: Cue): number {
   return j - 1;
 }
 
+const HISTORY_COMPOUNDS: ReadonlySet<string> = new Set(LEX.historyCompounds.words);
+
+/** "the long-delayed agreement", "a much-postponed visit": the participle at k is the second half of such a compound. */
+export function inHistoryCompound(ts: Token[], k: number): boolean {
+  return k >= 2 && ts[k - 1].lower === "-" && HISTORY_COMPOUNDS.has(ts[k - 2].lower);
+}
+
 /** True when a negator stands just before position `at` (or the cue is headed by "no"/"not" itself, which counts once). */
 function negatedBefore(ts: Token[], at: number, cue: Cue): boolean {
   const head = cue.slots[0].words;
@@ -277,7 +285,7 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
     const w = lowerOf(t);
     for (const cue of GOVERNING_BY_LAST.get(w) ?? GOVERNING_BY_LAST.get(t.lemma) ?? []) {
       const b = matchEndingAt(ts, e, cue);
-      if (b >= 0) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
+      if (b >= 0 && !inHistoryCompound(ts, b)) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
     if (QUOTES.has(t.text)) continue;
     // "Biden proposed on Tuesday that he and Putin hold a summit": a wish whose "that" clause holds the trigger.
@@ -385,7 +393,7 @@ function modifierCue(inp: StanceInput): Found | null {
     const t = ts[j];
     if (!(t.pos === "ADJ" || t.pos === "VERB" || t.pos === "DET" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.lower === "-")) return null;
     const s = MODIFIERS.get(lowerOf(t));
-    if (s) return { stance: s, negated: false, at: j };
+    if (s && !inHistoryCompound(ts, j)) return { stance: s, negated: false, at: j };
   }
   return null;
 }
@@ -730,6 +738,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     if (s === "failed" && !cue.negated && cue.at === inp.k && ABSENCES.has(lowerOf(inp.ts[cue.at])) && side !== "before" && (side === "after" || absenceAhead(inp.ts, cue.at, inp.named))) return "unplanned";
     return s;
   }
+  // "It is not the agreement itself", "this was not a summit": what something is said not to be tells no stage of it.
+  if (f.endsWith("-") && deniedIdentity(inp.ts, inp.k)) return "unknown";
   const negative = f.endsWith("-");
   // "Biden said he would not host Netanyahu", "Putin will not be travelling": a party's own "will not" refuses.
   if (negative && inp.byParty && inp.ts[inp.k].pos === "VERB" && !UNWILLED.has(inp.ts[inp.k].lemma) && willNot(inp.ts, inp.k)) return "refused";
@@ -765,6 +775,7 @@ const UNWILLED: ReadonlySet<string> = new Set(LEX.unwilled);
 const GATHERINGS: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.types);
 const GATHERING_OUTCOMES: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.predicates);
 const UNTELLING_NOUNS: ReadonlySet<string> = new Set(LEX.clauseTense.untellingNouns);
+const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set(["on", "about", "over", "regarding", "concerning"]);
 
 /**
  * A happening named with no tense of its own takes that of its clause's nearest verb when that verb tells a past,
@@ -793,6 +804,8 @@ function clausePast(inp: StanceInput): boolean {
   const between = best < k ? ts.slice(best + 1, k) : ts.slice(k + 1, best);
   const start = phraseStart(ts, k);
   if (best < k && start > 0 && lowerOf(ts[start - 1]) === "for") return false;
+  // "signed a memorandum on the agreement": a happening that a noun is about is not what the verb did.
+  if (best < k && start > 1 && TOPIC_PREPOSITIONS.has(lowerOf(ts[start - 1])) && ts[start - 2].pos === "NOUN") return false;
   if (between.some((t) => NEGATORS.has(lowerOf(t)) || UNTELLING_NOUNS.has(t.lemma))) return false;
   const g = groupAt(ts, best, inp.named);
   return g.tense === "past" && !g.modal && !g.would;
@@ -828,6 +841,16 @@ function absenceAhead(ts: Token[], at: number, named: boolean[]): boolean {
   if (g.tense === "future" || g.modal) return true;
   for (let j = at - 1; j >= 0 && j >= at - 3; j--) if (AHEAD_WORDS.has(lowerOf(ts[j]))) return true;
   return false;
+}
+
+/** The noun is the complement of a negated copula whose subject is a pronoun: "it is not the agreement". */
+function deniedIdentity(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "NOUN") return false;
+  let j = k - 1;
+  while (j >= 0 && (ts[j].pos === "ADJ" || ts[j].pos === "NOUN" || ts[j].pos === "DET")) j--;
+  if (j < 2 || j === k - 1 || !NEGATORS.has(lowerOf(ts[j]))) return false;
+  const be = ts[j - 1];
+  return be.lemma === "be" && ["it", "this", "that"].includes(lowerOf(ts[j - 2]));
 }
 
 /** "would not host", "won't be travelling", "will not sign": a future auxiliary negated just before the verb. */

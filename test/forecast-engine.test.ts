@@ -539,6 +539,19 @@ describe("what a question reads", () => {
   });
 });
 
+describe("a party staying away from where the meeting was planned", () => {
+  it("counts against the meeting once it was planned there, and not before or elsewhere", () => {
+    const plan = ev({ stance: "wanted", place: "place:istanbul", origin: "ua", article: "p1", published: "2025-09-01" });
+    const away = ev({ type: "visit", stance: "refused", participants: [PUTIN, "country:TR"], place: "place:istanbul", origin: "ru", article: "p2", published: "2025-09-03" });
+    const withPlan = p([plan, away], "2025-09-03");
+    expect(withPlan).toBeLessThan(p([plan], "2025-09-03"));
+    // Without the plan there, a trip not made tells nothing of a meeting.
+    expect(p([away], "2025-09-03")).toBeCloseTo(p([], "2025-09-03"), 9);
+    const elsewhere = { ...away, report: "r-else", place: "place:geneva" };
+    expect(p([plan, elsewhere], "2025-09-03")).toBeCloseTo(p([plan], "2025-09-03"), 9);
+  });
+});
+
 describe("where a report puts its happening", () => {
   const row = (claim: string, place: string | null, claimPlace: string | null): EvidenceRow => {
     const { onRecord: _, ...e } = ev({ claim, place });

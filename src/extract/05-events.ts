@@ -184,8 +184,11 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const sentPresented: Presentation[] = [];
   for (let m = c.pi; m < c.presented.length && c.presented[m].sentence === s; m++) sentPresented.push(c.presented[m]);
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
+  // "Lavrov will be in Johannesburg next week": a person being in a place is there on a visit.
+  const present = presentIn(ts, matches);
+  for (const k of present) ts[k] = { ...ts[k], pos: "VERB" };
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
-  const isEvent = ts.map((t, k) => isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
+  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
@@ -199,7 +202,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   positions.forEach((k, r) => {
     const t = ts[k];
     const classified = classify(ts, k);
-    const info: TriggerInfo & { offer?: boolean } = classified.type !== "other" ? classified : isVisitByMotion(roles, k) ? VISIT : (frameType(roles, k) ?? classified);
+    const info: TriggerInfo & { offer?: boolean } = classified.type !== "other" ? classified : isVisitByMotion(roles, k) || present.has(k) ? VISIT : (frameType(roles, k) ?? classified);
     const attr = sourceOf(t.start, t.end, sentAttrs);
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
@@ -241,6 +244,25 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   });
   attendedPlaces(out, ts, out.length - positions.length);
   heldPlaces(out, ts, out.length - positions.length);
+}
+
+/**
+ * The positions of "be" that put a person in a place: "Lavrov will be in Johannesburg", "he was in Cape Town". The
+ * person (or "he"/"she") stands just before the verb group; the place or country just after "in".
+ */
+function presentIn(ts: Token[], matches: EntityMatch[]): Set<number> {
+  const out = new Set<number>();
+  const at = (i: number) => matches.find((m) => m.start === ts[i]?.start);
+  for (let k = 1; k + 2 < ts.length; k++) {
+    if (ts[k].lemma !== "be" || ts[k + 1].lower !== "in") continue;
+    const where = at(ts[k + 2].lower === "the" ? k + 3 : k + 2);
+    if (!where || !(where.type === "place" || where.type === "country")) continue;
+    let j = k - 1;
+    while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) j--;
+    const who = j >= 0 ? matches.find((m) => m.end === ts[j].end) : undefined;
+    if (who?.type === "person" || (j >= 0 && (ts[j].lower === "he" || ts[j].lower === "she"))) out.add(k);
+  }
+  return out;
 }
 
 /** The token stands inside a phrase of quantity ("a good deal of history"). */

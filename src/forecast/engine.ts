@@ -103,9 +103,19 @@ function aboutOrByOfficials(q: Question, e: Evidence): boolean {
   return aboutEvent(q, e) || (BY_OFFICIALS.has(e.stance) && aboutEvent(q, e, true));
 }
 
+/**
+ * "Putin will not go to Istanbul", after a meeting of the question's pair was put there: one party staying away from
+ * where the meeting was planned is its failure. `planned` holds the places the question's happening was planned for
+ * by the time of the report.
+ */
+export function staysAway(q: Question, e: Evidence, planned: readonly string[]): boolean {
+  if (!GATHERINGS.has(q.event.type) || e.type !== "visit" || !CALLS_OFF.has(e.stance) || e.background || !e.place) return false;
+  if (!e.participants.some((p) => q.event.participants.includes(p))) return false;
+  return planned.some((pl) => placeFits(pl, e.place) || placeFits(e.place, pl));
+}
+
 /** The indicator a report counts for, or null: the strongest of those it fits. */
-export function matchIndicator(q: Question, e: Evidence): Indicator | null {
-  const about = aboutOrByOfficials(q, e);
+export function matchIndicator(q: Question, e: Evidence, about = aboutOrByOfficials(q, e)): Indicator | null {
   let best: Indicator | null = null;
   for (const ind of q.indicators) {
     const m = ind.match;
@@ -247,7 +257,14 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   const offDates = calledOffDates(q, usable);
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
-  const hits = new Map(usable.map((e) => [e, matchIndicator(q, e)] as const));
+  const planned: string[] = [];
+  const hits = new Map(
+    usable.map((e) => {
+      const about = aboutOrByOfficials(q, e);
+      if (about && PLANS.has(e.stance) && e.place && !e.background) planned.push(e.place);
+      return [e, matchIndicator(q, e, about || staysAway(q, e, planned))] as const;
+    }),
+  );
   const strongest = new Map<string, number>();
   for (const e of usable) {
     if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;

@@ -20,6 +20,10 @@ export interface Frame extends TriggerInfo {
   offer?: boolean;
   /** A country, city or venue follows "to" ("invited Netanyahu to the White House", "an invitation to Moscow"). */
   destination?: boolean;
+  /** A gathering follows one of these prepositions ("would represent Russia at the summit"). */
+  at?: string[];
+  /** The verb's object is one of these nouns ("heads the Russian delegation"). */
+  leads?: string[];
 }
 
 export interface EventLexicon {

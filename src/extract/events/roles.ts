@@ -167,7 +167,29 @@ export function frameType(v: RoleView, k: number): (TriggerInfo & { offer?: bool
     }
   }
   if (w === "by" && f.by?.includes(v.ts[j + 1]?.lower ?? "")) return info;
+  if (f.leads || f.at) {
+    // "heads the Russian delegation", "would represent Russia at the BRICS summit": within the verb's phrase.
+    for (let i = k + 1; i < v.ts.length && i <= k + FRAME_REACH; i++) {
+      const x = v.ts[i];
+      if (x.lower === "," || STOPS.has(x.lower)) break;
+      if (f.leads?.includes(x.lemma) && x.pos === "NOUN") return info;
+      if (f.at?.includes(x.lower) && gatheringAfter(v, i)) return info;
+    }
+  }
   return null;
+}
+
+// How far after a frame verb the nouns and gatherings it takes may stand.
+const FRAME_REACH = 6;
+
+/** A gathering right after a preposition: a happening's noun ("at the summit") or a named one ("at BRICS"). */
+function gatheringAfter(v: RoleView, at: number): boolean {
+  for (let i = at + 1; i < v.ts.length && i <= at + 4; i++) {
+    if (v.isEvent[i] && v.ts[i].pos !== "VERB") return true;
+    if (v.at[i]?.type === "event") return true;
+    if (!(v.ts[i].pos === "DET" || v.ts[i].pos === "ADJ" || v.ts[i].pos === "PROPN" || v.ts[i].pos === "NUM" || v.at[i])) break;
+  }
+  return false;
 }
 
 /** True when the trigger names a gathering ("the APEC summit", "the G20"): no meeting of anyone's in particular. */

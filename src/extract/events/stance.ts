@@ -872,8 +872,9 @@ function purposeHead(ts: Token[], k: number): number {
     const w = lowerOf(ts[j]);
     if (STOPS.has(w) || w === ",") return -1;
     if (ts[j].pos === "VERB") {
-      // A verb taking the infinitive as its complement ("want to", "agreed to") is a cue, not a purpose.
-      if (j === k - 2) return -1;
+      // A verb taking the infinitive as its complement ("want to", "agreed to") is a cue, not a purpose; being
+      // somewhere to meet someone ("will be in Turkey on Thursday to meet Putin") sets the stay, not the meeting.
+      if (j === k - 2 || ts[j].lemma === "be") return -1;
       return j;
     }
   }

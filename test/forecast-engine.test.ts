@@ -279,6 +279,18 @@ describe("time", () => {
     expect(p([ev({ stance: "scheduled", published: DAY })], "2025-09-10")).toBeLessThan(held);
   });
 
+  it("lowers the odds by half as much when a day only looked for passes with no meeting, unless a date was set or it was held", () => {
+    const sought = [ev({ stance: "discussed", eventTime: "2025-09-15", published: DAY })];
+    const f = forecast(Q, sought, "2025-09-20");
+    const passed = f.updates.find((u) => u.indicator === "looked-for date passed")!;
+    expect(passed).toMatchObject({ at: addDays("2025-09-15", DEFAULT_ENGINE_OPTIONS.graceDays), reports: [sought[0].report] });
+    expect(logit(passed.probability) - logit(passed.previous)).toBeCloseTo(0.5 * Math.log(PARAMS.datePassedLr), 9);
+    const set = [...sought, ev({ stance: "scheduled", eventTime: "2025-09-15", origin: "b", article: "s" })];
+    expect(forecast(Q, set, "2025-09-20").updates.map((u) => u.indicator)).not.toContain("looked-for date passed");
+    const held = [...sought, ev({ stance: "occurred", eventTime: "2025-09-15", published: "2025-09-15", origin: "b", article: "h" })];
+    expect(forecast(Q, held, "2025-09-20").updates.map((u) => u.indicator)).not.toContain("looked-for date passed");
+  });
+
   it("keeps the latest date set, and forgets it when the happening is called off", () => {
     const moved = [ev({ stance: "scheduled", eventTime: "2025-09-15" }), ev({ stance: "scheduled", eventTime: "2025-09-25", published: "2025-09-05", origin: "b" })];
     expect(forecast(Q, moved, "2025-09-24").updates.some((u) => u.indicator === "set date passed")).toBe(false);

@@ -1,6 +1,6 @@
 // The odds engine. Evidence moves log-odds by the likelihood ratio of the stance it takes toward the question's
 // happening, once per independent origin and with diminishing weight for each further origin; recaps and old news
-// move nothing. A set date holds the odds until it passes; passing without the happening lowers them; with no date
+// move nothing. A set date holds the odds until it passes; passing without the happening lowers them (a day only looked for, by half as much); with no date
 // set, time passing lowers them at a constant hazard up to the deadline. A happening told as over, by a party on the
 // record or by two independent origins, resolves YES; a passed deadline resolves NO.
 import type { Factuality, Stance } from "../domain/extraction.js";
@@ -158,6 +158,13 @@ function setsDate(q: Question, e: Evidence): string | null {
   return to <= q.deadline ? to : null;
 }
 
+/** A report that looks for the happening on a day or week still ahead without its being set ("could meet at the G20 next week"): that day's end, else null. */
+function looksToDate(q: Question, e: Evidence): string | null {
+  if (!(e.stance === "discussed" || e.stance === "wanted") || e.background || !aboutEvent(q, e) || !dayAhead(e)) return null;
+  const to = dayRange(e.eventTime)!.to;
+  return to < q.deadline ? to : null;
+}
+
 // Happenings that bring their participants together in one place.
 const GATHERINGS: ReadonlySet<string> = new Set(["meet", "negotiate", "sign"]);
 
@@ -203,6 +210,11 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // The first day of the set date, and whether a report since then told the happening as held on it.
   let scheduledFrom: string | null = null;
   let kept = false;
+  // The last day or week the happening was only looked for ("could meet at the G20 next week"), by which reports, and
+  // whether a report since told it held.
+  let soughtFor: string | null = null;
+  let soughtBy: string[] = [];
+  let soughtKept = false;
   const counted = new Map<string, Map<string, number>>();
   let direction: boolean | null = null;
   const happened = new Set<string>();
@@ -215,6 +227,19 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // Time passing: the odds hold while a set date lies ahead; the date passing without the happening counts against it;
   // otherwise the chance left shrinks with the days left before the deadline.
   const advanceTo = (day: string) => {
+    // A day looked for that passes without the happening counts against it, at half the weight of a set date passing;
+    // a date set for it since governs instead.
+    if (soughtFor && scheduledFor && scheduledFor >= soughtFor) soughtFor = null;
+    const soughtEnds = soughtFor ? addDays(soughtFor, opts.graceDays) : null;
+    if (soughtEnds && soughtEnds < day && clock <= soughtEnds) {
+      advanceTo(soughtEnds);
+      if (!soughtKept) {
+        const next = clamp(sigmoid(logit(p) + 0.5 * Math.log(opts.datePassedLr)));
+        log({ at: soughtEnds, indicator: "looked-for date passed", claim: null, reports: soughtBy, reason: `the day it was looked for (${soughtFor}) passed with no report that it took place` }, next);
+      }
+      soughtFor = null;
+      soughtBy = [];
+    }
     while (clock < day) {
       const dateEnds = scheduledFor ? addDays(scheduledFor, opts.graceDays) : null;
       if (dateEnds && dateEnds >= day) {
@@ -297,9 +322,18 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       kept = false;
     }
     if (told && scheduledFrom && e.published >= scheduledFrom) kept = true;
+    if (told) soughtKept = true;
+    const sought = stalePlan ? null : looksToDate(q, e);
+    if (sought && (!soughtFor || sought > soughtFor)) {
+      soughtFor = sought;
+      soughtBy = [e.report];
+      soughtKept = false;
+    }
     if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
       scheduledFor = null;
       scheduledBy = [];
+      soughtFor = null;
+      soughtBy = [];
     }
     // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
     if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;

@@ -193,6 +193,13 @@ describe("participants: verbs that name a meeting or a call through whom they ta
     const events = extract({ text: "Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday.", date: "2025-05-20" }).events;
     expect(events.map((e) => e.trigger.text)).not.toContain("phone");
   });
+  it("a meeting told as held that names no one is that of the people its sentence names; a plan is not", () => {
+    const held = extract({ text: "A White House meeting collapsed on Friday into a shouting match, with Donald Trump berating Volodymyr Zelensky in the Oval Office.", date: "2025-02-28" });
+    expect([...held.events.find((e) => e.trigger.text === "meeting")!.participants].sort()).toEqual([TRUMP, ZELENSKY].sort());
+    const plan = extract({ text: "Donald Trump urged Volodymyr Zelensky to accept the offer of talks at once.", date: "2025-05-11" });
+    expect(plan.events.find((e) => e.trigger.text === "talks")!.participants).not.toContain(TRUMP);
+  });
+
   it("two others named in a sentence keep a mention that names no one from the article's pair", () => {
     const text =
       "Jake Sullivan and Chinese Foreign Minister Wang Yi spent the weekend in talks in Malta, Washington and Beijing said on Sunday, a step toward a possible Biden-Xi meeting before the end of the year. Biden said he expects to see Xi. The White House said the meeting between Joe Biden and Xi Jinping could come in November.";

@@ -5,7 +5,7 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
-import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural } from "./events/coreference.js";
+import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentenceParties } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
@@ -131,6 +131,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolvePlural(doc.text, out, entities.matches.filter((m) => m.type === "person").map((m) => ({ entity: m.entity, start: m.start, sentence: m.sentence })));
   resolveEventCoreference(doc.text, out, named, cursor.gatherings);
   resolveArticleTopic(out, named, cursor.gatherings);
+  resolveSentenceParties(out, named, cursor.gatherings);
   inheritStance(out, cursor.bare, dct);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));

@@ -200,6 +200,24 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   }
 }
 
+// How many people a sentence may name for a mention that names none to take them all as its parties.
+const SENTENCE_PARTIES = 3;
+
+/**
+ * "A White House meeting … collapsed into a shouting match, with Trump and Vance berating Zelensky": a meeting or call
+ * told as held that still names no one after the passes above, in a sentence naming two or three people other than
+ * those who tell of it, is theirs. A plan is not: one party's proposal names the other without their meeting.
+ */
+export function resolveSentenceParties(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+  for (const m of events) {
+    const f = kindOf(m);
+    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || m.stance !== "occurred" || parties(m).length > 0 || gatherings.has(m)) continue;
+    const voices = new Set(m.source.map((x) => x.entity));
+    const people = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !voices.has(p));
+    if (people.length >= 2 && people.length <= SENTENCE_PARTIES) m.participants = [...people, ...m.participants];
+  }
+}
+
 /**
  * A definite mention whose own sentence tells no stage ("the meeting", "their talks") takes the stage the article
  * gives the happening it names: held when another news mention of the same kind and the same parties tells it held,

@@ -82,6 +82,8 @@ describe("a source written as a pronoun or description shows the name it stands 
     ["Russian drones struck the region hours after the proposal, the AP reported.", "proposal", ["Associated Press"]],
     // a country named by its capital or a demonym stays as written
     ["U.S. officials said the meeting would take place in November.", "meeting", ["U.S. officials"]],
+    // a pronoun after a quote stands for someone outside what the quote says
+    ['Donald Trump was asked about the delegation in Abu Dhabi. "Nothing will happen until Vladimir Putin and I get together," he said.', "get", ["Donald Trump"]],
   ]);
 });
 

@@ -1,6 +1,6 @@
 // Scores the reading on the real-patterns corpus: each gold report's stance, participants, place and background, the
 // source chain presenting it, and each article's agency credits.
-import type { EventMention, Extraction } from "../../src/domain/extraction.js";
+import type { EventMention, Extraction, SourceRef } from "../../src/domain/extraction.js";
 import { resolveName } from "../../src/extract/gazetteer.js";
 import type { GoldArticle, GoldReport, Storyline } from "./corpus.js";
 import { type Miss, overlaps } from "./score.js";
@@ -55,11 +55,16 @@ export function eventFor(r: GoldReport, events: EventMention[]): EventMention | 
   return best;
 }
 
-/** A chain element as written matches the gold one when either holds the other once determiners and case are set aside. */
-function sameSource(a: string, b: string): boolean {
-  const x = norm(a);
+/**
+ * A chain element matches the gold one when either as written holds the other once determiners and case are set aside,
+ * or when both name the same known entity ("the French presidency" and "Elysee Palace").
+ */
+function sameSource(a: SourceRef, b: string, date: string | null): boolean {
+  const x = norm(a.text);
   const y = norm(b);
-  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+  if (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))) return true;
+  const gold = resolveName(b, date)?.id;
+  return !!gold && gold === a.entity;
 }
 
 export function scoreRealPatterns(articles: ScoredArticle[], misses: Miss[]): RealPatternsScore {
@@ -121,19 +126,18 @@ export function scoreRealPatterns(articles: ScoredArticle[], misses: Miss[]): Re
         misses.push({ doc, what: `${trig}: place gold ${wantPlace ?? "none"}, system ${e.place ?? "none"}` });
       }
       chains.n++;
-      const sys = e.source.map((s) => s.text);
-      if (sys.length === r.chain.length && sys.every((s, i) => sameSource(s, r.chain[i]))) chains.right++;
-      else misses.push({ doc, what: `${trig}: chain gold [${r.chain.join(" > ")}], system [${sys.join(" > ")}]` });
+      if (e.source.length === r.chain.length && e.source.every((s, i) => sameSource(s, r.chain[i], a.date))) chains.right++;
+      else misses.push({ doc, what: `${trig}: chain gold [${r.chain.join(" > ")}], system [${e.source.map((s) => s.text).join(" > ")}]` });
     }
     const sysCredits = a.extraction?.article.credits ?? [];
     for (const c of a.gold.credits) {
       credits.gold++;
       const id = goldEntity(c, a.date);
-      if (sysCredits.some((s) => s.entity === id || sameSource(s.text, c))) credits.found++;
+      if (sysCredits.some((s) => s.entity === id || sameSource(s, c, a.date))) credits.found++;
       else misses.push({ doc, what: `credit ${c}: missed` });
     }
     for (const s of sysCredits) {
-      if (!a.gold.credits.some((c) => s.entity === goldEntity(c, a.date) || sameSource(s.text, c))) {
+      if (!a.gold.credits.some((c) => s.entity === goldEntity(c, a.date) || sameSource(s, c, a.date))) {
         credits.spurious++;
         misses.push({ doc, what: `credit ${s.text}: spurious` });
       }

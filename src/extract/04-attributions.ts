@@ -523,7 +523,7 @@ function markUsed(st: SentenceState, first: number, last: number): void {
 
 /** Turns a draft into the output shape, linking every source to an entity where one fits. */
 function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: EntityIndex, speaker: Speaker): Attribution {
-  const first = link(doc, v, sentence, d.source, index, speaker);
+  const first = link(doc, v, sentence, d.source, index, speaker, d.content);
   // "Israeli diplomatic sources told The Times of Israel": the outlet told relays what unnamed sources say; a named
   // person telling an outlet ("Peskov told TASS") speaks on the record, and the outlet is only credited
   const named = first.entity !== null && (first.entity.startsWith("person:") || first.entity.startsWith("local:"));
@@ -550,8 +550,11 @@ function distinctLinks(chain: ChainLink[]): ChainLink[] {
   return chain.filter((c, i) => i === 0 || !c.entity?.startsWith("person:") || c.entity !== chain[i - 1].entity);
 }
 
-/** A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit. */
-function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: EntityIndex, speaker: Speaker): ChainLink {
+/**
+ * A source or chain phrase with the entity it names: a pronoun goes to the recent speaker or the nearest fit outside
+ * what it is said to say ("'… until Putin and I get together,' he said" is not Putin).
+ */
+function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: EntityIndex, speaker: Speaker, says: Span | null = null): ChainLink {
   const r = withoutLeadingTime(v, whole);
   const start = v.ts[r[0]].start;
   const end = v.ts[r[1]].end;
@@ -560,7 +563,7 @@ function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: 
   if (r[0] === r[1] && isPersonalPronoun(head)) {
     const recent = speaker.entity !== null && speaker.type !== null && sentence - speaker.sentence <= SPEAKER_REACH &&
       index.fits(head.lower, speaker.type);
-    entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start);
+    entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start, says);
   } else {
     entity = index.linkSpan(start, end, shapeOf(v, r[0], r[1]));
     // "The newspaper said": a definite outlet noun names again the outlet mentioned last

@@ -83,19 +83,22 @@ export class EntityIndex {
     return null;
   }
 
-  /** The referent of a pronoun at `offset`: the nearest earlier mention of a type the pronoun can stand for. */
-  resolvePronoun(pronoun: string, offset: number): string | null {
+  /**
+   * The referent of a pronoun at `offset`: the nearest earlier mention of a type the pronoun can stand for, outside
+   * `skip` when given.
+   */
+  resolvePronoun(pronoun: string, offset: number, skip: { start: number; end: number } | null = null): string | null {
     const types: EntityType[] | undefined = L.pronounTypes.get(pronoun);
     if (!types || types.length === 0) return null;
-    return this.nearestBefore(types, offset);
+    return this.nearestBefore(types, offset, skip);
   }
 
-  /** The nearest entity of one of `types` mentioned before `offset`, within reach. */
-  nearestBefore(types: readonly EntityType[], offset: number): string | null {
+  /** The nearest entity of one of `types` mentioned before `offset`, within reach, outside `skip` when given. */
+  nearestBefore(types: readonly EntityType[], offset: number, skip: { start: number; end: number } | null = null): string | null {
     let i = this.firstAtOrAfter(offset) - 1;
     for (let k = 0; i >= 0 && k < PRONOUN_REACH; i--, k++) {
       const m = this.matches[i];
-      if (m.end > offset) continue;
+      if (m.end > offset || (skip && m.start >= skip.start && m.end <= skip.end)) continue;
       if (types.includes(m.type)) return m.entity;
     }
     return null;

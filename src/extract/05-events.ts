@@ -217,7 +217,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       if (a && b && b.end > a.start) condition = { start: a.start, end: b.end };
     }
     const factuality = readings[r].value;
-    const undated = () => namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k);
+    let unplaced: string | null | undefined;
+    const undated = () => (unplaced === undefined ? (unplaced = namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k)) : unplaced);
     const time = timeOf(ts, k, placed, attr) ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);

@@ -1,8 +1,9 @@
 // The odds engine. Evidence moves log-odds by the likelihood ratio of the stance it takes toward the question's
 // happening, once per independent origin and with diminishing weight for each further origin; recaps and old news
-// move nothing. A set date holds the odds until it passes; passing without the happening lowers them (a day only looked for, by half as much); with no date
-// set, time passing lowers them at a constant hazard up to the deadline. A happening told as over, by a party on the
-// record or by two independent origins, resolves YES; a passed deadline resolves NO.
+// move nothing. A set date holds the odds until it passes; passing without the happening lowers them (a day only
+// looked for, by half as much); with no date set, time passing lowers them at a constant hazard up to the deadline. A
+// happening told as over, by a party on the record or by two independent origins, resolves YES; a passed deadline
+// resolves NO.
 import type { Factuality, Stance } from "../domain/extraction.js";
 import type { Evidence, Forecast, ForecastUpdate, Indicator, Question, Resolution } from "../domain/forecast.js";
 import { addDays, dayRange, daysBetween, rangeWidth } from "../domain/calendar.js";
@@ -13,7 +14,7 @@ import { forecastParameters, type ForecastParameters } from "./question.js";
 export interface EngineOptions {
   /** How much of an indicator's log-likelihood ratio a report carries, by certainty. */
   certaintyWeight: Record<"CT" | "PR" | "PS" | "Uu", number>;
-  /** The n-th independent origin of one indicator (of all against the happening) counts originDecay^(n-1) as much as the first. */
+  /** The n-th independent origin of one indicator (or of all against the happening) counts originDecay^(n-1) as much as the first. */
   originDecay: number;
   /** A set date passing without the happening is evidence against it with this likelihood ratio. */
   datePassedLr: number;

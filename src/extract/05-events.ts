@@ -63,6 +63,10 @@ function retag(ts: Token[]): Token[] {
     if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower))) {
       const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
       if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: t.lower };
+      // "a face-to-face encounter", "their one-on-one meeting": after a hyphenated modifier led by a determiner.
+      let j = k - 1;
+      while (j >= 2 && ts[j - 1].lower === "-") j -= 2;
+      if (j < k - 1 && det(ts[j - 1])) return { ...t, pos: "NOUN", lemma: t.lower };
     }
     // "…, the leader said, crowning his first visit": a participle after a comma, before its object.
     if (t.pos === "ADJ" && t.lower.endsWith("ing") && prev?.lower === "," && next && (next.pos === "DET" || POSSESSIVES.has(next.lower)))

@@ -28,6 +28,9 @@ const rows: [string, string, boolean, number?][] = [
   ["A meeting would be the pair's first since March 2023, when they held talks in Hanoi.", "held talks", true],
   ["Their last summit was in Lima in November 2022, where the two men talked for three hours.", "talked", true],
   ["He has not been to the capital since 2001, when he flew there to see the late king.", "flew", true],
+  // an absence counted from well back recaps the history; one counted from days ago is news
+  ["Modi has not visited Canada since 2015.", "visited", true],
+  ["The two ministers have not met since Oct. 5, aides said.", "met", false],
   // a calendar stretch wholly before the article: "last month" told in October is a recap, "last week" not yet
   ["The foreign minister met his counterpart in Oslo last month.", "met", true],
   ["The president skipped last month's regional summit, sending his deputy instead.", "skipped", true],

@@ -561,6 +561,12 @@ describe("a party staying away from where the meeting was planned", () => {
     expect(p([away], "2025-09-03")).toBeCloseTo(p([], "2025-09-03"), 9);
     const elsewhere = { ...away, report: "r-else", place: "place:geneva" };
     expect(p([plan, elsewhere], "2025-09-03")).toBeCloseTo(p([plan], "2025-09-03"), 9);
+    // Someone else's trip not made, or a party "not coming" to its own country, is no party staying away.
+    const other = { ...away, report: "r-other", participants: [PUTIN, WITKOFF] };
+    expect(p([plan, other], "2025-09-03")).toBeCloseTo(p([plan], "2025-09-03"), 9);
+    const home = { ...away, report: "r-home", participants: [TRUMP], place: "country:US" };
+    const planHome = { ...plan, report: "r-plan-home", place: "country:US" };
+    expect(p([planHome, home], "2025-09-03")).toBeCloseTo(p([planHome], "2025-09-03"), 9);
   });
 });
 

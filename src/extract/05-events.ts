@@ -12,7 +12,7 @@ import { countryOf, speaksFor } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
-import { earlierTimes, futureReference, pastReference, placeTimes, timeOf } from "./events/time.js";
+import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -241,7 +241,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       time,
       condition,
       stance,
-      background: readBackground({ ts, k, time: timeOf(ts, k, placed, attr, true) ?? undated(), dct: c.dct, stance, earlier: earlierTimes(ts, k, placed) }),
+      background: readBackground({ ts, k, time: timeOf(ts, k, placed, attr, true) ?? undated(), dct: c.dct, stance, earlier: earlierTimes(ts, k, placed), since: sinceTimes(ts, k, placed) }),
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);

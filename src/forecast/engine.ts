@@ -111,7 +111,12 @@ function aboutOrByOfficials(q: Question, e: Evidence): boolean {
  */
 export function staysAway(q: Question, e: Evidence, planned: readonly string[]): boolean {
   if (!GATHERINGS.has(q.event.type) || e.type !== "visit" || !CALLS_OFF.has(e.stance) || e.background || !e.place) return false;
-  if (!e.participants.some((p) => q.event.participants.includes(p))) return false;
+  // The trip is the question's parties' own, and none of them is at home there ("no Chinese foreign minister had come
+  // to Washington" is neither Biden's trip nor Xi's).
+  const people = e.participants.filter((p) => p.startsWith("person:"));
+  if (people.length === 0 || !people.every((p) => q.event.participants.includes(p))) return false;
+  const where = e.place.startsWith("country:") ? e.place : countryOf(e.place, e.published);
+  if (people.some((p) => countryOf(p, e.published) === where)) return false;
   return planned.some((pl) => placeFits(pl, e.place) || placeFits(e.place, pl));
 }
 

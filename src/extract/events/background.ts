@@ -70,12 +70,19 @@ export interface BackgroundInput {
   stance: Stance;
   /** Calendar values of the time expressions the sentence states before the trigger (not those bounding a stretch). */
   earlier?: string[];
+  /** Calendar values of the times after the trigger that open a stretch ("since 2017"). */
+  since?: string[];
 }
 
 /** True when the mention recalls a happening well before the article. */
 export function readBackground(inp: BackgroundInput): boolean {
   // "hinted at being open to a new meeting": another happening still to come, whatever old date the sentence names.
   if (fresh(inp.ts, inp.k)) return false;
+  // "Xi has not visited the United States since 2017": an absence counted from well back recaps the history.
+  if (inp.stance === "failed" && inp.dct && (inp.since ?? []).some((v) => {
+    const t = dayRange(v);
+    return !!t && endsWellBefore(t, inp.dct!);
+  })) return true;
   const r = dayRange(inp.time);
   if (r && inp.dct) {
     if (TOLD_AHEAD.has(inp.stance) && !closed(inp.ts, inp.k)) return false;

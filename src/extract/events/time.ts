@@ -224,6 +224,11 @@ export function earlierTimes(ts: Token[], k: number, placed: PlacedTime[]): stri
   return placed.filter((p) => p.last < k && !(p.first > 0 && BOUNDARY_PREPOSITIONS.has(ts[p.first - 1].lower)) && !outsideBoundPhrase(ts, k, p)).map((p) => p.value);
 }
 
+/** The times after the trigger that open a stretch: "has not visited since 2017". */
+export function sinceTimes(ts: Token[], k: number, placed: PlacedTime[]): string[] {
+  return placed.filter((p) => p.first > k && BOUNDARY_PREPOSITIONS.has(ts[p.first - 1].lower)).map((p) => p.value);
+}
+
 /** True when the time is set before a noun other than the trigger ("their November 2022 meeting", "his 2018 talks"). */
 function premodifiesOther(ts: Token[], tm: PlacedTime, k: number): boolean {
   return tm.last + 1 !== k && tm.last + 1 < ts.length && ts[tm.last + 1].pos === "NOUN" && tm.first > 0 && PREMODIFIED.has(ts[tm.first - 1].lower);

@@ -231,9 +231,13 @@ describe("on the record", () => {
       [{ text: "Pyongyang", entity: "country:KP" }, true],
       [{ text: "Secretary of State Mike Pompeo", entity: "person:mike-pompeo" }, true],
       [{ text: "KCNA", entity: "outlet:kcna" }, true],
+      [{ text: "North Korean state media", entity: "country:KP" }, true],
       [{ text: "The White House press secretary", entity: null }, true],
       // Unnamed officials, other outlets, other governments, no one.
       [{ text: "U.S. officials", entity: "country:US" }, false],
+      // A country's press is not its government.
+      [{ text: "North Korean media", entity: "country:KP" }, false],
+      [{ text: "American newspapers", entity: "country:US" }, false],
       [{ text: "a senior White House official", entity: null }, false],
       [{ text: "CNN", entity: "outlet:cnn" }, false],
       [{ text: "Moon Jae-in", entity: "person:moon-jae-in" }, false],

@@ -189,6 +189,9 @@ const rows: [string, string, Stance][] = [
   ["It is not the agreement itself: the teams still have to finish the text.", "agreement", "unknown"],
   // a noun after a hyphenated modifier, whatever the tagger says, is no verb in the present
   ["A letter might precede any public confirmation of a face-to-face encounter.", "encounter", "discussed"],
+  // put off to a day still ahead is set again for it; put off with no day is called off
+  ["Russian agencies reported that the talks had been put off until Friday.", "talks", "scheduled"],
+  ["The summit was postponed indefinitely, the ministry said.", "summit", "called_off"],
 ];
 
 describe("stance", () => {

@@ -67,7 +67,7 @@ export function countryOf(entityId: string, date: string | null): string | null 
 /** Gazetteer-backed entity facts for claim coreference. */
 export const gazetteerFacts: EntityFacts = { countryOf };
 
-let anonymousHeads: Set<string> | null = null;
+let sourceWords: { anonymous: Set<string>; media: Set<string>; own: Set<string> } | null = null;
 
 /**
  * The gazetteer entity a source stands for: the one it was linked to, else the one its whole text names on that date
@@ -105,9 +105,15 @@ function entityNamed(text: string, date: string | null): string | null {
 /** A source named as a person or a body ("the White House", "Pompeo", "KCNA"), not an unnamed group ("U.S. officials"). */
 export function isOnRecordSource(ref: SourceRef | undefined): ref is SourceRef & { entity: string } {
   if (!ref?.entity || ref.entity.startsWith("local:")) return false;
-  anonymousHeads ??= new Set(loadData<{ anonymous_heads: string[] }>("lexicons/sources.json").anonymous_heads);
-  const head = ref.text.trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^a-z]/g, "") ?? "";
-  return !anonymousHeads.has(head);
+  sourceWords ??= (() => {
+    const d = loadData<{ anonymous_heads: string[]; media_heads: string[]; own_media: string[] }>("lexicons/sources.json");
+    return { anonymous: new Set(d.anonymous_heads), media: new Set(d.media_heads), own: new Set(d.own_media) };
+  })();
+  const words = ref.text.trim().toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z-]/g, ""));
+  const head = words.at(-1)?.replace(/-/g, "") ?? "";
+  // "Russian media reported": a country's press is not its government; its state media is.
+  if (sourceWords.media.has(head) && !ref.entity.startsWith("outlet:")) return words.slice(0, -1).some((w) => sourceWords!.own.has(w));
+  return !sourceWords.anonymous.has(head);
 }
 
 /**

@@ -39,6 +39,7 @@ interface StanceLexicon {
   thatClauseWishes: string[];
   cameAfter: { phrases: string[] };
   historyCompounds: { words: string[] };
+  rescheduled: { postponing: string[]; to: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -733,6 +734,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     if (s === "occurred" && ahead) return "scheduled";
+    // "the talks had been put off until Friday": put off to a day still ahead is set again for it.
+    if (s === "called_off" && !cue.negated && datedAhead(inp.time, inp.dct) && putOffTo(inp.ts, cue.at)) return "scheduled";
     // "will probably miss next week's summit", "is likely to stay away", "Xi's decision to stay home": an absence told
     // ahead of the happening is no plan to be there, not a failure yet.
     if (s === "failed" && !cue.negated && cue.at === inp.k && ABSENCES.has(lowerOf(inp.ts[cue.at])) && side !== "before" && (side === "after" || absenceAhead(inp.ts, cue.at, inp.named))) return "unplanned";
@@ -840,6 +843,20 @@ function absenceAhead(ts: Token[], at: number, named: boolean[]): boolean {
   const g = groupAt(ts, at, named);
   if (g.tense === "future" || g.modal) return true;
   for (let j = at - 1; j >= 0 && j >= at - 3; j--) if (AHEAD_WORDS.has(lowerOf(ts[j]))) return true;
+  return false;
+}
+
+const POSTPONING: ReadonlySet<string> = new Set(LEX.rescheduled.postponing);
+const PUT_OFF_TO: ReadonlySet<string> = new Set(LEX.rescheduled.to);
+// How far after a cue its word of postponement, and after that the preposition of the new date, may stand.
+const PUT_OFF_REACH = 4;
+
+/** A word of postponement at or just after the cue, followed closely by "until", "to" or "for": "put off until Friday". */
+function putOffTo(ts: Token[], at: number): boolean {
+  for (let i = at; i < ts.length && i <= at + PUT_OFF_REACH; i++) {
+    if (!POSTPONING.has(lowerOf(ts[i])) && !POSTPONING.has(ts[i].lemma)) continue;
+    for (let j = i + 1; j < ts.length && j <= i + PUT_OFF_REACH; j++) if (PUT_OFF_TO.has(lowerOf(ts[j]))) return true;
+  }
   return false;
 }
 

@@ -5,7 +5,7 @@ import { addDays } from "../src/domain/calendar.js";
 import { DEFAULT_ENGINE_OPTIONS, aboutEvent, forecast, matchIndicator, placeFits, replay } from "../src/forecast/engine.js";
 import { defaultIndicators, forecastParameters, parseQuestion, QuestionError } from "../src/forecast/question.js";
 import { calibration, timeAveragedScores } from "../src/forecast/scores.js";
-import { asEvidence } from "../src/app/questions.js";
+import { asEvidence, reportTime } from "../src/app/questions.js";
 import type { EvidenceRow } from "../src/store/questions.js";
 
 const TRUMP = "person:donald-trump";
@@ -567,6 +567,19 @@ describe("a party staying away from where the meeting was planned", () => {
     const home = { ...away, report: "r-home", participants: [TRUMP], place: "country:US" };
     const planHome = { ...plan, report: "r-plan-home", place: "country:US" };
     expect(p([planHome, home], "2025-09-03")).toBeCloseTo(p([planHome], "2025-09-03"), 9);
+  });
+});
+
+describe("when a report puts its happening", () => {
+  it("takes its own date, else its claim's, but a plan told undated does not take a date already past", () => {
+    expect(reportTime("2021-06-16", "2021-04-13", "2021-05-20", "discussed")).toBe("2021-06-16");
+    // An undated plan, its claim first dated by the April call in which it was proposed: no old news.
+    expect(reportTime(null, "2021-04-13", "2021-05-20", "discussed")).toBeNull();
+    // An undated plan of a claim dated ahead takes that date; an undated report of it held takes the past one.
+    expect(reportTime(null, "2021-06-16", "2021-05-20", "scheduled")).toBe("2021-06-16");
+    expect(reportTime(null, "2021-06-16", "2021-06-17", "occurred")).toBe("2021-06-16");
+    expect(reportTime("PAST_REF", "2021-04-13", "2021-05-20", "discussed")).toBe("2021-04-13");
+    expect(reportTime("FUTURE_REF", "2021-06-16", "2021-05-20", "discussed")).toBe("FUTURE_REF");
   });
 });
 

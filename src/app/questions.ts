@@ -1,5 +1,6 @@
 // Question use cases shared by the CLI and the API: add, refresh, show, replay, resolve, and score.
 import type { Evidence, Forecast, ForecastUpdate, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
+import type { Stance } from "../domain/extraction.js";
 import { officialsOf, resolveName } from "../extract/gazetteer.js";
 import { forecast, placeFits, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
@@ -59,21 +60,24 @@ export function asEvidence(rows: EvidenceRow[]): Evidence[] {
     ...r,
     place: r.place ?? (agreed(r.claim) ? claimPlace : null),
     onRecord: speaksFor(source.at(-1), r.participants, r.published),
-    eventTime: reportTime(r.eventTime, claimTime, r.published),
+    eventTime: reportTime(r.eventTime, claimTime, r.published, r.stance),
   }));
 }
 
 /**
- * The time of the happening as a report tells it: its own calendar time; else its claim's date, when the report is undated
- * or only says it lies in the past and the claim's date is indeed past ("a week after he called it off").
+ * The time of the happening as a report tells it: its own calendar time; else its claim's date, when the report is
+ * undated or only says it lies in the past and the claim's date is indeed past ("a week after he called it off"). A plan
+ * told undated does not take a date already past from its claim: "would prepare proposals for a possible meeting" is
+ * no news of the day in April the claim was first dated by.
  */
-export function reportTime(own: string | null, claim: string | null, published: string): string | null {
+export function reportTime(own: string | null, claim: string | null, published: string, stance: Stance | null = null): string | null {
   if (dayRange(own)) return own;
   const c = dayRange(claim);
   if (!c) return own;
   if (own === "PAST_REF") return c.to < published ? claim : own;
   // "at a later date": a report that puts the happening off to no date tells of no day of the claim's.
   if (own === "FUTURE_REF") return own;
+  if (c.to < published && stance !== null && stance !== "occurred" && stance !== "failed") return own;
   return claim;
 }
 

@@ -721,7 +721,10 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const weak = !!described && !described.ownNegation && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
   // "No meeting has been announced", "a visit has not been scheduled": a plan denied is no plan, not a failure.
   if (!governing && weak && described!.stance === "scheduled") return "unplanned";
-  const cue = governing ?? (weak ? null : described) ?? selfCue(inp);
+  // "announced the Russian leader would not travel": a cue that sets or tells held says nothing against the
+  // trigger's own negation, which then decides.
+  const overruled = !!governing && !governing.negated && (governing.stance === "scheduled" || governing.stance === "occurred") && inp.factuality.endsWith("-") && inp.ts.slice(governing.at + 1, inp.k).some((t) => NEGATORS.has(lowerOf(t)));
+  const cue = (overruled ? null : governing) ?? (weak ? null : described) ?? selfCue(inp);
   const f = inp.factuality;
   const group = groupAt(inp.ts, inp.k, inp.named);
   const tense = group.tense;

@@ -413,7 +413,7 @@ function cameAfter(inp: StanceInput): boolean {
   for (let j = k - 1; j >= 0 && k - j <= AFTER_REACH; j--) {
     if (endsAt(j)) return !aheadInClause(ts, j, k);
     const t = ts[j];
-    if (!(determiner(t) || inp.named[j] || ["ADJ", "NUM", "NOUN", "PROPN", "ADV"].includes(t.pos) || ["of", "'s", "-"].includes(lowerOf(t)))) return false;
+    if (!(determiner(t) || inp.named[j] || ["ADJ", "NUM", "NOUN", "PROPN", "ADV"].includes(t.pos) || ["of", "'s", "-", "than"].includes(lowerOf(t)))) return false;
   }
   return false;
 }

@@ -52,6 +52,8 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Four days after he and Zelensky talked in St. Peter's Basilica, Scott Bessent and Yulia Svyrydenko signed in Washington.", date: "2025-05-01", trigger: "signed", participants: ["person:scott-bessent", "person:yulia-svyrydenko"] },
     // "their" with one person named before takes the first named after it.
     { text: "Benjamin Netanyahu's office said that at the start of their meeting in New York, Joe Biden had invited him to Washington.", date: "2023-09-20", trigger: "meeting", participants: ["person:benjamin-netanyahu", BIDEN] },
+    // An infinitive of purpose after a verb of going and its adjuncts shares the verb's subject.
+    { text: "Shinzo Abe said he would travel to the United States in April to see Donald Trump.", date: "2018-03-10", trigger: "see", participants: ["person:shinzo-abe", TRUMP] },
     // A particle the tagger takes for an adverb still leads to the one met: "sits down with".
     { text: "Joe Biden sits down with Vladimir Putin in Geneva on Wednesday.", date: "2021-06-14", trigger: "sits", participants: [BIDEN, PUTIN], place: "place:geneva" },
     // "they" in what a body says are the others named before, never the body itself.

@@ -59,6 +59,9 @@ const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
+// How far back over a verb's adjuncts an infinitive of purpose may reach its verb, and the verbs of going it serves.
+const PURPOSE_REACH = 10;
+const MOTION_VERBS = new Set(["arrive", "travel", "fly", "go", "come", "head", "land", "leave", "return", "set", "journey", "cross", "drive", "sail"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
@@ -446,6 +449,16 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
       return;
     }
     if (ts[c].pos === "ADJ" || CONTROL_ADJECTIVES.has(ts[c].lower)) return subjectOf(v, c, found, depth + 1);
+    // "arrived in Beijing by train on Tuesday to attend the parade": an infinitive of purpose after the verb's
+    // adjuncts shares the verb's subject.
+    for (let b = c; b >= 0 && j - b <= PURPOSE_REACH; b--) {
+      const x = ts[b];
+      if (x.pos === "VERB") {
+        if (MOTION_VERBS.has(x.lemma)) return subjectOf(v, b, found, depth + 1);
+        break;
+      }
+      if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) break;
+    }
     if (ts[c].pos === "NOUN" && CONTROL_NOUNS.has(ts[c].lower)) {
       // "Putin's plans to visit": the possessor; "has no plans to meet": the subject of the verb that has the plans.
       const start = phraseStart(v, c);

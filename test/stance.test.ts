@@ -194,6 +194,10 @@ const rows: [string, string, Stance][] = [
   ["The summit was postponed indefinitely, the ministry said.", "summit", "called_off"],
   // a cue that sets a happening says nothing against the trigger's own negation
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
+  // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
+  ["He described the trip in a radio interview.", "trip", "discussed"],
+  ["The Kremlin spokesman described the trip as part of more long-term plans.", "trip", "discussed"],
+  ['Trump described the encounter as "a very meaningful meeting in the White House".', "meeting", "occurred"],
 ];
 
 describe("stance", () => {

@@ -40,6 +40,7 @@ interface StanceLexicon {
   cameAfter: { phrases: string[] };
   historyCompounds: { words: string[] };
   rescheduled: { postponing: string[]; to: string[] };
+  judgedAhead: { words: string[] };
 }
 
 /** One word slot of a cue phrase: its alternatives, and whether it may be left out. */
@@ -611,6 +612,10 @@ function definitePhrase(ts: Token[], k: number): boolean {
 
 /** The stance, or "bare" when nothing in the sentence tells one and the mention is only talked about. */
 /** A happening a verb of judging takes as its object, followed by the judgement ("called the meeting a missed opportunity"). */
+const JUDGED_AHEAD: ReadonlySet<string> = new Set(LEX.judgedAhead.words);
+// How far after the happening its description is read for words that tell it still ahead.
+const JUDGED_REACH = 8;
+
 function judged(ts: Token[], k: number): boolean {
   if (ts[k].pos === "VERB") return false;
   let j = k - 1;
@@ -621,10 +626,20 @@ function judged(ts: Token[], k: number): boolean {
     for (let i = j - 2; i >= 0 && i >= j - 4; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
     return ts.slice(j + 1, k).some((t) => t.pos === "ADJ");
   }
+  // "described the encounter as 'a very meaningful meeting'": the happening named as what another is judged to be.
+  if (j >= 1 && lowerOf(ts[j]) === "as") {
+    for (let i = j - 1; i >= 0 && j - i <= 6; i--) {
+      if (ts[i].pos === "VERB") return JUDGING.has(ts[i].lemma) && !ts.slice(Math.max(0, i - 3), i).some((t) => FUTURE_AUX.has(lowerOf(t)) || POSSIBILITY_MODALS.has(lowerOf(t))) && !ts.slice(j + 1, k + 1 + JUDGED_REACH).some((t) => JUDGED_AHEAD.has(t.lemma) || JUDGED_AHEAD.has(lowerOf(t)));
+      if (STOPS.has(lowerOf(ts[i])) || lowerOf(ts[i]) === ",") return false;
+    }
+    return false;
+  }
   if (j < 0 || j === k - 1 || ts[j].pos !== "VERB" || !JUDGING.has(ts[j].lemma)) return false;
   // A judgement of what is still ahead ("would call the summit a success") tells nothing held.
   for (let i = j - 1; i >= 0 && i >= j - 3; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
   const next = ts.slice(k + 1, k + 4).filter((t) => !QUOTES.has(t.text));
+  // "describing the trip as part of more long-term plans": described as still ahead, not judged as held.
+  if (ts.slice(k + 1, k + 1 + JUDGED_REACH).some((t) => JUDGED_AHEAD.has(t.lemma) || JUDGED_AHEAD.has(lowerOf(t)))) return false;
   return next.length > 0 && (next[0].lower === "as" || next[0].pos === "ADJ" || next[0].pos === "ADV" || next[0].lower === "a" || next[0].lower === "an");
 }
 
@@ -727,7 +742,10 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const cue = (overruled ? null : governing) ?? (weak ? null : described) ?? selfCue(inp);
   const f = inp.factuality;
   const group = groupAt(inp.ts, inp.k, inp.named);
-  const tense = group.tense;
+  // "He described the trip", "mentioned the talks": a verb that only talks of or plans its object lends it no tense.
+  const talkedOf = inp.ts[inp.k].pos !== "VERB" && group.verb >= 0 && group.verb < inp.k && (UNTELLING.has(inp.ts[group.verb].lemma) || TALKED_ABOUT.has(inp.ts[group.verb].lemma)) &&
+    inp.ts.slice(group.verb + 1, inp.k).every((t) => determiner(t) || ["ADJ", "NOUN", "PROPN", "NUM"].includes(t.pos) || t.lower === "-");
+  const tense = talkedOf ? "none" : group.tense;
   const side = timeSide(inp.time, inp.dct);
   const ahead = side === "after" || tense === "future";
   if (cue) {

@@ -59,9 +59,8 @@ const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
-// How far back over a verb's adjuncts an infinitive of purpose may reach its verb, and the verbs of going it serves.
+// How far back over a verb of going's adjuncts an infinitive of purpose may reach it.
 const PURPOSE_REACH = 10;
-const MOTION_VERBS = new Set(["arrive", "travel", "fly", "go", "come", "head", "land", "leave", "return", "set", "journey", "cross", "drive", "sail"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
@@ -454,7 +453,7 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     for (let b = c; b >= 0 && j - b <= PURPOSE_REACH; b--) {
       const x = ts[b];
       if (x.pos === "VERB") {
-        if (MOTION_VERBS.has(x.lemma)) return subjectOf(v, b, found, depth + 1);
+        if (MOTION.has(x.lemma)) return subjectOf(v, b, found, depth + 1);
         break;
       }
       if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) break;

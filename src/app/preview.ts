@@ -8,12 +8,12 @@ import { forecast } from "../forecast/engine.js";
 import { linkArticle } from "../link/index.js";
 import type { ClaimView, Executor } from "../store/index.js";
 import { claimStates } from "../store/linking.js";
-import { listQuestions, type EvidenceRow } from "../store/questions.js";
+import { evidenceRows, listQuestions, type EvidenceRow } from "../store/questions.js";
 import { extractText } from "./articles.js";
 import { ledgerView } from "./link.js";
 import { ledgerReadings } from "./read.js";
 import { explainUpdates, type ExplainedUpdate } from "./question-page.js";
-import { asEvidence, override, questionEvidence, questionScope } from "./questions.js";
+import { asEvidence, override, questionScope } from "./questions.js";
 import { side } from "./words.js";
 
 /** How one of the text's reports bears on the ledger. */
@@ -107,12 +107,16 @@ export async function previewText(db: Executor, input: { text: string; date?: st
     const q = s.question;
     const scope = questionScope(q);
     const entities = new Set(scope.entities);
-    const added = asEvidence(rows.filter((r) => scope.types.includes(r.type) && r.participants.some((p) => entities.has(p))));
-    if (added.length === 0) continue;
-    const evidence = await questionEvidence(db, q);
+    const mineRows = rows.filter((r) => scope.types.includes(r.type) && r.participants.some((p) => entities.has(p)));
+    if (mineRows.length === 0) continue;
+    // The text's reports are read beside the stored ones, so that where a claim took place is judged from them all.
+    const stored = await evidenceRows(db, scope.types, scope.entities);
+    const evidence = asEvidence(stored);
+    const withText = asEvidence([...stored, ...mineRows]);
+    const added = withText.slice(stored.length);
     const hand = await override(db, q.id);
     const now = forecast(q, evidence, asOf, hand);
-    const after = forecast(q, [...evidence, ...added], asOf, hand);
+    const after = forecast(q, withText, asOf, hand);
     const mine = new Set(added.map((e) => e.report));
     const updates = explainUpdates(after.updates, views).filter((u) => u.reports.some((id) => mine.has(id)));
     if (updates.length === 0 && now.status === after.status) continue;

@@ -52,13 +52,14 @@ export function questionScope(q: Question): { types: string[]; entities: string[
 export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   const placesOf = new Map<string, Set<string>>();
   for (const r of rows) if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
-  const agreed = (claim: string) => {
-    const ps = [...(placesOf.get(claim) ?? [])];
-    return ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)));
-  };
+  const split = new Set<string>();
+  for (const [claim, places] of placesOf) {
+    const ps = [...places];
+    if (!ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)))) split.add(claim);
+  }
   return rows.map(({ source, claimTime, claimPlace, ...r }) => ({
     ...r,
-    place: r.place ?? (agreed(r.claim) ? claimPlace : null),
+    place: r.place ?? (split.has(r.claim) ? null : claimPlace),
     onRecord: speaksFor(source.at(-1), r.participants, r.published),
     eventTime: reportTime(r.eventTime, claimTime, r.published, r.stance),
   }));

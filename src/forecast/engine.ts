@@ -109,7 +109,7 @@ function aboutOrByOfficials(q: Question, e: Evidence): boolean {
  * where the meeting was planned is its failure. `planned` holds the places the question's happening was planned for
  * by the time of the report.
  */
-export function staysAway(q: Question, e: Evidence, planned: readonly string[]): boolean {
+export function staysAway(q: Question, e: Evidence, planned: ReadonlySet<string>): boolean {
   if (!GATHERINGS.has(q.event.type) || e.type !== "visit" || !CALLS_OFF.has(e.stance) || e.background || !e.place) return false;
   // The trip is the question's parties' own, and none of them is at home there ("no Chinese foreign minister had come
   // to Washington" is neither Biden's trip nor Xi's).
@@ -117,7 +117,8 @@ export function staysAway(q: Question, e: Evidence, planned: readonly string[]):
   if (people.length === 0 || !people.every((p) => q.event.participants.includes(p))) return false;
   const where = e.place.startsWith("country:") ? e.place : countryOf(e.place, e.published);
   if (people.some((p) => countryOf(p, e.published) === where)) return false;
-  return planned.some((pl) => placeFits(pl, e.place) || placeFits(e.place, pl));
+  for (const pl of planned) if (placeFits(pl, e.place) || placeFits(e.place, pl)) return true;
+  return false;
 }
 
 /** The indicator a report counts for, or null: the strongest of those it fits. */
@@ -158,15 +159,15 @@ function dayAhead(e: Evidence): boolean {
 }
 
 /** A report that sets the question's happening for a day or week still ahead: that day's end, else null. */
-function setsDate(q: Question, e: Evidence): string | null {
-  if (!(e.stance === "scheduled" || e.stance === "occurred") || !aboutOrByOfficials(q, e) || !dayAhead(e)) return null;
+function setsDate(q: Question, e: Evidence, about: boolean): string | null {
+  if (!(e.stance === "scheduled" || e.stance === "occurred") || !about || !dayAhead(e)) return null;
   const to = dayRange(e.eventTime)!.to;
   return to <= q.deadline ? to : null;
 }
 
 /** A report that looks for the happening on a day or week still ahead without its being set ("could meet at the G20 next week"): that day's end, else null. */
-function looksToDate(q: Question, e: Evidence): string | null {
-  if (!(e.stance === "discussed" || e.stance === "wanted") || e.background || !aboutEvent(q, e) || !dayAhead(e)) return null;
+function looksToDate(q: Question, e: Evidence, own: boolean): string | null {
+  if (!(e.stance === "discussed" || e.stance === "wanted") || e.background || !own || !dayAhead(e)) return null;
   const to = dayRange(e.eventTime)!.to;
   return to < q.deadline ? to : null;
 }
@@ -181,14 +182,22 @@ const PLANS: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"])
  * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
  * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
  */
-function tellsHappened(q: Question, e: Evidence, scheduledFrom: string | null): boolean {
-  if (e.stance !== "occurred" || e.background || !aboutOrByOfficials(q, e) || e.factuality !== "CT+") return false;
+function tellsHappened(q: Question, e: Evidence, about: boolean, scheduledFrom: string | null): boolean {
+  if (e.stance !== "occurred" || e.background || !about || e.factuality !== "CT+") return false;
   if (scheduledFrom && scheduledFrom > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
   // Reported in the days after the deadline, it counts only when dated within the window.
   if (e.published > q.deadline && (!r || r.to > q.deadline)) return false;
   return e.published >= q.opens && e.published <= addDays(q.deadline, 3);
+}
+
+/** A day the happening was set for or looked for: its last day, its first, the reports behind it, and whether a report since told the happening held. */
+interface AwaitedDay {
+  day: string;
+  from: string;
+  by: string[];
+  kept: boolean;
 }
 
 const ORIGIN_RANK_WORDS = "independent origin";
@@ -211,16 +220,9 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   const clamp = (p: number) => Math.min(1 - opts.floor, Math.max(opts.floor, p));
   let p = clamp(q.prior);
   let clock = q.opens;
-  let scheduledFor: string | null = null;
-  let scheduledBy: string[] = [];
-  // The first day of the set date, and whether a report since then told the happening as held on it.
-  let scheduledFrom: string | null = null;
-  let kept = false;
-  // The last day or week the happening was only looked for ("could meet at the G20 next week"), by which reports, and
-  // whether a report since told it held.
-  let soughtFor: string | null = null;
-  let soughtBy: string[] = [];
-  let soughtKept = false;
+  // The latest day or week set for the happening, and the latest it was only looked for ("could meet at the G20 next week").
+  let setFor: AwaitedDay | null = null;
+  let sought: AwaitedDay | null = null;
   const counted = new Map<string, Map<string, number>>();
   let direction: boolean | null = null;
   const happened = new Set<string>();
@@ -230,42 +232,40 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     p = next;
   };
 
+  // A day waited for that passes with no report that the happening took place counts against it: a set date with the
+  // fitted ratio, a day only looked for with half its log.
+  const passed = (d: AwaitedDay, at: string, weight: number, indicator: string, what: string) => {
+    if (d.kept) return;
+    const next = clamp(sigmoid(logit(p) + weight * Math.log(opts.datePassedLr)));
+    log({ at, indicator, claim: null, reports: d.by, reason: `${what} (${d.day}) passed with no report that it took place` }, next);
+  };
   // Time passing: the odds hold while a set date lies ahead; the date passing without the happening counts against it;
   // otherwise the chance left shrinks with the days left before the deadline.
   const advanceTo = (day: string) => {
-    // A day looked for that passes without the happening counts against it, at half the weight of a set date passing;
-    // a date set for it since governs instead.
-    if (soughtFor && scheduledFor && scheduledFor >= soughtFor) soughtFor = null;
-    const soughtEnds = soughtFor ? addDays(soughtFor, opts.graceDays) : null;
-    if (soughtEnds && soughtEnds < day && clock <= soughtEnds) {
+    // A date set since a day looked for governs instead of it.
+    if (sought && setFor && setFor.day >= sought.day) sought = null;
+    const soughtEnds = sought ? addDays(sought.day, opts.graceDays) : null;
+    if (sought && soughtEnds && soughtEnds < day && clock <= soughtEnds) {
+      const d = sought;
+      sought = null;
       advanceTo(soughtEnds);
-      if (!soughtKept) {
-        const next = clamp(sigmoid(logit(p) + 0.5 * Math.log(opts.datePassedLr)));
-        log({ at: soughtEnds, indicator: "looked-for date passed", claim: null, reports: soughtBy, reason: `the day it was looked for (${soughtFor}) passed with no report that it took place` }, next);
-      }
-      soughtFor = null;
-      soughtBy = [];
+      passed(d, soughtEnds, 0.5, "looked-for date passed", "the day it was looked for");
     }
     while (clock < day) {
-      const dateEnds = scheduledFor ? addDays(scheduledFor, opts.graceDays) : null;
-      if (dateEnds && dateEnds >= day) {
+      if (!setFor) {
+        decay(clock, day);
         clock = day;
         return;
       }
-      if (dateEnds) {
-        const from = clock;
-        clock = dateEnds;
-        // A report that it took place on the date (short of resolving the question) means it did not pass without it.
-        if (from < dateEnds && !kept) {
-          const next = clamp(sigmoid(logit(p) + Math.log(opts.datePassedLr)));
-          log({ at: dateEnds, indicator: "set date passed", claim: null, reports: scheduledBy, reason: `the date set for it (${scheduledFor}) passed with no report that it took place` }, next);
-        }
-        scheduledFor = null;
-        scheduledBy = [];
-        continue;
+      const dateEnds = addDays(setFor.day, opts.graceDays);
+      if (dateEnds >= day) {
+        clock = day;
+        return;
       }
-      decay(clock, day);
-      clock = day;
+      const from = clock;
+      clock = dateEnds;
+      if (from < dateEnds) passed(setFor, dateEnds, 1, "set date passed", "the date set for it");
+      setFor = null;
     }
   };
   const decay = (from: string, to: string) => {
@@ -285,14 +285,21 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   const offIn = new Set(usable.filter((e) => e.stance === "called_off" || e.stance === "failed").map((e) => `${e.article}\u0000${e.claim}`));
   // A date called off: a day's news is taken together, so a plan for that date told the same day or before is the plan
   // the call-off ends, and one told later counts only from a party putting it back on ("the summit is back on").
-  const offDates = calledOffDates(q, usable);
+  // Whether each report is about the question's own happening, and about it or its officials holding or setting it.
+  const reach = new Map(
+    usable.map((e) => {
+      const own = aboutEvent(q, e);
+      return [e, { own, about: own || (BY_OFFICIALS.has(e.stance) && aboutEvent(q, e, true)) }] as const;
+    }),
+  );
+  const offDates = calledOffDates(usable, (e) => reach.get(e)!.own);
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
-  const planned: string[] = [];
+  const planned = new Set<string>();
   const hits = new Map(
     usable.map((e) => {
-      const about = aboutOrByOfficials(q, e);
-      if (about && PLANS.has(e.stance) && e.place && !e.background) planned.push(e.place);
+      const { about } = reach.get(e)!;
+      if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
       return [e, matchIndicator(q, e, about || staysAway(q, e, planned))] as const;
     }),
   );
@@ -309,7 +316,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     // Past the deadline a report can only tell that the happening came about in time; it moves nothing else.
     const late = e.published > q.deadline;
     if (!late) advanceTo(e.published);
-    const told = tellsHappened(q, e, scheduledFor ? scheduledFrom : null);
+    const { own, about } = reach.get(e)!;
+    const told = tellsHappened(q, e, about, setFor?.from ?? null);
     if (told) {
       happened.add(origin);
       if (e.onRecord || happened.size >= 2) {
@@ -320,29 +328,18 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     }
     if (late || isRetrospective(e, opts.retrospectiveDays)) continue;
     const stalePlan = planCalledOff(e, offDates);
-    const date = stalePlan ? null : setsDate(q, e);
-    if (date && (!scheduledFor || date > scheduledFor)) {
-      scheduledFor = date;
-      scheduledFrom = dayRange(e.eventTime)!.from;
-      scheduledBy = [e.report];
-      kept = false;
-    }
-    if (told && scheduledFrom && e.published >= scheduledFrom) kept = true;
-    if (told) soughtKept = true;
-    const sought = stalePlan ? null : looksToDate(q, e);
-    if (sought && (!soughtFor || sought > soughtFor)) {
-      soughtFor = sought;
-      soughtBy = [e.report];
-      soughtKept = false;
-    }
-    if (CALLS_OFF.has(e.stance) && aboutEvent(q, e)) {
-      scheduledFor = null;
-      scheduledBy = [];
-      soughtFor = null;
-      soughtBy = [];
+    const date = stalePlan ? null : setsDate(q, e, about);
+    if (date && (!setFor || date > setFor.day)) setFor = { day: date, from: dayRange(e.eventTime)!.from, by: [e.report], kept: false };
+    if (told && setFor && e.published >= setFor.from) setFor.kept = true;
+    if (told && sought) sought.kept = true;
+    const looked = stalePlan ? null : looksToDate(q, e, own);
+    if (looked && (!sought || looked > sought.day)) sought = { day: looked, from: dayRange(e.eventTime)!.from, by: [e.report], kept: false };
+    if (CALLS_OFF.has(e.stance) && own) {
+      setFor = null;
+      sought = null;
     }
     // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
-    if (e.stance === "occurred" && scheduledFor && scheduledFrom && scheduledFrom > e.published) continue;
+    if (e.stance === "occurred" && setFor && setFor.from > e.published) continue;
     const hit = hits.get(e);
     if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
     if (!e.onRecord && Math.abs(Math.log(hit.lr)) < (strongest.get(e.article) ?? 0)) continue;
@@ -396,10 +393,10 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
 }
 
 /** The days a happening of the question was set for and called off on: each set day, and the first day told off. */
-function calledOffDates(q: Question, evidence: Evidence[]): Map<string, string> {
+function calledOffDates(evidence: Evidence[], own: (e: Evidence) => boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of evidence) {
-    if (!(e.stance === "called_off" || e.stance === "failed") || e.background || !aboutEvent(q, e) || !dayAhead(e)) continue;
+    if (!(e.stance === "called_off" || e.stance === "failed") || e.background || !own(e) || !dayAhead(e)) continue;
     const from = dayRange(e.eventTime)!.from;
     const had = out.get(from);
     if (!had || e.published < had) out.set(from, e.published);

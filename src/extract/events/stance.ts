@@ -252,13 +252,17 @@ function selfCue(inp: StanceInput): Found | null {
   return null;
 }
 
-// The self cues whose first word a token can be, by its lower case and lemma: each pair is worked out once.
-const SELF_BY_WORD = new Map<string, Cue[]>();
+// The self cues by the words their first slot takes, in the cues' order (SELF never starts with an optional slot).
+const SELF_BY_FIRST = new Map<string, Cue[]>();
+for (const c of SELF) for (const w of c.slots[0].words) SELF_BY_FIRST.set(w, [...(SELF_BY_FIRST.get(w) ?? []), c]);
+
+/** The self cues whose first word a token is, by its lower case or its lemma. */
 function selfCuesFor(t: Token): Cue[] {
-  const key = `${t.lower}\u0000${t.lemma}`;
-  let list = SELF_BY_WORD.get(key);
-  if (!list) SELF_BY_WORD.set(key, (list = SELF.filter((c) => slotMatches(c.slots[0], t))));
-  return list;
+  const byLower = SELF_BY_FIRST.get(t.lower);
+  const byLemma = t.lemma === t.lower ? undefined : SELF_BY_FIRST.get(t.lemma);
+  if (!byLemma) return byLower ?? [];
+  if (!byLower) return byLemma;
+  return SELF.filter((c) => byLower.includes(c) || byLemma.includes(c));
 }
 
 /** The nearest cue that governs the trigger from its left, within the clause, and the cue that governs that one. */
@@ -376,16 +380,16 @@ function predicateCue(inp: StanceInput): Found | null {
 }
 
 // The predicate cues that may start at a word: those holding it in a required slot or first, and those whose first
-// slot may be left out; each word's list is worked out once, in the cues' order.
+// slot may be left out, in the cues' order. A word no cue names gets the last kind only.
+const PREDICATES_OPEN = PREDICATES.filter((c) => c.slots[0].optional);
 const PREDICATES_AT = new Map<string, Cue[]>();
-function predicatesAt(w: string): Cue[] {
-  let list = PREDICATES_AT.get(w);
-  if (!list) {
-    list = PREDICATES.filter((c) => c.slots.some((s) => !s.optional && s.words.has(w)) || c.slots[0].words.has(w) || c.slots[0].optional);
-    PREDICATES_AT.set(w, list);
+for (const c of PREDICATES) {
+  for (const [i, slot] of c.slots.entries()) {
+    if (slot.optional && i > 0) continue;
+    for (const w of slot.words) if (!PREDICATES_AT.has(w)) PREDICATES_AT.set(w, PREDICATES.filter((d) => d.slots.some((s) => !s.optional && s.words.has(w)) || d.slots[0].words.has(w) || d.slots[0].optional));
   }
-  return list;
 }
+const predicatesAt = (w: string): Cue[] => PREDICATES_AT.get(w) ?? PREDICATES_OPEN;
 
 /** A modifier inside the trigger's own noun phrase ("a possible meeting", "the postponed summit"). */
 function modifierCue(inp: StanceInput): Found | null {

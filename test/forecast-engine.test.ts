@@ -199,6 +199,19 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "called_off", eventTime: "2025-11" })], DAY, q)).toBeLessThan(0);
   });
 
+  it("lowers the odds on a happening set for after the deadline as a set date passing would, and takes later undated plans as that plan", () => {
+    const q = question({ deadline: "2025-09-30" });
+    const late = ev({ stance: "scheduled", eventTime: "2025-10-16", onRecord: true, origin: "gov:US" });
+    expect(shift([late], DAY, q)).toBeCloseTo(Math.log(PARAMS.datePassedLr), 9);
+    // A month-wide plan past the deadline counts too; a plan within the window, or a recap, does not.
+    expect(shift([ev({ stance: "scheduled", eventTime: "2025-10" })], DAY, q)).toBeLessThan(0);
+    expect(shift([ev({ stance: "scheduled", eventTime: "2025-09-20" })], DAY, q)).toBeGreaterThan(0);
+    expect(shift([ev({ stance: "scheduled", eventTime: "2025-10-16", background: true })], DAY, q)).toBeCloseTo(0, 9);
+    // "the summit in Geneva", told the same day or later with no day of its own, raises nothing.
+    const again = [ev({ stance: "scheduled", origin: "outlet:y" }), ev({ stance: "discussed", published: "2025-09-03", origin: "outlet:z" })];
+    expect(p([late, ...again], "2025-09-03", q)).toBeCloseTo(p([late], "2025-09-03", q), 9);
+  });
+
   it("lets an article that tells a call-off lower the odds without the plan it recalls raising them", () => {
     const off = shift([ev({ stance: "called_off", article: "x" })]);
     expect(shift([ev({ stance: "called_off", article: "x" }), ev({ stance: "scheduled", article: "x" })])).toBeCloseTo(off, 9);

@@ -161,6 +161,34 @@ describe("participants: the happening an article is about", () => {
       participants: [SULLIVAN, "person:wang-yi"],
       place: "country:MT",
     },
+    // "The summit" is the leaders' meeting, not the envoys' talks that prepare it: it takes their countries' leaders.
+    {
+      text: "Jake Sullivan met Nikolai Patrushev in Geneva on Monday. The talks were meant to prepare the summit.",
+      date: "2021-05-24",
+      trigger: "summit",
+      participants: [BIDEN, PUTIN],
+    },
+    // A meeting no one is named for, in a sentence that joins two people with "and", is theirs.
+    {
+      text: "Beijing cautioned that getting Xi Jinping and Joe Biden to a productive summit in San Francisco would take work.",
+      date: "2023-10-29",
+      trigger: "summit",
+      participants: [XI, BIDEN],
+    },
+    // ... but a leader-level word does not take a pair of ministers: it takes their leaders.
+    {
+      text: "Antony Blinken and Sergei Lavrov will talk on Thursday; nothing is settled about a summit.",
+      date: "2021-05-13",
+      trigger: "summit",
+      participants: [BIDEN, PUTIN],
+    },
+    // Who goes somewhere for a meeting takes part in it; a gathering's unknown name takes no part.
+    {
+      text: "Xi Jinping arrived in San Francisco on Tuesday afternoon for a summit meeting with Joe Biden and the 30th APEC Economic Leaders' Meeting.",
+      date: "2023-11-14",
+      trigger: "meeting",
+      participants: [XI, BIDEN],
+    },
   ]);
 });
 

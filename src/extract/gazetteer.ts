@@ -335,6 +335,15 @@ export function leaderRoles(code: string): string[] {
   return gazetteer().byCode.get(code)?.leader ?? gazetteer().defaultLeader;
 }
 
+/**
+ * Whether a person is known to hold offices none of which leads a country on `date` (any date when null): an envoy or a
+ * minister, not a president. Unknown people and people with no office on file are not ruled out.
+ */
+export function knownNonLeader(id: string, date: string | null): boolean {
+  const offices = gazetteer().byId.get(id)?.offices ?? [];
+  return offices.length > 0 && !offices.some((o) => leaderRoles(o.country).includes(o.role) && (date === null || officeActive(o, date)));
+}
+
 /** The person holding `role` for `country` on `date`; none when several hold it at once (spokespeople). */
 export function officeholder(role: string, country: string, date: string): GazetteerEntry | undefined {
   const roles = role === "leader" ? leaderRoles(country) : [role];

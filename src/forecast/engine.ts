@@ -172,6 +172,17 @@ function looksToDate(q: Question, e: Evidence, own: boolean): string | null {
   return to < q.deadline ? to : null;
 }
 
+/** "Biden and Putin will meet in Geneva on June 16", for a question that closes May 31: set for a day past the deadline. */
+function setsAfter(q: Question, e: Evidence): boolean {
+  const r = dayRange(e.eventTime);
+  return e.stance === "scheduled" && !e.background && !!r && rangeWidth(r) <= 31 && r.from > q.deadline && r.from > e.published;
+}
+
+/** A happening set for after the deadline tells against one within it as strongly as a set date passing. */
+function setAfterDeadline(q: Question, opts: EngineOptions): Indicator {
+  return { name: `${q.event.type}: set for after the deadline`, match: { type: [q.event.type], participants: q.event.participants, participants_mode: "all", stance: ["scheduled"], on_record: false, counterpart: false }, lr: opts.datePassedLr };
+}
+
 // Happenings that bring their participants together in one place.
 const GATHERINGS: ReadonlySet<string> = new Set(["meet", "negotiate", "sign"]);
 
@@ -298,11 +309,14 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   const planned = new Set<string>();
   const hits = new Map(
     usable.map((e) => {
-      const { about } = reach.get(e)!;
+      const { own, about } = reach.get(e)!;
       if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
-      return [e, matchIndicator(q, e, about || staysAway(q, e, planned))] as const;
+      return [e, own && setsAfter(q, e) ? setAfterDeadline(q, opts) : matchIndicator(q, e, about || staysAway(q, e, planned))] as const;
     }),
   );
+  // Once the happening is set for after the deadline, a plan told since with no day of its own within the window is
+  // that plan again ("the summit in Geneva"), not a sign of one sooner; a day's news is taken together.
+  const setLate = usable.filter((e) => hits.get(e)?.name === setAfterDeadline(q, opts).name).map((e) => e.published).sort()[0] ?? null;
   const strongest = new Map<string, number>();
   for (const e of usable) {
     if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;
@@ -347,6 +361,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     // looked for after the deadline does not raise the odds of one before it.
     const when = dayRange(e.eventTime);
     if (hit.lr > 1 && when && when.from > q.deadline) continue;
+    if (hit.lr > 1 && setLate && e.published >= setLate && own && PLANS.has(e.stance) && !(when && when.to <= q.deadline)) continue;
     // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
     // direction start afresh.
     const rising = hit.lr > 1;

@@ -6,6 +6,8 @@
 import type { EventMention } from "../../domain/extraction.js";
 import { dayRange, overlaps } from "../../domain/calendar.js";
 import { loadData } from "../resources.js";
+import { knownNonLeader, officeholder } from "../gazetteer.js";
+import { countryOf } from "../entity-facts.js";
 
 interface CoreferenceLexicon {
   coreference: {
@@ -15,6 +17,8 @@ interface CoreferenceLexicon {
     kinds: Record<string, string[]>;
     /** Nouns that stand for a happening named before, whatever its type ("the proposal", "the invitation"). */
     pointers: string[];
+    /** Words that name a meeting of leaders only ("the summit"). */
+    leaderLevel: string[];
     /** How many sentences back an antecedent may lie. */
     sentences: number;
     /** Words that name a pair without naming them ("their", "the two leaders"). */
@@ -54,14 +58,40 @@ function sameKind(m: EventMention, a: EventMention): boolean {
   return f !== undefined && f === kindOf(a);
 }
 
+const LEADER_LEVEL = new Set(LEX.leaderLevel);
+
+/** "The summit" is not the envoys' talks: a leader-level word refers only to a happening of people who lead on its day. */
+function levelAgrees(m: EventMention, a: EventMention, dct: string | null): boolean {
+  if (!LEADER_LEVEL.has(m.trigger.text.toLowerCase())) return true;
+  const day = dayRange(a.time)?.from ?? dct;
+  return !parties(a).some((p) => p.startsWith("person:") && knownNonLeader(p, day));
+}
+
+/**
+ * "Sullivan and Patrushev met in Geneva to prepare the summit": the leaders of the countries whose envoys or ministers
+ * hold a happening, when each of two or more countries has one leader on the day; else null.
+ */
+function leadersOf(a: EventMention, dct: string | null): string[] | null {
+  const day = dayRange(a.time)?.from ?? dct;
+  if (!day) return null;
+  const out = new Set<string>();
+  for (const p of parties(a)) {
+    const country = countryOf(p, day);
+    const leader = country ? officeholder("leader", country.slice("country:".length), day) : undefined;
+    if (!leader) return null;
+    out.add(leader.id);
+  }
+  return out.size >= 2 ? [...out] : null;
+}
+
 function timesAgree(m: EventMention, a: EventMention): boolean {
   const x = dayRange(m.time);
   const y = dayRange(a.time);
   return !x || !y || overlaps(x, y);
 }
 
-function fits(m: EventMention, a: EventMention, others: string[]): boolean {
-  if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a)) return false;
+function fits(m: EventMention, a: EventMention, others: string[], dct: string | null, level = true): boolean {
+  if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a) || (level && !levelAgrees(m, a, dct))) return false;
   // "Officials are discussing a possible meeting … the White House did not comment on the talks": what is told as
   // held is not the happening only talked about before it.
   if (m.stance === "occurred" && !(a.stance === "occurred" || a.stance === "scheduled")) return false;
@@ -114,7 +144,7 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
  * the parties each sentence names: a mention whose sentence names others ("Sullivan and Wang spent the weekend in
  * talks") is about them, not about the happening before it; `gatherings` are mentions that name a gathering.
  */
-export function resolveEventCoreference(text: string, events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+export function resolveEventCoreference(text: string, events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
@@ -131,7 +161,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
-      if (!fits(m, a, others)) continue;
+      if (!fits(m, a, others, dct)) continue;
       if (!antecedent) antecedent = a;
       if (!definite || a.stance === "occurred" || a.stance === "scheduled") {
         antecedent = a;
@@ -140,11 +170,23 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     }
     if (!antecedent && parties(m).length === 0) {
       for (let j = i + 1; j < events.length && events[j].sentence === m.sentence; j++) {
-        if (fits(m, events[j], others)) {
+        if (fits(m, events[j], others, dct)) {
           antecedent = events[j];
           break;
         }
       }
+    }
+    // "The summit" after the envoys' talks is their leaders' meeting: the nearest happening of its kind that fits but
+    // for its level lends the leaders of its countries.
+    if (!antecedent && LEADER_LEVEL.has(m.trigger.text.toLowerCase())) {
+      for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
+        const a = events[j];
+        if (levelAgrees(m, a, dct) || !fits(m, a, others, dct, false)) continue;
+        const leaders = leadersOf(a, dct);
+        if (leaders && parties(m).every((p) => leaders.includes(p))) m.participants = [...leaders, ...m.participants.filter((p) => !leaders.includes(p))];
+        break;
+      }
+      continue;
     }
     if (!antecedent) continue;
     const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
@@ -159,7 +201,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
  * before the pair is named, "the call" in a recap of it) is taken as that happening when its own parties are among the
  * topic's and, if it names any, its time agrees and its sentence names no one else but those who tell of it.
  */
-export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
+export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
   type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
   const tally = new Map<string, Topic>();
   for (const e of events) {
@@ -183,7 +225,7 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
   for (const m of events) {
     const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
-    if (!topic || complete(m) || gatherings.has(m)) continue;
+    if (!topic || complete(m) || gatherings.has(m) || !levelAgrees(m, topic.example, dct)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
     // takes the topic whatever its time, one naming a party only when its time agrees.
     if ((!timesAgree(m, topic.example) && parties(m).length > 0) || (m.stance === "occurred" && !topic.held)) continue;
@@ -215,6 +257,28 @@ export function resolveSentenceParties(events: EventMention[], named: Map<number
     const voices = new Set(m.source.map((x) => x.entity));
     const people = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !voices.has(p));
     if (people.length >= 2 && people.length <= SENTENCE_PARTIES) m.participants = [...people, ...m.participants];
+  }
+}
+
+/**
+ * "Getting Xi Jinping and Joe Biden to a productive summit", "Biden and Putin had accepted in principle a summit": a
+ * meeting or call still naming no one after the passes above, in a sentence that joins two people with "and", is
+ * theirs. A visit or a signing is not (the pair may be host and guest, or the signatories of something else).
+ */
+export function resolveSentencePair(text: string, events: EventMention[], people: { entity: string; start: number; end: number; sentence: number }[], gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
+  const pairs = new Map<number, string[] | null>();
+  for (let i = 0; i + 1 < people.length; i++) {
+    const a = people[i];
+    const b = people[i + 1];
+    if (a.sentence !== b.sentence || a.entity === b.entity || !/^\s+and\s+$/.test(text.slice(a.end, b.start))) continue;
+    // Two pairs in one sentence leave it open which one a mention means.
+    pairs.set(a.sentence, pairs.has(a.sentence) ? null : [a.entity, b.entity]);
+  }
+  for (const m of events) {
+    const f = kindOf(m);
+    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || parties(m).length > 0 || gatherings.has(m)) continue;
+    const pair = pairs.get(m.sentence);
+    if (pair && levelAgrees(m, { ...m, participants: pair }, dct)) m.participants = [...pair, ...m.participants];
   }
 }
 

@@ -87,6 +87,15 @@ export interface RoleView {
 export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = [], date: string | null = null): RoleView {
   const at: (EntityMatch | null)[] = ts.map(() => null);
   for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
+  // "the APEC Economic Leaders' Meeting", "the Valdai Discussion Club Forum": an unknown name that runs on into a
+  // capitalised happening is that gathering's name, nobody who takes part.
+  for (let j = 0; j < ts.length; j++) {
+    const m = at[j];
+    if (!m?.entity.startsWith("local:") || at[j + 1] === m) continue;
+    let n = j + 1;
+    if (/^(?:'|’|'s|’s)$/.test(ts[n]?.text ?? "")) n++;
+    if (isEvent[n] && /^[A-Z]/.test(ts[n].text)) for (let x = j; x >= 0 && at[x] === m; x--) at[x] = null;
+  }
   return { ts, at, isEvent, prior, date };
 }
 
@@ -617,6 +626,8 @@ function governingVerb(v: RoleView, s: number): number {
     return -1;
   }
   while (p >= 0 && ts[p].pos === "ADV") p--;
+  // "accepted in principle a meeting with Putin": a two-word adverbial between the verb and its object.
+  if (p >= 2 && ts[p].pos === "NOUN" && ts[p - 1].pos === "ADP" && ts[p - 2].pos === "VERB" && !v.at[p]) return p - 2;
   return p >= 0 && ts[p].pos === "VERB" ? p : -1;
 }
 
@@ -638,12 +649,63 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
       found.where(m);
     } else found.party(m);
   }
+  heldInRelative(v, k, found);
   const pair = complements(v, k, type, found, false);
   if (pair) return;
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
   if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) subjectOf(v, g, found);
+  else {
+    const m = motionFor(v, s);
+    if (m >= 0) subjectOf(v, m, found);
+  }
+}
+
+/**
+ * "the meeting he was due to hold with Lavrov", "the talks that Blinken had planned to have with Wang": a relative
+ * clause whose verb holds the happening names its holder (a pronoun stands for the person named before) and whoever
+ * it is held with.
+ */
+function heldInRelative(v: RoleView, k: number, found: Found): void {
+  const { ts } = v;
+  let j = k + 1;
+  if (ts[j]?.lower === "that" || ts[j]?.lower === "which") j++;
+  const subject = j;
+  if (!(ts[j]?.pos === "PRON" || v.at[j])) return;
+  while (v.at[j + 1] && v.at[j + 1] === v.at[j]) j++;
+  let light = -1;
+  for (let i = j + 1; i < ts.length && i - j <= 6; i++) {
+    const w = ts[i];
+    if (w.pos === "VERB" && LIGHT.has(w.lemma)) {
+      light = i;
+      break;
+    }
+    if (!(w.pos === "AUX" || w.pos === "VERB" || w.pos === "PART" || w.pos === "ADV" || w.pos === "ADJ" || w.lower === "to")) return;
+  }
+  if (light < 0 || ts[light + 1]?.lower !== "with") return;
+  const holder = v.at[subject] ?? (/^(he|she)$/.test(ts[subject].lower) ? firstPersonBefore(v, subject) : null);
+  if (!holder) return;
+  const others = matchesIn(v, light + 2, phraseEnd(v, light + 2)).filter((m) => !placeLike(m));
+  if (others.length === 0) return;
+  found.party(holder);
+  for (const m of others) found.party(m);
+}
+
+/**
+ * "Xi arrived in San Francisco on Tuesday for a summit meeting with Biden": a happening that is the purpose of a verb
+ * of going, after the verb's adjuncts, has the goer among its parties. Returns the verb's index, else -1.
+ */
+function motionFor(v: RoleView, s: number): number {
+  const { ts } = v;
+  let p = s - 1;
+  if (p < 0 || ts[p].lower !== "for") return -1;
+  for (let b = p - 1; b >= 0 && p - b <= PURPOSE_REACH; b--) {
+    const x = ts[b];
+    if (x.pos === "VERB") return MOTION.has(x.lemma) ? b : -1;
+    if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) return -1;
+  }
+  return -1;
 }
 
 /**

@@ -31,7 +31,6 @@ const rows: [string, string, Stance][] = [
   ["The quarrel broke out after nearly an hour of calm conversation before the cameras.", "conversation", "occurred"],
   ["The two presidents then drove to a hotel in Nusa Dua for talks.", "talks", "discussed"],
   ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
-  ["The statement gave no date or venue for the meeting.", "meeting", "discussed"],
   ["Ministers in Paris praised the announcement of a summit between the two leaders.", "summit", "discussed"],
   // a gathering that collapsed or broke down was held; a deal that collapsed was not
   ["Their meeting in the Oval Office broke down after forty minutes.", "meeting", "occurred"],
@@ -121,6 +120,8 @@ const rows: [string, string, Stance][] = [
   ["Putin would travel to North Korea in the coming weeks, Vedomosti reported, citing a diplomatic source.", "travel", "discussed"],
   ["Analysts said a meeting might come later in the year.", "meeting", "discussed"],
   // wanted
+  ["Netanyahu had wanted the meeting with Biden to take place at the White House.", "meeting", "wanted"],
+  ["The White House has confirmed that President Joe Biden is prepared in principle to meet Vladimir Putin.", "meet", "wanted"],
   ["Trump said he would love to meet Kim again.", "meet", "wanted"],
   ["Zelensky said he was ready to meet Putin in Istanbul.", "meet", "wanted"],
   ["Xi invited Putin to visit Beijing.", "visit", "wanted"],
@@ -132,6 +133,9 @@ const rows: [string, string, Stance][] = [
   ["Zelensky challenged Putin to meet him in person.", "meet", "wanted"],
   ["Moscow welcomed the offer of talks, Peskov said.", "talks", "wanted"],
   // unplanned
+  ["The statement gave no date or venue for the meeting, and it did not mention the White House.", "meeting", "unplanned"],
+  ["Neither the White House nor the Prime Minister's Office has announced a date or venue for the leaders' meeting.", "meeting", "unplanned"],
+  ["Three and a half months later, the trip still has no date.", "trip", "unplanned"],
   ["Trump has no plans to meet Kim during his trip to Asia.", "meet", "unplanned"],
   ["A meeting is not on the schedule, a senior official said.", "meeting", "unplanned"],
   ["The talks will not take place.", "talks", "unplanned"],

@@ -138,7 +138,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveArticleTopic(out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
-  inheritStance(out, cursor.bare, dct);
+  inheritStance(doc.text, out, cursor.bare, dct);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;

@@ -17,6 +17,8 @@ interface CoreferenceLexicon {
     kinds: Record<string, string[]>;
     /** Nouns that stand for a happening named before, whatever its type ("the proposal", "the invitation"). */
     pointers: string[];
+    /** Words that weigh a happening without setting it ("possible venues for the talks"). */
+    hedges: string[];
     /** Words that name a meeting of leaders only ("the summit"). */
     leaderLevel: string[];
     /** How many sentences back an antecedent may lie. */
@@ -59,6 +61,7 @@ function sameKind(m: EventMention, a: EventMention): boolean {
 }
 
 const LEADER_LEVEL = new Set(LEX.leaderLevel);
+const HEDGED = new RegExp(`\\b(?:${LEX.hedges.map(escape).join("|")})\\b`, "i");
 
 /** "The summit" is not the envoys' talks: a leader-level word refers only to a happening of people who lead on its day. */
 function levelAgrees(m: EventMention, a: EventMention, dct: string | null): boolean {
@@ -287,7 +290,18 @@ export function resolveSentencePair(text: string, events: EventMention[], people
  * gives the happening it names: held when another news mention of the same kind and the same parties tells it held,
  * else set when one tells it set. Recaps, and mentions dated after the article, keep their own reading.
  */
-export function inheritStance(events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
+export function inheritStance(text: string, events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
+  // "Biden and Putin will meet in Geneva on June 16 … the talks would go deep into strategic questions": a happening
+  // told firmly ahead of it, which the article tells set elsewhere, is that set happening.
+  for (const m of events) {
+    const f = FAMILY.get(m.type);
+    if (f === undefined || bare.has(m) || m.background || m.stance !== "discussed" || m.factuality !== "CT+" || !complete(m)) continue;
+    // "possible venues for the talks", "a potential summit": one only weighed is no set one.
+    if (HEDGED.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start))) continue;
+    const own = [...new Set(parties(m))].sort().join();
+    const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && FAMILY.get(a.type) === f && timesAgree(m, a) && [...new Set(parties(a))].sort().join() === own && !(m.place && a.place && m.place !== a.place));
+    if (set) m.stance = "scheduled";
+  }
   for (const m of bare) {
     const f = FAMILY.get(m.type);
     if (f === undefined || m.background || m.stance !== "discussed") continue;

@@ -450,6 +450,8 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (c < 0) return;
     // "walked out to greet Xi", "went over to meet": a particle between the verb and its infinitive.
     if ((ts[c].pos === "ADP" || ts[c].pos === "PART" || ts[c].pos === "ADV") && c > 0 && ts[c - 1].pos === "VERB") c--;
+    // "is prepared in principle to meet", "agreed in principle to sign": a two-word adverbial before the infinitive.
+    else if (c >= 2 && ts[c].pos === "NOUN" && ts[c - 1].pos === "ADP" && !v.at[c] && (ts[c - 2].pos === "VERB" || ts[c - 2].pos === "ADJ" || ts[c - 2].pos === "AUX")) c -= 2;
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {

@@ -34,6 +34,7 @@ interface StanceLexicon {
   clauseTense: { untelling: string[]; untellingNouns: string[] };
   gatheringOutcomes: { types: string[]; predicates: string[] };
   absenceAhead: { words: string[]; cues: string[] };
+  undated: { nouns: string[]; joining: string[]; reach: number; attempts: string[] };
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
@@ -726,6 +727,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const answer = answerTo(inp.ts, inp.k);
   if (answer) return answer;
   if (openQuestion(inp.ts, inp.k)) return "unknown";
+  if (undated(inp.ts, inp.k)) return "unplanned";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";
   // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.
@@ -798,6 +800,42 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
 // Verbs whose past tells nothing held of a happening in their clause: plans, wishes and talk about it.
 const UNTELLING: ReadonlySet<string> = new Set(LEX.clauseTense.untelling);
 const AHEAD_WORDS: ReadonlySet<string> = new Set(LEX.absenceAhead.words);
+const SETTING_NOUNS: ReadonlySet<string> = new Set(LEX.undated.nouns);
+const SETTING_JOINS: ReadonlySet<string> = new Set(LEX.undated.joining);
+const ATTEMPTS: ReadonlySet<string> = new Set(LEX.undated.attempts);
+
+/**
+ * "gave no date or venue for the meeting", "neither side announced a date for Putin's return visit", "the trip still
+ * has no date": the happening's date or venue is said not to be set, so it is not planned.
+ */
+function undated(ts: Token[], k: number): boolean {
+  // After it: "(still|yet) has|had no date".
+  let j = k + 1;
+  while (ts[j] && (ts[j].pos === "ADV")) j++;
+  if (ts[j] && ["has", "have", "had"].includes(lowerOf(ts[j])) && lowerOf(ts[j + 1] ?? ts[j]) === "no") {
+    for (let i = j + 2; i < ts.length && i <= j + 4; i++) if (SETTING_NOUNS.has(lowerOf(ts[i]))) return true;
+  }
+  // Before it: a negated "date or venue for" the happening's phrase.
+  const p = phraseStart(ts, k) - 1;
+  if (p < 1 || lowerOf(ts[p]) !== "for") return false;
+  let g = p - 1;
+  let noun = false;
+  let negated = false;
+  for (; g >= 0; g--) {
+    const w = lowerOf(ts[g]);
+    if (SETTING_NOUNS.has(w)) noun = true;
+    else if (NEGATORS.has(w)) negated = true;
+    else if (!SETTING_JOINS.has(w)) break;
+  }
+  if (!noun) return false;
+  for (let i = g; !negated && i >= 0 && g - i < LEX.undated.reach; i--) {
+    const w = lowerOf(ts[i]);
+    if (ATTEMPTS.has(w)) return false;
+    if (NEGATORS.has(w) || w === "nothing" || (w === "yet" && lowerOf(ts[i + 1] ?? ts[i]) === "to")) negated = true;
+    else if (STOPS.has(w) && w !== "that") break;
+  }
+  return negated;
+}
 const ABSENCES: ReadonlySet<string> = new Set(LEX.absenceAhead.cues);
 const UNWILLED: ReadonlySet<string> = new Set(LEX.unwilled);
 const GATHERINGS: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.types);
@@ -859,7 +897,7 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
 /** Where a noun's phrase begins: back over determiners, adjectives, names, numbers and possessives ("the Feb. 28 White House meeting"). */
 function phraseStart(ts: Token[], k: number): number {
   let start = k;
-  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM", "NOUN"].includes(ts[start - 1].pos) || [".", "'s", "-"].includes(lowerOf(ts[start - 1])))) start--;
+  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM", "NOUN"].includes(ts[start - 1].pos) || [".", "'s", "-", "'", "’", "’s"].includes(lowerOf(ts[start - 1])))) start--;
   return start;
 }
 

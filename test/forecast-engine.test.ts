@@ -55,6 +55,8 @@ function ev(over: Partial<Evidence> = {}): Evidence {
 }
 
 const DAY = "2025-09-01";
+/** Where a report sets the happening: a plan set with neither a day nor a place counts as no more than expected. */
+const VENUE = "place:geneva";
 /** The probability on `asOf` (DAY unless given) from the evidence. */
 const p = (evidence: Evidence[], asOf = DAY, q = Q) => forecast(q, evidence, asOf).probability;
 /** How far the evidence moves the log-odds against no evidence at all, on the same day. */
@@ -72,8 +74,8 @@ describe("stances move the odds by their likelihood ratios", () => {
       ["refused", PARAMS.lr.refused],
       ["failed", PARAMS.lr.failed],
     ];
-    for (const [stance, lr] of cases) expect(shift([ev({ stance, factuality: stance === "occurred" ? "PR+" : "CT+" })]), stance).toBeCloseTo(Math.log(lr) * (stance === "occurred" ? PARAMS.certaintyWeight.PR : 1), 9);
-    expect(p([ev({ stance: "scheduled" })])).toBeGreaterThan(p([ev({ stance: "discussed" })]));
+    for (const [stance, lr] of cases) expect(shift([ev({ stance, place: VENUE, factuality: stance === "occurred" ? "PR+" : "CT+" })]), stance).toBeCloseTo(Math.log(lr) * (stance === "occurred" ? PARAMS.certaintyWeight.PR : 1), 9);
+    expect(p([ev({ stance: "scheduled", place: VENUE })])).toBeGreaterThan(p([ev({ stance: "discussed" })]));
     expect(p([ev({ stance: "discussed" })])).toBeGreaterThan(p([]));
   });
 
@@ -93,16 +95,16 @@ describe("stances move the odds by their likelihood ratios", () => {
       ["PS+", PARAMS.certaintyWeight.PS],
       ["Uu", PARAMS.certaintyWeight.Uu],
     ];
-    for (const [factuality, w] of cases) expect(shift([ev({ stance: "scheduled", factuality })]), factuality).toBeCloseTo(w * Math.log(PARAMS.lr.scheduled), 9);
+    for (const [factuality, w] of cases) expect(shift([ev({ stance: "scheduled", place: VENUE, factuality })]), factuality).toBeCloseTo(w * Math.log(PARAMS.lr.scheduled), 9);
   });
 });
 
 describe("independent origins", () => {
   it("counts a report once per origin per indicator", () => {
-    const once = p([ev({ stance: "scheduled" })]);
-    expect(p(Array.from({ length: 10 }, () => ev({ stance: "scheduled" })))).toBeCloseTo(once, 12);
+    const once = p([ev({ stance: "scheduled", place: VENUE })]);
+    expect(p(Array.from({ length: 10 }, () => ev({ stance: "scheduled", place: VENUE })))).toBeCloseTo(once, 12);
     // Another stance of the same origin is another indicator.
-    expect(shift([ev({ stance: "scheduled" }), ev({ stance: "discussed" })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled) + Math.log(PARAMS.lr.discussed), 9);
+    expect(shift([ev({ stance: "scheduled", place: VENUE }), ev({ stance: "discussed" })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled) + Math.log(PARAMS.lr.discussed), 9);
   });
 
   it("counts each further origin less than the one before", () => {
@@ -197,6 +199,11 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "discussed", eventTime: "2025-11" })], DAY, q)).toBeCloseTo(0, 9);
     expect(shift([ev({ stance: "discussed", eventTime: "2025-09-20" })], DAY, q)).toBeGreaterThan(0);
     expect(shift([ev({ stance: "called_off", eventTime: "2025-11" })], DAY, q)).toBeLessThan(0);
+  });
+
+  it("counts a plan said to be set but given neither a day nor a place as only expected", () => {
+    expect(shift([ev({ stance: "scheduled" })])).toBeCloseTo(Math.log(PARAMS.lr.discussed), 9);
+    expect(shift([ev({ stance: "scheduled", place: VENUE })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled), 9);
   });
 
   it("lowers the odds on a happening set for after the deadline as a set date passing would, and takes later undated plans as that plan", () => {
@@ -311,6 +318,20 @@ describe("time", () => {
     const f = forecast(Q, called, "2025-09-20");
     expect(f.updates.some((u) => u.indicator === "set date passed")).toBe(false);
     expect(f.probability).toBeLessThan(p(called, "2025-09-05"));
+  });
+
+  it("takes back a call-off when a party sets the happening's date again on the record", () => {
+    const set = ev({ stance: "scheduled", eventTime: "2025-09-15", onRecord: true, origin: "gov:US" });
+    const off = ev({ stance: "called_off", eventTime: "2025-09-15", published: "2025-09-03", onRecord: true, origin: "gov:US" });
+    const again = ev({ stance: "scheduled", eventTime: "2025-09-20", published: "2025-09-06", onRecord: true, origin: "gov:US" });
+    const f = forecast(Q, [set, off, again], "2025-09-06");
+    const back = f.updates.find((u) => u.indicator === "called off, then set again")!;
+    expect(back.at).toBe("2025-09-06");
+    // What the call-off took away comes back: the log-odds rise by what the call-off lowered them, besides the new date.
+    const before = logit(back.previous);
+    expect(logit(back.probability) - before).toBeGreaterThan(-Math.log(PARAMS.lr.called_off) * 0.9);
+    // An outlet's report that it is back on, or a plan with no day, takes nothing back.
+    expect(forecast(Q, [set, off, { ...again, onRecord: false, origin: "outlet:y" }], "2025-09-06").updates.map((u) => u.indicator)).not.toContain("called off, then set again");
   });
 
   it("holds no date beyond the deadline, nor one of a week, month or happening of other people", () => {

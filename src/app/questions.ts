@@ -6,7 +6,7 @@ import { forecast, placeFits, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
-import { addDays, dayRange } from "../domain/calendar.js";
+import { addDays, dayRange, moreSpecificTime } from "../domain/calendar.js";
 import type { Executor, Store } from "../store/index.js";
 import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type EvidenceRow, type StoredQuestion } from "../store/questions.js";
 
@@ -51,18 +51,31 @@ export function questionScope(q: Question): { types: string[]; entities: string[
  */
 export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   const placesOf = new Map<string, Set<string>>();
-  for (const r of rows) if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
+  const byClaim = new Map<string, EvidenceRow[]>();
+  for (const r of rows) {
+    if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
+    byClaim.set(r.claim, [...(byClaim.get(r.claim) ?? []), r]);
+  }
   const split = new Set<string>();
   for (const [claim, places] of placesOf) {
     const ps = [...places];
     if (!ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)))) split.add(claim);
   }
-  return rows.map(({ source, claimTime, claimPlace, ...r }) => ({
-    ...r,
-    place: r.place ?? (split.has(r.claim) ? null : claimPlace),
-    onRecord: speaksFor(source.at(-1), r.participants, r.published),
-    eventTime: reportTime(r.eventTime, claimTime, r.published, r.stance),
-  }));
+  // The claim's time as its reports had told it by a day (a day's news taken together): a date a later article gave
+  // the happening was not known when an earlier report appeared.
+  const timeBy = (claim: string, day: string) => {
+    let time: string | null = null;
+    for (const r of byClaim.get(claim) ?? []) if (r.published <= day) time = moreSpecificTime(time, r.eventTime);
+    return time;
+  };
+  return rows.map(({ source, claimTime: _, claimPlace, ...r }) => {
+    const eventTime = reportTime(r.eventTime, timeBy(r.claim, r.published), r.published, r.stance);
+    // Told as held but dated wholly after the report ("the meeting in September", in July): the reading contradicts
+    // itself, and tells nothing either way.
+    const ahead = dayRange(eventTime);
+    const stance = r.stance === "occurred" && ahead && ahead.from > r.published ? "unknown" : r.stance;
+    return { ...r, stance, place: r.place ?? (split.has(r.claim) ? null : claimPlace), onRecord: speaksFor(source.at(-1), r.participants, r.published), eventTime };
+  });
 }
 
 /**

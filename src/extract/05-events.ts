@@ -3,7 +3,7 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
@@ -87,6 +87,7 @@ const CONTEXT_REACH = 6;
 /** Event class and CAMEO code of a trigger, looking at the nearby words for ambiguous ones. */
 function classify(ts: Token[], k: number): TriggerInfo {
   const t = ts[k];
+  if (satisfied(ts, k)) return GENERIC;
   const lemma = t.pos === "PROPN" ? t.lower : t.lemma;
   const next = ts[k + 1]?.lower ?? "";
   const phrasal = PHRASAL.get(`${lemma} ${next}`);
@@ -279,6 +280,20 @@ function inQuantity(ts: Token[], k: number): boolean {
     const at = words.indexOf(ts[k].lower);
     return at >= 0 && words.every((w, i) => ts[k - at + i]?.lower === w);
   });
+}
+
+/** "The conditions had to be met", "met the deadline": a verb of meeting that satisfies something is no meeting. */
+function satisfied(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB" || !SATISFYING_VERBS.has(ts[k].lemma)) return false;
+  // Its object: "met the deadline", "meet their demands".
+  for (let j = k + 1; j < ts.length && j <= k + 4; j++) {
+    if (SATISFIED_OBJECTS.has(ts[j].lower)) return true;
+    if (!(ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON" || ts[j].pos === "NUM")) break;
+  }
+  // Its passive subject: "the conditions had to be met", "demands were not met".
+  let j = k - 1;
+  while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "PART" || ts[j].pos === "ADV" || ts[j].lower === "to" || ts[j].lemma === "be" || ts[j].lemma === "have")) j--;
+  return j < k - 1 && j >= 0 && SATISFIED_OBJECTS.has(ts[j].lower);
 }
 
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take

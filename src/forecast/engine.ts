@@ -172,6 +172,11 @@ function looksToDate(q: Question, e: Evidence, own: boolean): string | null {
   return to < q.deadline ? to : null;
 }
 
+/** "I am going to get to see him": set, a party says, but with neither a day nor a place: no more than expected. */
+function unfixed(e: Evidence): boolean {
+  return e.stance === "scheduled" && !e.place && !dayRange(e.eventTime);
+}
+
 /** "Biden and Putin will meet in Geneva on June 16", for a question that closes May 31: set for a day past the deadline. */
 function setsAfter(q: Question, e: Evidence): boolean {
   const r = dayRange(e.eventTime);
@@ -304,6 +309,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     }),
   );
   const offDates = calledOffDates(usable, (e) => reach.get(e)!.own);
+  // How far call-offs of the happening have lowered the log-odds since it was last set.
+  let offShift = 0;
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
   const planned = new Set<string>();
@@ -311,7 +318,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     usable.map((e) => {
       const { own, about } = reach.get(e)!;
       if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
-      return [e, own && setsAfter(q, e) ? setAfterDeadline(q, opts) : matchIndicator(q, e, about || staysAway(q, e, planned))] as const;
+      return [e, own && setsAfter(q, e) ? setAfterDeadline(q, opts) : matchIndicator(q, own && unfixed(e) ? { ...e, stance: "discussed" } : e, about || staysAway(q, e, planned))] as const;
     }),
   );
   // Once the happening is set for after the deadline, a plan told since with no day of its own within the window is
@@ -386,7 +393,14 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     if (had !== undefined && strength <= had) continue;
     const rank = had !== undefined ? [...perOrigin.keys()].indexOf(source) : perOrigin.size;
     perOrigin.set(source, strength);
+    // "The summit is back on": a party setting the happening's date on the record after it was called off takes back
+    // what the call-off took away; the call-off told of the plan now replaced.
+    if (offShift < 0 && own && e.onRecord && e.stance === "scheduled" && dayAhead(e)) {
+      log({ at: e.published, indicator: "called off, then set again", claim: e.claim, reports: [e.report], reason: "a party sets the happening's date again after it was called off" }, clamp(sigmoid(logit(p) - offShift)));
+      offShift = 0;
+    }
     const delta = Math.sign(Math.log(hit.lr)) * (strength - (had ?? 0)) * Math.pow(opts.originDecay, rank);
+    if (own && e.stance === "called_off") offShift += delta;
     const next = clamp(sigmoid(logit(p) + delta));
     log({ at: e.published, indicator: hit.name, claim: e.claim, reports: [e.report], reason: `${e.stance} (${e.factuality})${e.onRecord ? ", on the record" : ""}; ${ORIGIN_RANK_WORDS} ${rank + 1} of this kind; likelihood ratio ${hit.lr}` }, next);
   }

@@ -6,6 +6,7 @@
 import type { EventMention } from "../../domain/extraction.js";
 import { dayRange, overlaps } from "../../domain/calendar.js";
 import { loadData } from "../resources.js";
+import { GENERIC } from "./lexicon.js";
 import { knownNonLeader, officeholder } from "../gazetteer.js";
 import { countryOf } from "../entity-facts.js";
 
@@ -39,6 +40,7 @@ function kindOf(e: EventMention): number | undefined {
   return FAMILY.get(e.type) ?? KIND.get(e.trigger.text.toLowerCase());
 }
 const POINTERS = new Set(LEX.pointers);
+const GENERIC_TYPE = GENERIC.type;
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
 const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).join("|")})(?:\\s+[\\w'’-]+){0,3}\\s*$`, "i");
@@ -105,6 +107,13 @@ function fits(m: EventMention, a: EventMention, others: string[], dct: string | 
   if (m.place && a.place && m.place !== a.place && !a.participants.includes(m.place)) return false;
   const own = parties(m);
   return own.every((p) => a.participants.includes(p));
+}
+
+/** "The session", "the proposal": a word of no type of its own that refers to a happening is of that happening's type. */
+function takeKind(m: EventMention, a: EventMention): void {
+  if (m.type !== GENERIC_TYPE || a.type === GENERIC_TYPE) return;
+  m.type = a.type;
+  m.cameo = a.cameo;
 }
 
 /**
@@ -195,6 +204,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
     m.participants = [...antecedent.participants, ...own];
     if (!dayRange(m.time) && dayRange(antecedent.time)) m.time = antecedent.time;
+    takeKind(m, antecedent);
   }
 }
 
@@ -242,6 +252,7 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
     if ((others.length > 0 && own.length > 0) || others.length >= 2) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
     if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
+    takeKind(m, topic.example);
   }
 }
 

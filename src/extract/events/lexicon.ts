@@ -48,6 +48,7 @@ export interface EventLexicon {
   futureMarkers: string[];
   /** Phrases of quantity whose noun names no happening ("a good deal of history"). */
   quantityPhrases: string[];
+  satisfied: { verbs: string[]; objects: string[] };
 }
 
 export const LEX = loadData<EventLexicon>("lexicons/events.json");
@@ -75,6 +76,8 @@ export const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
 export const PLACE_HEADS = new Set(LEX.placeHeads);
 export const MAX_TIME_DISTANCE = 16;
 export const QUANTITY_PHRASES = LEX.quantityPhrases.map((p) => p.split(" "));
+export const SATISFYING_VERBS: ReadonlySet<string> = new Set(LEX.satisfied.verbs);
+export const SATISFIED_OBJECTS: ReadonlySet<string> = new Set(LEX.satisfied.objects);
 export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
 export const RELATIVE_SUBJECTS = new Set(["who", "which"]);
 export const BOUNDARY_PREPOSITIONS = new Set(["since"]);

@@ -27,6 +27,7 @@ interface RolesLexicon {
   motionVerbs: string[];
   verbCompanions: Record<string, string[]>;
   gatheringBodies: string[];
+  gatheringMembers: string[];
   proxyVerbs: string[];
   pluralRoles: Record<string, string>;
   sojournVerbs: string[];
@@ -51,6 +52,7 @@ const STOPS = new Set(LEX.clauseStops);
 const MOTION = new Set(LEX.motionVerbs);
 const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
+const GATHERING_MEMBERS = new Set(LEX.gatheringMembers);
 const PROXY = new Set(LEX.proxyVerbs);
 const SOJOURN = new Set(LEX.sojournVerbs);
 const DEPARTURE = new Set(LEX.departureVerbs);
@@ -206,7 +208,18 @@ function gatheringAfter(v: RoleView, at: number): boolean {
 /** True when the trigger names a gathering ("the APEC summit", "the G20"): no meeting of anyone's in particular. */
 export function isGathering(v: RoleView, k: number): boolean {
   const inside = v.at[k];
-  return !!inside && inside.type === "event" && !NAMED_MEETINGS.has(inside.entity);
+  if (inside && inside.type === "event" && !NAMED_MEETINGS.has(inside.entity)) return true;
+  // "the annual gathering of Asia-Pacific leaders", "a summit of Group of 20 leaders".
+  if (v.ts[k].pos === "VERB" || v.ts[k + 1]?.lower !== "of") return false;
+  for (let j = k + 2; j < v.ts.length && j <= k + 7; j++) {
+    const t = v.ts[j];
+    // "a meeting of the two leaders", "of the Russian and Ukrainian ministers", "of the foreign ministers of Russia and
+    // Ukraine": members counted or named two by two are a pair.
+    if (t.lower === "two" || t.lower === "both" || t.lower === "and") return false;
+    if (GATHERING_MEMBERS.has(t.lower)) return v.ts[j + 1]?.lower !== "of";
+    if (!(t.pos === "ADJ" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "DET" || t.pos === "NOUN" || t.lower === "-" || v.at[j])) return false;
+  }
+  return false;
 }
 
 /** Reads who takes part in the happening named at token k and where it takes place. */

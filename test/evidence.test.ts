@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { asEvidence } from "../src/app/questions.js";
+import type { EvidenceRow } from "../src/store/questions.js";
+
+let n = 0;
+function row(over: Partial<EvidenceRow> = {}): EvidenceRow {
+  n++;
+  return {
+    report: `r${n}`,
+    claim: "c1",
+    article: `a${n}`,
+    type: "meet",
+    participants: ["person:joe-biden", "person:xi-jinping"],
+    place: null,
+    claimPlace: null,
+    published: "2023-10-05",
+    factuality: "CT+",
+    stance: "scheduled",
+    background: false,
+    origin: `outlet:o${n}`,
+    source: [],
+    eventTime: null,
+    claimTime: null,
+    ...over,
+  };
+}
+
+describe("evidence as the engine reads it", () => {
+  it("gives an undated report only the date its claim's reports had told by its day, never one told later", () => {
+    const early = row({ published: "2023-10-05" });
+    const sameDay = row({ published: "2023-10-05", eventTime: "2023-11" });
+    const later = row({ published: "2023-11-08", eventTime: "2023-11-15" });
+    const rows = [early, sameDay, later].map((r) => ({ ...r, claimTime: "2023-11-15" }));
+    const [e1, e2, e3] = asEvidence(rows);
+    // A day's news is taken together: the month told that day, not the day told a month later.
+    expect(e1.eventTime).toBe("2023-11");
+    expect(e2.eventTime).toBe("2023-11");
+    expect(e3.eventTime).toBe("2023-11-15");
+  });
+
+  it("takes a report told as held but dated wholly after it as telling nothing", () => {
+    const [ahead, held] = asEvidence([row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-09" }), row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-07-17" })]);
+    expect(ahead.stance).toBe("unknown");
+    expect(held.stance).toBe("occurred");
+  });
+});

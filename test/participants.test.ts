@@ -182,6 +182,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [BIDEN, PUTIN],
     },
+    // A measure between the verb that holds a happening and the happening keeps the verb's subject.
+    {
+      text: "U.S. envoy Steve Witkoff held three hours of talks with Putin in Moscow on Wednesday.",
+      date: "2025-08-07",
+      trigger: "talks",
+      participants: ["person:steve-witkoff", PUTIN],
+    },
     // Who goes somewhere for a meeting takes part in it; a gathering's unknown name takes no part.
     {
       text: "Xi Jinping arrived in San Francisco on Tuesday afternoon for a summit meeting with Joe Biden and the 30th APEC Economic Leaders' Meeting.",

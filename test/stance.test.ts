@@ -16,6 +16,7 @@ const D = "2025-10-20";
 // [sentence, trigger, stance]
 const rows: [string, string, Stance][] = [
   // occurred
+  ["Trump welcomed Putin to Alaska in August.", "welcomed", "occurred"],
   ["Trump and Putin met for nearly three hours at the air base on Friday.", "met", "occurred"],
   ["The talks lasted about two hours, a Turkish official said.", "talks", "occurred"],
   ["Xi greeted Kim in the square before the parade began.", "greeted", "occurred"],
@@ -61,6 +62,8 @@ const rows: [string, string, Stance][] = [
   ["Asked whether Biden would see Xi in November, the press secretary said: \"It's happening.\"", "see", "scheduled"],
   ["Asked whether the two would meet in Rome, the aide said he could not rule it out.", "meet", "discussed"],
   // scheduled
+  ["Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday.", "meet", "scheduled"],
+  ["Donald Trump and Xi Jinping met at an air base in Busan on Thursday, their first face-to-face talks since 2019.", "talks", "occurred"],
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],
   ["The White House confirmed that Biden will meet Xi on Wednesday in San Francisco.", "meet", "scheduled"],
   ["The second round of talks is set for Monday in Istanbul.", "round", "scheduled"],
@@ -120,6 +123,7 @@ const rows: [string, string, Stance][] = [
   ["Putin would travel to North Korea in the coming weeks, Vedomosti reported, citing a diplomatic source.", "travel", "discussed"],
   ["Analysts said a meeting might come later in the year.", "meeting", "discussed"],
   // wanted
+  ["Kim would welcome Putin's offer of talks.", "talks", "wanted"],
   ["Netanyahu had wanted the meeting with Biden to take place at the White House.", "meeting", "wanted"],
   ["The White House has confirmed that President Joe Biden is prepared in principle to meet Vladimir Putin.", "meet", "wanted"],
   ["Trump said he would love to meet Kim again.", "meet", "wanted"],
@@ -133,6 +137,7 @@ const rows: [string, string, Stance][] = [
   ["Zelensky challenged Putin to meet him in person.", "meet", "wanted"],
   ["Moscow welcomed the offer of talks, Peskov said.", "talks", "wanted"],
   // unplanned
+  ["\"It is not on the schedule for this trip,\" the official said of a meeting with Kim.", "trip", "discussed"],
   ["The statement gave no date or venue for the meeting, and it did not mention the White House.", "meeting", "unplanned"],
   ["Neither the White House nor the Prime Minister's Office has announced a date or venue for the leaders' meeting.", "meeting", "unplanned"],
   ["Three and a half months later, the trip still has no date.", "trip", "unplanned"],

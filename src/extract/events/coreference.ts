@@ -63,6 +63,8 @@ function sameKind(m: EventMention, a: EventMention): boolean {
 }
 
 const LEADER_LEVEL = new Set(LEX.leaderLevel);
+// What may stand between the comma and an appositive happening: a determiner and up to four modifiers.
+const APPOSITION = /^\s*(?:their|the|a|an|his|her|its)(?:\s+[\w'’-]+){0,4}\s*$/i;
 const HEDGED = new RegExp(`\\b(?:${LEX.hedges.map(escape).join("|")})\\b`, "i");
 
 /** "The summit" is not the envoys' talks: a leader-level word refers only to a happening of people who lead on its day. */
@@ -312,6 +314,20 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     const own = [...new Set(parties(m))].sort().join();
     const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && FAMILY.get(a.type) === f && timesAgree(m, a) && [...new Set(parties(a))].sort().join() === own && !(m.place && a.place && m.place !== a.place));
     if (set) m.stance = "scheduled";
+  }
+  // "Trump and Xi met in Busan on Thursday, their first face-to-face talks since 2019": a happening named again in
+  // apposition is the one the clause before the comma tells, at its stage.
+  for (let i = 1; i < events.length; i++) {
+    const m = events[i];
+    const a = events[i - 1];
+    const f = FAMILY.get(m.type);
+    if (f === undefined || m.background || a.sentence !== m.sentence || FAMILY.get(a.type) !== f || a.stance === m.stance) continue;
+    if (!(a.stance === "occurred" || a.stance === "scheduled") || [...new Set(parties(m))].sort().join() !== [...new Set(parties(a))].sort().join()) continue;
+    const between = text.slice(a.trigger.end, m.trigger.start);
+    const comma = between.lastIndexOf(",");
+    if (comma < 0 || !APPOSITION.test(between.slice(comma + 1)) || /[;:.!?]/.test(between)) continue;
+    m.stance = a.stance;
+    if (!dayRange(m.time) && dayRange(a.time)) m.time = a.time;
   }
   for (const m of bare) {
     const f = FAMILY.get(m.type);

@@ -28,6 +28,7 @@ interface RolesLexicon {
   verbCompanions: Record<string, string[]>;
   gatheringBodies: string[];
   gatheringMembers: string[];
+  measures: string[];
   proxyVerbs: string[];
   pluralRoles: Record<string, string>;
   sojournVerbs: string[];
@@ -37,6 +38,7 @@ interface RolesLexicon {
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
 const PARTY_VERBS = new Set(LEX.partyVerbs);
+const MEASURES = new Set(LEX.measures);
 const PARTY_VERB_PREPS = new Map(Object.entries(LEX.partyVerbPrepositions).map(([v, ps]) => [v, new Set(ps)]));
 const CONTROL_NOUNS = new Set(LEX.controlNouns);
 const CONTROL_ADJECTIVES = new Set(LEX.controlAdjectives);
@@ -634,6 +636,13 @@ function governingVerb(v: RoleView, s: number): number {
     // "asked repeatedly for", "asked again and again for": adverbs between the verb and its preposition.
     while (q >= 0 && (ts[q].pos === "ADV" || (ts[q].lower === "and" && ts[q - 1]?.pos === "ADV"))) q--;
     if (q >= 0 && ts[q].pos === "VERB" && (PARTY_VERB_PREPS.get(ts[q].lemma)?.has(prep) || PARTY_VERB_PREPS.get(ts[q].lemma)?.has(ts[q + 1]?.lower ?? ""))) return q;
+    // "held three hours of talks", "after two rounds of negotiations": a measure of the happening stands between the
+    // verb and it.
+    if (prep === "of" && q >= 1 && ts[q].pos === "NOUN" && MEASURES.has(ts[q].lower)) {
+      let o = q - 1;
+      while (o >= 0 && (ts[o].pos === "NUM" || ts[o].pos === "DET" || ts[o].pos === "ADJ")) o--;
+      if (o >= 0 && o < q - 1 && ts[o].pos === "VERB" && PARTY_VERBS.has(ts[o].lemma)) return o;
+    }
     // "spent the weekend in talks", "spent two days in talks": a short object between the verb and its preposition.
     for (let o = q, n = 0; o >= 0 && n < 4 && OBJECT_WORDS.has(ts[o].pos); o--, n++) {
       if (o > 0 && ts[o - 1].pos === "VERB" && PARTY_VERB_PREPS.get(ts[o - 1].lemma)?.has(prep)) return o - 1;

@@ -35,6 +35,8 @@ interface StanceLexicon {
   gatheringOutcomes: { types: string[]; predicates: string[] };
   absenceAhead: { words: string[]; cues: string[] };
   undated: { nouns: string[]; joining: string[]; reach: number; attempts: string[] };
+  hostingWishes: string[];
+  containers: string[];
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
@@ -246,12 +248,20 @@ function selfCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
   const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
   if (noun && ts[k].pos !== "VERB") return { stance: noun, negated: false, at: k };
+  // "Trump welcomed Putin to Alaska": a guest welcomed in the past was hosted, not wished for; the tense tells.
+  if (ts[k].pos === "VERB" && HOSTING_WISHES.has(ts[k].lemma) && lowerOf(ts[k]).endsWith("ed") && inp.entityAt(k + 1) && !["would", "will", "'d", "to"].includes(lowerOf(ts[k - 1] ?? ts[k]))) return null;
   for (const cue of selfCuesFor(ts[k])) {
     if (matchStartingAt(ts, k, cue) < 0) continue;
     return { stance: cue.stance, negated: negatedBefore(ts, k, cue), at: k };
   }
   return null;
 }
+
+// Lists a happening is on or off ("on the schedule", "off the agenda"): what is on them is the clause's subject.
+const CONTAINERS: ReadonlySet<string> = new Set(LEX.containers);
+
+// Verbs of wishing that, with a guest for object, tell the guest received ("welcomed Putin to Alaska").
+const HOSTING_WISHES: ReadonlySet<string> = new Set(LEX.hostingWishes);
 
 // The self cues by the words their first slot takes, in the cues' order (SELF never starts with an optional slot).
 const SELF_BY_FIRST = new Map<string, Cue[]>();
@@ -270,6 +280,10 @@ function selfCuesFor(t: Token): Cue[] {
 function governingCue(inp: StanceInput): Found | null {
   const inner = governorOf(inp, inp.k, GOVERNING_GAP, true);
   if (!inner) return null;
+  // "It is not on the schedule for this trip": what is on a schedule is its subject; the happening after "for" is
+  // the one the schedule belongs to.
+  const before = (n: number) => lowerOf(inp.ts[inner.at - n] ?? inp.ts[inner.at]);
+  if (CONTAINERS.has(inp.ts[inner.at].lemma) && inp.ts[inner.at].pos === "NOUN" && (["on", "in", "off"].includes(before(1)) || ["on", "in", "off"].includes(before(2)))) return null;
   // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
   // right before the cue speaks for the whole.
   const outer = governorOf(inp, inner.at, 2);
@@ -784,7 +798,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
     // "would come back to meet Kim at a later date": a future with no time to it is not set.
-    if (!f.startsWith("CT") || inp.time === "FUTURE_REF") return "discussed";
+    // "will meet in the coming days, the Kremlin said": a party's own plain future is set, if not yet dated.
+    if (!f.startsWith("CT") || (inp.time === "FUTURE_REF" && !(inp.byParty && tense === "future" && !group.would))) return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
     return inp.byParty || inp.voice !== "report" || datedAhead(inp.time, inp.dct) ? "scheduled" : "discussed";

@@ -84,6 +84,9 @@ describe("a source written as a pronoun or description shows the name it stands 
     ["U.S. officials said the meeting would take place in November.", "meeting", ["U.S. officials"]],
     // a pronoun after a quote stands for someone outside what the quote says
     ['Donald Trump was asked about the delegation in Abu Dhabi. "Nothing will happen until Vladimir Putin and I get together," he said.', "get", ["Donald Trump"]],
+    // an office names again the one named before who holds it, and a pronoun after it stands for that speaker
+    ["President Donald Trump spoke to reporters on Friday. The Associated Press reports that the president said he would meet Putin next week.", "meet", ["The Associated Press", "Donald Trump"]],
+    ["President Donald Trump spoke on Friday. The Associated Press reports that the president said he would meet Putin. The meeting will be in Alaska, he noted, the state news agency TASS reported.", "meeting", ["the state news agency TASS", "Donald Trump"]],
   ]);
 });
 

@@ -334,6 +334,13 @@ describe("time", () => {
     expect(forecast(Q, [set, off, { ...again, onRecord: false, origin: "outlet:y" }], "2025-09-06").updates.map((u) => u.indicator)).not.toContain("called off, then set again");
   });
 
+  it("takes no official of a country for a visit to it: a visit is to the country", () => {
+    const q = question({ event: { type: "visit", participants: [PUTIN, "country:KP"], place: null }, indicators: defaultIndicators("visit", [PUTIN, "country:KP"]) });
+    const tour = ev({ type: "visit", participants: [PUTIN, "person:kim-jong-un"], stance: "occurred", onRecord: true, origin: "gov:RU" });
+    expect(forecast(q, [tour], DAY).status).toBe("open");
+    expect(forecast(q, [{ ...tour, participants: [PUTIN, "country:KP"] }], DAY).status).toBe("yes");
+  });
+
   it("holds no date beyond the deadline, nor one of a week, month or happening of other people", () => {
     const cases: [Partial<Evidence>, boolean][] = [
       [{ eventTime: "2025-09-15" }, true],

@@ -270,6 +270,19 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(read("Ukraine and the United States have signed a memorandum of intent on the long-delayed minerals agreement.", "2025-04-18", "signed").type).toBe("other");
     expect(read("Ukraine and the United States signed the minerals agreement on Wednesday in Washington.", "2025-04-30", "signed").type).toBe("sign");
   });
+  it("coming, outside its idioms, is a visit; staying away and setting foot are visits too", () => {
+    expect(read("Xi did not come, and Premier Li Qiang led the delegation.", "2023-09-10", "come").type).toBe("visit");
+    expect(read("The issue came up in the talks.", "2023-09-10", "came").type).not.toBe("visit");
+    expect(read("The two sides came to terms on Friday.", "2023-09-10", "came").type).not.toBe("visit");
+    expect(read("Putin never set foot in South Africa during the summit.", "2023-08-25", "set").type).toBe("visit");
+  });
+  it("a word of a kind of happening that names two parties is of that kind", () => {
+    expect(read("It took a Sullivan-Wang Yi session in Malta to restore contacts.", "2023-10-29", "session")).toMatchObject({ type: "meet" });
+  });
+  it("meeting a demand or a deadline is no meeting", () => {
+    expect(read("Trump said certain conditions had to be met.", "2018-05-22", "met").type).toBe("other");
+    expect(read("Trump met Kim in Singapore.", "2018-06-12", "met").type).toBe("meet");
+  });
   it("missiles fired are a launch, shells fired an attack", () => {
     expect(read("North Korea fired several short-range ballistic missiles toward the northeast on Wednesday.", "2025-10-22", "fired").type).toBe("missile_test");
     expect(read("Russia fired artillery shells at the town.", "2025-10-22", "fired").type).toBe("attack");

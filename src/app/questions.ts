@@ -2,7 +2,7 @@
 import type { Evidence, Forecast, ForecastUpdate, Question, QuestionStatus, Resolution } from "../domain/forecast.js";
 import type { Stance } from "../domain/extraction.js";
 import { officialsOf, resolveName } from "../extract/gazetteer.js";
-import { forecast, placeFits, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
+import { forecast, placeFits, placeKnown, replay, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from "../forecast/engine.js";
 import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
@@ -58,7 +58,8 @@ export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   }
   const split = new Set<string>();
   for (const [claim, places] of placesOf) {
-    const ps = [...places];
+    // A venue of which nothing is known ("the Dolmabahce Palace") says nothing against the city the others name.
+    const ps = [...places].filter((p) => p.startsWith("country:") || placeKnown(p));
     if (!ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)))) split.add(claim);
   }
   // The claim's time as its reports had told it by a day (a day's news taken together): a date a later article gave

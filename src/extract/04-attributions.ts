@@ -3,6 +3,7 @@ import type { Attribution, EntityType, SourceRef, Span } from "../domain/extract
 import type { Doc } from "./01-tokens.js";
 import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
+import { holdsRole, roleOfTitle } from "./gazetteer.js";
 import { LEXICON as L, type Frame } from "./attribution/lexicon.js";
 import { nestChains, type Draft } from "./attribution/nesting.js";
 import { authorAsides, readPresenters } from "./attribution/presenters.js";
@@ -118,7 +119,8 @@ export function readAttributionReading(doc: Doc, entities: EntityReading): Attri
       const deepest = (a.chain as ChainLink[]).findLast((c) => c.entity !== null);
       if (deepest?.entity) {
         speaker.entity = deepest.entity;
-        speaker.type = index.typeAt(deepest.entity, deepest.start, deepest.end);
+        // Named by an office ("the president") rather than a name, a person is still a person.
+        speaker.type = index.typeAt(deepest.entity, deepest.start, deepest.end) ?? (deepest.entity.startsWith("person:") ? "person" : null);
         speaker.sentence = si;
       }
     }
@@ -569,6 +571,11 @@ function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: 
     // "The newspaper said": a definite outlet noun names again the outlet mentioned last
     if (entity === null && r[1] - r[0] <= 2 && v.words[r[0]] === "the" && L.outletAnaphors.has(head.lower)) {
       entity = index.nearestBefore(OUTLET, start);
+    }
+    // "the president said": the office names again the nearest one named before who holds it.
+    if (entity === null && v.words[r[0]] === "the" && r[1] > r[0]) {
+      const role = roleOfTitle(v.words.slice(r[0] + 1, r[1] + 1).join(" "));
+      if (role) entity = index.nearestPerson(start, (id) => holdsRole(id, role, null));
     }
     // "The statement said": the words of the one who spoke last, within reach
     if (entity === null && r[1] - r[0] === 1 && v.words[r[0]] === "the" && L.statementAnaphors.has(head.lower) &&

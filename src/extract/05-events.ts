@@ -3,9 +3,9 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
-import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties } from "./events/coreference.js";
+import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor } from "./entity-facts.js";
@@ -96,6 +96,8 @@ function classify(ts: Token[], k: number): TriggerInfo {
     // Wide enough to reach the head of a modified object: "fired several short-range ballistic missiles".
     for (let j = Math.max(0, k - CONTEXT_REACH); j <= Math.min(ts.length - 1, k + CONTEXT_REACH); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
   }
+  // "The premier will come", "Xi did not come": coming, outside its idioms ("came up", "come to terms"), is a visit.
+  if (t.pos === "VERB" && GOING_VERBS.has(lemma) && !GOING_IDIOMS.has(next) && !(next === "to" && GOING_TO_IDIOMS.has(ts[k + 2]?.lower ?? ""))) return VISIT;
   const direct = TRIGGERS.get(lemma) ?? TRIGGERS.get(t.lower);
   if (direct && !(LIGHT.has(lemma) && t.pos === "VERB" && direct.type === "other")) return direct;
   // Light verbs take their class from the event noun they govern ("held talks", "conducted drills").
@@ -139,6 +141,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveArticleTopic(out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
+  typeByKind(out);
   inheritStance(doc.text, out, cursor.bare, dct);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
@@ -196,7 +199,9 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const present = presentIn(ts, matches);
   for (const k of present) ts[k] = { ...ts[k], pos: "VERB" };
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
-  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
+  // "The Associated Press reports": a word inside an outlet's or a body's name is no happening.
+  const inBodyName = (t: Token) => matches.some((m) => (m.type === "outlet" || m.type === "organization") && m.start <= t.start && m.end >= t.end && m.end - m.start > t.end - t.start);
+  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !inBodyName(t) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);

@@ -226,6 +226,8 @@ export interface GazetteerIndex {
   roleRank: Map<string, number>;
   defaultLeader: string[];
   passModifiers: Set<string>;
+  /** The role each title phrase names, by its lower case ("prime minister" → prime-minister). */
+  titleRoles: Map<string, string>;
   blockModifiers: Set<string>;
   local: LocalNamesFile;
 }
@@ -262,6 +264,7 @@ function build(): GazetteerIndex {
     roleRank: new Map(Object.entries(titles.roleRank)),
     defaultLeader: titles.defaultLeader,
     passModifiers: new Set(titles.passModifiers.map(pieceKey)),
+    titleRoles: new Map(),
     blockModifiers: new Set(titles.blockModifiers.map(pieceKey)),
     local: loadData<LocalNamesFile>("gazetteer/local-names.json"),
   };
@@ -300,6 +303,7 @@ function build(): GazetteerIndex {
     const pieces = splitName(t.phrase);
     const phrase: TitlePhrase = { ...t, shapes: pieces.map(shapeOf), length: pieces.length };
     trieInsert(idx.titles, pieces.map(pieceKey), phrase);
+    if (t.role && !t.honorific) idx.titleRoles.set(t.phrase.toLowerCase(), t.role);
   }
   return idx;
 }
@@ -342,6 +346,17 @@ export function leaderRoles(code: string): string[] {
 export function knownNonLeader(id: string, date: string | null): boolean {
   const offices = gazetteer().byId.get(id)?.offices ?? [];
   return offices.length > 0 && !offices.some((o) => leaderRoles(o.country).includes(o.role) && (date === null || officeActive(o, date)));
+}
+
+/** The role a bare title names ("president", "prime minister", "top diplomat"), if the title list has it. */
+export function roleOfTitle(words: string): string | null {
+  return gazetteer().titleRoles.get(words.toLowerCase()) ?? null;
+}
+
+/** Whether a person holds `role` (for any country; "leader" meaning a country's leading roles) on `date`, any date when null. */
+export function holdsRole(id: string, role: string, date: string | null): boolean {
+  const offices = gazetteer().byId.get(id)?.offices ?? [];
+  return offices.some((o) => (role === "leader" ? leaderRoles(o.country).includes(o.role) : o.role === role) && (date === null || officeActive(o, date)));
 }
 
 /** The person holding `role` for `country` on `date`; none when several hold it at once (spokespeople). */

@@ -45,6 +45,11 @@ function within(place: string): string | null {
   return e?.within ?? (e?.country ? `country:${e.country}` : null);
 }
 
+/** True when it is known where a place lies (a country, or a place the gazetteer puts within one). */
+export function placeKnown(place: string): boolean {
+  return place.startsWith("country:") || within(place) !== null;
+}
+
 /** True when the happening's place is the question's, or lies within it ("the Oval Office" in "the White House", Alaska in the United States). */
 export function placeFits(question: string | null, place: string | null): boolean {
   if (!question) return true;
@@ -72,7 +77,8 @@ function joinsSides(q: Question, e: Evidence): boolean {
 export function aboutEvent(q: Question, e: Evidence, byOfficials = false): boolean {
   if (!placeFits(q.event.place, e.place)) return false;
   // "Witkoff and Araghchi held talks in Muscat": officials of two countries meeting are the countries meeting.
-  const takes = (p: string) => e.participants.includes(p) || (byOfficials && p.startsWith("country:") && e.participants.some((x) => servesIn(x, p, e.published)));
+  // A visit is to a country, not to its officials: Putin touring a Russian spaceport with Kim is no visit to North Korea.
+  const takes = (p: string) => e.participants.includes(p) || (byOfficials && e.type !== "visit" && p.startsWith("country:") && e.participants.some((x) => servesIn(x, p, e.published)));
   // A visit to a country takes place in it: Biden's visit to Israel is no meeting at the White House, whatever place
   // its claim took from another report.
   const venue = q.event.place;

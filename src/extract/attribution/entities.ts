@@ -93,6 +93,16 @@ export class EntityIndex {
     return this.nearestBefore(types, offset, skip);
   }
 
+  /** The nearest person mentioned before `offset`, within reach, who passes `test` ("the president": one who holds that office). */
+  nearestPerson(offset: number, test: (entity: string) => boolean): string | null {
+    let i = this.firstAtOrAfter(offset) - 1;
+    for (let k = 0; i >= 0 && k < PRONOUN_REACH; i--, k++) {
+      const m = this.matches[i];
+      if (m.end <= offset && m.type === "person" && test(m.entity)) return m.entity;
+    }
+    return null;
+  }
+
   /** The nearest entity of one of `types` mentioned before `offset`, within reach, outside `skip` when given. */
   nearestBefore(types: readonly EntityType[], offset: number, skip: { start: number; end: number } | null = null): string | null {
     let i = this.firstAtOrAfter(offset) - 1;

@@ -6,7 +6,7 @@
 import type { EventMention } from "../../domain/extraction.js";
 import { dayRange, overlaps } from "../../domain/calendar.js";
 import { loadData } from "../resources.js";
-import { GENERIC } from "./lexicon.js";
+import { CAMEO_OF_TYPE, GENERIC } from "./lexicon.js";
 import { knownNonLeader, officeholder } from "../gazetteer.js";
 import { countryOf } from "../entity-facts.js";
 
@@ -33,7 +33,13 @@ const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
 const KIND = new Map<string, number>();
-for (const [type, words] of Object.entries(LEX.kinds)) for (const w of words) if (FAMILY.has(type)) KIND.set(w, FAMILY.get(type)!);
+const KIND_TYPE = new Map<string, string>();
+for (const [type, words] of Object.entries(LEX.kinds)) {
+  for (const w of words) {
+    if (FAMILY.has(type)) KIND.set(w, FAMILY.get(type)!);
+    KIND_TYPE.set(w, type);
+  }
+}
 
 /** The family of happenings a mention names: by its type, else by its word ("spoke by phone" is a call). */
 function kindOf(e: EventMention): number | undefined {
@@ -109,6 +115,21 @@ function fits(m: EventMention, a: EventMention, others: string[], dct: string | 
   if (m.place && a.place && m.place !== a.place && !a.participants.includes(m.place)) return false;
   const own = parties(m);
   return own.every((p) => a.participants.includes(p));
+}
+
+/**
+ * "A Sullivan-Wang Yi session", "a Russia-Ukraine session": a word of a kind of happening ("session", "sit-down") that
+ * names two parties of its own is a happening of that kind, whether or not it refers to one told before.
+ */
+export function typeByKind(events: EventMention[]): void {
+  for (const m of events) {
+    if (m.type !== GENERIC_TYPE) continue;
+    const type = KIND_TYPE.get(m.trigger.text.toLowerCase());
+    // A signing needs its document: "a memorandum was signed" is not the deal signed.
+    if (!type || FAMILY.get(type) === FAMILY.get("sign") || parties(m).filter((p) => p.startsWith("person:") || p.startsWith("country:")).length < 2) continue;
+    m.type = type;
+    m.cameo = CAMEO_OF_TYPE.get(type) ?? null;
+  }
 }
 
 /** "The session", "the proposal": a word of no type of its own that refers to a happening is of that happening's type. */

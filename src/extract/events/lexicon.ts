@@ -49,6 +49,7 @@ export interface EventLexicon {
   /** Phrases of quantity whose noun names no happening ("a good deal of history"). */
   quantityPhrases: string[];
   satisfied: { verbs: string[]; objects: string[] };
+  goingVerbs: { verbs: string[]; idioms: string[]; toIdioms: string[] };
 }
 
 export const LEX = loadData<EventLexicon>("lexicons/events.json");
@@ -59,6 +60,9 @@ export const NAMED_MEETINGS = new Map(
     .map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
 );
 export const TRIGGERS = new Map(Object.entries(LEX.triggers));
+/** The CAMEO code a type's triggers carry (the first trigger of the type that has one). */
+export const CAMEO_OF_TYPE = new Map<string, string>();
+for (const info of TRIGGERS.values()) if (info.cameo && !CAMEO_OF_TYPE.has(info.type)) CAMEO_OF_TYPE.set(info.type, info.cameo);
 export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map((c) => ({ ...c, near: new Set(c.near) }))]));
 export const PHRASAL = new Map(Object.entries(LEX.phrasal));
 export const FRAMES = new Map(Object.entries(LEX.frames));
@@ -76,6 +80,9 @@ export const GERUND_ADJUNCT = new Set(LEX.gerundAdjuncts);
 export const PLACE_HEADS = new Set(LEX.placeHeads);
 export const MAX_TIME_DISTANCE = 16;
 export const QUANTITY_PHRASES = LEX.quantityPhrases.map((p) => p.split(" "));
+export const GOING_VERBS: ReadonlySet<string> = new Set(LEX.goingVerbs.verbs);
+export const GOING_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.idioms);
+export const GOING_TO_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.toIdioms);
 export const SATISFYING_VERBS: ReadonlySet<string> = new Set(LEX.satisfied.verbs);
 export const SATISFIED_OBJECTS: ReadonlySet<string> = new Set(LEX.satisfied.objects);
 export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));

@@ -107,6 +107,15 @@ describe("independent origins", () => {
     expect(shift([ev({ stance: "scheduled", place: VENUE }), ev({ stance: "discussed" })])).toBeCloseTo(Math.log(PARAMS.lr.scheduled) + Math.log(PARAMS.lr.discussed), 9);
   });
 
+  it("does not count a plan again because a report of no date came between: only a call-off turns the story", () => {
+    const wanted = ev({ stance: "wanted", origin: "a" });
+    const noDate = ev({ stance: "unplanned", published: "2025-09-02", origin: "b" });
+    const again = ev({ stance: "wanted", published: "2025-09-03", origin: "a" });
+    expect(p([wanted, noDate, again], "2025-09-03")).toBeCloseTo(p([wanted, noDate], "2025-09-03"), 9);
+    const off = ev({ stance: "called_off", published: "2025-09-02", origin: "b" });
+    expect(p([wanted, off, again], "2025-09-03")).toBeGreaterThan(p([wanted, off], "2025-09-03"));
+  });
+
   it("counts each further origin less than the one before", () => {
     const first = shift([ev({ stance: "scheduled", origin: "a" })]);
     const two = shift([ev({ stance: "scheduled", origin: "a" }), ev({ stance: "scheduled", origin: "b" })]);

@@ -247,6 +247,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let sought: AwaitedDay | null = null;
   const counted = new Map<string, Map<string, number>>();
   let direction: boolean | null = null;
+  // Whether the story has turned against the happening (called off, failed) since it last rose.
+  let turned = false;
   const happened = new Set<string>();
   let resolved: { outcome: "yes" | "no"; at: string } | null = null;
   const log = (u: Omit<ForecastUpdate, "previous" | "probability">, next: number) => {
@@ -376,11 +378,18 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     if (hit.lr > 1 && when && when.from > q.deadline) continue;
     if (hit.lr > 1 && setLate && e.published >= setLate && own && PLANS.has(e.stance) && !(when && when.to <= q.deadline)) continue;
     // A turn of the story (a summit called off, then back on) is news again: the origins counted for the other
-    // direction start afresh.
+    // direction start afresh. Only a happening called off or failed turns it; "no date yet" between two reports of
+    // the same plan does not make the plan news again.
     const rising = hit.lr > 1;
-    if (direction !== null && direction !== rising) {
-      if (rising) counted.delete(AGAINST);
-      else for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
+    if (direction !== null && direction !== rising && turned) {
+      if (rising) {
+        counted.delete(AGAINST);
+        turned = false;
+      } else for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
+    }
+    if (!rising && (e.stance === "called_off" || e.stance === "failed")) {
+      if (!turned) for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
+      turned = true;
     }
     direction = rising;
     // Every report against the happening is one body of news ("the signing was scrapped", "no deal was signed"): its

@@ -17,6 +17,7 @@ const D = "2025-10-20";
 const rows: [string, string, Stance][] = [
   // occurred
   ["Trump welcomed Putin to Alaska in August.", "welcomed", "occurred"],
+  ["Biden walked out to greet Xi, and the two shook hands before sitting down across a long table.", "sitting", "occurred"],
   ["Trump and Putin met for nearly three hours at the air base on Friday.", "met", "occurred"],
   ["The talks lasted about two hours, a Turkish official said.", "talks", "occurred"],
   ["Xi greeted Kim in the square before the parade began.", "greeted", "occurred"],
@@ -106,6 +107,10 @@ const rows: [string, string, Stance][] = [
   ["Zelensky said his meeting with Trump on Friday did not go the way it was supposed to.", "meeting", "occurred"],
   ["The Oval Office meeting erupted into a shouting match.", "meeting", "occurred"],
   // discussed
+  ["Many in Israel expect a sit-down in New York during the U.N. General Assembly.", "sit-down", "discussed"],
+  ["One official described the meeting as fairly certain, the newspaper said.", "meeting", "discussed"],
+  ["Trump kept the door open, saying a trip there remained a possibility.", "trip", "discussed"],
+  ["Some commentators read the notice as opening the way for Putin to come.", "come", "discussed"],
   ["Officials discussed a possible meeting between the two leaders.", "meeting", "discussed"],
   ["The minister spoke of a meeting between the two presidents at the summit.", "meeting", "discussed"],
 

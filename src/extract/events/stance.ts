@@ -37,6 +37,7 @@ interface StanceLexicon {
   undated: { nouns: string[]; joining: string[]; reach: number; attempts: string[] };
   hostingWishes: string[];
   containers: string[];
+  pastForms: string[];
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
@@ -260,6 +261,9 @@ function selfCue(inp: StanceInput): Found | null {
 // Lists a happening is on or off ("on the schedule", "off the agenda"): what is on them is the clause's subject.
 const CONTAINERS: ReadonlySet<string> = new Set(LEX.containers);
 
+// Irregular past forms a tagger may take for nouns ("the two shook hands").
+const PAST_FORMS: ReadonlySet<string> = new Set(LEX.pastForms);
+
 // Verbs of wishing that, with a guest for object, tell the guest received ("welcomed Putin to Alaska").
 const HOSTING_WISHES: ReadonlySet<string> = new Set(LEX.hostingWishes);
 
@@ -284,6 +288,8 @@ function governingCue(inp: StanceInput): Found | null {
   // the one the schedule belongs to.
   const before = (n: number) => lowerOf(inp.ts[inner.at - n] ?? inp.ts[inner.at]);
   if (CONTAINERS.has(inp.ts[inner.at].lemma) && inp.ts[inner.at].pos === "NOUN" && (["on", "in", "off"].includes(before(1)) || ["on", "in", "off"].includes(before(2)))) return null;
+  // "We expect this meeting to be candid": what is expected is how it goes, not whether it takes place.
+  if (inp.ts[inner.at].lemma === "expect" && lowerOf(inp.ts[inp.k + 1] ?? inp.ts[inp.k]) === "to" && lowerOf(inp.ts[inp.k + 2] ?? inp.ts[inp.k]) === "be") return null;
   // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
   // right before the cue speaks for the whole.
   const outer = governorOf(inp, inner.at, 2);
@@ -791,6 +797,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);
   if (f === "Uu" && purpose >= 0) return readStance({ ...inp, k: purpose, factuality: inp.factualityAt(purpose) ?? "CT+" });
+  // "shook hands before sitting down across a long table": a gerund of sequence in a clause told as past took place.
+  if (inp.ts[inp.k].pos === "VERB" && lowerOf(inp.ts[inp.k]).endsWith("ing") && ["before", "after"].includes(lowerOf(inp.ts[inp.k - 1] ?? inp.ts[inp.k])) && sequencePast(inp)) return "occurred";
   // "when the presidents meet in San Francisco", "when Biden sits down with Putin in Geneva on Wednesday": a temporal
   // clause in the present takes the happening for granted; with its date ahead or its venue named it is set.
   if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
@@ -961,6 +969,18 @@ function willNot(ts: Token[], k: number): boolean {
 }
 
 /** For an infinitive of purpose ("flew to Ankara to meet"), the verb it serves; else -1. */
+/** The verb of the clause a gerund of sequence hangs on ("shook hands before sitting down") is told in the past, for certain. */
+function sequencePast(inp: StanceInput): boolean {
+  for (let j = inp.k - 2; j >= 0 && j >= inp.k - 12; j--) {
+    const w = lowerOf(inp.ts[j]);
+    if (STOPS.has(w) && inp.ts[j].pos !== "ADP") return false;
+    // "The two shook hands": a past form the tagger took for a noun.
+    if (PAST_FORMS.has(w)) return true;
+    if (inp.ts[j].pos === "VERB") return !w.endsWith("ing") && inp.factualityAt(j) === "CT+" && groupAt(inp.ts, j, inp.named).tense === "past";
+  }
+  return false;
+}
+
 function purposeHead(ts: Token[], k: number): number {
   if (ts[k].pos !== "VERB" || k < 2 || lowerOf(ts[k - 1]) !== "to") return -1;
   for (let j = k - 2; j >= 0 && j >= k - 10; j--) {

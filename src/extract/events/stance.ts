@@ -38,6 +38,7 @@ interface StanceLexicon {
   hostingWishes: string[];
   containers: string[];
   pastForms: string[];
+  offeringModals: string[];
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
@@ -260,6 +261,9 @@ function selfCue(inp: StanceInput): Found | null {
 
 // Lists a happening is on or off ("on the schedule", "off the agenda"): what is on them is the clause's subject.
 const CONTAINERS: ReadonlySet<string> = new Set(LEX.containers);
+
+// Modals by which a party urges or offers a happening rather than only allows for it.
+const OFFERING_MODALS: ReadonlySet<string> = new Set(LEX.offeringModals);
 
 // Irregular past forms a tagger may take for nouns ("the two shook hands").
 const PAST_FORMS: ReadonlySet<string> = new Set(LEX.pastForms);
@@ -803,6 +807,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // clause in the present takes the happening for granted; with its date ahead or its venue named it is set.
   if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
+  // "Kyiv should sign the deal", "he can come back when he is ready": a party's "should" or "can" urges or offers it.
+  if (group.modal && OFFERING_MODALS.has(group.modal) && inp.byParty && !f.endsWith("-") && side !== "before") return "wanted";
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
     // "would come back to meet Kim at a later date": a future with no time to it is not set.

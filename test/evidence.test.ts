@@ -38,6 +38,13 @@ describe("evidence as the engine reads it", () => {
     expect(e3.eventTime).toBe("2023-11-15");
   });
 
+  it("gives a report naming no place its claim's when the claim's reports agree, a venue of which nothing is known included", () => {
+    const rows = [row({ place: "place:istanbul", claimPlace: "place:istanbul" }), row({ place: "local:some-hall", claimPlace: "place:istanbul" }), row({ claimPlace: "place:istanbul" })];
+    expect(asEvidence(rows)[2].place).toBe("place:istanbul");
+    const split = [row({ claim: "c2", place: "place:new-york", claimPlace: "place:new-york" }), row({ claim: "c2", place: "org:white-house", claimPlace: "place:new-york" }), row({ claim: "c2", claimPlace: "place:new-york" })];
+    expect(asEvidence(split)[2].place).toBeNull();
+  });
+
   it("takes a report told as held but dated wholly after it as telling nothing", () => {
     const [ahead, held] = asEvidence([row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-09" }), row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-07-17" })]);
     expect(ahead.stance).toBe("unknown");

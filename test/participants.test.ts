@@ -182,6 +182,20 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [BIDEN, PUTIN],
     },
+    // A relative clause that holds the happening names its holder and whom it is held with.
+    {
+      text: "Secretary of State Antony Blinken said he had cancelled the meeting he was due to hold with Russian Foreign Minister Sergey Lavrov in Geneva.",
+      date: "2022-02-22",
+      trigger: "meeting",
+      participants: [BLINKEN, LAVROV],
+    },
+    // "in principle" between a verb and the happening it holds keeps the verb's subject.
+    {
+      text: "Psaki said Biden had accepted in principle a meeting with Putin.",
+      date: "2022-02-21",
+      trigger: "meeting",
+      participants: [BIDEN, PUTIN],
+    },
     // A measure between the verb that holds a happening and the happening keeps the verb's subject.
     {
       text: "U.S. envoy Steve Witkoff held three hours of talks with Putin in Moscow on Wednesday.",
@@ -275,6 +289,14 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(read("The issue came up in the talks.", "2023-09-10", "came").type).not.toBe("visit");
     expect(read("The two sides came to terms on Friday.", "2023-09-10", "came").type).not.toBe("visit");
     expect(read("Putin never set foot in South Africa during the summit.", "2023-08-25", "set").type).toBe("visit");
+  });
+  it("a gathering of many is nobody's meeting, and a word inside an outlet's name is no happening", () => {
+    expect(read("Trump is due in Gyeongju at the end of the month for the annual gathering of Asia-Pacific leaders.", "2025-10-18", "gathering").participants).toEqual([]);
+    expect(extract({ text: "The Associated Press reports that Trump will meet Putin.", date: "2025-08-08" }).events.some((e) => e.trigger.text === "Associated")).toBe(false);
+  });
+  it("a word of no type that refers to a happening takes that happening's type", () => {
+    const r = extract({ text: "Antony Blinken will meet Sergei Lavrov in Geneva on Thursday. Washington has said the session can go ahead only if Russia does not invade.", date: "2022-02-21" });
+    expect(r.events.find((e) => e.trigger.text === "session")?.type).toBe("meet");
   });
   it("a word of a kind of happening that names two parties is of that kind", () => {
     expect(read("It took a Sullivan-Wang Yi session in Malta to restore contacts.", "2023-10-29", "session")).toMatchObject({ type: "meet" });

@@ -63,6 +63,7 @@ const rows: [string, string, Stance][] = [
   ["Asked whether Biden would see Xi in November, the press secretary said: \"It's happening.\"", "see", "scheduled"],
   ["Asked whether the two would meet in Rome, the aide said he could not rule it out.", "meet", "discussed"],
   // scheduled
+  ["Biden and Putin will meet in Geneva on June 16, the White House said. Beijing said the presidents' talks would go deep into strategic questions.", "talks", "scheduled"],
   ["Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday.", "meet", "scheduled"],
   ["Donald Trump and Xi Jinping met at an air base in Busan on Thursday, their first face-to-face talks since 2019.", "talks", "occurred"],
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],

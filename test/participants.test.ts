@@ -182,6 +182,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [BIDEN, PUTIN],
     },
+    // What a pair says it will do together is the pair's, two countries included.
+    {
+      text: "U.S. and Ukrainian officials met in Jeddah on Tuesday. In a joint statement, the two sides said their presidents had agreed to conclude as soon as possible a comprehensive agreement on minerals.",
+      date: "2025-03-12",
+      trigger: "agreement",
+      participants: ["country:US", "country:UA"],
+    },
     // A relative clause that holds the happening names its holder and whom it is held with.
     {
       text: "Secretary of State Antony Blinken said he had cancelled the meeting he was due to hold with Russian Foreign Minister Sergey Lavrov in Geneva.",

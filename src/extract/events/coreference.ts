@@ -51,6 +51,9 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
 const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).join("|")})(?:\\s+[\\w'’-]+){0,3}\\s*$`, "i");
 
+// Voices that are the pair itself ("the two sides said"), from the plural phrases that are not bare pronouns.
+const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) => p.includes(" ")));
+
 // A determiner (and up to two modifiers) just before a trigger: "the talks", "this proposal", "the planned summit".
 const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
 
@@ -150,11 +153,17 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     if (complete(m) || kindOf(m) === undefined) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
     const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
-    if (!PLURAL.test(clause)) continue;
+    // "the two sides said their presidents had agreed to conclude an agreement": what a pair says it will do together
+    // is the pair's.
+    const voice = m.source.at(-1)?.text.toLowerCase() ?? "";
+    const byVoice = !PLURAL.test(clause);
+    if (byVoice && !(PAIR_VOICES.has(voice) && parties(m).length === 0)) continue;
     let pair: string[] | null = null;
     for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
       const a = events[j];
-      if (parties(a).filter((p) => p.startsWith("person:")).length < 2 || a.type === "say") continue;
+      // A pair that speaks may be two countries ("U.S. and Ukrainian officials met … the two sides said").
+      const sides = parties(a).filter((p) => p.startsWith("person:") || (byVoice && p.startsWith("country:")));
+      if (sides.length < 2 || a.type === "say") continue;
       pair = parties(a);
       break;
     }

@@ -105,7 +105,7 @@ const fitted = fit(cases, prior, penalty);
 const after = summarize(cases.map((c) => scoreCase(c, engineOptions(fitted), fitted)));
 const line = (name: string, m: ReturnType<typeof summarize>) => `${name.padEnd(36)} Brier ${f3(m.brier)} (prior ${f3(m.priorBrier)}, skill ${f3(m.skill)}), log ${f3(m.log)} (prior ${f3(m.priorLog)}), turning points ${m.turningMet}/${m.turningTotal}`;
 console.log(`${cases.length} questions from ${stories.length} storylines`);
-console.log(line("before (the file's numbers)", before));
+console.log(line("hand-set numbers (the pull's centre)", before));
 for (const t of tried) console.log(line(`cross-validated, pull ${t.penalty}`, t.cv));
 console.log(`chosen pull: ${penalty}`);
 console.log(line("fitted on all", after));

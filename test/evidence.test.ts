@@ -20,7 +20,6 @@ function row(over: Partial<EvidenceRow> = {}): EvidenceRow {
     origin: `outlet:o${n}`,
     source: [],
     eventTime: null,
-    claimTime: null,
     ...over,
   };
 }
@@ -30,8 +29,7 @@ describe("evidence as the engine reads it", () => {
     const early = row({ published: "2023-10-05" });
     const sameDay = row({ published: "2023-10-05", eventTime: "2023-11" });
     const later = row({ published: "2023-11-08", eventTime: "2023-11-15" });
-    const rows = [early, sameDay, later].map((r) => ({ ...r, claimTime: "2023-11-15" }));
-    const [e1, e2, e3] = asEvidence(rows);
+    const [e1, e2, e3] = asEvidence([early, sameDay, later]);
     // A day's news is taken together: the month told that day, not the day told a month later.
     expect(e1.eventTime).toBe("2023-11");
     expect(e2.eventTime).toBe("2023-11");

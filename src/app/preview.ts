@@ -90,7 +90,7 @@ export async function previewText(db: Executor, input: { text: string; date?: st
   // The text's reports as forecast evidence, and as much of a claim view as explaining an update needs.
   const rows: EvidenceRow[] = changes.newReports.map((r) => {
     const key = keyOf.get(r.claim_id)!.key;
-    return { report: r.id, claim: r.claim_id, article: PREVIEW_ID, type: key.type, participants: key.participants, place: r.place, claimPlace: key.place, published, factuality: r.factuality, stance: r.stance, background: r.background || key.historical, origin: r.origin_id ?? r.id, source: r.source, eventTime: r.time, claimTime: key.eventTime };
+    return { report: r.id, claim: r.claim_id, article: PREVIEW_ID, type: key.type, participants: key.participants, place: r.place, claimPlace: key.place, published, factuality: r.factuality, stance: r.stance, background: r.background || key.historical, origin: r.origin_id ?? r.id, source: r.source, eventTime: r.time };
   });
   const views = new Map<string, ClaimView>();
   for (const r of changes.newReports) {

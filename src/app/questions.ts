@@ -51,26 +51,25 @@ export function questionScope(q: Question): { types: string[]; entities: string[
  */
 export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   const placesOf = new Map<string, Set<string>>();
-  const byClaim = new Map<string, EvidenceRow[]>();
-  for (const r of rows) {
-    if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
-    byClaim.set(r.claim, [...(byClaim.get(r.claim) ?? []), r]);
-  }
+  for (const r of rows) if (r.place) placesOf.set(r.claim, (placesOf.get(r.claim) ?? new Set()).add(r.place));
   const split = new Set<string>();
   for (const [claim, places] of placesOf) {
     // A venue of which nothing is known ("the Dolmabahce Palace") says nothing against the city the others name.
-    const ps = [...places].filter((p) => p.startsWith("country:") || placeKnown(p));
+    const ps = [...places].filter(placeKnown);
     if (!ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)))) split.add(claim);
   }
-  // The claim's time as its reports had told it by a day (a day's news taken together): a date a later article gave
-  // the happening was not known when an earlier report appeared.
-  const timeBy = (claim: string, day: string) => {
-    let time: string | null = null;
-    for (const r of byClaim.get(claim) ?? []) if (r.published <= day) time = moreSpecificTime(time, r.eventTime);
-    return time;
-  };
-  return rows.map(({ source, claimTime: _, claimPlace, ...r }) => {
-    const eventTime = reportTime(r.eventTime, timeBy(r.claim, r.published), r.published, r.stance);
+  // The claim's time as its reports had told it by each day (a day's news taken together): a date a later article
+  // gave the happening was not known when an earlier report appeared.
+  const timeBy = new Map<string, Map<string, string | null>>();
+  const running = new Map<string, string | null>();
+  for (const r of [...rows].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))) {
+    const time = moreSpecificTime(running.get(r.claim) ?? null, r.eventTime);
+    running.set(r.claim, time);
+    if (!timeBy.has(r.claim)) timeBy.set(r.claim, new Map());
+    timeBy.get(r.claim)!.set(r.published, time);
+  }
+  return rows.map(({ source, claimPlace, ...r }) => {
+    const eventTime = reportTime(r.eventTime, timeBy.get(r.claim)!.get(r.published)!, r.published, r.stance);
     // Told as held but dated wholly after the report ("the meeting in September", in July): the reading contradicts
     // itself, and tells nothing either way.
     const ahead = dayRange(eventTime);

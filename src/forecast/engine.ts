@@ -246,7 +246,6 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   let setFor: AwaitedDay | null = null;
   let sought: AwaitedDay | null = null;
   const counted = new Map<string, Map<string, number>>();
-  let direction: boolean | null = null;
   // Whether the story has turned against the happening (called off, failed) since it last rose.
   let turned = false;
   const happened = new Set<string>();
@@ -322,16 +321,18 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
   const planned = new Set<string>();
+  const late = setAfterDeadline(q, opts);
   const hits = new Map(
     usable.map((e) => {
       const { own, about } = reach.get(e)!;
       if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
-      return [e, own && setsAfter(q, e) ? setAfterDeadline(q, opts) : matchIndicator(q, own && unfixed(e) ? { ...e, stance: "discussed" } : e, about || staysAway(q, e, planned))] as const;
+      if (own && setsAfter(q, e)) return [e, late] as const;
+      return [e, matchIndicator(q, own && unfixed(e) ? { ...e, stance: "discussed" } : e, about || staysAway(q, e, planned))] as const;
     }),
   );
   // Once the happening is set for after the deadline, a plan told since with no day of its own within the window is
   // that plan again ("the summit in Geneva"), not a sign of one sooner; a day's news is taken together.
-  const setLate = usable.filter((e) => hits.get(e)?.name === setAfterDeadline(q, opts).name).map((e) => e.published).sort()[0] ?? null;
+  const setLate = usable.filter((e) => hits.get(e) === late).map((e) => e.published).sort()[0] ?? null;
   const strongest = new Map<string, number>();
   for (const e of usable) {
     if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;
@@ -381,17 +382,13 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     // direction start afresh. Only a happening called off or failed turns it; "no date yet" between two reports of
     // the same plan does not make the plan news again.
     const rising = hit.lr > 1;
-    if (direction !== null && direction !== rising && turned) {
-      if (rising) {
-        counted.delete(AGAINST);
-        turned = false;
-      } else for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
-    }
-    if (!rising && (e.stance === "called_off" || e.stance === "failed")) {
-      if (!turned) for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
+    if (rising && turned) {
+      counted.delete(AGAINST);
+      turned = false;
+    } else if (!rising && !turned && (e.stance === "called_off" || e.stance === "failed")) {
+      for (const ind of q.indicators) if (ind.lr > 1) counted.delete(ind.name);
       turned = true;
     }
-    direction = rising;
     // Every report against the happening is one body of news ("the signing was scrapped", "no deal was signed"): its
     // origins are counted together, each further one weighing less, whichever stance it tells. Each stage toward it
     // (discussed, set, held) is news of its own.

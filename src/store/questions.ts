@@ -117,8 +117,6 @@ export async function latestResolution(db: Executor, id: string): Promise<{ outc
 /** A report as forecast evidence, before the on-the-record test: with its source chain and its claim's time instead. */
 export interface EvidenceRow extends Omit<Evidence, "onRecord"> {
   source: SourceRef[];
-  /** The claim's most specific time for the happening (`eventTime` is the report's own). */
-  claimTime: string | null;
   /** The claim's place (`place` is the one the report names, if any). */
   claimPlace: string | null;
 }
@@ -145,7 +143,6 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
       "claims.place",
       "reports.place as report_place",
       "claims.historical",
-      "claims.event_time",
       "reports.source",
     ])
     .where("claims.type", "in", types)
@@ -177,6 +174,5 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     origin: r.source_key ?? r.origin_id ?? r.id,
     source: JSON.parse(r.source) as SourceRef[],
     eventTime: r.time,
-    claimTime: r.event_time,
   }));
 }

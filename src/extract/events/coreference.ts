@@ -59,6 +59,8 @@ const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
 
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
 const parties = (e: EventMention) => e.participants.filter(isParty);
+/** A mention's party set as one comparable string. */
+const partyKey = (e: EventMention) => [...new Set(parties(e))].sort().join();
 
 /** True when the mention names enough parties to stand on its own: two, or a visitor and the country visited. */
 function complete(e: EventMention): boolean {
@@ -341,8 +343,8 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     if (f === undefined || bare.has(m) || m.background || m.stance !== "discussed" || m.factuality !== "CT+" || !complete(m)) continue;
     // "possible venues for the talks", "a potential summit": one only weighed is no set one.
     if (HEDGED.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start))) continue;
-    const own = [...new Set(parties(m))].sort().join();
-    const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && FAMILY.get(a.type) === f && timesAgree(m, a) && [...new Set(parties(a))].sort().join() === own && !(m.place && a.place && m.place !== a.place));
+    const own = partyKey(m);
+    const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && FAMILY.get(a.type) === f && timesAgree(m, a) && partyKey(a) === own && !(m.place && a.place && m.place !== a.place));
     if (set) m.stance = "scheduled";
   }
   // "Trump and Xi met in Busan on Thursday, their first face-to-face talks since 2019": a happening named again in
@@ -352,7 +354,7 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     const a = events[i - 1];
     const f = FAMILY.get(m.type);
     if (f === undefined || m.background || a.sentence !== m.sentence || FAMILY.get(a.type) !== f || a.stance === m.stance) continue;
-    if (!(a.stance === "occurred" || a.stance === "scheduled") || [...new Set(parties(m))].sort().join() !== [...new Set(parties(a))].sort().join()) continue;
+    if (!(a.stance === "occurred" || a.stance === "scheduled") || partyKey(m) !== partyKey(a)) continue;
     const between = text.slice(a.trigger.end, m.trigger.start);
     const comma = between.lastIndexOf(",");
     if (comma < 0 || !APPOSITION.test(between.slice(comma + 1)) || /[;:.!?]/.test(between)) continue;
@@ -372,11 +374,11 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     if (!complete(m)) continue;
     const r = dayRange(m.time);
     const ahead = !!r && !!dct && r.from > dct;
-    const own = [...new Set(parties(m))].sort().join();
+    const own = partyKey(m);
     let best: "occurred" | "scheduled" | null = null;
     for (const a of events) {
       if (a === m || bare.has(a) || a.background || FAMILY.get(a.type) !== f || !timesAgree(m, a)) continue;
-      if ([...new Set(parties(a))].sort().join() !== own) continue;
+      if (partyKey(a) !== own) continue;
       if (m.place && a.place && m.place !== a.place) continue;
       if (a.stance === "occurred" && !ahead) best = "occurred";
       else if (a.stance === "scheduled" && best === null) best = "scheduled";

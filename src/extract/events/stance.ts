@@ -290,8 +290,8 @@ function governingCue(inp: StanceInput): Found | null {
   if (!inner) return null;
   // "It is not on the schedule for this trip": what is on a schedule is its subject; the happening after "for" is
   // the one the schedule belongs to.
-  const before = (n: number) => lowerOf(inp.ts[inner.at - n] ?? inp.ts[inner.at]);
-  if (CONTAINERS.has(inp.ts[inner.at].lemma) && inp.ts[inner.at].pos === "NOUN" && (["on", "in", "off"].includes(before(1)) || ["on", "in", "off"].includes(before(2)))) return null;
+  const onList = [1, 2].some((n) => ["on", "in", "off"].includes(lowerOf(inp.ts[inner.at - n] ?? inp.ts[inner.at])));
+  if (CONTAINERS.has(inp.ts[inner.at].lemma) && inp.ts[inner.at].pos === "NOUN" && onList) return null;
   // "We expect this meeting to be candid": what is expected is how it goes, not whether it takes place.
   if (inp.ts[inner.at].lemma === "expect" && lowerOf(inp.ts[inp.k + 1] ?? inp.ts[inp.k]) === "to" && lowerOf(inp.ts[inp.k + 2] ?? inp.ts[inp.k]) === "be") return null;
   // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
@@ -840,7 +840,7 @@ const ATTEMPTS: ReadonlySet<string> = new Set(LEX.undated.attempts);
 function undated(ts: Token[], k: number): boolean {
   // After it: "(still|yet) has|had no date".
   let j = k + 1;
-  while (ts[j] && (ts[j].pos === "ADV")) j++;
+  while (ts[j]?.pos === "ADV") j++;
   if (ts[j] && ["has", "have", "had"].includes(lowerOf(ts[j])) && lowerOf(ts[j + 1] ?? ts[j]) === "no") {
     for (let i = j + 2; i < ts.length && i <= j + 4; i++) if (SETTING_NOUNS.has(lowerOf(ts[i]))) return true;
   }

@@ -182,6 +182,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [BIDEN, PUTIN],
     },
+    // An infinitive of purpose reaches its verb of going over a long stretch of adjuncts; the country represented takes no part.
+    {
+      text: "Sergei Lavrov landed at the Waterkloof air force base outside Pretoria on Tuesday to represent Russia at the BRICS summit.",
+      date: "2023-08-22",
+      trigger: "represent",
+      participants: [LAVROV],
+    },
     // What a pair says it will do together is the pair's, two countries included.
     {
       text: "U.S. and Ukrainian officials met in Jeddah on Tuesday. In a joint statement, the two sides said their presidents had agreed to conclude as soon as possible a comprehensive agreement on minerals.",

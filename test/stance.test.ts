@@ -17,6 +17,7 @@ const D = "2025-10-20";
 const rows: [string, string, Stance][] = [
   // occurred
   ["Trump welcomed Putin to Alaska in August.", "welcomed", "occurred"],
+  ["Sergei Lavrov landed at the Waterkloof air force base outside Pretoria late in the evening to represent Russia at the summit.", "represent", "occurred"],
   ["Biden walked out to greet Xi, and the two shook hands before sitting down across a long table.", "sitting", "occurred"],
   ["Trump and Putin met for nearly three hours at the air base on Friday.", "met", "occurred"],
   ["The talks lasted about two hours, a Turkish official said.", "talks", "occurred"],

@@ -90,3 +90,9 @@ export const RELATIVE_SUBJECTS = new Set(["who", "which"]);
 export const BOUNDARY_PREPOSITIONS = new Set(["since"]);
 export const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "but", "while", "although", "though", "after", "before", "because"]);
 
+/**
+ * How far back over a verb of going's adjuncts an infinitive of purpose may reach it, in tokens ("landed at the
+ * Waterkloof air force base outside Pretoria on Tuesday to represent Russia"): the purpose shares the verb's subject
+ * and its stage.
+ */
+export const PURPOSE_REACH = 14;

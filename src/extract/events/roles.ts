@@ -8,7 +8,7 @@ import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
-import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, type TriggerInfo } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   partyVerbs: string[];
@@ -63,8 +63,6 @@ const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
-// How far back over a verb of going's adjuncts an infinitive of purpose may reach it.
-const PURPOSE_REACH = 10;
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;

@@ -9,6 +9,7 @@ import type { Factuality, SourceRef, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
+import { PURPOSE_REACH } from "./lexicon.js";
 
 type CueStance = Exclude<Stance, "unknown">;
 
@@ -989,7 +990,7 @@ function sequencePast(inp: StanceInput): boolean {
 
 function purposeHead(ts: Token[], k: number): number {
   if (ts[k].pos !== "VERB" || k < 2 || lowerOf(ts[k - 1]) !== "to") return -1;
-  for (let j = k - 2; j >= 0 && j >= k - 10; j--) {
+  for (let j = k - 2; j >= 0 && j >= k - PURPOSE_REACH; j--) {
     const w = lowerOf(ts[j]);
     if (STOPS.has(w) || w === ",") return -1;
     if (ts[j].pos === "VERB") {

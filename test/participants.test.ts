@@ -189,6 +189,20 @@ describe("participants: the happening an article is about", () => {
       trigger: "represent",
       participants: [LAVROV],
     },
+    // "The summit" after a leader arrives in a country is the leader's with that country's leader; "the two leaders"
+    // are never the spokesman named before them.
+    {
+      text: "Kim Jong Un arrived in Russia early on Tuesday aboard his armoured train. Kremlin spokesman Dmitry Peskov would not say where the summit would be held.",
+      date: "2023-09-12",
+      trigger: "summit",
+      participants: [KIM, PUTIN],
+    },
+    {
+      text: "Kremlin spokesman Dmitry Peskov confirmed that Kim Jong Un was already on Russian soil. The delegations led by the two leaders will hold talks, he said.",
+      date: "2023-09-12",
+      trigger: "talks",
+      participants: [],
+    },
     // What a pair says it will do together is the pair's, two countries included.
     {
       text: "U.S. and Ukrainian officials met in Jeddah on Tuesday. In a joint statement, the two sides said their presidents had agreed to conclude as soon as possible a comprehensive agreement on minerals.",
@@ -311,6 +325,9 @@ describe("kinds and places told by the words around a trigger", () => {
   it("a word of no type that refers to a happening takes that happening's type", () => {
     const r = extract({ text: "Antony Blinken will meet Sergei Lavrov in Geneva on Thursday. Washington has said the session can go ahead only if Russia does not invade.", date: "2022-02-21" });
     expect(r.events.find((e) => e.trigger.text === "session")?.type).toBe("meet");
+  });
+  it("making it to a place is getting there", () => {
+    expect(read("Vladimir Putin will not make it to North Korea before Russia votes in March.", "2024-01-23", "make")).toMatchObject({ type: "visit", participants: [PUTIN, "country:KP"] });
   });
   it("a word of a kind of happening that names two parties is of that kind", () => {
     expect(read("It took a Sullivan-Wang Yi session in Malta to restore contacts.", "2023-10-29", "session")).toMatchObject({ type: "meet" });

@@ -57,6 +57,8 @@ const cases: Case[] = [
   // A copula and a schedule word point forward; "due to" a noun gives a cause.
   { text: "The envoy was due in Pyongyang on Wednesday for talks.", dct: "2019-02-05", span: "Wednesday", value: "2019-02-06" },
   { text: "The drop in March was due to weak demand.", dct: "2019-02-05", span: "March", value: "2018-03" },
+  // a temporal clause's present tells what is still ahead, whatever the reporting verb after the comma
+  { text: "Putin will not make it to North Korea before Russia votes in March, the Kremlin indicated on Tuesday.", dct: "2024-01-23", span: "March", value: "2024-03" },
   // "this summer" is the current year's whatever the tense; a wish to act on a weekday looks forward.
   { text: "Asked whether a summit could take place this summer, the spokesman said it was premature.", dct: "2021-04-14", span: "this summer", value: "2021-SU" },
   { text: "Asked about the cold, officials said this winter had been mild.", dct: "2025-01-20", span: "this winter", value: "2024-WI" },

@@ -96,6 +96,8 @@ function classify(ts: Token[], k: number): TriggerInfo {
     // Wide enough to reach the head of a modified object: "fired several short-range ballistic missiles".
     for (let j = Math.max(0, k - CONTEXT_REACH); j <= Math.min(ts.length - 1, k + CONTEXT_REACH); j++) if (ctx.near.has(ts[j].lower)) return { type: ctx.type, cameo: ctx.cameo };
   }
+  // "Putin will not make it to North Korea": making it to a place is getting there.
+  if (t.pos === "VERB" && lemma === "make" && next === "it" && ts[k + 2]?.lower === "to") return VISIT;
   // "The premier will come", "Xi did not come": coming, outside its idioms ("came up", "come to terms"), is a visit.
   if (t.pos === "VERB" && GOING_VERBS.has(lemma) && !GOING_IDIOMS.has(next) && !(next === "to" && GOING_TO_IDIOMS.has(ts[k + 2]?.lower ?? ""))) return VISIT;
   const direct = TRIGGERS.get(lemma) ?? TRIGGERS.get(t.lower);
@@ -136,7 +138,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
   const people = entities.matches.filter((m) => m.type === "person");
-  resolvePlural(doc.text, out, people);
+  resolvePlural(doc.text, out, people, dct);
   resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
   resolveArticleTopic(out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);

@@ -74,6 +74,8 @@ function sameKind(m: EventMention, a: EventMention): boolean {
 }
 
 const LEADER_LEVEL = new Set(LEX.leaderLevel);
+// A plural naming of the pair as leaders ("the two leaders", "both presidents").
+const LEADER_PLURAL = /\b(?:leaders|presidents|heads of state)\b/i;
 // What may stand between the comma and an appositive happening: a determiner and up to four modifiers.
 const APPOSITION = /^\s*(?:their|the|a|an|his|her|its)(?:\s+[\w'’-]+){0,4}\s*$/i;
 const HEDGED = new RegExp(`\\b(?:${LEX.hedges.map(escape).join("|")})\\b`, "i");
@@ -149,7 +151,7 @@ function takeKind(m: EventMention, a: EventMention): void {
  * the parties of the nearest earlier mention (of any kind but speaking, recap or news) that names two people, within the same reach as an
  * antecedent, else the last two people named before it. Runs before the antecedent pass, which may then find the happening these parties share.
  */
-export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[] = []): void {
+export function resolvePlural(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[] = [], dct: string | null = null): void {
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     if (complete(m) || kindOf(m) === undefined) continue;
@@ -160,12 +162,15 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     const voice = m.source.at(-1)?.text.toLowerCase() ?? "";
     const byVoice = !PLURAL.test(clause);
     if (byVoice && !(PAIR_VOICES.has(voice) && parties(m).length === 0)) continue;
+    // "the two leaders", "both presidents": a pair of leaders, never their spokesman or envoys.
+    const day = dayRange(m.time)?.from ?? dct;
+    const fitsPair = (p: string) => !LEADER_PLURAL.test(clause) || !knownNonLeader(p, day);
     let pair: string[] | null = null;
     for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
       const a = events[j];
       // A pair that speaks may be two countries ("U.S. and Ukrainian officials met … the two sides said").
       const sides = parties(a).filter((p) => p.startsWith("person:") || (byVoice && p.startsWith("country:")));
-      if (sides.length < 2 || a.type === "say") continue;
+      if (sides.length < 2 || a.type === "say" || !sides.every(fitsPair)) continue;
       pair = parties(a);
       break;
     }
@@ -174,9 +179,9 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     // and the first named after it in its sentence.
     if (!pair) {
       const last: string[] = [];
-      for (let j = people.length - 1; j >= 0 && last.length < 2; j--) if (people[j].start < m.trigger.start && !last.includes(people[j].entity)) last.push(people[j].entity);
+      for (let j = people.length - 1; j >= 0 && last.length < 2; j--) if (people[j].start < m.trigger.start && !last.includes(people[j].entity) && fitsPair(people[j].entity)) last.push(people[j].entity);
       if (last.length === 1) {
-        const next = people.find((p) => p.start > m.trigger.start && p.sentence === m.sentence && p.entity !== last[0]);
+        const next = people.find((p) => p.start > m.trigger.start && p.sentence === m.sentence && p.entity !== last[0] && fitsPair(p.entity));
         if (next) last.unshift(next.entity);
       }
       if (last.length === 2) pair = last.reverse();
@@ -227,7 +232,9 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (!antecedent && LEADER_LEVEL.has(m.trigger.text.toLowerCase())) {
       for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
         const a = events[j];
-        if (levelAgrees(m, a, dct) || !fits(m, a, others, dct, false)) continue;
+        // "Kim crossed into Russia … the summit": a leader's visit to a country is for a summit with its leader.
+        const visit = FAMILY.get(a.type) === FAMILY.get("visit") && !a.background && timesAgree(m, a);
+        if (!visit && (levelAgrees(m, a, dct) || !fits(m, a, others, dct, false))) continue;
         const leaders = leadersOf(a, dct);
         if (leaders && parties(m).every((p) => leaders.includes(p))) m.participants = [...leaders, ...m.participants.filter((p) => !leaders.includes(p))];
         break;

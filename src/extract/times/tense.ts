@@ -16,6 +16,7 @@ interface TenseLexicon {
   possessionVerbs: string[];
   samePastForms: string[];
   forwardCues: string[];
+  temporalConjunctions: string[];
 }
 
 interface VerbGroup {
@@ -83,6 +84,18 @@ function groupTense(tokens: Token[], first: number, last: number): Tense | null 
   return tense;
 }
 
+const TEMPORAL = new Set(lex.temporalConjunctions);
+
+/** A plural-looking noun right after a name or subject pronoun that opens a temporal clause ("before Russia votes"). */
+function presentInTemporalClause(tokens: Token[], i: number, first: number): boolean {
+  const t = tokens[i];
+  if (t.pos !== "NOUN" || !t.lower.endsWith("s") || t.lower.endsWith("ss") || i - 2 < first) return false;
+  const subject = tokens[i - 1];
+  if (!(subject.pos === "PROPN" || subject.pos === "PRON")) return false;
+  const next = tokens[i + 1];
+  return TEMPORAL.has(tokens[i - 2].lower) && (!next || next.pos === "ADP" || next.pos === "DET" || next.pos === "PUNCT");
+}
+
 /** Verb groups per sentence, computed on first use. */
 export class TenseReader {
   private readonly groups = new Map<number, VerbGroup[]>();
@@ -97,6 +110,13 @@ export class TenseReader {
     const tokens = this.doc.tokens;
     let i = sentence.first;
     while (i < sentence.last) {
+      // "before Russia votes in March": a present verb the tagger took for a plural noun, in a temporal clause whose
+      // present tells what is still ahead.
+      if (presentInTemporalClause(tokens, i, sentence.first)) {
+        found.push({ first: i, last: i + 1, tense: "future" });
+        i++;
+        continue;
+      }
       if (!isVerbal(tokens[i])) {
         i++;
         continue;

@@ -132,6 +132,7 @@ const rows: [string, string, Stance][] = [
   // wanted
   ["Kim would welcome Putin's offer of talks.", "talks", "wanted"],
   ["Netanyahu had wanted the meeting with Biden to take place at the White House.", "meeting", "wanted"],
+  ["Kim Jong Un asked Vladimir Putin to come to North Korea at a convenient time.", "come", "wanted"],
   ["Zelensky left the White House after a clash with Trump. \"He can come back when he is ready for Peace,\" Trump wrote.", "come", "wanted"],
   ["The White House has confirmed that President Joe Biden is prepared in principle to meet Vladimir Putin.", "meet", "wanted"],
   ["Trump said he would love to meet Kim again.", "meet", "wanted"],

@@ -40,6 +40,7 @@ interface StanceLexicon {
   containers: string[];
   pastForms: string[];
   offeringModals: string[];
+  beliefVerbs: string[];
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
@@ -262,6 +263,19 @@ function selfCue(inp: StanceInput): Found | null {
 
 // Lists a happening is on or off ("on the schedule", "off the agenda"): what is on them is the clause's subject.
 const CONTAINERS: ReadonlySet<string> = new Set(LEX.containers);
+
+// Verbs of belief whose clause holds a happening as a view ("believed they would be at the meeting").
+const BELIEFS: ReadonlySet<string> = new Set(LEX.beliefVerbs);
+
+/** The happening lies in the clause of a verb of belief ("he believed both would be at the Thursday meeting"). */
+function believed(ts: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 15; j--) {
+    const w = lowerOf(ts[j]);
+    if (ts[j].pos === "VERB" && BELIEFS.has(ts[j].lemma)) return true;
+    if (w === "," || (STOPS.has(w) && w !== "that")) return false;
+  }
+  return false;
+}
 
 // Modals by which a party urges or offers a happening rather than only allows for it.
 const OFFERING_MODALS: ReadonlySet<string> = new Set(LEX.offeringModals);
@@ -812,6 +826,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (group.modal && OFFERING_MODALS.has(group.modal) && inp.byParty && !f.endsWith("-") && side !== "before") return "wanted";
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
+    if (believed(inp.ts, inp.k)) return "discussed";
     // "would come back to meet Kim at a later date": a future with no time to it is not set.
     // "will meet in the coming days, the Kremlin said": a party's own plain future is set, if not yet dated.
     if (!f.startsWith("CT") || (inp.time === "FUTURE_REF" && !(inp.byParty && tense === "future" && !group.would))) return "discussed";

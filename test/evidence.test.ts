@@ -43,9 +43,13 @@ describe("evidence as the engine reads it", () => {
     expect(asEvidence(split)[2].place).toBeNull();
   });
 
-  it("takes a report told as held but dated wholly after it as telling nothing", () => {
+  it("takes a report told as held but dated wholly after it, or set for a time gone by, as telling nothing", () => {
     const [ahead, held] = asEvidence([row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-09" }), row({ stance: "occurred", published: "2023-07-18", eventTime: "2023-07-17" })]);
     expect(ahead.stance).toBe("unknown");
     expect(held.stance).toBe("occurred");
+    // "had agreed to the Geneva meeting last week": a plan set for a time gone by tells nothing either.
+    const [gone, ahead2] = asEvidence([row({ stance: "scheduled", published: "2022-02-22", eventTime: "2022-W07" }), row({ stance: "scheduled", published: "2022-02-22", eventTime: "2022-02-24" })]);
+    expect(gone.stance).toBe("unknown");
+    expect(ahead2.stance).toBe("scheduled");
   });
 });

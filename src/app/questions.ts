@@ -70,10 +70,12 @@ export function asEvidence(rows: EvidenceRow[]): Evidence[] {
   }
   return rows.map(({ source, claimPlace, ...r }) => {
     const eventTime = reportTime(r.eventTime, timeBy.get(r.claim)!.get(r.published)!, r.published, r.stance);
-    // Told as held but dated wholly after the report ("the meeting in September", in July): the reading contradicts
-    // itself, and tells nothing either way.
-    const ahead = dayRange(eventTime);
-    const stance = r.stance === "occurred" && ahead && ahead.from > r.published ? "unknown" : r.stance;
+    // Told as held but dated wholly after the report ("the meeting in September", in July), or told as set for a time
+    // already gone by ("had agreed to the Geneva meeting last week"): the reading contradicts itself, and tells
+    // nothing either way.
+    const when = dayRange(eventTime);
+    const contradicts = !!when && ((r.stance === "occurred" && when.from > r.published) || (r.stance === "scheduled" && when.to < r.published));
+    const stance = contradicts ? "unknown" : r.stance;
     return { ...r, stance, place: r.place ?? (split.has(r.claim) ? null : claimPlace), onRecord: speaksFor(source.at(-1), r.participants, r.published), eventTime };
   });
 }

@@ -182,6 +182,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [BIDEN, PUTIN],
     },
+    // "The two sides" are two countries, never two ministers of one named just before.
+    {
+      text: "Yermak headed the Ukrainian team, which included Foreign Minister Andrii Sybiha and Defence Minister Rustem Umerov, in talks with U.S. officials. In a joint statement, the two sides said their presidents had agreed to conclude a minerals agreement.",
+      date: "2025-03-12",
+      trigger: "agreement",
+      participants: [],
+    },
     // An infinitive of purpose reaches its verb of going over a long stretch of adjuncts; the country represented takes no part.
     {
       text: "Sergei Lavrov landed at the Waterkloof air force base outside Pretoria on Tuesday to represent Russia at the BRICS summit.",

@@ -74,6 +74,8 @@ function sameKind(m: EventMention, a: EventMention): boolean {
 }
 
 const LEADER_LEVEL = new Set(LEX.leaderLevel);
+// A plural naming of the pair as two sides ("the two sides", "both countries").
+const SIDES_PLURAL = /\b(?:sides|countries)\b/i;
 // A plural naming of the pair as leaders ("the two leaders", "both presidents").
 const LEADER_PLURAL = /\b(?:leaders|presidents|heads of state)\b/i;
 // What may stand between the comma and an appositive happening: a determiner and up to four modifiers.
@@ -171,6 +173,8 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
       // A pair that speaks may be two countries ("U.S. and Ukrainian officials met … the two sides said").
       const sides = parties(a).filter((p) => p.startsWith("person:") || (byVoice && p.startsWith("country:")));
       if (sides.length < 2 || a.type === "say" || !sides.every(fitsPair)) continue;
+      // "the two sides", "both countries": two countries, not two ministers of one.
+      if (SIDES_PLURAL.test(byVoice ? voice : clause) && new Set(sides.map((p) => countryOf(p, day) ?? p)).size < 2) continue;
       pair = parties(a);
       break;
     }
@@ -358,10 +362,13 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
   // apposition is the one the clause before the comma tells, at its stage.
   for (let i = 1; i < events.length; i++) {
     const m = events[i];
-    const a = events[i - 1];
     const f = FAMILY.get(m.type);
-    if (f === undefined || m.background || a.sentence !== m.sentence || FAMILY.get(a.type) !== f || a.stance === m.stance) continue;
-    if (!(a.stance === "occurred" || a.stance === "scheduled") || partyKey(m) !== partyKey(a)) continue;
+    if (f === undefined || m.background) continue;
+    // The nearest mention of its kind before it in its sentence ("a comprehensive agreement on developing Ukraine's
+    // mineral resources, the agreement whose signing was scrapped").
+    let a: EventMention | undefined;
+    for (let j = i - 1; j >= 0 && events[j].sentence === m.sentence && !a; j--) if (FAMILY.get(events[j].type) === f) a = events[j];
+    if (!a || a.stance === m.stance || partyKey(m) !== partyKey(a)) continue;
     const between = text.slice(a.trigger.end, m.trigger.start);
     const comma = between.lastIndexOf(",");
     if (comma < 0 || !APPOSITION.test(between.slice(comma + 1)) || /[;:.!?]/.test(between)) continue;

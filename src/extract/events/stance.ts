@@ -331,6 +331,8 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
     const w = lowerOf(t);
     for (const cue of GOVERNING_BY_LAST.get(w) ?? GOVERNING_BY_LAST.get(t.lemma) ?? []) {
       const b = matchEndingAt(ts, e, cue);
+      // "as soon as possible", "as quickly as possible": a manner, not a possibility.
+      if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;
       if (b >= 0 && !inHistoryCompound(ts, b)) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
     if (QUOTES.has(t.text)) continue;
@@ -390,6 +392,8 @@ function predicateCue(inp: StanceInput): Found | null {
   let relativeSkipped = false;
   for (let b = k + 1; b < ts.length && b <= k + PREDICATE_REACH; b++) {
     const w = lowerOf(ts[b]);
+    // "the agreement whose signing was scrapped": what follows "whose" is said of its own subject, not of the noun.
+    if (w === "whose") return null;
     // "The summit that was to follow was called off": a relative clause is passed over to its end.
     if ((w === "that" || w === "which") && ts[b].pos !== "DET") {
       while (b + 1 < ts.length && !(ts[b].pos === "VERB") && b <= k + PREDICATE_REACH) b++;

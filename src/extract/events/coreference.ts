@@ -236,7 +236,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (!antecedent && LEADER_LEVEL.has(m.trigger.text.toLowerCase())) {
       for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
         const a = events[j];
-        // "Kim crossed into Russia … the summit": a leader's visit to a country is for a summit with its leader.
+        // "Kim arrived in Russia … the summit": a leader's visit to a country is for a summit with its leader.
         const visit = FAMILY.get(a.type) === FAMILY.get("visit") && !a.background && timesAgree(m, a);
         if (!visit && (levelAgrees(m, a, dct) || !fits(m, a, others, dct, false))) continue;
         const leaders = leadersOf(a, dct);

@@ -344,8 +344,7 @@ export function leaderRoles(code: string): string[] {
  * minister, not a president. Unknown people and people with no office on file are not ruled out.
  */
 export function knownNonLeader(id: string, date: string | null): boolean {
-  const offices = gazetteer().byId.get(id)?.offices ?? [];
-  return offices.length > 0 && !offices.some((o) => leaderRoles(o.country).includes(o.role) && (date === null || officeActive(o, date)));
+  return (gazetteer().byId.get(id)?.offices?.length ?? 0) > 0 && !holdsRole(id, "leader", date);
 }
 
 /** The role a bare title names ("president", "prime minister", "top diplomat"), if the title list has it. */

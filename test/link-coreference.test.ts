@@ -116,6 +116,26 @@ describe("a reading naming only some of the parties", () => {
     expect(join([trumpKim], reading([TRUMP], { named: [TRUMP, KIM] }), "2025-10-20")).toBe("trump-kim");
   });
 
+  it("joins a reading naming no party only where its sentence names the claim's parties and it gives the place or the day", () => {
+    // "Kim Jong Un's letter reached President Trump, who said the June 12 summit in Singapore was back on."
+    const singapore = { ...trumpKim, place: "place:sentosa", eventTime: "2018-06-12", firstReported: "2018-05-10", lastReported: "2018-05-30" };
+    expect(join([singapore], reading([], { time: "2018-06-12", named: [TRUMP, KIM] }), "2018-06-01")).toBe("trump-kim");
+    expect(join([singapore], reading([], { place: "country:SG", named: [TRUMP, KIM] }), "2018-06-01")).toBe("trump-kim");
+    expect(join([singapore], reading([], { time: "2018-06-12", named: [TRUMP] }), "2018-06-01")).toBeNull();
+    expect(join([singapore], reading([], { named: [TRUMP, KIM] }), "2018-06-01")).toBeNull();
+    // It starts nothing.
+    expect(join([], reading([], { time: "2018-06-12", named: [TRUMP, KIM] }), "2018-06-01")).toBeNull();
+  });
+
+  it("compares later readings of an article with the place an earlier one gave the claim", () => {
+    // "Trump and Putin will meet in Alaska on Aug. 15 … Ushakov expects the next meeting on Russian territory."
+    const summit = { ...trumpKim, firstReported: "2025-08-07", lastReported: "2025-08-08" };
+    const rs = [reading([TRUMP, KIM], { place: "place:alaska" }), reading([TRUMP, KIM], { place: "country:RU" })];
+    const got = joins([summit], rs, "2025-08-09");
+    expect(got[0]).toBe("trump-kim");
+    expect(got[1]).not.toBe("trump-kim");
+  });
+
   it("joins a claim started by an earlier reading of the same article", () => {
     const rs = [reading([TRUMP, KIM]), reading([KIM]), reading([KIM, TRUMP])];
     const got = joins([], rs, "2025-10-20");

@@ -304,6 +304,33 @@ describe("kinds and places told by the words around a trigger", () => {
   it("attending by video link is no attendance in person", () => {
     expect(read("Putin will attend the summit via video link, the Kremlin said.", "2023-07-20", "attend").type).toBe("other");
   });
+  it("a locative phrase opening the sentence places the happening of its main clause, not one told by a speaker", () => {
+    expect(read("In Geneva, Biden and Putin met for four hours on Wednesday.", "2021-06-16", "met").place).toBe("place:geneva");
+    expect(read("At the Sandton Convention Centre, Lavrov sat at the table with Cyril Ramaphosa.", "2023-08-23", "sat").place).toBe("place:sandton-convention-centre");
+    expect(read("In Moscow, Peskov said a meeting with Biden was possible.", "2021-04-14", "meeting").place).toBeNull();
+  });
+  it("a purpose phrase with an initialism after a hyphen still takes the goer as a party", () => {
+    const e = read("Xi Jinping arrived in San Francisco on Tuesday for a China-U.S. summit meeting with President Joe Biden.", "2023-11-14", "summit");
+    // The countries of the compound are there in their leaders, who take part.
+    expect([...e.participants].sort()).toEqual([BIDEN, XI]);
+  });
+  it("a country that hosts is where the hosted happening is, and no visit of its own", () => {
+    const r = extract({ text: "Singapore will host the first meeting between a sitting U.S. president and a North Korean leader on June 12.", date: "2018-05-10" });
+    const meeting = r.events.find((e) => e.trigger.text === "meeting")!;
+    expect([...meeting.participants].sort()).toEqual([TRUMP, KIM]);
+    expect(meeting.place).toBe("country:SG");
+    expect(r.events.find((e) => e.trigger.text === "host")!.type).toBe("other");
+    const summit = read("No decision has been taken on Putin's part in the BRICS summit that South Africa will host in August.", "2023-03-24", "summit");
+    expect(summit.place).toBe("country:ZA");
+  });
+  it("a happening that will take place then and there, after a long subject and a time phrase, is there and then", () => {
+    const r = extract({ text: '"The highly anticipated meeting between myself and President Vladimir Putin will take place next Friday, August 15, 2025, in the Great State of Alaska," Trump wrote on Truth Social.', date: "2025-08-08" });
+    const meeting = r.events.find((e) => e.trigger.text === "meeting")!;
+    expect(meeting).toMatchObject({ stance: "scheduled", time: "2025-08-15", place: "place:alaska" });
+    expect(r.events.some((e) => e.participants.includes("local:truth-social"))).toBe(false);
+    const talks = read("The talks, which Trump had proposed, will be held in Geneva on June 16.", "2021-05-25", "talks");
+    expect(talks).toMatchObject({ place: "place:geneva", time: "2021-06-16" });
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");

@@ -49,6 +49,8 @@ const rows: [string, string, Stance][] = [
   ["If it goes ahead, the visit would be his first to Pyongyang since his July 2000 trip.", "trip", "occurred"],
   // a happening named and denied with no tense of its own is no plan
   ["Moscow is in no hurry to fix a date for a first summit, the Kremlin signalled.", "summit", "unplanned"],
+  ["Trump gave no sign that a meeting with Vladimir Putin himself was in the works.", "meeting", "unplanned"],
+  ["An in-person meeting between Rubio and Lavrov was no longer seen as necessary after their phone call.", "meeting", "unplanned"],
   // a mention naming no one is the happening of its kind told just before it
   ["Kim will pay an official visit to Russia on Tuesday, the Kremlin said, ending weeks of silence on the trip.", "trip", "scheduled"],
   ["The aides said they had held a \"very productive\" discussion lasting a quarter of an hour.", "discussion", "occurred"],
@@ -81,6 +83,10 @@ const rows: [string, string, Stance][] = [
   ["The Kremlin has not said whether Putin will come.", "come", "unknown"],
   ["China has yet to confirm that Xi will attend the gathering.", "attend", "unknown"],
   ["Peskov declined to comment on the talks with Witkoff.", "talks", "unknown"],
+  ["Asked whether he would sit down with the Russian leader, Trump said only that Putin had been very disappointing.", "sit", "unknown"],
+  // a denial over a stretch of time since a day tells history, not the fate of any happening
+  ["The two presidents have not met in person since their summit in Helsinki in July 2018.", "met", "unknown"],
+  ["Putin has not set foot in the United States since 2015.", "set", "unknown"],
   ["Will he come?", "come", "unknown"],
   ["Asked whether Moscow had agreed to a summit, Lavrov did not answer.", "summit", "unknown"],
   ["It was unclear whether Blinken would still sit down with Lavrov on Thursday.", "sit", "unknown"],
@@ -216,6 +222,10 @@ const rows: [string, string, Stance][] = [
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
   // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
   ["He described the trip in a radio interview.", "trip", "discussed"],
+  // a time or a judgement in a condition is the condition's own
+  ["Trump said a later meeting with both Putin and Zelensky could follow if Friday went well.", "meeting", "discussed"],
+  ["Trump warned of very severe consequences if Putin did not agree to stop the war after the meeting.", "meeting", "discussed"],
+  ["Ushakov said Moscow had left unanswered a U.S. suggestion of a three-way meeting.", "meeting", "wanted"],
   ["The Kremlin spokesman described the trip as part of more long-term plans.", "trip", "discussed"],
   ['Trump described the encounter as "a very meaningful meeting in the White House".', "meeting", "occurred"],
 ];

@@ -16,4 +16,12 @@ describe("tokenize", () => {
     expect(said.pos).toBe("VERB");
     expect(said.sentence).toBe(1);
   });
+
+  it("keeps an initialism after a hyphen whole and in its sentence", () => {
+    const text = "Xi arrived for a China-U.S. summit with Biden. Russia-U.S. ties are poor.";
+    const doc = tokenize(text);
+    for (const t of doc.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(doc.sentences.map((s) => text.slice(s.start, s.end))).toEqual(["Xi arrived for a China-U.S. summit with Biden.", "Russia-U.S. ties are poor."]);
+    expect(doc.tokens.some((t) => t.text === "U.S.")).toBe(true);
+  });
 });

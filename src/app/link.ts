@@ -60,7 +60,7 @@ function storeView(tx: Executor, memory: RunMemory, opts: LedgerOptions): Ledger
   return {
     async candidates(r: Reading, published: string | null) {
       if (!memory.index.has(r.type)) memory.index.load(r.type, await claimsOfType(tx, r.type));
-      return memory.index.candidates({ type: r.type, participants: r.parties, published, lookbackDays: opts.link.lookbackDays, limit: POOL_LIMIT });
+      return memory.index.candidates({ type: r.type, participants: r.parties.length > 0 ? r.parties : r.named, published, lookbackDays: opts.link.lookbackDays, limit: POOL_LIMIT });
     },
     async states(ids: string[]) {
       let unknown = ids.filter((id) => !memory.states.has(id));

@@ -78,11 +78,15 @@ function breakLongWords(text: string): string {
   return out ? out.join("") : text;
 }
 
+// "a China-U.S. summit": the tokenizer splits an initialism after a hyphen into "U", "." and "S." and ends the sentence
+// there. The hyphen is read as a space instead (same length, same offsets), so the initialism stays whole.
+const DASHED_INITIALISM = /(?<=[A-Za-z])-(?=[A-Z]\.[A-Z]\.)/g;
+
 /** Splits text into sentences and tokens. Offsets always index `text` exactly. */
 export function tokenize(text: string): Doc {
   const w = engine();
   const its = w.its;
-  const wdoc = w.readDoc(breakLongWords(text));
+  const wdoc = w.readDoc(breakLongWords(text).replace(DASHED_INITIALISM, " "));
   const words = wdoc.tokens().out() as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];

@@ -3,7 +3,7 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, LOCATIVE, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
@@ -144,10 +144,17 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
   typeByKind(out);
+  for (const e of out) e.participants = withoutRepresented(e.participants, dct);
   inheritStance(doc.text, out, cursor.bare, dct);
   for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
+}
+
+/** "A China-U.S. summit with Biden", once Xi is known to go: the countries are there in their leaders, who take part. */
+function withoutRepresented(participants: string[], dct: string | null): string[] {
+  const represented = new Set(participants.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, dct)));
+  return represented.size === 0 ? participants : participants.filter((p) => !p.startsWith("country:") || !represented.has(p));
 }
 
 // Where the sweep along the text stands: the next entity match, time and attribution to take up, and the attributions
@@ -223,6 +230,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
     const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
     const { participants, place } = readRoles(roles, k, info.type, attr, matches);
+    const hostsOnly = t.lemma === "host" && t.pos === "VERB" && participants.length === 0 && place !== null;
     const cond = readings[r].condition;
     let condition: Span | null = null;
     if (cond) {
@@ -238,20 +246,22 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
-    const stance = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
+    const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
+    const stance = noneSince(ts, k) ? "unknown" : told;
     out.push({
       id: "",
       sentence: s,
       trigger: { start: t.start, end: t.end, text: t.text },
-      type: info.type,
-      cameo: info.cameo,
+      // "the summit that South Africa will host": a place that hosts names where, and no visit of its own.
+      type: hostsOnly ? "other" : info.type,
+      cameo: hostsOnly ? null : info.cameo,
       participants,
       factuality,
       source: shownSource,
       time,
       condition,
       stance,
-      background: readBackground({ ts, k, time: timeOf(ts, k, placed, attr, true) ?? undated(), dct: c.dct, stance, earlier: earlierTimes(ts, k, placed), since: sinceTimes(ts, k, placed) }),
+      background: readBackground({ ts, k, time: timeOf(ts, k, placed, attr, true) ?? undated(), dct: c.dct, stance: told, earlier: earlierTimes(ts, k, placed), since: sinceTimes(ts, k, placed) }),
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
@@ -259,7 +269,29 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (read.bare) c.bare.add(out[out.length - 1]);
   });
   attendedPlaces(out, ts, out.length - positions.length);
-  heldPlaces(out, ts, out.length - positions.length);
+  heldPlaces(out, ts, out.length - positions.length, roles.at);
+}
+
+const NEGATIONS = new Set(["not", "n't", "never"]);
+
+/**
+ * "The two presidents have not met in person since 2018", "Putin has not set foot in the United States since 2015": a
+ * verb denied over a stretch of time since a day tells history, not the fate of any happening (none failed, none was
+ * planned), so its stance cannot be told.
+ */
+function noneSince(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB") return false;
+  let negated = false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    if (NEGATIONS.has(ts[j].lower)) negated = true;
+    else if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) break;
+  }
+  if (!negated) return false;
+  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
+    if (ts[j].lower === "since") return true;
+    if (ts[j].text === "," || ts[j].pos === "VERB" || ts[j].pos === "SCONJ") return false;
+  }
+  return false;
 }
 
 /**
@@ -304,22 +336,81 @@ function satisfied(ts: Token[], k: number): boolean {
 }
 
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take
-// place in the United States".
-const HELD_REACH = 5;
+// place in the United States", "the highly anticipated meeting between myself, as President …, and President Putin,
+// of Russia, will take place" (no verb of its own between them).
+const HELD_REACH = 30;
 
 /** The token of a sentence that a mention's trigger starts at. */
 const tokenOf = (ts: Token[], e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
 
-/** A happening that "will take place" or "is held" somewhere is there: the place goes to the noun the verb tells of. */
-function heldPlaces(out: EventMention[], ts: Token[], first: number): void {
-  const at = (e: EventMention) => tokenOf(ts, e);
-  for (let i = first + 1; i < out.length; i++) {
+const HELD_STOPS = new Set(["that", "which", "who", ";", ":", "but", "while", "although"]);
+
+/**
+ * "in the Great State of Alaska" after "will take place next Friday, August 15,": where a happening is held, read past
+ * the time phrase and its commas to the end of the clause.
+ */
+function heldWhere(ts: Token[], k: number, at: (EntityMatch | null)[]): string | null {
+  for (let j = k + 1; j < ts.length; j++) {
+    if (ts[j].pos === "VERB" || ts[j].pos === "AUX" || HELD_STOPS.has(ts[j].lower)) return null;
+    if (!LOCATIVE.has(ts[j].lower)) continue;
+    // "in the Great State of Alaska": a name the gazetteer knows before one it does not.
+    let local: string | null = null;
+    for (let i = j + 1; i < ts.length && i <= j + 6; i++) {
+      if (ts[i].text === "," || ts[i].pos === "VERB") break;
+      const m = at[i];
+      if (!m || !(m.type === "place" || m.type === "country" || m.via === "capital")) continue;
+      if (!m.entity.startsWith("local:")) return m.entity;
+      local ??= m.entity;
+    }
+    if (local) return local;
+  }
+  return null;
+}
+
+/**
+ * A happening that "will take place" or "is held" somewhere and some time is there and then, as the predicate tells:
+ * the place, the time and the tense go to the noun the verb tells of, the nearest before it with no verb between.
+ */
+function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (EntityMatch | null)[]): void {
+  const tokenAt = (e: EventMention) => tokenOf(ts, e);
+  for (let i = first; i < out.length; i++) {
     const e = out[i];
-    const k = at(e);
+    const k = tokenAt(e);
+    // "Singapore will host the first meeting between …": what a place hosts is there.
+    // "the BRICS summit that South Africa will host": or the one the relative clause hangs on.
+    if (ts[k]?.lemma === "host" && e.place) {
+      const after = out.slice(i + 1).find((o) => ts[tokenAt(o)]?.pos === "NOUN" && tokenAt(o) > k && tokenAt(o) - k <= 4);
+      const before = out.slice(first, i).reverse().find((o) => {
+        const at = tokenAt(o);
+        return ts[at]?.pos === "NOUN" && k - at <= 8 && /^(?:that|which)$/.test(ts[at + 1]?.lower ?? "") && !ts.slice(at + 2, k).some((x) => x.pos === "VERB");
+      });
+      const hosted = after ?? before;
+      if (hosted) hosted.place ??= e.place;
+    }
     const held = (ts[k]?.lemma === "take" && ts[k + 1]?.lower === "place") || (ts[k]?.lower === "held" && ts[k - 1]?.lemma === "be");
-    if (!held || e.place === null) continue;
-    const told = out.slice(first, i).reverse().find((o) => o.place === null && ts[at(o)]?.pos === "NOUN" && k - at(o) <= HELD_REACH);
-    if (told) told.place = e.place;
+    if (!held) continue;
+    const place = e.place ?? heldWhere(ts, k + (ts[k].lemma === "take" ? 1 : 0), at);
+    const told = out.slice(first, i).reverse().find((o) => ts[tokenAt(o)]?.pos === "NOUN" && k - tokenAt(o) <= HELD_REACH);
+    if (!told) continue;
+    const t = tokenAt(told);
+    let verbBetween = false;
+    for (let j = t + 1; j < k; j++) {
+      // "The talks, which Trump had proposed, will be held": a relative clause set off by commas is passed over.
+      if (ts[j].text === "," && /^(?:which|who)$/i.test(ts[j + 1]?.text ?? "")) {
+        const close = ts.findIndex((x, n) => n > j + 1 && n < k && x.text === ",");
+        if (close > 0) {
+          j = close;
+          continue;
+        }
+      }
+      if (ts[j].pos === "VERB" || HELD_STOPS.has(ts[j].lower)) verbBetween = true;
+    }
+    if (verbBetween) continue;
+    told.place ??= place;
+    told.time ??= e.time;
+    // "The (highly anticipated) meeting … will take place next Friday": the noun takes the stance of the verb that
+    // holds it, which its modifiers only anticipate.
+    if ((told.stance === "occurred" && e.stance !== "occurred" && e.stance !== "unknown") || (told.stance === "discussed" && e.stance === "scheduled")) told.stance = e.stance;
   }
 }
 

@@ -112,6 +112,8 @@ function host(e: EventMention, type: string, date: string | null): string | null
   return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;
 }
 
+const isDay = (time: string | null) => !!time && /^\d{4}-\d{2}-\d{2}$/.test(time);
+
 /** The article's mentions of happenings, in text order, read for the ledger. */
 export function readingsOf(article: ReadableArticle): Reading[] {
   const out: Reading[] = [];
@@ -127,8 +129,12 @@ export function readingsOf(article: ReadableArticle): Reading[] {
     if (isGenericMention(article.text.slice(sentence?.start ?? m.trigger.start, m.trigger.start))) continue;
     const to = addressee(m, article.published) ?? host(m, type, article.published);
     const parties = claimParties(to ? [...m.participants, to] : m.participants, article.outlet, article.published);
-    if (parties.length === 0) continue;
-    out.push({ mention: m, type, parties, place: m.place, time: anchorYear(m.time, article.published), stance: m.stance, background: m.background, named: named.get(m.sentence) ?? [] });
+    const time = anchorYear(m.time, article.published);
+    const inSentence = named.get(m.sentence) ?? [];
+    // "The June 12 summit in Singapore" names no party, but its sentence, its day and its place may tell which
+    // happening it is: such a mention is read when it has a place or a day and its sentence names someone.
+    if (parties.length === 0 && !(inSentence.length > 0 && (m.place || isDay(time)))) continue;
+    out.push({ mention: m, type, parties, place: m.place, time, stance: m.stance, background: m.background, named: inSentence });
   }
   return out;
 }

@@ -143,6 +143,13 @@ function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean
   }
   if (!placesAgree(p, r.place)) return -1;
   if (!timesAgree(p, days, opts)) return -1;
+  // A mention naming no party ("the June 12 summit in Singapore") is that claim only when its sentence names all the
+  // claim's parties and it shares the claim's place or its day.
+  if (r.parties.length === 0) {
+    const placed = !!r.place && !!c.place;
+    const onDay = p.narrow && days.narrow;
+    if (!c.participants.every((x) => r.named.includes(x)) || !(placed || onDay)) return -1;
+  }
   let score = 4 * r.parties.length;
   if (r.place && c.place === r.place) score += 3;
   if (dated(p) && dated(days)) score += 1;
@@ -167,13 +174,17 @@ export interface Assignment {
 export function assignReadings(readings: Reading[], published: string | null, candidates: Candidates, newId: (r: Reading) => string, opts: LinkOptions = DEFAULT_LINK_OPTIONS): Assignment[] {
   const byClaim = new Map<string, Assignment>();
   const fresh: PreparedClaim[] = [];
+  // A claim placed by an earlier reading of the article ("will meet in Alaska") is compared as placed: a later one
+  // set elsewhere ("the next meeting, on Russian territory") is another happening.
+  const placed = new Map<string, PreparedClaim>();
   for (const r of readings) {
     const days = readingDays(r, published);
     const recap = isRecap(r, published, opts);
     let best: PreparedClaim | null = null;
     let bestScore = -1;
     let fitting = 0;
-    for (const p of [...candidates(r), ...fresh]) {
+    for (const p0 of [...candidates(r), ...fresh]) {
+      const p = placed.get(p0.claim.id) ?? p0;
       const s = scoreOf(p, r, days, recap, opts);
       if (s >= 0) fitting++;
       const newer = best && (p.lastDay > best.lastDay || (p.lastDay === best.lastDay && p.claim.id < best.claim.id));
@@ -189,6 +200,7 @@ export function assignReadings(readings: Reading[], published: string | null, ca
     if (best) {
       const known = byClaim.get(best.claim.id);
       entry = known ?? { claim: { ...best.claim, participants: [...best.claim.participants] }, readings: [], isNew: false };
+      if (!best.claim.place && r.place) placed.set(best.claim.id, prepareClaim({ ...best.claim, place: r.place }, opts));
     } else {
       // A partial reading, or a recap that cannot be dated, starts nothing.
       if (r.parties.length < minParties(r.type) || (recap && !dayRange(r.time))) continue;

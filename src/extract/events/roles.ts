@@ -246,7 +246,21 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     nounFrame(v, k, type, found);
   }
   const people = withPronounSubject(v, k, attr, matches, found.parties);
-  return { participants: people, place: found.place };
+  return { participants: people, place: found.place ?? frontedPlace(v, k) };
+}
+
+/**
+ * "In Geneva, Biden and Putin met": a locative phrase that opens the sentence places the happening of its main clause,
+ * the one named before any other verb follows the comma ("In Moscow, Peskov said a meeting was possible" places the
+ * saying, not the meeting).
+ */
+function frontedPlace(v: RoleView, k: number): string | null {
+  if (!LOCATIVE.has(v.ts[0]?.lower ?? "")) return null;
+  const comma = v.ts.findIndex((t) => t.lower === ",");
+  if (comma < 2 || comma >= k) return null;
+  for (let j = comma + 1; j < k; j++) if (v.ts[j].pos === "VERB" || v.ts[j].pos === "AUX") return null;
+  const m = matchesIn(v, 1, comma - 1).find((x) => placeLike(x) || x.type === "country");
+  return m?.entity ?? null;
 }
 
 /** The names in the phrase after the "to" an invitation at k asks its guest to ("invited Putin to North Korea"), if any. */
@@ -545,6 +559,11 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   for (const m of matchesIn(v, start, j)) {
     // A subject is a party: a place or venue by name is not ("Istanbul will host"), but a body is ("the Kremlin").
     if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
+    // "Singapore will host the first meeting between …": a country that hosts is where, its guests take part.
+    if (m.type === "country" && ts[k].lemma === "host") {
+      found.where(m);
+      continue;
+    }
     found.party(m);
   }
 }

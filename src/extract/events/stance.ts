@@ -413,7 +413,10 @@ function predicateCue(inp: StanceInput): Found | null {
     if (ts[b].pos === "VERB" && !ts[b].lower.endsWith("ing")) {
       let s = b - 1;
       while (s > k && ts[s].pos === "AUX") s--;
-      if (s > k && (named[s] || ts[s].pos === "PRON") && !relativeSkipped) {
+      // The relative clause's subject stands right after the noun: "a meeting with Putin and Zelensky could follow"
+      // has its names inside a phrase of its own.
+      const rightAfter = ts.slice(k + 1, s + 1).every((t, i) => named[k + 1 + i] || t.pos === "PRON");
+      if (s > k && (named[s] || ts[s].pos === "PRON") && rightAfter && !relativeSkipped) {
         relativeSkipped = true;
         continue;
       }
@@ -471,7 +474,12 @@ function cameAfter(inp: StanceInput): boolean {
 function aheadInClause(ts: Token[], from: number, to: number): boolean {
   const ahead = (t: Token) => FUTURE_AUX.has(lowerOf(t)) || POSSIBILITY_MODALS.has(lowerOf(t)) || lowerOf(t) === "would";
   const bound = (t: Token) => lowerOf(t) === "," || (STOPS.has(lowerOf(t)) && !AFTER_FIRST.has(lowerOf(t)));
-  for (let i = from - 1; i >= 0 && !bound(ts[i]); i--) if (ahead(ts[i])) return true;
+  for (let i = from - 1; i >= 0; i--) {
+    // "consequences if Putin did not agree to stop the war after the meeting": a condition is still ahead.
+    if (CONDITIONS.has(lowerOf(ts[i]))) return true;
+    if (bound(ts[i])) break;
+    if (ahead(ts[i])) return true;
+  }
   for (let i = to + 1; i < ts.length && !bound(ts[i]); i++) if (ahead(ts[i])) return true;
   return false;
 }
@@ -704,8 +712,8 @@ function openQuestion(ts: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
     const w = lowerOf(ts[j]);
     if (w === ";" || w === ":" || w === "." || w === "but") return false;
-    // "asked whether they would meet, Biden said: 'I have no plans'": the question put is answered after it.
-    if (QUESTION_CLAUSE.has(w)) return !(j > 0 && ts[j - 1].lemma === "ask") || unanswered(ts, k);
+    // "asked whether they would meet": the question put is open unless a set reply answers it (see answerTo).
+    if (QUESTION_CLAUSE.has(w)) return true;
     // "would not say where the talks will be held": the happening itself is taken for granted.
     if (WH_WORDS.has(w) || (ts[j].pos === "PRON" && (w === "who" || w === "which"))) return false;
     if (w === "that") {
@@ -757,12 +765,6 @@ function negatedWithin(ts: Token[], j: number): boolean {
     if (UNSAID_NEGATORS.has(lowerOf(ts[i])) || UNSAID_NEGATORS.has(ts[i].lemma)) return true;
     if (ts[i].pos === "NOUN" || ts[i].pos === "PROPN" || lowerOf(ts[i]) === ",") break;
   }
-  return false;
-}
-
-/** After "asked whether …", the main clause does not answer: "…, Lavrov did not answer". */
-function unanswered(ts: Token[], k: number): boolean {
-  for (let j = k + 1; j < ts.length; j++) if (ts[j].pos === "VERB" && UNSAID_VERBS.has(ts[j].lemma) && negatedWithin(ts, j)) return true;
   return false;
 }
 

@@ -16,7 +16,7 @@ const PHRASE_STOPS = new Set([",", ";", ":", ".", "—", "–", "that", "which",
 // Words before a time that premodifies a noun ("their November 2022 meeting", "Shoigu's July visit").
 const PREMODIFIED = new Set(["the", "their", "his", "her", "its", "our", "'s", "’s", "a", "that", "this"]);
 // Words opening a clause after the trigger whose own times are its own.
-const SUBORDINATE = new Set(["when", "where", "which", "whom", "whose"]);
+const SUBORDINATE = new Set(["when", "where", "which", "whom", "whose", "if", "unless", "because"]);
 // Words opening a clause that a bounding phrase holds on to past its time.
 const CLAUSE_OPENERS = new Set(["that", "which", "who"]);
 // A noun phrase a time may head: its parts and how far its noun may stand from the time.

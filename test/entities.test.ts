@@ -104,6 +104,14 @@ describe("readEntities", () => {
     expect(via).toEqual(["Turkish:demonym", "Ankara:capital", "Turkish president:title", "Turkey:name"]);
   });
 
+  it("prefers a longer name that starts inside a shorter one and runs past it", () => {
+    const found = pairs("The National Intelligence Service said Kim would go. The National reported it too.", "2025-09-01");
+    expect(found).toContain("National Intelligence Service → org:kr-nis");
+    // Only the second sentence names the outlet.
+    const { reading } = read("The National Intelligence Service said Kim would go. The National reported it too.", "2025-09-01");
+    expect(reading.matches.filter((m) => m.entity === "outlet:the-national").map((m) => m.sentence)).toEqual([1]);
+  });
+
   it("keeps a family surname on the person named in full before it", () => {
     const found = pairs("Donald Trump spoke. Ivanka Trump listened. Trump then left.", "2019-01-01");
     expect(found).toContain("Ivanka Trump → person:ivanka-trump");

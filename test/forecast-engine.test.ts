@@ -228,6 +228,29 @@ describe("what a report can and cannot say about the question", () => {
     expect(p([late, ...again], "2025-09-03", q)).toBeCloseTo(p([late], "2025-09-03", q), 9);
   });
 
+  it("once a happening is told as held in time, takes one set for after the deadline as the next, not this one put off", () => {
+    const q = question({ deadline: "2025-10-31" });
+    // "Trump and Xi met in Busan on Thursday … He said he would visit China in April."
+    const held = ev({ stance: "occurred", eventTime: "2025-09-01", origin: "outlet:reuters" });
+    const next = ev({ stance: "scheduled", eventTime: "2026-04", onRecord: true, origin: "gov:US" });
+    expect(p([held, next], DAY, q)).toBeCloseTo(p([held], DAY, q), 12);
+    // Before any report of it held, the same plan tells against it.
+    expect(p([next], DAY, q)).toBeLessThan(p([], DAY, q));
+  });
+
+  it("never resolves a meeting from a visit to the other's country", () => {
+    // "Xi arrived in San Francisco for the summit with Biden", told by his own state media.
+    const arrived = ev({ type: "visit", participants: ["person:xi-jinping", "country:US"], stance: "occurred", onRecord: true, origin: "gov:CN", eventTime: DAY });
+    const q = question({ event: { type: "meet", participants: ["person:joe-biden", "person:xi-jinping"], place: null }, indicators: defaultIndicators("meet", ["person:joe-biden", "person:xi-jinping"]) });
+    expect(forecast(q, [arrived], DAY).status).toBe("open");
+  });
+
+  it("does not take a day only hoped for on the very day it is told as a looked-for day that passes", () => {
+    // "Trump on Friday cast doubt on his planned meeting": the day is the telling's.
+    const today = ev({ stance: "discussed", eventTime: "2025-09-01", published: "2025-09-01" });
+    expect(p([today], "2025-09-05")).toBeCloseTo(p([ev({ stance: "discussed", published: "2025-09-01" })], "2025-09-05"), 9);
+  });
+
   it("lets an article that tells a call-off lower the odds without the plan it recalls raising them", () => {
     const off = shift([ev({ stance: "called_off", article: "x" })]);
     expect(shift([ev({ stance: "called_off", article: "x" }), ev({ stance: "scheduled", article: "x" })])).toBeCloseTo(off, 9);

@@ -331,6 +331,18 @@ describe("kinds and places told by the words around a trigger", () => {
     const talks = read("The talks, which Trump had proposed, will be held in Geneva on June 16.", "2021-05-25", "talks");
     expect(talks).toMatchObject({ place: "place:geneva", time: "2021-06-16" });
   });
+  it("a happening held at a recurring gathering is held in the week of the edition ahead, in its city", () => {
+    expect(read("Trump could meet Kim at APEC, officials said.", "2025-09-19", "meet")).toMatchObject({ time: "2025-W44", place: "place:gyeongju" });
+    expect(read("Biden and Xi are expected to meet on the sidelines of the G20 summit.", "2022-10-20", "meet")).toMatchObject({ time: "2022-W46", place: "place:bali" });
+    // A time of its own wins; a gathering far from the article's day is no edition of it.
+    expect(read("Trump could meet Kim at APEC in November 2026.", "2025-09-19", "meet").time).toBe("2026-11");
+    expect(read("Trump could meet Kim at APEC.", "2030-01-10", "meet").time ?? "").not.toMatch(/W/);
+  });
+  it('"do so" stands for the happening before it, and after "but" what it says is the news', () => {
+    const r = extract({ text: '"I was to meet President Xi in two weeks, at APEC, in South Korea, but now there seems to be no reason to do so," Trump wrote.', date: "2025-10-10" });
+    expect(r.events.find((e) => e.trigger.text === "meet")!.stance).toBe("unplanned");
+    expect(r.events.find((e) => e.trigger.text === "do")).toMatchObject({ type: "meet", stance: "unplanned" });
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");
@@ -354,6 +366,7 @@ describe("kinds and places told by the words around a trigger", () => {
   });
   it("a gathering of many is nobody's meeting, and a word inside an outlet's name is no happening", () => {
     expect(read("Trump is due in Gyeongju at the end of the month for the annual gathering of Asia-Pacific leaders.", "2025-10-18", "gathering").participants).toEqual([]);
+    expect(read("Xi arrived for a summit meeting with President Joe Biden and the 30th APEC Economic Forum Meeting.", "2023-11-14", "Meeting").participants).toEqual([]);
     expect(extract({ text: "The Associated Press reports that Trump will meet Putin.", date: "2025-08-08" }).events.some((e) => e.trigger.text === "Associated")).toBe(false);
   });
   it("a word of no type that refers to a happening takes that happening's type", () => {

@@ -309,7 +309,7 @@ class Reader {
   matchNames(): void {
     for (let i = 0; i < this.n; ) {
       const m = this.units[i].wordy ? longest(this.units[i].firsts.names, this.units, i) : null;
-      if (!m) {
+      if (!m || this.overlappedByLonger(i, m.len)) {
         i++;
         continue;
       }
@@ -329,6 +329,18 @@ class Reader {
       this.add(span);
       i = span.to;
     }
+  }
+
+  /**
+   * "The National Intelligence Service": a name that starts inside this one and runs on past it, and is longer, is the
+   * one meant (not the outlet "The National").
+   */
+  private overlappedByLonger(i: number, len: number): boolean {
+    for (let j = i + 1; j < i + len && j < this.n; j++) {
+      const other = this.units[j].wordy ? longest(this.units[j].firsts.names, this.units, j) : null;
+      if (other && j + other.len > i + len && other.len > len) return true;
+    }
+    return false;
   }
 
   /** A lone capitalised word inside a longer unknown name ("George Washington", "Trump Tower") is not that entity. */

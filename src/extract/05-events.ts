@@ -3,7 +3,7 @@ import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } fro
 import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, LOCATIVE, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, LOCATIVE, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
@@ -13,6 +13,8 @@ import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
+import { resolveName } from "./gazetteer.js";
+import { dayNumber, fmtWeek, parseYmd } from "./times/calendar.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -229,8 +231,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
     const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
-    const { participants, place } = readRoles(roles, k, info.type, attr, matches);
-    const hostsOnly = t.lemma === "host" && t.pos === "VERB" && participants.length === 0 && place !== null;
+    const { participants, place: ownPlace } = readRoles(roles, k, info.type, attr, matches);
+    const hostsOnly = t.lemma === "host" && t.pos === "VERB" && participants.length === 0 && ownPlace !== null;
     const cond = readings[r].condition;
     let condition: Span | null = null;
     if (cond) {
@@ -241,7 +243,10 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const factuality = readings[r].value;
     let unplaced: string | null | undefined;
     const undated = () => (unplaced === undefined ? (unplaced = namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k)) : unplaced);
-    const time = timeOf(ts, k, placed, attr) ?? undated();
+    const atGathering = gatheringEdition(doc.text, t, matches, c.dct);
+    // "at APEC" names the gathering, not where it is: its edition's city is.
+    const place = (ownPlace && !EDITIONS.has(ownPlace) ? ownPlace : null) ?? atGathering?.place ?? ownPlace;
+    const time = timeOf(ts, k, placed, attr) ?? atGathering?.time ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
@@ -268,6 +273,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
     if (read.bare) c.bare.add(out[out.length - 1]);
   });
+  proForms(out, ts, out.length - positions.length);
   attendedPlaces(out, ts, out.length - positions.length);
   heldPlaces(out, ts, out.length - positions.length, roles.at);
 }
@@ -411,6 +417,57 @@ function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (Entity
     // "The (highly anticipated) meeting … will take place next Friday": the noun takes the stance of the verb that
     // holds it, which its modifiers only anticipate.
     if ((told.stance === "occurred" && e.stance !== "occurred" && e.stance !== "unknown") || (told.stance === "discussed" && e.stance === "scheduled")) told.stance = e.stance;
+  }
+}
+
+// What may stand between a happening and the recurring gathering it is held at: "meet at APEC", "talks on the sidelines
+// of the G20 summit", "during the BRICS summit".
+const AT_GATHERING = /^\s*(?:[\w'’-]+\s+){0,5}?(?:at|during|on the sidelines of|on the margins of|at the sidelines of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+// How far from the day of the article an edition may be to be the one meant.
+const EDITION_AHEAD_DAYS = 240;
+const EDITION_BEHIND_DAYS = 30;
+
+/**
+ * "Trump and Xi agreed to meet at APEC": a happening held at a recurring gathering is held in the week of the edition
+ * the article looks to (the next one, or one just ended), and in its city.
+ */
+function gatheringEdition(text: string, t: Token, matches: EntityMatch[], dct: string | null): { time: string; place: string | null } | null {
+  const today = parseYmd(dct);
+  if (!today) return null;
+  for (const m of matches) {
+    if (m.start < t.end || m.start - t.end > 80) continue;
+    const editions = EDITIONS.get(m.entity);
+    if (!editions || !AT_GATHERING.test(text.slice(t.end, m.start))) continue;
+    const day = dayNumber(today);
+    const at = (d: string) => dayNumber(parseYmd(d)!);
+    const edition = editions.find((e) => at(e.to) >= day && at(e.from) - day <= EDITION_AHEAD_DAYS) ?? [...editions].reverse().find((e) => at(e.to) < day && day - at(e.to) <= EDITION_BEHIND_DAYS);
+    if (!edition) return null;
+    return { time: fmtWeek(parseYmd(edition.from)!), place: edition.place ? (resolveName(edition.place, dct)?.id ?? null) : null };
+  }
+  return null;
+}
+
+const PRO_OBJECTS = new Set(["so", "it", "that"]);
+const DENYING: ReadonlySet<Stance> = new Set(["unplanned", "refused", "called_off", "failed"]);
+const PLANNING: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"]);
+
+/**
+ * "I was to meet President Xi in two weeks, but now there seems to be no reason to do so": "do so" stands for the
+ * happening named before it in the sentence and is a report of it; after "but", what it says of it is the news.
+ */
+function proForms(out: EventMention[], ts: Token[], first: number): void {
+  for (let i = first + 1; i < out.length; i++) {
+    const m = out[i];
+    const k = tokenOf(ts, m);
+    if (ts[k]?.lemma !== "do" || !PRO_OBJECTS.has(ts[k + 1]?.lower ?? "")) continue;
+    const antecedent = out.slice(first, i).reverse().find((o) => o.type !== "other" && o.type !== "say" && k - tokenOf(ts, o) <= 25);
+    if (!antecedent) continue;
+    m.type = antecedent.type;
+    m.cameo = antecedent.cameo;
+    if (m.participants.length === 0) m.participants = [...antecedent.participants];
+    m.place ??= antecedent.place;
+    const contrast = ts.slice(tokenOf(ts, antecedent) + 1, k).some((t) => t.lower === "but");
+    if (contrast && DENYING.has(m.stance) && PLANNING.has(antecedent.stance)) antecedent.stance = m.stance;
   }
 }
 

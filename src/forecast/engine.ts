@@ -175,6 +175,9 @@ function setsDate(q: Question, e: Evidence, about: boolean): string | null {
 function looksToDate(q: Question, e: Evidence, own: boolean): string | null {
   if (!(e.stance === "discussed" || e.stance === "wanted") || e.background || !own || !dayAhead(e)) return null;
   const to = dayRange(e.eventTime)!.to;
+  // Only hoped for, not set, on the very day it is told: the day is more likely the telling's ("on Friday cast doubt on
+  // the planned meeting") than a looked-for one, and its passing tells nothing.
+  if (to <= e.published) return null;
   return to < q.deadline ? to : null;
 }
 
@@ -206,6 +209,8 @@ const PLANS: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"])
  */
 function tellsHappened(q: Question, e: Evidence, about: boolean, scheduledFrom: string | null): boolean {
   if (e.stance !== "occurred" || e.background || !about || e.factuality !== "CT+") return false;
+  // "Xi arrived in San Francisco for the summit": a visit to the other's country tells the meeting is near, not held.
+  if (GATHERINGS.has(q.event.type) && e.type === "visit") return false;
   if (scheduledFrom && scheduledFrom > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
@@ -321,18 +326,18 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // One article, one voice, one say: an outlet's article moves the odds by its strongest reading of the happening only
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
   const planned = new Set<string>();
-  const late = setAfterDeadline(q, opts);
+  const lateSet = setAfterDeadline(q, opts);
   const hits = new Map(
     usable.map((e) => {
       const { own, about } = reach.get(e)!;
       if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
-      if (own && setsAfter(q, e)) return [e, late] as const;
+      if (own && setsAfter(q, e)) return [e, lateSet] as const;
       return [e, matchIndicator(q, own && unfixed(e) ? { ...e, stance: "discussed" } : e, about || staysAway(q, e, planned))] as const;
     }),
   );
   // Once the happening is set for after the deadline, a plan told since with no day of its own within the window is
   // that plan again ("the summit in Geneva"), not a sign of one sooner; a day's news is taken together.
-  const setLate = usable.filter((e) => hits.get(e) === late).map((e) => e.published).sort()[0] ?? null;
+  const setLate = usable.filter((e) => hits.get(e) === lateSet).map((e) => e.published).sort()[0] ?? null;
   const strongest = new Map<string, number>();
   for (const e of usable) {
     if (e.onRecord || isRetrospective(e, opts.retrospectiveDays)) continue;
@@ -372,6 +377,8 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
     if (e.stance === "occurred" && setFor && setFor.from > e.published) continue;
     const hit = hits.get(e);
     if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
+    // Once it is told as held in time, a meeting set for after the deadline is the next one, not this one put off.
+    if (hit === lateSet && happened.size > 0) continue;
     if (!e.onRecord && Math.abs(Math.log(hit.lr)) < (strongest.get(e.article) ?? 0)) continue;
     // "another possible venue is the summit in November", for a question that closes in September: a happening
     // looked for after the deadline does not raise the odds of one before it.

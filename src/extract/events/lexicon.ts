@@ -53,11 +53,23 @@ export interface EventLexicon {
 }
 
 export const LEX = loadData<EventLexicon>("lexicons/events.json");
+interface GatheringRecord {
+  id: string;
+  participants?: string[];
+  date?: string;
+  /** A recurring gathering's editions: first and last day, and the city that hosts it. */
+  editions?: { from: string; to: string; place?: string }[];
+  /** The body whose name stands for the gathering after "at" or "on the sidelines of" ("at APEC"). */
+  body?: string;
+}
+const GATHERING_RECORDS = loadData<GatheringRecord[]>("gazetteer/events.json");
 /** One-off meetings of the gazetteer whose takers and date are known ("the Hanoi summit"). */
 export const NAMED_MEETINGS = new Map(
-  loadData<{ id: string; participants?: string[]; date?: string }[]>("gazetteer/events.json")
-    .filter((e) => e.participants?.length)
-    .map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
+  GATHERING_RECORDS.filter((e) => e.participants?.length).map((e) => [e.id, { participants: e.participants!, date: e.date ?? null }]),
+);
+/** The dated editions of recurring gatherings, by the gathering's id and by the id of the body that holds it. */
+export const EDITIONS = new Map<string, { from: string; to: string; place?: string }[]>(
+  GATHERING_RECORDS.filter((e) => e.editions?.length).flatMap((e) => [[e.id, e.editions!] as const, ...(e.body ? [[e.body, e.editions!] as const] : [])]),
 );
 export const TRIGGERS = new Map(Object.entries(LEX.triggers));
 /** The CAMEO code a type's triggers carry (the first trigger of the type that has one). */

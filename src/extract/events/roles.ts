@@ -209,6 +209,18 @@ function gatheringAfter(v: RoleView, at: number): boolean {
 export function isGathering(v: RoleView, k: number): boolean {
   const inside = v.at[k];
   if (inside && inside.type === "event" && !NAMED_MEETINGS.has(inside.entity)) return true;
+  // "the 30th APEC Economic Leaders' Meeting", "the Valdai Discussion Club Forum": a capitalised happening after a
+  // run of capitalised words, one of them a body or unknown name, names a gathering.
+  if (k > 0 && /^[A-Z][a-z]/.test(v.ts[k].text)) {
+    let j = k - 1;
+    let bodies = 0;
+    while (j >= 0 && (/^[A-Z]/.test(v.ts[j].text) || v.ts[j].text === "'" || v.ts[j].text === "’" || v.ts[j].text === "-")) {
+      const m = v.at[j];
+      if (m && (m.type === "organization" || m.type === "event" || m.entity.startsWith("local:"))) bodies++;
+      j--;
+    }
+    if (j < k - 2 && bodies > 0 && j >= 0) return true;
+  }
   // "the annual gathering of Asia-Pacific leaders", "a summit of Group of 20 leaders".
   if (v.ts[k].pos === "VERB" || v.ts[k + 1]?.lower !== "of") return false;
   for (let j = k + 2; j < v.ts.length && j <= k + 7; j++) {

@@ -1,7 +1,7 @@
 // When a happening takes place: the nearest time expression of its clause, else a past or future reference.
 import type { Attribution, TimeExpr } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
-import { BOUNDARY_PREPOSITIONS, CLAUSE_BREAKS, FUTURE_MARKERS, MAX_TIME_DISTANCE } from "./lexicon.js";
+import { BOUNDARY_PREPOSITIONS, CLAUSE_BREAKS, FUTURE_MARKERS, LIGHT, MAX_TIME_DISTANCE } from "./lexicon.js";
 import { sourceOf } from "./source.js";
 
 const TEMPORAL_OPENERS = new Set(["after", "before", "since", "until"]);
@@ -156,6 +156,10 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     // "said on Monday, a month after the two men held talks": a time before a clause opened by "after" or "before"
     // dates the clause it stands in, not the earlier or later happening the subordinate clause tells of.
     if (tm.last < k && opensClauseBetween(ts, tm.last + 1, k)) continue;
+    // "Trump on Friday questioned his planned meeting": a time set right before a verb dates the verb, not the
+    // happening its object names, unless the verb only holds it ("on Friday held talks"). A time fronted before the
+    // clause ("In July 2019, Trump used a phone call") dates all of it.
+    if (tm.last < k && ts[k].pos === "NOUN" && ts[tm.last + 1]?.pos === "VERB" && verbBefore(ts, tm.last + 1, k)) continue;
     let d = hi - lo;
     for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
       const w = ts[j].lower;
@@ -169,6 +173,16 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+/** A verb of its own between `from` and the noun at k, not a light one and not a participle inside the noun's phrase. */
+function verbBefore(ts: Token[], from: number, k: number): boolean {
+  for (let j = from; j < k; j++) {
+    if (ts[j].pos !== "VERB" || LIGHT.has(ts[j].lemma)) continue;
+    const prenominal = ts.slice(j + 1, k).every((x) => x.pos === "ADJ" || x.pos === "NOUN" || x.pos === "PROPN");
+    if (!prenominal) return true;
+  }
+  return false;
+}
 
 /** True when the time stands in a phrase opened by "since" or "after" that does not hold the trigger at k. */
 export function outsideBoundPhrase(ts: Token[], k: number, tm: PlacedTime): boolean {

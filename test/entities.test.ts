@@ -112,6 +112,12 @@ describe("readEntities", () => {
     expect(reading.matches.filter((m) => m.entity === "outlet:the-national").map((m) => m.sentence)).toEqual([1]);
   });
 
+  it("takes a bare surname for the person the article names most, not the relative named last", () => {
+    const found = pairs("Kim Jong Un arrived in Beijing. Kim said he was glad to come. His daughter, Kim Ju Ae, was with him. Ushakov said a meeting of Putin and Kim was being worked out.", "2025-09-02");
+    expect(found).toContain("Kim → person:kim-jong-un");
+    expect(found).not.toContain("Kim → person:kim-ju-ae");
+  });
+
   it("keeps a family surname on the person named in full before it", () => {
     const found = pairs("Donald Trump spoke. Ivanka Trump listened. Trump then left.", "2019-01-01");
     expect(found).toContain("Ivanka Trump → person:ivanka-trump");

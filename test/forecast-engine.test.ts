@@ -258,6 +258,12 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "called_off", article: "x" }), ev({ stance: "scheduled", article: "y", origin: "other" })])).not.toBeCloseTo(off, 3);
   });
 
+  it("reads attending a gathering in a country as a visit to it", () => {
+    const q = question({ event: { type: "visit", participants: ["person:kim-jong-un", "country:CN"], place: null }, indicators: defaultIndicators("visit", ["person:kim-jong-un", "country:CN"]) });
+    expect(aboutEvent(q, ev({ type: "attend", participants: ["person:kim-jong-un"], place: "country:CN" }))).toBe(true);
+    expect(aboutEvent(q, ev({ type: "attend", participants: ["person:kim-jong-un"], place: "country:RU" }))).toBe(false);
+  });
+
   it("reads a visit that takes place in a country as a visit to that country", () => {
     const q = question({ event: { type: "visit", participants: [PUTIN, "country:KP"], place: null }, indicators: defaultIndicators("visit", [PUTIN, "country:KP"]) });
     expect(aboutEvent(q, ev({ type: "visit", participants: [PUTIN], place: "country:KP" }))).toBe(true);

@@ -343,6 +343,11 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(r.events.find((e) => e.trigger.text === "meet")!.stance).toBe("unplanned");
     expect(r.events.find((e) => e.trigger.text === "do")).toMatchObject({ type: "meet", stance: "unplanned" });
   });
+  it("who goes somewhere to attend attends; the country whose gathering it is, is where; a listed apposition is the subject", () => {
+    expect(read("Kim Jong Un will travel to Beijing to attend China's military parade, state media said.", "2025-08-28", "attend")).toMatchObject({ participants: [KIM], place: "country:CN" });
+    const e = read("Some 26 foreign heads of state, among them Vladimir Putin and Kim Jong Un, would attend the Sept. 3 event.", "2025-08-28", "attend");
+    expect([...e.participants].sort()).toEqual([KIM, PUTIN]);
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");

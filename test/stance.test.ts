@@ -222,6 +222,7 @@ const rows: [string, string, Stance][] = [
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
   // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
   ["He described the trip in a radio interview.", "trip", "discussed"],
+  ["Ushakov told TASS that a meeting between Putin and Kim Jong Un on the sidelines was being worked out.", "meeting", "discussed"],
   // a time or a judgement in a condition is the condition's own
   ["Trump said a later meeting with both Putin and Zelensky could follow if Friday went well.", "meeting", "discussed"],
   ["Trump warned of very severe consequences if Putin did not agree to stop the war after the meeting.", "meeting", "discussed"],

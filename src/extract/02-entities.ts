@@ -517,7 +517,18 @@ class Reader {
     if (pending.length === 0) return;
     const before = this.nearestAntecedents(all, false);
     const after = this.nearestAntecedents(all, true);
+    // How often each person has been named so far, full names and surnames already resolved: "Kim" after "Kim Jong
+    // Un" (named again and again) and "his daughter Kim Ju Ae" (named once) is the one the article is about.
+    const seen = new Map<string, number>();
+    let at = 0;
+    const countUpTo = (from: number) => {
+      for (; at < all.length && all[at].from < from; at++) {
+        const e = all[at].entry;
+        if (e?.type === "person") seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+      }
+    };
     for (const span of pending) {
+      countUpTo(span.from);
       const candidates = span.surnames!;
       span.surnames = undefined;
       // "May" the month is not Theresa May unless a title says so.
@@ -536,7 +547,8 @@ class Reader {
         continue;
       }
       if (named?.entry) {
-        span.entry = named.entry;
+        const salient = candidates.reduce<GazetteerEntry | null>((b, c) => ((seen.get(c.id) ?? 0) > (b ? (seen.get(b.id) ?? 0) : 0) ? c : b), null);
+        span.entry = salient && (seen.get(salient.id) ?? 0) > (seen.get(named.entry.id) ?? 0) ? salient : named.entry;
         continue;
       }
       const usable = candidates.filter((c) => !c.surnameCommon);

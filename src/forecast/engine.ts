@@ -86,8 +86,9 @@ export function aboutEvent(q: Question, e: Evidence, byOfficials = false): boole
   // "Putin landed in Pyongyang": the country a visit takes place in is the country visited.
   const visited = (p: string) => e.type === "visit" && p.startsWith("country:") && !!e.place && placeFits(p, e.place);
   if (e.type === q.event.type) return q.event.participants.every((p) => takes(p) || visited(p));
-  // "Putin and Kim held talks in Pyongyang": whoever meets in a country is there, so a visit to it took place.
-  if (q.event.type === "visit" && GATHERINGS.has(e.type) && e.place) {
+  // "Putin and Kim held talks in Pyongyang", "Kim will attend the parade in Beijing": whoever meets or attends in a
+  // country is there, so a visit to it takes place.
+  if (q.event.type === "visit" && (GATHERINGS.has(e.type) || e.type === "attend") && e.place) {
     const countries = q.event.participants.filter((p) => p.startsWith("country:"));
     const people = q.event.participants.filter((p) => !p.startsWith("country:"));
     return countries.length > 0 && people.length > 0 && people.every((p) => e.participants.includes(p)) && countries.every((c) => placeFits(c, e.place));

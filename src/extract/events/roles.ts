@@ -492,14 +492,8 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     // "is prepared in principle to meet", "agreed in principle to sign": a two-word adverbial before the infinitive.
     else if (c >= 2 && ts[c].pos === "NOUN" && ts[c - 1].pos === "ADP" && !v.at[c] && (ts[c - 2].pos === "VERB" || ts[c - 2].pos === "ADJ" || ts[c - 2].pos === "AUX")) c -= 2;
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
-    // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
-    if (v.at[c]) {
-      for (const m of matchesIn(v, phraseStart(v, c), c)) if (!placeLike(m)) found.party(m);
-      return;
-    }
-    if (ts[c].pos === "ADJ" || CONTROL_ADJECTIVES.has(ts[c].lower)) return subjectOf(v, c, found, depth + 1);
-    // "arrived in Beijing by train on Tuesday to attend the parade": an infinitive of purpose after the verb's
-    // adjuncts shares the verb's subject.
+    // "arrived in Beijing by train on Tuesday to attend the parade", "will travel to Beijing to attend": an infinitive
+    // of purpose after a verb of going and its adjuncts shares the verb's subject.
     for (let b = c; b >= 0 && j - b <= PURPOSE_REACH; b--) {
       const x = ts[b];
       if (x.pos === "VERB") {
@@ -508,6 +502,12 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
       }
       if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) break;
     }
+    // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
+    if (v.at[c]) {
+      for (const m of matchesIn(v, phraseStart(v, c), c)) if (!placeLike(m)) found.party(m);
+      return;
+    }
+    if (ts[c].pos === "ADJ" || CONTROL_ADJECTIVES.has(ts[c].lower)) return subjectOf(v, c, found, depth + 1);
     if (ts[c].pos === "NOUN" && CONTROL_NOUNS.has(ts[c].lower)) {
       // "Putin's plans to visit": the possessor; "has no plans to meet": the subject of the verb that has the plans.
       const start = phraseStart(v, c);
@@ -602,7 +602,9 @@ function appositionSubject(v: RoleView, comma: number, found: Found): void {
   if (before && before.pos === "ADP" && !STOPS.has(before.lower) && before.lower !== "of") return;
   // The names an apposition gives open it ("…, Jake Sullivan and Nikolai Patrushev, held"); "…, such as a letter
   // from Trump to Kim, might" is an example, not the subject.
-  const inner = v.at[open + 1]?.type === "person" ? people(open + 1, comma - 1) : [];
+  // "26 heads of state, among them Putin and Kim, would attend", "…, including Putin and Kim, …": the names listed.
+  const listing = ts[open + 1]?.lower === "including" ? open + 2 : ts[open + 1]?.lower === "among" && /^(?:them|whom)$/.test(ts[open + 2]?.lower ?? "") ? open + 3 : -1;
+  const inner = v.at[open + 1]?.type === "person" ? people(open + 1, comma - 1) : listing > 0 ? people(listing, comma - 1) : [];
   const outer = people(head, open - 1);
   for (const m of outer.length > 0 ? outer : inner) found.party(m);
 }
@@ -845,6 +847,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       for (const m of matchesIn(v, j, end)) {
         if (m.type === "event") continue;
         if ((DESTINATION_TYPES.has(type) || eventObject) && placeLike(m) && (m.via !== "capital" || eventObject)) found.where(m);
+        // "attend China's military parade": the country whose gathering is attended is where, not who attends.
+        else if (eventObject && type === "attend" && m.type === "country") found.where(m);
         else found.party(m);
       }
       objectPronoun(v, j, end, k, found);

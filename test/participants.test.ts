@@ -348,6 +348,9 @@ describe("kinds and places told by the words around a trigger", () => {
     const e = read("Some 26 foreign heads of state, among them Vladimir Putin and Kim Jong Un, would attend the Sept. 3 event.", "2025-08-28", "attend");
     expect([...e.participants].sort()).toEqual([KIM, PUTIN]);
   });
+  it('a "have" the tagger takes for an auxiliary still holds the happening after it', () => {
+    expect([...read('Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "2025-10-22", "meeting").participants].sort()).toEqual([TRUMP, XI]);
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");

@@ -222,6 +222,10 @@ const rows: [string, string, Stance][] = [
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
   // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
   ["He described the trip in a radio interview.", "trip", "discussed"],
+  // a participle after the noun tells what it is; a reduced relative is passed over to the predicate
+  ['Donald Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "meeting", "scheduled"],
+  ["The meeting scheduled for Thursday was called off.", "meeting", "called_off"],
+  ["No date has been given for the visit to Russia that Putin proposed.", "visit", "unplanned"],
   ["Ushakov told TASS that a meeting between Putin and Kim Jong Un on the sidelines was being worked out.", "meeting", "discussed"],
   // a time or a judgement in a condition is the condition's own
   ["Trump said a later meeting with both Putin and Zelensky could follow if Friday went well.", "meeting", "discussed"],

@@ -64,6 +64,7 @@ const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
 const RELATIVE = new Set(["who", "which", "that"]);
+const QUOTE_MARKS = new Set(['"', "“", "”", "'", "‘", "’"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
 
@@ -680,10 +681,12 @@ function governingVerb(v: RoleView, s: number): number {
     }
     return -1;
   }
-  while (p >= 0 && ts[p].pos === "ADV") p--;
+  // "had \"a pretty long meeting scheduled\"": a quotation mark opening the object phrase.
+  while (p >= 0 && (ts[p].pos === "ADV" || QUOTE_MARKS.has(ts[p].text))) p--;
   // "accepted in principle a meeting with Putin": a two-word adverbial between the verb and its object.
   if (p >= 2 && ts[p].pos === "NOUN" && ts[p - 1].pos === "ADP" && ts[p - 2].pos === "VERB" && !v.at[p]) return p - 2;
-  return p >= 0 && ts[p].pos === "VERB" ? p : -1;
+  // "he and Xi had a meeting planned": a "have" the tagger took for an auxiliary holds the noun phrase after it.
+  return p >= 0 && (ts[p].pos === "VERB" || (ts[p].pos === "AUX" && ts[p].lemma === "have")) ? p : -1;
 }
 
 /** An event noun's frame: its possessor and name modifiers, its complements, and the subject of the verb holding it. */

@@ -379,7 +379,9 @@ function determiner(t: Token | undefined): boolean {
 function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   let j = k - 1;
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
-  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
+  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
+  // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
+  if (j >= 0 && QUOTES.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
@@ -407,6 +409,12 @@ function predicateCue(inp: StanceInput): Found | null {
       const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !ownNegation;
       if (GATHERING_OUTCOMES.has(cue.text) && GATHERINGS.has(inp.type)) return { stance: "occurred", negated: false, at: b, ownNegation: true };
       return { stance: cue.stance, negated, at: b, ownNegation };
+    }
+    // "The meeting scheduled for Thursday was called off": a participle right after the noun, with its phrase, is a
+    // relative clause without "that"; the predicate follows it.
+    if (b === k + 1 && ts[b].pos === "VERB" && /ed$/.test(lowerOf(ts[b])) && ts[b + 1]?.pos === "ADP") {
+      relativeSkipped = true;
+      continue;
     }
     // The predicate is the first verb group: a cue further on belongs to another clause, unless that group is a
     // relative clause without "that" ("the meeting Zelensky had demanded did not take place").
@@ -449,6 +457,16 @@ function modifierCue(inp: StanceInput): Found | null {
     if (s && !inHistoryCompound(ts, j)) return { stance: s, negated: false, at: j };
   }
   return null;
+}
+
+/** "had a pretty long meeting scheduled": a participle right after a noun that is no subject tells what it is. */
+function participleAfter(inp: StanceInput): Found | null {
+  const { ts, k, named } = inp;
+  if (ts[k].pos === "VERB" || isSubject(ts, k, named)) return null;
+  const next = QUOTES.has(ts[k + 1]?.text ?? "") ? k + 2 : k + 1;
+  const after = ts[next];
+  const s = after && after.pos === "VERB" && /ed$/.test(lowerOf(after)) ? MODIFIERS.get(lowerOf(after)) : undefined;
+  return s ? { stance: s, negated: false, at: next } : null;
 }
 
 const AFTER_WORDS: string[][] = LEX.cameAfter.phrases.map((p) => p.split(" "));
@@ -777,8 +795,11 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (judged(inp.ts, inp.k)) return "occurred";
   // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.
   if (inp.ts[inp.k].pos !== "VERB" && !SELF_NOUNS.has(inp.ts[inp.k].lemma) && lowerOf(inp.ts[phraseStart(inp.ts, inp.k) - 1] ?? inp.ts[inp.k]) === "since") return "occurred";
-  const governing = governingCue(inp);
-  const described = governing ? null : (predicateCue(inp) ?? modifierCue(inp));
+  // "had a meeting scheduled": the participle, not the verb that only holds the happening, tells its stance.
+  const after = participleAfter(inp);
+  const held = governingCue(inp);
+  const governing = after && (!held || held.stance === "occurred") ? null : held;
+  const described = governing ? null : (after ?? predicateCue(inp) ?? modifierCue(inp));
   // "after several hours of meetings", "at the end of two days of talks", "days after his clash with …": what a
   // clause is told to come after took place, unless the sentence is still ahead of it.
   if (!governing && !described && inp.factuality === "CT+" && cameAfter(inp)) return "occurred";

@@ -1,0 +1,176 @@
+// The settling of a sentence's mentions once each is read: where and when a happening "will take place" or "is
+// held", what a place hosts, what a recurring gathering's edition tells, what "do so" stands for, what an attendance
+// attends, and the denials over a stretch of time that tell history only.
+import type { EventMention, Stance } from "../../domain/extraction.js";
+import type { Token } from "../01-tokens.js";
+import type { EntityMatch } from "../02-entities.js";
+import { resolveName } from "../gazetteer.js";
+import { dayNumber, fmtWeek, parseYmd } from "../times/calendar.js";
+import { EDITIONS, LOCATIVE } from "./lexicon.js";
+
+const NEGATIONS = new Set(["not", "n't", "never"]);
+
+/**
+ * "The two presidents have not met in person since 2018", "Putin has not set foot in the United States since 2015": a
+ * verb denied over a stretch of time since a day tells history, not the fate of any happening (none failed, none was
+ * planned), so its stance cannot be told.
+ */
+export function noneSince(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB") return false;
+  let negated = false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    if (NEGATIONS.has(ts[j].lower)) negated = true;
+    else if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) break;
+  }
+  if (!negated) return false;
+  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
+    if (ts[j].lower === "since") return true;
+    if (ts[j].text === "," || ts[j].pos === "VERB" || ts[j].pos === "SCONJ") return false;
+  }
+  return false;
+}
+
+// How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take
+// place in the United States", "the highly anticipated meeting between myself, as President …, and President Putin,
+// of Russia, will take place" (no verb of its own between them).
+const HELD_REACH = 30;
+
+/** The token of a sentence that a mention's trigger starts at. */
+const tokenOf = (ts: Token[], e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+
+const HELD_STOPS = new Set(["that", "which", "who", ";", ":", "but", "while", "although"]);
+
+/**
+ * "in the Great State of Alaska" after "will take place next Friday, August 15,": where a happening is held, read past
+ * the time phrase and its commas to the end of the clause.
+ */
+function heldWhere(ts: Token[], k: number, at: (EntityMatch | null)[]): string | null {
+  for (let j = k + 1; j < ts.length; j++) {
+    if (ts[j].pos === "VERB" || ts[j].pos === "AUX" || HELD_STOPS.has(ts[j].lower)) return null;
+    if (!LOCATIVE.has(ts[j].lower)) continue;
+    // "in the Great State of Alaska": a name the gazetteer knows before one it does not.
+    let local: string | null = null;
+    for (let i = j + 1; i < ts.length && i <= j + 6; i++) {
+      if (ts[i].text === "," || ts[i].pos === "VERB") break;
+      const m = at[i];
+      if (!m || !(m.type === "place" || m.type === "country" || m.via === "capital")) continue;
+      if (!m.entity.startsWith("local:")) return m.entity;
+      local ??= m.entity;
+    }
+    if (local) return local;
+  }
+  return null;
+}
+
+/**
+ * A happening that "will take place" or "is held" somewhere and some time is there and then, as the predicate tells:
+ * the place, the time and the tense go to the noun the verb tells of, the nearest before it with no verb between.
+ */
+export function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (EntityMatch | null)[]): void {
+  const tokenAt = (e: EventMention) => tokenOf(ts, e);
+  for (let i = first; i < out.length; i++) {
+    const e = out[i];
+    const k = tokenAt(e);
+    // "Singapore will host the first meeting between …": what a place hosts is there.
+    // "the BRICS summit that South Africa will host": or the one the relative clause hangs on.
+    if (ts[k]?.lemma === "host" && e.place) {
+      const after = out.slice(i + 1).find((o) => ts[tokenAt(o)]?.pos === "NOUN" && tokenAt(o) > k && tokenAt(o) - k <= 4);
+      const before = out.slice(first, i).reverse().find((o) => {
+        const at = tokenAt(o);
+        return ts[at]?.pos === "NOUN" && k - at <= 8 && /^(?:that|which)$/.test(ts[at + 1]?.lower ?? "") && !ts.slice(at + 2, k).some((x) => x.pos === "VERB");
+      });
+      const hosted = after ?? before;
+      if (hosted) hosted.place ??= e.place;
+    }
+    const held = (ts[k]?.lemma === "take" && ts[k + 1]?.lower === "place") || (ts[k]?.lower === "held" && ts[k - 1]?.lemma === "be");
+    if (!held) continue;
+    const place = e.place ?? heldWhere(ts, k + (ts[k].lemma === "take" ? 1 : 0), at);
+    const told = out.slice(first, i).reverse().find((o) => ts[tokenAt(o)]?.pos === "NOUN" && k - tokenAt(o) <= HELD_REACH);
+    if (!told) continue;
+    const t = tokenAt(told);
+    let verbBetween = false;
+    for (let j = t + 1; j < k; j++) {
+      // "The talks, which Trump had proposed, will be held": a relative clause set off by commas is passed over.
+      if (ts[j].text === "," && /^(?:which|who)$/i.test(ts[j + 1]?.text ?? "")) {
+        const close = ts.findIndex((x, n) => n > j + 1 && n < k && x.text === ",");
+        if (close > 0) {
+          j = close;
+          continue;
+        }
+      }
+      if (ts[j].pos === "VERB" || HELD_STOPS.has(ts[j].lower)) verbBetween = true;
+    }
+    if (verbBetween) continue;
+    told.place ??= place;
+    told.time ??= e.time;
+    // "The (highly anticipated) meeting … will take place next Friday": the noun takes the stance of the verb that
+    // holds it, which its modifiers only anticipate.
+    if ((told.stance === "occurred" && e.stance !== "occurred" && e.stance !== "unknown") || (told.stance === "discussed" && e.stance === "scheduled")) told.stance = e.stance;
+  }
+}
+
+// What may stand between a happening and the recurring gathering it is held at: "meet at APEC", "talks on the sidelines
+// of the G20 summit", "during the BRICS summit".
+const AT_GATHERING = /^\s*(?:[\w'’-]+\s+){0,5}?(?:at|during|on the sidelines of|on the margins of|at the sidelines of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+// How far from the day of the article an edition may be to be the one meant.
+const EDITION_AHEAD_DAYS = 240;
+const EDITION_BEHIND_DAYS = 30;
+
+/**
+ * "Trump and Xi agreed to meet at APEC": a happening held at a recurring gathering is held in the week of the edition
+ * the article looks to (the next one, or one just ended), and in its city.
+ */
+export function gatheringEdition(text: string, t: Token, matches: EntityMatch[], dct: string | null): { time: string; place: string | null } | null {
+  const today = parseYmd(dct);
+  if (!today) return null;
+  for (const m of matches) {
+    if (m.start < t.end || m.start - t.end > 80) continue;
+    const editions = EDITIONS.get(m.entity);
+    if (!editions || !AT_GATHERING.test(text.slice(t.end, m.start))) continue;
+    const day = dayNumber(today);
+    const at = (d: string) => dayNumber(parseYmd(d)!);
+    const edition = editions.find((e) => at(e.to) >= day && at(e.from) - day <= EDITION_AHEAD_DAYS) ?? [...editions].reverse().find((e) => at(e.to) < day && day - at(e.to) <= EDITION_BEHIND_DAYS);
+    if (!edition) return null;
+    return { time: fmtWeek(parseYmd(edition.from)!), place: edition.place ? (resolveName(edition.place, dct)?.id ?? null) : null };
+  }
+  return null;
+}
+
+const PRO_OBJECTS = new Set(["so", "it", "that"]);
+const DENYING: ReadonlySet<Stance> = new Set(["unplanned", "refused", "called_off", "failed"]);
+const PLANNING: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"]);
+
+/**
+ * "I was to meet President Xi in two weeks, but now there seems to be no reason to do so": "do so" stands for the
+ * happening named before it in the sentence and is a report of it; after "but", what it says of it is the news.
+ */
+export function proForms(out: EventMention[], ts: Token[], first: number): void {
+  for (let i = first + 1; i < out.length; i++) {
+    const m = out[i];
+    const k = tokenOf(ts, m);
+    if (ts[k]?.lemma !== "do" || !PRO_OBJECTS.has(ts[k + 1]?.lower ?? "")) continue;
+    const antecedent = out.slice(first, i).reverse().find((o) => o.type !== "other" && o.type !== "say" && k - tokenOf(ts, o) <= 25);
+    if (!antecedent) continue;
+    m.type = antecedent.type;
+    m.cameo = antecedent.cameo;
+    if (m.participants.length === 0) m.participants = [...antecedent.participants];
+    m.place ??= antecedent.place;
+    const contrast = ts.slice(tokenOf(ts, antecedent) + 1, k).some((t) => t.lower === "but");
+    if (contrast && DENYING.has(m.stance) && PLANNING.has(antecedent.stance)) antecedent.stance = m.stance;
+  }
+}
+
+// How far (in tokens) the happening attended may follow the verb: "attend a military parade in Beijing".
+const ATTENDED_REACH = 5;
+
+/** An attendance takes the place of the happening it attends: "will attend a military parade in Beijing". */
+export function attendedPlaces(out: EventMention[], ts: Token[], first: number): void {
+  const at = (e: EventMention) => tokenOf(ts, e);
+  for (let i = first; i < out.length; i++) {
+    const e = out[i];
+    if (e.type !== "attend" || e.place !== null) continue;
+    const k = at(e);
+    const attended = out.slice(i + 1).find((o) => o.place !== null && at(o) > k && at(o) - k <= ATTENDED_REACH);
+    if (attended) e.place = attended.place;
+  }
+}

@@ -351,6 +351,16 @@ describe("kinds and places told by the words around a trigger", () => {
   it('a "have" the tagger takes for an auxiliary still holds the happening after it', () => {
     expect([...read('Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "2025-10-22", "meeting").participants].sort()).toEqual([TRUMP, XI]);
   });
+  it("a phrase of measure opened by an adverb does not hide the place after it", () => {
+    expect(read("Donald Trump and Vladimir Putin met for about three hours at Joint Base Elmendorf-Richardson on Friday.", "2025-08-15", "met").place).toBe("place:joint-base-elmendorf-richardson");
+  });
+  it("the next meeting is the same pair's, but not the meeting already dated; a time right after a verb of saying dates the saying", () => {
+    const r = extract({ text: "Putin and Trump will meet in Alaska on Aug. 15, the Kremlin said. Ushakov said Moscow expected the next meeting to be held on Russian territory.", date: "2025-08-09" });
+    const next = r.events.find((e) => e.trigger.text === "meeting")!;
+    expect([...next.participants].sort()).toEqual([TRUMP, PUTIN].sort());
+    expect(next.time).not.toBe("2025-08-15");
+    expect(read("Vladimir Putin said on Thursday the United Arab Emirates would be a suitable place for his meeting with Donald Trump.", "2025-08-07", "meeting").time).toBeNull();
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");

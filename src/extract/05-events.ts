@@ -141,7 +141,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   const people = entities.matches.filter((m) => m.type === "person");
   resolvePlural(doc.text, out, people, dct);
   resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
-  resolveArticleTopic(out, named, cursor.gatherings, dct);
+  resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
   typeByKind(out);

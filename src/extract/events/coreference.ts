@@ -248,10 +248,15 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (!antecedent) continue;
     const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
     m.participants = [...antecedent.participants, ...own];
-    if (!dayRange(m.time) && dayRange(antecedent.time)) m.time = antecedent.time;
+    // "the next meeting", "another summit": the same pair, but not the happening already dated.
+    if (!dayRange(m.time) && dayRange(antecedent.time) && !another(text, m)) m.time = antecedent.time;
     takeKind(m, antecedent);
   }
 }
+
+const ANOTHER = /\b(?:next|another|second|third|new|further|follow-up|return)\s+(?:[\w'’-]+\s+)?$/i;
+/** "the next meeting", "another summit": a mention of a happening after the one already told, not that one. */
+const another = (text: string, m: EventMention) => ANOTHER.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
 
 /**
  * What an article is about, per kind of happening: the party set its news mentions of that kind name most often. A
@@ -259,7 +264,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
  * before the pair is named, "the call" in a recap of it) is taken as that happening when its own parties are among the
  * topic's and, if it names any, its time agrees and its sentence names no one else but those who tell of it.
  */
-export function resolveArticleTopic(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
+export function resolveArticleTopic(text: string, events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
   type Topic = { parties: string[]; n: number; example: EventMention; held: boolean };
   const tally = new Map<string, Topic>();
   for (const e of events) {
@@ -296,7 +301,7 @@ export function resolveArticleTopic(events: EventMention[], named: Map<number, S
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
     if ((others.length > 0 && own.length > 0) || others.length >= 2) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
-    if (!dayRange(m.time) && dayRange(topic.example.time)) m.time = topic.example.time;
+    if (!dayRange(m.time) && dayRange(topic.example.time) && !another(text, m)) m.time = topic.example.time;
     takeKind(m, topic.example);
   }
 }

@@ -806,7 +806,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         continue;
       }
       if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
-      const end = phraseEnd(v, j + 1);
+      // "met for about three hours at …": an adverb opening a phrase of measure belongs to it.
+      const end = phraseEnd(v, ts[j + 1]?.pos === "ADV" && ts[j + 2]?.pos === "NUM" ? j + 2 : j + 1);
       if (end <= j) break;
       const inPhrase = matchesIn(v, j + 1, end);
       const headsEvent = ts.slice(j + 1, end + 1).some((x, i) => v.isEvent[j + 1 + i] && x.pos === "NOUN" && !v.at[j + 1 + i]);

@@ -160,6 +160,9 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     // happening its object names, unless the verb only holds it ("on Friday held talks"). A time fronted before the
     // clause ("In July 2019, Trump used a phone call") dates all of it.
     if (tm.last < k && ts[k].pos === "NOUN" && ts[tm.last + 1]?.pos === "VERB" && verbBefore(ts, tm.last + 1, k)) continue;
+    // "Putin said on Thursday the UAE would be a suitable place for the meeting": a time right after a verb of saying
+    // dates the saying, when what is said looks ahead; of what is told as done it is the latest day it can have.
+    if (tm.last < k && saidAt(ts, tm.first) && ts.slice(tm.last + 1, k).some((x) => FORWARD_AUX.has(x.lower))) continue;
     let d = hi - lo;
     for (let j = lo + 1; j < hi && d <= MAX_TIME_DISTANCE; j++) {
       const w = ts[j].lower;
@@ -173,6 +176,16 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+const SAYING = new Set(["say", "tell", "announce", "add", "write", "state", "confirm", "report", "note", "post", "insist"]);
+
+/** True when the time at `first` follows a verb of saying, straight or through "on": "said on Thursday", "told reporters Monday". */
+function saidAt(ts: Token[], first: number): boolean {
+  let j = first - 1;
+  if (j >= 0 && ts[j].lower === "on") j--;
+  if (j >= 0 && ts[j].pos === "NOUN" && ts[j - 1]?.pos === "VERB" && ts[j - 1].lemma === "tell") j--;
+  return j >= 0 && ts[j].pos === "VERB" && SAYING.has(ts[j].lemma);
+}
 
 /** A verb of its own between `from` and the noun at k, not a light one and not a participle inside the noun's phrase. */
 function verbBefore(ts: Token[], from: number, k: number): boolean {

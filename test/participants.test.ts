@@ -361,6 +361,10 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(next.time).not.toBe("2025-08-15");
     expect(read("Vladimir Putin said on Thursday the United Arab Emirates would be a suitable place for his meeting with Donald Trump.", "2025-08-07", "meeting").time).toBeNull();
   });
+  it("a hyphenated happening split by the tokenizer is one ('a sit-down with Biden')", () => {
+    expect(read("Netanyahu lobbied for a sit-down with Biden at the White House.", "2023-09-12", "sit")).toMatchObject({ type: "meet" });
+    expect([...read("Netanyahu lobbied for a sit-down with Biden at the White House.", "2023-09-12", "sit").participants].sort()).toEqual(["person:benjamin-netanyahu", BIDEN]);
+  });
   it("a happening that will take place somewhere is there", () => {
     const e = read("The White House said the meeting will take place in the United States and that no location has been chosen.", "2023-08-30", "meeting");
     expect(e.place).toBe("country:US");

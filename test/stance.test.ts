@@ -222,6 +222,8 @@ const rows: [string, string, Stance][] = [
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
   // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
   ["He described the trip in a radio interview.", "trip", "discussed"],
+  ["If Putin does make the trip and the two presidents meet, it would be their first encounter since Paris.", "meet", "discussed"],
+  ["Netanyahu lobbied for a sit-down with Biden at the White House.", "sit", "wanted"],
   // a participle after the noun tells what it is; a reduced relative is passed over to the predicate
   ['Donald Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "meeting", "scheduled"],
   ["The meeting scheduled for Thursday was called off.", "meeting", "called_off"],

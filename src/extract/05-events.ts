@@ -61,9 +61,11 @@ function retag(ts: Token[]): Token[] {
         return { ...t, pos: "VERB" };
     }
     // "their only summit", "the first meeting": after a determiner, an event noun the tagger took for a verb.
-    if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower))) {
+    // "a sit-down": a hyphenated event noun split at its hyphen.
+    const compound = next?.lower === "-" && ts[k + 2] ? TRIGGERS.has(`${t.lower}-${ts[k + 2].lower}`) : false;
+    if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower) || compound)) {
       const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
-      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: t.lower };
+      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: compound ? `${t.lower}-${ts[k + 2].lower}` : t.lower };
       // "a face-to-face encounter", "their one-on-one meeting": after a hyphenated modifier led by a determiner.
       let j = k - 1;
       while (j >= 2 && ts[j - 1].lower === "-") j -= 2;

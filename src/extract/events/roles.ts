@@ -773,7 +773,8 @@ function motionFor(v: RoleView, s: number): number {
 function complements(v: RoleView, k: number, type: string, found: Found, verb: boolean): boolean {
   const { ts } = v;
   let pair = false;
-  let j = k + 1;
+  // "a sit-down with Biden": a hyphenated trigger read as one word runs to its last part.
+  let j = ts[k].lemma.includes("-") && ts[k + 1]?.lower === "-" ? k + 3 : k + 1;
   // "met with", "called off", "pulled out": a particle right after the verb belongs to it.
   // "sits down with", "met up with": a particle the tagger took for an adverb or a preposition, before a preposition.
   if (verb && j < ts.length && ((ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") || (PARTICLES.has(ts[j].lower) && ts[j + 1]?.pos === "ADP"))) j++;

@@ -751,6 +751,16 @@ function openQuestion(ts: Token[], k: number): boolean {
   return false;
 }
 
+/** True when the trigger stands in an "if" or "unless" clause: the word opens its clause with no comma between. */
+function insideCondition(ts: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === "," || w === ";" || w === ":" || QUOTES.has(ts[j].text)) return false;
+    if (w === "if" || w === "unless") return true;
+  }
+  return false;
+}
+
 const ANSWERS: Array<[string, Stance]> = Object.entries(LEX.answers.phrases).flatMap(([st, ps]) => ps.map((p) => [` ${p} `, st as Stance] as [string, Stance]));
 const ASKING: ReadonlySet<string> = new Set(LEX.answers.asking);
 
@@ -790,6 +800,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const answer = answerTo(inp.ts, inp.k);
   if (answer) return answer;
   if (openQuestion(inp.ts, inp.k)) return "unknown";
+  // "If Putin does make the trip and the two presidents meet, it would be their first encounter": what a condition
+  // supposes is only possible.
+  if (insideCondition(inp.ts, inp.k)) return "discussed";
   if (undated(inp.ts, inp.k)) return "unplanned";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";

@@ -222,6 +222,9 @@ const rows: [string, string, Stance][] = [
   ["The presidency announced that the Russian leader would not travel to Johannesburg.", "travel", "unplanned"],
   // a verb that only tells of its object lends it no tense; a judgement names it held, unless as still ahead
   ["He described the trip in a radio interview.", "trip", "discussed"],
+  // what a journey made is for is set; one only planned is left to its own cues
+  ["Zelensky arrived in the Turkish capital on Thursday for talks with President Recep Tayyip Erdogan.", "talks", "scheduled"],
+  ["The Russian delegation reached Istanbul in the morning for the talks.", "talks", "scheduled"],
   ["If Putin does make the trip and the two presidents meet, it would be their first encounter since Paris.", "meet", "discussed"],
   ["Netanyahu lobbied for a sit-down with Biden at the White House.", "sit", "wanted"],
   // a participle after the noun tells what it is; a reduced relative is passed over to the predicate

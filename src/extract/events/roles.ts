@@ -51,7 +51,8 @@ const LOCATIVE = new Set(LEX.locativePrepositions);
 const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
-const MOTION = new Set(LEX.motionVerbs);
+/** Verbs of going somewhere: "flew to Pyongyang", "arrived for talks". */
+export const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
 const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const GATHERING_MEMBERS = new Set(LEX.gatheringMembers);

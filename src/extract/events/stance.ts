@@ -10,6 +10,7 @@ import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
 import { PURPOSE_REACH } from "./lexicon.js";
+import { MOTION } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
 
@@ -751,6 +752,29 @@ function openQuestion(ts: Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * True when the noun at k is what a journey made or under way is for: "arrived … for talks", "reached Istanbul in the
+ * morning for the talks", after the verb's adjuncts. One only planned ("will travel to X for talks") is left to its
+ * own cues.
+ */
+function purposeOfJourney(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let f = k - 1;
+  while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
+  if (f < 0 || lowerOf(ts[f]) !== "for") return false;
+  for (let b = f - 1; b >= 0 && f - b <= PURPOSE_REACH; b--) {
+    const x = ts[b];
+    if (x.pos === "VERB") {
+      if (!MOTION.has(x.lemma) || !/(?:ed|ew|ent|ame|ached|ived|ing)$/.test(lowerOf(x))) return false;
+      // "would arrive for talks", "will fly in for the summit": still a plan.
+      for (let a = b - 1; a >= 0 && a >= b - 3; a--) if (FUTURE_AUX.has(lowerOf(ts[a])) || POSSIBILITY_MODALS.has(lowerOf(ts[a])) || lowerOf(ts[a]) === "would") return false;
+      return true;
+    }
+    if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) return false;
+  }
+  return false;
+}
+
 /** True when the trigger stands in an "if" or "unless" clause: the word opens its clause with no comma between. */
 function insideCondition(ts: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
@@ -803,6 +827,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "If Putin does make the trip and the two presidents meet, it would be their first encounter": what a condition
   // supposes is only possible.
   if (insideCondition(inp.ts, inp.k)) return "discussed";
+  // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
+  if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
   if (undated(inp.ts, inp.k)) return "unplanned";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";

@@ -765,7 +765,7 @@ function purposeOfJourney(ts: Token[], k: number): boolean {
   for (let b = f - 1; b >= 0 && f - b <= PURPOSE_REACH; b--) {
     const x = ts[b];
     if (x.pos === "VERB") {
-      if (!MOTION.has(x.lemma) || !/(?:ed|ew|ent|ame|ached|ived|ing)$/.test(lowerOf(x))) return false;
+      if (!MOTION.has(x.lemma) || !/(?:ed|ew|ent|ame|ing)$/.test(lowerOf(x))) return false;
       // "would arrive for talks", "will fly in for the summit": still a plan.
       for (let a = b - 1; a >= 0 && a >= b - 3; a--) if (FUTURE_AUX.has(lowerOf(ts[a])) || POSSIBILITY_MODALS.has(lowerOf(ts[a])) || lowerOf(ts[a]) === "would") return false;
       return true;

@@ -8,12 +8,12 @@ import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
-import { countryOf, speaksFor } from "./entity-facts.js";
+import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
-import { attendedPlaces, gatheringEdition, heldPlaces, noneSince, proForms } from "./events/settle.js";
+import { gatheringEdition, noneSince, settleSentence } from "./events/settle.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -154,12 +154,6 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   return out;
 }
 
-/** "A China-U.S. summit with Biden", once Xi is known to go: the countries are there in their leaders, who take part. */
-function withoutRepresented(participants: string[], dct: string | null): string[] {
-  const represented = new Set(participants.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, dct)));
-  return represented.size === 0 ? participants : participants.filter((p) => !p.startsWith("country:") || !represented.has(p));
-}
-
 // Where the sweep along the text stands: the next entity match, time and attribution to take up, and the attributions
 // whose content is still open. The steps of the sweep are functions of their own so that each is optimised on its own.
 interface SentenceCursor {
@@ -244,10 +238,13 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const factuality = readings[r].value;
     let unplaced: string | null | undefined;
     const undated = () => (unplaced === undefined ? (unplaced = namedMeeting(t, matches)?.date ?? futureReference(ts, k) ?? pastReference(ts, k)) : unplaced);
-    const atGathering = gatheringEdition(doc.text, t, matches, c.dct);
-    // "at APEC" names the gathering, not where it is: its edition's city is.
-    const place = (ownPlace && !EDITIONS.has(ownPlace) ? ownPlace : null) ?? atGathering?.place ?? ownPlace;
-    const time = timeOf(ts, k, placed, attr) ?? atGathering?.time ?? undated();
+    const ownTime = timeOf(ts, k, placed, attr);
+    // A gathering's edition is read only for what the sentence leaves open; "at APEC" names the gathering, not where
+    // it is: its edition's city is.
+    const placeOpen = !ownPlace || EDITIONS.has(ownPlace);
+    const atGathering = placeOpen || ownTime === null ? gatheringEdition(doc.text, t, matches, c.dct) : null;
+    const place = (placeOpen ? atGathering?.place : null) ?? ownPlace;
+    const time = ownTime ?? atGathering?.time ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
@@ -274,9 +271,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
     if (read.bare) c.bare.add(out[out.length - 1]);
   });
-  proForms(out, ts, out.length - positions.length);
-  attendedPlaces(out, ts, out.length - positions.length);
-  heldPlaces(out, ts, out.length - positions.length, roles.at);
+  settleSentence(out, ts, out.length - positions.length, positions, roles.at);
 }
 
 /**

@@ -64,6 +64,15 @@ export function countryOf(entityId: string, date: string | null): string | null 
   return bodies.get(entityId) ?? stateMedia.get(entityId) ?? null;
 }
 
+/**
+ * The parties without a country, or a body of it, beside a person who stands for it ("a China-U.S. summit with Biden",
+ * once Xi goes; "Trump, the United States and Kim" are Trump and Kim): the country is there in its leader.
+ */
+export function withoutRepresented(parties: string[], date: string | null): string[] {
+  const represented = new Set(parties.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, date)).filter((c): c is string => c !== null));
+  return represented.size === 0 ? parties : parties.filter((p) => p.startsWith("person:") || !represented.has(countryOf(p, date) ?? p));
+}
+
 /** Gazetteer-backed entity facts for claim coreference. */
 export const gazetteerFacts: EntityFacts = { countryOf };
 

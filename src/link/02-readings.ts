@@ -3,7 +3,7 @@
 // person who stands for it), its place, its time with the year supplied, its stance and whether it is a recap.
 import type { EventMention, Stance } from "../domain/extraction.js";
 import { anchorYear } from "../domain/calendar.js";
-import { countryOf } from "../extract/entity-facts.js";
+import { countryOf, withoutRepresented } from "../extract/entity-facts.js";
 import { entityById } from "../extract/gazetteer.js";
 import { loadData } from "../extract/resources.js";
 import { nameSlug } from "./names.js";
@@ -73,9 +73,7 @@ export function isParty(entityId: string): boolean {
  */
 export function claimParties(participants: string[], outlet: string | null, date: string | null): string[] {
   const own = outlet ? `local:${nameSlug(outlet)}` : null;
-  const taking = [...new Set(participants)].filter((p) => isParty(p) && p !== own);
-  const represented = new Set(taking.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, date)).filter((c): c is string => c !== null));
-  return taking.filter((p) => p.startsWith("person:") || !represented.has(countryOf(p, date) ?? p));
+  return withoutRepresented([...new Set(participants)].filter((p) => isParty(p) && p !== own), date);
 }
 
 const wordsOf = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z']+/g) ?? [];

@@ -108,3 +108,6 @@ export const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "
  * and its stage.
  */
 export const PURPOSE_REACH = 14;
+
+/** Quotation marks, straight and curly, double and single. */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "'", "‘", "’"]);

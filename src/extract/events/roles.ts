@@ -8,7 +8,7 @@ import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
-import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, type TriggerInfo } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   partyVerbs: string[];
@@ -51,8 +51,7 @@ const LOCATIVE = new Set(LEX.locativePrepositions);
 const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
-/** Verbs of going somewhere: "flew to Pyongyang", "arrived for talks". */
-export const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
+const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
 const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const GATHERING_MEMBERS = new Set(LEX.gatheringMembers);
@@ -65,7 +64,6 @@ const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
 const RELATIVE = new Set(["who", "which", "that"]);
-const QUOTE_MARKS = new Set(['"', "“", "”", "'", "‘", "’"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
 
@@ -496,14 +494,8 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (ts[c].pos === "VERB" || ts[c].pos === "AUX") return subjectOf(v, c, found, depth + 1);
     // "arrived in Beijing by train on Tuesday to attend the parade", "will travel to Beijing to attend": an infinitive
     // of purpose after a verb of going and its adjuncts shares the verb's subject.
-    for (let b = c; b >= 0 && j - b <= PURPOSE_REACH; b--) {
-      const x = ts[b];
-      if (x.pos === "VERB") {
-        if (MOTION.has(x.lemma)) return subjectOf(v, b, found, depth + 1);
-        break;
-      }
-      if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) break;
-    }
+    const going = goingVerbBefore(ts, c, j);
+    if (going >= 0) return subjectOf(v, going, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {
       for (const m of matchesIn(v, phraseStart(v, c), c)) if (!placeLike(m)) found.party(m);
@@ -756,13 +748,21 @@ function heldInRelative(v: RoleView, k: number, found: Found): void {
  * of going, after the verb's adjuncts, has the goer among its parties. Returns the verb's index, else -1.
  */
 function motionFor(v: RoleView, s: number): number {
-  const { ts } = v;
-  let p = s - 1;
-  if (p < 0 || ts[p].lower !== "for") return -1;
-  for (let b = p - 1; b >= 0 && p - b <= PURPOSE_REACH; b--) {
+  const p = s - 1;
+  return p >= 0 && v.ts[p].lower === "for" ? goingVerbBefore(v.ts, p - 1, p) : -1;
+}
+
+const ADJUNCT_POS = new Set(["ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV"]);
+
+/**
+ * The verb of going that a purpose at `to` ("for talks", "to attend") belongs to, walking back from `from` over the
+ * verb's adjuncts ("arrived in Beijing by train on Tuesday"), up to PURPOSE_REACH tokens: its index, else -1.
+ */
+export function goingVerbBefore(ts: Token[], from: number, to: number): number {
+  for (let b = from; b >= 0 && to - b <= PURPOSE_REACH; b--) {
     const x = ts[b];
     if (x.pos === "VERB") return MOTION.has(x.lemma) ? b : -1;
-    if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) return -1;
+    if (!ADJUNCT_POS.has(x.pos)) return -1;
   }
   return -1;
 }

@@ -7,8 +7,7 @@ import type { EntityMatch } from "../02-entities.js";
 import { resolveName } from "../gazetteer.js";
 import { dayNumber, fmtWeek, parseYmd } from "../times/calendar.js";
 import { EDITIONS, LOCATIVE } from "./lexicon.js";
-
-const NEGATIONS = new Set(["not", "n't", "never"]);
+import { NEGATORS } from "./stance.js";
 
 /**
  * "The two presidents have not met in person since 2018", "Putin has not set foot in the United States since 2015": a
@@ -19,7 +18,7 @@ export function noneSince(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB") return false;
   let negated = false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
-    if (NEGATIONS.has(ts[j].lower)) negated = true;
+    if (NEGATORS.has(ts[j].lower)) negated = true;
     else if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) break;
   }
   if (!negated) return false;
@@ -35,8 +34,20 @@ export function noneSince(ts: Token[], k: number): boolean {
 // of Russia, will take place" (no verb of its own between them).
 const HELD_REACH = 30;
 
-/** The token of a sentence that a mention's trigger starts at. */
-const tokenOf = (ts: Token[], e: EventMention) => ts.findIndex((t) => t.start === e.trigger.start);
+/** The token of the sentence each mention's trigger stands at. */
+type TokenAt = (e: EventMention) => number;
+
+/**
+ * Settles the mentions of one sentence (`out` from `first` on, whose triggers stand at `positions`) once each is read:
+ * what "do so" stands for, what an attendance attends, where and when what is held or hosted is.
+ */
+export function settleSentence(out: EventMention[], ts: Token[], first: number, positions: number[], at: (EntityMatch | null)[]): void {
+  const index = new Map(positions.map((k, r) => [out[first + r], k] as const));
+  const tokenAt: TokenAt = (e) => index.get(e) ?? -1;
+  proForms(out, ts, first, tokenAt);
+  attendedPlaces(out, first, tokenAt);
+  heldPlaces(out, ts, first, at, tokenAt);
+}
 
 const HELD_STOPS = new Set(["that", "which", "who", ";", ":", "but", "while", "although"]);
 
@@ -66,8 +77,7 @@ function heldWhere(ts: Token[], k: number, at: (EntityMatch | null)[]): string |
  * A happening that "will take place" or "is held" somewhere and some time is there and then, as the predicate tells:
  * the place, the time and the tense go to the noun the verb tells of, the nearest before it with no verb between.
  */
-export function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (EntityMatch | null)[]): void {
-  const tokenAt = (e: EventMention) => tokenOf(ts, e);
+function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (EntityMatch | null)[], tokenAt: TokenAt): void {
   for (let i = first; i < out.length; i++) {
     const e = out[i];
     const k = tokenAt(e);
@@ -144,18 +154,18 @@ const PLANNING: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted
  * "I was to meet President Xi in two weeks, but now there seems to be no reason to do so": "do so" stands for the
  * happening named before it in the sentence and is a report of it; after "but", what it says of it is the news.
  */
-export function proForms(out: EventMention[], ts: Token[], first: number): void {
+function proForms(out: EventMention[], ts: Token[], first: number, tokenAt: TokenAt): void {
   for (let i = first + 1; i < out.length; i++) {
     const m = out[i];
-    const k = tokenOf(ts, m);
+    const k = tokenAt(m);
     if (ts[k]?.lemma !== "do" || !PRO_OBJECTS.has(ts[k + 1]?.lower ?? "")) continue;
-    const antecedent = out.slice(first, i).reverse().find((o) => o.type !== "other" && o.type !== "say" && k - tokenOf(ts, o) <= 25);
+    const antecedent = out.slice(first, i).reverse().find((o) => o.type !== "other" && o.type !== "say" && k - tokenAt(o) <= 25);
     if (!antecedent) continue;
     m.type = antecedent.type;
     m.cameo = antecedent.cameo;
     if (m.participants.length === 0) m.participants = [...antecedent.participants];
     m.place ??= antecedent.place;
-    const contrast = ts.slice(tokenOf(ts, antecedent) + 1, k).some((t) => t.lower === "but");
+    const contrast = ts.slice(tokenAt(antecedent) + 1, k).some((t) => t.lower === "but");
     if (contrast && DENYING.has(m.stance) && PLANNING.has(antecedent.stance)) antecedent.stance = m.stance;
   }
 }
@@ -164,8 +174,7 @@ export function proForms(out: EventMention[], ts: Token[], first: number): void 
 const ATTENDED_REACH = 5;
 
 /** An attendance takes the place of the happening it attends: "will attend a military parade in Beijing". */
-export function attendedPlaces(out: EventMention[], ts: Token[], first: number): void {
-  const at = (e: EventMention) => tokenOf(ts, e);
+function attendedPlaces(out: EventMention[], first: number, at: TokenAt): void {
   for (let i = first; i < out.length; i++) {
     const e = out[i];
     if (e.type !== "attend" || e.place !== null) continue;

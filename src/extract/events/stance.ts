@@ -9,8 +9,8 @@ import type { Factuality, SourceRef, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
-import { PURPOSE_REACH } from "./lexicon.js";
-import { MOTION } from "./roles.js";
+import { PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
+import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
 
@@ -82,7 +82,8 @@ const GOVERNING = compile(LEX.governing);
 const SELF = GOVERNING.filter((c) => SELF_STANCES.has(c.stance) && !c.slots[0].optional && !c.slots[0].words.has("no") && !c.slots[0].words.has("not"));
 const PREDICATES = compile(LEX.predicates);
 const MODIFIERS = new Map<string, CueStance>(Object.entries(LEX.modifiers).flatMap(([s, ws]) => ws.map((w) => [w, s as CueStance] as const)));
-const NEGATORS = new Set(LEX.negators);
+/** Words that deny what follows them ("not", "never", "n't" …). */
+export const NEGATORS: ReadonlySet<string> = new Set(LEX.negators);
 const FUTURE_AUX = new Set(LEX.futureAuxiliaries);
 const FUTURE_PHRASES = LEX.futurePhrases.map((p) => p.split(" "));
 const STOPS = new Set(LEX.clauseStops);
@@ -189,7 +190,7 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   for (let s = cue.slots.length - 1; s >= 0; s--) {
     const slot = cue.slots[s];
     // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over.
-    while (j >= 0 && j < e && QUOTES.has(ts[j].text)) j--;
+    while (j >= 0 && j < e && QUOTE_MARKS.has(ts[j].text)) j--;
     if (j >= 0 && slotMatches(slot, ts[j])) {
       j--;
       continue;
@@ -200,7 +201,6 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
-const QUOTES = new Set(['"', "“", "”", "'", "‘", "’"]);
 
 /**
  * Matches a cue starting at position b, left to right; returns its last position or -1. Quotation marks and adverbs
@@ -209,7 +209,7 @@ const QUOTES = new Set(['"', "“", "”", "'", "‘", "’"]);
 function matchStartingAt(ts: Token[], b: number, cue: Cue): number {
   let j = b;
   for (const slot of cue.slots) {
-    while (j > b && j < ts.length && (QUOTES.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) && !slotMatches(slot, ts[j])) j++;
+    while (j > b && j < ts.length && (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) && !slotMatches(slot, ts[j])) j++;
     if (j < ts.length && slotMatches(slot, ts[j])) {
       j++;
       continue;
@@ -336,7 +336,7 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
       if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;
       if (b >= 0 && !inHistoryCompound(ts, b)) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
-    if (QUOTES.has(t.text)) continue;
+    if (QUOTE_MARKS.has(t.text)) continue;
     // "Biden proposed on Tuesday that he and Putin hold a summit": a wish whose "that" clause holds the trigger.
     if (w === "that" && wishes) {
       const v = wishBefore(ts, e);
@@ -382,7 +382,7 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
   while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
-  if (j >= 0 && QUOTES.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
+  if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
@@ -464,7 +464,7 @@ function modifierCue(inp: StanceInput): Found | null {
 function participleAfter(inp: StanceInput): Found | null {
   const { ts, k, named } = inp;
   if (ts[k].pos === "VERB" || isSubject(ts, k, named)) return null;
-  const next = QUOTES.has(ts[k + 1]?.text ?? "") ? k + 2 : k + 1;
+  const next = QUOTE_MARKS.has(ts[k + 1]?.text ?? "") ? k + 2 : k + 1;
   const after = ts[next];
   const s = after && after.pos === "VERB" && /ed$/.test(lowerOf(after)) ? MODIFIERS.get(lowerOf(after)) : undefined;
   return s ? { stance: s, negated: false, at: next } : null;
@@ -694,7 +694,7 @@ const JUDGED_REACH = 8;
 function judged(ts: Token[], k: number): boolean {
   if (ts[k].pos === "VERB") return false;
   let j = k - 1;
-  while (j >= 0 && (determiner(ts[j]) || ts[j].pos === "ADJ" || ts[j].lower === "-" || ts[j].pos === "NOUN" || QUOTES.has(ts[j].text) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
+  while (j >= 0 && (determiner(ts[j]) || ts[j].pos === "ADJ" || ts[j].lower === "-" || ts[j].pos === "NOUN" || QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // "called it a good meeting": the happening named as what "it" is judged to be.
   const complement = j >= 1 && j < k - 1 && ["it", "them", "this", "that"].includes(lowerOf(ts[j])) && ts[j - 1].pos === "VERB" && JUDGING.has(ts[j - 1].lemma);
   if (complement) {
@@ -712,7 +712,7 @@ function judged(ts: Token[], k: number): boolean {
   if (j < 0 || j === k - 1 || ts[j].pos !== "VERB" || !JUDGING.has(ts[j].lemma)) return false;
   // A judgement of what is still ahead ("would call the summit a success") tells nothing held.
   for (let i = j - 1; i >= 0 && i >= j - 3; i--) if (FUTURE_AUX.has(lowerOf(ts[i])) || POSSIBILITY_MODALS.has(lowerOf(ts[i]))) return false;
-  const next = ts.slice(k + 1, k + 4).filter((t) => !QUOTES.has(t.text));
+  const next = ts.slice(k + 1, k + 4).filter((t) => !QUOTE_MARKS.has(t.text));
   // "describing the trip as part of more long-term plans": described as still ahead, not judged as held.
   if (ts.slice(k + 1, k + 1 + JUDGED_REACH).some((t) => JUDGED_AHEAD.has(t.lemma) || JUDGED_AHEAD.has(lowerOf(t)))) return false;
   return next.length > 0 && (next[0].lower === "as" || next[0].pos === "ADJ" || next[0].pos === "ADV" || next[0].lower === "a" || next[0].lower === "an");
@@ -725,7 +725,7 @@ function judged(ts: Token[], k: number): boolean {
  */
 function openQuestion(ts: Token[], k: number): boolean {
   const last = ts[ts.length - 1];
-  if (last && last.lower === "?" && !ts.some((t) => QUOTES.has(t.text))) return true;
+  if (last && last.lower === "?" && !ts.some((t) => QUOTE_MARKS.has(t.text))) return true;
   let that = false;
   let nouns = 0;
   for (let j = k - 1; j >= 0; j--) {
@@ -762,25 +762,19 @@ function purposeOfJourney(ts: Token[], k: number): boolean {
   let f = k - 1;
   while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
   if (f < 0 || lowerOf(ts[f]) !== "for") return false;
-  for (let b = f - 1; b >= 0 && f - b <= PURPOSE_REACH; b--) {
-    const x = ts[b];
-    if (x.pos === "VERB") {
-      if (!MOTION.has(x.lemma) || !/(?:ed|ew|ent|ame|ing)$/.test(lowerOf(x))) return false;
-      // "would arrive for talks", "will fly in for the summit": still a plan.
-      for (let a = b - 1; a >= 0 && a >= b - 3; a--) if (FUTURE_AUX.has(lowerOf(ts[a])) || POSSIBILITY_MODALS.has(lowerOf(ts[a])) || lowerOf(ts[a]) === "would") return false;
-      return true;
-    }
-    if (!(x.pos === "ADP" || x.pos === "DET" || x.pos === "NOUN" || x.pos === "PROPN" || x.pos === "NUM" || x.pos === "ADJ" || x.pos === "ADV")) return false;
-  }
-  return false;
+  const b = goingVerbBefore(ts, f - 1, f);
+  if (b < 0 || !/(?:ed|ew|ent|ame|ing)$/.test(lowerOf(ts[b]))) return false;
+  // "would arrive for talks", "will fly in for the summit": still a plan.
+  for (let a = b - 1; a >= 0 && a >= b - 3; a--) if (FUTURE_AUX.has(lowerOf(ts[a])) || POSSIBILITY_MODALS.has(lowerOf(ts[a])) || lowerOf(ts[a]) === "would") return false;
+  return true;
 }
 
-/** True when the trigger stands in an "if" or "unless" clause: the word opens its clause with no comma between. */
+/** True when the trigger stands in a clause of condition ("if", "unless"; a "whether" clause is a question, not a supposition): the word opens it with no comma between. */
 function insideCondition(ts: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
     const w = lowerOf(ts[j]);
-    if (w === "," || w === ";" || w === ":" || QUOTES.has(ts[j].text)) return false;
-    if (w === "if" || w === "unless") return true;
+    if (w === "," || w === ";" || w === ":" || QUOTE_MARKS.has(ts[j].text)) return false;
+    if (CONDITIONS.has(w) && !QUESTION_CLAUSE.has(w)) return true;
   }
   return false;
 }
@@ -967,7 +961,7 @@ function clausePast(inp: StanceInput): boolean {
     for (const j of [k - d, k + d]) {
       if (j < 0 || j >= ts.length) continue;
       const between = j < k ? ts.slice(j + 1, k) : ts.slice(k + 1, j);
-      if (between.some((t) => STOPS.has(lowerOf(t)) && t.pos !== "ADP" && !QUOTES.has(t.text) || lowerOf(t) === "," || t.pos === "CCONJ")) continue;
+      if (between.some((t) => STOPS.has(lowerOf(t)) && t.pos !== "ADP" && !QUOTE_MARKS.has(t.text) || lowerOf(t) === "," || t.pos === "CCONJ")) continue;
       if (ts[j].pos === "VERB") {
         best = j;
         break;

@@ -3,6 +3,7 @@ import type { Attribution, TimeExpr } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { BOUNDARY_PREPOSITIONS, CLAUSE_BREAKS, FUTURE_MARKERS, LIGHT, MAX_TIME_DISTANCE } from "./lexicon.js";
 import { sourceOf } from "./source.js";
+import { LEXICON } from "../attribution/lexicon.js";
 
 const TEMPORAL_OPENERS = new Set(["after", "before", "since", "until"]);
 const FORWARD_AUX = new Set(["will", "would", "could", "can", "may", "might", "should", "shall", "must", "'ll", "wo", "ca"]);
@@ -177,14 +178,12 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
 }
 
 
-const SAYING = new Set(["say", "tell", "announce", "add", "write", "state", "confirm", "report", "note", "post", "insist"]);
-
-/** True when the time at `first` follows a verb of saying, straight or through "on": "said on Thursday", "told reporters Monday". */
+/** True when the time at `first` follows a reporting verb of the attribution lexicon, straight or through "on": "said on Thursday", "told reporters Monday". */
 function saidAt(ts: Token[], first: number): boolean {
   let j = first - 1;
   if (j >= 0 && ts[j].lower === "on") j--;
   if (j >= 0 && ts[j].pos === "NOUN" && ts[j - 1]?.pos === "VERB" && ts[j - 1].lemma === "tell") j--;
-  return j >= 0 && ts[j].pos === "VERB" && SAYING.has(ts[j].lemma);
+  return j >= 0 && ts[j].pos === "VERB" && LEXICON.verbFrame.has(ts[j].lemma);
 }
 
 /** A verb of its own between `from` and the noun at k, not a light one and not a participle inside the noun's phrase. */

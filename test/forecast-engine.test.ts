@@ -678,4 +678,13 @@ describe("where a report puts its happening", () => {
     expect(merged[2].place).toBeNull();
     expect(merged.map((e) => e.place).slice(0, 2)).toEqual(["place:new-york", "org:white-house"]);
   });
+  it("a plan told before its venue was named does not take the venue a later article gave it", () => {
+    const dated = (published: string, place: string | null, stance: Evidence["stance"]): EvidenceRow => ({ ...row("c5", place, "place:moscow"), published, stance });
+    const [plan, venue, later] = asEvidence([dated("2025-08-19", null, "scheduled"), dated("2025-09-03", "place:moscow", "wanted"), dated("2025-09-04", null, "discussed")]);
+    expect(plan.place).toBeNull();
+    expect(venue.place).toBe("place:moscow");
+    expect(later.place).toBe("place:moscow");
+    // What is told as held took place where its claim did.
+    expect(asEvidence([dated("2025-08-19", null, "occurred"), dated("2025-09-03", "place:moscow", "wanted")])[0].place).toBe("place:moscow");
+  });
 });

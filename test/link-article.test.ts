@@ -141,6 +141,31 @@ describe("linking articles into claims", () => {
     expect(ledger.claimOf([WITKOFF, PUTIN]).state.reports).toHaveLength(1);
   });
 
+  it("lets a reading that names only some of the parties, told as held, join a claim without placing or dating it", async () => {
+    const ZELENSKY = "person:volodymyr-zelenskyy";
+    const ledger = new MemoryLedger();
+    await ledger.link(
+      article("a1", "Harbor City Ledger", "2025-08-19", [
+        { text: "Trump said he had begun arranging a meeting between Putin and Zelensky.", trigger: "meeting", mention: { participants: [PUTIN, ZELENSKY], stance: "discussed", source: [src("Trump", TRUMP)] } },
+      ]),
+    );
+    const claim = ledger.claimOf([PUTIN, ZELENSKY]).key;
+    // "Trump telephoned Putin after Monday's White House talks with Zelensky": the talks name Zelensky only, and their
+    // sentence names Putin too; they may join the plan, but their day and their venue are not the plan's.
+    await ledger.link(
+      article(
+        "a2",
+        "Pacific Dispatch",
+        "2025-08-19",
+        [{ text: "Trump telephoned Putin after Monday's White House talks with Zelensky.", trigger: "talks", mention: { participants: [ZELENSKY], place: "org:white-house", time: "2025-08-18" } }],
+        { entities: [PUTIN, ZELENSKY, TRUMP].map((id) => ({ id, mentions: [{ sentence: 0 }] })) },
+      ),
+    );
+    const after = ledger.claimOf([PUTIN, ZELENSKY]).key;
+    expect(after.id).toBe(claim.id);
+    expect([after.place, after.eventTime]).toEqual([null, null]);
+  });
+
   it("never lets a recap of the 2018 summit change the current claim, nor current news the 2018 one", async () => {
     const ledger = new MemoryLedger();
     await ledger.link(

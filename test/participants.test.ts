@@ -68,6 +68,15 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Biden walked out to greet Xi before the talks began.", date: "2023-11-15", trigger: "greet", participants: [BIDEN, XI] },
     { text: "Trump spoke to Putin by telephone for two hours on Monday.", date: "2025-05-19", trigger: "spoke", participants: [TRUMP, PUTIN] },
     { text: "Zelensky said he would travel to Turkey and wait there for Putin on Thursday.", date: "2025-05-11", trigger: "wait", participants: [ZELENSKY, PUTIN] },
+    // An aside between commas does not cut a verb from its infinitive; "his" is the subject's of its own clause.
+    { text: "Merz said Putin had agreed, in his call with Trump, to meet Zelensky within two weeks.", date: "2025-08-19", trigger: "meet", participants: [PUTIN, ZELENSKY] },
+    { text: "Merz said Putin had agreed, in his call with Trump, to meet Zelensky within two weeks.", date: "2025-08-19", trigger: "call", participants: [PUTIN, TRUMP] },
+    { text: "Merz recalled that Trump had said after his talks with Putin that a meeting would follow.", date: "2025-08-26", trigger: "talks", participants: [TRUMP, PUTIN] },
+    // A gerund after a verb shares its subject; so does the happening that a party rules out, not a spokesperson's.
+    { text: "Putin said he had never ruled out meeting Zelensky.", date: "2025-09-03", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
+    { text: "Putin does not rule out a meeting with Zelensky, Peskov said.", date: "2025-08-29", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
+    // The presidents of two countries named by their adjectives are the two officeholders of the day.
+    { text: "Trump said he had begun arranging a meeting between the Russian and Ukrainian presidents.", date: "2025-08-19", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
     // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
     // A title naming a country or a body before a person is the person's, not a party of its own.

@@ -238,6 +238,24 @@ const rows: [string, string, Stance][] = [
   ["Ushakov said Moscow had left unanswered a U.S. suggestion of a three-way meeting.", "meeting", "wanted"],
   ["The Kremlin spokesman described the trip as part of more long-term plans.", "trip", "discussed"],
   ['Trump described the encounter as "a very meaningful meeting in the White House".', "meeting", "occurred"],
+  // a hyphened compound before the noun leaves the predicate to tell the stage
+  ["The chancellor said the hoped-for summit between Macron and Xi would not happen.", "summit", "unplanned"],
+  // a present predicate in a clause of time or condition looks ahead; what hangs on a condition put first is possible
+  ["After that summit takes place, the three leaders will meet together, Trump said.", "summit", "discussed"],
+  ["If Kyiv is ready, let Zelensky come to Moscow, and the meeting will take place, Putin said.", "meeting", "discussed"],
+  ["If Zelensky is ready, let him come to Moscow, Putin said.", "come", "wanted"],
+  ["Russia and North Korea will defend each other if either is attacked, Putin said, crowning his first visit to the North in 24 years.", "visit", "occurred"],
+  ["Zelensky, Trump wrote after their meeting broke down, had been rude.", "meeting", "occurred"],
+  // setting terms for a happening does not set it; a wish to host one is the host's, who takes no part
+  ["Merz said Putin was setting preconditions for a meeting with Zelensky that Kyiv could not accept.", "meeting", "discussed"],
+  ["Several countries are ready to host a meeting between the Russian and Ukrainian leaders.", "meeting", "discussed"],
+  // rejecting a suggestion refuses what it proposes; an offer brushed aside is refused
+  ["Kyiv rejected Moscow's suggestion that Zelensky travel to Moscow.", "travel", "refused"],
+  ["Zelensky brushed aside Putin's offer to receive him in Moscow.", "receive", "refused"],
+  // stopping short of confirming leaves the happening open
+  ["Lavrov stopped short of confirming that Putin would meet Zelensky.", "meet", "unknown"],
+  // a "would" before a participle looks ahead, whoever tells it
+  ["Merz recalled that Trump had said after his talks with Putin that a meeting of the two presidents would be organised within two weeks.", "meeting", "scheduled"],
 ];
 
 describe("stance", () => {

@@ -58,15 +58,22 @@ export function asEvidence(rows: EvidenceRow[]): Evidence[] {
     const ps = [...places].filter(placeKnown);
     if (!ps.every((a) => ps.every((b) => placeFits(a, b) || placeFits(b, a)))) split.add(claim);
   }
-  // The claim's time as its reports had told it by each day (a day's news taken together): a date a later article
-  // gave the happening was not known when an earlier report appeared.
+  // The claim's time and place as its reports had told them by each day (a day's news taken together): a date or a
+  // venue a later article gave the happening was not known when an earlier report appeared.
   const timeBy = new Map<string, Map<string, string | null>>();
+  const placeBy = new Map<string, Map<string, string | null>>();
   const running = new Map<string, string | null>();
+  const placed = new Map<string, string | null>();
   for (const r of [...rows].sort((a, b) => (a.published < b.published ? -1 : a.published > b.published ? 1 : 0))) {
     const time = moreSpecificTime(running.get(r.claim) ?? null, r.eventTime);
     running.set(r.claim, time);
     if (!timeBy.has(r.claim)) timeBy.set(r.claim, new Map());
     timeBy.get(r.claim)!.set(r.published, time);
+    // The most precise place told so far: "Geneva" after "Switzerland".
+    const before = placed.get(r.claim);
+    if (r.place && (!before || (r.place !== before && placeFits(before, r.place)))) placed.set(r.claim, r.place);
+    if (!placeBy.has(r.claim)) placeBy.set(r.claim, new Map());
+    placeBy.get(r.claim)!.set(r.published, placed.get(r.claim) ?? null);
   }
   return rows.map(({ source, claimPlace, ...r }) => {
     const eventTime = reportTime(r.eventTime, timeBy.get(r.claim)!.get(r.published)!, r.published, r.stance);
@@ -76,7 +83,10 @@ export function asEvidence(rows: EvidenceRow[]): Evidence[] {
     const when = dayRange(eventTime);
     const contradicts = !!when && ((r.stance === "occurred" && when.from > r.published) || (r.stance === "scheduled" && when.to < r.published));
     const stance = contradicts ? "unknown" : r.stance;
-    return { ...r, stance, place: r.place ?? (split.has(r.claim) ? null : claimPlace), onRecord: speaksFor(source.at(-1), r.participants, r.published), eventTime };
+    // A plan's venue is the one told by then, not one a later article gave it; a happening told as held took place
+    // where its claim did.
+    const soFar = placesOf.has(r.claim) && r.stance !== "occurred" ? placeBy.get(r.claim)!.get(r.published)! : claimPlace;
+    return { ...r, stance, place: r.place ?? (split.has(r.claim) ? null : soFar), onRecord: speaksFor(source.at(-1), r.participants, r.published), eventTime };
   });
 }
 

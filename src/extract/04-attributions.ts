@@ -130,7 +130,27 @@ export function readAttributionReading(doc: Doc, entities: EntityReading): Attri
       if (chain && chain.length > 0) presentations.push({ sentence: si, span: p.span, chain });
     }
   });
+  if (out.length > 0) extendOverQuotes(doc, (quoted ??= quotedTokens(doc)), out);
   return { attributions: out, presentations, asides };
+}
+
+/**
+ * "“At the end of the talks I called Putin. After that meeting takes place, we will have a Trilat,” Trump wrote": a
+ * quotation running over several sentences before its cue is all the source's, so a content that opens inside a
+ * quotation begun in an earlier sentence starts where the quotation does.
+ */
+function extendOverQuotes(doc: Doc, quoted: Uint8Array, attributions: Attribution[]): void {
+  const { tokens } = doc;
+  let i = 0;
+  for (const a of [...attributions].sort((x, y) => x.content.start - y.content.start)) {
+    if (a.cue.start < a.content.end) continue;
+    while (i < tokens.length && tokens[i].start < a.content.start) i++;
+    if (i >= tokens.length || !quoted[i]) continue;
+    let j = i - 1;
+    while (j >= 0 && (quoted[j] || tokens[j].pos === "SPACE" || (tokens[j].pos === "PUNCT" && !L.openQuotes.has(tokens[j].text) && tokens[j].text !== "\"")) && !tokens[j].text.includes("\n")) j--;
+    const opened = j >= 0 && (L.openQuotes.has(tokens[j].text) || tokens[j].text === "\"");
+    if (opened && tokens[j].sentence < tokens[i].sentence) a.content = { start: tokens[j + 1].start, end: a.content.end };
+  }
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */

@@ -32,6 +32,8 @@ export interface GazetteerEntry {
   capitalMetonym?: boolean;
   /** A body that is also a building where happenings take place ("at the White House", "a Kremlin meeting"). */
   venue?: boolean;
+  /** The office whose holder a venue is the seat of ("president" for the White House): its meetings are the holder's. */
+  seatOf?: string;
   /** The place (or venue) this place lies within: a palace in its city, a city in its region. */
   within?: string;
   un?: boolean;

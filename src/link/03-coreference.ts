@@ -200,7 +200,7 @@ export function assignReadings(readings: Reading[], published: string | null, ca
     if (best) {
       const known = byClaim.get(best.claim.id);
       entry = known ?? { claim: { ...best.claim, participants: [...best.claim.participants] }, readings: [], isNew: false };
-      if (!best.claim.place && r.place) placed.set(best.claim.id, prepareClaim({ ...best.claim, place: r.place }, opts));
+      if (!best.claim.place && r.place && (r.parties.length >= minParties(r.type) || r.stance !== "occurred")) placed.set(best.claim.id, prepareClaim({ ...best.claim, place: r.place }, opts));
     } else {
       // A partial reading, or a recap that cannot be dated, starts nothing.
       if (r.parties.length < minParties(r.type) || (recap && !dayRange(r.time))) continue;

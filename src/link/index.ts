@@ -8,7 +8,7 @@ import type { ClaimKey, ClaimRecord, ClaimReport, ClaimState, LedgerChanges, Ori
 import { entityById } from "../extract/gazetteer.js";
 import { isOnRecordSource, speaksFor } from "../extract/entity-facts.js";
 import { moreSpecificTime } from "../domain/calendar.js";
-import { readingsOf, type ReadableArticle, type Reading } from "./02-readings.js";
+import { minParties, readingsOf, type ReadableArticle, type Reading } from "./02-readings.js";
 import { assignReadings, DEFAULT_LINK_OPTIONS, type Assignment, type LinkOptions, type PreparedClaim } from "./03-coreference.js";
 import { groupOrigins, rootOf, type OriginGroup } from "./04-origins.js";
 import { bestReport, statementOf, statusHistory, type StatusReport } from "./05-status.js";
@@ -99,10 +99,13 @@ function changedKey(a: ClaimKey, b: ClaimKey): boolean {
   return a.place !== b.place || a.eventTime !== b.eventTime || a.firstReported !== b.firstReported || a.lastReported !== b.lastReported || a.participants.join() !== b.participants.join();
 }
 
-// Takes the article's readings of a claim into its key: its time, place and reporting span.
+// Takes the article's readings of a claim into its key: its time, place and reporting span. A reading naming only
+// some of the parties and told as held joins a claim it may be part of, but does not place or date it: "talks with
+// Zelensky on Monday" in a sentence that also names Putin is no day or place of a Putin-Zelensky meeting.
 function absorb(a: Assignment, published: string | null): void {
   const c = a.claim;
   for (const r of a.readings) {
+    if (r.parties.length < minParties(r.type) && r.stance === "occurred") continue;
     c.eventTime = moreSpecificTime(c.eventTime, r.time);
     c.place ??= r.place;
   }

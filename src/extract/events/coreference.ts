@@ -22,6 +22,8 @@ interface CoreferenceLexicon {
     hedges: string[];
     /** Words that name a meeting of leaders only ("the summit"). */
     leaderLevel: string[];
+    /** Plural nouns that name several happenings ("the meetings"). */
+    severalHappenings: string[];
     /** How many sentences back an antecedent may lie. */
     sentences: number;
     /** Words that name a pair without naming them ("their", "the two leaders"). */
@@ -56,6 +58,7 @@ const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) =
 
 // A determiner (and up to two modifiers) just before a trigger: "the talks", "this proposal", "the planned summit".
 const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const SUCH = /\b(?:such\s+(?:an?\s+)?|the\s+same\s+)(?:[\w'’-]+\s+)?$/i;
 
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
 const parties = (e: EventMention) => e.participants.filter(isParty);
@@ -65,6 +68,15 @@ const partyKey = (e: EventMention) => [...new Set(parties(e))].sort().join();
 /** True when the mention names enough parties to stand on its own: two, or a visitor and the country visited. */
 function complete(e: EventMention): boolean {
   return parties(e).length >= 2;
+}
+
+const SEVERAL_HAPPENINGS: ReadonlySet<string> = new Set(LEX.severalHappenings);
+/**
+ * "At the conclusion of the meetings, I called Putin": a plural naming several happenings ("the meetings", "summits")
+ * is none of them in particular; "talks" and "negotiations" name one.
+ */
+function severalHappenings(e: EventMention): boolean {
+  return SEVERAL_HAPPENINGS.has(e.trigger.text.toLowerCase());
 }
 
 function sameKind(m: EventMention, a: EventMention): boolean {
@@ -203,12 +215,15 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
-    if (complete(m) || !(kindOf(m) !== undefined || pointer)) continue;
+    if (complete(m) || !(kindOf(m) !== undefined || pointer) || severalHappenings(m)) continue;
     // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
     if (pointer && kindOf(m) === undefined && parties(m).length > 0) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
-    const others = [...(named.get(m.sentence) ?? [])];
+    // "such a meeting", "the same talks": a word that points back refers to a happening told before, whoever else its
+    // sentence names.
+    const pointsBack = SUCH.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
+    const others = pointsBack ? [] : [...(named.get(m.sentence) ?? [])];
     // The nearest mention it fits; a definite one ("the talks") takes the nearest told as held or set over one only
     // talked about ("Moon met Kim, a meeting to rescue Kim's summit with Trump; Kim had asked for the talks").
     const definite = DEFINITE.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start));
@@ -288,7 +303,7 @@ export function resolveArticleTopic(text: string, events: EventMention[], named:
   for (const m of events) {
     const f = kindOf(m);
     const topic = f === undefined ? undefined : topics.get(f);
-    if (!topic || complete(m) || gatherings.has(m) || !levelAgrees(m, topic.example, dct)) continue;
+    if (!topic || complete(m) || gatherings.has(m) || severalHappenings(m) || !levelAgrees(m, topic.example, dct)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
     // takes the topic whatever its time, one naming a party only when its time agrees.
     if ((!timesAgree(m, topic.example) && parties(m).length > 0) || (m.stance === "occurred" && !topic.held)) continue;
@@ -317,7 +332,7 @@ const SENTENCE_PARTIES = 3;
 export function resolveSentenceParties(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   for (const m of events) {
     const f = kindOf(m);
-    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || m.stance !== "occurred" || parties(m).length > 0 || gatherings.has(m)) continue;
+    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || m.stance !== "occurred" || parties(m).length > 0 || gatherings.has(m) || severalHappenings(m)) continue;
     const voices = new Set(m.source.map((x) => x.entity));
     const people = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !voices.has(p));
     if (people.length >= 2 && people.length <= SENTENCE_PARTIES) m.participants = [...people, ...m.participants];
@@ -340,7 +355,7 @@ export function resolveSentencePair(text: string, events: EventMention[], people
   }
   for (const m of events) {
     const f = kindOf(m);
-    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || parties(m).length > 0 || gatherings.has(m)) continue;
+    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || parties(m).length > 0 || gatherings.has(m) || severalHappenings(m)) continue;
     const pair = pairs.get(m.sentence);
     if (pair && levelAgrees(m, { ...m, participants: pair }, dct)) m.participants = [...pair, ...m.participants];
   }
@@ -360,7 +375,9 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     // "possible venues for the talks", "a potential summit": one only weighed is no set one.
     if (HEDGED.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start))) continue;
     const own = partyKey(m);
-    const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && FAMILY.get(a.type) === f && timesAgree(m, a) && partyKey(a) === own && !(m.place && a.place && m.place !== a.place));
+    // Set means fixed: a plan with neither a day nor a place ("the leaders will meet first") lends no stage.
+    const fixed = (a: EventMention) => !!a.place || !!dayRange(a.time);
+    const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && fixed(a) && FAMILY.get(a.type) === f && timesAgree(m, a) && partyKey(a) === own && !(m.place && a.place && m.place !== a.place));
     if (set) m.stance = "scheduled";
   }
   // "Trump and Xi met in Busan on Thursday, their first face-to-face talks since 2019": a happening named again in

@@ -6,6 +6,7 @@
 import type { Attribution } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
+import { countryOf, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
@@ -66,6 +67,8 @@ const PARTICLES = new Set(["down", "up", "together", "back"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
+// How long an aside set off by commas between a verb and its infinitive may be.
+const ASIDE_REACH = 8;
 
 export interface Roles {
   participants: string[];
@@ -258,7 +261,23 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     nounFrame(v, k, type, found);
   }
   const people = withPronounSubject(v, k, attr, matches, found.parties);
-  return { participants: people, place: found.place ?? frontedPlace(v, k) };
+  const place = found.place ?? frontedPlace(v, k);
+  const host = seatHolder(place, people, type, v.date);
+  return { participants: host ? [...people, host] : people, place };
+}
+
+/**
+ * "Monday's White House talks with Zelensky", "met Lee in the Oval Office": a meeting held at the seat of an office,
+ * with guests from elsewhere named, is the officeholder's too.
+ */
+function seatHolder(place: string | null, people: string[], type: string, date: string | null): string | null {
+  if (type !== "meet" || !place || !date) return null;
+  const seat = entityById(place);
+  if (!seat?.seatOf || !seat.country) return null;
+  const country = `country:${seat.country}`;
+  const persons = people.filter((p) => p.startsWith("person:"));
+  if (persons.length === 0 || people.some((p) => p === country || countryOf(p, date) === country)) return null;
+  return officeholder(seat.seatOf, seat.country, date)?.id ?? null;
 }
 
 /**
@@ -487,6 +506,12 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   if (w.lower === "to") {
     let c = j - 1;
     if (c < 0) return;
+    // "Putin had agreed, in his call with Trump, to meet Zelensky": an aside set off by commas before the infinitive.
+    if (ts[c].lower === ",") {
+      let open = c - 1;
+      while (open >= 0 && c - open <= ASIDE_REACH && ts[open].lower !== "," && !STOPS.has(ts[open].lower)) open--;
+      if (open > 0 && ts[open].lower === "," && ["VERB", "AUX", "ADJ"].includes(ts[open - 1].pos)) c = open - 1;
+    }
     // "walked out to greet Xi", "went over to meet": a particle between the verb and its infinitive.
     if ((ts[c].pos === "ADP" || ts[c].pos === "PART" || ts[c].pos === "ADV") && c > 0 && ts[c - 1].pos === "VERB") c--;
     // "is prepared in principle to meet", "agreed in principle to sign": a two-word adverbial before the infinitive.
@@ -519,6 +544,9 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     }
     return;
   }
+  // "had never ruled out meeting Zelensky", "avoided meeting him": a gerund after a verb shares the verb's subject.
+  const catenative = (w.pos === "ADP" || w.pos === "PART") && ts[j - 1]?.pos === "VERB" && !!PARTY_VERB_PREPS.get(ts[j - 1].lemma)?.has(w.lower) ? j - 1 : j;
+  if (ts[catenative].pos === "VERB" && ts[k].lower.endsWith("ing") && ts[k].pos === "VERB") return subjectOf(v, catenative, found, depth + 1);
   // "Trump, who met Kim three times, …": the phrase a relative clause hangs on.
   if (RELATIVE.has(w.lower) && (w.pos === "PRON" || w.pos === "DET" || w.pos === "SCONJ")) {
     const head = j > 0 && ts[j - 1].lower === "," ? j - 2 : j - 1;
@@ -689,7 +717,7 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   // "his trip", "her visit": a possessive pronoun stands for the person the sentence named before it.
   for (let j = s; j < k; j++) {
     if (ts[j].lower !== "his" && ts[j].lower !== "her") continue;
-    const referent = firstPersonBefore(v, j);
+    const referent = subjectBefore(v, j) ?? firstPersonBefore(v, j);
     if (referent) found.party(referent);
   }
   // Modifiers: "Putin's visit", "the Trump-Kim summit", "U.S.-Russia talks" take part; "a Budapest summit" is where.
@@ -706,8 +734,13 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
-  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) subjectOf(v, g, found);
-  else {
+  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) {
+    // "Peskov did not rule out a summit": a spokesperson in office speaks for another, and takes no part.
+    const subject = new Found();
+    subjectOf(v, g, subject);
+    for (const p of subject.parties) if (voiceOf(p, v.date) === p) found.partyId(p);
+    found.place ??= subject.place;
+  } else {
     const m = motionFor(v, s);
     if (m >= 0) subjectOf(v, m, found);
   }
@@ -882,6 +915,24 @@ function firstPersonBefore(v: RoleView, j: number): EntityMatch | null {
     if (m && m.type === "person") return m;
   }
   return v.prior.find((people) => people.length > 0)?.[0] ?? null;
+}
+
+/**
+ * The nearest person named before token j as the subject of a verb: "Merz recalled that Trump had said after his
+ * talks with Putin" reads "his" as Trump's, the subject of the clause it stands in, not the first person named.
+ */
+function subjectBefore(v: RoleView, j: number): EntityMatch | null {
+  for (let i = j - 1; i >= 0; i--) {
+    const m = v.at[i];
+    if (!m || m.type !== "person" || (i + 1 < j && v.at[i + 1] === m)) continue;
+    // "a summit with Putin held weeks later": a name after a preposition is its object, not a subject.
+    let first = i;
+    while (first > 0 && v.at[first - 1] === m) first--;
+    if (first > 0 && v.ts[first - 1].pos === "ADP") continue;
+    const next = v.ts[i + 1];
+    if (next && (next.pos === "VERB" || next.pos === "AUX")) return m;
+  }
+  return null;
 }
 
 /**

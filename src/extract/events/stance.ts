@@ -45,6 +45,8 @@ interface StanceLexicon {
   unwilled: string[];
   answers: { asking: string[]; phrases: Record<string, string[]> };
   thatClauseWishes: string[];
+  thatClauseWishNouns: string[];
+  hostingVerbs: string[];
   cameAfter: { phrases: string[] };
   historyCompounds: { words: string[] };
   rescheduled: { postponing: string[]; to: string[] };
@@ -312,6 +314,8 @@ function governingCue(inp: StanceInput): Found | null {
   if (inp.ts[inner.at].lemma === "expect" && lowerOf(inp.ts[inp.k + 1] ?? inp.ts[inp.k]) === "to" && lowerOf(inp.ts[inp.k + 2] ?? inp.ts[inp.k]) === "be") return null;
   // "weren't able to work out a meeting", "refused to discuss talks", "wants to arrange a visit": a cue of its own
   // right before the cue speaks for the whole.
+  // "seven countries are ready to host a meeting between them": who wants to host a happening only discusses it.
+  if (inner.stance === "wanted" && !inner.negated && inp.ts.slice(inner.at + 1, inp.k).some((t) => t.pos === "VERB" && HOSTING_VERBS.has(t.lemma))) return { ...inner, stance: "discussed" };
   const outer = governorOf(inp, inner.at, 2);
   if (!outer) return inner;
   const o = turned(outer);
@@ -334,6 +338,9 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
       const b = matchEndingAt(ts, e, cue);
       // "as soon as possible", "as quickly as possible": a manner, not a possibility.
       if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;
+      // "setting preconditions for a meeting", "set the stage for talks": a verb of setting whose object is not the
+      // happening's date or venue sets that object, not the happening.
+      if (b >= 0 && cue.stance === "scheduled" && ts.slice(e + 1, k).some((x, i) => x.pos === "NOUN" && !named[e + 1 + i] && !SETTINGS.has(lowerOf(x)))) return null;
       if (b >= 0 && !inHistoryCompound(ts, b)) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
     if (QUOTE_MARKS.has(t.text)) continue;
@@ -360,10 +367,17 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
 }
 
 const WISHES = new Set(LEX.thatClauseWishes);
+const WISH_NOUNS: ReadonlySet<string> = new Set(LEX.thatClauseWishNouns);
+const SETTINGS: ReadonlySet<string> = new Set(LEX.undated.nouns);
+const HOSTING_VERBS: ReadonlySet<string> = new Set(LEX.hostingVerbs);
 const WISH_CUE: Cue = { stance: "wanted", slots: [{ words: WISHES, optional: false }], text: "proposed that" };
 
-/** The verb of wishing just before a "that" (past a time phrase: "proposed on Tuesday that"), else -1. */
+/**
+ * The verb of wishing just before a "that" (past a time phrase: "proposed on Tuesday that"), or a noun of one right
+ * before it ("Putin's suggestion that Zelensky travel to Moscow"), else -1.
+ */
 function wishBefore(ts: Token[], that: number): number {
+  if (that > 0 && ts[that - 1].pos === "NOUN" && WISH_NOUNS.has(ts[that - 1].lemma)) return that - 1;
   for (let j = that - 1; j >= 0 && j >= that - 4; j--) {
     if (ts[j].pos === "VERB") return WISHES.has(ts[j].lemma) ? j : -1;
     if (!(ts[j].pos === "ADP" || ts[j].pos === "PROPN" || ts[j].pos === "NOUN" || ts[j].pos === "ADV" || ts[j].pos === "NUM")) return -1;
@@ -379,7 +393,8 @@ function determiner(t: Token | undefined): boolean {
 
 function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   let j = k - 1;
-  const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-";
+  // "the hoped-for meeting", "a long-awaited summit": the words of a hyphened compound belong to the phrase.
+  const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-" || (ts[i - 1]?.lower === "-" && ts[i - 1].end === ts[i].start);
   while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
@@ -520,6 +535,23 @@ function presupposedWhen(ts: Token[], k: number): boolean {
   return false;
 }
 
+const PAST_AUXILIARIES: ReadonlySet<string> = new Set(["was", "were", "had", "did"]);
+const TIME_CLAUSES: ReadonlySet<string> = new Set(["after", "once", "when", "before", "until", "if", "unless"]);
+
+/** A verb form that is not past: "takes place", "begins", not "took place", "was held", "broke down". */
+function presentForm(t: Token): boolean {
+  const w = lowerOf(t);
+  if (PAST_FORMS.has(w) || PAST_AUXILIARIES.has(w) || /ed$/.test(w)) return false;
+  return w === t.lemma || w.endsWith("s") || w.endsWith("ing");
+}
+
+/** The trigger's phrase opens a clause of time or condition: "after that meeting …", "once the talks …". */
+function subordinateSubject(ts: Token[], k: number): boolean {
+  let start = phraseStart(ts, k);
+  if (lowerOf(ts[start - 1] ?? ts[k]) === "that" && start > 0) start--;
+  return start > 0 && TIME_CLAUSES.has(lowerOf(ts[start - 1]));
+}
+
 /** A negated cue turns round: "does not want" refuses, "has not ruled out" leaves it open, "did not cancel" keeps it. */
 function turned(found: Found): CueStance {
   if (!found.negated) return found.stance;
@@ -631,7 +663,8 @@ function groupAt(ts: Token[], k: number, named: boolean[]): Group {
       if (ts[j].pos === "VERB" && !ts[j].lower.endsWith("ing")) return { ...groupAt(ts, j, named), verb: v };
     }
   }
-  if (!tense) tense = h.pos === "VERB" && h.lower !== h.lemma && !h.lower.endsWith("ing") && !h.lower.endsWith("s") ? "past" : would ? "future" : "present";
+  // "would be organised within two weeks": a "would" before a participle looks ahead like its bare verb does.
+  if (!tense) tense = would ? "future" : h.pos === "VERB" && h.lower !== h.lemma && !h.lower.endsWith("ing") && !h.lower.endsWith("s") ? "past" : "present";
   return { verb: v, tense, modal, would, perfect };
 }
 /** Where the happening's own time lies against the document date, when it can be told. */
@@ -668,6 +701,9 @@ export function readStance(inp: StanceInput): Stance {
  */
 export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean } {
   const stance = stanceOf(inp);
+  // "If Zelensky is ready, let him come to Moscow, and the meeting will take place": what hangs on a condition put
+  // before it is only possible, however firmly it is told.
+  if (stance === "scheduled" && afterCondition(inp.ts, inp.k)) return { stance: "discussed", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
@@ -779,6 +815,27 @@ function insideCondition(ts: Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * The trigger stands in the main clause of a condition put before it in its sentence ("if X, Y will …"): an "if" or
+ * "unless" opening its clause, which a comma closes before the trigger. "Even if", "as if" and "asked if" open no
+ * such clause.
+ */
+function afterCondition(ts: Token[], k: number): boolean {
+  let comma = -1;
+  for (let j = k - 1; j >= 0; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === ";" || w === ":" || QUOTE_MARKS.has(ts[j].text)) return false;
+    if (w === "," && comma < 0) comma = j;
+    if (CONDITIONS.has(w) && !QUESTION_CLAUSE.has(w)) {
+      // Only a condition that opens its clause ("If X, …", "…, if X, …") is put before what follows it.
+      const before = j > 0 ? lowerOf(ts[j - 1]) : null;
+      const opens = before === null || before === "," || before === "and" || before === "but" || before === "that" || QUOTE_MARKS.has(ts[j - 1].text);
+      return opens && comma > j;
+    }
+  }
+  return false;
+}
+
 const ANSWERS: Array<[string, Stance]> = Object.entries(LEX.answers.phrases).flatMap(([st, ps]) => ps.map((p) => [` ${p} `, st as Stance] as [string, Stance]));
 const ASKING: ReadonlySet<string> = new Set(LEX.answers.asking);
 
@@ -860,6 +917,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     if (s === "occurred" && ahead) return "scheduled";
+    // "After that meeting takes place, we will have a Trilat", "once the talks begin": a present predicate in a clause
+    // of time or condition takes the happening as still to come.
+    if (s === "occurred" && cue === described && presentForm(inp.ts[cue.at]) && subordinateSubject(inp.ts, inp.k)) return "discussed";
     // "the talks had been put off until Friday": put off to a day still ahead is set again for it.
     if (s === "called_off" && !cue.negated && datedAhead(inp.time, inp.dct) && putOffTo(inp.ts, cue.at)) return "scheduled";
     // "will probably miss next week's summit", "is likely to stay away", "Xi's decision to stay home": an absence told

@@ -118,3 +118,12 @@ describe("narration stays the author's", () => {
     ["Many in Israel expect a sit-down in New York rather than in the Oval Office.", "sit", []],
   ]);
 });
+
+describe("a quotation over several sentences is all its source's", () => {
+  table([
+    ['"At the end of the talks I called Putin. After that meeting takes place, we will have a summit," Trump wrote on Monday.', "called", ["Trump"]],
+    ['"At the end of the talks I called Putin. After that meeting takes place, we will have a summit," Trump wrote on Monday.', "summit", ["Trump"]],
+    // A quotation that opens in its own sentence is read as before.
+    ['Trump spoke to Putin on Monday. "We will have a summit," he wrote.', "spoke", []],
+  ]);
+});

@@ -589,6 +589,12 @@ describe("question files", () => {
     expect(q.indicators.every((i) => i.match.participants_mode === "all" && i.match.participants.join() === [PUTIN, ZELENSKY].join())).toBe(true);
   });
 
+  it("reads an event type through the claims of its family, as the ledger keeps them", () => {
+    const q = parseQuestion(`${head}event: { type: attend, participants: [Vladimir Putin], place: Budapest }\nindicators:\n  - { name: x, lr: 2, match: { type: [attend, meet] } }\n`, "q.yaml", resolve);
+    expect(q.event.type).toBe("visit");
+    expect(q.indicators[0].match.type).toEqual(["visit", "meet"]);
+  });
+
   it("reads a hand-written indicator's stances, or its polarity as the stances of that side", () => {
     const ind = (match: string) => parseQuestion(`${head}event: { type: meet, participants: [Vladimir Putin, Volodymyr Zelensky] }\nindicators:\n  - { name: x, lr: 2, match: ${match} }\n`, "q.yaml", resolve).indicators[0].match.stance;
     const cases: [string, Stance[]][] = [

@@ -419,3 +419,14 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(read("Russia fired artillery shells at the town.", "2025-10-22", "fired").type).toBe("attack");
   });
 });
+
+describe("participants: attending a named gathering", () => {
+  const read = (text: string, date: string, trigger: string) => mention({ text, date, trigger, participants: [] });
+  it("a named gathering held by a verb of attending or staying away is its subject's attendance, placed by its edition", () => {
+    expect(read("Chinese President Xi Jinping will skip the G20 leaders' summit next week, the foreign ministry said.", "2025-11-14", "summit")).toMatchObject({ type: "attend", participants: [XI], place: "place:johannesburg", stance: "unplanned" });
+    expect(read("Donald Trump said he would not go to the Group of 20 summit in South Africa in November.", "2025-09-06", "summit")).toMatchObject({ type: "attend", participants: [TRUMP], place: "country:ZA" });
+    expect(read("Xi skipped the G20 summit in New Delhi in 2023.", "2025-11-14", "summit")).toMatchObject({ type: "attend", participants: [XI], stance: "failed" });
+    // Talks someone stays away from keep the parties the article gives them.
+    expect(read("Putin stayed away from the talks in Istanbul.", "2025-05-16", "talks").type).toBe("meet");
+  });
+});

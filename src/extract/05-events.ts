@@ -6,14 +6,14 @@ import { readFactuality, type SentenceView } from "./events/factuality/index.js"
 import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
-import { frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
-import { gatheringEdition, noneSince, settleSentence } from "./events/settle.js";
+import { editionOf, gatheringEdition, noneSince, settleSentence } from "./events/settle.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -83,6 +83,31 @@ function retag(ts: Token[]): Token[] {
 }
 
 const VISIT: TriggerInfo = { type: "visit", cameo: "042" };
+const ATTEND: TriggerInfo = { type: "attend", cameo: "042" };
+// Happenings that may be gatherings someone attends ("the summit", "the talks").
+const MEETINGS: ReadonlySet<string> = new Set(["meet", "negotiate"]);
+// How far around a gathering's noun its name ("the G20 summit") or its place ("the summit in Johannesburg") may stand.
+const GATHERING_REACH = 8;
+
+/** The gathering with editions named in the noun's own phrase ("the G20 leaders' summit"), if any. */
+function ownGathering(at: (EntityMatch | null)[], ts: Token[], k: number): string | null {
+  for (let j = k; j >= 0 && k - j <= GATHERING_REACH && (j === k || ts[j].pos !== "VERB"); j--) if (at[j] && EDITIONS.has(at[j]!.entity)) return at[j]!.entity;
+  return null;
+}
+
+/** A place the gazetteer knows, not a venue only named in the text ("the Nasrec Expo Centre"). */
+const knownPlace = (id: string | null) => (id && !id.startsWith("local:") ? id : null);
+
+/** The place after the noun, through "in" or "at" ("the summit in South Africa", "at the Nasrec Expo Centre in Johannesburg"). */
+function placeAfter(at: (EntityMatch | null)[], ts: Token[], k: number): string | null {
+  let found: string | null = null;
+  for (let j = k + 1; j < ts.length && j - k <= GATHERING_REACH; j++) {
+    const m = at[j];
+    if (m && (m.type === "place" || m.type === "country") && (ts[j - 1]?.lower === "in" || ts[j - 1]?.lower === "at" || (ts[j - 2]?.lower === "in" && ts[j - 1]?.lower === "the"))) found = m.entity;
+    if (ts[j].pos === "VERB" || ts[j].lower === ",") break;
+  }
+  return found;
+}
 
 // How many tokens either side of an ambiguous trigger are read to tell its class.
 const CONTEXT_REACH = 6;
@@ -226,7 +251,14 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const source: SourceRef[] = attr ? attr.chain.map((c) => ({ text: c.text, entity: c.entity })) : [];
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
     const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
-    const { participants, place: ownPlace } = readRoles(roles, k, info.type, attr, matches);
+    const roleRead = readRoles(roles, k, info.type, attr, matches);
+    // "Xi will skip the G20 summit": a named gathering someone attends or stays away from is their attendance of it.
+    const gathering = isGathering(roles, k);
+    const edition = roleRead.participants.length === 0 && MEETINGS.has(info.type) ? ownGathering(roles.at, ts, k) : null;
+    const attendee = gathering || edition ? attendeeOf(roles, k) : null;
+    // Where the gathering attended is: the place its phrase names, else its edition's city.
+    const { participants, place: ownPlace } = attendee && roleRead.participants.length === 0 ? { participants: [attendee], place: knownPlace(roleRead.place) ?? placeAfter(roles.at, ts, k) ?? (edition ? editionOf(edition, c.dct)?.place ?? null : null) ?? roleRead.place } : roleRead;
+    const kind = attendee && roleRead.participants.length === 0 && MEETINGS.has(info.type) ? ATTEND : info;
     const hostsOnly = t.lemma === "host" && t.pos === "VERB" && participants.length === 0 && ownPlace !== null;
     const cond = readings[r].condition;
     let condition: Span | null = null;
@@ -256,8 +288,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       sentence: s,
       trigger: { start: t.start, end: t.end, text: t.text },
       // "the summit that South Africa will host": a place that hosts names where, and no visit of its own.
-      type: hostsOnly ? "other" : info.type,
-      cameo: hostsOnly ? null : info.cameo,
+      type: hostsOnly ? "other" : kind.type,
+      cameo: hostsOnly ? null : kind.cameo,
       participants,
       factuality,
       source: shownSource,
@@ -268,7 +300,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
       place,
     });
     if (byParty) partyPresented.add(out[out.length - 1]);
-    if (isGathering(roles, k)) c.gatherings.add(out[out.length - 1]);
+    if (gathering) c.gatherings.add(out[out.length - 1]);
     if (read.bare) c.bare.add(out[out.length - 1]);
   });
   settleSentence(out, ts, out.length - positions.length, positions, roles.at);

@@ -21,6 +21,12 @@ export type NameResolver = (name: string, date: string) => { id: string; name: s
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
+// The ledger keeps a claim per happening under its family's type ("attend" under "visit"): a question or indicator
+// asking for an event type reads the claims of its family, or it would never see a report.
+const CLAIM_FAMILIES = loadData<{ families: Record<string, string[]> }>("lexicons/claims.json").families;
+const FAMILY_OF = new Map(Object.entries(CLAIM_FAMILIES).flatMap(([family, types]) => types.map((t) => [t, family] as const)));
+const familyOf = (type: string) => FAMILY_OF.get(type) ?? type;
+
 // Longest a question may stay open, in days: every read of it walks its days, so a span of centuries is a denial of service.
 const MAX_QUESTION_DAYS = 3660;
 
@@ -154,7 +160,7 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
         else place = hit.id;
       }
     }
-    event = { type: typeof ev.type === "string" ? ev.type.trim() : "", participants, place };
+    event = { type: typeof ev.type === "string" ? familyOf(ev.type.trim()) : "", participants, place };
   }
 
   let indicators: Indicator[] = [];
@@ -180,7 +186,7 @@ export function parseQuestion(text: string, source: string, resolve: NameResolve
         indicators.push({
           name: String(o.name ?? ""),
           lr: Number(o.lr),
-          match: { type: types, participants, participants_mode: mode, stance, on_record: m.on_record === true, dated: m.dated === true, counterpart: m.counterpart === true },
+          match: { type: [...new Set(types.map(familyOf))], participants, participants_mode: mode, stance, on_record: m.on_record === true, dated: m.dated === true, counterpart: m.counterpart === true },
         });
       });
   }

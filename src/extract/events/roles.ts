@@ -12,6 +12,7 @@ import { loadData } from "../resources.js";
 import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
+  attendingVerbs: Record<string, string[]>;
   partyVerbs: string[];
   partyVerbPrepositions: Record<string, string[]>;
   controlNouns: string[];
@@ -278,6 +279,30 @@ function seatHolder(place: string | null, people: string[], type: string, date: 
   const persons = people.filter((p) => p.startsWith("person:"));
   if (persons.length === 0 || people.some((p) => p === country || countryOf(p, date) === country)) return null;
   return officeholder(seat.seatOf, seat.country, date)?.id ?? null;
+}
+
+const ATTENDING = new Map(Object.entries(LEX.attendingVerbs).map(([verb, words]) => [verb, new Set(words)]));
+
+/**
+ * "Xi Jinping will skip the G20 summit", "he would not go to the Group of 20 summit", "would stay away from the
+ * Johannesburg summit": a named gathering held by a verb of attending or staying away is the subject's attendance of
+ * it. Returns the attendee, or null.
+ */
+export function attendeeOf(v: RoleView, k: number): string | null {
+  const { ts } = v;
+  // Back over the gathering's own phrase: "the G20 leaders' summit", "the Johannesburg summit".
+  let j = k - 1;
+  while (j >= 0 && (NP_POS.has(ts[j].pos) || v.at[j] || ["'", "’", "'s", "’s", "-"].includes(ts[j].lower)) && !PERSON_PRONOUNS.has(ts[j].lower)) j--;
+  // The words a verb takes its gathering through: "go to", "stay away from", "pull out of".
+  const through: string[] = [];
+  while (j >= 0 && through.length < 2 && (ts[j].pos === "ADP" || ts[j].pos === "PART" || ts[j].lower === "to" || ts[j].lower === "away" || ts[j].lower === "out")) through.unshift(ts[j--].lower);
+  if (j < 0 || ts[j].pos !== "VERB") return null;
+  const words = ATTENDING.get(ts[j].lemma);
+  if (!words || (through.length === 0 ? !words.has("") : !through.every((w) => words.has(w)))) return null;
+  const subject = new Found();
+  subjectOf(v, j, subject);
+  const people = subject.parties.filter((p) => p.startsWith("person:"));
+  return people.length === 1 ? people[0] : null;
 }
 
 /**

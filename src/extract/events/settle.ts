@@ -131,19 +131,24 @@ const EDITION_BEHIND_DAYS = 30;
  * the article looks to (the next one, or one just ended), and in its city.
  */
 export function gatheringEdition(text: string, t: Token, matches: EntityMatch[], dct: string | null): { time: string; place: string | null } | null {
-  const today = parseYmd(dct);
-  if (!today) return null;
   for (const m of matches) {
     if (m.start < t.end || m.start - t.end > 80) continue;
-    const editions = EDITIONS.get(m.entity);
-    if (!editions || !AT_GATHERING.test(text.slice(t.end, m.start))) continue;
-    const day = dayNumber(today);
-    const at = (d: string) => dayNumber(parseYmd(d)!);
-    const edition = editions.find((e) => at(e.to) >= day && at(e.from) - day <= EDITION_AHEAD_DAYS) ?? [...editions].reverse().find((e) => at(e.to) < day && day - at(e.to) <= EDITION_BEHIND_DAYS);
-    if (!edition) return null;
-    return { time: fmtWeek(parseYmd(edition.from)!), place: edition.place ? (resolveName(edition.place, dct)?.id ?? null) : null };
+    if (!EDITIONS.has(m.entity) || !AT_GATHERING.test(text.slice(t.end, m.start))) continue;
+    return editionOf(m.entity, dct);
   }
   return null;
+}
+
+/** The edition of a gathering the article's date falls near: the next one, else the one just held. */
+export function editionOf(gathering: string, dct: string | null): { time: string; place: string | null } | null {
+  const today = parseYmd(dct);
+  const editions = EDITIONS.get(gathering);
+  if (!today || !editions) return null;
+  const day = dayNumber(today);
+  const at = (d: string) => dayNumber(parseYmd(d)!);
+  const edition = editions.find((e) => at(e.to) >= day && at(e.from) - day <= EDITION_AHEAD_DAYS) ?? [...editions].reverse().find((e) => at(e.to) < day && day - at(e.to) <= EDITION_BEHIND_DAYS);
+  if (!edition) return null;
+  return { time: fmtWeek(parseYmd(edition.from)!), place: edition.place ? (resolveName(edition.place, dct)?.id ?? null) : null };
 }
 
 const PRO_OBJECTS = new Set(["so", "it", "that"]);

@@ -924,7 +924,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     if (s === "called_off" && !cue.negated && datedAhead(inp.time, inp.dct) && putOffTo(inp.ts, cue.at)) return "scheduled";
     // "will probably miss next week's summit", "is likely to stay away", "Xi's decision to stay home": an absence told
     // ahead of the happening is no plan to be there, not a failure yet.
-    if (s === "failed" && !cue.negated && cue.at === inp.k && ABSENCES.has(lowerOf(inp.ts[cue.at])) && side !== "before" && (side === "after" || absenceAhead(inp.ts, cue.at, inp.named))) return "unplanned";
+    // "will skip the G20 summit": the same of the gathering the absence takes as its object.
+    const absentFrom = cue.at === inp.k || inp.ts.slice(cue.at + 1, inp.k).every((t) => t.pos !== "VERB" && t.pos !== "AUX");
+    if (s === "failed" && !cue.negated && absentFrom && ABSENCES.has(lowerOf(inp.ts[cue.at])) && side !== "before" && (side === "after" || absenceAhead(inp.ts, cue.at, inp.named))) return "unplanned";
     return s;
   }
   // "It is not the agreement itself", "this was not a summit": what something is said not to be tells no stage of it.

@@ -1,6 +1,7 @@
 // The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
 // loop and Hono's shared router cases run one behaviour suite over every implementation.
 import { existsSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
@@ -29,7 +30,8 @@ import {
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
-import { mentionArticles } from "../src/store/reads.js";
+import { mentionArticles, statementsBy } from "../src/store/reads.js";
+import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
@@ -471,7 +473,14 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         const e = quoted(id, date);
         await storeExtraction(store.db, e, extras(e));
       }
-      const said = await store.db.selectFrom("statements").select(["article_id", "day", "event_types"]).where("entity_id", "=", "person:kim-jong-un").orderBy("day").orderBy("seq").execute();
+      const said = await store.db
+        .selectFrom("statements")
+        .innerJoin("articles", "articles.seq", "statements.seq")
+        .select(["articles.id as article_id", "statements.day", "statements.event_types"])
+        .where("entity_id", "=", "person:kim-jong-un")
+        .orderBy("day")
+        .orderBy("statements.seq")
+        .execute();
       expect(said).toEqual([
         { article_id: "q1", day: "2025-10-02", event_types: "meet" },
         { article_id: "q2", day: "2025-10-19", event_types: "meet" },
@@ -500,6 +509,82 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       expect(e.events.length).toBeGreaterThan(20);
       expect(row.data.byteLength).toBeLessThan(6144);
       expect((await getArticle(store.db, "long"))?.extraction).toEqual(e);
+      // Laid out in columns and deflated against the text, the reading takes well under the former layout's bytes.
+      expect(row.data.byteLength).toBeLessThan(0.75 * encodeFormerReading(e, e.article.text).byteLength);
+    });
+
+    it("reads readings of either layout back exactly, the former one as well", async () => {
+      for (const e of [sample("a1"), extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" })]) {
+        const { article, schema: _schema, ...reading } = e;
+        expect(readingIsCurrent(encodeReading(e, article.text))).toBe(true);
+        expect(decodeReading(encodeReading(e, article.text), article.text)).toEqual(reading);
+        expect(readingIsCurrent(encodeFormerReading(e, article.text))).toBe(false);
+        expect(decodeReading(encodeFormerReading(e, article.text), article.text)).toEqual(reading);
+      }
+      // A shape the columns do not foresee (a source with more than text and entity) is kept whole, in the former layout.
+      const odd = sample("odd");
+      odd.events[0].source = [{ text: "CNN", entity: "outlet:cnn", note: "by phone" } as never];
+      const { article, schema: _schema, ...reading } = odd;
+      expect(decodeReading(encodeReading(odd, article.text), article.text)).toEqual(reading);
+    });
+
+    it("converts a store of the former layout: readings re-encoded, statements keyed by article number, reads unchanged", async () => {
+      await store.close();
+      const { Kysely, Migrator } = await import("kysely");
+      const { createDialect, parseLocation } = await import("../src/store/dialect.js");
+      const oldLocation = await engine.location();
+      const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      try {
+        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
+        expect((await migrator.migrateTo("0015_origin_source")).error).toBeUndefined();
+        const quoted = sample("a1");
+        quoted.attributions[0].source.entity = "person:kim-jong-un";
+        const long = extract({ id: "long", text: LONG_TEXT, date: null, outlet: "Korea Daily Wire", title: "T" });
+        const articles = [quoted, long];
+        // The rows as the version before wrote them: the reading in arrays, each statement naming its article's id.
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        for (const [i, e] of articles.entries()) {
+          const seq = i + 1;
+          const fp = fingerprint(e.article.text);
+          await old.insertInto("articles").values({
+            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
+            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
+            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
+            story_features: null, credits: "[]",
+          }).execute();
+          await old.insertInto("readings").values({ seq, data: encodeFormerReading(e, e.article.text) }).execute();
+          const rows = annotationRows(e);
+          for (const values of rows.statements.values) {
+            const row = Object.fromEntries(rows.statements.columns.map((c, k) => [c, values[k]]));
+            await old.insertInto("statements").values({ ...row, day: e.article.published ?? "~", seq, article_id: e.article.id }).execute();
+          }
+          await old.insertInto("lsh_buckets").values(fp.bands.map((hash, band) => ({ band, hash, seq }))).execute();
+        }
+        const before = await old.selectFrom("statements").select(["entity_id", "day", "seq", "idx", "sentence", "cue_start", "content_end", "event_types"]).orderBy("entity_id").orderBy("day").orderBy("seq").orderBy("idx").execute();
+        expect(before.length).toBeGreaterThan(1);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const e of articles) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
+        for (const r of await store.db.selectFrom("readings").select("data").execute()) expect(readingIsCurrent(r.data)).toBe(true);
+        const after = await store.db.selectFrom("statements").select(["entity_id", "day", "seq", "idx", "sentence", "cue_start", "content_end", "event_types"]).orderBy("entity_id").orderBy("day").orderBy("seq").orderBy("idx").execute();
+        expect(after).toEqual(before);
+        const columns = (await store.db.introspection.getTables()).find((t) => t.name === "statements")!.columns.map((c) => c.name);
+        expect(columns).not.toContain("article_id");
+        const said = await statementsBy(store.db, "person:kim-jong-un");
+        // Dated first, the undated article's last; each names its article by id as before.
+        expect(said.map((s) => [s.article, s.published, s.cue])[0]).toEqual(["a1", "2025-10-18", "said"]);
+        expect(said.length).toBe(before.filter((s) => s.entity_id === "person:kim-jong-un").length);
+        expect(said.slice(1).every((s) => s.article === "long" && s.published === null)).toBe(true);
+        // The articles' numbers still hold their statements and readings to them.
+        await store.db.deleteFrom("lsh_buckets").execute();
+        await store.db.deleteFrom("articles").where("id", "=", "a1").execute();
+        expect(await store.db.selectFrom("statements").select("seq").where("seq", "=", 1).execute()).toEqual([]);
+        expect(await store.db.selectFrom("readings").select("seq").where("seq", "=", 1).execute()).toEqual([]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
     });
 
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
@@ -524,7 +609,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
           { id: "person:donald-trump", mentions: 2 },
           { id: "person:kim-jong-un", mentions: 1 },
         ]);
-        expect(await store.db.selectFrom("statements").select(["entity_id", "article_id", "day", "seq"]).execute()).toEqual([
+        expect(await store.db.selectFrom("statements").innerJoin("articles", "articles.seq", "statements.seq").select(["entity_id", "articles.id as article_id", "day", "statements.seq"]).execute()).toEqual([
           { entity_id: "person:kim-jong-un", article_id: "a1", day: "2025-10-18", seq: 1 },
         ]);
         expect(await mentionArticles(store.db, "person:donald-trump")).toEqual([{ id: "a1", title: "Trump and Kim may meet", published: "2025-10-18", mentions: 2 }]);

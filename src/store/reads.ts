@@ -78,10 +78,10 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
 export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
   let q = db
     .selectFrom("statements")
-    .innerJoin("articles", "articles.id", "statements.article_id")
+    .innerJoin("articles", "articles.seq", "statements.seq")
     .leftJoin("outlets", "outlets.id", "articles.outlet_id")
     .select([
-      "statements.article_id as article",
+      "articles.id as article",
       "statements.entity_id as entity",
       "articles.title",
       "outlets.name as outlet",

@@ -70,8 +70,8 @@ export interface ReadingTable {
 export interface StatementTable {
   entity_id: string;
   day: string;
+  /** The article's number (its id is read from `articles`). */
   seq: number;
-  article_id: string;
   idx: number;
   sentence: number;
   sentence_start: number;

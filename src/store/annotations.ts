@@ -13,8 +13,11 @@ export interface AnnotationRows {
   /** Each entity the article names, with how often: the store adds the count to the entity's total. */
   entities: ColumnRows<"entities">;
   aliases: ColumnRows<"aliases">;
-  /** Attributions to a known entity; `published` and `seq` are filled in when the article is numbered. */
-  statements: ColumnRows<"statements">;
+  /**
+   * Attributions to a known entity, one value list each in the order of `columns`; the store keeps them with the
+   * entity's row for the article (see store/said).
+   */
+  statements: { columns: readonly string[]; values: unknown[][] };
   /** The rest of the reading (`encodeReading`). */
   reading: Uint8Array;
 }
@@ -25,12 +28,9 @@ export type DecodedReading = Pick<Extraction, "sentences" | "entities" | "times"
 const ENTITY_COLUMNS = ["id", "name", "type", "mentions"] as const;
 const ALIAS_COLUMNS = ["entity_id", "alias"] as const;
 const STATEMENT_COLUMNS = [
-  "entity_id", "day", "seq", "idx", "sentence", "sentence_start", "sentence_end", "source_start", "source_end",
-  "cue_start", "cue_end", "content_start", "content_end", "event_types",
+  "entity_id", "idx", "sentence", "sentence_start", "sentence_end", "source_start", "source_end", "cue_start", "cue_end", "content_start",
+  "content_end", "event_types",
 ] as const;
-/** Where `statements` rows hold the article's publication day and number, which are known only when it is stored. */
-export const STATEMENT_DAY = STATEMENT_COLUMNS.indexOf("day");
-export const STATEMENT_SEQ = STATEMENT_COLUMNS.indexOf("seq");
 /** The day key of an undated article: after every date, so undated statements sort last. */
 export const UNDATED_DAY = "~";
 
@@ -398,7 +398,7 @@ export function annotationRows(extraction: Extraction): AnnotationRows {
     const s = extraction.sentences[at.sentence];
     if (!s) return;
     statements.push([
-      entity, UNDATED_DAY, 0, idx, at.sentence, s.start, s.end, at.source.start, at.source.end,
+      entity, idx, at.sentence, s.start, s.end, at.source.start, at.source.end,
       at.cue.start, at.cue.end, at.content.start, at.content.end, (typesBySentence.get(at.sentence) ?? []).join(" "),
     ]);
   });

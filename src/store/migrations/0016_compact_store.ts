@@ -1,10 +1,12 @@
 // A smaller store for the same articles. Readings are laid out a column at a time and deflated against their article's
-// text (see `encodeReading`), about two thirds of their former size; statements name their article by its number alone
-// (the id is read from `articles`), where each row also carried the id's sixteen characters. Stored readings are
-// re-encoded and stored statements carried over.
+// text (see `encodeReading`), about two thirds of their former size. Statements (the attributions naming a known entity
+// as their source) leave their own table, where each row repeated the entity, day and article: they are packed into the
+// entity's row for the article in `entity_articles`, which has those already (see store/said). Stored readings are
+// re-encoded and stored statements moved.
 import { inflateRawSync } from "node:zlib";
 import { sql, type Kysely } from "kysely";
-import { decodeReading, encodeReading, readingIsCurrent } from "../annotations.js";
+import { decodeReading, encodeReading, readingIsCurrent, UNDATED_DAY } from "../annotations.js";
+import { NOT_MENTIONED, packSaid, type SaidStatement } from "../said.js";
 import { binaryCollation, blobType, clusteredByKey, engineOf } from "../dialect.js";
 
 // Migrations take an untyped handle: they must keep working after the typed schema has moved on.
@@ -13,32 +15,66 @@ type AnyDb = Kysely<any>;
 // Articles re-encoded at a time.
 const CHUNK = 200;
 
-const OFFSET_COLUMNS = ["idx", "sentence", "sentence_start", "sentence_end", "source_start", "source_end", "cue_start", "cue_end", "content_start", "content_end"];
-
-/** Re-encodes stored readings and rebuilds statements without the article id. */
+/** Re-encodes stored readings and moves statements into the entity rows of their articles. */
 export async function up(db: AnyDb): Promise<void> {
   await reencodeReadings(db);
-  if (engineOf(db) === "postgres") {
-    // PostgreSQL drops the column (and its reference to articles) in place; the number refers to articles instead.
-    await db.schema.alterTable("statements").dropColumn("article_id").execute();
-    await sql`alter table statements add constraint statements_seq_fk foreign key (seq) references articles (seq) on delete cascade`.execute(db);
-    return;
+  await moveStatements(db);
+}
+
+// Statements, grouped by entity and article and packed, go into the entity's row for the article (a new row, marked as
+// not mentioning it, where the article only quotes the entity). SQLite builds the table anew, its rows written in key
+// order; PostgreSQL adds the column and fills it in place.
+async function moveStatements(db: AnyDb): Promise<void> {
+  const sqlite = engineOf(db) === "sqlite";
+  const table = sqlite ? "entity_articles_said" : "entity_articles";
+  if (sqlite) {
+    await clusteredByKey(
+      db,
+      db.schema
+        .createTable(table)
+        .addColumn("entity_id", "text", (c) => c.notNull())
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull().references("articles.seq").onDelete("cascade"))
+        .addColumn("mentions", "integer", (c) => c.notNull())
+        .addColumn("said", blobType(db))
+        .addPrimaryKeyConstraint("entity_articles_pk", ["entity_id", "day", "seq"]),
+    ).execute();
+  } else {
+    await db.schema.alterTable("entity_articles").addColumn("said", blobType(db)).execute();
   }
-  // SQLite cannot drop a column that refers to another table: the table is built anew and the rows copied in key order.
-  let statements = db.schema
-    .createTable("statements_compact")
-    .addColumn("entity_id", "text", (c) => c.notNull())
-    .addColumn("day", "text", (c) => c.notNull())
-    .addColumn("seq", "integer", (c) => c.notNull().references("articles.seq").onDelete("cascade"));
-  for (const col of OFFSET_COLUMNS) statements = statements.addColumn(col, "integer", (c) => c.notNull());
-  await clusteredByKey(
-    db,
-    statements.addColumn("event_types", "text", (c) => c.notNull()).addPrimaryKeyConstraint("statements_pk", ["entity_id", "day", "seq", "idx"] as never),
-  ).execute();
-  const columns = ["entity_id", "day", "seq", ...OFFSET_COLUMNS, "event_types"].map((c) => sql.ref(c));
-  await sql`insert into statements_compact (${sql.join(columns)}) select ${sql.join(columns)} from statements`.execute(db);
+  const entities = await sql<{ entity_id: string }>`select entity_id from entity_articles union select entity_id from statements order by entity_id`.execute(db);
+  for (const { entity_id } of entities.rows) {
+    const [mentions, statements] = await Promise.all([
+      db.selectFrom("entity_articles").select(["day", "seq", "mentions"]).where("entity_id", "=", entity_id).execute(),
+      db.selectFrom("statements").selectAll().where("entity_id", "=", entity_id).orderBy("seq").orderBy("idx").execute(),
+    ]);
+    // The entity's rows by article number; statements carry "~" for an undated article where these rows carry "".
+    const rows = new Map<number, { day: string; seq: number; mentions: number; said: SaidStatement[]; stored: boolean }>();
+    for (const m of mentions) rows.set(Number(m.seq), { day: m.day, seq: Number(m.seq), mentions: Number(m.mentions), said: [], stored: true });
+    for (const s of statements) {
+      const seq = Number(s.seq);
+      let row = rows.get(seq);
+      if (!row) rows.set(seq, (row = { day: s.day === UNDATED_DAY ? "" : s.day, seq, mentions: NOT_MENTIONED, said: [], stored: false }));
+      row.said.push(s as SaidStatement);
+    }
+    const packed = [...rows.values()].map((r) => ({ ...r, packed: r.said.length ? packSaid(r.said) : null }));
+    if (sqlite) {
+      packed.sort((x, y) => (x.day !== y.day ? (x.day < y.day ? -1 : 1) : x.seq - y.seq));
+      const values = packed.map((r) => ({ entity_id, day: r.day, seq: r.seq, mentions: r.mentions, said: r.packed }));
+      for (let i = 0; i < values.length; i += 100) await db.insertInto(table).values(values.slice(i, i + 100)).execute();
+    } else {
+      for (const r of packed) {
+        if (!r.packed) continue;
+        if (r.stored) await db.updateTable(table).set({ said: r.packed }).where("entity_id", "=", entity_id).where("day", "=", r.day).where("seq", "=", r.seq).execute();
+        else await db.insertInto(table).values({ entity_id, day: r.day, seq: r.seq, mentions: r.mentions, said: r.packed }).execute();
+      }
+    }
+  }
   await db.schema.dropTable("statements").execute();
-  await db.schema.alterTable("statements_compact").renameTo("statements").execute();
+  if (sqlite) {
+    await db.schema.dropTable("entity_articles").execute();
+    await db.schema.alterTable(table).renameTo("entity_articles").execute();
+  }
   await binaryCollation(db);
 }
 

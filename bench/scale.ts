@@ -100,8 +100,10 @@ async function main(): Promise<void> {
       // The file as it stands once the write-ahead log is folded in.
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
       const bytes = statSync(path).size;
-      ingest.push({ stored_after: stored, articles_per_s: +ingestRate.toFixed(1), ms_per_article: +(1000 / ingestRate).toFixed(2), extract_per_s: +extractRate.toFixed(1), ratio_to_extract: +(ingestRate / extractRate).toFixed(3), store_bytes_per_article: Math.round(bytes / stored), load: loadavg()[0] });
+      const breakdown = await storeBreakdown(store.db, stored);
+      ingest.push({ stored_after: stored, articles_per_s: +ingestRate.toFixed(1), ms_per_article: +(1000 / ingestRate).toFixed(2), extract_per_s: +extractRate.toFixed(1), ratio_to_extract: +(ingestRate / extractRate).toFixed(3), store_bytes_per_article: Math.round(bytes / stored), store_kb_per_article_by_table: breakdown, load: loadavg()[0] });
       process.stderr.write(`  at ${stored}: ${ingestRate.toFixed(1)} articles/s (extract alone ${extractRate.toFixed(1)}), ${(bytes / stored / 1024).toFixed(1)} KB an article\n`);
+      process.stderr.write(`    by table (KB an article, indexes with their table): ${Object.entries(breakdown).map(([t, kb]) => `${t} ${kb}`).join(", ")}\n`);
       results.ingest = ingest;
       save();
     }
@@ -133,6 +135,23 @@ async function main(): Promise<void> {
   results.free_memory_gib = +(freemem() / 2 ** 30).toFixed(1);
   save();
   console.log(JSON.stringify(results, null, 2));
+}
+
+// Pages of the store by table (SQLite's dbstat), in KB an article: each index counted with its table, the shadow tables
+// of a full-text index with the index.
+async function storeBreakdown(db: any, stored: number): Promise<Record<string, number>> {
+  const { rows } = await sql<{ name: string; tbl: string | null; bytes: number }>`select d.name as name, m.tbl_name as tbl, sum(d.pgsize) as bytes
+    from dbstat d left join sqlite_schema m on m.name = d.name group by d.name`.execute(db);
+  const byTable = new Map<string, number>();
+  for (const r of rows) {
+    let table = r.tbl ?? r.name;
+    const shadow = /^(.*)_(data|idx|docsize|config|content)$/.exec(table);
+    if (shadow && rows.some((x) => x.name === `${shadow[1]}_data`) && rows.some((x) => x.name === `${shadow[1]}_config`)) table = shadow[1];
+    byTable.set(table, (byTable.get(table) ?? 0) + Number(r.bytes));
+  }
+  const out: Record<string, number> = {};
+  for (const [table, bytes] of [...byTable].sort((a, b) => b[1] - a[1])) if (bytes / stored >= 10) out[table] = +(bytes / stored / 1024).toFixed(2);
+  return out;
 }
 
 // Read routes' work over the full store: each read 20 times (the first warms caches), p50 and the slowest.

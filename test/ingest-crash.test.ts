@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "bellwether.js");
 const ARTICLES = 1000;
 const TABLES = [
-  "outlets", "articles", "readings", "entities", "aliases", "statements",
+  "outlets", "articles", "readings", "entities", "aliases", "entity_articles",
   "claims", "claim_participants", "reports", "origins", "claim_status", "stories", "story_articles", "lsh_buckets", "meta",
 ];
 

@@ -1,6 +1,7 @@
 // The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
 // loop and Hono's shared router cases run one behaviour suite over every implementation.
 import { existsSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXTRACT_SCHEMA, type Extraction } from "../src/domain/extraction.js";
@@ -29,7 +30,8 @@ import {
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
-import { mentionArticles } from "../src/store/reads.js";
+import { mentionArticles, statementsBy } from "../src/store/reads.js";
+import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
@@ -252,7 +254,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
     if (!engine.skip) await close();
   });
 
-  const count = async (table: "articles" | "readings" | "statements" | "entities" | "lsh_buckets" | "outlets") =>
+  const count = async (table: "articles" | "readings" | "entity_articles" | "entities" | "lsh_buckets" | "outlets") =>
     Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   describe("opening a store", () => {
@@ -262,7 +264,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       expect(tables).toEqual(
         expect.arrayContaining([
           "aliases", "articles", "claim_participants", "claim_status", "claims", "entities",
-          "lsh_buckets", "meta", "origins", "outlets", "readings", "reports", "statements", "stories", "story_articles",
+          "lsh_buckets", "meta", "origins", "outlets", "readings", "reports", "entity_articles", "stories", "story_articles",
         ]),
       );
     });
@@ -374,7 +376,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
           throw new Error("boom");
         }),
       ).rejects.toThrow("boom");
-      for (const table of ["articles", "readings", "statements", "entities", "lsh_buckets", "outlets"] as const) {
+      for (const table of ["articles", "readings", "entity_articles", "entities", "lsh_buckets", "outlets"] as const) {
         expect(await count(table), table).toBe(0);
       }
     });
@@ -471,12 +473,15 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         const e = quoted(id, date);
         await storeExtraction(store.db, e, extras(e));
       }
-      const said = await store.db.selectFrom("statements").select(["article_id", "day", "event_types"]).where("entity_id", "=", "person:kim-jong-un").orderBy("day").orderBy("seq").execute();
-      expect(said).toEqual([
-        { article_id: "q1", day: "2025-10-02", event_types: "meet" },
-        { article_id: "q2", day: "2025-10-19", event_types: "meet" },
-        { article_id: "q3", day: "~", event_types: "meet" },
+      const said = await statementsBy(store.db, "person:kim-jong-un");
+      expect(said.map((s) => ({ article_id: s.article, published: s.published, event_types: s.event_types }))).toEqual([
+        { article_id: "q1", published: "2025-10-02", event_types: ["meet"] },
+        { article_id: "q2", published: "2025-10-19", event_types: ["meet"] },
+        { article_id: "q3", published: null, event_types: ["meet"] },
       ]);
+      expect((await statementsBy(store.db, "person:kim-jong-un", 2)).map((s) => s.article)).toEqual(["q1", "q2"]);
+      // Every entity's statements together are in the same order.
+      expect((await statementsBy(store.db, null)).map((s) => s.article)).toEqual(["q1", "q2", "q3"]);
       // The articles that mention an entity, newest first and undated last, each with its own count.
       expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => [a.id, a.published, a.mentions])).toEqual([
         ["late", "2025-10-20", 1],
@@ -491,6 +496,13 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         ["q2", 2],
       ]);
       expect(await mentionArticles(store.db, "person:nobody")).toEqual([]);
+      // An entity quoted where it is never mentioned: its statement is listed, the article not among those mentioning it.
+      const unnamed = sample("q4", `${TEXT} q4`, "2025-10-21");
+      unnamed.attributions[0].source.entity = "outlet:quoted-only";
+      await storeExtraction(store.db, unnamed, extras(unnamed));
+      expect((await statementsBy(store.db, "outlet:quoted-only")).map((s) => [s.article, s.cue])).toEqual([["q4", "said"]]);
+      expect(await mentionArticles(store.db, "outlet:quoted-only")).toEqual([]);
+      expect((await statementsBy(store.db, null)).map((s) => s.article)).toEqual(["q1", "q2", "q4", "q3"]);
     });
 
     it("keeps a ~600-word article's reading in a few kilobytes", async () => {
@@ -500,6 +512,96 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       expect(e.events.length).toBeGreaterThan(20);
       expect(row.data.byteLength).toBeLessThan(6144);
       expect((await getArticle(store.db, "long"))?.extraction).toEqual(e);
+      // Laid out in columns and deflated against the text, the reading takes well under the former layout's bytes.
+      expect(row.data.byteLength).toBeLessThan(0.75 * encodeFormerReading(e, e.article.text).byteLength);
+    });
+
+    it("reads readings of either layout back exactly, the former one as well", async () => {
+      for (const e of [sample("a1"), extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "T" })]) {
+        const { article, schema: _schema, ...reading } = e;
+        expect(readingIsCurrent(encodeReading(e, article.text))).toBe(true);
+        expect(decodeReading(encodeReading(e, article.text), article.text)).toEqual(reading);
+        expect(readingIsCurrent(encodeFormerReading(e, article.text))).toBe(false);
+        expect(decodeReading(encodeFormerReading(e, article.text), article.text)).toEqual(reading);
+      }
+      // A shape the columns do not foresee (a source with more than text and entity) is kept whole, in the former layout.
+      const odd = sample("odd");
+      odd.events[0].source = [{ text: "CNN", entity: "outlet:cnn", note: "by phone" } as never];
+      const { article, schema: _schema, ...reading } = odd;
+      expect(decodeReading(encodeReading(odd, article.text), article.text)).toEqual(reading);
+    });
+
+    it("converts a store of the former layout: readings re-encoded, statements moved into the entity rows, reads unchanged", async () => {
+      await store.close();
+      const { Kysely, Migrator } = await import("kysely");
+      const { createDialect, parseLocation } = await import("../src/store/dialect.js");
+      const oldLocation = await engine.location();
+      const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      try {
+        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
+        expect((await migrator.migrateTo("0015_origin_source")).error).toBeUndefined();
+        const quoted = sample("a1");
+        quoted.attributions[0].source.entity = "person:kim-jong-un";
+        const long = extract({ id: "long", text: LONG_TEXT, date: null, outlet: "Korea Daily Wire", title: "T" });
+        // An entity quoted in an article that never mentions it.
+        long.attributions[1].source.entity = "outlet:quoted-only";
+        const articles = [quoted, long];
+        // The rows as the version before wrote them: the reading in arrays, statements in a table of their own.
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        for (const [i, e] of articles.entries()) {
+          const seq = i + 1;
+          const fp = fingerprint(e.article.text);
+          await old.insertInto("articles").values({
+            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
+            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
+            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
+            story_features: null, credits: "[]",
+          }).execute();
+          await old.insertInto("readings").values({ seq, data: encodeFormerReading(e, e.article.text) }).execute();
+          const rows = annotationRows(e);
+          for (const values of rows.statements.values) {
+            const row = Object.fromEntries(rows.statements.columns.map((c, k) => [c, values[k]]));
+            await old.insertInto("statements").values({ ...row, day: e.article.published ?? "~", seq, article_id: e.article.id }).execute();
+          }
+          for (const [entity, , , n] of rows.entities.values) {
+            await old.insertInto("entity_articles").values({ entity_id: entity, day: e.article.published ?? "", seq, mentions: n }).execute();
+          }
+          await old.insertInto("lsh_buckets").values(fp.bands.map((hash, band) => ({ band, hash, seq }))).execute();
+        }
+        // What the entity page read before: each entity's statements in publication order, undated last.
+        const before = await old
+          .selectFrom("statements")
+          .innerJoin("articles", "articles.id", "statements.article_id")
+          .select(["entity_id", "articles.id", "sentence", "sentence_start", "sentence_end", "content_start", "content_end", "event_types"])
+          .orderBy("entity_id").orderBy("day").orderBy("statements.seq").orderBy("idx")
+          .execute();
+        const mentioned = await old.selectFrom("entity_articles").select(["entity_id", "seq", "mentions"]).orderBy("entity_id").orderBy("seq").execute();
+        expect(before.some((s: { entity_id: string }) => s.entity_id === "outlet:quoted-only")).toBe(true);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const e of articles) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
+        for (const r of await store.db.selectFrom("readings").select("data").execute()) expect(readingIsCurrent(r.data)).toBe(true);
+        const after = [];
+        for (const entity of [...new Set(before.map((s: { entity_id: string }) => s.entity_id))]) {
+          for (const s of await statementsBy(store.db, entity)) {
+            after.push({ entity_id: s.entity, id: s.article, sentence: s.sentence, sentence_start: s.sentence_start, sentence_end: s.sentence_end, content_start: s.content_start, content_end: s.content_end, event_types: s.event_types.join(" ") });
+          }
+        }
+        expect(after).toEqual(before);
+        // The quoted entity is not listed among the articles that mention it; the others' counts stand.
+        expect(await mentionArticles(store.db, "outlet:quoted-only")).toEqual([]);
+        expect(await store.db.selectFrom("entity_articles").select(["entity_id", "seq", "mentions"]).where("mentions", ">=", 0).orderBy("entity_id").orderBy("seq").execute()).toEqual(mentioned);
+        expect((await store.db.introspection.getTables()).map((t) => t.name)).not.toContain("statements");
+        // Deleting an article takes its reading and its entity rows with it.
+        await store.db.deleteFrom("lsh_buckets").execute();
+        await store.db.deleteFrom("articles").where("id", "=", "a1").execute();
+        expect(await store.db.selectFrom("entity_articles").select("seq").where("seq", "=", 1).execute()).toEqual([]);
+        expect(await store.db.selectFrom("readings").select("seq").where("seq", "=", 1).execute()).toEqual([]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
     });
 
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
@@ -524,8 +626,8 @@ describe.each(ENGINES)("the store on $name", (engine) => {
           { id: "person:donald-trump", mentions: 2 },
           { id: "person:kim-jong-un", mentions: 1 },
         ]);
-        expect(await store.db.selectFrom("statements").select(["entity_id", "article_id", "day", "seq"]).execute()).toEqual([
-          { entity_id: "person:kim-jong-un", article_id: "a1", day: "2025-10-18", seq: 1 },
+        expect((await statementsBy(store.db, "person:kim-jong-un")).map((s) => [s.entity, s.article, s.published, s.cue])).toEqual([
+          ["person:kim-jong-un", "a1", "2025-10-18", "said"],
         ]);
         expect(await mentionArticles(store.db, "person:donald-trump")).toEqual([{ id: "a1", title: "Trump and Kim may meet", published: "2025-10-18", mentions: 2 }]);
         const tables = (await store.db.introspection.getTables()).map((t) => t.name);

@@ -13,8 +13,11 @@ export interface AnnotationRows {
   /** Each entity the article names, with how often: the store adds the count to the entity's total. */
   entities: ColumnRows<"entities">;
   aliases: ColumnRows<"aliases">;
-  /** Attributions to a known entity; `published` and `seq` are filled in when the article is numbered. */
-  statements: ColumnRows<"statements">;
+  /**
+   * Attributions to a known entity, one value list each in the order of `columns`; the store keeps them with the
+   * entity's row for the article (see store/said).
+   */
+  statements: { columns: readonly string[]; values: unknown[][] };
   /** The rest of the reading (`encodeReading`). */
   reading: Uint8Array;
 }
@@ -25,12 +28,9 @@ export type DecodedReading = Pick<Extraction, "sentences" | "entities" | "times"
 const ENTITY_COLUMNS = ["id", "name", "type", "mentions"] as const;
 const ALIAS_COLUMNS = ["entity_id", "alias"] as const;
 const STATEMENT_COLUMNS = [
-  "entity_id", "day", "seq", "article_id", "idx", "sentence", "sentence_start", "sentence_end", "source_start", "source_end",
-  "cue_start", "cue_end", "content_start", "content_end", "event_types",
+  "entity_id", "idx", "sentence", "sentence_start", "sentence_end", "source_start", "source_end", "cue_start", "cue_end", "content_start",
+  "content_end", "event_types",
 ] as const;
-/** Where `statements` rows hold the article's publication day and number, which are known only when it is stored. */
-export const STATEMENT_DAY = STATEMENT_COLUMNS.indexOf("day");
-export const STATEMENT_SEQ = STATEMENT_COLUMNS.indexOf("seq");
 /** The day key of an undated article: after every date, so undated statements sort last. */
 export const UNDATED_DAY = "~";
 
@@ -98,13 +98,10 @@ function sentenceAt(sentences: number[], start: number): number {
 // A mention's stored sentence: -2 when it is the one its start lies in, -1 when it has none.
 const DERIVED_SENTENCE = -2;
 
-/**
- * The reading of an article (everything but the article's own fields) as one compressed record: offsets instead of the
- * texts they point at, arrays instead of keyed objects. `decodeReading` with the same text gives it back exactly.
- */
-export function encodeReading(e: DecodedReading, text: string): Uint8Array {
+// The reading as arrays of the article's own offsets and texts (version 1), before it is laid out in columns.
+function readingArrays(e: DecodedReading, text: string): EncodedReading {
   const s = e.sentences.flatMap((x) => [x.start, x.end]);
-  const encoded: EncodedReading = {
+  return {
     v: READING_VERSION,
     s,
     e: e.entities.map((en) => {
@@ -123,14 +120,211 @@ export function encodeReading(e: DecodedReading, text: string): Uint8Array {
       ev.stance, ev.background ? 1 : 0, ev.place,
     ]),
   };
-  const bytes = deflateRawSync(JSON.stringify(encoded));
+}
+
+// Version 2 lays the same arrays out a column at a time (all event types together, all trigger offsets together …),
+// each offset as the step from the one before, each repeated word (types, values, entity ids) once in a table and
+// referred to by number, then deflates the record with the article's text as the preset dictionary, so names and
+// quoted sources that the text spells cost a back-reference. Columns of alike small numbers deflate to a fraction of
+// the same values interleaved. The record starts with a byte no deflate stream starts with (block type 3 does not
+// exist), which tells it from a version 1 record.
+const COLUMNS_MARK = 0x06;
+const COLUMNS_VERSION = 2;
+
+// A column record: the word table, then the columns of sentences, entities, times, attributions and events.
+interface ColumnReading {
+  v: number;
+  k: string[];
+  s: number[];
+  e: [ids: string[], names: string[], types: number[], spans: number[][], texts: ((string | null)[] | 0)[]];
+  t: [starts: number[], lengths: number[], types: number[], values: number[], texts: (string | null)[]];
+  a: unknown[][];
+  ev: unknown[][];
+}
+
+// Steps between successive values, and back.
+const steps = (xs: number[]): number[] => xs.map((x, i) => (i === 0 ? x : x - xs[i - 1]));
+function sums(xs: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(i === 0 ? xs[0] : out[i - 1] + xs[i]);
+  return out;
+}
+
+// Words by number: -1 is null; an entity reference is the entity's place in the reading, or the id itself as a string.
+class Words {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly entities: Map<string, number>) {}
+  word(x: string | null): number {
+    if (x === null) return -1;
+    let i = this.index.get(x);
+    if (i === undefined) this.index.set(x, (i = this.list.push(x) - 1));
+    return i;
+  }
+  entity(x: string | null): number | string {
+    if (x === null) return -1;
+    return this.entities.get(x) ?? x;
+  }
+}
+const wordOf = (k: string[], i: number): string | null => (i === -1 ? null : k[i]);
+const entityOf = (ids: string[], x: number | string): string | null => (typeof x === "string" ? x : x === -1 ? null : ids[x]);
+
+// A source reference in a column: [word, entity] or [word, entity, start, length]; one kept whole stays as it is.
+function refColumn(r: EncodedRef, w: Words): unknown {
+  if (!Array.isArray(r)) return r;
+  const [t, entity] = r;
+  return r.length === 2 ? [w.word(t), w.entity(entity)] : [w.word(t), w.entity(entity), r[2], r[3] - r[2]];
+}
+function refFromColumn(c: unknown, k: string[], ids: string[]): EncodedRef {
+  if (!Array.isArray(c)) return c as SourceRef;
+  const [t, entity] = c as [number, number | string];
+  if (c.length === 2) return [wordOf(k, t), entityOf(ids, entity)];
+  const [, , start, length] = c as [number, number | string, number, number];
+  return [wordOf(k, t), entityOf(ids, entity), start, start + length];
+}
+
+function toColumns(r: EncodedReading): ColumnReading {
+  const ids = r.e.map((en) => en[0]);
+  const w = new Words(new Map(ids.map((id, i) => [id, i])));
+  const e: ColumnReading["e"] = [
+    ids,
+    r.e.map((en) => en[1]),
+    r.e.map((en) => w.word(en[2])),
+    r.e.map(([, , , spans]) => {
+      const out: number[] = [];
+      for (let i = 0; i < spans.length; i += 3) out.push(i === 0 ? spans[0] : spans[i] - spans[i - 3], spans[i + 1] - spans[i], spans[i + 2]);
+      return out;
+    }),
+    r.e.map((en) => en[4]),
+  ];
+  const t: ColumnReading["t"] = [steps(r.t.map((x) => x[0])), r.t.map((x) => x[1] - x[0]), r.t.map((x) => w.word(x[2])), r.t.map((x) => w.word(x[3])), r.t.map((x) => x[4])];
+  const a = [
+    steps(r.a.map((x) => x[0])),
+    steps(r.a.map((x) => x[1])),
+    r.a.map((x) => x[2] - x[1]),
+    r.a.map((x) => x[3]),
+    r.a.map((x) => w.entity(x[4])),
+    r.a.map((x) => x[5] - x[2]),
+    r.a.map((x) => x[6] - x[5]),
+    r.a.map((x) => x[7]),
+    r.a.map((x) => x[8] - x[1]),
+    r.a.map((x) => x[9] - x[8]),
+    r.a.map((x) => x[10].map((ref) => refColumn(ref, w))),
+  ];
+  const ev = [
+    r.ev.map((x) => x[0]),
+    steps(r.ev.map((x) => x[1])),
+    steps(r.ev.map((x) => x[2])),
+    r.ev.map((x) => x[3] - x[2]),
+    r.ev.map((x) => x[4]),
+    r.ev.map((x) => w.word(x[5])),
+    r.ev.map((x) => w.word(x[6])),
+    r.ev.map((x) => x[7].map((p) => w.entity(p))),
+    r.ev.map((x) => w.word(x[8])),
+    r.ev.map((x) => x[9].map((ref) => refColumn(ref, w))),
+    r.ev.map((x) => w.word(x[10])),
+    r.ev.map((x) => x[11]),
+    r.ev.map((x) => w.word(x[12])),
+    r.ev.map((x) => x[13]),
+    r.ev.map((x) => w.entity(x[14])),
+  ];
+  return { v: COLUMNS_VERSION, k: w.list, s: steps(r.s), e, t, a, ev };
+}
+
+function fromColumns(c: ColumnReading): EncodedReading {
+  const { k } = c;
+  const [ids, names, types, spans, texts] = c.e;
+  const e = ids.map((id, i): EncodedEntity => {
+    const cols = spans[i];
+    const out: number[] = [];
+    for (let j = 0; j < cols.length; j += 3) {
+      const start = j === 0 ? cols[0] : out[j - 3] + cols[j];
+      out.push(start, start + cols[j + 1], cols[j + 2]);
+    }
+    return [id, names[i], k[types[i]], out, texts[i]];
+  });
+  const tStarts = sums(c.t[0]);
+  const t = tStarts.map((start, i): EncodedTime => [start, start + c.t[1][i], k[c.t[2][i]], k[c.t[3][i]], c.t[4][i]]);
+  const [aSentence, aSourceStart, aSourceLength, aSourceText, aEntity, aCueGap, aCueLength, aCueText, aContentFrom, aContentLength, aChain] = c.a as [
+    number[], number[], number[], (string | null)[], (number | string)[], number[], number[], (string | null)[], number[], number[], unknown[][],
+  ];
+  const sentences = sums(aSentence);
+  const sourceStarts = sums(aSourceStart);
+  const a = sentences.map((sentence, i): EncodedAttribution => {
+    const ss = sourceStarts[i];
+    const se = ss + aSourceLength[i];
+    const cs = se + aCueGap[i];
+    const os = ss + aContentFrom[i];
+    return [
+      sentence, ss, se, aSourceText[i], entityOf(ids, aEntity[i]), cs, cs + aCueLength[i], aCueText[i], os, os + aContentLength[i],
+      aChain[i].map((ref) => refFromColumn(ref, k, ids)),
+    ];
+  });
+  const [id, sentence, start, length, trigger, type, cameo, participants, factuality, source, time, condition, stance, background, place] = c.ev as [
+    (string | 0)[], number[], number[], number[], (string | null)[], number[], number[], (number | string)[][], number[], unknown[][], number[],
+    ([number, number] | null)[], number[], (0 | 1)[], (number | string)[],
+  ];
+  const evSentences = sums(sentence);
+  const evStarts = sums(start);
+  const ev = id.map((eid, i): EncodedEvent => [
+    eid, evSentences[i], evStarts[i], evStarts[i] + length[i], trigger[i], k[type[i]], wordOf(k, cameo[i]), participants[i].map((p) => entityOf(ids, p)!),
+    k[factuality[i]], source[i].map((ref) => refFromColumn(ref, k, ids)), wordOf(k, time[i]), condition[i], k[stance[i]], background[i], entityOf(ids, place[i]),
+  ]);
+  return { v: READING_VERSION, s: sums(c.s), e, t, a, ev };
+}
+
+// The article's text as a deflate dictionary: deflate looks back at most 32 KiB, so only the text's end can be used.
+const DICTIONARY_BYTES = 32 * 1024;
+function textDictionary(text: string): Buffer {
+  const bytes = Buffer.from(text, "utf8");
+  return bytes.byteLength > DICTIONARY_BYTES ? bytes.subarray(bytes.byteLength - DICTIONARY_BYTES) : bytes;
+}
+
+/**
+ * The reading of an article (everything but the article's own fields) as one compressed record: offsets instead of the
+ * texts they point at, arrays instead of keyed objects, laid out a column at a time and deflated against the text.
+ * `decodeReading` with the same text gives it back exactly; a reading the columns would not give back exactly (a shape
+ * they do not foresee) is kept as version 1 arrays.
+ */
+export function encodeReading(e: DecodedReading, text: string): Uint8Array {
+  const arrays = readingArrays(e, text);
+  const plain = JSON.stringify(arrays);
+  const columns = JSON.stringify(toColumns(arrays));
+  let bytes: Buffer;
+  if (JSON.stringify(fromColumns(JSON.parse(columns) as ColumnReading)) === plain) {
+    const packed = deflateRawSync(columns, { dictionary: textDictionary(text) });
+    bytes = Buffer.concat([Buffer.of(COLUMNS_MARK), packed]);
+  } else {
+    bytes = deflateRawSync(plain);
+  }
   // A plain Uint8Array, as a reader thread hands it over: the same value whichever thread read the article.
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The reading stored by `encodeReading`, given the article's text. */
+/**
+ * The reading in the version 1 layout (the arrays deflated alone), as stores kept it before the column layout: what
+ * `decodeReading` still reads, and what a store converted from a former version starts from.
+ */
+export function encodeFormerReading(e: DecodedReading, text: string): Uint8Array {
+  const bytes = deflateRawSync(JSON.stringify(readingArrays(e, text)));
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Whether a stored reading is in the current (column) layout. */
+export function readingIsCurrent(bytes: Uint8Array): boolean {
+  return bytes.byteLength > 0 && bytes[0] === COLUMNS_MARK;
+}
+
+/** The reading stored by `encodeReading` (either version), given the article's text. */
 export function decodeReading(bytes: Uint8Array, text: string): DecodedReading {
-  const r = JSON.parse(inflateRawSync(bytes).toString("utf8")) as EncodedReading;
+  let r: EncodedReading;
+  if (readingIsCurrent(bytes)) {
+    const c = JSON.parse(inflateRawSync(bytes.subarray(1), { dictionary: textDictionary(text) }).toString("utf8")) as ColumnReading;
+    if (c.v !== COLUMNS_VERSION) throw new Error(`stored reading version ${c.v} is not one this version reads (${COLUMNS_VERSION})`);
+    r = fromColumns(c);
+  } else {
+    r = JSON.parse(inflateRawSync(bytes).toString("utf8")) as EncodedReading;
+  }
   if (r.v !== READING_VERSION) throw new Error(`stored reading version ${r.v} is not one this version reads (${READING_VERSION})`);
   const sentences = [];
   for (let i = 0; i < r.s.length; i += 2) sentences.push({ start: r.s[i], end: r.s[i + 1] });
@@ -177,7 +371,6 @@ export function decodeReading(bytes: Uint8Array, text: string): DecodedReading {
 
 /** The annotation rows of an extraction. */
 export function annotationRows(extraction: Extraction): AnnotationRows {
-  const id = extraction.article.id;
   const text = extraction.article.text;
   // Entities are shared across articles: the first reading of an id names it; every surface form becomes an alias.
   const entities = new Map<string, unknown[]>();
@@ -205,7 +398,7 @@ export function annotationRows(extraction: Extraction): AnnotationRows {
     const s = extraction.sentences[at.sentence];
     if (!s) return;
     statements.push([
-      entity, UNDATED_DAY, 0, id, idx, at.sentence, s.start, s.end, at.source.start, at.source.end,
+      entity, idx, at.sentence, s.start, s.end, at.source.start, at.source.end,
       at.cue.start, at.cue.end, at.content.start, at.content.end, (typesBySentence.get(at.sentence) ?? []).join(" "),
     ]);
   });

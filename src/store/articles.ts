@@ -4,7 +4,8 @@ import { CompiledQuery } from "kysely";
 import type { ArticleMeta, Extraction, SourceRef } from "../domain/extraction.js";
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
-import { annotationRows, decodeReading, STATEMENT_DAY, STATEMENT_SEQ, UNDATED_DAY, type AnnotationRows, type DecodedReading } from "./annotations.js";
+import { annotationRows, decodeReading, type AnnotationRows, type DecodedReading } from "./annotations.js";
+import { NOT_MENTIONED, packSaid, statementsOf } from "./said.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
 
@@ -171,16 +172,15 @@ export async function insertArticle(
   await insertRows(tx, "readings", [{ seq, data: rows.reading }]);
   await insertColumnRows(tx, "entities", rows.entities, { addTo: { key: ["id"], column: "mentions" } });
   await insertColumnRows(tx, "aliases", rows.aliases, { skipExisting: true });
-  const day = a.published ?? UNDATED_DAY;
-  for (const row of rows.statements.values) {
-    row[STATEMENT_DAY] = day;
-    row[STATEMENT_SEQ] = seq;
-  }
-  await insertColumnRows(tx, "statements", rows.statements);
-  // The entity page's list of articles: undated ones (day "") come last when read newest first.
+  // The entity page's lists: the articles that mention an entity (undated ones, day "", come last when read newest
+  // first) and, in the same row, what the entity said in the article. An entity quoted but not mentioned has a row too.
   const mentioned = new Map<string, number>();
   for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
-  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions"], values: [...mentioned].map(([entity, n]) => [entity, a.published ?? "", seq, n]) });
+  const said = statementsOf(rows.statements);
+  const day = a.published ?? "";
+  const entityRows: unknown[][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
+  for (const [entity, statements] of said) if (!mentioned.has(entity)) entityRows.push([entity, day, seq, NOT_MENTIONED, packSaid(statements)]);
+  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions", "said"], values: entityRows });
   await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
   await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };

@@ -1,5 +1,6 @@
 // Read-only queries behind the API and the web UI: entities, their statements and report evidence.
-import { decodeReading } from "./annotations.js";
+import { decodeReading, UNDATED_DAY } from "./annotations.js";
+import { unpackSaid } from "./said.js";
 import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import { sql } from "kysely";
@@ -76,41 +77,51 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
  * (undated last), with the text of their articles.
  */
 export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
-  let q = db
-    .selectFrom("statements")
-    .innerJoin("articles", "articles.id", "statements.article_id")
-    .leftJoin("outlets", "outlets.id", "articles.outlet_id")
-    .select([
-      "statements.article_id as article",
-      "statements.entity_id as entity",
-      "articles.title",
-      "outlets.name as outlet",
-      "articles.published",
-      "statements.sentence",
-      "statements.sentence_start",
-      "statements.sentence_end",
-      "statements.cue_start",
-      "statements.cue_end",
-      "statements.source_start",
-      "statements.source_end",
-      "statements.content_start",
-      "statements.content_end",
-      "statements.event_types",
-      "articles.text",
-      "articles.body",
-    ]);
-  // One entity's statements are read in key order; all of them (the positions table) are sorted.
-  if (entityId !== null) q = q.where("statements.entity_id", "=", entityId);
-  const rows = await q.orderBy("statements.day").orderBy("statements.seq").orderBy("statements.idx").limit(limit).execute();
-  // Many statements come from one article: each body is inflated once.
-  const texts = new Map<string, string>();
-  return rows.map(({ cue_start, cue_end, source_start, source_end, event_types, body, text: stored, ...r }) => {
-    let text = texts.get(r.article);
-    if (text === undefined) texts.set(r.article, (text = articleText({ text: stored, body })));
-    return { ...r, text, cue: text.slice(cue_start, cue_end), source_text: text.slice(source_start, source_end), event_types: event_types ? event_types.split(" ") : [] };
+  const quoted = () => db.selectFrom("entity_articles").select(["entity_id", "day", "seq", "said"]).where("said", "is not", null);
+  let rows: { entity_id: string; day: string; seq: number; said: Uint8Array | null }[];
+  if (entityId !== null) {
+    // One entity's rows are read in key order: the dated ones by day, then the undated ones (day "").
+    rows = await quoted().where("entity_id", "=", entityId).where("day", ">", "").orderBy("day").orderBy("seq").limit(limit).execute();
+    if (rows.length < limit) rows.push(...(await quoted().where("entity_id", "=", entityId).where("day", "=", "").orderBy("seq").limit(limit - rows.length).execute()));
+  } else {
+    rows = await quoted().execute();
+  }
+  let statements = rows.flatMap((r) => unpackSaid(r.said!).map((s) => ({ entity: r.entity_id, day: r.day === "" ? UNDATED_DAY : r.day, seq: Number(r.seq), ...s })));
+  // Every entity's statements together (the positions table) are sorted as one entity's are read.
+  if (entityId === null) statements.sort((x, y) => (x.day !== y.day ? (x.day < y.day ? -1 : 1) : x.seq - y.seq || x.idx - y.idx));
+  statements = statements.slice(0, limit);
+  // Many statements come from one article: each is read, and its body inflated, once.
+  const articles = new Map<number, { id: string; title: string | null; outlet: string | null; published: string | null; text: string }>();
+  for (const seqs of chunks([...new Set(statements.map((s) => s.seq))])) {
+    const found = await db
+      .selectFrom("articles")
+      .leftJoin("outlets", "outlets.id", "articles.outlet_id")
+      .select(["articles.seq", "articles.id", "articles.title", "outlets.name as outlet", "articles.published", "articles.text", "articles.body"])
+      .where("articles.seq", "in", seqs)
+      .execute();
+    for (const a of found) articles.set(Number(a.seq), { id: a.id, title: a.title, outlet: a.outlet, published: a.published, text: articleText(a) });
+  }
+  return statements.flatMap((s) => {
+    const a = articles.get(s.seq);
+    if (!a) return [];
+    return [{
+      article: a.id,
+      entity: s.entity,
+      title: a.title,
+      outlet: a.outlet,
+      published: a.published,
+      sentence: s.sentence,
+      sentence_start: s.sentence_start,
+      sentence_end: s.sentence_end,
+      content_start: s.content_start,
+      content_end: s.content_end,
+      text: a.text,
+      cue: a.text.slice(s.cue_start, s.cue_end),
+      source_text: a.text.slice(s.source_start, s.source_end),
+      event_types: s.event_types ? s.event_types.split(" ") : [],
+    }];
   });
 }
-
 
 /** Sentence and trigger spans of the given reports, with their articles' titles and outlets. */
 export async function reportSpans(db: Executor, reportIds: string[]): Promise<ReportSpanRow[]> {
@@ -165,6 +176,7 @@ export async function mentionArticles(db: Executor, entityId: string, limit = 50
     .innerJoin("articles", "articles.seq", "entity_articles.seq")
     .select(["articles.id", "articles.title", "articles.published", "entity_articles.mentions"])
     .where("entity_articles.entity_id", "=", entityId)
+    .where("entity_articles.mentions", ">=", 0)
     .orderBy("entity_articles.day", "desc")
     .orderBy("entity_articles.seq", "desc")
     .limit(limit)

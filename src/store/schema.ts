@@ -63,38 +63,18 @@ export interface ReadingTable {
 }
 
 /**
- * An attribution to a known entity: what the entity page lists. Keyed by the entity, then the article's publication
- * day (`~` when undated) and number, so an entity's statements are read in order without sorting; texts are offsets
- * into the article.
- */
-export interface StatementTable {
-  entity_id: string;
-  day: string;
-  seq: number;
-  article_id: string;
-  idx: number;
-  sentence: number;
-  sentence_start: number;
-  sentence_end: number;
-  source_start: number;
-  source_end: number;
-  cue_start: number;
-  cue_end: number;
-  content_start: number;
-  content_end: number;
-  /** Event types read in the statement's sentence, space-separated. */
-  event_types: string;
-}
-
-/**
- * How often an article mentions an entity: what the entity page lists. Keyed by the entity, then the article's
- * publication day (empty when undated) and number, so an entity's articles are read newest first without sorting.
+ * How often an article mentions an entity, and what the entity said in it: what the entity page lists. Keyed by the
+ * entity, then the article's publication day (empty when undated) and number, so an entity's articles are read newest
+ * first, and its statements in publication order, without sorting.
  */
 export interface EntityArticleTable {
   entity_id: string;
   day: string;
   seq: number;
+  /** How often the article mentions the entity; -1 when it only quotes it (`NOT_MENTIONED`). */
   mentions: number;
+  /** The attributions in the article naming the entity as their source (`packSaid`), or null. */
+  said: Uint8Array | null;
 }
 
 /** One claim of the ledger, merged across articles. */
@@ -232,7 +212,6 @@ export interface Database {
   entities: EntityTable;
   aliases: AliasTable;
   readings: ReadingTable;
-  statements: StatementTable;
   entity_articles: EntityArticleTable;
   claims: ClaimTable;
   claim_participants: ClaimParticipantTable;

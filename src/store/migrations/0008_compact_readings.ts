@@ -8,7 +8,7 @@
 import { deflateRawSync } from "node:zlib";
 import { sql, type Kysely } from "kysely";
 import type { DecodedReading } from "../annotations.js";
-import { encodeReading, UNDATED_DAY } from "../annotations.js";
+import { encodeFormerReading, UNDATED_DAY } from "../annotations.js";
 import { binaryCollation, blobType, clusteredByKey } from "../dialect.js";
 
 // Migrations take an untyped handle: they must keep working after the typed schema has moved on.
@@ -133,7 +133,8 @@ async function carryOver(db: AnyDb): Promise<void> {
           place: ev.place,
         })),
       };
-      await db.insertInto("readings").values({ seq: article.seq, data: encodeReading(reading, article.text) }).execute();
+      // The layout of this version, which the migrations after it read (0016 lays it out anew).
+      await db.insertInto("readings").values({ seq: article.seq, data: encodeFormerReading(reading, article.text) }).execute();
       const types = new Map<number, string[]>();
       for (const ev of reading.events) {
         const l = types.get(ev.sentence) ?? [];

@@ -15,6 +15,7 @@ import * as m0012 from "./0012_report_place.js";
 import * as m0013 from "./0013_story_state.js";
 import * as m0014 from "./0014_read_indexes.js";
 import * as m0015 from "./0015_origin_source.js";
+import * as m0016 from "./0016_compact_store.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_story_state": m0013,
   "0014_read_indexes": m0014,
   "0015_origin_source": m0015,
+  "0016_compact_store": m0016,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

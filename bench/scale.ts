@@ -1,13 +1,17 @@
 // Scale benchmark: how ingest cost, store size and arrival-to-probability latency behave as the store grows, and how
 // queue workers share the load on PostgreSQL. Writes bench/results.json.
 //
-//   npx tsx bench/scale.ts [--sizes 10000,100000] [--batch 1000] [--arrivals 200] [--workers-articles 1000]
+//   npx tsx bench/scale.ts [--sizes 10000,100000] [--batch 1000] [--arrivals 200] [--workers-articles 1000] [--store-file F]
+//
+// --store-file F keeps the filled store: when F does not exist the store is filled and measured as usual and then copied
+// to F (with F.json holding its article count and generator seed); when F exists it is copied in and the fill and ingest
+// stages are skipped, so arrivals can be timed again and again on the same store.
 //
 // Sizes are the stored-article counts at which ingest is measured (the store is filled with generated articles up to
 // each); the last size is also where arrivals are timed. Worker throughput is measured when BELLWETHER_BENCH_PG names a
 // PostgreSQL server (a URL whose user may create databases); it is skipped otherwise.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +23,7 @@ interface Flags {
   batch: number;
   arrivals: number;
   workersArticles: number;
+  storeFile?: string;
 }
 
 function flags(argv: string[]): Flags {
@@ -32,6 +37,7 @@ function flags(argv: string[]): Flags {
     batch: Number(get("batch") ?? 1000),
     arrivals: Number(get("arrivals") ?? 200),
     workersArticles: Number(get("workers-articles") ?? 1000),
+    storeFile: get("store-file"),
   };
 }
 
@@ -59,8 +65,10 @@ async function main(): Promise<void> {
   const save = () => writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   try {
     const path = join(dir, "store.db");
+    const cached = f.storeFile !== undefined && existsSync(f.storeFile);
+    if (cached) copyFileSync(f.storeFile!, path);
     const store = await openStore({ path });
-    for (const q of ["trump-kim-2025.yaml", "meet-by-2019-03-31.yaml", "nk-ballistic-launch-2025-10.yaml"]) {
+    if (!cached) for (const q of ["trump-kim-2025.yaml", "meet-by-2019-03-31.yaml", "nk-ballistic-launch-2025-10.yaml"]) {
       const file = join(fileURLToPath(new URL("..", import.meta.url)), "data", "demo", "questions", q);
       await addQuestion(store, readFileSync(file, "utf8"), file, "2026-01-01");
     }
@@ -80,7 +88,8 @@ async function main(): Promise<void> {
       }
     };
     const ingest: Record<string, unknown>[] = [];
-    for (const size of f.sizes) {
+    if (cached) ({ stored, seed } = JSON.parse(readFileSync(`${f.storeFile}.json`, "utf8")));
+    for (const size of cached ? [] : f.sizes) {
       await fill(size - f.batch);
       // The measured batch: the same ingest path, and extract() alone on the same articles as the baseline.
       const corpus = generateCorpus(f.batch, seed);
@@ -105,10 +114,16 @@ async function main(): Promise<void> {
       results.ingest = ingest;
       save();
     }
-    results.ingest = ingest;
-    const first = ingest[0] as { ms_per_article: number };
-    const last = ingest[ingest.length - 1] as { ms_per_article: number };
-    results.cost_growth = +(last.ms_per_article / first.ms_per_article).toFixed(2);
+    if (!cached) {
+      results.ingest = ingest;
+      const first = ingest[0] as { ms_per_article: number };
+      const last = ingest[ingest.length - 1] as { ms_per_article: number };
+      results.cost_growth = +(last.ms_per_article / first.ms_per_article).toFixed(2);
+      if (f.storeFile) {
+        copyFileSync(path, f.storeFile);
+        writeFileSync(`${f.storeFile}.json`, JSON.stringify({ stored, seed }) + "\n");
+      }
+    } else results.store_file = f.storeFile;
 
     // Arrivals: one article at a time into the full store, as a watch loop keeps it (claims in memory, stories from
     // their grouping state in the store), timed from the call to its forecasts being stored.

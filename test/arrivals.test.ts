@@ -8,8 +8,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateCorpus } from "../bench/ingest.js";
 import { ingestResults } from "../src/app/ingest.js";
 import { loadInputs, type LoadResult } from "../src/ingest/index.js";
-import { addQuestion, override, questionEvidence } from "../src/app/questions.js";
-import { rebuildStories } from "../src/app/stories.js";
+import { addQuestion, keepEvidence, override, questionEvidence } from "../src/app/questions.js";
+import { keepGrouping, rebuildStories } from "../src/app/stories.js";
 import { forecast } from "../src/forecast/engine.js";
 import { listStories, openStore, type Store } from "../src/store/index.js";
 import { getQuestion, listQuestions, questionUpdates } from "../src/store/questions.js";
@@ -75,7 +75,12 @@ describe.each(ENGINES)("arrivals one at a time on $name", (engine) => {
 
   it("give the stories and forecasts of one batch run, with two processes taking turns and each keeping its state", async () => {
     await addQuestions(one);
+    // The first few in one run; the other process then reads its state in ahead of its first arrival, as `watch` does.
+    await ingestResults(one, docs.slice(0, 4), { readerThreads: 0, asOf: AS_OF });
+    await keepGrouping(other!);
+    await keepEvidence(other!);
     for (const [i, doc] of docs.entries()) {
+      if (i < 4) continue;
       // Runs of two and one: each process in turn finds articles the other stored and grouped since its last.
       const writer = i % 5 === 1 || i % 5 === 2 ? other! : one;
       const summary = await ingestResults(writer, [doc], { readerThreads: 0, asOf: AS_OF });

@@ -144,6 +144,20 @@ export async function refreshAllQuestions(store: Store, asOf = today()): Promise
   return all.length;
 }
 
+/**
+ * Reads every question's evidence into the process's memory ahead of the first refresh, so that refresh (a long-running
+ * process's first arrival) costs what the later ones do. Writes nothing.
+ */
+export async function keepEvidence(store: Store): Promise<void> {
+  const memory = keptEvidence.get(store) ?? keptEvidence.set(store, new Map()).get(store)!;
+  for (const { question } of await listQuestions(store.db)) {
+    const scope = questionScope(question);
+    const scopeKey = JSON.stringify(scope);
+    const kept = memory.get(scopeKey) ?? memory.set(scopeKey, new KeptEvidence(scope)).get(scopeKey)!;
+    await kept.update(store.db);
+  }
+}
+
 // Claims read again one by one at most; past this (a long run's worth of changes) the evidence is read whole.
 const REREAD_CLAIMS = 2000;
 

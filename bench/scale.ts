@@ -1,13 +1,17 @@
 // Scale benchmark: how ingest cost, store size and arrival-to-probability latency behave as the store grows, and how
 // queue workers share the load on PostgreSQL. Writes bench/results.json.
 //
-//   npx tsx bench/scale.ts [--sizes 10000,100000] [--batch 1000] [--arrivals 200] [--workers-articles 1000]
+//   npx tsx bench/scale.ts [--sizes 10000,100000] [--batch 1000] [--arrivals 200] [--workers-articles 1000] [--store-file F]
+//
+// --store-file F keeps the filled store: when F does not exist the store is filled and measured as usual and then copied
+// to F (with F.json holding its article count and generator seed); when F exists it is copied in and the fill and ingest
+// stages are skipped, so arrivals can be timed again and again on the same store.
 //
 // Sizes are the stored-article counts at which ingest is measured (the store is filled with generated articles up to
 // each); the last size is also where arrivals are timed. Worker throughput is measured when BELLWETHER_BENCH_PG names a
 // PostgreSQL server (a URL whose user may create databases); it is skipped otherwise.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +23,7 @@ interface Flags {
   batch: number;
   arrivals: number;
   workersArticles: number;
+  storeFile?: string;
 }
 
 function flags(argv: string[]): Flags {
@@ -32,6 +37,7 @@ function flags(argv: string[]): Flags {
     batch: Number(get("batch") ?? 1000),
     arrivals: Number(get("arrivals") ?? 200),
     workersArticles: Number(get("workers-articles") ?? 1000),
+    storeFile: get("store-file"),
   };
 }
 
@@ -59,8 +65,10 @@ async function main(): Promise<void> {
   const save = () => writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   try {
     const path = join(dir, "store.db");
+    const cached = f.storeFile !== undefined && existsSync(f.storeFile);
+    if (cached) copyFileSync(f.storeFile!, path);
     const store = await openStore({ path });
-    for (const q of ["trump-kim-2025.yaml", "meet-by-2019-03-31.yaml", "nk-ballistic-launch-2025-10.yaml"]) {
+    if (!cached) for (const q of ["trump-kim-2025.yaml", "meet-by-2019-03-31.yaml", "nk-ballistic-launch-2025-10.yaml"]) {
       const file = join(fileURLToPath(new URL("..", import.meta.url)), "data", "demo", "questions", q);
       await addQuestion(store, readFileSync(file, "utf8"), file, "2026-01-01");
     }
@@ -80,7 +88,8 @@ async function main(): Promise<void> {
       }
     };
     const ingest: Record<string, unknown>[] = [];
-    for (const size of f.sizes) {
+    if (cached) ({ stored, seed } = JSON.parse(readFileSync(`${f.storeFile}.json`, "utf8")));
+    for (const size of cached ? [] : f.sizes) {
       await fill(size - f.batch);
       // The measured batch: the same ingest path, and extract() alone on the same articles as the baseline.
       const corpus = generateCorpus(f.batch, seed);
@@ -107,22 +116,45 @@ async function main(): Promise<void> {
       results.ingest = ingest;
       save();
     }
-    results.ingest = ingest;
-    const first = ingest[0] as { ms_per_article: number };
-    const last = ingest[ingest.length - 1] as { ms_per_article: number };
-    results.cost_growth = +(last.ms_per_article / first.ms_per_article).toFixed(2);
+    if (!cached) {
+      results.ingest = ingest;
+      const first = ingest[0] as { ms_per_article: number };
+      const last = ingest[ingest.length - 1] as { ms_per_article: number };
+      results.cost_growth = +(last.ms_per_article / first.ms_per_article).toFixed(2);
+      if (f.storeFile) {
+        copyFileSync(path, f.storeFile);
+        writeFileSync(`${f.storeFile}.json`, JSON.stringify({ stored, seed }) + "\n");
+      }
+    } else results.store_file = f.storeFile;
 
-    // Arrivals: one article at a time into the full store, as a watch loop keeps it (claims in memory, stories from
-    // their grouping state in the store), timed from the call to its forecasts being stored.
+    // Arrivals: one article at a time into the full store, as a watch loop keeps it (claims, the grouping's state and
+    // the questions' evidence in memory), timed from the call to its forecasts being stored. `start` is what the loop
+    // spends reading that state in before its first poll.
     const link = createLinker();
+    // As `watch` starts: the grouping's state and the questions' evidence read into memory before the first poll.
+    const { keepGrouping } = await import("../dist/app/stories.js");
+    const { keepEvidence } = await import("../dist/app/questions.js");
+    const t0 = performance.now();
+    if (keepGrouping && keepEvidence) {
+      await keepGrouping(store);
+      await keepEvidence(store);
+    }
+    const startMs = performance.now() - t0;
     const arrivals = generateCorpus(f.arrivals, seed);
     const times: number[] = [];
+    // Per stage: reading, storing and linking; grouping stories; recomputing forecasts (the stages' p50 need not add up).
+    const stages = { store: [] as number[], stories: [] as number[], questions: [] as number[] };
     for (const [i, a] of arrivals.entries()) {
+      const timings = { store: 0, stories: 0, questions: 0 };
       const t = performance.now();
-      await ingestResults(store, [{ ok: true, doc: { input: `arrival-${i}`, article: { text: a.text, title: a.title, outlet: a.outlet, date: a.date } } }], { link, readerThreads: 0, asOf: "2026-01-01" });
+      await ingestResults(store, [{ ok: true, doc: { input: `arrival-${i}`, article: { text: a.text, title: a.title, outlet: a.outlet, date: a.date } } }], { link, readerThreads: 0, asOf: "2026-01-01", timings });
       times.push(performance.now() - t);
+      for (const k of ["store", "stories", "questions"] as const) stages[k].push(timings[k]);
     }
-    results.arrival_ms = { stored: stored, n: times.length, p50: +quantile(times, 0.5).toFixed(1), p99: +quantile(times, 0.99).toFixed(1), first: +times[0].toFixed(1) };
+    const stage = (xs: number[]) => ({ p50: +quantile(xs, 0.5).toFixed(1), p99: +quantile(xs, 0.99).toFixed(1), first: +xs[0].toFixed(1) });
+    results.arrival_ms = { stored: stored, n: times.length, p50: +quantile(times, 0.5).toFixed(1), p99: +quantile(times, 0.99).toFixed(1), first: +times[0].toFixed(1), start: +startMs.toFixed(1), load: loadavg()[0] };
+    results.arrival_stages_ms = { store: stage(stages.store), stories: stage(stages.stories), questions: stage(stages.questions) };
+    process.stderr.write(`  arrivals at ${stored}: ${JSON.stringify(results.arrival_ms)}\n  stages: ${JSON.stringify(results.arrival_stages_ms)}\n`);
     results.reads_ms = await reads(store.db);
     await store.close();
     results.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);

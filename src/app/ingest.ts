@@ -50,6 +50,8 @@ export interface IngestRunOptions {
   asOf?: string;
   /** A reader pool that outlives the run (a server's, under a time budget); the run neither starts nor stops it. */
   readers?: ReaderPool;
+  /** Adds the run's milliseconds per stage here: reading, storing and linking; grouping stories; forecasts. */
+  timings?: { store: number; stories: number; questions: number };
 }
 
 /** Caller-given metadata for every input, plus the run settings. */
@@ -96,8 +98,8 @@ export async function ingestInputs(
   opts: IngestOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
-  const { now, link, readerThreads, asOf, readers, ...loadOpts } = opts;
-  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, readers }, onProgress);
+  const { now, link, readerThreads, asOf, readers, timings, ...loadOpts } = opts;
+  return ingestResults(store, loadInputs(inputs, loadOpts), { now, link, readerThreads, asOf, readers, timings }, onProgress);
 }
 
 /** Ingests already loaded documents (or load failures), in order. */
@@ -107,6 +109,7 @@ export async function ingestResults(
   opts: IngestRunOptions = {},
   onProgress?: (event: IngestEvent) => void,
 ): Promise<IngestSummary> {
+  const started = performance.now();
   await checkScheme(store.db);
   const now = opts.now ?? (() => new Date());
   const link = opts.link ?? createLinker();
@@ -166,9 +169,17 @@ export async function ingestResults(
     if (!opts.readers) await readers.close();
   }
   // Stories and forecasts are derived from everything stored: regrouped and recomputed once per run, not per article.
+  const stored = performance.now();
   const covered = await latestSeq(store.db);
   // Stories group the articles stored since they were last grouped, by this run or any other writer.
-  await settleDerived(store, covered, await groupNewArticles(store), opts.asOf);
+  const regrouped = await groupNewArticles(store);
+  const grouped = performance.now();
+  await settleDerived(store, covered, regrouped, opts.asOf);
+  if (opts.timings) {
+    opts.timings.store += stored - started;
+    opts.timings.stories += grouped - stored;
+    opts.timings.questions += performance.now() - grouped;
+  }
   return summary;
 }
 

@@ -7,8 +7,11 @@ import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
 import { addDays, dayRange, moreSpecificTime } from "../domain/calendar.js";
+import type { Factuality, SourceRef } from "../domain/extraction.js";
 import type { Executor, Store } from "../store/index.js";
+import { latestSeq } from "../store/linking.js";
 import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type EvidenceRow, type StoredQuestion } from "../store/questions.js";
+import { chunks } from "../store/rows.js";
 
 /** Today's date (UTC): the default "as of" of a forecast. */
 export function today(): string {
@@ -125,12 +128,22 @@ export async function refreshQuestion(db: Executor, id: string, asOf = today(), 
 /**
  * Recomputes every question; run after each ingest so the odds follow the ledger. Each forecast is worked out from
  * reads and written in a short transaction of its own, so another writer waits for the write only, never the reading.
+ * The evidence is kept in the process from one refresh to the next and only its changed claims are read again (see
+ * `KeptEvidence`); a forecast whose question, resolution, date and evidence are as last time is not worked out again.
  */
 export async function refreshAllQuestions(store: Store, asOf = today()): Promise<number> {
   const all = await listQuestions(store.db);
+  const memory = keptEvidence.get(store) ?? keptEvidence.set(store, new Map()).get(store)!;
   for (const { question } of all) {
     const resolution = await override(store.db, question.id);
-    const f = forecast(question, await questionEvidence(store.db, question), asOf, resolution);
+    const scope = questionScope(question);
+    const scopeKey = JSON.stringify(scope);
+    const kept = memory.get(scopeKey) ?? memory.set(scopeKey, new KeptEvidence(scope)).get(scopeKey)!;
+    await kept.update(store.db);
+    const inputs = JSON.stringify([question, resolution, asOf, kept.version]);
+    const last = kept.forecasts.get(question.id);
+    const f = last?.inputs === inputs ? last.forecast : forecast(question, kept.evidence, asOf, resolution);
+    kept.forecasts.set(question.id, { inputs, forecast: f });
     await store.transaction(async (tx) => {
       // A question replaced, resolved or removed meanwhile is left to the write that changed it, which computes anew.
       const now = await getQuestion(tx, question.id);
@@ -139,6 +152,188 @@ export async function refreshAllQuestions(store: Store, asOf = today()): Promise
     });
   }
   return all.length;
+}
+
+/**
+ * Reads every question's evidence into the process's memory ahead of the first refresh, so that refresh (a long-running
+ * process's first arrival) costs what the later ones do. Writes nothing.
+ */
+export async function keepEvidence(store: Store): Promise<void> {
+  const memory = keptEvidence.get(store) ?? keptEvidence.set(store, new Map()).get(store)!;
+  for (const { question } of await listQuestions(store.db)) {
+    const scope = questionScope(question);
+    const scopeKey = JSON.stringify(scope);
+    const kept = memory.get(scopeKey) ?? memory.set(scopeKey, new KeptEvidence(scope)).get(scopeKey)!;
+    await kept.update(store.db);
+  }
+}
+
+// Claims read again one by one at most; past this (a long run's worth of changes) the evidence is read whole.
+const REREAD_CLAIMS = 2000;
+
+const keptEvidence = new WeakMap<Store, Map<string, KeptEvidence>>();
+
+/**
+ * One question scope's evidence, kept in the process between refreshes. Linking an article changes only the claims it
+ * reports (their rows, origins and reports), so the claims with reports in articles stored after the last read (by
+ * any writer) are the only ones read again; each claim's evidence is worked out from its own reports alone
+ * (`asEvidence` reads nothing across claims), and the whole stays in the order the full read gives.
+ */
+class KeptEvidence {
+  /** The number of the last stored article the evidence reflects; -1 before the first read. */
+  private seq = -1;
+  private readonly byClaim = new Map<string, Evidence[]>();
+  /** All of it, in publication order, then report id (as the store orders it). */
+  evidence: Evidence[] = [];
+  /** Bumped each time the evidence changes. */
+  version = 0;
+  /** The last forecast worked out per question, with what it was worked out from. */
+  readonly forecasts = new Map<string, { inputs: string; forecast: Forecast }>();
+
+  constructor(private readonly scope: { types: string[]; entities: string[] }) {}
+
+  async update(db: Executor): Promise<void> {
+    // Read before the evidence: an article stored in between is read again next time, never missed.
+    const latest = await latestSeq(db);
+    if (latest === this.seq) return;
+    const touched = this.seq < 0 ? null : await claimsReportedAfter(db, this.seq);
+    if (touched === null || touched.length > REREAD_CLAIMS) {
+      this.byClaim.clear();
+      this.take(await evidenceRows(db, this.scope.types, this.scope.entities));
+      this.evidence = [...this.byClaim.values()].flat().sort(byStoreOrder);
+      this.version++;
+    } else if (touched.length > 0) {
+      const gone = new Set(touched.filter((id) => this.byClaim.delete(id)));
+      const fresh = this.take(await scopedRows(db, this.scope.types, this.scope.entities, touched));
+      if (gone.size > 0 || fresh.length > 0) {
+        this.evidence = mergeSorted(
+          gone.size > 0 ? this.evidence.filter((e) => !gone.has(e.claim)) : this.evidence,
+          fresh.sort(byStoreOrder),
+        );
+        this.version++;
+      }
+    }
+    this.seq = latest;
+  }
+
+  /** Works out the evidence of each claim the rows are of, and keeps it; returns it. */
+  private take(rows: EvidenceRow[]): Evidence[] {
+    const of = new Map<string, EvidenceRow[]>();
+    for (const r of rows) (of.get(r.claim) ?? of.set(r.claim, []).get(r.claim)!).push(r);
+    const out: Evidence[] = [];
+    for (const [claim, claimRows] of of) {
+      const evidence = asEvidence(claimRows);
+      this.byClaim.set(claim, evidence);
+      out.push(...evidence);
+    }
+    return out;
+  }
+}
+
+/** The claims with reports in articles stored after number `seq`. */
+async function claimsReportedAfter(db: Executor, seq: number): Promise<string[]> {
+  // The articles first (a few, by their number), then their reports: a join lets the planner walk every report.
+  const rows = await db
+    .selectFrom("reports")
+    .select("claim_id")
+    .distinct()
+    .where("article_id", "in", (eb) => eb.selectFrom("articles").select("id").where("seq", ">", seq))
+    .execute();
+  return rows.map((r) => r.claim_id);
+}
+
+/** `evidenceRows` for some claims only (those of them in the scope), row for row as it reads them. */
+async function scopedRows(db: Executor, types: string[], entityIds: string[], claimIds: string[]): Promise<EvidenceRow[]> {
+  if (types.length === 0 || entityIds.length === 0) return [];
+  const rows = [];
+  for (const ids of chunks(claimIds)) {
+    rows.push(
+      ...(await db
+        .selectFrom("reports")
+        .innerJoin("claims", "claims.id", "reports.claim_id")
+        .leftJoin("origins", "origins.id", "reports.origin_id")
+        .select([
+          "reports.id",
+          "reports.claim_id",
+          "reports.article_id",
+          "reports.published",
+          "reports.factuality",
+          "reports.stance",
+          "reports.background",
+          "reports.time",
+          "reports.origin_id",
+          "origins.source_key",
+          "claims.type",
+          "claims.place",
+          "reports.place as report_place",
+          "claims.historical",
+          "reports.source",
+        ])
+        .where("claims.id", "in", ids)
+        .where("claims.type", "in", types)
+        .where("reports.published", "is not", null)
+        .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds))
+        // A claim's rows in the full read's order (all of one claim come in one slice): its evidence depends on it.
+        .orderBy("reports.published")
+        .orderBy("reports.id")
+        .execute()),
+    );
+  }
+  const participantsOf = new Map<string, string[]>();
+  for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
+    for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
+      participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
+    }
+  }
+  return rows.map((r) => ({
+    report: r.id,
+    claim: r.claim_id,
+    article: r.article_id,
+    type: r.type,
+    participants: participantsOf.get(r.claim_id) ?? [],
+    place: r.report_place,
+    claimPlace: r.place,
+    published: r.published!,
+    factuality: r.factuality as Factuality,
+    stance: r.stance as Stance,
+    background: r.background === 1 || r.historical === 1,
+    origin: r.source_key ?? r.origin_id ?? r.id,
+    source: JSON.parse(r.source) as SourceRef[],
+    eventTime: r.time,
+  }));
+}
+
+/** Strings in the order the store sorts them (by code point: SQLite's binary order, PostgreSQL's "C" collation). */
+function codePointCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, UTF-16 units order as code points do; past them, compare whole code points.
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return a.codePointAt(i)! - b.codePointAt(i)! || (x < y ? -1 : 1);
+  }
+  return a.length - b.length;
+}
+
+/** Evidence in the full read's order: publication, then report id. */
+function byStoreOrder(a: Evidence, b: Evidence): number {
+  return codePointCompare(a.published, b.published) || codePointCompare(a.report, b.report);
+}
+
+/** Two lists sorted by `byStoreOrder`, merged. */
+function mergeSorted(a: Evidence[], b: Evidence[]): Evidence[] {
+  if (b.length === 0) return a;
+  const out: Evidence[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byStoreOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** Validates a question file's text, stores it (replacing one with the same id) and computes its odds. */

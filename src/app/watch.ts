@@ -1,6 +1,8 @@
 // The watch loop: poll the feeds that are due, ingest what is new, check the alert rules, log one line per feed, and
 // sleep until the next feed is due — until told to stop, which it does between polls, never inside a commit.
 import { createLinker } from "./link.js";
+import { keepEvidence } from "./questions.js";
+import { keepGrouping } from "./stories.js";
 import type { Store } from "../store/index.js";
 import { listFeeds } from "../store/feeds.js";
 import { checkAlerts, type Alert, type DeliveryOptions } from "./alerts.js";
@@ -53,9 +55,12 @@ async function untilNextDue(store: Store, now: Date, everyMs: number): Promise<n
 export async function watchFeeds(store: Store, opts: WatchOptions): Promise<number> {
   const now = opts.now ?? (() => new Date());
   const everyMs = opts.everyMs ?? DEFAULT_EVERY_MS;
-  // Claims are kept in memory from poll to poll, so a poll costs what it brings, not the whole store (stories keep
-  // their grouping state in the store).
+  // Claims are kept in memory from poll to poll, so a poll costs what it brings, not the whole store.
   const kept = { link: opts.link ?? createLinker() };
+  // The story grouping's state and the questions' evidence are kept in memory too, read once here rather than by the
+  // first article to arrive.
+  await keepGrouping(store);
+  await keepEvidence(store);
   let polls = 0;
   while (!opts.signal?.aborted) {
     // A single poll reads every feed; the loop reads those that are due.

@@ -247,6 +247,12 @@ export async function groupKeysReaching(db: Executor, from: number, to: number):
   return rows.map((r) => r.key);
 }
 
+/** Every grouped story's publication span (null bounds: no dated article), keyed by story number. */
+export async function groupSpans(db: Executor): Promise<Map<number, { first: number | null; last: number | null }>> {
+  const rows = await db.selectFrom("story_groups").select(["key", "first_ms", "last_ms"]).execute();
+  return new Map(rows.map((r) => [r.key, { first: r.first_ms, last: r.last_ms }]));
+}
+
 /** Keys of every grouped story (an undated article may join any). */
 export async function allGroupKeys(db: Executor): Promise<number[]> {
   return (await db.selectFrom("story_groups").select("key").execute()).map((r) => r.key);

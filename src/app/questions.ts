@@ -7,11 +7,9 @@ import { parseQuestion } from "../forecast/question.js";
 import { calibration, timeAveragedScores, type CalibrationBin, type Scores } from "../forecast/scores.js";
 import { countryOf, speaksFor } from "../extract/entity-facts.js";
 import { addDays, dayRange, moreSpecificTime } from "../domain/calendar.js";
-import type { Factuality, SourceRef } from "../domain/extraction.js";
 import type { Executor, Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
 import { addResolution, evidenceRows, getQuestion, latestResolution, listQuestions, questionUpdates, saveForecast, upsertQuestion, type EvidenceRow, type StoredQuestion } from "../store/questions.js";
-import { chunks } from "../store/rows.js";
 
 /** Today's date (UTC): the default "as of" of a forecast. */
 export function today(): string {
@@ -204,7 +202,7 @@ class KeptEvidence {
       this.version++;
     } else if (touched.length > 0) {
       const gone = new Set(touched.filter((id) => this.byClaim.delete(id)));
-      const fresh = this.take(await scopedRows(db, this.scope.types, this.scope.entities, touched));
+      const fresh = this.take(await evidenceRows(db, this.scope.types, this.scope.entities, touched));
       if (gone.size > 0 || fresh.length > 0) {
         this.evidence = mergeSorted(
           gone.size > 0 ? this.evidence.filter((e) => !gone.has(e.claim)) : this.evidence,
@@ -240,67 +238,6 @@ async function claimsReportedAfter(db: Executor, seq: number): Promise<string[]>
     .where("article_id", "in", (eb) => eb.selectFrom("articles").select("id").where("seq", ">", seq))
     .execute();
   return rows.map((r) => r.claim_id);
-}
-
-/** `evidenceRows` for some claims only (those of them in the scope), row for row as it reads them. */
-async function scopedRows(db: Executor, types: string[], entityIds: string[], claimIds: string[]): Promise<EvidenceRow[]> {
-  if (types.length === 0 || entityIds.length === 0) return [];
-  const rows = [];
-  for (const ids of chunks(claimIds)) {
-    rows.push(
-      ...(await db
-        .selectFrom("reports")
-        .innerJoin("claims", "claims.id", "reports.claim_id")
-        .leftJoin("origins", "origins.id", "reports.origin_id")
-        .select([
-          "reports.id",
-          "reports.claim_id",
-          "reports.article_id",
-          "reports.published",
-          "reports.factuality",
-          "reports.stance",
-          "reports.background",
-          "reports.time",
-          "reports.origin_id",
-          "origins.source_key",
-          "claims.type",
-          "claims.place",
-          "reports.place as report_place",
-          "claims.historical",
-          "reports.source",
-        ])
-        .where("claims.id", "in", ids)
-        .where("claims.type", "in", types)
-        .where("reports.published", "is not", null)
-        .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds))
-        // A claim's rows in the full read's order (all of one claim come in one slice): its evidence depends on it.
-        .orderBy("reports.published")
-        .orderBy("reports.id")
-        .execute()),
-    );
-  }
-  const participantsOf = new Map<string, string[]>();
-  for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
-    for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
-      participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
-    }
-  }
-  return rows.map((r) => ({
-    report: r.id,
-    claim: r.claim_id,
-    article: r.article_id,
-    type: r.type,
-    participants: participantsOf.get(r.claim_id) ?? [],
-    place: r.report_place,
-    claimPlace: r.place,
-    published: r.published!,
-    factuality: r.factuality as Factuality,
-    stance: r.stance as Stance,
-    background: r.background === 1 || r.historical === 1,
-    origin: r.source_key ?? r.origin_id ?? r.id,
-    source: JSON.parse(r.source) as SourceRef[],
-    eventTime: r.time,
-  }));
 }
 
 /** Strings in the order the store sorts them (by code point: SQLite's binary order, PostgreSQL's "C" collation). */

@@ -121,39 +121,45 @@ export interface EvidenceRow extends Omit<Evidence, "onRecord"> {
   claimPlace: string | null;
 }
 
-/** Dated reports of claims of the given types that involve at least one of the given entities. */
-export async function evidenceRows(db: Executor, types: string[], entityIds: string[]): Promise<EvidenceRow[]> {
-  if (types.length === 0 || entityIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("reports")
-    .innerJoin("claims", "claims.id", "reports.claim_id")
-    .leftJoin("origins", "origins.id", "reports.origin_id")
-    .select([
-      "reports.id",
-      "reports.claim_id",
-      "reports.article_id",
-      "reports.published",
-      "reports.factuality",
-      "reports.stance",
-      "reports.background",
-      "reports.time",
-      "reports.origin_id",
-      "origins.source_key",
-      "claims.type",
-      "claims.place",
-      "reports.place as report_place",
-      "claims.historical",
-      "reports.source",
-    ])
-    .where("claims.type", "in", types)
-    .where("reports.published", "is not", null)
-    .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds))
-    .orderBy("reports.published")
-    .orderBy("reports.id")
-    .execute();
-  const claimIds = [...new Set(rows.map((r) => r.claim_id))];
+/**
+ * Dated reports of claims of the given types that involve at least one of the given entities, in publication order,
+ * then report id; with `claimIds`, those of these claims only (each claim's rows still whole and in that order).
+ */
+export async function evidenceRows(db: Executor, types: string[], entityIds: string[], claimIds?: string[]): Promise<EvidenceRow[]> {
+  if (types.length === 0 || entityIds.length === 0 || claimIds?.length === 0) return [];
+  const read = (ids: string[] | null) => {
+    let q = db
+      .selectFrom("reports")
+      .innerJoin("claims", "claims.id", "reports.claim_id")
+      .leftJoin("origins", "origins.id", "reports.origin_id")
+      .select([
+        "reports.id",
+        "reports.claim_id",
+        "reports.article_id",
+        "reports.published",
+        "reports.factuality",
+        "reports.stance",
+        "reports.background",
+        "reports.time",
+        "reports.origin_id",
+        "origins.source_key",
+        "claims.type",
+        "claims.place",
+        "reports.place as report_place",
+        "claims.historical",
+        "reports.source",
+      ])
+      .where("claims.type", "in", types)
+      .where("reports.published", "is not", null)
+      .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds));
+    if (ids) q = q.where("claims.id", "in", ids);
+    return q.orderBy("reports.published").orderBy("reports.id").execute();
+  };
+  const rows = [];
+  if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));
+  else rows.push(...(await read(null)));
   const participantsOf = new Map<string, string[]>();
-  for (const ids of chunks(claimIds)) {
+  for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
     for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
       participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
     }

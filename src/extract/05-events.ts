@@ -6,7 +6,7 @@ import { readFactuality, type SentenceView } from "./events/factuality/index.js"
 import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
-import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView } from "./events/roles.js";
+import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
@@ -88,6 +88,17 @@ const ATTEND: TriggerInfo = { type: "attend", cameo: "042" };
 const MEETINGS: ReadonlySet<string> = new Set(["meet", "negotiate"]);
 // How far around a gathering's noun its name ("the G20 summit") or its place ("the summit in Johannesburg") may stand.
 const GATHERING_REACH = 8;
+
+/**
+ * The attendance of a named gathering that a meeting noun tells ("will skip the G20 summit"): the attendee, and where
+ * it is — the place its phrase names, else its edition's city — or null when no one attends or it is no named gathering.
+ */
+function attendance(roles: RoleView, ts: Token[], k: number, gathering: boolean, named: string | null, dct: string | null): { participants: string[]; place: string | null } | null {
+  const edition = ownGathering(roles.at, ts, k);
+  const attendee = gathering || edition ? attendeeOf(roles, k) : null;
+  if (!attendee) return null;
+  return { participants: [attendee], place: knownPlace(named) ?? placeAfter(roles.at, ts, k) ?? (edition ? editionOf(edition, dct)?.place ?? null : null) ?? named };
+}
 
 /** The gathering with editions named in the noun's own phrase ("the G20 leaders' summit"), if any. */
 function ownGathering(at: (EntityMatch | null)[], ts: Token[], k: number): string | null {
@@ -252,13 +263,11 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const aside = c.asides.some((a) => a.start <= t.start && a.end >= t.end && attr !== null && attr.content.start < a.start);
     const shownSource = chainOf(aside ? null : attr, t.start, t.end, sentPresented, c.shown);
     const roleRead = readRoles(roles, k, info.type, attr, matches);
-    // "Xi will skip the G20 summit": a named gathering someone attends or stays away from is their attendance of it.
     const gathering = isGathering(roles, k);
-    const edition = roleRead.participants.length === 0 && MEETINGS.has(info.type) ? ownGathering(roles.at, ts, k) : null;
-    const attendee = gathering || edition ? attendeeOf(roles, k) : null;
-    // Where the gathering attended is: the place its phrase names, else its edition's city.
-    const { participants, place: ownPlace } = attendee && roleRead.participants.length === 0 ? { participants: [attendee], place: knownPlace(roleRead.place) ?? placeAfter(roles.at, ts, k) ?? (edition ? editionOf(edition, c.dct)?.place ?? null : null) ?? roleRead.place } : roleRead;
-    const kind = attendee && roleRead.participants.length === 0 && MEETINGS.has(info.type) ? ATTEND : info;
+    // "Xi will skip the G20 summit": a named gathering someone attends or stays away from is their attendance of it.
+    const attended = roleRead.participants.length === 0 && MEETINGS.has(info.type) ? attendance(roles, ts, k, gathering, roleRead.place, c.dct) : null;
+    const { participants, place: ownPlace } = attended ?? roleRead;
+    const kind = attended ? ATTEND : info;
     const hostsOnly = t.lemma === "host" && t.pos === "VERB" && participants.length === 0 && ownPlace !== null;
     const cond = readings[r].condition;
     let condition: Span | null = null;

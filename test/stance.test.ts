@@ -283,6 +283,8 @@ const recaps: [string, string, boolean][] = [
   ["Biden and Putin have met face to face just once as presidents.", "met", true],
   ["In September, officials said the summit would be held in the spring.", "summit", false],
   ["Officials said on Monday, a month after the two men held talks in Geneva, that a summit was likely.", "summit", false],
+  // a "where" or "when" clause that tells the noun's happening as held dates it
+  ["Lavrov said Kyiv had rejected everything raised at the Alaska summit, where Putin and Trump met on Aug. 15.", "summit", true],
 ];
 
 describe("background", () => {

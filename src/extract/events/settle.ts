@@ -47,6 +47,23 @@ export function settleSentence(out: EventMention[], ts: Token[], first: number, 
   proForms(out, ts, first, tokenAt);
   attendedPlaces(out, first, tokenAt);
   heldPlaces(out, ts, first, at, tokenAt);
+  toldInRelative(out, ts, first, tokenAt);
+}
+
+/**
+ * "at the Alaska summit, where Putin and Trump met on Aug. 15": a "where" or "when" clause that tells the happening its
+ * noun names as held gives the noun its time, and with it whether it is a recap.
+ */
+function toldInRelative(out: EventMention[], ts: Token[], first: number, tokenAt: TokenAt): void {
+  for (let i = first; i < out.length; i++) {
+    const m = out[i];
+    const k = tokenAt(m);
+    if (ts[k]?.pos !== "NOUN" || m.time !== null || ts[k + 1]?.text !== "," || !/^(?:where|when)$/i.test(ts[k + 2]?.text ?? "")) continue;
+    const held = out.slice(i + 1).find((o) => o.type === m.type && o.stance === "occurred" && tokenAt(o) - k <= HELD_REACH && tokenAt(o) > k + 2);
+    if (!held || !held.time || !/^\d{4}-\d{2}/.test(held.time)) continue;
+    m.time = held.time;
+    m.background ||= held.background;
+  }
 }
 
 const HELD_STOPS = new Set(["that", "which", "who", ";", ":", "but", "while", "although"]);

@@ -531,15 +531,21 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       expect(decodeReading(encodeReading(odd, article.text), article.text)).toEqual(reading);
     });
 
-    it("converts a store of the former layout: readings re-encoded, statements moved into the entity rows, reads unchanged", async () => {
+    /** The suite's store closed, and a new one migrated up to `migration` only, as an earlier version left it. */
+    async function formerStore(migration: string) {
       await store.close();
       const { Kysely, Migrator } = await import("kysely");
       const { createDialect, parseLocation } = await import("../src/store/dialect.js");
       const oldLocation = await engine.location();
       const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
+      expect((await migrator.migrateTo(migration)).error).toBeUndefined();
+      return { old, oldLocation };
+    }
+
+    it("converts a store of the former layout: readings re-encoded, statements moved into the entity rows, reads unchanged", async () => {
+      const { old, oldLocation } = await formerStore("0015_origin_source");
       try {
-        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
-        expect((await migrator.migrateTo("0015_origin_source")).error).toBeUndefined();
         const quoted = sample("a1");
         quoted.attributions[0].source.entity = "person:kim-jong-un";
         const long = extract({ id: "long", text: LONG_TEXT, date: null, outlet: "Korea Daily Wire", title: "T" });
@@ -605,15 +611,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
     });
 
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
-      await store.close();
-      const { Kysely, Migrator } = await import("kysely");
-      const { createDialect, parseLocation } = await import("../src/store/dialect.js");
       // A store as the version before compact readings left it.
-      const oldLocation = await engine.location();
-      const old = new Kysely<any>({ dialect: createDialect(parseLocation(oldLocation.location)) });
+      const { old, oldLocation } = await formerStore("0007_binary_text");
       try {
-        const migrator = new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true });
-        expect((await migrator.migrateTo("0007_binary_text")).error).toBeUndefined();
         const e = sample("a1");
         e.attributions[0].source.entity = "person:kim-jong-un";
         await writeFormerRows(old, e);

@@ -13,7 +13,7 @@ import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
-import { editionOf, gatheringEdition, noneSince, settleSentence } from "./events/settle.js";
+import { editionOf, gatheringEdition, heldWhere, noneSince, settleSentence } from "./events/settle.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -86,7 +86,7 @@ const VISIT: TriggerInfo = { type: "visit", cameo: "042" };
 const ATTEND: TriggerInfo = { type: "attend", cameo: "042" };
 // Happenings that may be gatherings someone attends ("the summit", "the talks").
 const MEETINGS: ReadonlySet<string> = new Set(["meet", "negotiate"]);
-// How far around a gathering's noun its name ("the G20 summit") or its place ("the summit in Johannesburg") may stand.
+// How far before a gathering's noun its name may stand ("the G20 leaders' summit").
 const GATHERING_REACH = 8;
 
 /**
@@ -97,27 +97,13 @@ function attendance(roles: RoleView, ts: Token[], k: number, gathering: boolean,
   const edition = ownGathering(roles.at, ts, k);
   const attendee = gathering || edition ? attendeeOf(roles, k) : null;
   if (!attendee) return null;
-  return { participants: [attendee], place: knownPlace(named) ?? placeAfter(roles.at, ts, k) ?? (edition ? editionOf(edition, dct)?.place ?? null : null) ?? named };
+  return { participants: [attendee], place: heldWhere(ts, k, roles.at) ?? (edition ? editionOf(edition, dct)?.place ?? null : null) ?? named };
 }
 
 /** The gathering with editions named in the noun's own phrase ("the G20 leaders' summit"), if any. */
 function ownGathering(at: (EntityMatch | null)[], ts: Token[], k: number): string | null {
   for (let j = k; j >= 0 && k - j <= GATHERING_REACH && (j === k || ts[j].pos !== "VERB"); j--) if (at[j] && EDITIONS.has(at[j]!.entity)) return at[j]!.entity;
   return null;
-}
-
-/** A place the gazetteer knows, not a venue only named in the text ("the Nasrec Expo Centre"). */
-const knownPlace = (id: string | null) => (id && !id.startsWith("local:") ? id : null);
-
-/** The place after the noun, through "in" or "at" ("the summit in South Africa", "at the Nasrec Expo Centre in Johannesburg"). */
-function placeAfter(at: (EntityMatch | null)[], ts: Token[], k: number): string | null {
-  let found: string | null = null;
-  for (let j = k + 1; j < ts.length && j - k <= GATHERING_REACH; j++) {
-    const m = at[j];
-    if (m && (m.type === "place" || m.type === "country") && (ts[j - 1]?.lower === "in" || ts[j - 1]?.lower === "at" || (ts[j - 2]?.lower === "in" && ts[j - 1]?.lower === "the"))) found = m.entity;
-    if (ts[j].pos === "VERB" || ts[j].lower === ",") break;
-  }
-  return found;
 }
 
 // How many tokens either side of an ambiguous trigger are read to tell its class.

@@ -366,6 +366,9 @@ export function resolveSentencePair(text: string, events: EventMention[], people
  * gives the happening it names: held when another news mention of the same kind and the same parties tells it held,
  * else set when one tells it set. Recaps, and mentions dated after the article, keep their own reading.
  */
+// Set means fixed: a plan with neither a day nor a place ("the leaders will meet first") lends no stage.
+const fixed = (a: EventMention) => !!a.place || !!dayRange(a.time);
+
 export function inheritStance(text: string, events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
   // "Biden and Putin will meet in Geneva on June 16 … the talks would go deep into strategic questions": a happening
   // told firmly ahead of it, which the article tells set elsewhere, is that set happening.
@@ -375,8 +378,6 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     // "possible venues for the talks", "a potential summit": one only weighed is no set one.
     if (HEDGED.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start))) continue;
     const own = partyKey(m);
-    // Set means fixed: a plan with neither a day nor a place ("the leaders will meet first") lends no stage.
-    const fixed = (a: EventMention) => !!a.place || !!dayRange(a.time);
     const set = events.some((a) => a !== m && a.trigger.start < m.trigger.start && !a.background && a.stance === "scheduled" && fixed(a) && FAMILY.get(a.type) === f && timesAgree(m, a) && partyKey(a) === own && !(m.place && a.place && m.place !== a.place));
     if (set) m.stance = "scheduled";
   }

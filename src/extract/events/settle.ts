@@ -72,7 +72,7 @@ const HELD_STOPS = new Set(["that", "which", "who", ";", ":", "but", "while", "a
  * "in the Great State of Alaska" after "will take place next Friday, August 15,": where a happening is held, read past
  * the time phrase and its commas to the end of the clause.
  */
-function heldWhere(ts: Token[], k: number, at: (EntityMatch | null)[]): string | null {
+export function heldWhere(ts: Token[], k: number, at: (EntityMatch | null)[]): string | null {
   for (let j = k + 1; j < ts.length; j++) {
     if (ts[j].pos === "VERB" || ts[j].pos === "AUX" || HELD_STOPS.has(ts[j].lower)) return null;
     if (!LOCATIVE.has(ts[j].lower)) continue;

@@ -114,7 +114,7 @@ export function scoreRealPatterns(articles: ScoredArticle[], misses: Miss[]): Re
       const got = [...new Set(e.participants)].sort();
       participantsExact.n++;
       if (want.join(",") === got.join(",")) participantsExact.right++;
-      else misses.push({ doc, what: `${trig}: participants gold [${want.join(", ")}], system [${got.join(", ")}]` });
+      else misses.push({ doc, what: `${trig}: participants gold [${want.join(", ")}], system [${got.join(", ")}]${where}` });
       place.n++;
       const wantPlace = r.place ? goldEntity(r.place, a.date) : null;
       if (wantPlace) place.withGold++;

@@ -82,6 +82,11 @@ function breakLongWords(text: string): string {
 // there. The hyphen is read as a space instead (same length, same offsets), so the initialism stays whole.
 const DASHED_INITIALISM = /(?<=[A-Za-z])-(?=[A-Z]\.[A-Z]\.)/g;
 
+// A word ending in a possessive "'s" (a name, a noun, an initialism), kept whole by the tokenizer.
+const POSSESSIVE_END = /(?<=[\p{L}\p{N}.])['’]s$/iu;
+// Contractions ("it's", "that's") come apart in wink-nlp's own output; a pronoun, verb or auxiliary kept whole is left.
+const NO_SPLIT_POS = new Set(["PRON", "AUX", "VERB", "SPACE", "PUNCT"]);
+
 /** Splits text into sentences and tokens. Offsets always index `text` exactly. */
 export function tokenize(text: string): Doc {
   const w = engine();
@@ -92,9 +97,12 @@ export function tokenize(text: string): Doc {
   const pos = wdoc.tokens().out(its.pos) as string[];
   // The lemma accessor's declared type is narrower than its real signature.
   const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
-  const tokens: Token[] = new Array(words.length);
+  const tokens: Token[] = [];
+  // Where each of wink-nlp's tokens starts among ours (one of its tokens may become two).
+  const at: number[] = new Array(words.length + 1);
   let offset = 0;
   for (let i = 0; i < words.length; i++) {
+    at[i] = tokens.length;
     offset += spaces[i].length;
     let start = offset;
     let word = words[i];
@@ -111,17 +119,21 @@ export function tokenize(text: string): Doc {
         offset = start + word.length;
       }
     }
-    tokens[i] = {
-      i,
-      start,
-      end: offset,
-      text: word,
-      lower: fold(word),
-      lemma: fold(lemmas[i] ?? word),
-      pos: pos[i] ?? "X",
-      sentence: -1,
-    };
+    const tag = pos[i] ?? "X";
+    const lemma = fold(lemmas[i] ?? word);
+    // wink-nlp keeps every new word it meets for the life of the process, and a possessive first met before a stop
+    // ("It is Putin's.") is kept whole: from then on it reads "Putin's trip" as one word, where a process that had not
+    // met it reads "Putin" and "'s". Splitting the possessive here reads an article the same whatever came before it.
+    const possessive = POSSESSIVE_END.exec(word);
+    if (possessive && !NO_SPLIT_POS.has(tag)) {
+      const base = word.length - possessive[0].length;
+      tokens.push({ i: tokens.length, start, end: start + base, text: word.slice(0, base), lower: fold(word.slice(0, base)), lemma: lemma.endsWith("'s") ? lemma.slice(0, -2) : lemma, pos: tag, sentence: -1 });
+      tokens.push({ i: tokens.length, start: start + base, end: offset, text: possessive[0], lower: fold(possessive[0]), lemma: "'s", pos: "PART", sentence: -1 });
+      continue;
+    }
+    tokens.push({ i: tokens.length, start, end: offset, text: word, lower: fold(word), lemma, pos: tag, sentence: -1 });
   }
+  at[words.length] = tokens.length;
   const sentences: Sentence[] = [];
   const push = (first: number, last: number) => {
     while (first < last && tokens[first].pos === "SPACE") first++;
@@ -133,16 +145,18 @@ export function tokenize(text: string): Doc {
   };
   wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
     const [a, b] = s.out(its.span) as [number, number];
+    const from = at[a];
+    const to = at[b + 1];
     // A line break always ends a sentence (datelines, headlines, list items).
-    let first = a;
-    for (let t = a + 1; t <= b; t++) {
+    let first = from;
+    for (let t = from + 1; t < to; t++) {
       const lineBreak = tokens[t].text.includes("\n") || hasLineBreak(text, tokens[t - 1].end, tokens[t].start);
       if (lineBreak) {
         push(first, t);
         first = t;
       }
     }
-    push(first, b + 1);
+    push(first, to);
   });
   return { text, tokens, sentences };
 }

@@ -489,6 +489,8 @@ function hasNameAhead(v: RoleView, j: number): boolean {
 }
 
 /** Start (inclusive) of the noun phrase ending at j. */
+// "Sudan's then president": an adverb of time after a possessive dates the title, it leads to no happening.
+const TIME_ADVERBS = new Set(["then", "now", "once", "still"]);
 function phraseStart(v: RoleView, j: number): number {
   const { ts } = v;
   let start = j + 1;
@@ -496,8 +498,8 @@ function phraseStart(v: RoleView, j: number): number {
   while (i >= 0 && j - i < REACH) {
     const w = ts[i];
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
-    // "their only summit", "the very first meeting": an adverb between a determiner and the noun it leads to.
-    const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
+    // "their only summit", "Putin's only previous trip": an adverb between a determiner and the noun it leads to.
+    const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;

@@ -72,6 +72,12 @@ const CASES: Case[] = [
   { text: "Yesterday Bill Gates said the bill would pass.", dct: "2020-01-01", has: ["Bill Gates → local:bill-gates"] },
   { text: "Earlier, Kim Tok Hun spoke. North Korean leader Kim said more.", dct: "2023-05-01", has: ["Kim Tok Hun → person:kim-tok-hun", "North Korean leader Kim → person:kim-jong-un"] },
   { text: "Who said the WHO would act? Us? The US did.", dct: "2025-01-01", has: ["WHO → org:who", "US → country:US"], not: ["Who → org:who", "Us → country:US"] },
+  // A leader's name before "administration" or "government" is that country's government, in office or not.
+  { text: "The Trump administration and Kyiv plan to sign the deal.", dct: "2025-03-04", has: ["Trump administration → country:US", "Kyiv → country:UA"], not: ["person:donald-trump"] },
+  { text: "Officials of the Biden administration met the Netanyahu government.", dct: "2025-03-04", has: ["Biden administration → country:US", "Netanyahu government → country:IL"], not: ["person:"] },
+  // The bare American usage, in an article about the United States; not before a noun ("administration officials").
+  { text: "Trump spoke on Monday. The administration and Kyiv plan to sign. The administration official declined.", dct: "2025-03-04", has: ["administration → country:US"], not: ["administration official"] },
+  { text: "Lee spoke in Seoul. The administration said nothing.", dct: "2025-09-04", has: [], not: ["country:US"] },
 ];
 
 describe("readEntities", () => {

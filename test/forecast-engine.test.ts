@@ -178,6 +178,12 @@ describe("what a report can and cannot say about the question", () => {
     expect(aboutEvent(q, { ...held, published: "2024-06-01" }, true)).toBe(false);
     // A plan of two officials is theirs: it does not move a question about their countries.
     expect(matchIndicator(q, ev({ participants: officials, stance: "discussed" }))).toBeNull();
+    // The seat of a government is its country, at any stage: "the White House said no talks with Iran were planned".
+    const seat = ev({ participants: ["org:white-house", "country:IR"], stance: "unplanned" });
+    expect(aboutEvent(q, seat)).toBe(true);
+    expect(matchIndicator(q, seat)?.name).toBe("meet: not planned");
+    // A body that is no seat of government (a legislature) does not speak for its country's plans.
+    expect(aboutEvent(q, ev({ participants: ["org:us-congress", "country:IR"], stance: "unplanned" }))).toBe(false);
   });
 
   it("counts a date a party sets on the record by its own ratio, above an outlet reporting it set", () => {

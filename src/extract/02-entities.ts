@@ -102,6 +102,9 @@ interface PieceInfo {
   firsts: Firsts;
 }
 
+// Words that, after a leader's name, name the government they led ("the Biden administration").
+const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(["administration", "government"]);
+
 /** The first step into each trie for `key`; the tries are built once and never change, so this is cached with the key. */
 function firstsOf(key: string): Firsts {
   const idx = gazetteer();
@@ -634,6 +637,7 @@ class Reader {
         via: s.via,
       });
     }
+    this.governments(matches);
     const byId = new Map<string, Entity>();
     for (const m of matches) {
       let e = byId.get(m.entity);
@@ -645,6 +649,44 @@ class Reader {
       e.mentions.push(mention);
     }
     return { entities: [...byId.values()], matches };
+  }
+
+  /**
+   * "The Trump administration and Kyiv plan to sign the deal", "the Netanyahu government": a leader's name before a
+   * word for the government they led names that country's government, not the person.
+   */
+  private governments(matches: EntityMatch[]): void {
+    const tokens = this.doc.tokens;
+    for (const m of matches) {
+      if (m.type !== "person") continue;
+      let next = m.last;
+      while (tokens[next]?.pos === "SPACE") next++;
+      const word = tokens[next];
+      if (!word || !GOVERNMENT_WORDS.has(word.lower) || word.sentence !== tokens[m.last - 1]?.sentence) continue;
+      const offices = (this.idx.byId.get(m.entity)?.offices ?? []).filter((o) => leaderRoles(o.country).includes(o.role));
+      const office = offices.find((o) => this.dct && officeActive(o, this.dct)) ?? offices.at(-1);
+      const country = office && this.idx.byCode.get(office.country);
+      if (!country || country.type !== "country") continue;
+      m.end = word.end;
+      m.last = next + 1;
+      m.text = this.doc.text.slice(m.start, m.end);
+      m.entity = country.id;
+      m.name = country.name;
+      m.type = country.type;
+      m.via = "name";
+    }
+    // "The administration and Kyiv plan to sign": the bare word is the American usage, for the United States'
+    // government, when the article is about the United States at all.
+    const us = this.idx.byCode.get("US");
+    const american = !!us && matches.some((m) => m.entity === us.id || (this.idx.byId.get(m.entity)?.offices ?? []).some((o) => o.country === "US" && leaderRoles("US").includes(o.role)));
+    if (!american) return;
+    const taken = new Set(matches.flatMap((m) => Array.from({ length: m.last - m.first }, (_, i) => m.first + i)));
+    for (let t = 1; t < tokens.length; t++) {
+      const w = tokens[t];
+      if (w.lower !== "administration" || taken.has(t) || tokens[t - 1].lower !== "the" || ["NOUN", "PROPN", "ADJ"].includes(tokens[t + 1]?.pos ?? "")) continue;
+      matches.push({ start: w.start, end: w.end, text: w.text, entity: us!.id, name: us!.name, type: us!.type, sentence: Math.max(0, w.sentence), first: t, last: t + 1, via: "name" });
+    }
+    matches.sort((a, b) => a.start - b.start);
   }
 
   private add(span: Span): Span {

@@ -78,7 +78,10 @@ export function aboutEvent(q: Question, e: Evidence, byOfficials = false): boole
   if (!placeFits(q.event.place, e.place)) return false;
   // "Witkoff and Araghchi held talks in Muscat": officials of two countries meeting are the countries meeting.
   // A visit is to a country, not to its officials: Putin touring a Russian spaceport with Kim is no visit to North Korea.
-  const takes = (p: string) => e.participants.includes(p) || (byOfficials && e.type !== "visit" && p.startsWith("country:") && e.participants.some((x) => servesIn(x, p, e.published)));
+  // "The White House said no meeting with Russia was planned": the seat of a country's government is that country,
+  // whatever it tells of.
+  const takes = (p: string) =>
+    e.participants.includes(p) || (p.startsWith("country:") && e.participants.some((x) => seatOf(x) === p)) || (byOfficials && e.type !== "visit" && p.startsWith("country:") && e.participants.some((x) => servesIn(x, p, e.published)));
   // A visit to a country takes place in it: Biden's visit to Israel is no meeting at the White House, whatever place
   // its claim took from another report.
   const venue = q.event.place;
@@ -95,6 +98,12 @@ export function aboutEvent(q: Question, e: Evidence, byOfficials = false): boole
   }
   if (!(q.event.type === "meet" && e.type === "visit")) return false;
   return q.event.participants.every((p) => e.participants.includes(p) || e.participants.includes(countryOf(p, e.published) ?? p)) && q.event.participants.some((p) => e.participants.includes(p));
+}
+
+/** The country whose government a body is the seat of ("org:white-house" → "country:US"), else null. */
+function seatOf(body: string): string | null {
+  const e = entityById(body);
+  return e?.seatOf && e.country ? `country:${e.country}` : null;
 }
 
 /** True when a person holds an office of the country on the day: an official, envoy or minister who acts for it. */

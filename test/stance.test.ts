@@ -256,6 +256,8 @@ const rows: [string, string, Stance][] = [
   ["Lavrov stopped short of confirming that Putin would meet Zelensky.", "meet", "unknown"],
   // a "would" before a participle looks ahead, whoever tells it
   ["Merz recalled that Trump had said after his talks with Putin that a meeting of the two presidents would be organised within two weeks.", "meeting", "scheduled"],
+  // quoted and coordinated adjectives leave a held call held
+  ['Zelensky said on Wednesday he had held a "long and meaningful" phone call with Xi Jinping.', "call", "occurred"],
 ];
 
 describe("stance", () => {
@@ -286,6 +288,25 @@ const recaps: [string, string, boolean][] = [
   // a "where" or "when" clause that tells the noun's happening as held dates it
   ["Lavrov said Kyiv had rejected everything raised at the Alaska summit, where Putin and Trump met on Aug. 15.", "summit", true],
 ];
+
+describe("what is no happening of its own", () => {
+  it("reads a participle before its noun as describing it: 'a negotiated settlement' is no negotiation", () => {
+    const text = "Russia noted China's readiness to make efforts toward a negotiated settlement, after Xi Jinping's phone call with Volodymyr Zelensky on Wednesday.";
+    const r = extract({ text, date: "2023-04-27" });
+    expect(r.events.some((e) => e.trigger.text === "negotiated")).toBe(false);
+    expect(r.events.find((e) => e.trigger.text === "call")?.participants).toEqual(["person:xi-jinping", "person:volodymyr-zelenskyy"]);
+  });
+
+  it("takes no happening for a quantified proposal, and points 'the invitation' at the nearest one, whatever its stage", () => {
+    const text = "Xi spoke with Zelensky by phone on Wednesday. Zakharova accused Kyiv of rejecting every sensible initiative. Zelensky had invited Xi to Ukraine in March; Beijing has never answered the invitation publicly.";
+    const r = extract({ text, date: "2023-04-27" });
+    const initiative = r.events.find((e) => e.trigger.text === "initiative");
+    expect(initiative?.participants ?? []).not.toContain("person:xi-jinping");
+    const invitation = r.events.find((e) => e.trigger.text === "invitation")!;
+    expect(invitation.type).toBe("visit");
+    expect(invitation.participants).toEqual(expect.arrayContaining(["person:xi-jinping", "country:UA"]));
+  });
+});
 
 describe("background", () => {
   for (const [text, trigger, background] of recaps) {

@@ -18,7 +18,21 @@ const cases: Case[] = [
   { text: "On Friday, Aug. 15, the two presidents met at a base in Anchorage.", date: "2025-08-16", trigger: "met", time: "2025-08-15" },
   { text: "The summit will open on Monday, Sept. 1, officials in Tianjin said.", date: "2025-08-28", trigger: "summit", time: "2025-09-01" },
   { text: "The leaders first met in June 2018; their second summit, in Hanoi the following year, collapsed.", date: "2025-10-20", trigger: "summit", time: "2019" },
+  // a time in a clause of time after the trigger dates the clause, not what comes before or after it
+  { text: "The signing was scrapped after the Oval Office quarrel on Feb. 28.", date: "2025-03-12", trigger: "signing", time: "2025-02-28" },
+  { text: "Their last meeting before Busan was in Osaka in June 2019.", date: "2025-10-31", trigger: "meeting", time: "2019-06" },
 ];
+
+describe("what comes before or after a dated happening", () => {
+  it.each([
+    ["Xi Jinping is planning to speak with Volodymyr Zelensky, most likely after he travels to Moscow next week.", "speak", "travels"],
+    ["Officials declined to confirm that Xi would visit Moscow next week or speak to Zelensky afterwards.", "speak", "visit"],
+  ])("%s", (text, undated, dated) => {
+    const x = extract({ text, date: "2023-03-13" });
+    expect(x.events.find((e) => e.trigger.text === undated)?.time ?? null).toBeNull();
+    expect(x.events.find((e) => e.trigger.text === dated)?.time).toBe("2023-W12");
+  });
+});
 
 describe("event times", () => {
   it.each(cases)("$trigger in “$text”", ({ text, date, trigger, time }) => {

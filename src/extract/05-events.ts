@@ -40,6 +40,17 @@ export function isEventToken(t: Token, next?: Token): boolean {
   return false;
 }
 
+/**
+ * "a negotiated settlement", "the long-awaited summit": a past participle between a determiner and its noun describes
+ * the noun; the happening is the noun's, not a negotiation of its own.
+ */
+function attributiveParticiple(ts: Token[], k: number): boolean {
+  const t = ts[k];
+  if (t.pos !== "VERB" || !t.lower.endsWith("ed") || ts[k + 1]?.pos !== "NOUN") return false;
+  const before = ts[k - 1]?.pos === "ADV" ? ts[k - 2] : ts[k - 1];
+  return !!before && (before.pos === "DET" || POSSESSIVES.has(before.lower));
+}
+
 const SUBJECT_PRONOUNS = new Set(LEX.subjectPronouns);
 const SUBORDINATORS = new Set(LEX.subordinators);
 const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
@@ -229,7 +240,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
   // "The Associated Press reports": a word inside an outlet's or a body's name is no happening.
   const inBodyName = (t: Token) => matches.some((m) => (m.type === "outlet" || m.type === "organization") && m.start <= t.start && m.end >= t.end && m.end - m.start > t.end - t.start);
-  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !inBodyName(t) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)));
+  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !inBodyName(t) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)) && !attributiveParticiple(ts, k));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);

@@ -58,6 +58,7 @@ const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) =
 
 // A determiner (and up to two modifiers) just before a trigger: "the talks", "this proposal", "the planned summit".
 const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
+const QUANTIFIED = /\b(?:every|any|each)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const SUCH = /\b(?:such\s+(?:an?\s+)?|the\s+same\s+)(?:[\w'’-]+\s+)?$/i;
 
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
@@ -218,6 +219,8 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (complete(m) || !(kindOf(m) !== undefined || pointer) || severalHappenings(m)) continue;
     // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
     if (pointer && kindOf(m) === undefined && parties(m).length > 0) continue;
+    // "rejecting every sensible initiative", "any proposal": a quantified noun is no particular happening.
+    if (pointer && kindOf(m) === undefined && QUANTIFIED.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start))) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
     // "such a meeting", "the same talks": a word that points back refers to a happening told before, whoever else its
@@ -233,7 +236,9 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
       if (m.sentence - a.sentence > LEX.sentences) break;
       if (!fits(m, a, others, dct)) continue;
       if (!antecedent) antecedent = a;
-      if (!definite || a.stance === "occurred" || a.stance === "scheduled") {
+      // "Zelensky had invited Xi …; Beijing never answered the invitation": a word for a proposal points to the
+      // nearest, whatever its stage.
+      if (!definite || (pointer && kindOf(m) === undefined) || a.stance === "occurred" || a.stance === "scheduled") {
         antecedent = a;
         break;
       }

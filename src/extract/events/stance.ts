@@ -599,7 +599,11 @@ function headVerb(ts: Token[], k: number, subject: boolean): number {
     // "arrived for the talks"); a noun hanging on another noun takes no verb's tense ("his position on a meeting").
     let j = k - 1;
     // "their only summit": an adverb after a determiner belongs to the phrase.
-    while (j >= 0 && (ts[j].pos === "ADJ" || ts[j].pos === "NUM" || ts[j].pos === "PROPN" || lowerOf(ts[j]) === "'s" || ts[j].lower === "-" || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])))) j--;
+    // 'held a "long and meaningful" phone call': quoted and coordinated adjectives too.
+    const inPhrase = (i: number) =>
+      ts[i].pos === "ADJ" || ts[i].pos === "NUM" || ts[i].pos === "PROPN" || lowerOf(ts[i]) === "'s" || ts[i].lower === "-" || determiner(ts[i]) || (ts[i].pos === "ADV" && determiner(ts[i - 1])) ||
+      (ts[i].pos === "NOUN" && ts[i + 1]?.pos === "NOUN" && i + 1 <= k) || QUOTE_MARKS.has(ts[i].text) || ((ts[i].lower === "and" || ts[i].lower === ",") && ts[i - 1]?.pos === "ADJ" && ts[i + 1]?.pos === "ADJ");
+    while (j >= 0 && inPhrase(j)) j--;
     const through = j >= 0 && (ts[j].pos === "ADP" || ts[j].pos === "PART") && !STOPS.has(lowerOf(ts[j]));
     if (through) j--;
     while (j >= 0 && ts[j].pos === "ADV") j--;
@@ -1064,7 +1068,13 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
 /** Where a noun's phrase begins: back over determiners, adjectives, names, numbers and possessives ("the Feb. 28 White House meeting"). */
 function phraseStart(ts: Token[], k: number): number {
   let start = k;
-  while (start > 0 && (determiner(ts[start - 1]) || ["ADJ", "PROPN", "NUM", "NOUN"].includes(ts[start - 1].pos) || [".", "'s", "-", "'", "’", "’s"].includes(lowerOf(ts[start - 1])))) start--;
+  while (start > 0) {
+    const w = ts[start - 1];
+    // 'held a "long and meaningful" phone call': quoted and coordinated adjectives stay in the noun's phrase.
+    const coordinated = (lowerOf(w) === "and" || lowerOf(w) === ",") && ts[start]?.pos === "ADJ" && ts[start - 2]?.pos === "ADJ";
+    if (!(determiner(w) || ["ADJ", "PROPN", "NUM", "NOUN"].includes(w.pos) || [".", "'s", "-", "'", "’", "’s", '"', "“", "”"].includes(lowerOf(w)) || coordinated)) break;
+    start--;
+  }
   return start;
 }
 

@@ -154,6 +154,11 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     // "would pick up where the two sides had stopped three years ago": a time in a clause opened after the trigger
     // dates that clause.
     if (tm.first > k && ts.slice(k + 1, tm.first).some((x) => SUBORDINATE.has(x.lower))) continue;
+    // "would visit Moscow next week or speak to Zelensky afterwards": what comes after a dated happening is not on its day.
+    if (tm.last < k && comesAfter(ts, k)) continue;
+    // "plans to speak with Zelensky, likely after he travels to Moscow next week": a time in a clause of time opened
+    // after the trigger dates the clause's own verb, not the happening it comes before or after.
+    if (tm.first > k && timeClauseBetween(ts, k + 1, tm.first)) continue;
     // "said on Monday, a month after the two men held talks": a time before a clause opened by "after" or "before"
     // dates the clause it stands in, not the earlier or later happening the subordinate clause tells of.
     if (tm.last < k && opensClauseBetween(ts, tm.last + 1, k)) continue;
@@ -177,6 +182,36 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+/**
+ * True when "after", "before" or "until" between `from` and `to` opens a clause with a verb of its own ("after he
+ * travels", "before the leaders meet"), not a noun phrase ("after the Oval Office quarrel").
+ */
+function timeClauseBetween(ts: Token[], from: number, to: number): boolean {
+  // "Their last meeting before Busan was in Osaka in June 2019": after a noun, the first verb may be its own predicate.
+  const trigger = ts[from - 1];
+  for (let i = from; i < to; i++) {
+    if (!TEMPORAL_OPENERS.has(ts[i].lower) || ts[i].lower === "since") continue;
+    if (trigger.pos !== "VERB" && !ts.slice(from, i).some((t) => t.pos === "VERB" || t.pos === "AUX")) continue;
+    for (let j = i + 1; j < to; j++) {
+      const t = ts[j];
+      if (t.text === ",") break;
+      const finite = t.pos === "AUX" || (t.pos === "VERB" && (t.lower !== t.lemma || ts[j - 1].pos === "PRON" || ts[j - 1].pos === "AUX"));
+      if (finite) return true;
+    }
+  }
+  return false;
+}
+
+const AFTERWARDS = new Set(["afterwards", "afterward", "thereafter", "later"]);
+/** An adverb of sequence closely after the trigger, in its clause: "speak to him afterwards", "meet later". */
+function comesAfter(ts: Token[], k: number): boolean {
+  for (let j = k + 1; j < ts.length && j <= k + 5; j++) {
+    if (AFTERWARDS.has(ts[j].lower)) return true;
+    if (CLAUSE_BREAKS.has(ts[j].lower) || ts[j].pos === "VERB") return false;
+  }
+  return false;
+}
 
 /** True when the time at `first` follows a reporting verb of the attribution lexicon, straight or through "on": "said on Thursday", "told reporters Monday". */
 function saidAt(ts: Token[], first: number): boolean {

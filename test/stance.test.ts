@@ -256,6 +256,10 @@ const rows: [string, string, Stance][] = [
   ["Lavrov stopped short of confirming that Putin would meet Zelensky.", "meet", "unknown"],
   // a "would" before a participle looks ahead, whoever tells it
   ["Merz recalled that Trump had said after his talks with Putin that a meeting of the two presidents would be organised within two weeks.", "meeting", "scheduled"],
+  // a schedule with no room for it is no plan; what one presses another to secure is only talked of
+  ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
+  ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
+  ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
   // quoted and coordinated adjectives leave a held call held
   ['Zelensky said on Wednesday he had held a "long and meaningful" phone call with Xi Jinping.', "call", "occurred"],
 ];

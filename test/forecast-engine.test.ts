@@ -517,6 +517,17 @@ describe("matching a report to the question", () => {
     for (const [q, place, fits] of cases) expect(placeFits(q, place), `${q} ⊇ ${place}`).toBe(fits);
   });
 
+  it("takes the parties set to meet somewhere else as a plan in place of the one asked about", () => {
+    const q = question({ event: { type: "meet", participants: [TRUMP, PUTIN], place: "org:white-house" } }, "org:white-house");
+    const elsewhere = ev({ stance: "scheduled", place: "place:alaska", eventTime: "2025-09-15" });
+    expect(matchIndicator(q, elsewhere)).toBeNull();
+    expect(shift([elsewhere], DAY, q)).toBeLessThan(0);
+    // A plan in the country that holds the venue says nothing against it; one with no place, nothing either way.
+    expect(shift([ev({ stance: "scheduled", place: "country:US", eventTime: "2025-09-15" })], DAY, q)).toBe(0);
+    // A plan elsewhere for a pair without one of the question's parties is no substitute.
+    expect(shift([ev({ stance: "scheduled", place: "place:alaska", participants: [TRUMP, ZELENSKY] })], DAY, q)).toBe(0);
+  });
+
   it("is about the question's happening when its type, every participant and its place fit", () => {
     const q = question({}, "country:HU");
     const cases: [Partial<Evidence>, boolean][] = [

@@ -202,6 +202,24 @@ function setsAfter(q: Question, e: Evidence): boolean {
   return e.stance === "scheduled" && !e.background && !!r && rangeWidth(r) <= 31 && r.from > q.deadline && r.from > e.published;
 }
 
+/**
+ * "Biden will meet Netanyahu in New York rather than at the White House": the question's own parties set to meet at a
+ * place that is neither the question's nor holds it is a plan that takes the place of the one asked about.
+ */
+function setElsewhere(q: Question, e: Evidence): boolean {
+  const venue = q.event.place;
+  if (!venue || !e.place || e.background || e.stance !== "scheduled" || e.type !== q.event.type) return false;
+  if (!q.event.participants.every((p) => e.participants.includes(p))) return false;
+  return placeKnown(e.place) && !placeFits(venue, e.place) && !placeFits(e.place, venue);
+}
+
+/** The indicator a plan elsewhere counts for: as much against the happening as a report that none is planned. */
+function setElsewhereIndicator(q: Question): Indicator | null {
+  const unplanned = q.indicators.find((i) => i.match.stance.length === 1 && i.match.stance[0] === "unplanned" && i.match.type.includes(q.event.type));
+  if (!q.event.place || !unplanned) return null;
+  return { name: `${q.event.type}: set elsewhere`, match: { ...unplanned.match, stance: ["scheduled"] }, lr: unplanned.lr };
+}
+
 /** A happening set for after the deadline tells against one within it as strongly as a set date passing. */
 function setAfterDeadline(q: Question, opts: EngineOptions): Indicator {
   return { name: `${q.event.type}: set for after the deadline`, match: { type: [q.event.type], participants: q.event.participants, participants_mode: "all", stance: ["scheduled"], on_record: false, counterpart: false }, lr: opts.datePassedLr };
@@ -337,11 +355,13 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
   // ("no meeting is on the schedule", not also the talk of one it recalls). A party on the record speaks for itself.
   const planned = new Set<string>();
   const lateSet = setAfterDeadline(q, opts);
+  const elsewhere = setElsewhereIndicator(q);
   const hits = new Map(
     usable.map((e) => {
       const { own, about } = reach.get(e)!;
       if (about && PLANS.has(e.stance) && e.place && !e.background) planned.add(e.place);
       if (own && setsAfter(q, e)) return [e, lateSet] as const;
+      if (elsewhere && setElsewhere(q, e)) return [e, elsewhere] as const;
       return [e, matchIndicator(q, own && unfixed(e) ? { ...e, stance: "discussed" } : e, about || staysAway(q, e, planned))] as const;
     }),
   );

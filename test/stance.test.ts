@@ -260,6 +260,9 @@ const rows: [string, string, Stance][] = [
   ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
   ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
   ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
+  // happenings named in one coordination share the stance of the first
+  ["The White House said on Thursday that it was not planning any meeting or call between Joe Biden and Vladimir Putin.", "call", "unplanned"],
+  ["Psaki said that no meeting, engagement or phone conversation between the two presidents was planned.", "engagement", "unplanned"],
   // quoted and coordinated adjectives leave a held call held
   ['Zelensky said on Wednesday he had held a "long and meaningful" phone call with Xi Jinping.', "call", "occurred"],
 ];

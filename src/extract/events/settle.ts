@@ -48,6 +48,35 @@ export function settleSentence(out: EventMention[], ts: Token[], first: number, 
   attendedPlaces(out, first, tokenAt);
   heldPlaces(out, ts, first, at, tokenAt);
   toldInRelative(out, ts, first, tokenAt);
+  coordinated(out, ts, first, tokenAt);
+}
+
+// What may stand between two coordinated happening nouns: the joining words, and the modifiers of the second.
+const COORDINATION = new Set(["or", "and", "nor", ","]);
+const COORDINATION_REACH = 5;
+
+/**
+ * "not planning any meeting or call", "no meeting, engagement or phone conversation": happenings named in one
+ * coordination share the stance the first is read with, and its parties when they name none of their own.
+ */
+function coordinated(out: EventMention[], ts: Token[], first: number, tokenAt: TokenAt): void {
+  for (let i = first + 1; i < out.length; i++) {
+    const m = out[i];
+    const k = tokenAt(m);
+    if (ts[k]?.pos !== "NOUN") continue;
+    let head: EventMention | null = null;
+    for (let j = i - 1; j >= first && !head; j--) {
+      const a = out[j];
+      const h = tokenAt(a);
+      if (h < 0 || h >= k || k - h > COORDINATION_REACH + 1 || ts[h].pos !== "NOUN") break;
+      const between = ts.slice(h + 1, k);
+      if (!between.some((t) => COORDINATION.has(t.lower))) continue;
+      if (between.every((t) => COORDINATION.has(t.lower) || t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN")) head = a;
+    }
+    if (!head || head.stance === m.stance) continue;
+    m.stance = head.stance;
+    if (m.participants.length === 0) m.participants = [...head.participants];
+  }
 }
 
 /**

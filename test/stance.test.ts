@@ -260,6 +260,8 @@ const rows: [string, string, Stance][] = [
   ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
   ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
   ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
+  // staying away from a gathering is its attendance, read as the attendance is
+  ["Chinese President Xi Jinping is likely to stay away from next week's summit of Group of 20 leaders in New Delhi, officials said.", "stay", "unplanned"],
   // happenings named in one coordination share the stance of the first
   ["The White House said on Thursday that it was not planning any meeting or call between Joe Biden and Vladimir Putin.", "call", "unplanned"],
   ["Psaki said that no meeting, engagement or phone conversation between the two presidents was planned.", "engagement", "unplanned"],
@@ -297,6 +299,12 @@ const recaps: [string, string, boolean][] = [
 ];
 
 describe("what is no happening of its own", () => {
+  it("reads staying away from a gathering as its attendance, not as a stay", () => {
+    const e = mention("Chinese President Xi Jinping is likely to stay away from next week's summit of Group of 20 leaders in New Delhi.", "stay", "2023-08-31");
+    expect([e.type, e.stance, e.participants]).toEqual(["attend", "unplanned", ["person:xi-jinping"]]);
+    expect(mention("Putin will stay in Moscow next week.", "stay", "2023-08-31").type).not.toBe("attend");
+  });
+
   it("reads a participle before its noun as describing it: 'a negotiated settlement' is no negotiation", () => {
     const text = "Russia noted China's readiness to make efforts toward a negotiated settlement, after Xi Jinping's phone call with Volodymyr Zelensky on Wednesday.";
     const r = extract({ text, date: "2023-04-27" });

@@ -1,6 +1,7 @@
 // The settling of a sentence's mentions once each is read: where and when a happening "will take place" or "is
 // held", what a place hosts, what a recurring gathering's edition tells, what "do so" stands for, what an attendance
 // attends, and the denials over a stretch of time that tell history only.
+import { loadData } from "../resources.js";
 import type { EventMention, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
@@ -49,6 +50,32 @@ export function settleSentence(out: EventMention[], ts: Token[], first: number, 
   heldPlaces(out, ts, first, at, tokenAt);
   toldInRelative(out, ts, first, tokenAt);
   coordinated(out, ts, first, tokenAt);
+  absences(out, ts, first, tokenAt);
+}
+
+// Verbs of staying away from a gathering ("stay away from", "skip", "miss", "boycott"); "stay" and "keep" only with "away".
+const ABSENT_VERBS = new Set(loadData<{ absenceAhead: { cues: string[] } }>("lexicons/stance.json").absenceAhead.cues);
+const ABSENCE_REACH = 6;
+
+/**
+ * "Xi is likely to stay away from next week's summit", "will skip the G20": the verb of absence is the attendance its
+ * gathering names, read as that attendance is (not a stay, nor an undated "skip").
+ */
+function absences(out: EventMention[], ts: Token[], first: number, tokenAt: TokenAt): void {
+  for (let i = first; i < out.length; i++) {
+    const m = out[i];
+    const k = tokenAt(m);
+    const t = ts[k];
+    if (!t || t.pos !== "VERB" || !ABSENT_VERBS.has(t.lower)) continue;
+    if ((t.lemma === "stay" || t.lemma === "keep") && ts[k + 1]?.lower !== "away") continue;
+    const attended = out.slice(i + 1).find((a) => a.type === "attend" && tokenAt(a) > k && tokenAt(a) - k <= ABSENCE_REACH);
+    if (!attended) continue;
+    m.type = attended.type;
+    m.cameo = attended.cameo;
+    m.stance = attended.stance;
+    if (attended.participants.length > m.participants.length) m.participants = [...attended.participants];
+    m.place ??= attended.place;
+  }
 }
 
 // What may stand between two coordinated happening nouns: the joining words, and the modifiers of the second.

@@ -81,6 +81,7 @@ function absences(out: EventMention[], ts: Token[], first: number, tokenAt: Toke
 // What may stand between two coordinated happening nouns: the joining words, and the modifiers of the second.
 const COORDINATION = new Set(["or", "and", "nor", ","]);
 const COORDINATION_REACH = 5;
+const LIST_STANCES: ReadonlySet<Stance> = new Set(["unplanned", "refused", "called_off", "failed", "wanted"]);
 
 /**
  * "not planning any meeting or call", "no meeting, engagement or phone conversation": happenings named in one
@@ -100,7 +101,9 @@ function coordinated(out: EventMention[], ts: Token[], first: number, tokenAt: T
       if (!between.some((t) => COORDINATION.has(t.lower))) continue;
       if (between.every((t) => COORDINATION.has(t.lower) || t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "PROPN")) head = a;
     }
-    if (!head || head.stance === m.stance) continue;
+    // Only a stance a cue before the list gives all of it ("not planning any", "cancelled", "invited to"); a list of
+    // happenings each told for itself ("missile tests, deeper cooperation") keeps its own readings.
+    if (!head || head.stance === m.stance || !LIST_STANCES.has(head.stance)) continue;
     m.stance = head.stance;
     if (m.participants.length === 0) m.participants = [...head.participants];
   }

@@ -3,7 +3,7 @@
 // worked out on a thread of their own and kept per store version, so a request never waits on another's work.
 import type { Worker } from "node:worker_threads";
 import type { Store } from "../store/index.js";
-import { parseLocation } from "../store/dialect.js";
+import { parseLocation, watchCommits, type CommitWatch } from "../store/dialect.js";
 import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
 import { repairDerived } from "./repair.js";
@@ -11,7 +11,9 @@ import { computeRead, type ReadRequest, type ReadResult } from "./snapshot-reads
 
 /** Messages to a derived-work thread, and its answers. */
 export type DerivedRequest = { id: number; refresh: { asOf: string } } | { id: number; read: ReadRequest };
-export type DerivedReply = { id: number; ok: true; result?: ReadResult } | { id: number; ok: false; error: string };
+export type DerivedReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** What a derived-work thread is started with. */
 export interface DerivedWorkerData {
@@ -35,8 +37,8 @@ class DerivedThread {
     if (eager) this.thread();
   }
 
-  /** Runs one request and answers with its reply. */
-  async run(req: Omit<DerivedRequest, "id">, inProcess: () => Promise<ReadResult | undefined>): Promise<ReadResult | undefined> {
+  /** Runs one request and answers with its result; `inProcess` does the same work where there is no thread. */
+  async run<T>(req: DistributiveOmit<DerivedRequest, "id">, inProcess: () => Promise<T>): Promise<T> {
     const worker = this.thread();
     if (!worker) return inProcess();
     const id = this.nextId++;
@@ -45,7 +47,7 @@ class DerivedThread {
       worker.postMessage({ ...req, id } as DerivedRequest);
     });
     if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
+    return reply.result as T;
   }
 
   get pending(): number {
@@ -190,34 +192,55 @@ const MAX_WAITING_READS = 64;
 const RENEW_WITHIN_MS = 10_000;
 // Results kept at most (distinct routes and queries); the least recently used goes first.
 const MAX_ENTRIES = 256;
+// How many of the latest answers' lags are kept for `lag()`.
+const LAG_SAMPLES = 20_000;
 
 interface Entry {
   req: ReadRequest;
   usedAt: number;
-  version: string | null;
+  /** The store version `result` was worked out for, and the one the renewal in flight is for. */
+  version: number;
   result: ReadResult | null;
   pending: Promise<ReadResult> | null;
-  pendingVersion: string | null;
+  pendingVersion: number;
+}
+
+/** How far behind the store the answers of kept reads were: an up-to-date answer counts 0 ms. */
+export interface ReadLag {
+  answers: number;
+  behind: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
 }
 
 /**
- * The dearest reads, worked out on their own thread and kept per store version. A request for a version already worked
- * out is answered at once; one for a newer version is answered with the last result while the new one is worked out
- * (a read is at most one refresh behind, as the forecasts it shows are); the first of its kind waits for it.
+ * The dearest reads, worked out on their own thread and kept per store version, answered from memory without touching
+ * the store. A request finding its result current is answered with it. One finding the store changed since is answered
+ * with the result as it is, and the read is worked out again in the background, one renewal per read at a time, so a
+ * stream of writes costs each read one renewal after another rather than one per request: an answer is at most one
+ * renewal behind the store. The first request of a read waits for it, and so does every read after this server changed
+ * a question (`changed`).
  */
 export class SnapshotReads {
   private readonly thread: DerivedThread;
   private readonly entries = new Map<string, Entry>();
+  // Sees every commit to a SQLite store, this process's own connection's included; null for other stores.
+  private readonly commits: CommitWatch | null;
+  // The store's version as this server knows it, counted up at each change seen, and when the count last moved.
+  private version = 0;
+  private movedAt: number[] = [0];
+  private mark: string | null = null;
   // Bumped by writes this server makes to what these reads show.
   private generation = 0;
+  // Results worked out for a version before this one are never served.
+  private floor = 0;
+  private readonly lags: number[] = [];
+  private lagAt = 0;
 
   constructor(private readonly store: Store) {
     this.thread = new DerivedThread(store, true);
-  }
-
-  /** The store version reads are kept for: this server's own writes, and every commit any other connection made. */
-  async version(): Promise<string> {
-    return `${this.generation} ${await storeMark(this.store.db)}`;
+    this.commits = watchCommits(parseLocation(store.location));
   }
 
   /** Notes that stories and forecasts were brought up to date: kept reads are served until worked out again. */
@@ -228,60 +251,108 @@ export class SnapshotReads {
   /** Notes a write by this server to what kept reads show (a question added): none is served until worked out again. */
   changed(): void {
     this.generation++;
-    for (const e of this.entries.values()) e.result = null;
+    this.floor = this.version + 1;
   }
 
   /** One read's result, as described above. */
   async get(req: ReadRequest): Promise<ReadResult> {
     const key = JSON.stringify(req);
-    const version = await this.version();
+    const version = this.commits ? this.see(this.commits.mark()) : await this.current();
     let entry = this.entries.get(key);
     if (entry) {
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      entry = { req, usedAt: 0, version: null, result: null, pending: null, pendingVersion: null };
+      entry = { req, usedAt: 0, version: -1, result: null, pending: null, pendingVersion: -1 };
       this.entries.set(key, entry);
       this.evict();
     }
     entry.usedAt = performance.now();
-    if (entry.result && entry.version === version) return entry.result;
-    const next = this.work(entry, version);
-    if (entry.result) {
-      next.catch(() => {});
+    if (entry.result && entry.version >= this.floor) {
+      if (entry.version < version && !entry.pending) this.work(entry, version).catch(() => {});
+      this.noteLag(entry.version, version);
       return entry.result;
     }
-    return next;
+    if (entry.pending && entry.pendingVersion >= this.floor) return entry.pending;
+    return this.work(entry, version);
   }
 
   /**
    * Works out again, for the current version, the reads asked for lately (after a refresh asked for at `askedAt`), so
-   * their next request finds them ready; resolves when all are done. "Lately" counts back from when the refresh was
+   * their next request finds them current; resolves when all are done. "Lately" counts back from when the refresh was
    * asked for, however long it then took. Reads not asked for lately wait for their next request.
    */
   async renew(askedAt = performance.now()): Promise<void> {
-    const version = await this.version();
+    const version = await this.current();
     const lately = Math.min(askedAt, performance.now()) - RENEW_WITHIN_MS;
-    await Promise.all([...this.entries.values()].map((e) => (e.version === version || e.usedAt < lately ? undefined : this.work(e, version).catch(() => {}))));
+    await Promise.all(
+      [...this.entries.values()].map(async (e) => {
+        if (e.usedAt < lately) return;
+        // A renewal in flight for an older version is let finish first: one per read at a time.
+        if (e.pending && e.pendingVersion < version) await e.pending.catch(() => {});
+        if (e.version >= version) return;
+        await (e.pending && e.pendingVersion >= version ? e.pending : this.work(e, version)).catch(() => {});
+      }),
+    );
+  }
+
+  /** How far behind the store the answers since the last call were, and forgets them. */
+  lag(): ReadLag {
+    const all = this.lags.splice(0).sort((a, b) => a - b);
+    this.lagAt = 0;
+    const at = (q: number) => (all.length ? all[Math.min(all.length - 1, Math.floor(q * all.length))] : 0);
+    return { answers: all.length, behind: all.filter((x) => x > 0).length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: all.at(-1) ?? 0 };
   }
 
   async close(): Promise<void> {
+    this.commits?.close();
     await this.thread.close();
   }
 
-  private work(entry: Entry, version: string): Promise<ReadResult> {
-    if (entry.pending && entry.pendingVersion === version) return entry.pending;
+  // The version for a store mark: counted up when the mark or this server's own writes moved.
+  private see(mark: number | string): number {
+    const seen = `${this.generation} ${mark}`;
+    if (seen !== this.mark) {
+      this.mark = seen;
+      this.version++;
+      this.movedAt[this.version] = performance.now();
+      // Only the moments after results still kept matter; older ones are let go now and then.
+      if (this.version % 1024 === 0) this.forgetMoves();
+    }
+    return this.version;
+  }
+
+  // The current version, asking the store (and waiting for it) where commits are not watched.
+  private async current(): Promise<number> {
+    return this.see(this.commits ? this.commits.mark() : await storeMark(this.store.db));
+  }
+
+  // An answer worked out for `version` given when the store is at `now`: behind by the time since the store first
+  // moved past it.
+  private noteLag(version: number, now: number): void {
+    const ms = version < now ? performance.now() - (this.movedAt[version + 1] ?? performance.now()) : 0;
+    if (this.lags.length < LAG_SAMPLES) this.lags.push(ms);
+    else this.lags[this.lagAt++ % LAG_SAMPLES] = ms;
+  }
+
+  private forgetMoves(): void {
+    let oldest = this.version;
+    for (const e of this.entries.values()) if (e.result) oldest = Math.min(oldest, e.version);
+    for (let v = 0; v <= oldest; v++) delete this.movedAt[v];
+  }
+
+  private work(entry: Entry, version: number): Promise<ReadResult> {
     if (this.thread.pending >= MAX_WAITING_READS) return Promise.reject(new ReadsBusy("the server is busy working out reads; try again shortly"));
-    const pending = this.thread.run({ read: entry.req }, () => computeRead(this.store, entry.req)).then((result) => {
-      if (entry.pending === pending) {
-        entry.pending = null;
-        entry.pendingVersion = null;
+    const pending = this.thread.run<ReadResult>({ read: entry.req }, () => computeRead(this.store, entry.req)).then((result) => {
+      if (entry.pending === pending) entry.pending = null;
+      // A slower renewal for an older version never replaces a newer result. Kept as bytes: each answer then sends
+      // them as they are, instead of encoding the text again.
+      if (version >= entry.version) {
+        entry.result = { ...result, body: Buffer.from(result.body) };
+        entry.version = version;
       }
-      // Kept as bytes: each answer then sends them as they are, instead of encoding the text again.
-      entry.result = { ...result!, body: Buffer.from(result!.body) };
-      entry.version = version;
-      return entry.result;
+      return version >= entry.version ? entry.result! : { ...result, body: Buffer.from(result.body) };
     });
     pending.catch(() => {
       if (entry.pending === pending) entry.pending = null;

@@ -1,6 +1,8 @@
 // The reads a server keeps per store version and works out off its request thread, each answered as the JSON text it
 // sends (so the answering thread never takes the result apart again).
 import type { ClaimStatus, Store } from "../store/index.js";
+import { getQuestion } from "../store/questions.js";
+import { pathRange, type RangeAsked } from "./question-range.js";
 import { readClaimsPage } from "./ledger.js";
 import { readQuestionPage } from "./question-page.js";
 import { replayQuestion, summarizeQuestions } from "./questions.js";
@@ -13,14 +15,18 @@ export type ReadRequest =
   | { kind: "claims"; story?: string; status?: ClaimStatus; limit: number; offset: number }
   | { kind: "questions" }
   | { kind: "question"; id: string; asOf?: string }
-  | { kind: "replay"; id: string; from: string; to: string; step: number }
+  | { kind: "replay"; id: string; range: RangeAsked; today: string }
   | { kind: "search"; q: string; limit: number; offset: number };
 
-/** A read's answer: its status, its JSON body (text as worked out, bytes once kept), and for a paged list the total. */
+/**
+ * A read's answer: its status, its JSON body (text as worked out, bytes once kept), for a paged list the total, and
+ * for a request the read refused (400) what is wrong with it.
+ */
 export interface ReadResult {
   status: number;
   body: string | Buffer;
   total?: number;
+  problem?: string;
 }
 
 const ok = (value: unknown, total?: number): ReadResult => ({ status: 200, body: JSON.stringify(value), ...(total === undefined ? {} : { total }) });
@@ -45,7 +51,11 @@ export async function computeRead(store: Store, req: ReadRequest): Promise<ReadR
       return page ? ok(page) : missing;
     }
     case "replay": {
-      const points = await replayQuestion(store.db, req.id, req.from, req.to, req.step);
+      const stored = await getQuestion(store.db, req.id);
+      if (!stored) return missing;
+      const range = pathRange(stored, req.range, req.today);
+      if ("problem" in range) return { status: 400, body: "", problem: range.problem };
+      const points = await replayQuestion(store.db, req.id, range.from, range.to, range.step);
       return points ? ok(points) : missing;
     }
     case "search":

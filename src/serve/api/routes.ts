@@ -15,7 +15,8 @@ import { computeRead, type ReadRequest } from "../../app/snapshot-reads.js";
 import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { ClaimStatus, Store } from "../../store/index.js";
-import { getQuestion, type StoredQuestion } from "../../store/questions.js";
+import { getQuestion } from "../../store/questions.js";
+import { pathRange, type RangeAsked } from "../../app/question-range.js";
 import { HttpError, badRequest, notFound } from "./errors.js";
 import * as S from "./schemas.js";
 import { wayOutRoutes } from "./ways-out.js";
@@ -56,22 +57,11 @@ export interface RouteDef {
 }
 
 type Params = { id: string };
-// Longest replay served in one response, in points.
-const MAX_REPLAY_POINTS = 3700;
 
-const DAY_MS = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 const isRealDate = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
 function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
-}
-
-// A question as stored, for checking a request against its dates; the page itself is a kept read.
-async function storedOr404(ctx: RouteContext, id: string): Promise<StoredQuestion> {
-  const q = await getQuestion(ctx.store.db, id);
-  if (!q) throw notFound("question", id);
-  return q;
 }
 
 // Answers with a kept read: its JSON text as worked out, its total in X-Total-Count for a paged list.
@@ -85,26 +75,10 @@ async function keptRead(ctx: RouteContext, reply: FastifyReply, req: ReadRequest
     throw new HttpError(503, err.message);
   }
   if (r.status === 404 && "id" in req) throw notFound("question", req.id);
+  if (r.status === 400) throw badRequest(r.problem ?? "the request is not valid");
   if (r.total !== undefined) reply.header("x-total-count", String(r.total));
   reply.status(r.status).type("application/json; charset=utf-8");
   return r.body;
-}
-
-// The days a question's path is drawn over: from `from` (default: opens) to `to` (default: the deadline or today,
-// whichever is first, or the day the question settled if later), with at most MAX_REPLAY_POINTS points.
-function pathRange(stored: StoredQuestion, q: { from?: string; to?: string; step?: string }, now: string): { from: string; to: string; step: number } {
-  checkDate("from", q.from);
-  checkDate("to", q.to);
-  const question = { opens: stored.question.opens, deadline: stored.question.deadline, status: stored.status, resolved_at: stored.resolved_at };
-  const from = q.from ?? question.opens;
-  // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
-  const open = question.deadline < now ? question.deadline : now;
-  const settled = question.status !== "open" && question.resolved_at && question.resolved_at > open ? question.resolved_at : open;
-  const to = q.to ?? settled;
-  const step = q.step ? Number.parseInt(q.step, 10) : 1;
-  if (to < from) throw badRequest(`querystring.to (${to}) is before querystring.from (${from})`);
-  if (daysBetween(from, to) / step > MAX_REPLAY_POINTS) throw badRequest(`querystring.step is too small for that range: more than ${MAX_REPLAY_POINTS} points`);
-  return { from, to, step };
 }
 
 /** The routes, in the order the OpenAPI document lists them. */
@@ -257,9 +231,9 @@ export const routes: RouteDef[] = [
     responses: { 404: "no such question" },
     handler: async (req, reply, ctx) => {
       const { id } = req.params as Params;
-      const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to, step } = pathRange(await storedOr404(ctx, id), q, ctx.today());
-      return keptRead(ctx, reply, { kind: "replay", id, from, to, step });
+      const { from, to, step } = req.query as { from?: string; to?: string; step?: string };
+      // The question is read, and the range checked against it, where the path is worked out.
+      return keptRead(ctx, reply, { kind: "replay", id, range: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(step === undefined ? {} : { step }) }, today: ctx.today() });
     },
   },
   {
@@ -272,8 +246,11 @@ export const routes: RouteDef[] = [
     responses: { 404: "no such question" },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
-      const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to } = pathRange(await storedOr404(ctx, id), q, ctx.today());
+      const stored = await getQuestion(ctx.store.db, id);
+      if (!stored) throw notFound("question", id);
+      const range = pathRange(stored, req.query as RangeAsked, ctx.today());
+      if ("problem" in range) throw badRequest(range.problem);
+      const { from, to } = range;
       const points = await timeAlonePath(ctx.store.db, id, from, to);
       if (!points) throw notFound("question", id);
       return points;

@@ -7,10 +7,18 @@ import { parseLocation, watchCommits, type CommitWatch } from "../store/dialect.
 import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
 import { repairDerived } from "./repair.js";
+import type { ArticleReading } from "./read.js";
 import { computeRead, type ReadRequest, type ReadResult } from "./snapshot-reads.js";
 
+/** An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. */
+export interface StoreRequest {
+  input: string;
+  reading: ArticleReading;
+  now: string;
+}
+
 /** Messages to a derived-work thread, and its answers. */
-export type DerivedRequest = { id: number; refresh: { asOf: string } } | { id: number; read: ReadRequest };
+export type DerivedRequest = { id: number; refresh: { asOf: string } } | { id: number; read: ReadRequest } | { id: number; store: StoreRequest };
 export type DerivedReply = { id: number; ok: true; result?: unknown } | { id: number; ok: false; error: string };
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -24,7 +32,7 @@ export interface DerivedWorkerData {
  * Runs derived work on a thread with its own connection to the store when the store is a SQLite file; elsewhere (an
  * in-memory store, PostgreSQL) on the calling thread.
  */
-class DerivedThread {
+export class DerivedThread {
   private worker: Worker | null | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(r: DerivedReply): void }>();

@@ -96,6 +96,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   derivedWork.set(app, derived);
   keptReads.set(app, reads);
   app.addHook("onClose", async () => {
+    await submissions.close();
     await derived.close();
     await reads.close();
     await readers.close();

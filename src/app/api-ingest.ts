@@ -41,7 +41,8 @@ export class SubmissionIngest {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.ctx = { now, link: createLinker() };
-    this.writer = new DerivedThread(store);
+    // Not background work: a submission's answer waits for it.
+    this.writer = new DerivedThread(store, false);
   }
 
   /** Reads and stores one loaded document; the store is written only for the short time storing takes. */

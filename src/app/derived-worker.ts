@@ -6,11 +6,14 @@ import type { DerivedReply, DerivedRequest, DerivedWorkerData } from "./derived.
 import { storeSubmission } from "./api-ingest.js";
 import { createLinker } from "./link.js";
 import { repairDerived } from "./repair.js";
-import { computeRead } from "./snapshot-reads.js";
+import { computeRead, keepRead } from "./snapshot-reads.js";
+import { lowerThreadPriority } from "../workers.js";
 
 const port = parentPort!;
+const data = workerData as DerivedWorkerData;
+if (data.background) lowerThreadPriority();
 // Requests that arrive while the store opens wait for it.
-const opening = openStore({ path: (workerData as DerivedWorkerData).path });
+const opening = openStore({ path: data.path });
 let queue: Promise<void> = Promise.resolve();
 // Kept from one stored submission to the next, as a run of `ingest` keeps it, when this thread stores submissions.
 let linker: ReturnType<typeof createLinker> | null = null;
@@ -28,7 +31,7 @@ port.on("message", (req: DerivedRequest) => {
         linker ??= createLinker();
         const at = new Date(req.store.now);
         reply = { id: req.id, ok: true, result: await storeSubmission(store, req.store.input, req.store.reading, { now: () => at, link: linker }) };
-      } else reply = { id: req.id, ok: true, result: await computeRead(store, req.read) };
+      } else reply = { id: req.id, ok: true, result: keepRead(await computeRead(store, req.read)) };
     } catch (err) {
       reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
     }

@@ -8,7 +8,7 @@ import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
 import { repairDerived } from "./repair.js";
 import type { ArticleReading } from "./read.js";
-import { computeRead, type ReadRequest, type ReadResult } from "./snapshot-reads.js";
+import { asKept, computeRead, keepRead, type KeptRead, type ReadRequest } from "./snapshot-reads.js";
 
 /** An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. */
 export interface StoreRequest {
@@ -26,6 +26,8 @@ type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : n
 /** What a derived-work thread is started with. */
 export interface DerivedWorkerData {
   path: string;
+  /** Background work (refreshes, renewals of kept reads): the thread yields the cores to the one answering requests. */
+  background: boolean;
 }
 
 /**
@@ -37,9 +39,13 @@ export class DerivedThread {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve(r: DerivedReply): void }>();
 
-  /** `eager`: start the thread now, so the first request does not wait for it to load. */
+  /**
+   * `background`: the thread's work can wait while requests are answered (it runs at a lower priority); `eager`: start
+   * the thread now, so the first request does not wait for it to load.
+   */
   constructor(
     private readonly store: Store,
+    private readonly background: boolean,
     eager = false,
   ) {
     if (eager) this.thread();
@@ -73,7 +79,7 @@ export class DerivedThread {
     if (this.worker !== undefined) return this.worker;
     const location = parseLocation(this.store.location);
     if (location.engine !== "sqlite" || location.path === ":memory:" || location.path === "") return (this.worker = null);
-    const worker = spawnWorker(import.meta.url, "derived-worker", { path: location.path } satisfies DerivedWorkerData);
+    const worker = spawnWorker(import.meta.url, "derived-worker", { path: location.path, background: this.background } satisfies DerivedWorkerData);
     this.worker = worker;
     if (!worker) return null;
     worker.on("message", (reply: DerivedReply) => {
@@ -130,7 +136,8 @@ export class DerivedRefresher {
     private readonly onRefreshed: (askedAt: number) => Promise<void>,
     private readonly timing: RefreshTiming = DEFAULT_REFRESH_TIMING,
   ) {
-    this.thread = new DerivedThread(store);
+    // Not background work: it holds the store's write lock, which submissions wait for.
+    this.thread = new DerivedThread(store, false);
   }
 
   /** Asks for a refresh after the current burst of writes. */
@@ -200,6 +207,8 @@ const MAX_WAITING_READS = 64;
 const RENEW_WITHIN_MS = 10_000;
 // Results kept at most (distinct routes and queries); the least recently used goes first.
 const MAX_ENTRIES = 256;
+// A commit mark looked up this many milliseconds ago is taken as current.
+const MARK_REUSE_MS = 1;
 // How many of the latest answers' lags are kept for `lag()`.
 const LAG_SAMPLES = 20_000;
 
@@ -208,8 +217,8 @@ interface Entry {
   usedAt: number;
   /** The store version `result` was worked out for, and the one the renewal in flight is for. */
   version: number;
-  result: ReadResult | null;
-  pending: Promise<ReadResult> | null;
+  result: KeptRead | null;
+  pending: Promise<KeptRead> | null;
   pendingVersion: number;
 }
 
@@ -231,7 +240,10 @@ export interface ReadLag {
  * a question (`changed`).
  */
 export class SnapshotReads {
-  private readonly thread: DerivedThread;
+  // Reads a request waits for (the first of their kind) are worked out on one thread; renewals, which nobody waits
+  // for, on another that yields the cores to the threads answering requests and reading submissions.
+  private readonly firsts: DerivedThread;
+  private readonly renewals: DerivedThread;
   private readonly entries = new Map<string, Entry>();
   // Sees every commit to a SQLite store, this process's own connection's included; null for other stores.
   private readonly commits: CommitWatch | null;
@@ -244,10 +256,13 @@ export class SnapshotReads {
   // Results worked out for a version before this one are never served.
   private floor = 0;
   private readonly lags: number[] = [];
+  private lastMark = 0;
+  private markAt = -Infinity;
   private lagAt = 0;
 
   constructor(private readonly store: Store) {
-    this.thread = new DerivedThread(store, true);
+    this.firsts = new DerivedThread(store, false, true);
+    this.renewals = new DerivedThread(store, true);
     this.commits = watchCommits(parseLocation(store.location));
   }
 
@@ -263,9 +278,9 @@ export class SnapshotReads {
   }
 
   /** One read's result, as described above. */
-  async get(req: ReadRequest): Promise<ReadResult> {
+  async get(req: ReadRequest): Promise<KeptRead> {
     const key = JSON.stringify(req);
-    const version = this.commits ? this.see(this.commits.mark()) : await this.current();
+    const version = this.commits ? this.see(this.watchedMark()) : await this.current();
     let entry = this.entries.get(key);
     if (entry) {
       // Most recently used last.
@@ -278,12 +293,12 @@ export class SnapshotReads {
     }
     entry.usedAt = performance.now();
     if (entry.result && entry.version >= this.floor) {
-      if (entry.version < version && !entry.pending) this.work(entry, version).catch(() => {});
+      if (entry.version < version && !entry.pending) this.work(entry, version, this.renewals).catch(() => {});
       this.noteLag(entry.version, version);
       return entry.result;
     }
     if (entry.pending && entry.pendingVersion >= this.floor) return entry.pending;
-    return this.work(entry, version);
+    return this.work(entry, version, this.firsts);
   }
 
   /**
@@ -300,7 +315,7 @@ export class SnapshotReads {
         // A renewal in flight for an older version is let finish first: one per read at a time.
         if (e.pending && e.pendingVersion < version) await e.pending.catch(() => {});
         if (e.version >= version) return;
-        await (e.pending && e.pendingVersion >= version ? e.pending : this.work(e, version)).catch(() => {});
+        await (e.pending && e.pendingVersion >= version ? e.pending : this.work(e, version, this.renewals)).catch(() => {});
       }),
     );
   }
@@ -315,7 +330,7 @@ export class SnapshotReads {
 
   async close(): Promise<void> {
     this.commits?.close();
-    await this.thread.close();
+    await Promise.all([this.firsts.close(), this.renewals.close()]);
   }
 
   // The version for a store mark: counted up when the mark or this server's own writes moved.
@@ -333,7 +348,18 @@ export class SnapshotReads {
 
   // The current version, asking the store (and waiting for it) where commits are not watched.
   private async current(): Promise<number> {
-    return this.see(this.commits ? this.commits.mark() : await storeMark(this.store.db));
+    if (this.commits) this.markAt = -Infinity;
+    return this.see(this.commits ? this.watchedMark() : await storeMark(this.store.db));
+  }
+
+  // The watched commit mark, looked up at most once a millisecond: under a stream of requests, one look serves many.
+  private watchedMark(): number {
+    const now = performance.now();
+    if (now - this.markAt >= MARK_REUSE_MS) {
+      this.lastMark = this.commits!.mark();
+      this.markAt = now;
+    }
+    return this.lastMark;
   }
 
   // An answer worked out for `version` given when the store is at `now`: behind by the time since the store first
@@ -350,17 +376,18 @@ export class SnapshotReads {
     for (let v = 0; v <= oldest; v++) delete this.movedAt[v];
   }
 
-  private work(entry: Entry, version: number): Promise<ReadResult> {
-    if (this.thread.pending >= MAX_WAITING_READS) return Promise.reject(new ReadsBusy("the server is busy working out reads; try again shortly"));
-    const pending = this.thread.run<ReadResult>({ read: entry.req }, () => computeRead(this.store, entry.req)).then((result) => {
+  private work(entry: Entry, version: number, thread: DerivedThread): Promise<KeptRead> {
+    if (thread.pending >= MAX_WAITING_READS) return Promise.reject(new ReadsBusy("the server is busy working out reads; try again shortly"));
+    // Kept as bytes, encoded and gzipped where it was worked out: each answer then sends them as they are.
+    const pending = thread.run<KeptRead>({ read: entry.req }, async () => keepRead(await computeRead(this.store, entry.req))).then((sent) => {
+      const result = asKept(sent);
       if (entry.pending === pending) entry.pending = null;
-      // A slower renewal for an older version never replaces a newer result. Kept as bytes: each answer then sends
-      // them as they are, instead of encoding the text again.
+      // A slower renewal for an older version never replaces a newer result.
       if (version >= entry.version) {
-        entry.result = { ...result, body: Buffer.from(result.body) };
+        entry.result = result;
         entry.version = version;
       }
-      return version >= entry.version ? entry.result! : { ...result, body: Buffer.from(result.body) };
+      return result;
     });
     pending.catch(() => {
       if (entry.pending === pending) entry.pending = null;

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
@@ -102,6 +103,25 @@ describe("kept reads", () => {
     const current = await read(url);
     expect(current.body).toBe(renewed);
     expect(keptReadLag(app)).toEqual({ answers: 1, behind: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 });
+  });
+
+  it("are sent gzipped to a client that takes gzip, and as they are to one that does not", async () => {
+    const url = "/api/claims?limit=200";
+    const plain = await read(url);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    for (const takes of ["gzip", "gzip, deflate, br", "br;q=1, gzip;q=0.5", "*"]) {
+      const zipped = await app.inject({ method: "GET", url, headers: { "accept-encoding": takes } });
+      expect(zipped.headers["content-encoding"], takes).toBe("gzip");
+      expect(zipped.headers["x-total-count"]).toBe(plain.headers["x-total-count"]);
+      expect(gunzipSync(zipped.rawPayload).toString("utf8"), takes).toBe(plain.body);
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    }
+    for (const refuses of ["identity", "gzip;q=0", "br"]) {
+      const r = await app.inject({ method: "GET", url, headers: { "accept-encoding": refuses } });
+      expect(r.headers["content-encoding"], refuses).toBeUndefined();
+      expect(r.body).toBe(plain.body);
+    }
   });
 
   it("show a question this server added in the next read", async () => {

@@ -11,7 +11,7 @@ import { ReadsBusy, type SnapshotReads } from "../../app/derived.js";
 import { previewText } from "../../app/preview.js";
 import { timeAlonePath } from "../../app/question-page.js";
 import { addQuestion, showQuestion } from "../../app/questions.js";
-import { computeRead, type ReadRequest } from "../../app/snapshot-reads.js";
+import { computeRead, keepRead, type ReadRequest } from "../../app/snapshot-reads.js";
 import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { ClaimStatus, Store } from "../../store/index.js";
@@ -64,11 +64,24 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
-// Answers with a kept read: its JSON text as worked out, its total in X-Total-Count for a paged list.
-async function keptRead(ctx: RouteContext, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
+// Whether a request's Accept-Encoding takes gzip (named, or through "*", with a weight above 0).
+function takesGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  for (const part of String(header).split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name.trim() !== "gzip" && name.trim() !== "*") continue;
+    const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)).find(Boolean);
+    return !q || Number(q[1]) > 0;
+  }
+  return false;
+}
+
+// Answers with a kept read: its JSON text as worked out (gzipped for a client that takes it), its total in
+// X-Total-Count for a paged list.
+async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
   let r;
   try {
-    r = ctx.reads ? await ctx.reads.get(req) : await computeRead(ctx.store, req);
+    r = ctx.reads ? await ctx.reads.get(req) : keepRead(await computeRead(ctx.store, req));
   } catch (err) {
     if (!(err instanceof ReadsBusy)) throw err;
     reply.header("retry-after", "1");
@@ -78,6 +91,11 @@ async function keptRead(ctx: RouteContext, reply: FastifyReply, req: ReadRequest
   if (r.status === 400) throw badRequest(r.problem ?? "the request is not valid");
   if (r.total !== undefined) reply.header("x-total-count", String(r.total));
   reply.status(r.status).type("application/json; charset=utf-8");
+  reply.header("vary", "accept-encoding");
+  if (r.gzip && takesGzip(httpReq.headers["accept-encoding"])) {
+    reply.header("content-encoding", "gzip");
+    return r.gzip;
+  }
   return r.body;
 }
 
@@ -93,7 +111,7 @@ export const routes: RouteDef[] = [
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { limit?: number; offset?: number };
-      return keptRead(ctx, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
@@ -121,7 +139,7 @@ export const routes: RouteDef[] = [
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { story?: string; status?: ClaimStatus; limit?: number; offset?: number };
-      return keptRead(ctx, reply, { kind: "claims", ...(q.story === undefined ? {} : { story: q.story }), ...(q.status === undefined ? {} : { status: q.status }), limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "claims", ...(q.story === undefined ? {} : { story: q.story }), ...(q.status === undefined ? {} : { status: q.status }), limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
@@ -204,7 +222,7 @@ export const routes: RouteDef[] = [
     summary: "Every question with its probability and status, scores of resolved ones, and calibration",
     tags: ["questions"],
     responses: {},
-    handler: async (_req, reply, ctx) => keptRead(ctx, reply, { kind: "questions" }),
+    handler: async (req, reply, ctx) => keptRead(ctx, req, reply, { kind: "questions" }),
   },
   {
     method: "GET",
@@ -218,7 +236,7 @@ export const routes: RouteDef[] = [
       const { id } = req.params as Params;
       const { as_of } = req.query as { as_of?: string };
       checkDate("as_of", as_of);
-      return keptRead(ctx, reply, { kind: "question", id, ...(as_of === undefined ? {} : { asOf: as_of }) });
+      return keptRead(ctx, req, reply, { kind: "question", id, ...(as_of === undefined ? {} : { asOf: as_of }) });
     },
   },
   {
@@ -233,7 +251,7 @@ export const routes: RouteDef[] = [
       const { id } = req.params as Params;
       const { from, to, step } = req.query as { from?: string; to?: string; step?: string };
       // The question is read, and the range checked against it, where the path is worked out.
-      return keptRead(ctx, reply, { kind: "replay", id, range: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(step === undefined ? {} : { step }) }, today: ctx.today() });
+      return keptRead(ctx, req, reply, { kind: "replay", id, range: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(step === undefined ? {} : { step }) }, today: ctx.today() });
     },
   },
   {
@@ -325,7 +343,7 @@ export const routes: RouteDef[] = [
       const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
       const query = q.trim();
       if (!query) throw badRequest("querystring.q must not be blank");
-      return keptRead(ctx, reply, { kind: "search", q: query, limit: limit ?? 25, offset: offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "search", q: query, limit: limit ?? 25, offset: offset ?? 0 });
     },
   },
   {

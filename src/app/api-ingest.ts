@@ -42,7 +42,7 @@ export class SubmissionIngest {
   ) {
     this.ctx = { now, link: createLinker() };
     // Not background work: a submission's answer waits for it.
-    this.writer = new DerivedThread(store, false);
+    this.writer = new DerivedThread(store, false, true);
   }
 
   /** Reads and stores one loaded document; the store is written only for the short time storing takes. */

@@ -1,10 +1,11 @@
 // The server under `npm run load`: a real server on loopback over the store the load script prepared, with the
 // per-client limits lifted (the load generator is one client; the limits are tested on their own in test/guard.test.ts).
-// It measures how long its main thread is held at once (event-loop delay) between "measure" and "report".
+// It measures how long its main thread is held at once (event-loop delay) between "measure" and "report", and how far
+// behind the store its kept reads answered.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 // The compiled build, as `bellwether serve` runs it (`npm run load` compiles first): its worker threads start from
 // JavaScript, not through the TypeScript loader.
-import { buildServer } from "../dist/serve/api/server.js";
+import { buildServer, keptReadLag } from "../dist/serve/api/server.js";
 import { openStore } from "../dist/store/index.js";
 import { repairDerived } from "../dist/app/repair.js";
 
@@ -19,9 +20,10 @@ process.on("message", (m) => {
   if (m === "measure") {
     delay.reset();
     delay.enable();
+    keptReadLag(app);
   } else if (m === "report") {
     delay.disable();
-    process.send?.({ stalls: { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 } });
+    process.send?.({ stalls: { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 }, lag: keptReadLag(app) });
   }
 });
 process.send?.("listening");

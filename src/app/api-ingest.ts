@@ -1,57 +1,78 @@
 // Articles submitted one at a time to a running server: each is read on a reader thread before the store is touched,
 // then stored and linked in a short write of its own, one submission after another, by a linker kept across
-// submissions. Stories and forecasts are left to the caller, which brings them up to date once after a burst.
+// submissions. With a SQLite file the storing runs on a thread of its own, so the thread that answers requests never
+// links an article or waits for the store's write lock. Stories and forecasts are left to the caller, which brings
+// them up to date once after a burst.
 import { contentId } from "../extract/ids.js";
 import type { LoadResult } from "../ingest/index.js";
 import { findArticleByHash, type Store } from "../store/index.js";
 import type { ArticleIngestResult } from "./articles.js";
+import { DerivedThread } from "./derived.js";
 import { contentHash, storeRead, type IngestEvent, type StoringContext } from "./ingest.js";
 import { createLinker } from "./link.js";
+import type { ArticleReading } from "./read.js";
 import type { ReaderPool } from "./reader-pool.js";
+
+/** Stores one read article in a write of its own and links it; what a submission's storing thread runs. */
+export async function storeSubmission(store: Store, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
+  const batch = await store.beginBatch();
+  try {
+    const event = await storeRead(batch, input, reading, ctx);
+    await batch.commit();
+    return event;
+  } catch (err) {
+    await batch.rollback().catch(() => {});
+    throw err;
+  }
+}
 
 /** Stores submitted articles for a server; `onStored` is told after each one that changed the store. */
 export class SubmissionIngest {
+  // Used where there is no storing thread (an in-memory or PostgreSQL store): storing then runs on the calling thread.
   private readonly ctx: StoringContext;
+  private readonly writer: DerivedThread;
   // Submissions are stored one after another, in the order their readings came back, so the kept linker sees them in order.
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
     private readonly readers: ReaderPool,
-    private readonly onStored: () => void,
-    now: () => Date = () => new Date(),
+    private readonly onStored: () => void | Promise<void>,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.ctx = { now, link: createLinker() };
+    // Not background work: a submission's answer waits for it.
+    this.writer = new DerivedThread(store, false, true);
   }
 
   /** Reads and stores one loaded document; the store is written only for the short time storing takes. */
   async ingest(loaded: LoadResult): Promise<ArticleIngestResult> {
     if (!loaded.ok) return result({ outcome: "failed", input: loaded.input, error: loaded.error });
+    const input = loaded.doc.input;
     const article = { ...loaded.doc.article, id: loaded.doc.article.id ?? contentId(loaded.doc.article.text) };
     // A copy of a stored text is answered without reading it.
     const copy = await findArticleByHash(this.store.db, contentHash(article.text));
-    if (copy) return result({ outcome: "duplicate", input: loaded.doc.input, id: copy.id });
-    let reading;
+    if (copy) return result({ outcome: "duplicate", input, id: copy.id });
+    let reading: ArticleReading;
     try {
       reading = await this.readers.take(this.readers.submit(article));
     } catch (err) {
-      return result({ outcome: "failed", input: loaded.doc.input, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
+      return result({ outcome: "failed", input, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
     }
-    const stored = this.writes.then(async () => {
-      const batch = await this.store.beginBatch();
-      try {
-        const event = await storeRead(batch, loaded.doc.input, reading, this.ctx);
-        await batch.commit();
-        return event;
-      } catch (err) {
-        await batch.rollback().catch(() => {});
-        throw err;
-      }
-    });
+    const now = this.now();
+    const stored = this.writes.then(() =>
+      this.writer.run<Omit<IngestEvent, "done">>({ store: { input, reading, now: now.toISOString() } }, () => storeSubmission(this.store, input, reading, { ...this.ctx, now: () => now })),
+    );
     this.writes = stored.catch(() => {});
     const event = await stored;
-    if (event.outcome === "new" || event.outcome === "near_duplicate") this.onStored();
+    if (event.outcome === "new" || event.outcome === "near_duplicate") await this.onStored();
     return result(event);
+  }
+
+  /** Stops the storing thread once the submissions in hand are stored. */
+  async close(): Promise<void> {
+    await this.writes;
+    await this.writer.close();
   }
 }
 

@@ -1,6 +1,9 @@
 // The reads a server keeps per store version and works out off its request thread, each answered as the JSON text it
 // sends (so the answering thread never takes the result apart again).
+import { gzipSync } from "node:zlib";
 import type { ClaimStatus, Store } from "../store/index.js";
+import { getQuestion } from "../store/questions.js";
+import { pathRange, type RangeAsked } from "./question-range.js";
 import { readClaimsPage } from "./ledger.js";
 import { readQuestionPage } from "./question-page.js";
 import { replayQuestion, summarizeQuestions } from "./questions.js";
@@ -13,14 +16,42 @@ export type ReadRequest =
   | { kind: "claims"; story?: string; status?: ClaimStatus; limit: number; offset: number }
   | { kind: "questions" }
   | { kind: "question"; id: string; asOf?: string }
-  | { kind: "replay"; id: string; from: string; to: string; step: number }
+  | { kind: "replay"; id: string; range: RangeAsked; today: string }
   | { kind: "search"; q: string; limit: number; offset: number };
 
-/** A read's answer: its status, its JSON body (text as worked out, bytes once kept), and for a paged list the total. */
+/**
+ * A read's answer: its status, its JSON body (text as worked out, bytes once kept), for a paged list the total, and
+ * for a request the read refused (400) what is wrong with it.
+ */
 export interface ReadResult {
   status: number;
   body: string | Buffer;
   total?: number;
+  problem?: string;
+}
+
+/**
+ * A read as kept: its body as the bytes sent, and gzipped once for the clients that take it (browsers all do), which
+ * sends a tenth of the bytes of a long list.
+ */
+export interface KeptRead extends ReadResult {
+  body: Buffer;
+  gzip: Buffer | null;
+}
+
+// Bodies shorter than this are sent as they are.
+const GZIP_FROM_BYTES = 1024;
+
+/** Turns a worked-out read into the bytes it is kept as (on the thread that worked it out). */
+export function keepRead(r: ReadResult): KeptRead {
+  const body = Buffer.from(r.body);
+  return { ...r, body, gzip: body.length >= GZIP_FROM_BYTES ? gzipSync(body, { level: 6 }) : null };
+}
+
+/** A kept read as it arrives from another thread: its bytes as Buffers again (a message carries plain byte arrays). */
+export function asKept(r: KeptRead): KeptRead {
+  const buf = (u: Uint8Array) => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+  return { ...r, body: buf(r.body), gzip: r.gzip && buf(r.gzip) };
 }
 
 const ok = (value: unknown, total?: number): ReadResult => ({ status: 200, body: JSON.stringify(value), ...(total === undefined ? {} : { total }) });
@@ -45,7 +76,11 @@ export async function computeRead(store: Store, req: ReadRequest): Promise<ReadR
       return page ? ok(page) : missing;
     }
     case "replay": {
-      const points = await replayQuestion(store.db, req.id, req.from, req.to, req.step);
+      const stored = await getQuestion(store.db, req.id);
+      if (!stored) return missing;
+      const range = pathRange(stored, req.range, req.today);
+      if ("problem" in range) return { status: 400, body: "", problem: range.problem };
+      const points = await replayQuestion(store.db, req.id, range.from, range.to, range.step);
       return points ? ok(points) : missing;
     }
     case "search":

@@ -130,6 +130,24 @@ export function createDialect(location: StoreLocation): Dialect {
   return new StoreSqliteDialect({ database: cachingDatabase(db) });
 }
 
+/** Tells, synchronously and in microseconds, whether anything was committed to a SQLite file since it last looked. */
+export interface CommitWatch {
+  /** A number that differs from the one before whenever a commit landed in between, by any connection. */
+  mark(): number;
+  close(): void;
+}
+
+/**
+ * Watches a SQLite file for commits through a connection of its own, which never writes: unlike the store's own
+ * connection, it sees that connection's commits too. Null for a store that is not a SQLite file.
+ */
+export function watchCommits(location: StoreLocation): CommitWatch | null {
+  if (location.engine !== "sqlite" || location.path === ":memory:" || location.path === "") return null;
+  const db = new Database(location.path, { fileMustExist: true, timeout: 10_000 });
+  const version = db.prepare("pragma data_version").pluck();
+  return { mark: () => version.get() as number, close: () => db.close() };
+}
+
 /** Column type for binary data (MinHash signatures) on the engine behind `db`. */
 export function blobType(db: Kysely<any>): "blob" | "bytea" {
   return engineOf(db) === "sqlite" ? "blob" : "bytea";

@@ -11,11 +11,12 @@ import { ReadsBusy, type SnapshotReads } from "../../app/derived.js";
 import { previewText } from "../../app/preview.js";
 import { timeAlonePath } from "../../app/question-page.js";
 import { addQuestion, showQuestion } from "../../app/questions.js";
-import { computeRead, type ReadRequest } from "../../app/snapshot-reads.js";
+import { computeRead, keepRead, type ReadRequest } from "../../app/snapshot-reads.js";
 import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { ClaimStatus, Store } from "../../store/index.js";
-import { getQuestion, type StoredQuestion } from "../../store/questions.js";
+import { getQuestion } from "../../store/questions.js";
+import { pathRange, type RangeAsked } from "../../app/question-range.js";
 import { HttpError, badRequest, notFound } from "./errors.js";
 import * as S from "./schemas.js";
 import { wayOutRoutes } from "./ways-out.js";
@@ -56,55 +57,46 @@ export interface RouteDef {
 }
 
 type Params = { id: string };
-// Longest replay served in one response, in points.
-const MAX_REPLAY_POINTS = 3700;
 
-const DAY_MS = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 const isRealDate = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
 function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
-// A question as stored, for checking a request against its dates; the page itself is a kept read.
-async function storedOr404(ctx: RouteContext, id: string): Promise<StoredQuestion> {
-  const q = await getQuestion(ctx.store.db, id);
-  if (!q) throw notFound("question", id);
-  return q;
+// Whether a request's Accept-Encoding takes gzip (named, or through "*", with a weight above 0).
+function takesGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  for (const part of String(header).split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (name.trim() !== "gzip" && name.trim() !== "*") continue;
+    const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)).find(Boolean);
+    return !q || Number(q[1]) > 0;
+  }
+  return false;
 }
 
-// Answers with a kept read: its JSON text as worked out, its total in X-Total-Count for a paged list.
-async function keptRead(ctx: RouteContext, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
+// Answers with a kept read: its JSON text as worked out (gzipped for a client that takes it), its total in
+// X-Total-Count for a paged list.
+async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
   let r;
   try {
-    r = ctx.reads ? await ctx.reads.get(req) : await computeRead(ctx.store, req);
+    r = ctx.reads ? await ctx.reads.get(req) : keepRead(await computeRead(ctx.store, req));
   } catch (err) {
     if (!(err instanceof ReadsBusy)) throw err;
     reply.header("retry-after", "1");
     throw new HttpError(503, err.message);
   }
   if (r.status === 404 && "id" in req) throw notFound("question", req.id);
+  if (r.status === 400) throw badRequest(r.problem ?? "the request is not valid");
   if (r.total !== undefined) reply.header("x-total-count", String(r.total));
   reply.status(r.status).type("application/json; charset=utf-8");
+  reply.header("vary", "accept-encoding");
+  if (r.gzip && takesGzip(httpReq.headers["accept-encoding"])) {
+    reply.header("content-encoding", "gzip");
+    return r.gzip;
+  }
   return r.body;
-}
-
-// The days a question's path is drawn over: from `from` (default: opens) to `to` (default: the deadline or today,
-// whichever is first, or the day the question settled if later), with at most MAX_REPLAY_POINTS points.
-function pathRange(stored: StoredQuestion, q: { from?: string; to?: string; step?: string }, now: string): { from: string; to: string; step: number } {
-  checkDate("from", q.from);
-  checkDate("to", q.to);
-  const question = { opens: stored.question.opens, deadline: stored.question.deadline, status: stored.status, resolved_at: stored.resolved_at };
-  const from = q.from ?? question.opens;
-  // A question settled after its deadline (a "no" is known the day after) ends its path on the settling day.
-  const open = question.deadline < now ? question.deadline : now;
-  const settled = question.status !== "open" && question.resolved_at && question.resolved_at > open ? question.resolved_at : open;
-  const to = q.to ?? settled;
-  const step = q.step ? Number.parseInt(q.step, 10) : 1;
-  if (to < from) throw badRequest(`querystring.to (${to}) is before querystring.from (${from})`);
-  if (daysBetween(from, to) / step > MAX_REPLAY_POINTS) throw badRequest(`querystring.step is too small for that range: more than ${MAX_REPLAY_POINTS} points`);
-  return { from, to, step };
 }
 
 /** The routes, in the order the OpenAPI document lists them. */
@@ -119,7 +111,7 @@ export const routes: RouteDef[] = [
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { limit?: number; offset?: number };
-      return keptRead(ctx, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
@@ -147,7 +139,7 @@ export const routes: RouteDef[] = [
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { story?: string; status?: ClaimStatus; limit?: number; offset?: number };
-      return keptRead(ctx, reply, { kind: "claims", ...(q.story === undefined ? {} : { story: q.story }), ...(q.status === undefined ? {} : { status: q.status }), limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "claims", ...(q.story === undefined ? {} : { story: q.story }), ...(q.status === undefined ? {} : { status: q.status }), limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
@@ -230,7 +222,7 @@ export const routes: RouteDef[] = [
     summary: "Every question with its probability and status, scores of resolved ones, and calibration",
     tags: ["questions"],
     responses: {},
-    handler: async (_req, reply, ctx) => keptRead(ctx, reply, { kind: "questions" }),
+    handler: async (req, reply, ctx) => keptRead(ctx, req, reply, { kind: "questions" }),
   },
   {
     method: "GET",
@@ -244,7 +236,7 @@ export const routes: RouteDef[] = [
       const { id } = req.params as Params;
       const { as_of } = req.query as { as_of?: string };
       checkDate("as_of", as_of);
-      return keptRead(ctx, reply, { kind: "question", id, ...(as_of === undefined ? {} : { asOf: as_of }) });
+      return keptRead(ctx, req, reply, { kind: "question", id, ...(as_of === undefined ? {} : { asOf: as_of }) });
     },
   },
   {
@@ -257,9 +249,9 @@ export const routes: RouteDef[] = [
     responses: { 404: "no such question" },
     handler: async (req, reply, ctx) => {
       const { id } = req.params as Params;
-      const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to, step } = pathRange(await storedOr404(ctx, id), q, ctx.today());
-      return keptRead(ctx, reply, { kind: "replay", id, from, to, step });
+      const { from, to, step } = req.query as { from?: string; to?: string; step?: string };
+      // The question is read, and the range checked against it, where the path is worked out.
+      return keptRead(ctx, req, reply, { kind: "replay", id, range: { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), ...(step === undefined ? {} : { step }) }, today: ctx.today() });
     },
   },
   {
@@ -272,8 +264,11 @@ export const routes: RouteDef[] = [
     responses: { 404: "no such question" },
     handler: async (req, _reply, ctx) => {
       const { id } = req.params as Params;
-      const q = req.query as { from?: string; to?: string; step?: string };
-      const { from, to } = pathRange(await storedOr404(ctx, id), q, ctx.today());
+      const stored = await getQuestion(ctx.store.db, id);
+      if (!stored) throw notFound("question", id);
+      const range = pathRange(stored, req.query as RangeAsked, ctx.today());
+      if ("problem" in range) throw badRequest(range.problem);
+      const { from, to } = range;
       const points = await timeAlonePath(ctx.store.db, id, from, to);
       if (!points) throw notFound("question", id);
       return points;
@@ -348,7 +343,7 @@ export const routes: RouteDef[] = [
       const { q, limit, offset } = req.query as { q: string; limit?: number; offset?: number };
       const query = q.trim();
       if (!query) throw badRequest("querystring.q must not be blank");
-      return keptRead(ctx, reply, { kind: "search", q: query, limit: limit ?? 25, offset: offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "search", q: query, limit: limit ?? 25, offset: offset ?? 0 });
     },
   },
   {

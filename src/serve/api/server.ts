@@ -15,7 +15,7 @@ import { ReaderPool } from "../../app/reader-pool.js";
 import { HTML_BUDGET_MS } from "../../ingest/html-reader.js";
 import { routes, type RouteContext } from "./routes.js";
 import { SubmissionIngest } from "../../app/api-ingest.js";
-import { DerivedRefresher, SnapshotReads, type RefreshTiming } from "../../app/derived.js";
+import { DerivedRefresher, SnapshotReads, type ReadLag, type RefreshTiming } from "../../app/derived.js";
 
 /** How the server is built. */
 export interface ServerOptions {
@@ -40,6 +40,7 @@ export interface ServerOptions {
 }
 
 const derivedWork = new WeakMap<FastifyInstance, DerivedRefresher>();
+const keptReads = new WeakMap<FastifyInstance, SnapshotReads>();
 
 /**
  * Resolves once the stories, forecasts and kept reads of a server built here follow every article submitted to it so
@@ -47,6 +48,14 @@ const derivedWork = new WeakMap<FastifyInstance, DerivedRefresher>();
  */
 export async function derivedSettled(app: FastifyInstance): Promise<void> {
   await derivedWork.get(app)?.settled();
+}
+
+/**
+ * How far behind the store the kept reads of a server built here answered since the last call (each answer is at most
+ * one renewal behind; an up-to-date one counts 0 ms).
+ */
+export function keptReadLag(app: FastifyInstance): ReadLag | undefined {
+  return keptReads.get(app)?.lag();
 }
 
 /** Default largest request body: enough for a long article, small enough to refuse abuse. */
@@ -85,7 +94,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     derived.schedule();
   });
   derivedWork.set(app, derived);
+  keptReads.set(app, reads);
   app.addHook("onClose", async () => {
+    await submissions.close();
     await derived.close();
     await reads.close();
     await readers.close();

@@ -678,13 +678,12 @@ class Reader {
     // "The administration and Kyiv plan to sign": the bare word is the American usage, for the United States'
     // government, when the article is about the United States at all.
     const us = this.idx.byCode.get("US");
-    const american = !!us && matches.some((m) => m.entity === us.id || (this.idx.byId.get(m.entity)?.offices ?? []).some((o) => o.country === "US" && leaderRoles("US").includes(o.role)));
-    if (!american) return;
+    if (!us || !matches.some((m) => m.entity === us.id || (this.idx.byId.get(m.entity)?.offices ?? []).some((o) => o.country === "US" && leaderRoles("US").includes(o.role)))) return;
     const taken = new Set(matches.flatMap((m) => Array.from({ length: m.last - m.first }, (_, i) => m.first + i)));
     for (let t = 1; t < tokens.length; t++) {
       const w = tokens[t];
       if (w.lower !== "administration" || taken.has(t) || tokens[t - 1].lower !== "the" || ["NOUN", "PROPN", "ADJ"].includes(tokens[t + 1]?.pos ?? "")) continue;
-      matches.push({ start: w.start, end: w.end, text: w.text, entity: us!.id, name: us!.name, type: us!.type, sentence: Math.max(0, w.sentence), first: t, last: t + 1, via: "name" });
+      matches.push({ start: w.start, end: w.end, text: w.text, entity: us.id, name: us.name, type: us.type, sentence: Math.max(0, w.sentence), first: t, last: t + 1, via: "name" });
     }
     matches.sort((a, b) => a.start - b.start);
   }

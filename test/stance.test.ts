@@ -260,6 +260,8 @@ const rows: [string, string, Stance][] = [
   ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
   ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
   ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
+  // a subject pronoun before a wish is its agent, not the name told of before it
+  ["A person familiar with the call told AFP that Putin had told Trump he was willing to meet Zelensky.", "meet", "wanted"],
   // staying away from a gathering is its attendance, read as the attendance is
   ["Chinese President Xi Jinping is likely to stay away from next week's summit of Group of 20 leaders in New Delhi, officials said.", "stay", "unplanned"],
   // happenings named in one coordination share the stance of the first

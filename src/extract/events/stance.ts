@@ -1052,6 +1052,7 @@ function clausePast(inp: StanceInput): boolean {
  * The one who wishes, offers or proposes: the name just before the cue ("Biden proposed", "Putin's offer of"), or
  * just after a cue noun ("an offer by Putin"). True only when one is named and it is not a party.
  */
+const AGENT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "i", "we", "they"]);
 function agentIsOutsider(inp: StanceInput, at: number): boolean {
   const { ts } = inp;
   for (let j = at - 1; j >= 0 && j >= at - 5; j--) {
@@ -1059,6 +1060,8 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
     const id = inp.entityAt(j);
     // With no parties known, no one can be told to be outside them.
     if (id) return inp.hasParties && !inp.isParty(id);
+    // "Putin told Trump he was willing to meet Zelensky": a subject pronoun is the agent, not the name before it.
+    if (ts[j].pos === "PRON" && AGENT_PRONOUNS.has(w)) return false;
     if (STOPS.has(w) || w === "," || ts[j].pos === "VERB") break;
     if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
   }

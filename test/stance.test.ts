@@ -260,6 +260,10 @@ const rows: [string, string, Stance][] = [
   ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
   ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
   ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
+  // an invitation accepted is agreed; a party's reported "would" is its "will", but not after a hedge
+  ["Prime Minister Benjamin Netanyahu has accepted an invitation from U.S. President Joe Biden to meet soon in the United States, his office said.", "meet", "scheduled"],
+  ["Bessent said he would speak with Vice Premier He Lifeng in the coming days to prepare the ground.", "speak", "scheduled"],
+  ['Donald Trump said on Wednesday there was "a good chance" he would meet Vladimir Putin very soon.', "meet", "discussed"],
   // a subject pronoun before a wish is its agent, not the name told of before it
   ["A person familiar with the call told AFP that Putin had told Trump he was willing to meet Zelensky.", "meet", "wanted"],
   // staying away from a gathering is its attendance, read as the attendance is

@@ -304,6 +304,8 @@ function selfCuesFor(t: Token): Cue[] {
 
 /** The nearest cue that governs the trigger from its left, within the clause, and the cue that governs that one. */
 function governingCue(inp: StanceInput): Found | null {
+  const accepted = acceptedOffer(inp.ts, inp.k);
+  if (accepted >= 0) return { stance: "scheduled", negated: negatedBefore(inp.ts, accepted, ACCEPT_CUE), at: accepted };
   const inner = governorOf(inp, inp.k, GOVERNING_GAP, true);
   if (!inner) return null;
   // "It is not on the schedule for this trip": what is on a schedule is its subject; the happening after "for" is
@@ -955,7 +957,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     if (believed(inp.ts, inp.k)) return "discussed";
     // "would come back to meet Kim at a later date": a future with no time to it is not set.
     // "will meet in the coming days, the Kremlin said": a party's own plain future is set, if not yet dated.
-    if (!f.startsWith("CT") || (inp.time === "FUTURE_REF" && !(inp.byParty && tense === "future" && !group.would))) return "discussed";
+    // "Bessent said he would speak with He Lifeng in the coming days": a reported "would" is the party's "will".
+    if (!f.startsWith("CT") || (inp.time === "FUTURE_REF" && !(inp.byParty && tense === "future" && (!group.would || saidWould(inp.ts, group.verb))))) return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
     return inp.byParty || inp.voice !== "report" || datedAhead(inp.time, inp.dct) ? "scheduled" : "discussed";
@@ -1052,6 +1055,39 @@ function clausePast(inp: StanceInput): boolean {
  * The one who wishes, offers or proposes: the name just before the cue ("Biden proposed", "Putin's offer of"), or
  * just after a cue noun ("an offer by Putin"). True only when one is named and it is not a party.
  */
+const SAYING: ReadonlySet<string> = new Set(["say", "tell", "add", "announce", "write", "insist", "confirm", "state"]);
+/** "said he would speak", "told reporters that she would travel": a "would" straight after a saying and its subject. */
+function saidWould(ts: Token[], verb: number): boolean {
+  let j = verb - 1;
+  while (j >= 0 && (ts[j].pos === "ADV" || ts[j].pos === "PART")) j--;
+  if (lowerOf(ts[j] ?? ts[verb]) !== "would") return false;
+  j--;
+  if (!(ts[j]?.pos === "PRON" || ts[j]?.pos === "PROPN")) return false;
+  j--;
+  if (lowerOf(ts[j] ?? ts[verb]) === "that") j--;
+  return !!ts[j] && ts[j].pos === "VERB" && SAYING.has(ts[j].lemma);
+}
+
+const OFFER_NOUNS: ReadonlySet<string> = new Set(["invitation", "offer", "proposal", "suggestion"]);
+const ACCEPT_CUE: Cue = { stance: "scheduled", slots: [{ words: new Set(["accepted", "accepts", "accept"]), optional: false }], text: "accepted" };
+// How far before the happening the offer's noun, and before that its verb of acceptance, may stand.
+const OFFER_REACH = 12;
+
+/**
+ * "Netanyahu has accepted an invitation from Biden to meet soon": the happening an accepted invitation or offer asks
+ * for is agreed. The index of the verb of acceptance, else -1.
+ */
+function acceptedOffer(ts: Token[], k: number): number {
+  if (lowerOf(ts[k - 1] ?? ts[k]) !== "to") return -1;
+  for (let j = k - 2; j >= 0 && j >= k - OFFER_REACH; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === "," || w === ";" || STOPS.has(w) && w !== "from" && w !== "of") return -1;
+    if (!OFFER_NOUNS.has(ts[j].lemma)) continue;
+    for (let i = j - 1; i >= 0 && i >= j - 3; i--) if (ts[i].pos === "VERB" && ts[i].lemma === "accept") return i;
+    return -1;
+  }
+  return -1;
+}
 const AGENT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "i", "we", "they"]);
 function agentIsOutsider(inp: StanceInput, at: number): boolean {
   const { ts } = inp;

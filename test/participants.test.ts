@@ -45,6 +45,8 @@ const MACRON = "person:emmanuel-macron";
 
 describe("participants: subjects and objects of the verb", () => {
   check([
+    // A companion named by a pronoun is the person told of before: the one who invites.
+    { text: "President Joe Biden on Monday invited Israeli Prime Minister Benjamin Netanyahu to meet with him in the United States this fall.", date: "2023-07-17", trigger: "meet", participants: [BIDEN, "person:benjamin-netanyahu"] },
     // A determiner opens its phrase: the date before "that" is not the start of the subject.
     { text: "The White House said on Friday that President Joe Biden will meet Chinese President Xi Jinping on Nov. 15.", date: "2023-11-10", trigger: "meet", participants: [BIDEN, XI] },
     { text: "Joe Biden and Xi Jinping will hold talks on Wednesday in California, officials said.", date: "2023-11-10", trigger: "talks", participants: [BIDEN, XI] },

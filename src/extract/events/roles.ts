@@ -876,6 +876,8 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       const companion = COMPANION.has(lower) || (verb && j <= k + 2 && !!VERB_COMPANIONS.get(ts[k].lemma)?.has(lower));
       if (PAIR.has(lower) || companion || (lower === "of" && !verb && !headsEvent)) {
         for (const m of inPhrase) if (!placeLike(m) || m.via === "capital") found.party(m);
+        // "invited Netanyahu to meet with him": a companion named by a pronoun is the person told of before.
+        if (companion) objectPronoun(v, j + 1, end, k, found);
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
       } else if (AGENT.has(lower) && !headsEvent) {
         for (const m of inPhrase) if (!placeLike(m)) found.party(m);

@@ -260,6 +260,9 @@ const rows: [string, string, Stance][] = [
   ["Blinken told Netanyahu that Biden's schedule would not allow for an Oval Office meeting.", "meeting", "unplanned"],
   ["The president's schedule had no room for an Oval Office visit this year.", "visit", "unplanned"],
   ["Western governments had pressed Xi for weeks to talk to Zelensky.", "talk", "discussed"],
+  // no invitation given is no plan; a party that will not invite refuses
+  ["Putin said Biden had not invited him to the White House.", "invited", "unplanned"],
+  ["Biden said in March that he would not invite Netanyahu to the White House in the near term.", "invite", "refused"],
   // an invitation accepted is agreed; a party's reported "would" is its "will", but not after a hedge
   ["Prime Minister Benjamin Netanyahu has accepted an invitation from U.S. President Joe Biden to meet soon in the United States, his office said.", "meet", "scheduled"],
   ["Bessent said he would speak with Vice Premier He Lifeng in the coming days to prepare the ground.", "speak", "scheduled"],

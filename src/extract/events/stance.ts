@@ -259,7 +259,10 @@ function selfCue(inp: StanceInput): Found | null {
   if (ts[k].pos === "VERB" && HOSTING_WISHES.has(ts[k].lemma) && lowerOf(ts[k]).endsWith("ed") && inp.entityAt(k + 1) && !["would", "will", "'d", "to"].includes(lowerOf(ts[k - 1] ?? ts[k]))) return null;
   for (const cue of selfCuesFor(ts[k])) {
     if (matchStartingAt(ts, k, cue) < 0) continue;
-    return { stance: cue.stance, negated: negatedBefore(ts, k, cue), at: k };
+    const negated = negatedBefore(ts, k, cue);
+    // "Biden had not invited him to the White House": no invitation given is no plan; "would not invite" refuses.
+    if (negated && cue.stance === "wanted" && ts[k].lemma === "invite" && lowerOf(ts[k]).endsWith("ed") && !ts.slice(Math.max(0, k - 4), k).some((t) => FUTURE_AUX.has(lowerOf(t)) || lowerOf(t) === "would")) return { stance: "unplanned", negated: false, at: k };
+    return { stance: cue.stance, negated, at: k };
   }
   return null;
 }

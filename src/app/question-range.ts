@@ -1,13 +1,10 @@
 // The days a question's path is drawn over, from a request's `from`, `to` and `step`: checked here so a server can
 // work it out on the thread that draws the path, without reading the question on the thread that answers requests.
+import { daysBetween, isCalendarDate } from "../domain/calendar.js";
 import type { StoredQuestion } from "../store/questions.js";
 
 // Longest path served in one response, in points.
 export const MAX_REPLAY_POINTS = 3700;
-
-const DAY_MS = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
-const isRealDate = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
 
 /** A path's days as asked for; absent fields take the question's defaults. */
 export interface RangeAsked {
@@ -24,7 +21,7 @@ export interface RangeAsked {
 export function pathRange(stored: StoredQuestion, q: RangeAsked, now: string): { from: string; to: string; step: number } | { problem: string } {
   for (const name of ["from", "to"] as const) {
     const v = q[name];
-    if (v !== undefined && !isRealDate(v)) return { problem: `querystring.${name} is not a calendar date` };
+    if (v !== undefined && !isCalendarDate(v)) return { problem: `querystring.${name} is not a calendar date` };
   }
   const question = { opens: stored.question.opens, deadline: stored.question.deadline, status: stored.status, resolved_at: stored.resolved_at };
   const from = q.from ?? question.opens;

@@ -1,14 +1,13 @@
 // The settling of a sentence's mentions once each is read: where and when a happening "will take place" or "is
 // held", what a place hosts, what a recurring gathering's edition tells, what "do so" stands for, what an attendance
 // attends, and the denials over a stretch of time that tell history only.
-import { loadData } from "../resources.js";
 import type { EventMention, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { resolveName } from "../gazetteer.js";
 import { dayNumber, fmtWeek, parseYmd } from "../times/calendar.js";
 import { EDITIONS, LOCATIVE } from "./lexicon.js";
-import { NEGATORS } from "./stance.js";
+import { ABSENCES, NEGATORS } from "./stance.js";
 
 /**
  * "The two presidents have not met in person since 2018", "Putin has not set foot in the United States since 2015": a
@@ -53,8 +52,6 @@ export function settleSentence(out: EventMention[], ts: Token[], first: number, 
   absences(out, ts, first, tokenAt);
 }
 
-// Verbs of staying away from a gathering ("stay away from", "skip", "miss", "boycott"); "stay" and "keep" only with "away".
-const ABSENT_VERBS = new Set(loadData<{ absenceAhead: { cues: string[] } }>("lexicons/stance.json").absenceAhead.cues);
 const ABSENCE_REACH = 6;
 
 /**
@@ -66,7 +63,8 @@ function absences(out: EventMention[], ts: Token[], first: number, tokenAt: Toke
     const m = out[i];
     const k = tokenAt(m);
     const t = ts[k];
-    if (!t || t.pos !== "VERB" || !ABSENT_VERBS.has(t.lower)) continue;
+    // The verbs of absence ("stay away from", "skip", "miss", "boycott"); "stay" and "keep" only with "away".
+    if (!t || t.pos !== "VERB" || !ABSENCES.has(t.lower)) continue;
     if ((t.lemma === "stay" || t.lemma === "keep") && ts[k + 1]?.lower !== "away") continue;
     const attended = out.slice(i + 1).find((a) => a.type === "attend" && tokenAt(a) > k && tokenAt(a) - k <= ABSENCE_REACH);
     if (!attended) continue;

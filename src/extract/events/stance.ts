@@ -9,7 +9,8 @@ import type { Factuality, SourceRef, Stance } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
-import { PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
+import { LEXICON } from "../attribution/lexicon.js";
+import { LEX as EVENT_LEX, PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
 import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
@@ -1013,7 +1014,7 @@ function undated(ts: Token[], k: number): boolean {
   }
   return negated;
 }
-const ABSENCES: ReadonlySet<string> = new Set(LEX.absenceAhead.cues);
+export const ABSENCES: ReadonlySet<string> = new Set(LEX.absenceAhead.cues);
 const UNWILLED: ReadonlySet<string> = new Set(LEX.unwilled);
 const GATHERINGS: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.types);
 const GATHERING_OUTCOMES: ReadonlySet<string> = new Set(LEX.gatheringOutcomes.predicates);
@@ -1058,7 +1059,6 @@ function clausePast(inp: StanceInput): boolean {
  * The one who wishes, offers or proposes: the name just before the cue ("Biden proposed", "Putin's offer of"), or
  * just after a cue noun ("an offer by Putin"). True only when one is named and it is not a party.
  */
-const SAYING: ReadonlySet<string> = new Set(["say", "tell", "add", "announce", "write", "insist", "confirm", "state"]);
 /** "said he would speak", "told reporters that she would travel": a "would" straight after a saying and its subject. */
 function saidWould(ts: Token[], verb: number): boolean {
   let j = verb - 1;
@@ -1068,7 +1068,7 @@ function saidWould(ts: Token[], verb: number): boolean {
   if (!(ts[j]?.pos === "PRON" || ts[j]?.pos === "PROPN")) return false;
   j--;
   if (lowerOf(ts[j] ?? ts[verb]) === "that") j--;
-  return !!ts[j] && ts[j].pos === "VERB" && SAYING.has(ts[j].lemma);
+  return !!ts[j] && ts[j].pos === "VERB" && LEXICON.verbFrame.has(ts[j].lemma);
 }
 
 const OFFER_NOUNS: ReadonlySet<string> = new Set(["invitation", "offer", "proposal", "suggestion"]);
@@ -1091,7 +1091,7 @@ function acceptedOffer(ts: Token[], k: number): number {
   }
   return -1;
 }
-const AGENT_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "i", "we", "they"]);
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(EVENT_LEX.subjectPronouns);
 function agentIsOutsider(inp: StanceInput, at: number): boolean {
   const { ts } = inp;
   for (let j = at - 1; j >= 0 && j >= at - 5; j--) {
@@ -1100,7 +1100,7 @@ function agentIsOutsider(inp: StanceInput, at: number): boolean {
     // With no parties known, no one can be told to be outside them.
     if (id) return inp.hasParties && !inp.isParty(id);
     // "Putin told Trump he was willing to meet Zelensky": a subject pronoun is the agent, not the name before it.
-    if (ts[j].pos === "PRON" && AGENT_PRONOUNS.has(w)) return false;
+    if (ts[j].pos === "PRON" && SUBJECT_PRONOUNS.has(w)) return false;
     if (STOPS.has(w) || w === "," || ts[j].pos === "VERB") break;
     if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || w === "'s" || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "PRON")) break;
   }

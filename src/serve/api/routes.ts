@@ -1,5 +1,6 @@
 // Every API route in one table: method, path, schema and a thin handler (parse → call the app → shape).
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { isCalendarDate } from "../../domain/calendar.js";
 import { readArticleLedger } from "../../app/article-page.js";
 import { extractText, ingestArticle, loadSubmission, readArticle, readArticles } from "../../app/articles.js";
 import { readClaimPage } from "../../app/claim-page.js";
@@ -58,10 +59,8 @@ export interface RouteDef {
 
 type Params = { id: string };
 
-const isRealDate = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d;
-
 function checkDate(name: string, value: string | undefined): void {
-  if (value !== undefined && !isRealDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
+  if (value !== undefined && !isCalendarDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
 // Whether a request's Accept-Encoding takes gzip (named, or through "*", with a weight above 0).

@@ -130,6 +130,22 @@ describe("participants: the country visited", () => {
 
 describe("participants: the happening an article is about", () => {
   check([
+    // A demonstrative points back across a recap: the summit accepted a month ago is the meeting that never took place.
+    {
+      text: "It is a far cry from a month ago, when the French presidency announced that Biden and Putin had accepted in principle a summit on European security. That meeting never took place.",
+      date: "2022-03-17",
+      trigger: "meeting",
+      participants: [BIDEN, PUTIN],
+    },
+    // A mention whose pair comes from its own sentence ("by Joe Biden and Vladimir Putin after Wednesday's summit") is
+    // an antecedent for the next.
+    {
+      text: "The White House has ruled out a joint appearance by Joe Biden and Vladimir Putin after Wednesday's summit in Geneva. Officials said the summit would consist of a working session and a smaller session.",
+      date: "2021-06-12",
+      trigger: "summit",
+      n: 2,
+      participants: [BIDEN, PUTIN],
+    },
     // "the call" and "the conversation" refer back to the call told of before.
     {
       text: "Donald Trump and Vladimir Putin spoke by phone for more than two hours on Monday. Trump wrote on social media after the call that it went very well. Putin called the conversation useful.",

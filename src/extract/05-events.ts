@@ -179,6 +179,10 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
+  // "… after Wednesday's summit in Geneva. Officials said the summit would …": a mention the sentence passes completed
+  // is an antecedent for those after it that are still short of parties.
+  resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
+  resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
   typeByKind(out);
   for (const e of out) e.participants = withoutRepresented(e.participants, dct);
   inheritStance(doc.text, out, cursor.bare, dct);

@@ -60,6 +60,8 @@ const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) =
 const DEFINITE = /\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const QUANTIFIED = /\b(?:every|any|each)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const SUCH = /\b(?:such\s+(?:an?\s+)?|the\s+same\s+)(?:[\w'’-]+\s+)?$/i;
+// "that meeting", "this planned visit"; not the complementizer of "said that a meeting".
+const DEMONSTRATIVE = /\b(?:this|that|these|those)\s+(?:(?!(?:a|an|the)\s)[\w'’-]+\s+)?$/i;
 
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
 const parties = (e: EventMention) => e.participants.filter(isParty);
@@ -125,14 +127,15 @@ function timesAgree(m: EventMention, a: EventMention): boolean {
   return !x || !y || overlaps(x, y);
 }
 
-function fits(m: EventMention, a: EventMention, others: string[], dct: string | null, level = true): boolean {
+function fits(m: EventMention, a: EventMention, others: string[], dct: string | null, level = true, demonstrative = false): boolean {
   if (!complete(a) || !sameKind(m, a) || !timesAgree(m, a) || (level && !levelAgrees(m, a, dct))) return false;
   // "Officials are discussing a possible meeting … the White House did not comment on the talks": what is told as
   // held is not the happening only talked about before it.
   if (m.stance === "occurred" && !(a.stance === "occurred" || a.stance === "scheduled")) return false;
   if (others.filter((p) => p.startsWith("person:") && !a.participants.includes(p)).length >= 2) return false;
-  // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening.
-  if (a.background !== m.background && !(dayRange(m.time) && dayRange(a.time))) return false;
+  // News does not refer back to a recap, nor a recap to news, unless their times say they are one happening or a
+  // demonstrative points back ("… had accepted in principle a summit. That meeting never took place.").
+  if (a.background !== m.background && !demonstrative && !(dayRange(m.time) && dayRange(a.time))) return false;
   // "Putin has flown back to Moscow" is not his visit to North Korea: a place of its own must agree.
   if (m.place && a.place && m.place !== a.place && !a.participants.includes(m.place)) return false;
   const own = parties(m);
@@ -230,11 +233,12 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     // The nearest mention it fits; a definite one ("the talks") takes the nearest told as held or set over one only
     // talked about ("Moon met Kim, a meeting to rescue Kim's summit with Trump; Kim had asked for the talks").
     const definite = DEFINITE.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start));
+    const demonstrative = DEMONSTRATIVE.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
     let antecedent: EventMention | null = null;
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
-      if (!fits(m, a, others, dct)) continue;
+      if (!fits(m, a, others, dct, true, demonstrative)) continue;
       if (!antecedent) antecedent = a;
       // "Zelensky had invited Xi …; Beijing never answered the invitation": a word for a proposal points to the
       // nearest, whatever its stage.

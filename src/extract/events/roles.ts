@@ -499,7 +499,9 @@ function phraseStart(v: RoleView, j: number): number {
     const w = ts[i];
     if (i < j && v.isEvent[i] && w.pos === "NOUN" && !v.at[i]) break;
     // "their only summit", "Putin's only previous trip": an adverb between a determiner and the noun it leads to.
-    const inner = w.pos === "ADV" && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
+    // "his planned meeting", "the proposed summit": so is a participle the tagger took for a verb.
+    const participle = w.pos === "VERB" && /[a-z](?:ed|en)$/.test(w.lower);
+    const inner = (w.pos === "ADV" || participle) && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;

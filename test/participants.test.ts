@@ -125,6 +125,8 @@ describe("participants: the country visited", () => {
     { text: "Kim invited Putin to North Korea during their summit last September.", date: "2024-05-24", trigger: "invited", participants: [PUTIN, "country:KP"] },
     // A city is where the visit goes, its country no party when the city is named.
     { text: "Putin flew to Pyongyang on Tuesday night.", date: "2024-06-19", trigger: "flew", participants: [PUTIN] },
+    // A visit named by a noun goes to the country of the capital it names.
+    { text: "Reuters reported that Xi's visit to Moscow could take place as early as next week.", date: "2023-03-13", trigger: "visit", participants: [XI, "country:RU"], place: "country:RU" },
   ]);
 });
 

@@ -885,9 +885,13 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         for (const m of inPhrase) if (!placeLike(m)) found.party(m);
       } else if (DESTINATION.has(lower) && (DESTINATION_TYPES.has(type) || (verb && SOJOURN.has(ts[k].lemma))) && !headsEvent) {
         // "Putin's visit to North Korea": the country visited takes part; a city or region is where.
+        // A capital names its country as the one visited after a noun ("Xi's visit to Moscow"), not after a verb of
+        // motion, which tells where the goer went ("flew to Pyongyang").
         for (const m of inPhrase) {
-          if (m.type === "country" && m.via !== "capital") found.party(m);
-          else if (placeLike(m) || m.type === "country") found.where(m);
+          if (m.type === "country" && (m.via !== "capital" || !verb)) found.party(m);
+          if (m.type !== "country" || m.via === "capital") {
+            if (placeLike(m) || m.type === "country") found.where(m);
+          }
         }
       } else if (LOCATIVE.has(lower) && !headsEvent) {
         // "arrived in Russia", "his stay in Russia": the country a visitor is in is the one visited.

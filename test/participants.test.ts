@@ -132,6 +132,13 @@ describe("participants: the country visited", () => {
 
 describe("participants: the happening an article is about", () => {
   check([
+    // "The two sides" are two countries, never a leader and his aide who speaks: the countries the article joins.
+    {
+      text: "Vladimir Putin will pay a state visit to North Korea on Tuesday, the Kremlin said. Kremlin aide Yuri Ushakov said the two sides might sign a partnership agreement.",
+      date: "2024-06-17",
+      trigger: "sign",
+      participants: ["country:KP", "country:RU"],
+    },
     // A demonstrative points back across a recap: the summit accepted a month ago is the meeting that never took place.
     {
       text: "It is a far cry from a month ago, when the French presidency announced that Biden and Putin had accepted in principle a summit on European security. That meeting never took place.",

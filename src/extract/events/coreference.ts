@@ -197,6 +197,9 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     // "I was clear with Putin …, Biden said, referring to their phone call": else the last two people named before it;
     // "Netanyahu's office said that at the start of their meeting, Biden had invited him": else the one named before
     // and the first named after it in its sentence.
+    // "The two sides", "both countries" are never two people of one country ("Ushakov said the two sides might sign"):
+    // they are the two countries the article's happenings join most often ("Putin will pay a state visit to North
+    // Korea … the two sides might sign").
     if (!pair) {
       const last: string[] = [];
       for (let j = people.length - 1; j >= 0 && last.length < 2; j--) if (people[j].start < m.trigger.start && !last.includes(people[j].entity) && fitsPair(people[j].entity)) last.push(people[j].entity);
@@ -204,10 +207,24 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
         const next = people.find((p) => p.start > m.trigger.start && p.sentence === m.sentence && p.entity !== last[0] && fitsPair(p.entity));
         if (next) last.unshift(next.entity);
       }
-      if (last.length === 2) pair = last.reverse();
+      const oneCountry = last.length === 2 && SIDES_PLURAL.test(clause) && countryOf(last[0], day) !== null && countryOf(last[0], day) === countryOf(last[1], day);
+      if (last.length === 2 && !oneCountry) pair = last.reverse();
+      else if (SIDES_PLURAL.test(clause)) pair = articleCountries(events, day);
     }
     if (pair) m.participants = [...pair, ...m.participants.filter((p) => !pair!.includes(p))];
   }
+}
+
+/** The two countries the article's happenings join most often (news only, speaking aside), else null. */
+function articleCountries(events: EventMention[], day: string | null): string[] | null {
+  const tally = new Map<string, number>();
+  for (const a of events) {
+    if (a.type === "say" || a.background) continue;
+    const countries = [...new Set(parties(a).map((p) => countryOf(p, day)).filter((c): c is string => c !== null))].sort();
+    if (countries.length === 2) tally.set(countries.join(), (tally.get(countries.join()) ?? 0) + 1);
+  }
+  const best = [...tally].sort((x, y) => y[1] - x[1])[0];
+  return best ? best[0].split(",") : null;
 }
 
 /**

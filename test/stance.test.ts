@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Vance will no longer travel to Johannesburg, a person familiar with his plans said.", "travel", "called_off"],
+  ["The White House said on Feb. 22 that the summit was no longer in the plans.", "summit", "called_off"],
   // the one who asks for a happening takes part in it
   ["Zelensky had hoped for a face-to-face meeting with Trump, CNN reported.", "meeting", "wanted"],
   ["Zelensky said his meeting with Trump on Friday did not go the way it was supposed to.", "meeting", "occurred"],

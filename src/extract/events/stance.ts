@@ -427,7 +427,7 @@ function predicateCue(inp: StanceInput): Found | null {
     for (const cue of predicatesAt(w)) {
       const end = matchStartingAt(ts, b, cue);
       if (end < 0) continue;
-      const ownNegation = cue.slots.some((s) => s.words.has("not") || s.words.has("n't") || s.words.has("never") || [...s.words].some((w) => w.endsWith("n't")));
+      const ownNegation = cue.slots.some((s) => [...s.words].some((w) => NEGATORS.has(w) || w.endsWith("n't")));
       const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !ownNegation;
       if (GATHERING_OUTCOMES.has(cue.text) && GATHERINGS.has(inp.type)) return { stance: "occurred", negated: false, at: b, ownNegation: true };
       return { stance: cue.stance, negated, at: b, ownNegation };

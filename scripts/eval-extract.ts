@@ -201,7 +201,14 @@ function printMisses(name: string, misses: Miss[], limit: number) {
 }
 
 /** The real-patterns corpus through the CLI, each article dated by its header, scored against its gold. */
-async function evaluateRealPatterns(misses: Miss[]): Promise<(RealPatternsScore & { docs: number; seconds: number }) | null> {
+/** The same scores over the storylines that are not on a topic real coverage judges the work on. */
+interface ApartScore {
+  stories: number;
+  docs: number;
+  score: RealPatternsScore;
+}
+
+async function evaluateRealPatterns(misses: Miss[]): Promise<(RealPatternsScore & { docs: number; seconds: number; apart: ApartScore }) | null> {
   const stories = loadCorpus(join(ROOT, "eval", "real-patterns"));
   const items: { id: string; text: string; date: string | null; scored: Omit<ScoredArticle, "extraction"> }[] = [];
   for (const story of stories) {
@@ -217,10 +224,16 @@ async function evaluateRealPatterns(misses: Miss[]): Promise<(RealPatternsScore 
     const out = run.outputs[i];
     return { ...it.scored, extraction: out && "schema" in out ? out : null };
   });
-  return { ...scoreRealPatterns(scored, misses), docs: items.length, seconds: run.seconds };
+  const apart = scored.filter((a) => !a.story.judgedTopic);
+  return {
+    ...scoreRealPatterns(scored, misses),
+    docs: items.length,
+    seconds: run.seconds,
+    apart: { stories: new Set(apart.map((a) => a.story.id)).size, docs: apart.length, score: scoreRealPatterns(apart, []) },
+  };
 }
 
-function printRealPatterns(r: RealPatternsScore & { docs: number; seconds: number }) {
+function printRealPatterns(r: RealPatternsScore & { docs: number; seconds: number; apart: ApartScore }) {
   const t = TARGETS.realPatterns;
   const widths = [46, 10, 10, 8];
   const pct = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -246,6 +259,10 @@ function printRealPatterns(r: RealPatternsScore & { docs: number; seconds: numbe
   for (const [g, row2] of Object.entries(r.stance.confusion)) {
     console.log(`  ${g.padEnd(11)} ${Object.entries(row2).sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(", ")}`);
   }
+  const a = r.apart.score;
+  console.log(
+    `apart from the judged topics (${r.apart.stories} storylines, ${r.apart.docs} articles, ${a.reports} gold reports): stance ${f3(a.stance.accuracy)}, macro-F1 ${f3(a.stance.macroF1)}, participant sets ${f3(pct(a.participantsExact.right, a.participantsExact.n))} (${a.participantsExact.right}/${a.participantsExact.n}), place ${f3(pct(a.place.right, a.place.n))}, background ${f3(a.background.f1)}, chains ${f3(pct(a.chains.right, a.chains.n))}`,
+  );
 }
 
 async function main(): Promise<number> {

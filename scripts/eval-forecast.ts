@@ -30,4 +30,16 @@ function print(title: string, scores: QuestionScore[]) {
 
 const opts = DEFAULT_ENGINE_OPTIONS;
 if (!only || only === "demo") print("demo (data/demo)", (await demoCases(ROOT)).map((c) => scoreCase(c, opts)));
-if (only !== "demo") print("real patterns (eval/real-patterns)", (await corpusCases(ROOT, only)).map((c) => scoreCase(c, opts)));
+if (only !== "demo") {
+  const cases = await corpusCases(ROOT, only);
+  const scores = cases.map((c) => scoreCase(c, opts));
+  print("real patterns (eval/real-patterns)", scores);
+  // The storylines on topics real coverage judges the work on, and the rest, apart.
+  const judged = new Set(cases.filter((c) => c.judgedTopic).map((c) => c.question.id));
+  if (judged.size > 0 && judged.size < scores.length) {
+    for (const [label, part] of [["on the judged topics", scores.filter((s) => judged.has(s.id))], ["apart from the judged topics", scores.filter((s) => !judged.has(s.id))]] as const) {
+      const m = summarize(part);
+      console.log(`${label}: ${m.questions} questions, mean Brier ${f3(m.brier)} (prior only ${f3(m.priorBrier)}), at or below prior on ${m.atOrBelowPrior}/${m.questions}`);
+    }
+  }
+}

@@ -59,6 +59,11 @@ export interface Storyline {
   id: string;
   dir: string;
   summary: string;
+  /**
+   * True when the storyline is on one of the topics real coverage judges the work on (gold.yaml `judged_topic: true`):
+   * its figures are printed apart, so that they do not stand in for reading text of topics never read.
+   */
+  judgedTopic: boolean;
   happenings: GoldHappening[];
   articles: GoldArticle[];
   questions: QuestionExpectation[];
@@ -130,7 +135,7 @@ export function loadStoryline(dir: string, id: string): Storyline {
       turning_points: ((q.turning_points ?? []) as Record<string, unknown>[]).map((t) => ({ article: String(t.article), direction: String(t.direction) as TurningPoint["direction"], why: String(t.why ?? "") })),
     };
   });
-  return { id, dir, summary: String(raw.summary ?? ""), happenings, articles, questions, problems };
+  return { id, dir, summary: String(raw.summary ?? ""), judgedTopic: raw.judged_topic === true, happenings, articles, questions, problems };
 }
 
 /** The body of an article of a storyline, as ingest reads it. */

@@ -30,6 +30,8 @@ export interface Expected {
 /** One question with the evidence its corpus's ledger holds for it, ready to be replayed under any parameters. */
 export interface QuestionCase {
   corpus: string;
+  /** True when its storyline is on a topic real coverage judges the work on. */
+  judgedTopic?: boolean;
   question: Question;
   evidence: Evidence[];
   expected: Expected;
@@ -79,7 +81,7 @@ export async function corpusCases(root: string, only?: string): Promise<Question
     const expectations = new Map(story.questions.map((q) => [q.id, { outcome: q.resolution.outcome, date: q.resolution.date, turning: q.turning_points }]));
     const qdir = join(story.dir, "questions");
     const files = readdirSync(qdir).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(qdir, f));
-    out.push(...(await loadCases(story.id, join(story.dir, "articles"), files, expectations)));
+    out.push(...(await loadCases(story.id, join(story.dir, "articles"), files, expectations)).map((c) => ({ ...c, judgedTopic: story.judgedTopic })));
   }
   return out;
 }

@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Donald Trump said on Friday that he expected to meet Vladimir Putin in Budapest within two weeks or so.", "meet", "scheduled"],
+  ["Treasury Secretary Scott Bessent said he expected Donald Trump to meet Xi Jinping in South Korea later this month.", "meet", "discussed"],
   ["Vance will no longer travel to Johannesburg, a person familiar with his plans said.", "travel", "called_off"],
   ["The White House said on Feb. 22 that the summit was no longer in the plans.", "summit", "called_off"],
   // the one who asks for a happening takes part in it

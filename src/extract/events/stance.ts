@@ -926,6 +926,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     const s = open || (PARTY_CUES.has(cue.stance) && !cue.negated && agentIsOutsider(inp, cue.at)) ? "discussed" : turned(cue);
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
+    // "Trump said he expected to meet Putin in Budapest": what a party expects to do, with its day or venue named, is
+    // set; "Biden and Xi are expected to meet in November, according to officials" stays talked of.
+    if (s === "discussed" && !cue.negated && lowerOf(inp.ts[cue.at]).startsWith("expect") && lowerOf(inp.ts[cue.at + 1] ?? inp.ts[cue.at]) === "to" && inp.byParty && (datedAhead(inp.time, inp.dct) || inp.placed)) return "scheduled";
     if (s === "occurred" && ahead) return "scheduled";
     // "After that meeting takes place, we will have a Trilat", "once the talks begin": a present predicate in a clause
     // of time or condition takes the happening as still to come.

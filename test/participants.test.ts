@@ -132,6 +132,13 @@ describe("participants: the country visited", () => {
 
 describe("participants: the happening an article is about", () => {
   check([
+    // With no meeting of its own, a meeting talked of is between the pair the article's call joins.
+    {
+      text: "Joe Biden and Vladimir Putin spoke by phone on Tuesday. Biden said the summit he had proposed could take place in Europe this summer.",
+      date: "2021-04-15",
+      trigger: "summit",
+      participants: [BIDEN, PUTIN],
+    },
     // "The two sides" are two countries, never a leader and his aide who speaks: the countries the article joins.
     {
       text: "Vladimir Putin will pay a state visit to North Korea on Tuesday, the Kremlin said. Kremlin aide Yuri Ushakov said the two sides might sign a partnership agreement.",

@@ -326,9 +326,17 @@ export function resolveArticleTopic(text: string, events: EventMention[], named:
     const best = topics.get(f);
     if (!best || t.n > best.n) topics.set(f, t);
   }
+  // "Their phone call on Tuesday … the summit he had proposed": with no meeting of its own, a meeting only talked of
+  // is between the pair the article's calls join, and a call talked of between the pair its meetings join. One told
+  // as held is not: who met is never guessed from who spoke.
+  const MEET = FAMILY.get("meet");
+  const CALL = FAMILY.get("communicate");
+  const pairOnly = (t: Topic | undefined) => (t && t.parties.length === 2 && t.parties.every((p) => p.startsWith("person:")) ? t : undefined);
+  const borrowed = (m: EventMention, f: number) => (m.stance === "occurred" ? undefined : f === MEET ? pairOnly(topics.get(CALL!)) : f === CALL ? pairOnly(topics.get(MEET!)) : undefined);
   for (const m of events) {
     const f = kindOf(m);
-    const topic = f === undefined ? undefined : topics.get(f);
+    const ownTopic = f === undefined ? undefined : topics.get(f);
+    const topic = f === undefined ? undefined : ownTopic ?? borrowed(m, f);
     if (!topic || complete(m) || gatherings.has(m) || severalHappenings(m) || !levelAgrees(m, topic.example, dct)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
     // takes the topic whatever its time, one naming a party only when its time agrees.
@@ -342,6 +350,8 @@ export function resolveArticleTopic(text: string, events: EventMention[], named:
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
     if ((others.length > 0 && own.length > 0) || others.length >= 2) continue;
     m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
+    // A pair borrowed from the other kind lends neither its time nor its type: only the same happening would.
+    if (topic !== ownTopic) continue;
     if (!dayRange(m.time) && dayRange(topic.example.time) && !another(text, m)) m.time = topic.example.time;
     takeKind(m, topic.example);
   }

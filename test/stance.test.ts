@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Xi Jinping spoke with Volodymyr Zelensky by phone on Wednesday, the first conversation between the two leaders since the invasion.", "conversation", "occurred"],
+  ["Russian and Ukrainian delegations met at Dolmabahce Palace on Friday in their first direct talks in more than three years.", "talks", "occurred"],
   ["Donald Trump said on Friday that he expected to meet Vladimir Putin in Budapest within two weeks or so.", "meet", "scheduled"],
   ["Treasury Secretary Scott Bessent said he expected Donald Trump to meet Xi Jinping in South Korea later this month.", "meet", "discussed"],
   ["Vance will no longer travel to Johannesburg, a person familiar with his plans said.", "travel", "called_off"],

@@ -244,7 +244,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
   // "The Associated Press reports": a word inside an outlet's or a body's name is no happening.
   const inBodyName = (t: Token) => matches.some((m) => (m.type === "outlet" || m.type === "organization") && m.start <= t.start && m.end >= t.end && m.end - m.start > t.end - t.start);
-  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !inBodyName(t) && !(k >= 2 && ts[k - 1].lower === "by" && FRAMES.get(ts[k - 2].lemma)?.by?.includes(t.lower)) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)) && !attributiveParticiple(ts, k));
+  const isEvent = ts.map((t, k) => present.has(k) || isEventToken(t, ts[k + 1]) && !inBodyName(t) && !byMeans(ts, k) && !inQuantity(ts, k) && !(t.pos === "VERB" && inHistoryCompound(ts, k)) && !attributiveParticiple(ts, k));
   const view: SentenceView = { ts, isEvent, attributed };
   const positions: number[] = [];
   for (let k = 0; k < ts.length; k++) if (isEvent[k]) positions.push(k);
@@ -501,4 +501,17 @@ function attachConditions(doc: Doc, out: EventMention[], attributions: Attributi
 
 function isReportingCue(e: EventMention, cueTokens: Set<number>): boolean {
   return cueTokens.has(e.trigger.start) || e.type === "say";
+}
+
+// How far back from "by" the verb it serves may stand ("spoke with Zelensky by phone").
+const MEANS_REACH = 6;
+/** "spoke by phone", "spoke with Volodymyr Zelensky by phone": the means of a verb's own happening is none of its own. */
+function byMeans(ts: Token[], k: number): boolean {
+  if (k < 2 || ts[k - 1].lower !== "by") return false;
+  for (let j = k - 2; j >= 0 && k - 1 - j <= MEANS_REACH; j--) {
+    if (ts[j].pos === "PUNCT") return false;
+    if (FRAMES.get(ts[j].lemma)?.by?.includes(ts[k].lower)) return true;
+    if (ts[j].pos === "VERB") return false;
+  }
+  return false;
 }

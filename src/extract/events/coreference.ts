@@ -95,6 +95,9 @@ const SIDES_PLURAL = /\b(?:sides|countries)\b/i;
 const LEADER_PLURAL = /\b(?:leaders|presidents|heads of state)\b/i;
 // What may stand between the comma and an appositive happening: a determiner and up to four modifiers.
 const APPOSITION = /^\s*(?:their|the|a|an|his|her|its)(?:\s+[\w'’-]+){0,4}\s*$/i;
+// A phrase that names the happening of its clause again, and words that would open another clause before it.
+const IN_PHRASE = /\b(?:in|for)\s+(?:their|the|its|his|her)(?:\s+[\w'’-]+){0,3}\s*$/i;
+const CLAUSE_WORDS = /\b(?:who|which|that|and|but|or|said|says|to|after|before|while|when|since|until)\b/i;
 const HEDGED = new RegExp(`\\b(?:${LEX.hedges.map(escape).join("|")})\\b`, "i");
 
 /** "The summit" is not the envoys' talks: a leader-level word refers only to a happening of people who lead on its day. */
@@ -430,7 +433,10 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     if (!a || a.stance === m.stance || partyKey(m) !== partyKey(a)) continue;
     const between = text.slice(a.trigger.end, m.trigger.start);
     const comma = between.lastIndexOf(",");
-    if (comma < 0 || !APPOSITION.test(between.slice(comma + 1)) || /[;:.!?]/.test(between)) continue;
+    // "met … at Dolmabahce Palace on Friday in their first direct talks": so is one named in a phrase of the same clause.
+    const apposed = comma >= 0 && APPOSITION.test(between.slice(comma + 1));
+    const inPhrase = comma < 0 && IN_PHRASE.test(between) && !CLAUSE_WORDS.test(between);
+    if (!(apposed || inPhrase) || /[;:.!?]/.test(between)) continue;
     m.stance = a.stance;
     if (!dayRange(m.time) && dayRange(a.time)) m.time = a.time;
   }

@@ -363,6 +363,8 @@ function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
   const out: EntityMatch[] = [];
   for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
     const m = v.at[j];
+    // "at 10 a.m. Washington time": a place that names a clock is neither where nor who.
+    if (m && v.ts[m.last]?.lower === "time") continue;
     if (m && !out.includes(m) && !titles(v, j, to)) out.push(m);
   }
   return out.length > 0 && out.every((m) => m.type === "country") ? (officeholders(v, from, to, out) ?? out) : out;

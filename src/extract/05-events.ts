@@ -7,7 +7,7 @@ import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
-import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
+import { inHistoryCompound, proposedByParty, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
 import type { Presentation } from "./04-attributions.js";
@@ -291,7 +291,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
-    const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
+    const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : proposedByParty(read.stance, attr?.cue.text, byParty);
     const stance = noneSince(ts, k) ? "unknown" : told;
     out.push({
       id: "",

@@ -39,6 +39,7 @@ interface StanceLexicon {
   absenceAhead: { words: string[]; cues: string[] };
   undated: { nouns: string[]; joining: string[]; reach: number; attempts: string[] };
   hostingWishes: string[];
+  proposingCues: string[];
   containers: string[];
   pastForms: string[];
   offeringModals: string[];
@@ -292,6 +293,15 @@ const PAST_FORMS: ReadonlySet<string> = new Set(LEX.pastForms);
 
 // Verbs of wishing that, with a guest for object, tell the guest received ("welcomed Putin to Alaska").
 const HOSTING_WISHES: ReadonlySet<string> = new Set(LEX.hostingWishes);
+const PROPOSING_CUES: ReadonlySet<string> = new Set(LEX.proposingCues);
+
+/**
+ * "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one it
+ * wants, whether the clause tells it as set or only talked of.
+ */
+export function proposedByParty(stance: Stance, cue: string | undefined, byParty: boolean): Stance {
+  return byParty && cue !== undefined && PROPOSING_CUES.has(cue.toLowerCase()) && (stance === "scheduled" || stance === "discussed") ? "wanted" : stance;
+}
 
 // The self cues by the words their first slot takes, in the cues' order (SELF never starts with an optional slot).
 const SELF_BY_FIRST = new Map<string, Cue[]>();

@@ -968,7 +968,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   // "Kyiv should sign the deal", "he can come back when he is ready": a party's "should" or "can" urges or offers it.
-  if (group.modal && OFFERING_MODALS.has(group.modal) && inp.byParty && !f.endsWith("-") && side !== "before") return "wanted";
+  // "He can come back when he is ready for Peace": coming is toward the one who tells of it, whose "can" invites it.
+  const hostSpeaks = inp.reported && inp.type === "visit" && inp.ts[inp.k].lemma === "come";
+  if (group.modal && OFFERING_MODALS.has(group.modal) && (inp.byParty || hostSpeaks) && !f.endsWith("-") && side !== "before") return "wanted";
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
     if (believed(inp.ts, inp.k)) return "discussed";

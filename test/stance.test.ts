@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["\"This is a new proposal and it will be studied,\" Kremlin spokesman Dmitry Peskov told reporters.", "proposal", "discussed"],
+  ["The Kremlin has said that offer is being studied.", "offer", "discussed"],
   ["Trump wrote that the Ukrainian can come back when he is ready for Peace.", "come", "wanted"],
   ["Vladimir Putin proposed on Sunday that Russia and Ukraine resume direct negotiations in Istanbul on Thursday.", "negotiations", "wanted"],
   ["Xi Jinping spoke with Volodymyr Zelensky by phone on Wednesday, the first conversation between the two leaders since the invasion.", "conversation", "occurred"],

@@ -40,6 +40,7 @@ interface StanceLexicon {
   undated: { nouns: string[]; joining: string[]; reach: number; attempts: string[] };
   hostingWishes: string[];
   proposingCues: string[];
+  weighingVerbs: string[];
   containers: string[];
   pastForms: string[];
   offeringModals: string[];
@@ -256,6 +257,8 @@ const BRIDGE_WORDS = new Set(["to", "of", "for", "with", "a", "an", "the", "'s",
 function selfCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
   const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
+  // "This is a new proposal and it will be studied": an offer the other side weighs or answers is only talked of.
+  if (noun === "wanted" && ts[k].pos !== "VERB" && ts.some((t) => t.pos === "VERB" && WEIGHING.has(t.lemma))) return { stance: "discussed", negated: false, at: k };
   if (noun && ts[k].pos !== "VERB") return { stance: noun, negated: false, at: k };
   // "Trump welcomed Putin to Alaska": a guest welcomed in the past was hosted, not wished for; the tense tells.
   if (ts[k].pos === "VERB" && HOSTING_WISHES.has(ts[k].lemma) && lowerOf(ts[k]).endsWith("ed") && inp.entityAt(k + 1) && !["would", "will", "'d", "to"].includes(lowerOf(ts[k - 1] ?? ts[k]))) return null;
@@ -294,6 +297,7 @@ const PAST_FORMS: ReadonlySet<string> = new Set(LEX.pastForms);
 // Verbs of wishing that, with a guest for object, tell the guest received ("welcomed Putin to Alaska").
 const HOSTING_WISHES: ReadonlySet<string> = new Set(LEX.hostingWishes);
 const PROPOSING_CUES: ReadonlySet<string> = new Set(LEX.proposingCues);
+const WEIGHING: ReadonlySet<string> = new Set(LEX.weighingVerbs);
 
 /**
  * "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one it

@@ -984,6 +984,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     if (!f.startsWith("CT") || (inp.time === "FUTURE_REF" && !(inp.byParty && tense === "future" && (!group.would || saidWould(inp.ts, group.verb))))) return "discussed";
     // "will meet on June 16", "the talks will cover …, the press secretary said": set; "would meet, the Post
     // reported, citing officials": reported as planned.
+    // "The two leaders would meet in mid-November, according to the Post": a report's "would" is a plan it tells of,
+    // dated or not.
+    if (group.would && inp.voice === "report" && !inp.byParty) return "discussed";
     return inp.byParty || inp.voice !== "report" || datedAhead(inp.time, inp.dct) ? "scheduled" : "discussed";
   }
   if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";

@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Biden said in March that there would be no invitation in the near term.", "invitation", "refused"],
+  ["Neither leader extended an invitation to his capital.", "invitation", "unplanned"],
   ["The two leaders would meet on the sidelines of the summit in mid-November, according to the Post.", "meet", "discussed"],
   ["\"This is a new proposal and it will be studied,\" Kremlin spokesman Dmitry Peskov told reporters.", "proposal", "discussed"],
   ["The Kremlin has said that offer is being studied.", "offer", "discussed"],

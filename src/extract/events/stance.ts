@@ -259,6 +259,14 @@ function selfCue(inp: StanceInput): Found | null {
   const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
   // "This is a new proposal and it will be studied": an offer the other side weighs or answers is only talked of.
   if (noun === "wanted" && ts[k].pos !== "VERB" && ts.some((t) => t.pos === "VERB" && WEIGHING.has(t.lemma))) return { stance: "discussed", negated: false, at: k };
+  if (noun === "wanted" && ts[k].pos !== "VERB") {
+    // "there would be no invitation in the near term", Biden said: a speaker's own "no" refuses it; "neither leader
+    // extended an invitation", "the long wait for an invitation": none given is no plan.
+    const start = phraseStart(ts, k);
+    const denied = inp.factuality.endsWith("-") && ts.slice(Math.max(0, start - 4), start + 1).some((t) => NEGATORS.has(lowerOf(t)) || lowerOf(t) === "neither");
+    if (denied) return { stance: (inp.byParty || inp.reported) && ts.slice(0, k).some((t) => FUTURE_AUX.has(lowerOf(t)) || lowerOf(t) === "would") ? "refused" : "unplanned", negated: false, at: k };
+    if (waitedFor(ts, k)) return { stance: "unplanned", negated: false, at: k };
+  }
   if (noun && ts[k].pos !== "VERB") return { stance: noun, negated: false, at: k };
   // "Trump welcomed Putin to Alaska": a guest welcomed in the past was hosted, not wished for; the tense tells.
   if (ts[k].pos === "VERB" && HOSTING_WISHES.has(ts[k].lemma) && lowerOf(ts[k]).endsWith("ed") && inp.entityAt(k + 1) && !["would", "will", "'d", "to"].includes(lowerOf(ts[k - 1] ?? ts[k]))) return null;
@@ -270,6 +278,12 @@ function selfCue(inp: StanceInput): Found | null {
     return { stance: cue.stance, negated, at: k };
   }
   return null;
+}
+
+/** "waiting since December for the invitation", "the long wait for an Oval Office invitation": one still awaited. */
+function waitedFor(ts: Token[], k: number): boolean {
+  const p = phraseStart(ts, k) - 1;
+  return p >= 1 && lowerOf(ts[p]) === "for" && ts.slice(Math.max(0, p - 5), p).some((t) => t.lemma === "wait");
 }
 
 // Lists a happening is on or off ("on the schedule", "off the agenda"): what is on them is the clause's subject.

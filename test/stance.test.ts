@@ -110,6 +110,8 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Asked in October, Kremlin spokesman Dmitry Peskov said Putin was \"not yet going\".", "going", "unplanned"],
+  ["Putin had stayed home because Trump himself was not going.", "going", "unplanned"],
   ["Biden said in March that there would be no invitation in the near term.", "invitation", "refused"],
   ["Neither leader extended an invitation to his capital.", "invitation", "unplanned"],
   ["The two leaders would meet on the sidelines of the summit in mid-November, according to the Post.", "meet", "discussed"],

@@ -280,6 +280,21 @@ function selfCue(inp: StanceInput): Found | null {
   return null;
 }
 
+const BE_FORMS: ReadonlySet<string> = new Set(["is", "are", "was", "were", "'s", "’s", "'m", "’m", "am", "'re", "’re"]);
+/**
+ * "Putin was 'not yet going'", "Trump himself was not going": a progressive of a happening tells a plan, so told
+ * negated it is none, whatever the tense of its telling.
+ */
+function progressivePlan(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB" || !lowerOf(ts[k]).endsWith("ing")) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = lowerOf(ts[j]);
+    if (BE_FORMS.has(w)) return true;
+    if (!(NEGATORS.has(w) || ts[j].pos === "ADV" || ts[j].pos === "PART" || QUOTE_MARKS.has(ts[j].text))) return false;
+  }
+  return false;
+}
+
 /** "waiting since December for the invitation", "the long wait for an Oval Office invitation": one still awaited. */
 function waitedFor(ts: Token[], k: number): boolean {
   const p = phraseStart(ts, k) - 1;
@@ -975,6 +990,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const negative = f.endsWith("-");
   // "Biden said he would not host Netanyahu", "Putin will not be travelling": a party's own "will not" refuses.
   if (negative && inp.byParty && inp.ts[inp.k].pos === "VERB" && !UNWILLED.has(inp.ts[inp.k].lemma) && willNot(inp.ts, inp.k)) return "refused";
+  if (negative && progressivePlan(inp.ts, inp.k)) return "unplanned";
   if (negative) return ahead || ((tense === "present" || group.perfect || inp.ts[inp.k].pos !== "VERB") && side !== "before") || (inp.ts[inp.k].pos !== "VERB" && tense !== "past") ? "unplanned" : "failed";
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);

@@ -41,6 +41,7 @@ interface StanceLexicon {
   hostingWishes: string[];
   proposingCues: string[];
   weighingVerbs: string[];
+  openSetting: { whWords: string[]; verbs: string[]; disclosing: string[] };
   containers: string[];
   pastForms: string[];
   offeringModals: string[];
@@ -292,6 +293,44 @@ function progressivePlan(ts: Token[], k: number): boolean {
     if (BE_FORMS.has(w)) return true;
     if (!(NEGATORS.has(w) || ts[j].pos === "ADV" || ts[j].pos === "PART" || QUOTE_MARKS.has(ts[j].text))) return false;
   }
+  return false;
+}
+
+const WH_SETTING: ReadonlySet<string> = new Set(LEX.openSetting.whWords);
+const SETTING_VERBS: ReadonlySet<string> = new Set(LEX.openSetting.verbs);
+const DISCLOSING_VERBS: ReadonlySet<string> = new Set([...LEX.openSetting.verbs, ...LEX.openSetting.disclosing]);
+// How far back the "when" or "where" may stand, and how far the clause's predicate or the settling verb from it.
+const WH_REACH = 8;
+const SETTLE_REACH = 12;
+
+/** A settling verb at j told as not done: negated just before, or still to be done ("yet to be decided"). */
+function unsettled(ts: Token[], j: number, verbs: ReadonlySet<string>): boolean {
+  if (ts[j].pos !== "VERB" || !verbs.has(ts[j].lemma)) return false;
+  const before = ts.slice(Math.max(0, j - 4), j).map(lowerOf);
+  return before.some((w) => NEGATORS.has(w)) || (before.includes("yet") && before.includes("to"));
+}
+
+/**
+ * "had not yet agreed on when or where Putin and Biden would meet", "Where the two will sit down has not been
+ * announced": a happening whose day or venue is an open question no one has settled is not planned.
+ */
+function openSetting(ts: Token[], k: number): boolean {
+  let wh = -1;
+  for (let j = k - 1; j >= 0 && k - j <= WH_REACH; j--) {
+    if (WH_SETTING.has(lowerOf(ts[j]))) {
+      wh = j;
+      break;
+    }
+    if (STOPS.has(lowerOf(ts[j])) || lowerOf(ts[j]) === ",") return false;
+  }
+  if (wh < 0) return false;
+  // The clause is the object of a settling verb before it ("not agreed on when or where …") …
+  for (let j = wh - 1; j >= 0 && wh - j <= 5; j--) if (unsettled(ts, j, SETTING_VERBS)) return true;
+  // … or the subject of a predicate after it ("Where the two will sit down has not been announced").
+  const opensSentence = wh === 0 || ts[wh - 1].pos === "PUNCT";
+  if (!opensSentence) return false;
+  // A comma ends a clause of time instead ("When the two finally sat down, no agreement was announced").
+  for (let j = k + 1; j < ts.length && j - k <= SETTLE_REACH && lowerOf(ts[j]) !== "," && !STOPS.has(lowerOf(ts[j])); j++) if (unsettled(ts, j, DISCLOSING_VERBS)) return true;
   return false;
 }
 
@@ -933,7 +972,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (insideCondition(inp.ts, inp.k)) return "discussed";
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
-  if (undated(inp.ts, inp.k)) return "unplanned";
+  if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";
   // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.

@@ -110,6 +110,7 @@ const rows: [string, string, Stance][] = [
   ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
+  ["Biden said on Sunday he was disappointed by Xi's absence from the G20 summit last weekend.", "absence", "failed"],
   ["John Kirby said there was nothing on the schedule for such a visit.", "visit", "unplanned"],
   ["The Kremlin said Russia and the United States had not yet agreed on when or where Putin and Biden might meet.", "meet", "unplanned"],
   ["Where the two will sit down has not been announced.", "sit", "unplanned"],

@@ -999,6 +999,14 @@ function objectPronoun(v: RoleView, from: number, to: number, k: number, found: 
   }
 }
 
+const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”"]);
+/** True when an odd number of quotation marks stand before token j in its sentence: it is inside a quotation. */
+function insideQuote(ts: Token[], j: number): boolean {
+  let n = 0;
+  for (let i = 0; i < j; i++) if (QUOTES.has(ts[i].text)) n++;
+  return n % 2 === 1;
+}
+
 /**
  * "North Korea said it had tested a missile", "Trump said he would meet Kim": a pronoun subject of reported content
  * stands for the speaker, who then takes part; without an attribution, a "he" or "she" stands for the first person the
@@ -1019,14 +1027,17 @@ function withPronounSubject(v: RoleView, k: number, attr: Attribution | null, ma
   }
   if (j < 0 || !(ts[j].pos === "PRON" && SPEAKER_PRONOUNS.has(ts[j].lower))) return found;
   const pronoun = ts[j];
-  // "they" in what the Elysee said are others, never the speaker ("… when they meet on Thursday, the Elysee said").
-  if (attr && attr.content.start <= pronoun.start && pronoun.lower !== "they") {
+  // "they" in what the Elysee said are others, never the speaker ("… when they meet on Thursday, the Elysee said"); so
+  // is "he" in the speaker's own words ("He can come back when he is ready", Trump wrote).
+  const quotedOther = PERSON_PRONOUNS.has(pronoun.lower) && insideQuote(ts, j);
+  if (attr && attr.content.start <= pronoun.start && pronoun.lower !== "they" && !quotedOther) {
     // The speaker is the deepest source: "Yonhap reported that Kim said he would …" has Kim saying it.
     const speaker = attr.chain[attr.chain.length - 1]?.entity;
     if (speaker && !found.includes(speaker) && !speaker.startsWith("outlet:")) return [speaker, ...found];
     return found;
   }
   if (!PERSON_PRONOUNS.has(pronoun.lower)) return found;
-  const referent = matches.find((m) => m.entity.startsWith("person:") && m.end <= pronoun.start);
+  const speaker = quotedOther ? attr?.chain.at(-1)?.entity : undefined;
+  const referent = matches.find((m) => m.entity.startsWith("person:") && m.end <= pronoun.start && m.entity !== speaker);
   return referent && !found.includes(referent.entity) ? [referent.entity, ...found] : found;
 }

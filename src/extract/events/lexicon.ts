@@ -43,6 +43,7 @@ export interface EventLexicon {
   gerundAdjuncts: string[];
   placeHeads: string[];
   nonEventNouns: string[];
+  talkOfNouns: string[];
   subjectPronouns: string[];
   subordinators: string[];
   futureMarkers: string[];
@@ -85,6 +86,7 @@ export const SUFFIX_RE = new RegExp(`(?:${LEX.nounSuffixes.join("|")})s?$`);
 export const NON_EVENT_VERBS = new Set(LEX.nonEventVerbs);
 export const ROLE_NOUNS = new Set(LEX.roleNouns);
 export const NON_EVENT_NOUNS = new Set(LEX.nonEventNouns);
+export const TALK_OF_NOUNS: ReadonlySet<string> = new Set(LEX.talkOfNouns);
 export const GENERIC: TriggerInfo = { type: "other", cameo: null };
 export const PARTICIPANT_STOP = new Set(LEX.participantStops);
 export const LOCATIVE = new Set(LEX.locativePrepositions);

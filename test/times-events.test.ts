@@ -21,6 +21,8 @@ const cases: Case[] = [
   // a time in a clause of time after the trigger dates the clause, not what comes before or after it
   { text: "The signing was scrapped after the Oval Office quarrel on Feb. 28.", date: "2025-03-12", trigger: "signing", time: "2025-02-28" },
   { text: "Their last meeting before Busan was in Osaka in June 2019.", date: "2025-10-31", trigger: "meeting", time: "2019-06" },
+  // a day named beats a vague "recently" beside it
+  { text: "The two leaders met face to face most recently in Samarkand last September.", date: "2023-02-22", trigger: "met", time: "2022-09" },
 ];
 
 describe("what comes before or after a dated happening", () => {

@@ -132,7 +132,7 @@ function opensClauseBetween(ts: Token[], from: number, k: number): boolean {
 export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attribution | null, own = false): string | null {
   const hung = hungOn(ts, k, times, region) ?? (own ? renamed(ts, k, times, region) : null);
   if (hung) return hung;
-  let best: { d: number; v: string } | null = null;
+  let best: { d: number; v: string; vague: boolean } | null = null;
   for (const tm of times) {
     // "said on Monday" dates the saying, "will travel on Thursday" the travel: the two never swap.
     if (tm.region !== region) continue;
@@ -177,7 +177,9 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
       if (w === "," || w === "that") d += 6;
       if (j !== k && ts[j].pos === "VERB") d += 3;
     }
-    if (d <= MAX_TIME_DISTANCE && (!best || d < best.d)) best = { d, v: tm.value };
+    // "met face to face most recently in Samarkand last September": a day named beats a vague "recently" beside it.
+    const vague = tm.value.endsWith("_REF");
+    if (d <= MAX_TIME_DISTANCE && (!best || (vague === best.vague ? d < best.d : !vague))) best = { d, v: tm.value, vague };
   }
   return best?.v ?? null;
 }

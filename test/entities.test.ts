@@ -78,6 +78,8 @@ const CASES: Case[] = [
   // The bare American usage, in an article about the United States; not before a noun ("administration officials").
   { text: "Trump spoke on Monday. The administration and Kyiv plan to sign. The administration official declined.", dct: "2025-03-04", has: ["administration → country:US"], not: ["administration official"] },
   { text: "Lee spoke in Seoul. The administration said nothing.", dct: "2025-09-04", has: [], not: ["country:US"] },
+  // A title before a name is no name of its own.
+  { text: "Two days later Treasury Secretary Scott Bessent came to Kyiv.", dct: "2025-05-01", has: ["Treasury Secretary Scott Bessent → person:scott-bessent"], not: ["local:treasury-secretary"] },
 ];
 
 describe("readEntities", () => {
@@ -102,6 +104,12 @@ describe("readEntities", () => {
     const kcna = reading.matches.find((m) => m.entity === "outlet:kcna")!;
     expect(kcna.sentence).toBe(1);
     expect(kcna.type).toBe("outlet");
+  });
+
+  it("takes an unknown name ending in a word for a document (statute, charter, pact) for no person", () => {
+    const { reading } = read("South Africa has ratified the Rome Statute and the Olympic Charter.", "2023-03-23");
+    const types = reading.matches.filter((m) => m.entity.startsWith("local:")).map((m) => `${m.text}:${m.type}`);
+    expect(types).toEqual(["Rome Statute:event", "Olympic Charter:event"]);
   });
 
   it("says how each mention was recognised", () => {

@@ -334,6 +334,16 @@ function openSetting(ts: Token[], k: number): boolean {
   return false;
 }
 
+/** "no meeting, engagement or phone conversation": a "no" opening the happening's phrase, or the list it heads. */
+function noBefore(ts: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === "no") return true;
+    if (!(ts[j].pos === "NOUN" || ts[j].pos === "ADJ" || ts[j].pos === "PROPN" || w === "," || w === "or" || w === "and")) return false;
+  }
+  return false;
+}
+
 /** "waiting since December for the invitation", "the long wait for an Oval Office invitation": one still awaited. */
 function waitedFor(ts: Token[], k: number): boolean {
   const p = phraseStart(ts, k) - 1;
@@ -988,8 +998,10 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // A negated happening ("no hurry to fix a date for a first summit") is never told as held or set by how it is
   // described: its own negation decides.
   const weak = !!described && !described.ownNegation && inp.factuality.endsWith("-") && (described.stance === "occurred" || described.stance === "scheduled");
-  // "No meeting has been announced", "a visit has not been scheduled": a plan denied is no plan, not a failure.
+  // "No meeting has been announced", "a visit has not been scheduled": a plan denied is no plan, not a failure; so is
+  // one denied to be talked of ("no meeting … was in the works").
   if (!governing && weak && described!.stance === "scheduled") return "unplanned";
+  if (!governing && described && !described.ownNegation && inp.factuality.endsWith("-") && described.stance === "discussed" && noBefore(inp.ts, inp.k)) return "unplanned";
   // "announced the Russian leader would not travel": a cue that sets or tells held says nothing against the
   // trigger's own negation, which then decides.
   const overruled = !!governing && !governing.negated && (governing.stance === "scheduled" || governing.stance === "occurred") && inp.factuality.endsWith("-") && inp.ts.slice(governing.at + 1, inp.k).some((t) => NEGATORS.has(lowerOf(t)));

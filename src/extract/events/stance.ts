@@ -344,6 +344,18 @@ function noBefore(ts: Token[], k: number): boolean {
   return false;
 }
 
+// Verbs that, with "off" after their object, call it off ("called the summit off", "put the talks off").
+const OFF_VERBS: ReadonlySet<string> = new Set(["call", "put"]);
+/** "called that meeting off": the happening is the object of "call" or "put", with "off" right after it. */
+function calledOff(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB" || lowerOf(ts[k + 1] ?? ts[k]) !== "off") return false;
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (ts[j].pos === "VERB") return OFF_VERBS.has(ts[j].lemma) && !ts.slice(Math.max(0, j - 3), j).some((t) => NEGATORS.has(lowerOf(t)));
+    if (!(determiner(ts[j]) || /^(?:that|this|the|a|an|his|her|its|their)$/.test(lowerOf(ts[j])) || ts[j].pos === "ADJ" || ts[j].pos === "NOUN" || ts[j].pos === "PROPN")) return false;
+  }
+  return false;
+}
+
 /** "waiting since December for the invitation", "the long wait for an Oval Office invitation": one still awaited. */
 function waitedFor(ts: Token[], k: number): boolean {
   const p = phraseStart(ts, k) - 1;
@@ -493,7 +505,9 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   let j = k - 1;
   // "the hoped-for meeting", "a long-awaited summit": the words of a hyphened compound belong to the phrase.
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-" || (ts[i - 1]?.lower === "-" && ts[i - 1].end === ts[i].start);
-  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
+  // "A planned signing": so does a participle between a determiner and the noun.
+  const participle = (i: number) => ts[i].pos === "VERB" && /ed$/.test(lowerOf(ts[i])) && i > 0 && determiner(ts[i - 1]);
+  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || participle(j) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;
@@ -504,9 +518,12 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
 /** For a happening named as a subject, the predicate cue that follows its phrase ("the summit was called off"). */
 function predicateCue(inp: StanceInput): Found | null {
   const { ts, k, named } = inp;
-  if (ts[k].pos === "VERB" || !isSubject(ts, k, named)) return null;
+  // "A planned signing … was scrapped": a gerund after its determiner is a noun.
+  const gerund = ts[k].pos === "VERB" && lowerOf(ts[k]).endsWith("ing") && k > 0 && (determiner(ts[k - 1]) || (ts[k - 1].pos === "VERB" && /ed$/.test(lowerOf(ts[k - 1])) && k > 1 && determiner(ts[k - 2])));
+  if ((ts[k].pos === "VERB" && !gerund) || !isSubject(ts, k, named)) return null;
   let relativeSkipped = false;
-  for (let b = k + 1; b < ts.length && b <= k + PREDICATE_REACH; b++) {
+  let reach = k + PREDICATE_REACH;
+  for (let b = k + 1; b < ts.length && b <= reach; b++) {
     const w = lowerOf(ts[b]);
     // "the agreement whose signing was scrapped": what follows "whose" is said of its own subject, not of the noun.
     if (w === "whose") return null;
@@ -523,6 +540,17 @@ function predicateCue(inp: StanceInput): Found | null {
       const negated = ts.slice(b, end + 1).some((t) => NEGATORS.has(lowerOf(t))) && !ownNegation;
       if (GATHERING_OUTCOMES.has(cue.text) && GATHERINGS.has(inp.type)) return { stance: "occurred", negated: false, at: b, ownNegation: true };
       return { stance: cue.stance, negated, at: b, ownNegation };
+    }
+    // "The summit itself, agreed in principle on Sunday night …, is now a dead letter": a participial phrase set off by
+    // commas is passed over to its closing comma.
+    if (w === "," && b <= k + 2 && ts[b + 1]?.pos === "VERB" && /ed$/.test(lowerOf(ts[b + 1]))) {
+      const close = ts.findIndex((x, n) => n > b + 1 && n <= b + PREDICATE_REACH + 8 && x.text === ",");
+      if (close > 0) {
+        reach += close - b;
+        b = close;
+        relativeSkipped = true;
+        continue;
+      }
     }
     // "The meeting scheduled for Thursday was called off": a participle right after the noun, with its phrase, is a
     // relative clause without "that"; the predicate follows it.
@@ -983,6 +1011,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
   if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";
+  // "Blinken called that meeting off the next day": a phrasal verb split by its object.
+  if (calledOff(inp.ts, inp.k)) return "called_off";
   // "Putin called the conversation very useful", "described the talks as constructive": judged, so held.
   if (judged(inp.ts, inp.k)) return "occurred";
   // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.

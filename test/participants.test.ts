@@ -132,6 +132,13 @@ describe("participants: the country visited", () => {
 
 describe("participants: the happening an article is about", () => {
   check([
+    // The pair named after the trigger ("between the two leaders") is the pair told of before.
+    {
+      text: "Vladimir Putin will travel to North Korea on Tuesday at Kim Jong Un's invitation. It will be the third summit between the two leaders.",
+      date: "2024-06-17",
+      trigger: "summit",
+      participants: [PUTIN, KIM],
+    },
     // With no meeting of its own, a meeting talked of is between the pair the article's call joins.
     {
       text: "Joe Biden and Vladimir Putin spoke by phone on Tuesday. Biden said the summit he had proposed could take place in Europe this summer.",

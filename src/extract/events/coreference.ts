@@ -53,6 +53,9 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A plural naming of the pair, then at most three words up to the trigger: "their only meeting", "they would meet".
 const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).join("|")})(?:\\s+[\\w'’-]+){0,3}\\s*$`, "i");
 
+// The pair named after the trigger ("the third summit between the two leaders", "a meeting of the two presidents").
+const PLURAL_AFTER = new RegExp(`^\\s+(?:between|of|among)\\s+(${LEX.plural.phrases.filter((p) => p.includes(" ")).map(escape).join("|")}|them)\\b`, "i");
+
 // Voices that are the pair itself ("the two sides said"), from the plural phrases that are not bare pronouns.
 const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) => p.includes(" ")));
 
@@ -177,7 +180,8 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     const m = events[i];
     if (complete(m) || kindOf(m) === undefined) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
-    const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
+    const following = PLURAL_AFTER.exec(text.slice(m.trigger.end, m.trigger.end + 40));
+    const clause = following ? ` ${following[1]}` : before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
     // "the two sides said their presidents had agreed to conclude an agreement": what a pair says it will do together
     // is the pair's.
     const voice = m.source.at(-1)?.text.toLowerCase() ?? "";

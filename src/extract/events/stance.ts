@@ -258,9 +258,9 @@ const BRIDGE_WORDS = new Set(["to", "of", "for", "with", "a", "an", "the", "'s",
 function selfCue(inp: StanceInput): Found | null {
   const { ts, k } = inp;
   const noun = SELF_NOUNS.get(lowerOf(ts[k])) ?? SELF_NOUNS.get(ts[k].lemma);
-  // "This is a new proposal and it will be studied": an offer the other side weighs or answers is only talked of.
-  if (noun === "wanted" && ts[k].pos !== "VERB" && ts.some((t) => t.pos === "VERB" && WEIGHING.has(t.lemma))) return { stance: "discussed", negated: false, at: k };
   if (noun === "wanted" && ts[k].pos !== "VERB") {
+    // "This is a new proposal and it will be studied": an offer the other side weighs or answers is only talked of.
+    if (ts.some((t) => t.pos === "VERB" && WEIGHING.has(t.lemma))) return { stance: "discussed", negated: false, at: k };
     // "there would be no invitation in the near term", Biden said: a speaker's own "no" refuses it; "neither leader
     // extended an invitation", "the long wait for an invitation": none given is no plan.
     const start = phraseStart(ts, k);
@@ -497,6 +497,9 @@ function wishBefore(ts: Token[], that: number): number {
 
 /** True when the trigger's noun phrase is the subject of what follows: it opens its clause. */
 /** A determiner or a possessive: "the", "a", "their", "his". */
+/** A verb form in -ed, as the tagger gives a past participle ("planned", "agreed"). */
+const pastParticiple = (t: Token) => t.pos === "VERB" && /ed$/.test(lowerOf(t));
+
 function determiner(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || (t.pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)));
 }
@@ -506,7 +509,7 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   // "the hoped-for meeting", "a long-awaited summit": the words of a hyphened compound belong to the phrase.
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-" || (ts[i - 1]?.lower === "-" && ts[i - 1].end === ts[i].start);
   // "A planned signing": so does a participle between a determiner and the noun.
-  const participle = (i: number) => ts[i].pos === "VERB" && /ed$/.test(lowerOf(ts[i])) && i > 0 && determiner(ts[i - 1]);
+  const participle = (i: number) => pastParticiple(ts[i]) && i > 0 && determiner(ts[i - 1]);
   while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || participle(j) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
@@ -519,7 +522,7 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
 function predicateCue(inp: StanceInput): Found | null {
   const { ts, k, named } = inp;
   // "A planned signing … was scrapped": a gerund after its determiner is a noun.
-  const gerund = ts[k].pos === "VERB" && lowerOf(ts[k]).endsWith("ing") && k > 0 && (determiner(ts[k - 1]) || (ts[k - 1].pos === "VERB" && /ed$/.test(lowerOf(ts[k - 1])) && k > 1 && determiner(ts[k - 2])));
+  const gerund = ts[k].pos === "VERB" && lowerOf(ts[k]).endsWith("ing") && k > 0 && (determiner(ts[k - 1]) || (pastParticiple(ts[k - 1]) && k > 1 && determiner(ts[k - 2])));
   if ((ts[k].pos === "VERB" && !gerund) || !isSubject(ts, k, named)) return null;
   let relativeSkipped = false;
   let reach = k + PREDICATE_REACH;
@@ -543,7 +546,7 @@ function predicateCue(inp: StanceInput): Found | null {
     }
     // "The summit itself, agreed in principle on Sunday night …, is now a dead letter": a participial phrase set off by
     // commas is passed over to its closing comma.
-    if (w === "," && b <= k + 2 && ts[b + 1]?.pos === "VERB" && /ed$/.test(lowerOf(ts[b + 1]))) {
+    if (w === "," && b <= k + 2 && ts[b + 1] && pastParticiple(ts[b + 1])) {
       const close = ts.findIndex((x, n) => n > b + 1 && n <= b + PREDICATE_REACH + 8 && x.text === ",");
       if (close > 0) {
         reach += close - b;

@@ -32,6 +32,8 @@ import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
+import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
+import { encodeStoryFeatures, storyFeatures } from "../src/link/06-stories.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
@@ -603,6 +605,50 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         await store.db.deleteFrom("articles").where("id", "=", "a1").execute();
         expect(await store.db.selectFrom("entity_articles").select("seq").where("seq", "=", 1).execute()).toEqual([]);
         expect(await store.db.selectFrom("readings").select("seq").where("seq", "=", 1).execute()).toEqual([]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the story features of a former store to the compact layout: the same features back, articles read the same", async () => {
+      const { old, oldLocation } = await formerStore("0016_compact_store");
+      try {
+        const long = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "Summit talk" });
+        const short = sample("a1");
+        const features = new Map<string, string>();
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        for (const [i, e] of [short, long].entries()) {
+          const seq = i + 1;
+          const terms = encodeStoryFeatures(storyFeatures({ id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published }));
+          features.set(e.article.id, terms);
+          // The row as the version before wrote it: the features' JSON deflated alone.
+          await old.insertInto("articles").values({
+            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
+            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
+            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
+            story_features: deflateRawSync(terms), credits: "[]",
+          }).execute();
+          await old.insertInto("readings").values({ seq, data: encodeReading(e, e.article.text) }).execute();
+        }
+        // One stored before features were deflated at all, in the text column.
+        await old.insertInto("articles").values({
+          id: "plain", seq: 3, content_hash: "hash-3", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
+          byline: null, language: "en", text: TEXT, body: null, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
+          story_terms: '{"v":2,"terms":[["name:kim",1.5]]}', story_features: null, credits: "[]",
+        }).execute();
+        const sizes = new Map((await old.selectFrom("articles").select(["id", "story_features"]).execute()).map((r: { id: string; story_features: Uint8Array | null }) => [r.id, r.story_features?.byteLength ?? 0]));
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const rows = await store.db.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
+        for (const r of rows.slice(0, 2)) {
+          expect(storyTermsCompact(r.story_features!)).toBe(true);
+          expect(unpackStoryTerms(r)).toBe(features.get(r.id));
+          expect(r.story_features!.byteLength).toBeLessThan(sizes.get(r.id)!);
+        }
+        expect(unpackStoryTerms(rows[2])).toBe('{"v":2,"terms":[["name:kim",1.5]]}');
+        for (const e of [short, long]) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -30,6 +30,7 @@ import {
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
+import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
@@ -649,6 +650,62 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         }
         expect(unpackStoryTerms(rows[2])).toBe('{"v":2,"terms":[["name:kim",1.5]]}');
         for (const e of [short, long]) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the reports of a former store: chains, roots, sources and credits read the same, without the names they repeat", async () => {
+      const { old, oldLocation } = await formerStore("0017_compact_story_features");
+      const credits = [{ text: "Yonhap", entity: "outlet:yonhap" }, { text: "a wire service", entity: null }];
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        await old.insertInto("articles").values({
+          id: "a1", seq: 1, content_hash: "hash-1", minhash: new Uint8Array(0), title: "Trump and Kim may meet", outlet_id: outletId("Korea Daily Wire"), url: null,
+          published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+          ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null, story_features: null, credits: JSON.stringify(credits),
+        }).execute();
+        await old.insertInto("claims").values({ id: "c1", type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-18",
+          last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0 }).execute();
+        await old.insertInto("origins").values({ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18", source_key: "outlet:cnn" }).execute();
+        // As the version before wrote them: the chain and root in full, each source an object.
+        const cases: [string, string[], string | null, unknown[]][] = [
+          ["r1", ["U.S. officials", "CNN"], "CNN", [{ text: "U.S. officials", entity: null }, { text: "CNN", entity: "outlet:cnn" }]],
+          ["r2", ["Seoul"], "Yonhap", [{ text: "Seoul", entity: "country:KR" }]],
+          ["r3", ["A", "B"], "B", [{ text: "A", entity: null }]],
+          ["r4", ["CNN"], "CNN", [{ text: "CNN", entity: "outlet:cnn", note: "by phone" }]],
+          ["r5", [], "Korea Daily Wire", []],
+          ["r6", ["CNN"], null, []],
+          ["r7", ["CNN"], "", [{ text: "CNN", entity: "outlet:cnn" }]],
+        ];
+        for (const [id, chain, root, source] of cases) {
+          await old.insertInto("reports").values({ id, claim_id: "c1", article_id: "a1", event_id: id, sentence: 0, trigger: "meeting", factuality: "PR+",
+            chain: JSON.stringify(chain), root, origin_id: "o1", published: "2025-10-18", stance: "discussed", background: 0, time: null,
+            source: JSON.stringify(source), trigger_start: null, trigger_end: null, place: null }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const view = (await getClaim(store.db, "c1"))!;
+        expect(view.reports.map((r) => [r.id, r.chain, r.root])).toEqual(cases.map(([id, chain, root]) => [id, chain, root]));
+        const state = (await claimStates(store.db, ["c1"])).get("c1")!;
+        expect(state.reports.map((r) => [r.id, r.source])).toEqual(cases.map(([id, , , source]) => [id, source]));
+        expect(state.reports[0].credits).toEqual(credits);
+        expect((await getArticle(store.db, "a1"))!.extraction.article.credits).toEqual(credits);
+        expect((await store.db.selectFrom("articles").select("credits").executeTakeFirstOrThrow()).credits).toBe('[["Yonhap","outlet:yonhap"],["a wire service",null]]');
+        // The names are not written again where the sources have them.
+        const stored = new Map((await store.db.selectFrom("reports").select(["id", "chain", "root", "source"]).execute()).map((r) => [r.id, r]));
+        expect(stored.get("r1")).toEqual({ id: "r1", chain: "", root: "", source: '[["U.S. officials",null],["CNN","outlet:cnn"]]' });
+        expect(stored.get("r2")).toMatchObject({ chain: "", root: "Yonhap" });
+        expect(stored.get("r3")!.chain).toBe('["A","B"]');
+        expect(stored.get("r4")!.source).toBe('[{"text":"CNN","entity":"outlet:cnn","note":"by phone"}]');
+        // A root that is itself empty keeps its chain written out, so that an empty root stays empty.
+        expect(stored.get("r7")).toMatchObject({ chain: '["CNN"]', root: "" });
+        // And a report written now is read back the same way.
+        await applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r8", "c1", "a1", "2025-10-18", { root: "Yonhap" })] });
+        const r8 = (await getClaim(store.db, "c1"))!.reports.find((r) => r.id === "r8")!;
+        expect([r8.chain, r8.root]).toEqual([["U.S. officials", "CNN"], "Yonhap"]);
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -8,6 +8,7 @@ import { annotationRows, decodeReading, type AnnotationRows, type DecodedReading
 import { NOT_MENTIONED, packSaid, statementsOf } from "./said.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
+import { packSources, readSources } from "./sources.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
@@ -233,7 +234,7 @@ export async function insertArticle(
       url: a.url,
       published: a.published,
       published_source: a.published_source ?? null,
-      credits: JSON.stringify(a.credits ?? []),
+      credits: packSources(a.credits ?? []),
       byline: a.byline ?? null,
       language: a.language,
       text: "",
@@ -339,7 +340,7 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
       text,
       byline: row.byline,
       published_source: row.published_source as Extraction["article"]["published_source"],
-      credits: JSON.parse(row.credits) as SourceRef[],
+      credits: readSources(row.credits),
     },
     ...reading,
   };

@@ -4,6 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
+import { packReportSources, unpackReportSources } from "./sources.js";
 import { indexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
@@ -151,6 +152,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         "reports.background",
         "reports.chain",
         "reports.root",
+        "reports.source",
         "reports.origin_id",
         "reports.published",
         "articles.title",
@@ -206,22 +208,25 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       event_time: c.event_time,
       historical: c.historical === 1,
       story: c.story_id,
-      reports: own.map((r) => ({
-        id: r.id,
-        article: r.article_id,
-        title: r.title,
-        outlet: r.outlet ?? null,
-        published: r.published,
-        sentence: r.sentence,
-        trigger: r.trigger,
-        factuality: r.factuality,
-        stance: r.stance as Stance,
-        background: r.background === 1,
-        chain: JSON.parse(r.chain) as string[],
-        origin: r.origin_id,
-        root: r.root,
-        event: r.event_id,
-      })),
+      reports: own.map((r) => {
+        const { chain, root } = unpackReportSources(r);
+        return {
+          id: r.id,
+          article: r.article_id,
+          title: r.title,
+          outlet: r.outlet ?? null,
+          published: r.published,
+          sentence: r.sentence,
+          trigger: r.trigger,
+          factuality: r.factuality,
+          stance: r.stance as Stance,
+          background: r.background === 1,
+          chain,
+          origin: r.origin_id,
+          root,
+          event: r.event_id,
+        };
+      }),
       origins: (originsBy.get(c.id) ?? []).map((o) => ({
         id: o.id,
         root: o.root,
@@ -375,14 +380,12 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       sentence: r.sentence,
       trigger: r.trigger,
       factuality: r.factuality,
-      chain: JSON.stringify(r.chain),
-      root: r.root,
+      ...packReportSources(r.chain, r.root, r.source),
       origin_id: r.origin_id,
       published: r.published,
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,
-      source: JSON.stringify(r.source),
       trigger_start: triggers?.get(r.event_id)?.start ?? null,
       trigger_end: triggers?.get(r.event_id)?.end ?? null,
       place: r.place ?? null,

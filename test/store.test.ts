@@ -713,6 +713,75 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("converts the claim search index of a former store: the same claims found, ranked and scored the same", async () => {
+      const { old, oldLocation } = await formerStore("0018_report_sources");
+      const sqlite = engine.name === "sqlite";
+      try {
+        await old.insertInto("entities").values([
+          { id: "person:donald-trump", name: "Donald Trump", type: "person", mentions: 1 },
+          { id: "person:kim-jong-un", name: "Kim Jong Un", type: "person", mentions: 1 },
+        ]).execute();
+        const claims = [
+          ["c1", "meet — Trump, Kim", "Trump and Kim may meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "threaten — Kim", "Kim threatens a missile test", ["person:kim-jong-un"]],
+          ["c3", "meet — Kim", "Kim will meet envoys at the summit", ["person:kim-jong-un"]],
+        ] as const;
+        // As the version before indexed them: the index's own copy of each claim's words.
+        for (const [id, summary, statement, participants] of claims) {
+          await old.insertInto("claims").values({ id, type: "meet", cameo: null, summary, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement, historical: 0 }).execute();
+          await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ claim_id: id, entity_id }))).execute();
+          const parties = participants.map((p) => (p === "person:kim-jong-un" ? "Kim Jong Un" : "Donald Trump")).join(" ");
+          if (sqlite) await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, ${summary}, ${statement}, ${parties} from claims where id = ${id}`.execute(old);
+          else await sql`insert into claim_search (claim_id, doc) values (${id}, setweight(to_tsvector('english', ${summary}), 'A') || to_tsvector('english', ${statement}) || setweight(to_tsvector('english', ${parties}), 'B'))`.execute(old);
+        }
+        // One whose words changed, indexed again as the version before did.
+        if (sqlite) {
+          await old.updateTable("claims").set({ statement: "Kim and Trump met at the summit" }).where("id", "=", "c1").execute();
+          await sql`delete from claim_search where rowid = (select rowid from claims where id = 'c1')`.execute(old);
+          await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, summary, statement, 'Donald Trump Kim Jong Un' from claims where id = 'c1'`.execute(old);
+        }
+        // What the former index answered, scores included.
+        const queries = ["kim", "summit", "meet", "donald", "missile test", "may"];
+        const before = new Map<string, unknown>();
+        if (sqlite) {
+          for (const q of queries) {
+            const match = queryTerms(q).map((t, i, all) => `"${t}"${i === all.length - 1 ? "*" : ""}`).join(" AND ");
+            const { rows } = await sql<{ id: string; score: number }>`select c.id, -bm25(claim_search, 2.0, 1.0, 1.0) as score from claim_search join claims c on c.rowid = claim_search.rowid
+              where claim_search match ${match} order by bm25(claim_search, 2.0, 1.0, 1.0), c.id`.execute(old);
+            before.set(q, rows.map((r) => ({ id: r.id, score: r.score })));
+          }
+          expect((before.get("kim") as unknown[]).length).toBe(3);
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        if (sqlite) {
+          await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+          const tables = (await sql<{ name: string }>`select name from sqlite_schema where name like 'claim_search%'`.execute(store.db)).rows.map((r) => r.name);
+          expect(tables).not.toContain("claim_search_content");
+        }
+        expect(await store.db.selectFrom("claims").select(["id", "parties"]).orderBy("id").execute()).toEqual([
+          { id: "c1", parties: "Donald Trump Kim Jong Un" },
+          { id: "c2", parties: "Kim Jong Un" },
+          { id: "c3", parties: "Kim Jong Un" },
+        ]);
+        const found = async (q: string) => (await searchClaims(store.db, queryTerms(q), 0, 10)).rows.map((r) => ({ id: r.id, score: r.score }));
+        expect((await found("summit")).map((r) => r.id).sort()).toEqual(sqlite ? ["c1", "c3"] : ["c3"]);
+        expect((await found("kim")).length).toBe(3);
+        if (sqlite) for (const q of queries) expect(await found(q)).toEqual(before.get(q));
+        // A claim reworded after the conversion is found by its new words only, and the index still agrees with the rows.
+        const c2 = claim("c2", "threaten", ["person:kim-jong-un"], { summary: "threaten — Kim", statement: "Kim threatens a missile test" });
+        await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c2, statement: "Kim calls off the launch" }] });
+        expect((await found("launch")).map((r) => r.id)).toEqual(["c2"]);
+        expect(await found("missile")).toEqual([]);
+        if (sqlite) await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");
@@ -786,6 +855,12 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c1, statement: "Trump and Kim met in Panmunjom" }] });
       expect(await found("panmunjom")).toEqual(["c1"]);
       expect(await found("may")).toEqual([]);
+      // SQLite's index reads the words from the claims' rows: index and rows agree.
+      if (engine.name === "sqlite") await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+      expect((await store.db.selectFrom("claims").select(["id", "parties"]).orderBy("id").execute())).toEqual([
+        { id: "c1", parties: "Donald Trump Kim Jong Un" },
+        { id: "c2", parties: "Kim Jong Un" },
+      ]);
       const entities = await searchEntities(store.db, queryTerms("kim"), 0, 10);
       expect(entities.rows.map((e) => e.id)).toEqual(["person:kim-jong-un"]);
       expect((await searchEntities(store.db, queryTerms("jong"), 0, 10)).rows[0]).toMatchObject({ id: "person:kim-jong-un", alias: null });

@@ -5,7 +5,7 @@ import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
-import { indexClaims } from "./search.js";
+import { indexClaims, unindexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
 
@@ -70,7 +70,7 @@ export interface ClaimView {
 const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", "failed"]);
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
-function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id"> {
+function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
     type: c.type,
@@ -355,18 +355,20 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
  * trigger sits in its article, by event id, for reads that point at it.
  */
 export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
-  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: "" })));
   const before = new Map<string, { summary: string; statement: string }>();
   for (const ids of chunks(c.changedClaims.map((claim) => claim.id))) {
     for (const r of await db.selectFrom("claims").select(["id", "summary", "statement"]).where("id", "in", ids).execute()) before.set(r.id, r);
   }
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  // Only claims whose words changed are indexed again; they leave the index while their rows still hold the old words.
+  const reworded = c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement);
+  await unindexClaims(db, reworded.map((claim) => claim.id));
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
     await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
   }
-  // Only claims whose words changed are indexed again.
-  await indexClaims(db, [...c.newClaims, ...c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement)]);
+  await indexClaims(db, [...c.newClaims, ...reworded]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
   await insertRows(

@@ -93,6 +93,8 @@ export interface ClaimTable {
   stage: string;
   statement: string;
   historical: number;
+  /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
+  parties: string;
 }
 
 /** The entities a claim is about. */

@@ -96,7 +96,8 @@ export function articleText(row: { text: string; body: Uint8Array | null }): str
 // of the article itself, and a few dozen distinct weights written out in 17 digits each. Stored compact, they are laid
 // out as the distinct weights (8 bytes each), one byte a term naming its weight, and the terms a line each, deflated
 // against the article's own title and text (lowercased, as the terms are): ~1.05 KB a generated article against
-// ~1.4 KB for the JSON deflated alone. A first byte no deflate stream starts with (block type 3 is reserved) marks the layout.
+// ~1.4 KB for the JSON deflated alone. A first byte no deflate stream starts with (block type 3 is reserved) marks
+// the layout.
 const COMPACT_FEATURES = 0x07;
 
 // The deflate dictionary for an article's story features: the words the terms are made of.

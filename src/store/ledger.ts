@@ -362,7 +362,8 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   }
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
   // Only claims whose words changed are indexed again; they leave the index while their rows still hold the old words.
-  const reworded = c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement);
+  // Each once: the index takes a claim's words from its row, whichever record of it was written last.
+  const reworded = [...new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim])).values()];
   await unindexClaims(db, reworded.map((claim) => claim.id));
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);

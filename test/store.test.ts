@@ -30,8 +30,11 @@ import {
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
+import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
+import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
+import { encodeStoryFeatures, storyFeatures } from "../src/link/06-stories.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
@@ -610,6 +613,175 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("converts the story features of a former store to the compact layout: the same features back, articles read the same", async () => {
+      const { old, oldLocation } = await formerStore("0016_compact_store");
+      try {
+        const long = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "Summit talk" });
+        const short = sample("a1");
+        const features = new Map<string, string>();
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        for (const [i, e] of [short, long].entries()) {
+          const seq = i + 1;
+          const terms = encodeStoryFeatures(storyFeatures({ id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published }));
+          features.set(e.article.id, terms);
+          // The row as the version before wrote it: the features' JSON deflated alone.
+          await old.insertInto("articles").values({
+            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
+            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
+            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
+            story_features: deflateRawSync(terms), credits: "[]",
+          }).execute();
+          await old.insertInto("readings").values({ seq, data: encodeReading(e, e.article.text) }).execute();
+        }
+        // One stored before features were deflated at all, in the text column.
+        await old.insertInto("articles").values({
+          id: "plain", seq: 3, content_hash: "hash-3", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
+          byline: null, language: "en", text: TEXT, body: null, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
+          story_terms: '{"v":2,"terms":[["name:kim",1.5]]}', story_features: null, credits: "[]",
+        }).execute();
+        const sizes = new Map((await old.selectFrom("articles").select(["id", "story_features"]).execute()).map((r: { id: string; story_features: Uint8Array | null }) => [r.id, r.story_features?.byteLength ?? 0]));
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const rows = await store.db.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
+        for (const r of rows.slice(0, 2)) {
+          expect(storyTermsCompact(r.story_features!)).toBe(true);
+          expect(unpackStoryTerms(r)).toBe(features.get(r.id));
+          expect(r.story_features!.byteLength).toBeLessThan(sizes.get(r.id)!);
+        }
+        expect(unpackStoryTerms(rows[2])).toBe('{"v":2,"terms":[["name:kim",1.5]]}');
+        for (const e of [short, long]) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the reports of a former store: chains, roots, sources and credits read the same, without the names they repeat", async () => {
+      const { old, oldLocation } = await formerStore("0017_compact_story_features");
+      const credits = [{ text: "Yonhap", entity: "outlet:yonhap" }, { text: "a wire service", entity: null }];
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        await old.insertInto("articles").values({
+          id: "a1", seq: 1, content_hash: "hash-1", minhash: new Uint8Array(0), title: "Trump and Kim may meet", outlet_id: outletId("Korea Daily Wire"), url: null,
+          published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+          ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null, story_features: null, credits: JSON.stringify(credits),
+        }).execute();
+        await old.insertInto("claims").values({ id: "c1", type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-18",
+          last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0 }).execute();
+        await old.insertInto("origins").values({ id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-18", source_key: "outlet:cnn" }).execute();
+        // As the version before wrote them: the chain and root in full, each source an object.
+        const cases: [string, string[], string | null, unknown[]][] = [
+          ["r1", ["U.S. officials", "CNN"], "CNN", [{ text: "U.S. officials", entity: null }, { text: "CNN", entity: "outlet:cnn" }]],
+          ["r2", ["Seoul"], "Yonhap", [{ text: "Seoul", entity: "country:KR" }]],
+          ["r3", ["A", "B"], "B", [{ text: "A", entity: null }]],
+          ["r4", ["CNN"], "CNN", [{ text: "CNN", entity: "outlet:cnn", note: "by phone" }]],
+          ["r5", [], "Korea Daily Wire", []],
+          ["r6", ["CNN"], null, []],
+          ["r7", ["CNN"], "", [{ text: "CNN", entity: "outlet:cnn" }]],
+        ];
+        for (const [id, chain, root, source] of cases) {
+          await old.insertInto("reports").values({ id, claim_id: "c1", article_id: "a1", event_id: id, sentence: 0, trigger: "meeting", factuality: "PR+",
+            chain: JSON.stringify(chain), root, origin_id: "o1", published: "2025-10-18", stance: "discussed", background: 0, time: null,
+            source: JSON.stringify(source), trigger_start: null, trigger_end: null, place: null }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const view = (await getClaim(store.db, "c1"))!;
+        expect(view.reports.map((r) => [r.id, r.chain, r.root])).toEqual(cases.map(([id, chain, root]) => [id, chain, root]));
+        const state = (await claimStates(store.db, ["c1"])).get("c1")!;
+        expect(state.reports.map((r) => [r.id, r.source])).toEqual(cases.map(([id, , , source]) => [id, source]));
+        expect(state.reports[0].credits).toEqual(credits);
+        expect((await getArticle(store.db, "a1"))!.extraction.article.credits).toEqual(credits);
+        expect((await store.db.selectFrom("articles").select("credits").executeTakeFirstOrThrow()).credits).toBe('[["Yonhap","outlet:yonhap"],["a wire service",null]]');
+        // The names are not written again where the sources have them.
+        const stored = new Map((await store.db.selectFrom("reports").select(["id", "chain", "root", "source"]).execute()).map((r) => [r.id, r]));
+        expect(stored.get("r1")).toEqual({ id: "r1", chain: "", root: "", source: '[["U.S. officials",null],["CNN","outlet:cnn"]]' });
+        expect(stored.get("r2")).toMatchObject({ chain: "", root: "Yonhap" });
+        expect(stored.get("r3")!.chain).toBe('["A","B"]');
+        expect(stored.get("r4")!.source).toBe('[{"text":"CNN","entity":"outlet:cnn","note":"by phone"}]');
+        // A root that is itself empty keeps its chain written out, so that an empty root stays empty.
+        expect(stored.get("r7")).toMatchObject({ chain: '["CNN"]', root: "" });
+        // And a report written now is read back the same way.
+        await applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r8", "c1", "a1", "2025-10-18", { root: "Yonhap" })] });
+        const r8 = (await getClaim(store.db, "c1"))!.reports.find((r) => r.id === "r8")!;
+        expect([r8.chain, r8.root]).toEqual([["U.S. officials", "CNN"], "Yonhap"]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the claim search index of a former store: the same claims found, ranked and scored the same", async () => {
+      const { old, oldLocation } = await formerStore("0018_report_sources");
+      const sqlite = engine.name === "sqlite";
+      try {
+        await old.insertInto("entities").values([
+          { id: "person:donald-trump", name: "Donald Trump", type: "person", mentions: 1 },
+          { id: "person:kim-jong-un", name: "Kim Jong Un", type: "person", mentions: 1 },
+        ]).execute();
+        const claims = [
+          ["c1", "meet — Trump, Kim", "Trump and Kim may meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "threaten — Kim", "Kim threatens a missile test", ["person:kim-jong-un"]],
+          ["c3", "meet — Kim", "Kim will meet envoys at the summit", ["person:kim-jong-un"]],
+        ] as const;
+        // As the version before indexed them: the index's own copy of each claim's words.
+        for (const [id, summary, statement, participants] of claims) {
+          await old.insertInto("claims").values({ id, type: "meet", cameo: null, summary, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement, historical: 0 }).execute();
+          await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ claim_id: id, entity_id }))).execute();
+          const parties = participants.map((p) => (p === "person:kim-jong-un" ? "Kim Jong Un" : "Donald Trump")).join(" ");
+          if (sqlite) await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, ${summary}, ${statement}, ${parties} from claims where id = ${id}`.execute(old);
+          else await sql`insert into claim_search (claim_id, doc) values (${id}, setweight(to_tsvector('english', ${summary}), 'A') || to_tsvector('english', ${statement}) || setweight(to_tsvector('english', ${parties}), 'B'))`.execute(old);
+        }
+        // One whose words changed, indexed again as the version before did.
+        if (sqlite) {
+          await old.updateTable("claims").set({ statement: "Kim and Trump met at the summit" }).where("id", "=", "c1").execute();
+          await sql`delete from claim_search where rowid = (select rowid from claims where id = 'c1')`.execute(old);
+          await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, summary, statement, 'Donald Trump Kim Jong Un' from claims where id = 'c1'`.execute(old);
+        }
+        // What the former index answered, scores included.
+        const queries = ["kim", "summit", "meet", "donald", "missile test", "may"];
+        const before = new Map<string, unknown>();
+        if (sqlite) {
+          for (const q of queries) {
+            const match = queryTerms(q).map((t, i, all) => `"${t}"${i === all.length - 1 ? "*" : ""}`).join(" AND ");
+            const { rows } = await sql<{ id: string; score: number }>`select c.id, -bm25(claim_search, 2.0, 1.0, 1.0) as score from claim_search join claims c on c.rowid = claim_search.rowid
+              where claim_search match ${match} order by bm25(claim_search, 2.0, 1.0, 1.0), c.id`.execute(old);
+            before.set(q, rows.map((r) => ({ id: r.id, score: r.score })));
+          }
+          expect((before.get("kim") as unknown[]).length).toBe(3);
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        if (sqlite) {
+          await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+          const tables = (await sql<{ name: string }>`select name from sqlite_schema where name like 'claim_search%'`.execute(store.db)).rows.map((r) => r.name);
+          expect(tables).not.toContain("claim_search_content");
+        }
+        expect(await store.db.selectFrom("claims").select(["id", "parties"]).orderBy("id").execute()).toEqual([
+          { id: "c1", parties: "Donald Trump Kim Jong Un" },
+          { id: "c2", parties: "Kim Jong Un" },
+          { id: "c3", parties: "Kim Jong Un" },
+        ]);
+        const found = async (q: string) => (await searchClaims(store.db, queryTerms(q), 0, 10)).rows.map((r) => ({ id: r.id, score: r.score }));
+        expect((await found("summit")).map((r) => r.id).sort()).toEqual(sqlite ? ["c1", "c3"] : ["c3"]);
+        expect((await found("kim")).length).toBe(3);
+        if (sqlite) for (const q of queries) expect(await found(q)).toEqual(before.get(q));
+        // A claim reworded after the conversion is found by its new words only, and the index still agrees with the rows.
+        const c2 = claim("c2", "threaten", ["person:kim-jong-un"], { summary: "threaten — Kim", statement: "Kim threatens a missile test" });
+        await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c2, statement: "Kim calls off the launch" }] });
+        expect((await found("launch")).map((r) => r.id)).toEqual(["c2"]);
+        expect(await found("missile")).toEqual([]);
+        if (sqlite) await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");
@@ -683,6 +855,12 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [{ ...c1, statement: "Trump and Kim met in Panmunjom" }] });
       expect(await found("panmunjom")).toEqual(["c1"]);
       expect(await found("may")).toEqual([]);
+      // SQLite's index reads the words from the claims' rows: index and rows agree.
+      if (engine.name === "sqlite") await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+      expect((await store.db.selectFrom("claims").select(["id", "parties"]).orderBy("id").execute())).toEqual([
+        { id: "c1", parties: "Donald Trump Kim Jong Un" },
+        { id: "c2", parties: "Kim Jong Un" },
+      ]);
       const entities = await searchEntities(store.db, queryTerms("kim"), 0, 10);
       expect(entities.rows.map((e) => e.id)).toEqual(["person:kim-jong-un"]);
       expect((await searchEntities(store.db, queryTerms("jong"), 0, 10)).rows[0]).toMatchObject({ id: "person:kim-jong-un", alias: null });

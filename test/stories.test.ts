@@ -283,7 +283,7 @@ describe("the store's incremental story grouping", () => {
       expect(grown.flat()).toHaveLength(80);
 
       // The reference: every stored article, in ingest order, through the in-memory grouping.
-      const rows = await store.db.selectFrom("articles").select(["id", "published", "story_terms", "story_features"]).orderBy("seq").execute();
+      const rows = await store.db.selectFrom("articles").select(["id", "published", "story_terms", "story_features", "title", "text", "body"]).orderBy("seq").execute();
       const clusterer = new StoryClusterer();
       const started = new Set(rows.map((r) => clusterer.add(r.id, decodeStoryFeatures(unpackStoryTerms(r)!, r.published)!, r.published)));
       const inMemory = sortGroups([...clusterer.stories().values()]);

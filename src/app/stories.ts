@@ -30,6 +30,7 @@ import {
   articleTexts,
   articlesAfter,
   clearStories,
+  groupMemberIds,
   groupMembers,
   groupSpans,
   loadGroups,
@@ -369,7 +370,7 @@ class Chunk {
     const remade = [...this.remade];
     if (remade.length > 0) {
       const members = new Map<number, string[]>();
-      for (const key of remade) members.set(key, (await groupMembers(this.tx, key)).map((m) => m.id));
+      for (const key of remade) members.set(key, await groupMemberIds(this.tx, key));
       const heads = await storyHeads(this.tx, [...members.values()].flat());
       const stories = [];
       for (const [key, ids] of members) {

@@ -4,7 +4,8 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
-import { indexClaims } from "./search.js";
+import { packReportSources, unpackReportSources } from "./sources.js";
+import { indexClaims, unindexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
 
@@ -69,7 +70,7 @@ export interface ClaimView {
 const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", "failed"]);
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
-function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id"> {
+function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
     type: c.type,
@@ -151,6 +152,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         "reports.background",
         "reports.chain",
         "reports.root",
+        "reports.source",
         "reports.origin_id",
         "reports.published",
         "articles.title",
@@ -206,22 +208,25 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       event_time: c.event_time,
       historical: c.historical === 1,
       story: c.story_id,
-      reports: own.map((r) => ({
-        id: r.id,
-        article: r.article_id,
-        title: r.title,
-        outlet: r.outlet ?? null,
-        published: r.published,
-        sentence: r.sentence,
-        trigger: r.trigger,
-        factuality: r.factuality,
-        stance: r.stance as Stance,
-        background: r.background === 1,
-        chain: JSON.parse(r.chain) as string[],
-        origin: r.origin_id,
-        root: r.root,
-        event: r.event_id,
-      })),
+      reports: own.map((r) => {
+        const { chain, root } = unpackReportSources(r);
+        return {
+          id: r.id,
+          article: r.article_id,
+          title: r.title,
+          outlet: r.outlet ?? null,
+          published: r.published,
+          sentence: r.sentence,
+          trigger: r.trigger,
+          factuality: r.factuality,
+          stance: r.stance as Stance,
+          background: r.background === 1,
+          chain,
+          origin: r.origin_id,
+          root,
+          event: r.event_id,
+        };
+      }),
       origins: (originsBy.get(c.id) ?? []).map((o) => ({
         id: o.id,
         root: o.root,
@@ -350,18 +355,21 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
  * trigger sits in its article, by event id, for reads that point at it.
  */
 export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
-  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null })));
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: "" })));
   const before = new Map<string, { summary: string; statement: string }>();
   for (const ids of chunks(c.changedClaims.map((claim) => claim.id))) {
     for (const r of await db.selectFrom("claims").select(["id", "summary", "statement"]).where("id", "in", ids).execute()) before.set(r.id, r);
   }
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  // Only claims whose words changed are indexed again; they leave the index while their rows still hold the old words.
+  // Each once: the index takes a claim's words from its row, whichever record of it was written last.
+  const reworded = [...new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim])).values()];
+  await unindexClaims(db, reworded.map((claim) => claim.id));
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
     await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
   }
-  // Only claims whose words changed are indexed again.
-  await indexClaims(db, [...c.newClaims, ...c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement)]);
+  await indexClaims(db, [...c.newClaims, ...reworded]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
   await insertRows(
@@ -375,14 +383,12 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       sentence: r.sentence,
       trigger: r.trigger,
       factuality: r.factuality,
-      chain: JSON.stringify(r.chain),
-      root: r.root,
+      ...packReportSources(r.chain, r.root, r.source),
       origin_id: r.origin_id,
       published: r.published,
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,
-      source: JSON.stringify(r.source),
       trigger_start: triggers?.get(r.event_id)?.start ?? null,
       trigger_end: triggers?.get(r.event_id)?.end ?? null,
       place: r.place ?? null,

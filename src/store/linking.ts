@@ -3,6 +3,7 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { ClaimState, ClaimStatus, Stage } from "../domain/ledger.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
+import { readSources } from "./sources.js";
 
 /** The stored state of each given stored claim, four queries for all of them. */
 export async function claimStates(db: Executor, claimIds: string[]): Promise<Map<string, ClaimState>> {
@@ -44,11 +45,11 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
         outlet: r.outlet ?? null,
         published: r.published,
         near_duplicate_of: r.near_duplicate_of,
-        credits: JSON.parse(r.credits) as SourceRef[],
+        credits: readSources(r.credits),
         factuality: r.factuality as Factuality,
         stance: r.stance as Stance,
         background: r.background === 1,
-        source: JSON.parse(r.source) as SourceRef[],
+        source: readSources(r.source),
         time: r.time,
         origin_id: r.origin_id,
       });

@@ -3,6 +3,7 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
+import { readSources } from "./sources.js";
 
 export interface QuestionTable {
   id: string;
@@ -178,7 +179,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
     background: r.background === 1 || r.historical === 1,
     // One source is one origin under every claim a question reads.
     origin: r.source_key ?? r.origin_id ?? r.id,
-    source: JSON.parse(r.source) as SourceRef[],
+    source: readSources(r.source),
     eventTime: r.time,
   }));
 }

@@ -37,7 +37,7 @@ export interface ArticleTable {
   story_terms: string | null;
   /** The story features, deflated; null for articles stored before (see `story_terms`). */
   story_features: Uint8Array | null;
-  /** JSON list of the agencies the text credits ({text, entity}). */
+  /** JSON list of the agencies the text credits: [text, entity] pairs, or {text, entity} as first kept (see store/sources). */
   credits: string;
 }
 
@@ -93,6 +93,8 @@ export interface ClaimTable {
   stage: string;
   statement: string;
   historical: number;
+  /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
+  parties: string;
 }
 
 /** The entities a claim is about. */
@@ -101,7 +103,10 @@ export interface ClaimParticipantTable {
   entity_id: string;
 }
 
-/** One article's telling of a claim; `chain` is a JSON array of source names, outermost first. */
+/**
+ * One article's telling of a claim. `chain` (source names, outermost first), `root` and `source` are kept as
+ * store/sources writes them: read them through `unpackReportSources`.
+ */
 export interface ReportTable {
   id: string;
   claim_id: string;
@@ -117,7 +122,7 @@ export interface ReportTable {
   stance: string;
   background: number;
   time: string | null;
-  /** JSON list of the sources presenting it ({text, entity}), outermost first. */
+  /** JSON list of the sources presenting it, outermost first: [text, entity] pairs (or {text, entity} as first kept). */
   source: string;
   /** Where the trigger sits in the article's text. */
   trigger_start: number | null;

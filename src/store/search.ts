@@ -35,8 +35,22 @@ export async function indexArticle(db: Executor, seq: number, title: string | nu
 }
 
 /**
- * Brings the search index up to date with claims just written (new, or with new words); a claim is found by its
- * summary, its statement and its parties' full names.
+ * Takes claims whose words are about to change out of the search index, before their rows change. On SQLite the index
+ * reads a claim's words from its row (`claims.summary`, `.statement`, `.parties`) and is told the words to remove: they
+ * are those the row still holds. A no-op on PostgreSQL, whose index replaces a claim's entry in one go.
+ */
+export async function unindexClaims(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0 || engineOf(db) !== "sqlite") return;
+  for (let i = 0; i < ids.length; i += 200) {
+    const slice = ids.slice(i, i + 200);
+    await sql`insert into claim_search (claim_search, rowid, summary, statement, parties)
+      select 'delete', rowid, summary, statement, parties from claims where id in (${sql.join(slice)})`.execute(db);
+  }
+}
+
+/**
+ * Indexes claims just written: new ones, and those with new words (taken out of the index first, `unindexClaims`). A
+ * claim is found by its summary, its statement and its parties' full names, which are kept in its row.
  */
 export async function indexClaims(db: Executor, claims: readonly Pick<ClaimRecord, "id" | "summary" | "statement" | "participants">[]): Promise<void> {
   if (claims.length === 0) return;
@@ -47,9 +61,9 @@ export async function indexClaims(db: Executor, claims: readonly Pick<ClaimRecor
   }
   for (const c of claims) {
     const parties = [...new Set(c.participants)].map((p) => names.get(p) ?? "").join(" ");
+    await db.updateTable("claims").set({ parties }).where("id", "=", c.id).execute();
     if (engineOf(db) === "sqlite") {
-      await sql`delete from claim_search where rowid = (select rowid from claims where id = ${c.id})`.execute(db);
-      await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, ${c.summary}, ${c.statement}, ${parties} from claims where id = ${c.id}`.execute(db);
+      await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, summary, statement, parties from claims where id = ${c.id}`.execute(db);
     } else {
       await sql`insert into claim_search (claim_id, doc) values (${c.id}, setweight(to_tsvector('english', ${c.summary}), 'A') || to_tsvector('english', ${c.statement})
         || setweight(to_tsvector('english', ${parties}), 'B')) on conflict (claim_id) do update set doc = excluded.doc`.execute(db);

@@ -317,12 +317,24 @@ export async function setGroupMembers(db: Executor, key: number, articleIds: str
   }
 }
 
+/** A grouped story's article ids in ingest order. */
+export async function groupMemberIds(db: Executor, key: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("story_members")
+    .innerJoin("articles", "articles.id", "story_members.article_id")
+    .select("articles.id")
+    .where("story_members.story_key", "=", key)
+    .orderBy("articles.seq")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** A grouped story's articles in ingest order, with their story features and dates. */
 export async function groupMembers(db: Executor, key: number): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
   const rows = await db
     .selectFrom("story_members")
     .innerJoin("articles", "articles.id", "story_members.article_id")
-    .select(["articles.id", "articles.seq", "articles.published", "articles.story_terms", "articles.story_features"])
+    .select(["articles.id", "articles.seq", "articles.published", "articles.story_terms", "articles.story_features", "articles.title", "articles.text", "articles.body"])
     .where("story_members.story_key", "=", key)
     .orderBy("articles.seq")
     .execute();
@@ -337,7 +349,7 @@ export async function articlesAfter(
 ): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
   const rows = await db
     .selectFrom("articles")
-    .select(["id", "seq", "published", "story_terms", "story_features"])
+    .select(["id", "seq", "published", "story_terms", "story_features", "title", "text", "body"])
     .where("seq", ">", seq)
     .orderBy("seq")
     .limit(limit)

@@ -16,6 +16,9 @@ import * as m0013 from "./0013_story_state.js";
 import * as m0014 from "./0014_read_indexes.js";
 import * as m0015 from "./0015_origin_source.js";
 import * as m0016 from "./0016_compact_store.js";
+import * as m0017 from "./0017_compact_story_features.js";
+import * as m0018 from "./0018_report_sources.js";
+import * as m0019 from "./0019_claim_search_content.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -34,6 +37,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014_read_indexes": m0014,
   "0015_origin_source": m0015,
   "0016_compact_store": m0016,
+  "0017_compact_story_features": m0017,
+  "0018_report_sources": m0018,
+  "0019_claim_search_content": m0019,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -154,7 +154,7 @@ function extendOverQuotes(doc: Doc, quoted: Uint8Array, attributions: Attributio
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */
-function quotedTokens(doc: Doc): Uint8Array {
+export function quotedTokens(doc: Doc): Uint8Array {
   const inside = new Uint8Array(doc.tokens.length);
   let open = false;
   for (const t of doc.tokens) {

@@ -7,10 +7,10 @@ import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
-import { inHistoryCompound, proposedByParty, readStanceOf, voiceOf } from "./events/stance.js";
+import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
 import { sourceOf } from "./events/source.js";
-import type { Presentation } from "./04-attributions.js";
+import { quotedTokens, type Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
 import { editionOf, gatheringEdition, heldWhere, noneSince, settleSentence } from "./events/settle.js";
@@ -170,6 +170,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     presented: presented.presentations,
     pi: 0,
     asides: presented.asides,
+    quoted: quotedTokens(doc),
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
   followRecaps(doc.text, out);
@@ -196,6 +197,8 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
 // Where the sweep along the text stands: the next entity match, time and attribution to take up, and the attributions
 // whose content is still open. The steps of the sweep are functions of their own so that each is optimised on its own.
 interface SentenceCursor {
+  /** 1 for each token inside quotation marks. */
+  quoted: Uint8Array;
   mi: number;
   ti: number;
   ai: number;
@@ -253,7 +256,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   if (positions.length === 0) return;
   const readings = readFactuality(view, positions);
   const placed = placeTimes(ts, sentTimes, sentAttrs);
-  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s), c.dct);
+  const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s), c.dct, c.quoted);
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;
@@ -291,9 +294,9 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const time = ownTime ?? atGathering?.time ?? undated();
     const byParty = speaksFor(source.at(-1), participants, c.dct);
     const isParty = (id: string) => participants.includes(id) || partyByCountry(id, participants, c.dct);
-    const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
+    const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, cue: attr?.cue.text ?? null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
-    const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : proposedByParty(read.stance, attr?.cue.text, byParty);
+    const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
     const stance = noneSince(ts, k) ? "unknown" : told;
     out.push({
       id: "",

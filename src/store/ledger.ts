@@ -5,7 +5,7 @@ import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
-import { indexClaims, unindexClaims } from "./search.js";
+import { indexClaims, partyNames, unindexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
 
@@ -355,21 +355,23 @@ export async function getClaim(db: Executor, id: string): Promise<ClaimView | un
  * trigger sits in its article, by event id, for reads that point at it.
  */
 export async function applyLedgerChanges(db: Executor, c: LedgerChanges, triggers?: ReadonlyMap<string, { start: number; end: number }>): Promise<void> {
-  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: "" })));
   const before = new Map<string, { summary: string; statement: string }>();
   for (const ids of chunks(c.changedClaims.map((claim) => claim.id))) {
     for (const r of await db.selectFrom("claims").select(["id", "summary", "statement"]).where("id", "in", ids).execute()) before.set(r.id, r);
   }
-  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
   // Only claims whose words changed are indexed again; they leave the index while their rows still hold the old words.
   // Each once: the index takes a claim's words from its row, whichever record of it was written last.
-  const reworded = [...new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim])).values()];
-  await unindexClaims(db, reworded.map((claim) => claim.id));
+  const reworded = new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim]));
+  const parties = await partyNames(db, [...c.newClaims, ...reworded.values()]);
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: parties.get(claim.id) ?? "" })));
+  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  await unindexClaims(db, [...reworded.keys()]);
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
-    await db.updateTable("claims").set(row).where("id", "=", claim.id).execute();
+    const named = parties.get(claim.id);
+    await db.updateTable("claims").set(named === undefined ? row : { ...row, parties: named }).where("id", "=", claim.id).execute();
   }
-  await indexClaims(db, [...c.newClaims, ...reworded]);
+  await indexClaims(db, [...c.newClaims.map((claim) => claim.id), ...reworded.keys()]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
   await insertRows(

@@ -48,25 +48,28 @@ export async function unindexClaims(db: Executor, ids: readonly string[]): Promi
   }
 }
 
-/**
- * Indexes claims just written: new ones, and those with new words (taken out of the index first, `unindexClaims`). A
- * claim is found by its summary, its statement and its parties' full names, which are kept in its row.
- */
-export async function indexClaims(db: Executor, claims: readonly Pick<ClaimRecord, "id" | "summary" | "statement" | "participants">[]): Promise<void> {
-  if (claims.length === 0) return;
+/** Each claim's parties' full names, as the claim's row keeps them for the search index (one query for all). */
+export async function partyNames(db: Executor, claims: readonly Pick<ClaimRecord, "id" | "participants">[]): Promise<Map<string, string>> {
   const ids = [...new Set(claims.flatMap((c) => c.participants))];
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 200) {
     for (const r of await db.selectFrom("entities").select(["id", "name"]).where("id", "in", ids.slice(i, i + 200)).execute()) names.set(r.id, r.name);
   }
-  for (const c of claims) {
-    const parties = [...new Set(c.participants)].map((p) => names.get(p) ?? "").join(" ");
-    await db.updateTable("claims").set({ parties }).where("id", "=", c.id).execute();
+  return new Map(claims.map((c) => [c.id, [...new Set(c.participants)].map((p) => names.get(p) ?? "").join(" ")]));
+}
+
+/**
+ * Indexes claims just written: new ones, and those with new words (taken out of the index first, `unindexClaims`). A
+ * claim is found by its summary, its statement and its parties' full names, all read from its row.
+ */
+export async function indexClaims(db: Executor, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 200) {
+    const slice = ids.slice(i, i + 200);
     if (engineOf(db) === "sqlite") {
-      await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, summary, statement, parties from claims where id = ${c.id}`.execute(db);
+      await sql`insert into claim_search (rowid, summary, statement, parties) select rowid, summary, statement, parties from claims where id in (${sql.join(slice)})`.execute(db);
     } else {
-      await sql`insert into claim_search (claim_id, doc) values (${c.id}, setweight(to_tsvector('english', ${c.summary}), 'A') || to_tsvector('english', ${c.statement})
-        || setweight(to_tsvector('english', ${parties}), 'B')) on conflict (claim_id) do update set doc = excluded.doc`.execute(db);
+      await sql`insert into claim_search (claim_id, doc) select id, setweight(to_tsvector('english', summary), 'A') || to_tsvector('english', statement)
+        || setweight(to_tsvector('english', parties), 'B') from claims where id in (${sql.join(slice)}) on conflict (claim_id) do update set doc = excluded.doc`.execute(db);
     }
   }
 }

@@ -87,10 +87,12 @@ export interface RoleView {
   prior: EntityMatch[][];
   /** The article's date, on which offices are held. */
   date: string | null;
+  /** 1 for each token of the document inside quotation marks, by token index. */
+  quoted: Uint8Array;
 }
 
 /** Places the sentence's entity matches on its tokens; `prior` holds the people of the sentences before it. */
-export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = [], date: string | null = null): RoleView {
+export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[], prior: EntityMatch[][] = [], date: string | null = null, quoted: Uint8Array = new Uint8Array(0)): RoleView {
   const at: (EntityMatch | null)[] = ts.map(() => null);
   for (const m of matches) for (let j = 0; j < ts.length; j++) if (ts[j].i >= m.first && ts[j].i < m.last) at[j] = m;
   // "the APEC Economic Leaders' Meeting", "the Valdai Discussion Club Forum": an unknown name that runs on into a
@@ -102,7 +104,7 @@ export function roleView(ts: Token[], matches: EntityMatch[], isEvent: boolean[]
     if (/^(?:'|’|'s|’s)$/.test(ts[n]?.text ?? "")) n++;
     if (isEvent[n] && /^[A-Z]/.test(ts[n].text)) for (let x = j; x >= 0 && at[x] === m; x--) at[x] = null;
   }
-  return { ts, at, isEvent, prior, date };
+  return { ts, at, isEvent, prior, date, quoted };
 }
 
 const isName = (m: EntityMatch) => m.type === "person" || m.type === "country" || m.type === "organization" || m.type === "group" || m.entity.startsWith("local:");
@@ -891,9 +893,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         // motion, which tells where the goer went ("flew to Pyongyang").
         for (const m of inPhrase) {
           if (m.type === "country" && (m.via !== "capital" || !verb)) found.party(m);
-          if (m.type !== "country" || m.via === "capital") {
-            if (placeLike(m) || m.type === "country") found.where(m);
-          }
+          if (m.via === "capital" || (m.type !== "country" && placeLike(m))) found.where(m);
         }
       } else if (LOCATIVE.has(lower) && !headsEvent) {
         // "arrived in Russia", "his stay in Russia": the country a visitor is in is the one visited.
@@ -999,14 +999,6 @@ function objectPronoun(v: RoleView, from: number, to: number, k: number, found: 
   }
 }
 
-const QUOTES: ReadonlySet<string> = new Set(['"', "“", "”"]);
-/** True when an odd number of quotation marks stand before token j in its sentence: it is inside a quotation. */
-function insideQuote(ts: Token[], j: number): boolean {
-  let n = 0;
-  for (let i = 0; i < j; i++) if (QUOTES.has(ts[i].text)) n++;
-  return n % 2 === 1;
-}
-
 /**
  * "North Korea said it had tested a missile", "Trump said he would meet Kim": a pronoun subject of reported content
  * stands for the speaker, who then takes part; without an attribution, a "he" or "she" stands for the first person the
@@ -1029,7 +1021,7 @@ function withPronounSubject(v: RoleView, k: number, attr: Attribution | null, ma
   const pronoun = ts[j];
   // "they" in what the Elysee said are others, never the speaker ("… when they meet on Thursday, the Elysee said"); so
   // is "he" in the speaker's own words ("He can come back when he is ready", Trump wrote).
-  const quotedOther = PERSON_PRONOUNS.has(pronoun.lower) && insideQuote(ts, j);
+  const quotedOther = PERSON_PRONOUNS.has(pronoun.lower) && v.quoted[pronoun.i] === 1;
   if (attr && attr.content.start <= pronoun.start && pronoun.lower !== "they" && !quotedOther) {
     // The speaker is the deepest source: "Yonhap reported that Kim said he would …" has Kim saying it.
     const speaker = attr.chain[attr.chain.length - 1]?.entity;

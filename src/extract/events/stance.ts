@@ -10,7 +10,7 @@ import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
 import { LEXICON } from "../attribution/lexicon.js";
-import { LEX as EVENT_LEX, PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
+import { LEX as EVENT_LEX, GOING_VERBS, PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
 import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
@@ -42,6 +42,7 @@ interface StanceLexicon {
   proposingCues: string[];
   weighingVerbs: string[];
   openSetting: { whWords: string[]; verbs: string[]; disclosing: string[] };
+  offVerbs: string[];
   containers: string[];
   pastForms: string[];
   offeringModals: string[];
@@ -146,6 +147,8 @@ export interface StanceInput {
   named: boolean[];
   /** True when an attribution presents the mention. */
   reported: boolean;
+  /** The cue of the innermost attribution presenting it ("said", "proposed"), if any. */
+  cue: string | null;
   /** The factuality of another event of the sentence, by its position. */
   factualityAt: (k: number) => Factuality | undefined;
   /** The entity named at each token, if any. */
@@ -281,7 +284,6 @@ function selfCue(inp: StanceInput): Found | null {
   return null;
 }
 
-const BE_FORMS: ReadonlySet<string> = new Set(["is", "are", "was", "were", "'s", "’s", "'m", "’m", "am", "'re", "’re"]);
 /**
  * "Putin was 'not yet going'", "Trump himself was not going": a progressive of a happening tells a plan, so told
  * negated it is none, whatever the tense of its telling.
@@ -290,7 +292,7 @@ function progressivePlan(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || !lowerOf(ts[k]).endsWith("ing")) return false;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const w = lowerOf(ts[j]);
-    if (BE_FORMS.has(w)) return true;
+    if (ts[j].lemma === "be") return true;
     if (!(NEGATORS.has(w) || ts[j].pos === "ADV" || ts[j].pos === "PART" || QUOTE_MARKS.has(ts[j].text))) return false;
   }
   return false;
@@ -345,13 +347,14 @@ function noBefore(ts: Token[], k: number): boolean {
 }
 
 // Verbs that, with "off" after their object, call it off ("called the summit off", "put the talks off").
-const OFF_VERBS: ReadonlySet<string> = new Set(["call", "put"]);
+const OFF_VERBS: ReadonlySet<string> = new Set(LEX.offVerbs);
 /** "called that meeting off": the happening is the object of "call" or "put", with "off" right after it. */
 function calledOff(ts: Token[], k: number): boolean {
   if (ts[k].pos === "VERB" || lowerOf(ts[k + 1] ?? ts[k]) !== "off") return false;
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
     if (ts[j].pos === "VERB") return OFF_VERBS.has(ts[j].lemma) && !ts.slice(Math.max(0, j - 3), j).some((t) => NEGATORS.has(lowerOf(t)));
-    if (!(determiner(ts[j]) || /^(?:that|this|the|a|an|his|her|its|their)$/.test(lowerOf(ts[j])) || ts[j].pos === "ADJ" || ts[j].pos === "NOUN" || ts[j].pos === "PROPN")) return false;
+    // "that meeting": the tagger may take a demonstrative for a conjunction.
+    if (!(determiner(ts[j]) || /^(?:that|this|these|those)$/.test(lowerOf(ts[j])) || ts[j].pos === "ADJ" || ts[j].pos === "NOUN" || ts[j].pos === "PROPN")) return false;
   }
   return false;
 }
@@ -389,13 +392,7 @@ const HOSTING_WISHES: ReadonlySet<string> = new Set(LEX.hostingWishes);
 const PROPOSING_CUES: ReadonlySet<string> = new Set(LEX.proposingCues);
 const WEIGHING: ReadonlySet<string> = new Set(LEX.weighingVerbs);
 
-/**
- * "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one it
- * wants, whether the clause tells it as set or only talked of.
- */
-export function proposedByParty(stance: Stance, cue: string | undefined, byParty: boolean): Stance {
-  return byParty && cue !== undefined && PROPOSING_CUES.has(cue.toLowerCase()) && (stance === "scheduled" || stance === "discussed") ? "wanted" : stance;
-}
+
 
 // The self cues by the words their first slot takes, in the cues' order (SELF never starts with an optional slot).
 const SELF_BY_FIRST = new Map<string, Cue[]>();
@@ -833,7 +830,11 @@ export function readStance(inp: StanceInput): Stance {
  * of the happening it refers back to.
  */
 export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean } {
-  const stance = stanceOf(inp);
+  const read = stanceOf(inp);
+  // "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one
+  // it wants, whether the clause tells it as set or only talked of.
+  const proposed = inp.byParty && inp.cue !== null && PROPOSING_CUES.has(inp.cue.toLowerCase()) && (read === "scheduled" || read === "discussed" || read === "bare");
+  const stance = proposed ? "wanted" : read;
   // "If Zelensky is ready, let him come to Moscow, and the meeting will take place": what hangs on a condition put
   // before it is only possible, however firmly it is told.
   if (stance === "scheduled" && afterCondition(inp.ts, inp.k)) return { stance: "discussed", bare: false };
@@ -1087,7 +1088,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   // "Kyiv should sign the deal", "he can come back when he is ready": a party's "should" or "can" urges or offers it.
   // "He can come back when he is ready for Peace": coming is toward the one who tells of it, whose "can" invites it.
-  const hostSpeaks = inp.reported && inp.type === "visit" && inp.ts[inp.k].lemma === "come";
+  const hostSpeaks = inp.reported && inp.type === "visit" && GOING_VERBS.has(inp.ts[inp.k].lemma);
   if (group.modal && OFFERING_MODALS.has(group.modal) && (inp.byParty || hostSpeaks) && !f.endsWith("-") && side !== "before") return "wanted";
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {

@@ -3,6 +3,7 @@
 // features are re-encoded in place; features that do not fit the layout are kept as they are.
 import type { Kysely } from "kysely";
 import { articleText, packStoryTerms, storyTermsCompact, unpackStoryTerms } from "../articles.js";
+import { eachPage } from "./pages.js";
 
 // Migrations take an untyped handle: they must keep working after the typed schema has moved on.
 type AnyDb = Kysely<any>;
@@ -14,24 +15,16 @@ type Row = { seq: number; title: string | null; text: string; body: Uint8Array |
 
 /** Re-encodes the stored story features of every article. */
 export async function up(db: AnyDb): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const rows: Row[] = await db
-      .selectFrom("articles")
-      .select(["seq", "title", "text", "body", "story_terms", "story_features"])
-      .where("seq", ">", after)
-      .orderBy("seq")
-      .limit(CHUNK)
-      .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1].seq;
+  const page = (after: number): Promise<Row[]> =>
+    db.selectFrom("articles").select(["seq", "title", "text", "body", "story_terms", "story_features"]).where("seq", ">", after).orderBy("seq").limit(CHUNK).execute();
+  await eachPage(0, page, (r) => r.seq, async (rows) => {
     for (const r of rows) {
       if (!r.story_features || storyTermsCompact(r.story_features)) continue;
       const terms = unpackStoryTerms(r)!;
       const packed = packStoryTerms(terms, { title: r.title, text: articleText(r) });
       if (packed.byteLength < r.story_features.byteLength) await db.updateTable("articles").set({ story_features: packed }).where("seq", "=", r.seq).execute();
     }
-  }
+  });
 }
 
 /** One way: the former layout is not written again (the store reads it still). */

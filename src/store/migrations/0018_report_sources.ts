@@ -4,6 +4,7 @@
 // place; they read the same.
 import type { Kysely } from "kysely";
 import { packReportSources, packSources, readSources, unpackReportSources } from "../sources.js";
+import { eachPage } from "./pages.js";
 
 // Migrations take an untyped handle: they must keep working after the typed schema has moved on.
 type AnyDb = Kysely<any>;
@@ -18,37 +19,26 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 async function rewriteCredits(db: AnyDb): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const rows: { seq: number; credits: string }[] = await db.selectFrom("articles").select(["seq", "credits"]).where("seq", ">", after).orderBy("seq").limit(CHUNK).execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1].seq;
+  const page = (after: number): Promise<{ seq: number; credits: string }[]> =>
+    db.selectFrom("articles").select(["seq", "credits"]).where("seq", ">", after).orderBy("seq").limit(CHUNK).execute();
+  await eachPage(0, page, (r) => r.seq, async (rows) => {
     for (const r of rows) {
       const packed = packSources(readSources(r.credits));
       if (packed !== r.credits) await db.updateTable("articles").set({ credits: packed }).where("seq", "=", r.seq).execute();
     }
-  }
+  });
 }
 
 async function rewriteReports(db: AnyDb): Promise<void> {
-  let after = "";
-  for (;;) {
-    const rows: { id: string; chain: string; root: string | null; source: string }[] = await db
-      .selectFrom("reports")
-      .select(["id", "chain", "root", "source"])
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(CHUNK)
-      .execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1].id;
+  const page = (after: string): Promise<{ id: string; chain: string; root: string | null; source: string }[]> =>
+    db.selectFrom("reports").select(["id", "chain", "root", "source"]).where("id", ">", after).orderBy("id").limit(CHUNK).execute();
+  await eachPage("", page, (r) => r.id, async (rows) => {
     for (const r of rows) {
       const { chain, root, source } = unpackReportSources(r);
       const packed = packReportSources(chain, root, source);
-      if (packed.chain === r.chain && packed.root === r.root && packed.source === r.source) continue;
-      await db.updateTable("reports").set(packed).where("id", "=", r.id).execute();
+      if (packed.chain !== r.chain || packed.root !== r.root || packed.source !== r.source) await db.updateTable("reports").set(packed).where("id", "=", r.id).execute();
     }
-  }
+  });
 }
 
 /** One way: the former layout is not written again (the store reads it still). */

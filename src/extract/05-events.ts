@@ -152,6 +152,9 @@ function classify(ts: Token[], k: number): TriggerInfo {
   return direct ?? GENERIC;
 }
 
+/** How many participants the mentions name in all: it grows only when a pass fills some in. */
+const partiesNamed = (events: EventMention[]) => events.reduce((n, e) => n + e.participants.length, 0);
+
 /** Reads the event mentions of a document in text order, with ids e1, e2, … */
 export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[], attributions: Attribution[], dct: string | null = null, presented: { presentations: Presentation[]; asides: Span[] } = { presentations: [], asides: [] }): EventMention[] {
   const out: EventMention[] = [];
@@ -179,13 +182,17 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   const people = entities.matches.filter((m) => m.type === "person");
   resolvePlural(doc.text, out, people, dct);
   resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
+  const afterFirst = partiesNamed(out);
   resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
   resolveSentenceParties(out, named, cursor.gatherings);
   resolveSentencePair(doc.text, out, people, cursor.gatherings, dct);
-  // "… after Wednesday's summit in Geneva. Officials said the summit would …": a mention the sentence passes completed
-  // is an antecedent for those after it that are still short of parties.
-  resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
-  resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
+  // "… after Wednesday's summit in Geneva. Officials said the summit would …": a mention the passes after the first
+  // completed is an antecedent for those after it that are still short of parties; when none gained any, the second
+  // round is not run.
+  if (partiesNamed(out) !== afterFirst) {
+    resolveEventCoreference(doc.text, out, named, cursor.gatherings, dct);
+    resolveArticleTopic(doc.text, out, named, cursor.gatherings, dct);
+  }
   typeByKind(out);
   for (const e of out) e.participants = withoutRepresented(e.participants, dct);
   inheritStance(doc.text, out, cursor.bare, dct);

@@ -57,6 +57,11 @@ const rows: [string, string, boolean, number?][] = [
   ["In 2019 the president used a phone call to press his counterpart. He later insisted the call was perfect.", "call", true, 2],
   ["It was their first meeting since 2019, when they held talks in Hanoi. The meeting lasted three hours.", "meeting", false, 2],
   ["The summit was set for March 2022. That meeting never took place.", "meeting", false],
+  // a recap goes on in the next sentence when its subject points back at the people just told of, and no date is named
+  ["They met once, in Paris on Dec. 9, 2019. The two men talked about prisoner swaps and agreed on little.", "talked", true],
+  ["The delegations met in Istanbul on March 29, 2022. The talks faltered within weeks.", "talks", true],
+  ["The two leaders met in Paris in December 2019. The envoys talked in Geneva, aides said.", "talked", false],
+  ["The two leaders met in Paris in December 2019. They talked again by phone on Monday.", "talked", false],
   // "first" is no recap mark by itself; a recap's mark is read in its own clause
   ["The first summit between the two presidents produced no breakthroughs, but both called it a start.", "summit", false],
   ["The two men talked for hours and famously avoided a handshake.", "avoided", true],
@@ -80,6 +85,9 @@ const dates: [string, string, string, string][] = [
   // a fronted "By …," sets the scene of a clause told in the past; a deadline ahead still points forward
   ["By late February, with that demand dropped, the framework was ready.", "2025-05-01", "late February", "2025-02"],
   ["The two sides agreed to sign the text by May.", "2025-03-12", "May", "2025-05"],
+  // "within weeks" counts from the time its clause tells: ahead of a plan, behind a happening told as over
+  ["The talks faltered within weeks.", "2025-05-15", "within weeks", "PAST_REF"],
+  ["A deal could be signed within weeks.", "2025-05-15", "within weeks", "FUTURE_REF"],
 ];
 
 describe("dates of recaps", () => {

@@ -1,6 +1,7 @@
 // Events: triggers, types, CAMEO codes, participants, time, condition and factuality.
 import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } from "../domain/extraction.js";
-import { tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
+import { dayRange } from "../domain/calendar.js";
+import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
@@ -176,7 +177,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     quoted: quotedTokens(doc),
   };
   for (let s = 0; s < doc.sentences.length; s++) readSentenceEvents(doc, s, entities, cursor, out);
-  followRecaps(doc.text, out);
+  followRecaps(doc, out, new Set(times.filter((t) => dayRange(t.value)).map((t) => sentenceAt(doc, t.start))));
   attachConditions(doc, out, attributions);
   const named = partiesBySentence(entities);
   const people = entities.matches.filter((m) => m.type === "person");

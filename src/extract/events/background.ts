@@ -4,7 +4,7 @@
 // back at a recap just told ("That visit produced a joint declaration").
 import type { EventMention, Stance } from "../../domain/extraction.js";
 import { addDays, dayRange, daysBetween } from "../../domain/calendar.js";
-import type { Token } from "../01-tokens.js";
+import { tokenAtOrAfter, type Doc, type Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 
 interface StanceLexicon {
@@ -21,6 +21,7 @@ interface BackgroundLexicon {
   fresh: string[];
   spans: string[];
   ahead: string[];
+  anaphoricSubjects: string[];
 }
 
 const LEX = loadData<StanceLexicon>("lexicons/stance.json");
@@ -41,6 +42,8 @@ const words = (list: string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/
 const POINTER = new RegExp(`(?:^|[^\\p{L}])(?:${words(OWN.pointers)})\\s+(?:[\\p{L}\\d'’.-]+\\s+){0,${OWN.pointerReach}}$`, "iu");
 const DEFINITE = new RegExp(`(?:^|[^\\p{L}])(?:${words(OWN.definite)})\\s+(?:[\\p{L}\\d'’.-]+\\s+){0,${OWN.pointerReach}}$`, "iu");
 const FRESH = new Set(OWN.fresh);
+// A sentence opening on a subject that points back at the people just told of ("They", "The two men", "Both leaders").
+const ANAPHORIC_OPENING = new RegExp(`^\\W*(?:${words(OWN.anaphoricSubjects)})\\b`, "iu");
 // How many words before the trigger a word making it another happening to come may stand ("a new in-person meeting").
 const FRESH_REACH = 3;
 const SPANS = new Set(OWN.spans);
@@ -166,14 +169,20 @@ function markedAsRecap(ts: Token[], k: number): boolean {
  * of its kind in its own or the two sentences before, else the nearest of any kind in the sentence before; "the"
  * follows only when every happening of its kind told as over in its own or the sentence before is a recap.
  */
-export function followRecaps(text: string, events: EventMention[]): void {
+export function followRecaps(doc: Doc, events: EventMention[], dated: ReadonlySet<number>): void {
+  const text = doc.text;
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     // A pointer telling a fate of its own ("That meeting never took place") is news about the happening, not a recap.
-    if (m.background || m.time !== null || m.stance !== "occurred") continue;
+    if (m.background || m.stance !== "occurred" || (m.time !== null && m.time !== "PAST_REF")) continue;
     const before = text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start);
-    const demonstrative = POINTER.test(before);
-    if (!demonstrative && !DEFINITE.test(before)) continue;
+    // Only a noun is pointed at: in "The envoys talked" the article belongs to the subject.
+    const noun = doc.tokens[tokenAtOrAfter(doc, m.trigger.start)]?.pos !== "VERB";
+    const demonstrative = noun && POINTER.test(before);
+    if (!demonstrative && !(noun && DEFINITE.test(before))) {
+      if (continuesRecap(doc, m, events, i, dated)) m.background = true;
+      continue;
+    }
     const reach = demonstrative ? DEMONSTRATIVE_REACH : 1;
     const told: EventMention[] = [];
     for (let j = i - 1; j >= 0 && events[j].sentence >= m.sentence - reach; j--) if (OVER.has(events[j].stance)) told.push(events[j]);
@@ -183,4 +192,15 @@ export function followRecaps(text: string, events: EventMention[]): void {
       if (to?.background) m.background = true;
     } else if (kin.length > 0 && kin.every((a) => a.background)) m.background = true;
   }
+}
+
+/**
+ * The telling of a recap goes on past its first sentence ("That was in Paris on Dec. 9, 2019 … The two men talked about
+ * a ceasefire"): a happening told as over in a sentence that names no date of its own and opens on a subject pointing
+ * back ("they", "the two men"), right after a sentence whose every happening told as over is a recap, is the recap.
+ */
+function continuesRecap(doc: Doc, m: EventMention, events: EventMention[], i: number, dated: ReadonlySet<number>): boolean {
+  if (dated.has(m.sentence) || !ANAPHORIC_OPENING.test(doc.text.slice(doc.sentences[m.sentence].start, m.trigger.start))) return false;
+  const prev = events.filter((a, j) => j < i && a.sentence === m.sentence - 1 && OVER.has(a.stance));
+  return prev.length > 0 && prev.every((a) => a.background);
 }

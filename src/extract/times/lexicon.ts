@@ -30,6 +30,7 @@ export interface TimesLexicon {
   vagueNotAfter: Record<string, string[]>;
   vagueNotBefore: Record<string, string[]>;
   vagueNeedsVerbAfter: string[];
+  vagueByTense: string[];
   vagueOnlyAfter: Record<string, string[]>;
   setAdverbs: Record<string, string>;
   setQuantifiers: string[];
@@ -221,6 +222,8 @@ export const VAGUE_NOT_AFTER = new Map(Object.entries(LEX.vagueNotAfter).map(([k
 export const VAGUE_ONLY_AFTER = new Map(Object.entries(LEX.vagueOnlyAfter).map(([k, v]) => [key(k), new Set(v.map(key))]));
 /** Vague adverbs that count only when a verb follows ("previously announced"). */
 export const VAGUE_NEEDS_VERB = new Set(LEX.vagueNeedsVerbAfter.map(key));
+/** Vague phrases that count from the time their clause tells ("the talks faltered within weeks" lies behind). */
+export const VAGUE_BY_TENSE = new Set(LEX.vagueByTense.map(key));
 /** Per vague phrase: words after it that cancel it ("now that"). */
 export const VAGUE_NOT_BEFORE = new Map(Object.entries(LEX.vagueNotBefore).map(([k, v]) => [key(k), new Set(v.map(key))]));
 

@@ -59,7 +59,7 @@ import {
   UTC_ZONES,
   VAGUE,
   VAGUE_NOT_AFTER,
-  VAGUE_NEEDS_VERB,
+  VAGUE_NEEDS_VERB, VAGUE_BY_TENSE,
   VAGUE_ONLY_AFTER,
   VAGUE_NOT_BEFORE,
   VAGUE_NUMBERS,
@@ -853,6 +853,7 @@ rules.push({
     if (ctx.text[end] === "-") return null;
     // "formerly state-owned", "previously used" as a modifier: only an adverb of a verb refers to a time.
     if (VAGUE_NEEDS_VERB.has(phrase) && !ctx.verbAfter(end)) return null;
+    if (VAGUE_BY_TENSE.has(phrase) && ctx.tense(m.index, end) === "past") return { type: "DATE", value: "PAST_REF" };
     return { type: "DATE", value: VAGUE.get(phrase)! };
   },
 });

@@ -26,6 +26,11 @@ const cases: Case[] = [
   { text: "Elections are due by April next year, the commission said.", dct: "2025-10-20", span: "April next year", value: "2026-04" },
   { text: "The rouble slid sharply last December.", dct: "2025-02-01", span: "last December", value: "2024-12" },
   { text: "The regulator fined the bank in October this year.", dct: "2025-12-02", span: "October this year", value: "2025-10" },
+  // A participle of scheduling with no auxiliary dates what lies ahead, whatever the tense of the clause it hangs on;
+  // with one, the clause's tense decides.
+  { text: "Trump had signalled in July that he would stay away from the summit, set for Nov. 22-23.", dct: "2025-09-06", span: "Nov. 22", value: "2025-11-22" },
+  { text: "The envoy said the talks, scheduled for March 3, were postponed.", dct: "2025-01-20", span: "March 3", value: "2025-03-03" },
+  { text: "The summit had been set for Feb. 20, but it never took place.", dct: "2025-09-06", span: "Feb. 20", value: "2025-02-20" },
   // Abbreviated months with no space before the day, and ranges.
   { text: "Kyiv and Moscow exchanged prisoners on Aug.24, officials said.", dct: "2025-08-26", span: "Aug.24", value: "2025-08-24" },
   { text: "The hearing is scheduled for Sept.9 in The Hague.", dct: "2025-08-26", span: "Sept.9", value: "2025-09-09" },

@@ -79,7 +79,8 @@ function retag(ts: Token[]): Token[] {
     const compound = next?.lower === "-" && ts[k + 2] ? TRIGGERS.has(`${t.lower}-${ts[k + 2].lower}`) : false;
     if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower) || compound)) {
       const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
-      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: compound ? `${t.lower}-${ts[k + 2].lower}` : t.lower };
+      // "will no longer travel": "no longer" is an adverb of the verb, not a determiner and its adjective.
+      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && prev.lower !== "longer" && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: compound ? `${t.lower}-${ts[k + 2].lower}` : t.lower };
       // "a face-to-face encounter", "their one-on-one meeting": after a hyphenated modifier led by a determiner.
       let j = k - 1;
       while (j >= 2 && ts[j - 1].lower === "-") j -= 2;

@@ -532,7 +532,8 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   const { ts } = v;
   if (depth > 4) return;
   let j = k - 1;
-  while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART") && ts[j].lower !== "to") j--;
+  // "will no longer travel": the "no" of "no longer" goes with the adverb, not with a noun.
+  while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || (ts[j].lower === "no" && ts[j + 1]?.lower === "longer")) && ts[j].lower !== "to") j--;
   if (j < 0) return;
   const w = ts[j];
   // "wants to meet", "agreed to meet", "plans to visit", "is ready to meet", "has no plans to meet".

@@ -16,6 +16,7 @@ interface TenseLexicon {
   possessionVerbs: string[];
   samePastForms: string[];
   forwardCues: string[];
+  scheduledParticiples: string[];
   temporalConjunctions: string[];
 }
 
@@ -36,6 +37,10 @@ const SCHEDULE_CUES = new Set(lex.scheduleCues);
 // The ASCII look-behind in front only lets the engine skip positions inside words fast; the Unicode one decides.
 const FORWARD_CUE = new RegExp(`(?<![A-Za-z])(?<![\\p{L}])(?:${alt(lex.forwardCues)})\\s+(?:the\\s+|this\\s+|next\\s+)?$`, "iu");
 const FORWARD_START = new RegExp(`^(?:${alt(lex.forwardCues)})\\s`, "iu");
+// "the summit, set for Nov. 22-23": a participle of scheduling with no auxiliary before it dates what lies ahead ("had
+// been set for Feb. 20" tells of a plan gone by, and its tense decides).
+const SCHEDULED_PARTICIPLE = new RegExp(`(?<![\\p{L}])(?<aux>\\p{L}+)?[\\s,]+(?:${alt(lex.scheduledParticiples)})\\s+(?:the\\s+)?$`, "iu");
+const AUXILIARIES = new Set([...lex.pastAux, ...lex.presentAux, ...lex.futureAux, "be", "been", "being"]);
 const SINCE_CUE = /(?<![\p{L}])since\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|last\s+)?$/iu;
 /** Extra distance for each comma between a time expression and a verb: a clause boundary. */
 const COMMA_PENALTY = 4;
@@ -153,6 +158,8 @@ export class TenseReader {
     // "until Friday", "as soon as Friday", "by May": the phrase itself points forward.
     const text = this.doc.text;
     if (FORWARD_CUE.test(text.slice(Math.max(0, start - 24), start)) || FORWARD_START.test(text.slice(start, end))) return "future";
+    const participle = SCHEDULED_PARTICIPLE.exec(text.slice(Math.max(0, start - 40), start));
+    if (participle && !AUXILIARIES.has(participle.groups?.aux?.toLowerCase() ?? "")) return "future";
     // "agreed to meet Kim by May" sets a deadline ahead; "by Friday, the funds had run out" looks back from a past perfect.
     const sentenceStart = this.doc.sentences[s].start;
     // "By late February, a framework was ready": a fronted "by" sets the scene of its clause, which tells the tense.

@@ -155,6 +155,14 @@ describe("readEntities", () => {
     },
   );
 
+  it("takes 'the prime minister' for the person told of just before who holds that office", () => {
+    const found = pairs("Benjamin Netanyahu spoke with Joe Biden. Netanyahu's office said the prime minister had accepted. Li Qiang leads the delegation; the premier will come.", "2023-07-17");
+    expect(found).toContain("the prime minister → person:benjamin-netanyahu");
+    expect(found).toContain("the premier → person:li-qiang");
+    // Nobody told of before holds the office: the title stays unlinked.
+    expect(pairs("Joe Biden spoke. The prime minister said nothing.", "2023-07-17").filter((p) => p.startsWith("The prime minister"))).toEqual([]);
+  });
+
   it("leaves a bare title unlinked without a document date", () => {
     expect(pairs("The South Korean president spoke.", null).filter((p) => p.includes("person:"))).toEqual([]);
   });

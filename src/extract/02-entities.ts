@@ -4,6 +4,7 @@ import type { Doc } from "./01-tokens.js";
 import {
   byKind,
   gazetteer,
+  holdsRole,
   leaderRoles,
   officeholder,
   officeActive,
@@ -17,6 +18,9 @@ import {
   type Shape,
   type TitlePhrase,
 } from "./gazetteer.js";
+
+/** How many sentences back "the prime minister" may look for the person it stands for. */
+const TITLE_REACH = 3;
 
 /** One linked mention, with its token range, for the later stages. */
 export interface EntityMatch {
@@ -271,6 +275,7 @@ export function readEntities(doc: Doc, dct: string | null): EntityReading {
   reader.matchUnknownNames();
   reader.resolveSurnames();
   reader.matchLoneLocalSurnames();
+  reader.resolveDefiniteTitles();
   return reader.result();
 }
 
@@ -446,6 +451,33 @@ class Reader {
     if (slot) this.remove(slot);
     if (name && this.covered[name.from] === name) this.remove(name);
     return this.add(made);
+  }
+
+  /**
+   * 6. "the prime minister", "the premier": a title after "the" that no country and no name complete stands for the
+   * nearest person told of before, within a few sentences, who holds that office on the DCT ("Netanyahu's office said
+   * the prime minister had accepted"). A title that is a country's own ("the chancellor") was read by the DCT already.
+   */
+  resolveDefiniteTitles(): void {
+    if (!this.dct) return;
+    for (let i = 1; i < this.n; i++) {
+      if (this.covered[i] || this.units[i - 1].key !== "the") continue;
+      const t = this.titleAt(i);
+      if (!t || !this.free(i, i + t.len)) continue;
+      const phrase = t.hits.find((h) => !h.honorific && h.role && !h.body);
+      const after = this.units[i + t.len];
+      if (!phrase?.role || (after && (after.key === "of" || after.key === "'s" || after.pos === "NOUN" || after.pos === "PROPN"))) continue;
+      const sentence = this.units[i].sentence;
+      let holder: Span | null = null;
+      for (let q = i - 2; q >= 0 && sentence - this.units[q].sentence <= TITLE_REACH; q--) {
+        const s = this.covered[q];
+        if (s?.entry?.type === "person" && holdsRole(s.entry.id, phrase.role, this.dct)) {
+          holder = s;
+          break;
+        }
+      }
+      if (holder?.entry) this.add({ from: i - 1, to: i + t.len, entry: holder.entry, via: "title" });
+    }
   }
 
   /** The person named right after a title: a gazetteer person, a surname, or an unknown proper name. */

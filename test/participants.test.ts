@@ -81,6 +81,8 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Trump said he had begun arranging a meeting between the Russian and Ukrainian presidents.", date: "2025-08-19", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
     // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
+    // A quotation opening after the determiner stays inside the phrase the verb holds.
+    { text: "Vladimir Putin will pay a \"friendly state visit\" to North Korea on Tuesday, the Kremlin said.", date: "2024-06-17", trigger: "visit", participants: ["country:KP", PUTIN] },
     // "no longer" is an adverb of the verb: the subject before it still takes part.
     { text: "JD Vance will no longer travel to Johannesburg, a person familiar with his plans said.", date: "2025-11-08", trigger: "travel", participants: ["person:jd-vance"], place: "place:johannesburg" },
     // A title naming a country or a body before a person is the person's, not a party of its own.

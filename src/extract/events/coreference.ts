@@ -434,7 +434,9 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
     // mineral resources, the agreement whose signing was scrapped").
     let a: EventMention | undefined;
     for (let j = i - 1; j >= 0 && events[j].sentence === m.sentence && !a; j--) if (FAMILY.get(events[j].type) === f) a = events[j];
-    if (!a || a.stance === m.stance || partyKey(m) !== partyKey(a)) continue;
+    // Its parties are the clause's, or some of them ("Putin will pay a state visit to North Korea …, his first trip
+    // there in 24 years").
+    if (!a || a.stance === m.stance || !(partyKey(m) === partyKey(a) || (parties(m).length > 0 && parties(m).every((p) => parties(a).includes(p))))) continue;
     const between = text.slice(a.trigger.end, m.trigger.start);
     const comma = between.lastIndexOf(",");
     // "met … at Dolmabahce Palace on Friday in their first direct talks": so is one named in a phrase of the same clause.

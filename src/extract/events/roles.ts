@@ -505,7 +505,9 @@ function phraseStart(v: RoleView, j: number): number {
     // "their only summit", "Putin's only previous trip": an adverb between a determiner and the noun it leads to.
     // "his planned meeting", "the proposed summit": so is a participle the tagger took for a verb.
     const participle = w.pos === "VERB" && /[a-z](?:ed|en)$/.test(w.lower);
-    const inner = (w.pos === "ADV" || participle) && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
+    // 'a "friendly state visit"': a quotation opening inside the phrase, after its determiner.
+    const quoted = QUOTE_MARKS.has(w.text) && i > 0 && i < j && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
+    const inner = (w.pos === "ADV" || participle || quoted) && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;
       start = i--;

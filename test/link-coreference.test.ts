@@ -199,13 +199,13 @@ describe("times", () => {
   });
 
   it("places an undated reading by its reporting day within the claim's window", () => {
-    // Reported from May 10 to June 1: the window runs 45 days either side.
+    // Reported from May 10 to June 1: the window runs 90 days either side.
     const cases: [string | null, string, boolean][] = [
       [null, "2018-06-20", true],
-      [null, "2018-07-16", true],
-      [null, "2018-07-17", false],
-      [null, "2018-03-26", true],
-      [null, "2018-03-25", false],
+      [null, "2018-08-30", true],
+      [null, "2018-08-31", false],
+      [null, "2018-02-09", true],
+      [null, "2018-02-08", false],
       ["2018-06-12", "2018-07-16", true],
       ["2018-06-12", "2018-12-20", false],
     ];

@@ -2,7 +2,7 @@
 // family becomes a reading: the family's type, its parties (no places, gatherings or outlets, and no country beside a
 // person who stands for it), its place, its time with the year supplied, its stance and whether it is a recap.
 import type { EventMention, Stance } from "../domain/extraction.js";
-import { anchorYear } from "../domain/calendar.js";
+import { anchorYear, dayRange } from "../domain/calendar.js";
 import { countryOf, withoutRepresented } from "../extract/entity-facts.js";
 import { entityById } from "../extract/gazetteer.js";
 import { loadData } from "../extract/resources.js";
@@ -110,6 +110,20 @@ function host(e: EventMention, type: string, date: string | null): string | null
   return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;
 }
 
+/** Stances whose time, when past, is that of their telling (the invitation, the offer, the "no plans"). */
+const TOLD_AHEAD: ReadonlySet<Stance> = new Set(["wanted", "unplanned", "refused"]);
+
+/**
+ * "Kim invited Putin to Pyongyang in September": a wish, a refusal or a "no plans" told of a happening still ahead is
+ * dated by its telling, which does not date the happening. Such a past time is no time of the happening; a recap keeps
+ * it, as it dates the history it tells.
+ */
+function toldAhead(m: EventMention, time: string | null, published: string | null): string | null {
+  if (m.background || !TOLD_AHEAD.has(m.stance) || !published) return time;
+  const range = dayRange(time);
+  return range && range.to < published ? null : time;
+}
+
 const isDay = (time: string | null) => !!time && /^\d{4}-\d{2}-\d{2}$/.test(time);
 
 /** The article's mentions of happenings, in text order, read for the ledger. */
@@ -127,7 +141,7 @@ export function readingsOf(article: ReadableArticle): Reading[] {
     if (isGenericMention(article.text.slice(sentence?.start ?? m.trigger.start, m.trigger.start))) continue;
     const to = addressee(m, article.published) ?? host(m, type, article.published);
     const parties = claimParties(to ? [...m.participants, to] : m.participants, article.outlet, article.published);
-    const time = anchorYear(m.time, article.published);
+    const time = toldAhead(m, anchorYear(m.time, article.published), article.published);
     const inSentence = named.get(m.sentence) ?? [];
     // "The June 12 summit in Singapore" names no party, but its sentence, its day and its place may tell which
     // happening it is: such a mention is read when it has a place or a day and its sentence names someone.

@@ -69,6 +69,8 @@ const rows: [string, string, Stance][] = [
   ["Biden and Putin will meet in Geneva on June 16, the White House said. Beijing said the presidents' talks would go deep into strategic questions.", "talks", "scheduled"],
   ["Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday.", "meet", "scheduled"],
   ["Donald Trump and Xi Jinping met at an air base in Busan on Thursday, their first face-to-face talks since 2019.", "talks", "occurred"],
+  // adjectives joined by "and" stay in the phrase a light verb holds
+  ["Xi Jinping and Volodymyr Zelensky held a long and meaningful phone call on Wednesday.", "call", "occurred"],
   // the happening named again in apposition may name only some of its parties
   ["Vladimir Putin will pay a \"friendly state visit\" to North Korea on Tuesday, the Kremlin announced on Monday, his first trip there in 24 years.", "trip", "scheduled"],
   ["Trump and Putin will meet in Alaska on Aug. 15, the White House said.", "meet", "scheduled"],

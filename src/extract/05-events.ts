@@ -144,8 +144,13 @@ function classify(ts: Token[], k: number): TriggerInfo {
   if (direct && !(LIGHT.has(lemma) && t.pos === "VERB" && direct.type === "other")) return direct;
   // Light verbs take their class from the event noun they govern ("held talks", "conducted drills").
   if (t.pos === "VERB" && LIGHT.has(lemma)) {
-    for (let j = k + 1; j < Math.min(ts.length, k + 5); j++) {
+    for (let j = k + 1, end = k + 5; j < Math.min(ts.length, end); j++) {
       const o = ts[j];
+      // "held a long and meaningful phone call": adjectives joined by "and" stay in the phrase.
+      if ((o.lower === "and" || o.lower === "or") && ts[j - 1].pos === "ADJ" && ts[j + 1]?.pos === "ADJ") {
+        end += 2;
+        continue;
+      }
       if (o.pos === "VERB" || PARTICIPANT_STOP.has(o.lower)) break;
       const info = TRIGGERS.get(o.lemma);
       if (o.pos === "NOUN" && info) return info;

@@ -507,7 +507,9 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-" || (ts[i - 1]?.lower === "-" && ts[i - 1].end === ts[i].start);
   // "A planned signing": so does a participle between a determiner and the noun.
   const participle = (i: number) => pastParticiple(ts[i]) && i > 0 && determiner(ts[i - 1]);
-  while (j >= 0 && (ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || participle(j) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
+  // "a long and meaningful phone call": adjectives joined by "and" or a comma.
+  const coordinated = (i: number) => (ts[i].lower === "and" || ts[i].lower === ",") && ts[i - 1]?.pos === "ADJ" && ts[i + 1]?.pos === "ADJ";
+  while (j >= 0 && (coordinated(j) || ts[j].pos === "DET" || ts[j].pos === "ADJ" || ts[j].pos === "NUM" || named[j] || ts[j].pos === "PROPN" || (ts[j].pos === "NOUN" && j < k) || ts[j].lower === "'s" || hyphened(j) || determiner(ts[j]) || participle(j) || (ts[j].pos === "ADV" && determiner(ts[j - 1])) || (ts[j].pos === "ADV" && ts[j + 1]?.pos === "ADJ"))) j--;
   // A quotation opening the phrase ('had "a long meeting scheduled"') belongs to it.
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;

@@ -69,6 +69,12 @@ const rows: [string, string, Stance][] = [
   ["Biden and Putin will meet in Geneva on June 16, the White House said. Beijing said the presidents' talks would go deep into strategic questions.", "talks", "scheduled"],
   ["Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday.", "meet", "scheduled"],
   ["Donald Trump and Xi Jinping met at an air base in Busan on Thursday, their first face-to-face talks since 2019.", "talks", "occurred"],
+  // a happening counted by an ordinal and said of what is under way is held; "would be" looks ahead
+  ["It is Herzog's second visit to the White House; he was received there in October 2022.", "visit", "occurred"],
+  ["Witkoff, on his fifth trip to Russia this year, was met at Vnukovo Airport by Kirill Dmitriev.", "trip", "occurred"],
+  ["It would be his first visit to Moscow since 2019.", "visit", "discussed"],
+  // "last" before the happening tells it held; "last-minute" does not
+  ["Their last meeting before Busan was in Osaka in June 2019.", "meeting", "occurred"],
   // adjectives joined by "and" stay in the phrase a light verb holds
   ["Xi Jinping and Volodymyr Zelensky held a long and meaningful phone call on Wednesday.", "call", "occurred"],
   // the happening named again in apposition may name only some of its parties

@@ -598,9 +598,32 @@ function modifierCue(inp: StanceInput): Found | null {
     const t = ts[j];
     if (!(t.pos === "ADJ" || t.pos === "VERB" || t.pos === "DET" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.lower === "-")) return null;
     const s = MODIFIERS.get(lowerOf(t));
-    if (s && !inHistoryCompound(ts, j)) return { stance: s, negated: false, at: j };
+    // "last-minute talks": the first word of a compound modifies the compound, not the happening.
+    if (s && !inHistoryCompound(ts, j) && ts[j + 1]?.lower !== "-") return { stance: s, negated: false, at: j };
   }
   return null;
+}
+
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$/;
+const POINTING_SUBJECTS: ReadonlySet<string> = new Set(["it", "this"]);
+
+/**
+ * A noun counted by an ordinal after a possessive or "the" ("his fifth trip", "the second round"), said of what is
+ * under way ("It is …", "This is …") or as the frame of it ("on his fifth trip"): the happening is held now. "It would
+ * be their first meeting" looks ahead and is not this.
+ */
+function countedNow(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let s = k;
+  let ordinal = false;
+  while (s > 0 && (["ADJ", "NUM", "NOUN", "PROPN", "DET"].includes(ts[s - 1].pos) || determiner(ts[s - 1]) || lowerOf(ts[s - 1]) === "'s" || ORDINAL.test(lowerOf(ts[s - 1])))) {
+    if (ORDINAL.test(lowerOf(ts[s - 1]))) ordinal = true;
+    s--;
+  }
+  if (!ordinal || s === 0) return false;
+  const before = lowerOf(ts[s - 1]);
+  if (before === "on") return true;
+  return (before === "is" || before === "was") && s >= 2 && POINTING_SUBJECTS.has(lowerOf(ts[s - 2])) && (s === 2 || STOPS.has(lowerOf(ts[s - 3])) || lowerOf(ts[s - 3]) === ",");
 }
 
 /** "had a pretty long meeting scheduled": a participle right after a noun that is no subject tells what it is. */
@@ -1023,6 +1046,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (judged(inp.ts, inp.k)) return "occurred";
   // "their first encounter since a summit in Paris", "since the Feb. 28 meeting": what is counted from took place.
   if (inp.ts[inp.k].pos !== "VERB" && !SELF_NOUNS.has(inp.ts[inp.k].lemma) && lowerOf(inp.ts[phraseStart(inp.ts, inp.k) - 1] ?? inp.ts[inp.k]) === "since") return "occurred";
+  // "It is Herzog's second visit to the White House", "on his fifth trip to Russia this year": the happening counted
+  // as the one now under way is held.
+  if (countedNow(inp.ts, inp.k)) return "occurred";
   // "had a meeting scheduled": the participle, not the verb that only holds the happening, tells its stance.
   const after = participleAfter(inp);
   const held = governingCue(inp);

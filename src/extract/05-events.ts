@@ -336,14 +336,16 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
 }
 
 /**
- * The positions of "be" that put a person in a place: "Lavrov will be in Johannesburg", "he was in Cape Town". The
- * person (or "he"/"she") stands just before the verb group; the place or country just after "in".
+ * The positions of "be" that put a person in a place: "Lavrov will be in Johannesburg", "he was in Cape Town", "Putin
+ * has been to North Korea". The person (or "he"/"she") stands just before the verb group; the place or country just
+ * after "in" (or the "to" of "been to").
  */
 function presentIn(ts: Token[], matches: EntityMatch[]): Set<number> {
   const out = new Set<number>();
   const at = (i: number) => matches.find((m) => m.start === ts[i]?.start);
   for (let k = 1; k + 2 < ts.length; k++) {
-    if (ts[k].lemma !== "be" || ts[k + 1].lower !== "in") continue;
+    // "Putin has been to North Korea only once": been to a place is to have visited it.
+    if (ts[k].lemma !== "be" || !(ts[k + 1].lower === "in" || (ts[k + 1].lower === "to" && ts[k].lower === "been"))) continue;
     const where = at(ts[k + 2].lower === "the" ? k + 3 : k + 2);
     if (!where || !(where.type === "place" || where.type === "country")) continue;
     let j = k - 1;

@@ -125,6 +125,8 @@ describe("participants: the country visited", () => {
     { text: "Kim Jong Un crossed into Russia early on Tuesday aboard his train.", date: "2023-09-12", trigger: "crossed", participants: [KIM, "country:RU"] },
     { text: "Kim arrived in Russia on Tuesday, the Kremlin said.", date: "2023-09-13", trigger: "arrived", participants: [KIM, "country:RU"], place: null },
     { text: "Kim spent six days in Russia last month.", date: "2023-10-03", trigger: "spent", participants: [KIM, "country:RU"] },
+    // An irregular past form the tagger takes for a noun after its subject is still the verb.
+    { text: "Biden walked out to greet Xi, and the two shook hands before sitting down.", date: "2023-11-15", trigger: "shook", participants: [BIDEN, XI] },
     // Been to a country is to have visited it.
     { text: "Putin has been to North Korea only once, in July 2000.", date: "2024-01-22", trigger: "been", participants: [PUTIN, "country:KP"] },
     // An invitation to a country tells of the guest's visit there; the host only asks for it.

@@ -4,7 +4,7 @@ import { dayRange } from "../domain/calendar.js";
 import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveEventCoreference, resolvePlural, resolveSentencePair, resolveSentenceParties, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
@@ -74,6 +74,9 @@ function retag(ts: Token[]): Token[] {
       if (t.lower.endsWith("s") && !t.lower.endsWith("ss") && subject && clauseStart && (OBJECT_START.has(next.pos) || next.lower === "to") && next.pos !== "PRON" && next.pos !== "ADJ")
         return { ...t, pos: "VERB" };
     }
+    // "the two shook hands", "Biden and Xi met": an irregular past form taken for a noun right after its subject.
+    const past = PAST_FORM_LEMMAS.get(t.lower);
+    if (past && t.pos === "NOUN" && prev && (prev.pos === "NUM" || prev.pos === "PROPN" || (prev.pos === "PRON" && SUBJECT_PRONOUNS.has(prev.lower)))) return { ...t, pos: "VERB", lemma: past };
     // "their only summit", "the first meeting": after a determiner, an event noun the tagger took for a verb.
     // "a sit-down": a hyphenated event noun split at its hyphen.
     const compound = next?.lower === "-" && ts[k + 2] ? TRIGGERS.has(`${t.lower}-${ts[k + 2].lower}`) : false;

@@ -33,6 +33,7 @@ export interface EventLexicon {
   phrasal: Record<string, TriggerInfo>;
   frames: Record<string, Frame>;
   lightVerbs: string[];
+  pastFormLemmas: Record<string, string>;
   eventNouns: string[];
   nounSuffixes: string[];
   nounSuffixStop: string[];
@@ -80,6 +81,7 @@ export const CONTEXT = new Map(Object.entries(LEX.context).map(([k, v]) => [k, (
 export const PHRASAL = new Map(Object.entries(LEX.phrasal));
 export const FRAMES = new Map(Object.entries(LEX.frames));
 export const LIGHT = new Set(LEX.lightVerbs);
+export const PAST_FORM_LEMMAS = new Map(Object.entries(LEX.pastFormLemmas));
 export const EVENT_NOUNS = new Set(LEX.eventNouns);
 export const SUFFIX_STOP = new Set(LEX.nounSuffixStop);
 export const SUFFIX_RE = new RegExp(`(?:${LEX.nounSuffixes.join("|")})s?$`);

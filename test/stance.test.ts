@@ -198,6 +198,8 @@ const rows: [string, string, Stance][] = [
   ["Trump has no plans to meet Kim during his trip to Asia.", "meet", "unplanned"],
   ["A meeting is not on the schedule, a senior official said.", "meeting", "unplanned"],
   ["The talks will not take place.", "talks", "unplanned"],
+  // a plan told as set that will not now happen is called off
+  ["The sixth round of talks, which had been scheduled for Sunday in Muscat, will not take place, Oman said.", "round", "called_off"],
   ["There is no precise timeframe for a summit, Peskov told reporters.", "summit", "unplanned"],
   ["An in-person meeting is not necessary, the Kremlin said.", "meeting", "unplanned"],
   ["Putin has no plans to travel to South Africa, an aide said.", "travel", "unplanned"],

@@ -863,8 +863,31 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean 
   // "If Zelensky is ready, let him come to Moscow, and the meeting will take place": what hangs on a condition put
   // before it is only possible, however firmly it is told.
   if (stance === "scheduled" && afterCondition(inp.ts, inp.k)) return { stance: "discussed", bare: false };
+  // "The sixth round, which had been scheduled for Sunday, will not take place": a plan told as set that will not now
+  // happen is called off.
+  if (stance === "unplanned" && wasSet(inp.ts, inp.k)) return { stance: "called_off", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
+}
+
+const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
+// How far after a happening's noun a relative clause telling it set may stand.
+const SET_REACH = 6;
+
+/** A relative clause right after the happening's noun tells it was set ("the round of talks, which had been scheduled for Sunday"). */
+function wasSet(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let j = k + 1;
+  // "the sixth round of talks, which …"
+  if (lowerOf(ts[j] ?? ts[k]) === "of" && ts[j + 1]?.pos === "NOUN") j += 2;
+  if (lowerOf(ts[j] ?? ts[k]) === ",") j++;
+  if (!["which", "that"].includes(lowerOf(ts[j] ?? ts[k]))) return false;
+  for (let i = j + 1; i < ts.length && i <= j + SET_REACH; i++) {
+    const w = lowerOf(ts[i]);
+    if (SET_PARTICIPLES.has(w)) return ["been", "was", "were", "had"].includes(lowerOf(ts[i - 1]));
+    if (!(ts[i].pos === "AUX" || ts[i].pos === "ADV")) return false;
+  }
+  return false;
 }
 
 /** "the meeting", "their talks", "Putin's visit", "Thursday's session", and no word marking another one ("the next summit"). */

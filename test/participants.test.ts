@@ -83,6 +83,11 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
     // A quotation opening after the determiner stays inside the phrase the verb holds.
     { text: "Vladimir Putin will pay a \"friendly state visit\" to North Korea on Tuesday, the Kremlin said.", date: "2024-06-17", trigger: "visit", participants: ["country:KP", PUTIN] },
+    // A happening the speaker says is or is not in the works, naming only whom it would be with, is the speaker's own;
+    // a spokesperson speaks for another and is not added.
+    { text: "Trump said there were no plans to meet Kim during the trip.", date: "2025-10-27", trigger: "meet", participants: [TRUMP, KIM] },
+    { text: "Putin said there were no plans for a meeting with Zelensky.", date: "2025-09-03", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
+    { text: "Peskov said there were no plans for a meeting with Zelensky.", date: "2025-09-03", trigger: "meeting", participants: [ZELENSKY] },
     // "no longer" is an adverb of the verb: the subject before it still takes part.
     { text: "JD Vance will no longer travel to Johannesburg, a person familiar with his plans said.", date: "2025-11-08", trigger: "travel", participants: ["person:jd-vance"], place: "place:johannesburg" },
     // A title naming a country or a body before a person is the person's, not a party of its own.

@@ -263,10 +263,29 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
   } else {
     nounFrame(v, k, type, found);
   }
-  const people = withPronounSubject(v, k, attr, matches, found.parties);
+  const people = withExistentialSpeaker(v, k, attr, withPronounSubject(v, k, attr, matches, found.parties));
   const place = found.place ?? frontedPlace(v, k);
   const host = seatHolder(place, people, type, v.date);
   return { participants: host ? [...people, host] : people, place };
+}
+
+// How far before the trigger the "there" of "there were no plans" may stand.
+const EXISTENTIAL_REACH = 8;
+
+/**
+ * "Putin said there were no plans for a meeting with Zelensky", "Araghchi said there would be no direct talks with
+ * Washington": a happening told to be, or not to be, in the works, naming only whom it would be with, is the speaker's
+ * own with them. A spokesperson speaks for another and is not added.
+ */
+function withExistentialSpeaker(v: RoleView, k: number, attr: Attribution | null, found: string[]): string[] {
+  if (!attr || attr.content.start > v.ts[k].start) return found;
+  const speaker = attr.chain.at(-1)?.entity;
+  if (found.length === 0 || !speaker || !speaker.startsWith("person:") || found.includes(speaker) || voiceOf(speaker, v.date) !== speaker) return found;
+  for (let j = k - 1; j >= 0 && k - j <= EXISTENTIAL_REACH; j--) {
+    if (v.at[j] || STOPS.has(v.ts[j].lower) || v.ts[j].lower === ",") return found;
+    if (v.ts[j].lower === "there" && v.ts[j + 1]?.lemma === "be") return v.ts[j].start >= attr.content.start ? [speaker, ...found] : found;
+  }
+  return found;
 }
 
 /**

@@ -114,10 +114,12 @@ const rows: [string, string, Stance][] = [
   ["Putin called the conversation very informative, open and useful.", "conversation", "occurred"],
   ["The Prime Minister's Office described the hour-long conversation as good and friendly.", "conversation", "occurred"],
   ["During the call, Kirby said, Biden urged restraint on the judicial overhaul.", "call", "occurred"],
-  // a plan denied is no plan, not a failure; a plan that was to have been is called off
+  // a plan denied is no plan, not a failure; a plan that had been set is called off, while one told only as what was
+  // to have been ("were to have met") is said not to have happened, and so failed
   ["No meeting between the two presidents has been announced.", "meeting", "unplanned"],
   ["A White House visit for Netanyahu has not been scheduled.", "visit", "unplanned"],
-  ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "called_off"],
+  ["Thursday was the day on which Blinken and Lavrov were to have met in Geneva.", "met", "failed"],
+  ["Zelensky left the White House, where a minerals deal was to have been signed that afternoon.", "signed", "failed"],
   ["The session had also been meant to prepare the ground for a summit.", "session", "called_off"],
   ["A meeting between Biden and Putin is off the table for now, the White House said.", "meeting", "called_off"],
   ["Antony Blinken called that meeting off the next day.", "meeting", "called_off"],

@@ -200,6 +200,9 @@ const rows: [string, string, Stance][] = [
   ["Trump has no plans to meet Kim during his trip to Asia.", "meet", "unplanned"],
   ["A meeting is not on the schedule, a senior official said.", "meeting", "unplanned"],
   ["The talks will not take place.", "talks", "unplanned"],
+  // a clause leaving everything open makes a happening told as set only discussed
+  ["A National Security Council spokesperson said that while the president expects to see Xi in November, nothing has been confirmed.", "see", "discussed"],
+  ["One official described the meeting as fairly certain, although no date has been fixed.", "meeting", "discussed"],
   // a plan told as set that will not now happen is called off
   ["The sixth round of talks, which had been scheduled for Sunday in Muscat, will not take place, Oman said.", "round", "called_off"],
   ["There is no precise timeframe for a summit, Peskov told reporters.", "summit", "unplanned"],

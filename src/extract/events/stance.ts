@@ -45,6 +45,7 @@ interface StanceLexicon {
   offVerbs: string[];
   containers: string[];
   pastForms: string[];
+  unsettledClauses: string[];
   offeringModals: string[];
   beliefVerbs: string[];
   unwilled: string[];
@@ -866,10 +867,14 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean 
   // "The sixth round, which had been scheduled for Sunday, will not take place": a plan told as set that will not now
   // happen is called off.
   if (stance === "unplanned" && wasSet(inp.ts, inp.k)) return { stance: "called_off", bare: false };
+  // "while the president expects to see Xi, nothing has been confirmed": a clause leaving everything open makes a
+  // happening told as set, or told nothing of, only discussed (and it takes no stage from elsewhere in the article).
+  if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(inp.ts.map((t) => t.lower).join(" "))) return { stance: "discussed", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
 
+const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?= |$)`);
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.
 const SET_REACH = 6;

@@ -155,6 +155,13 @@ describe("readEntities", () => {
     },
   );
 
+  it("tells a country's security council from the UN's", () => {
+    const found = pairs("A National Security Council spokesperson spoke. TASS quoted the Russian Security Council. The Security Council met.", "2023-10-05");
+    expect(found).toContain("National Security Council → org:us-nsc");
+    expect(found).toContain("Russian Security Council → org:ru-security-council");
+    expect(found).toContain("Security Council → org:unsc");
+  });
+
   it("takes 'the prime minister' for the person told of just before who holds that office", () => {
     const found = pairs("Benjamin Netanyahu spoke with Joe Biden. Netanyahu's office said the prime minister had accepted. Li Qiang leads the delegation; the premier will come.", "2023-07-17");
     expect(found).toContain("the prime minister → person:benjamin-netanyahu");

@@ -200,6 +200,9 @@ const rows: [string, string, Stance][] = [
   ["Trump has no plans to meet Kim during his trip to Asia.", "meet", "unplanned"],
   ["A meeting is not on the schedule, a senior official said.", "meeting", "unplanned"],
   ["The talks will not take place.", "talks", "unplanned"],
+  // a verb's object that an auxiliary follows is the subject of a clause of its own; unlikely within a stretch is no plan
+  ["TASS said the reply meant the trip was unlikely within the next two months.", "trip", "unplanned"],
+  ["Officials said the decision meant the summit was unlikely.", "summit", "discussed"],
   // a clause leaving everything open makes a happening told as set only discussed
   ["A National Security Council spokesperson said that while the president expects to see Xi in November, nothing has been confirmed.", "see", "discussed"],
   ["One official described the meeting as fairly certain, although no date has been fixed.", "meeting", "discussed"],

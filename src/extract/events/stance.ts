@@ -515,7 +515,9 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
-  return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
+  // "the reply meant the trip was unlikely": a verb's object that an auxiliary follows opens a clause of its own.
+  const clauseAfter = ts[j].pos === "VERB" && ts[k + 1]?.pos === "AUX";
+  return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || clauseAfter || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
 }
 
 /** For a happening named as a subject, the predicate cue that follows its phrase ("the summit was called off"). */

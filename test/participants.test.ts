@@ -81,6 +81,9 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Trump said he had begun arranging a meeting between the Russian and Ukrainian presidents.", date: "2025-08-19", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
     // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
+    // A phrase of manner ("face to face", "together") between the verb and where it happened is passed over.
+    { text: "Joe Biden and Vladimir Putin last met face to face in Geneva in June 2021.", date: "2022-02-21", trigger: "met", participants: [BIDEN, PUTIN], place: "place:geneva" },
+    { text: "Antony Blinken and Sergei Lavrov last sat down together in Geneva on Jan. 21.", date: "2022-02-17", trigger: "sat", participants: [BLINKEN, LAVROV], place: "place:geneva" },
     // A quotation opening after the determiner stays inside the phrase the verb holds.
     { text: "Vladimir Putin will pay a \"friendly state visit\" to North Korea on Tuesday, the Kremlin said.", date: "2024-06-17", trigger: "visit", participants: ["country:KP", PUTIN] },
     // A happening the speaker says is or is not in the works, naming only whom it would be with, is the speaker's own;

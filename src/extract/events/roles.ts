@@ -36,6 +36,7 @@ interface RolesLexicon {
   sojournVerbs: string[];
   departureVerbs: string[];
   inviteVerbs: string[];
+  mannerPhrases: string[];
 }
 
 const LEX = loadData<RolesLexicon>("lexicons/roles.json");
@@ -51,6 +52,7 @@ const DESTINATION = new Set(LEX.destinationPrepositions);
 const DESTINATION_TYPES = new Set(LEX.destinationTypes);
 const LOCATIVE = new Set(LEX.locativePrepositions);
 const SIDELINES = LEX.sidelinePhrases.map((p) => p.split(" "));
+const MANNER = LEX.mannerPhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
@@ -866,7 +868,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   let j = ts[k].lemma.includes("-") && ts[k + 1]?.lower === "-" ? k + 3 : k + 1;
   // "met with", "called off", "pulled out": a particle right after the verb belongs to it.
   // "sits down with", "met up with": a particle the tagger took for an adverb or a preposition, before a preposition.
-  if (verb && j < ts.length && ((ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") || (PARTICLES.has(ts[j].lower) && ts[j + 1]?.pos === "ADP"))) j++;
+  if (verb && j < ts.length && ((ts[j].pos === "PART" && ts[j].lower !== "to" && ts[j].lower !== "not") || (PARTICLES.has(ts[j].lower) && (ts[j + 1]?.pos === "ADP" || ts[j + 1]?.pos === "ADV")))) j++;
   let first = true;
   let afterEventObject = false;
   while (j < ts.length && j - k <= REACH) {
@@ -877,6 +879,12 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       // "refused to accept a letter from Trump": a verb's infinitive complement carries its objects along.
       if (!(verb && j === k + 1)) break;
       j += 2;
+      continue;
+    }
+    // "met face to face in Geneva": a phrase of manner is passed over whole.
+    const manner = MANNER.find((p) => p.every((x, i) => ts[j + i]?.lower === x));
+    if (manner) {
+      j += manner.length;
       continue;
     }
     const sideline = SIDELINES.find((p) => p.every((x, i) => ts[j + i]?.lower === x));

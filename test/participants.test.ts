@@ -81,6 +81,10 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Trump said he had begun arranging a meeting between the Russian and Ukrainian presidents.", date: "2025-08-19", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
     // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
+    // An apposition after the person met is passed over to where they met, in any sentence of the text.
+    { text: "The date was fixed on Tuesday. It came a day after Jake Sullivan met Nikolai Patrushev, secretary of Russia's Security Council, in Geneva.", date: "2021-05-25", trigger: "met", participants: [SULLIVAN, PATRUSHEV], place: "place:geneva" },
+    // A place that names a clock is neither where nor who, in any sentence of the text.
+    { text: "The Kremlin spoke first. Trump will speak with Putin at 10 a.m. Washington time on Monday.", date: "2025-05-17", trigger: "speak", participants: [TRUMP, PUTIN], place: null },
     // A phrase of manner ("face to face", "together") between the verb and where it happened is passed over.
     { text: "Joe Biden and Vladimir Putin last met face to face in Geneva in June 2021.", date: "2022-02-21", trigger: "met", participants: [BIDEN, PUTIN], place: "place:geneva" },
     { text: "Antony Blinken and Sergei Lavrov last sat down together in Geneva on Jan. 21.", date: "2022-02-17", trigger: "sat", participants: [BLINKEN, LAVROV], place: "place:geneva" },

@@ -387,7 +387,7 @@ function matchesIn(v: RoleView, from: number, to: number): EntityMatch[] {
   for (let j = Math.max(0, from); j <= to && j < v.ts.length; j++) {
     const m = v.at[j];
     // "at 10 a.m. Washington time": a place that names a clock is neither where nor who.
-    if (m && v.ts[m.last]?.lower === "time") continue;
+    if (m && v.ts[j + m.last - v.ts[j].i]?.lower === "time") continue;
     if (m && !out.includes(m) && !titles(v, j, to)) out.push(m);
   }
   return out.length > 0 && out.every((m) => m.type === "country") ? (officeholders(v, from, to, out) ?? out) : out;
@@ -874,6 +874,12 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   while (j < ts.length && j - k <= REACH) {
     const w = ts[j];
     const lower = w.lower;
+    // "met Nikolai Patrushev, secretary of Russia's Security Council, in Geneva": an apposition after a person is passed.
+    const closing = lower === "," && personBefore(v, j) ? appositionEnd(ts, j) : -1;
+    if (closing > 0) {
+      j = closing + 1;
+      continue;
+    }
     if (STOPS.has(lower)) break;
     if (lower === "to" && ts[j + 1]?.pos === "VERB") {
       // "refused to accept a letter from Trump": a verb's infinitive complement carries its objects along.
@@ -970,6 +976,24 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
     first = false;
   }
   return pair;
+}
+
+// How long an apposition set off by commas after a person may be.
+const APPOSITION_REACH = 10;
+
+/** The token before j ends a person's name. */
+function personBefore(v: RoleView, j: number): boolean {
+  const m = v.at[j - 1];
+  return !!m && m.type === "person" && m.last === v.ts[j].i;
+}
+
+/** The closing comma of an apposition opened at `comma` ("…, secretary of Russia's Security Council, …"), or -1. */
+function appositionEnd(ts: Token[], comma: number): number {
+  for (let i = comma + 1; i < ts.length && i - comma <= APPOSITION_REACH; i++) {
+    if (ts[i].lower === ",") return i > comma + 1 ? i : -1;
+    if (ts[i].pos === "VERB" || ts[i].pos === "AUX" || STOPS.has(ts[i].lower) || ts[i].lower === "and") return -1;
+  }
+  return -1;
 }
 
 /**

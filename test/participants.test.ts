@@ -81,6 +81,9 @@ describe("participants: subjects and objects of the verb", () => {
     { text: "Trump said he had begun arranging a meeting between the Russian and Ukrainian presidents.", date: "2025-08-19", trigger: "meeting", participants: [PUTIN, ZELENSKY] },
     // A pronoun opening what a verb reports stands for that verb's subject, not for the first person in the sentence.
     { text: "After a meeting with Kim, Trump told reporters he looked forward to seeing Putin soon.", date: "2025-05-20", trigger: "seeing", participants: [TRUMP, PUTIN] },
+    // Where a happening named as the subject is, its predicate says; a day between a held happening and its place is passed.
+    { text: "Joe Biden will meet Xi Jinping. The meeting would be in San Francisco, the press secretary said.", date: "2023-10-31", trigger: "meeting", participants: [BIDEN, XI], place: "place:san-francisco" },
+    { text: "Joe Biden and Xi Jinping will hold talks on Wednesday in California, the White House said.", date: "2023-11-10", trigger: "hold", participants: [BIDEN, XI], place: "place:us-california" },
     // An apposition after the person met is passed over to where they met, in any sentence of the text.
     { text: "The date was fixed on Tuesday. It came a day after Jake Sullivan met Nikolai Patrushev, secretary of Russia's Security Council, in Geneva.", date: "2021-05-25", trigger: "met", participants: [SULLIVAN, PATRUSHEV], place: "place:geneva" },
     // A place that names a clock is neither where nor who, in any sentence of the text.

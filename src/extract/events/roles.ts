@@ -909,6 +909,11 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         j = end + 1;
         continue;
       }
+      // "hold talks on Wednesday in California": a day between the happening and where it is held is passed over.
+      if (afterEventObject && lower === "on" && isDayWord(ts[j + 1])) {
+        j += 2;
+        continue;
+      }
       if (afterEventObject && !AGENT.has(lower) && !(LIGHT.has(ts[k].lemma) && (COMPANION.has(lower) || PAIR.has(lower)))) break;
       // "met for about three hours at …": an adverb opening a phrase of measure belongs to it.
       const end = phraseEnd(v, ts[j + 1]?.pos === "ADV" && ts[j + 2]?.pos === "NUM" ? j + 2 : j + 1);
@@ -971,11 +976,33 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       first = false;
       continue;
     }
-    if (w.pos === "VERB" || w.pos === "AUX") break;
+    if (w.pos === "VERB" || w.pos === "AUX") {
+      // "the meeting would be in San Francisco", "their only meeting so far was in Bali": where a happening named as
+      // the subject is, the predicate says.
+      if (!verb && w.pos === "AUX") predicatePlace(v, j, found);
+      break;
+    }
     j++;
     first = false;
   }
   return pair;
+}
+
+const DAY_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const isDayWord = (t: Token | undefined) => !!t && DAY_WORDS.has(t.lower);
+
+/** "… would be in San Francisco": the place the verb group of "be" starting at `j` puts its subject in. */
+function predicatePlace(v: RoleView, j: number, found: Found): void {
+  const { ts } = v;
+  let i = j;
+  let be = false;
+  for (; i < ts.length && (ts[i].pos === "AUX" || ts[i].pos === "ADV" || ts[i].pos === "PART"); i++) {
+    if (ts[i].lower === "not" || ts[i].lower === "n't" || ts[i].lower === "never") return;
+    if (ts[i].lemma === "be") be = true;
+  }
+  if (!be || !(ts[i]?.lower === "in" || ts[i]?.lower === "at")) return;
+  const end = phraseEnd(v, i + 1);
+  for (const m of matchesIn(v, i + 1, end)) if (placeLike(m) || m.type === "country") return found.where(m);
 }
 
 // How long an apposition set off by commas after a person may be.

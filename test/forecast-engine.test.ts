@@ -513,6 +513,10 @@ describe("matching a report to the question", () => {
       ["place:alaska", "country:US", false],
       ["country:KR", "place:gyeongju", true],
       ["place:busan", "place:gyeongju", false],
+      // the Oval Office is in the White House, which is in the United States
+      ["org:white-house", "place:oval-office", true],
+      ["country:US", "place:oval-office", true],
+      ["place:oval-office", "org:white-house", false],
     ];
     for (const [q, place, fits] of cases) expect(placeFits(q, place), `${q} ⊇ ${place}`).toBe(fits);
   });

@@ -199,7 +199,10 @@ describe("times", () => {
   });
 
   it("places an undated reading by its reporting day within the claim's window", () => {
-    // Reported from May 10 to June 1: the window runs 90 days either side.
+    // Reported from May 10 to June 1: for a plan the window runs 90 days either side; for a report that the happening
+    // was held, 45 ("test-fired two missiles" three months after a test is another test).
+    expect(join([summit(null)], reading([TRUMP, KIM], { stance: "occurred" }), "2018-07-16")).toBe("c");
+    expect(join([summit(null)], reading([TRUMP, KIM], { stance: "occurred" }), "2018-07-17")).not.toBe("c");
     const cases: [string | null, string, boolean][] = [
       [null, "2018-06-20", true],
       [null, "2018-08-30", true],

@@ -9,11 +9,15 @@ import { entityById } from "../extract/gazetteer.js";
 import { minParties, type Reading } from "./02-readings.js";
 
 export interface LinkOptions {
-  /** Without comparable event times, a report joins a claim only if published within this many days of it. A plan
-   * with no date is talked of on and off for months (Putin's visit to North Korea, from the invitation of September
-   * 2023 to the visit of June 2024). On the development corpus (`npm run eval:ledger`) 90 days kept 656 gold reports
-   * with their happening against 643 at 45 days, and 52 origin counts exact against 49; 150 days kept 662 but 51. */
+  /** Without comparable event times, a report that the happening took place joins a claim only if published within
+   * this many days of it. */
   windowDays: number;
+  /** The same for a report of a plan (discussed, wanted, set, not planned, refused, called off, failed): a plan with no
+   * date is talked of on and off for months (Putin's visit to North Korea, from the invitation of September 2023 to
+   * the visit of June 2024). On the development corpus (`npm run eval:ledger`) 90 days kept 656 gold reports with
+   * their happening against 643 at 45 days, and 52 origin counts exact against 49; 150 days kept 662 but 51. A report
+   * of a happening held keeps 45: "North Korea test-fired two missiles" three months after a test is another test. */
+  planWindowDays: number;
   /** Two day-precise times this many days apart can still be one happening (dates slip; reports round them). */
   slackDays: number;
   /** A report joins only claims reported within this many days before it. */
@@ -22,7 +26,7 @@ export interface LinkOptions {
   recapDays: number;
 }
 
-export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 90, slackDays: 5, lookbackDays: 365, recapDays: 7 };
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { windowDays: 45, planWindowDays: 90, slackDays: 5, lookbackDays: 365, recapDays: 7 };
 
 /** A day as the number YYYYMMDD (NaN for none), which orders as the date does. */
 const day = (date: string | null | undefined) => (date ? dateNumber(date) : Number.NaN);
@@ -40,6 +44,9 @@ export interface PreparedClaim {
   /** Its reporting span widened by the window (NaN when never reported). */
   readonly windowFrom: number;
   readonly windowTo: number;
+  /** The reporting span widened by the plan window. */
+  readonly planFrom: number;
+  readonly planTo: number;
   readonly lastDay: number;
   readonly parties: ReadonlySet<string>;
   readonly placeCountry: string | null;
@@ -54,6 +61,8 @@ export function prepareClaim(claim: ClaimKey, opts: LinkOptions = DEFAULT_LINK_O
     narrow: !!r && rangeWidth(r) <= 7,
     windowFrom: claim.firstReported ? day(addDays(claim.firstReported, -opts.windowDays)) : Number.NaN,
     windowTo: claim.lastReported ? day(addDays(claim.lastReported, opts.windowDays)) : Number.NaN,
+    planFrom: claim.firstReported ? day(addDays(claim.firstReported, -opts.planWindowDays)) : Number.NaN,
+    planTo: claim.lastReported ? day(addDays(claim.lastReported, opts.planWindowDays)) : Number.NaN,
     lastDay: day(claim.lastReported),
     parties: new Set(claim.participants),
     placeCountry: placeCountry(claim.place),
@@ -95,7 +104,7 @@ const dated = (x: { from: number }) => !Number.isNaN(x.from);
  * Times agree when both are calendar values that overlap (day-precise ones with some slack); otherwise the report must
  * fall within the claim's reporting window, and a calendar time must not lie far from it.
  */
-function timesAgree(p: PreparedClaim, e: ReadingDays, opts: LinkOptions): boolean {
+function timesAgree(p: PreparedClaim, e: ReadingDays, opts: LinkOptions, plan: boolean): boolean {
   // "He would come back at a later date": a happening put off to later is not one whose dates have begun.
   if (e.time === "FUTURE_REF" && dated(p) && p.from <= e.published) return false;
   // "Has never met": a happening told as past is not one still to come.
@@ -104,10 +113,11 @@ function timesAgree(p: PreparedClaim, e: ReadingDays, opts: LinkOptions): boolea
     if (!(p.narrow && e.narrow)) return p.from <= e.to && e.from <= p.to;
     return withinSlack(p, e, opts.slackDays);
   }
-  if (Number.isNaN(p.windowFrom)) return true;
-  if (dated(e)) return p.windowFrom <= e.to && e.from <= p.windowTo;
+  const [from, to] = plan ? [p.planFrom, p.planTo] : [p.windowFrom, p.windowTo];
+  if (Number.isNaN(from)) return true;
+  if (dated(e)) return from <= e.to && e.from <= to;
   if (Number.isNaN(e.published)) return true;
-  return p.windowFrom <= e.published && e.published <= p.windowTo;
+  return from <= e.published && e.published <= to;
 }
 
 // Day-precise dates that slip or are misreported: ranges within `slack` days of each other overlap.
@@ -145,7 +155,7 @@ function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean
     if (!c.participants.every((x) => r.named.includes(x)) && !(r.place && c.place === r.place)) return -1;
   }
   if (!placesAgree(p, r.place)) return -1;
-  if (!timesAgree(p, days, opts)) return -1;
+  if (!timesAgree(p, days, opts, r.stance !== "occurred")) return -1;
   // A mention naming no party ("the June 12 summit in Singapore") is that claim only when its sentence names all the
   // claim's parties and it shares the claim's place or its day.
   if (r.parties.length === 0) {

@@ -9,6 +9,7 @@ import type { EntityMatch } from "../02-entities.js";
 import { countryOf, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
+import { key, WEEKDAYS } from "../times/lexicon.js";
 import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
@@ -988,8 +989,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
   return pair;
 }
 
-const DAY_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
-const isDayWord = (t: Token | undefined) => !!t && DAY_WORDS.has(t.lower);
+const isDayWord = (t: Token | undefined) => !!t && t.pos === "PROPN" && WEEKDAYS.has(key(t.text));
 
 /** "… would be in San Francisco": the place the verb group of "be" starting at `j` puts its subject in. */
 function predicatePlace(v: RoleView, j: number, found: Found): void {

@@ -65,6 +65,7 @@ const rows: [string, string, Stance][] = [
   ["Asked about the odds of a summit before the winter, the envoy said it was too early to say.", "summit", "unplanned"],
   ["Asked whether Biden would see Xi in November, the press secretary said: \"It's happening.\"", "see", "scheduled"],
   ["Asked whether the two would meet in Rome, the aide said he could not rule it out.", "meet", "discussed"],
+  ["\"At this point, that is certainly not in the plans,\" Psaki told reporters when asked whether a Biden-Putin meeting could still happen.", "meeting", "unplanned"],
   // scheduled
   ["Biden and Putin will meet in Geneva on June 16, the White House said. Beijing said the presidents' talks would go deep into strategic questions.", "talks", "scheduled"],
   ["Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday.", "meet", "scheduled"],

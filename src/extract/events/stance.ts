@@ -1042,11 +1042,17 @@ function answerTo(ts: Token[], k: number): Stance | null {
     if (lowerOf(ts[j]) === "," || lowerOf(ts[j]) === ";") return null;
   }
   if (asked < 0) return null;
+  // "'That is certainly not in the plans,' Psaki said when asked whether a meeting could still happen": the answer
+  // told before the question.
+  const answered = (words: Token[]) => {
+    const said = ` ${words.map((t) => lowerOf(t)).join(" ")} `.replace(/ n't /g, " not ");
+    for (const [p, st] of ANSWERS) if (said.includes(p)) return st;
+    return null;
+  };
+  if (asked > 0 && lowerOf(ts[asked - 1]) === "when") return answered(ts.slice(0, asked - 1));
   const comma = ts.findIndex((t, i) => i > k && lowerOf(t) === ",");
   if (comma < 0) return null;
-  const rest = ` ${ts.slice(comma + 1).map((t) => lowerOf(t)).join(" ")} `.replace(/ n't /g, " not ");
-  for (const [p, st] of ANSWERS) if (rest.includes(p)) return st;
-  return null;
+  return answered(ts.slice(comma + 1));
 }
 
 const WH_WORDS: ReadonlySet<string> = new Set(["where", "when", "what", "how", "why"]);

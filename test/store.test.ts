@@ -209,6 +209,16 @@ const LONG_TEXT = Array.from({ length: 12 }, (_, i) =>
   `South Korean officials told reporters that the two leaders had exchanged letters last week and could sign a declaration later this fall.`,
 ).join("\n\n");
 
+/** An article row as a former store (0016 on) wrote it: the body deflated, no story features and no credits unless given. */
+function formerArticleRow(e: Extraction, seq: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
+    published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
+    text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
+    story_features: null, credits: "[]", ...over,
+  };
+}
+
 /** Writes an extraction as the store did before compact readings: a row per sentence, mention, time, attribution, event. */
 async function writeFormerRows(db: import("kysely").Kysely<any>, e: Extraction): Promise<void> {
   const id = e.article.id;
@@ -560,12 +570,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         for (const [i, e] of articles.entries()) {
           const seq = i + 1;
           const fp = fingerprint(e.article.text);
-          await old.insertInto("articles").values({
-            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
-            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
-            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
-            story_features: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticleRow(e, seq)).execute();
           await old.insertInto("readings").values({ seq, data: encodeFormerReading(e, e.article.text) }).execute();
           const rows = annotationRows(e);
           for (const values of rows.statements.values) {
@@ -625,12 +630,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
           const terms = encodeStoryFeatures(storyFeatures({ id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published }));
           features.set(e.article.id, terms);
           // The row as the version before wrote it: the features' JSON deflated alone.
-          await old.insertInto("articles").values({
-            id: e.article.id, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: e.article.title, outlet_id: outletId("Korea Daily Wire"), url: e.article.url,
-            published: e.article.published, published_source: e.article.published_source ?? null, byline: e.article.byline ?? null, language: e.article.language,
-            text: "", body: deflateRawSync(e.article.text), near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null, story_terms: null,
-            story_features: deflateRawSync(terms), credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticleRow(e, seq, { story_features: deflateRawSync(terms) })).execute();
           await old.insertInto("readings").values({ seq, data: encodeReading(e, e.article.text) }).execute();
         }
         // One stored before features were deflated at all, in the text column.

@@ -110,8 +110,12 @@ function host(e: EventMention, type: string, date: string | null): string | null
   return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;
 }
 
-/** Stances whose time, when past, is that of their telling (the invitation, the offer, the "no plans"). */
-const TOLD_AHEAD: ReadonlySet<Stance> = new Set(["wanted", "unplanned", "refused"]);
+/**
+ * Stances whose time, when past, is that of their telling (the invitation, the offer, the "no plans", the refusal).
+ * The recap reader's list (extract/events/background.ts) leaves refusals out on purpose: an old refusal is history
+ * there, while here its day is still no day of the happening refused.
+ */
+const DATED_BY_TELLING: ReadonlySet<Stance> = new Set(["wanted", "unplanned", "refused"]);
 
 /**
  * "Kim invited Putin to Pyongyang in September": a wish, a refusal or a "no plans" told of a happening still ahead is
@@ -119,7 +123,7 @@ const TOLD_AHEAD: ReadonlySet<Stance> = new Set(["wanted", "unplanned", "refused
  * it, as it dates the history it tells.
  */
 function toldAhead(m: EventMention, time: string | null, published: string | null): string | null {
-  if (m.background || !TOLD_AHEAD.has(m.stance) || !published) return time;
+  if (m.background || !DATED_BY_TELLING.has(m.stance) || !published) return time;
   const range = dayRange(time);
   return range && range.to < published ? null : time;
 }

@@ -23,8 +23,8 @@ function pairable(source: readonly SourceRef[]): boolean {
 }
 
 /** A list of sources as stored: JSON, each source a [text, entity] pair where it has just those. */
-export function packSources(source: readonly SourceRef[]): string {
-  return pairable(source) ? JSON.stringify(source.map((s) => [s.text, s.entity])) : JSON.stringify(source);
+export function packSources(source: readonly SourceRef[], paired = pairable(source)): string {
+  return paired ? JSON.stringify(source.map((s) => [s.text, s.entity])) : JSON.stringify(source);
 }
 
 /** A stored list of sources (either layout). */
@@ -36,7 +36,7 @@ export function readSources(stored: string): SourceRef[] {
 /** The stored columns of a report's chain, root and sources. */
 export function packReportSources(chain: readonly string[], root: string | null, source: readonly SourceRef[]): StoredReportSources {
   const paired = pairable(source);
-  const stored = packSources(source);
+  const stored = packSources(source, paired);
   const names = source.map((s) => s.text);
   const chainIsNames = paired && chain.length === names.length && chain.every((c, i) => c === names[i]);
   const innermost = names.at(-1);

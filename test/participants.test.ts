@@ -283,6 +283,26 @@ describe("participants: the happening an article is about", () => {
       trigger: "talks",
       participants: [],
     },
+    // A summit of countries is their leaders' on its day, a recap's day included; so is a meeting of "the two
+    // countries' presidents", which are never the ministers named before.
+    {
+      text: "At the last U.S.-Russian summit, in Helsinki in July 2018, the Russian leader appeared beside his host.",
+      date: "2021-06-14",
+      trigger: "summit",
+      participants: [TRUMP, PUTIN],
+    },
+    {
+      text: "Officials said a planned China-U.S. summit would be held in San Francisco.",
+      date: "2023-11-10",
+      trigger: "summit",
+      participants: [BIDEN, XI],
+    },
+    {
+      text: "Russian and Ukrainian delegations met in Istanbul on Friday, with Turkish Foreign Minister Hakan Fidan in the chair. Ukraine's Rustem Umerov said the talks had covered a possible meeting of the two countries' presidents.",
+      date: "2025-05-16",
+      trigger: "meeting",
+      participants: [PUTIN, ZELENSKY],
+    },
     // What a pair says it will do together is the pair's, two countries included.
     {
       text: "U.S. and Ukrainian officials met in Jeddah on Tuesday. In a joint statement, the two sides said their presidents had agreed to conclude as soon as possible a comprehensive agreement on minerals.",

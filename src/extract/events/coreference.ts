@@ -54,7 +54,8 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).join("|")})(?:\\s+[\\w'’-]+){0,3}\\s*$`, "i");
 
 // The pair named after the trigger ("the third summit between the two leaders", "a meeting of the two presidents").
-const PLURAL_AFTER = new RegExp(`^\\s+(?:between|of|among)\\s+(${LEX.plural.phrases.filter((p) => p.includes(" ")).map(escape).join("|")}|them)\\b`, "i");
+// "a meeting of the two countries' presidents": the pair is the office its possessive names.
+const PLURAL_AFTER = new RegExp(`^\\s+(?:between|of|among)\\s+((?:${LEX.plural.phrases.filter((p) => p.includes(" ")).sort((a, b) => b.length - a.length).map(escape).join("|")})(?:['’]\\s+(?:leaders|presidents|heads of state))?|them)\\b`, "i");
 
 // Voices that are the pair itself ("the two sides said"), from the plural phrases that are not bare pronouns.
 const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) => p.includes(" ")));
@@ -126,6 +127,34 @@ function leadersOf(a: EventMention, dct: string | null): string[] | null {
   }
   return out.size >= 2 ? [...out] : null;
 }
+
+/**
+ * "a planned U.S.-Russia summit", "the two leaders would meet", "a meeting of the two countries' presidents": a
+ * happening of leaders whose parties were read as their countries is a happening of those countries' leaders on its
+ * day (or the article's), when each country has one.
+ */
+export function resolveLeaderLevel(text: string, events: EventMention[], dct: string | null): void {
+  for (const m of events) {
+    const ps = parties(m);
+    if (ps.length < 2 || !ps.every((p) => p.startsWith("country:"))) continue;
+    if (!LEADER_LEVEL.has(m.trigger.text.toLowerCase()) && !leadersNamed(text, m)) continue;
+    const day = dayRange(m.time)?.from ?? dct;
+    if (!day) continue;
+    const leaders = ps.map((p) => officeholder("leader", p.slice("country:".length), day)?.id);
+    if (leaders.some((l) => l === undefined)) continue;
+    m.participants = [...(leaders as string[]), ...m.participants.filter((p) => !ps.includes(p))];
+  }
+}
+
+/** The pair a mention names is leaders: "the two leaders would meet", "a meeting of the two countries' presidents". */
+function leadersNamed(text: string, m: EventMention): boolean {
+  const before = text.slice(Math.max(0, m.trigger.start - 60), m.trigger.start);
+  const clause = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf(", "), before.lastIndexOf("\n")) + 1);
+  const after = text.slice(m.trigger.end, m.trigger.end + 50);
+  return (PLURAL.test(clause) && LEADER_PLURAL.test(clause)) || LEADERS_AFTER.test(after);
+}
+// "a meeting of the two countries' presidents", "talks between the heads of state".
+const LEADERS_AFTER = /^\s+(?:between|of|among)\s+(?:the\s+|their\s+|both\s+)?(?:two\s+)?(?:(?:countries|nations)['’]\s+)?(?:leaders|presidents|heads of state)\b/i;
 
 function timesAgree(m: EventMention, a: EventMention): boolean {
   const x = dayRange(m.time);

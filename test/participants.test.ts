@@ -283,6 +283,26 @@ describe("participants: the happening an article is about", () => {
       trigger: "talks",
       participants: [],
     },
+    // A happening that opens the clause told, naming only whom it is with, is the speaker's with them; a spokesman
+    // speaks for another and is not added.
+    {
+      text: "A meeting with Volodymyr Zelensky was possible in principle, Putin said, but the conditions were far from in place.",
+      date: "2025-08-07",
+      trigger: "meeting",
+      participants: [PUTIN, ZELENSKY],
+    },
+    {
+      text: "Vladimir Putin said on Thursday that the summit with Donald Trump in Budapest had most likely been postponed.",
+      date: "2025-10-23",
+      trigger: "summit",
+      participants: [PUTIN, TRUMP],
+    },
+    {
+      text: "A meeting with Volodymyr Zelensky was possible in principle, Kremlin spokesman Dmitry Peskov said.",
+      date: "2025-08-07",
+      trigger: "meeting",
+      participants: [ZELENSKY],
+    },
     // A summit of countries is their leaders' on its day, a recap's day included; so is a meeting of "the two
     // countries' presidents", which are never the ministers named before.
     {

@@ -34,6 +34,8 @@ const rows: [string, string, Stance][] = [
   ["The quarrel broke out after nearly an hour of calm conversation before the cameras.", "conversation", "occurred"],
   ["The two presidents then drove to a hotel in Nusa Dua for talks.", "talks", "discussed"],
   ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
+  // a name counts once on the way from a happening to its predicate, however many words it has
+  ["A meeting with Xi Jinping at next month's Asia-Pacific Economic Cooperation summit in San Francisco is possible but has not been arranged, Biden said.", "meeting", "discussed"],
   ["Ministers in Paris praised the announcement of a summit between the two leaders.", "summit", "discussed"],
   // a gathering that collapsed or broke down was held; a deal that collapsed was not
   ["Their meeting in the Oval Office broke down after forty minutes.", "meeting", "occurred"],

@@ -285,10 +285,23 @@ function withExistentialSpeaker(v: RoleView, k: number, attr: Attribution | null
   const speaker = attr.chain.at(-1)?.entity;
   if (found.length === 0 || !speaker || !speaker.startsWith("person:") || found.includes(speaker) || voiceOf(speaker, v.date) !== speaker) return found;
   for (let j = k - 1; j >= 0 && k - j <= EXISTENTIAL_REACH; j--) {
-    if (v.at[j] || STOPS.has(v.ts[j].lower) || v.ts[j].lower === ",") return found;
+    if (v.at[j] || STOPS.has(v.ts[j].lower) || v.ts[j].lower === ",") break;
     if (v.ts[j].lower === "there" && v.ts[j + 1]?.lemma === "be") return v.ts[j].start >= attr.content.start ? [speaker, ...found] : found;
   }
-  return found;
+  return headsTold(v, k, attr) ? [speaker, ...found] : found;
+}
+
+const HEAD_WORDS = new Set(["DET", "ADJ", "NUM"]);
+/**
+ * "A meeting with Zelensky was possible in principle, Putin said", "Putin said that the summit with Trump had been
+ * postponed": a happening that opens the clause told, naming only whom it is with, is told of by one who would hold it.
+ */
+function headsTold(v: RoleView, k: number, attr: Attribution): boolean {
+  const { ts } = v;
+  if (ts[k].pos !== "NOUN" || ts[k + 1]?.lower !== "with") return false;
+  let j = k - 1;
+  while (j >= 0 && HEAD_WORDS.has(ts[j].pos) && !v.at[j] && !POSSESSIVE.test(ts[j].lower) && ts[j].start >= attr.content.start) j--;
+  return j < 0 || ts[j].end <= attr.content.start || ts[j].lower === "that";
 }
 
 /**

@@ -530,6 +530,8 @@ function predicateCue(inp: StanceInput): Found | null {
   let reach = k + PREDICATE_REACH;
   for (let b = k + 1; b < ts.length && b <= reach; b++) {
     const w = lowerOf(ts[b]);
+    // A name counts once, however many words it has ("the Asia-Pacific Economic Cooperation summit").
+    if (named[b] && named[b - 1]) reach++;
     // "the agreement whose signing was scrapped": what follows "whose" is said of its own subject, not of the noun.
     if (w === "whose") return null;
     // "The summit that was to follow was called off": a relative clause is passed over to its end.

@@ -31,6 +31,7 @@ const FUTURE_AUX = new Set(lex.futureAux);
 const PAST_AUX = new Set(lex.pastAux);
 const PRESENT_AUX = new Set(lex.presentAux);
 const FUTURE_CUES = new Set(lex.futureCues);
+const PLANNING = new Set(lex.futureCues.filter((w) => w.endsWith("ing") && w !== "going"));
 const POSSESSION = new Set(lex.possessionVerbs);
 const SAME_PAST_FORMS = new Set(lex.samePastForms);
 const SCHEDULE_CUES = new Set(lex.scheduleCues);
@@ -74,7 +75,8 @@ function groupTense(tokens: Token[], first: number, last: number): Tense | null 
       continue;
     }
     // "scheduled for", "expected on": a timetable, whatever the auxiliary.
-    if (t.pos === "VERB" && SCHEDULE_CUES.has(t.lower)) return "future";
+    // "had been planned for February": a plan gone by is for a time near it, on either side of the article's date.
+    if (t.pos === "VERB" && SCHEDULE_CUES.has(t.lower)) return tense === "past" && tokens.slice(first, i).some((x) => x.lower === "had") ? "none" : "future";
     if (t.pos === "VERB") {
       sawVerb = true;
       // "is going to", "is expected to", "plans to": an intention or schedule points forward.
@@ -142,6 +144,9 @@ export class TenseReader {
         const next = tokens[j + 1];
         if (!next || next.lower !== "to" || tokens[j + 2]?.pos === "VERB") tense = "future";
       }
+      // "had begun planning for talks in November": a plan told in the past is for a time after it, which may lie on
+      // either side of the article's date; the nearest reading is taken.
+      if (tense === "past" && ((j < sentence.last && PLANNING.has(tokens[j].lower)) || tokens.slice(i, j).some((t) => PLANNING.has(t.lower)))) tense = "none";
       if (tense) found.push({ first: i, last: j, tense });
       i = j;
     }

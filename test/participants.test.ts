@@ -283,6 +283,22 @@ describe("participants: the happening an article is about", () => {
       trigger: "talks",
       participants: [],
     },
+    // "were to have met": a "have" tagged as a verb is an auxiliary on the way to the subject; a demonstrative takes
+    // the happening whose parties include the one its sentence names over the nearer summit it was to prepare.
+    {
+      text: "Thursday was the day on which Antony Blinken and Sergey Lavrov were to have met in Geneva to prepare a Biden-Putin summit. Blinken cancelled that meeting on Tuesday.",
+      date: "2022-02-24",
+      trigger: "meeting",
+      participants: [BLINKEN, LAVROV],
+    },
+    // What a happening prepares is another happening: its pair is not the session's.
+    {
+      text: "Blinken called off Thursday's session with Lavrov. The session had also been meant to prepare the ground for a possible summit between Presidents Joe Biden and Vladimir Putin.",
+      date: "2022-02-22",
+      trigger: "session",
+      n: 2,
+      participants: [BLINKEN, LAVROV],
+    },
     // A happening that opens the clause told, naming only whom it is with, is the speaker's with them; a spokesman
     // speaks for another and is not added.
     {

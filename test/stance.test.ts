@@ -34,6 +34,8 @@ const rows: [string, string, Stance][] = [
   ["The quarrel broke out after nearly an hour of calm conversation before the cameras.", "conversation", "occurred"],
   ["The two presidents then drove to a hotel in Nusa Dua for talks.", "talks", "discussed"],
   ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
+  // accepted only "in principle", after the happening as before it, is wished for, not set
+  ['Macron announced overnight that both presidents had accepted a summit "in principle".', "summit", "wanted"],
   // a name counts once on the way from a happening to its predicate, however many words it has
   ["A meeting with Xi Jinping at next month's Asia-Pacific Economic Cooperation summit in San Francisco is possible but has not been arranged, Biden said.", "meeting", "discussed"],
   ["Ministers in Paris praised the announcement of a summit between the two leaders.", "summit", "discussed"],

@@ -282,7 +282,10 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     // "such a meeting", "the same talks": a word that points back refers to a happening told before, whoever else its
     // sentence names.
     const pointsBack = SUCH.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
-    const others = pointsBack ? [] : [...(named.get(m.sentence) ?? [])];
+    // "The session had been meant to prepare a summit between Biden and Putin": the parties of what it prepares are
+    // not others it is about.
+    const prepared = new Set(events.filter((a) => a.sentence === m.sentence && a.trigger.start > m.trigger.end && PREPARES.test(text.slice(m.trigger.end, a.trigger.start))).flatMap(parties));
+    const others = pointsBack ? [] : [...(named.get(m.sentence) ?? [])].filter((p) => !prepared.has(p));
     // The nearest mention it fits; a definite one ("the talks") takes the nearest told as held or set over one only
     // talked about ("Moon met Kim, a meeting to rescue Kim's summit with Trump; Kim had asked for the talks").
     const definite = DEFINITE.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start));
@@ -300,8 +303,23 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
         break;
       }
     }
+    // "Blinken cancelled that meeting": of the happenings a demonstrative fits, the one whose parties include those
+    // its sentence names is meant over a nearer one without them (the summit the meeting was to prepare).
+    const people = others.filter((p) => p.startsWith("person:") && !m.source.some((x) => x.entity === p));
+    if (antecedent && demonstrative && people.length > 0 && !people.every((p) => antecedent!.participants.includes(p))) {
+      for (let j = events.indexOf(antecedent) - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
+        const a = events[j];
+        if (people.every((p) => a.participants.includes(p)) && fits(m, a, others, dct, true, demonstrative)) {
+          antecedent = a;
+          break;
+        }
+      }
+    }
     if (!antecedent && parties(m).length === 0) {
       for (let j = i + 1; j < events.length && events[j].sentence === m.sentence; j++) {
+        // "The session had been meant to prepare a summit between Biden and Putin": what a happening prepares or
+        // precedes is another happening.
+        if (PREPARES.test(text.slice(m.trigger.end, events[j].trigger.start))) break;
         if (fits(m, events[j], others, dct)) {
           antecedent = events[j];
           break;
@@ -331,6 +349,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
   }
 }
 
+const PREPARES = /\b(?:prepar\w*|ahead of|before|after|groundwork|pave|paving|lead up to|leading up to)\b/i;
 const ANOTHER = /\b(?:next|another|second|third|new|further|follow-up|return)\s+(?:[\w'’-]+\s+)?$/i;
 /** "the next meeting", "another summit": a mention of a happening after the one already told, not that one. */
 const another = (text: string, m: EventMention) => ANOTHER.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
@@ -418,16 +437,21 @@ export function resolveSentenceParties(events: EventMention[], named: Map<number
  */
 export function resolveSentencePair(text: string, events: EventMention[], people: { entity: string; start: number; end: number; sentence: number }[], gatherings: ReadonlySet<EventMention>, dct: string | null = null): void {
   const pairs = new Map<number, string[] | null>();
+  const pairStart = new Map<number, number>();
   for (let i = 0; i + 1 < people.length; i++) {
     const a = people[i];
     const b = people[i + 1];
     if (a.sentence !== b.sentence || a.entity === b.entity || !/^\s+and\s+$/.test(text.slice(a.end, b.start))) continue;
     // Two pairs in one sentence leave it open which one a mention means.
     pairs.set(a.sentence, pairs.has(a.sentence) ? null : [a.entity, b.entity]);
+    pairStart.set(a.sentence, a.start);
   }
   for (const m of events) {
     const f = kindOf(m);
     if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || parties(m).length > 0 || gatherings.has(m) || severalHappenings(m)) continue;
+    // "The session had been meant to prepare a summit between Biden and Putin": the pair is the summit's.
+    const start = pairStart.get(m.sentence) ?? 0;
+    if (start > m.trigger.end && PREPARES.test(text.slice(m.trigger.end, start))) continue;
     const pair = pairs.get(m.sentence);
     if (pair && levelAgrees(m, { ...m, participants: pair }, dct)) m.participants = [...pair, ...m.participants];
   }

@@ -570,7 +570,9 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   if (depth > 4) return;
   let j = k - 1;
   // "will no longer travel": the "no" of "no longer" goes with the adverb, not with a noun.
-  while (j >= 0 && (ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART" || (ts[j].lower === "no" && ts[j + 1]?.lower === "longer")) && ts[j].lower !== "to") j--;
+  // "were to have met": a "have" or "be" the tagger took for a verb, before another verb, is an auxiliary.
+  const auxiliary = (t: Token, next: Token) => t.pos === "AUX" || (t.pos === "VERB" && (t.lemma === "have" || t.lemma === "be") && !t.lower.endsWith("ing") && next.pos === "VERB");
+  while (j >= 0 && (auxiliary(ts[j], ts[j + 1]) || ts[j].pos === "ADV" || ts[j].pos === "PART" || (ts[j].lower === "no" && ts[j + 1]?.lower === "longer")) && ts[j].lower !== "to") j--;
   if (j < 0) return;
   const w = ts[j];
   // "wants to meet", "agreed to meet", "plans to visit", "is ready to meet", "has no plans to meet".

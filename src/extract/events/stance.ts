@@ -520,6 +520,13 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || clauseAfter || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
 }
 
+/** "a summit 'in principle'": the happening's phrase is followed by "in principle", quotation marks aside. */
+function principleAfter(ts: Token[], k: number): boolean {
+  let j = k + 1;
+  while (j < ts.length && QUOTE_MARKS.has(ts[j].text)) j++;
+  return lowerOf(ts[j] ?? ts[k]) === "in" && lowerOf(ts[j + 1] ?? ts[k]) === "principle";
+}
+
 /** For a happening named as a subject, the predicate cue that follows its phrase ("the summit was called off"). */
 function predicateCue(inp: StanceInput): Found | null {
   const { ts, k, named } = inp;
@@ -1118,6 +1125,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
     // "neither government has confirmed a meeting": not yet set is still open.
     const open = cue.negated && OPEN_WHEN_NEGATED.has(inp.ts[cue.at].lemma);
     const s = open || (PARTY_CUES.has(cue.stance) && !cue.negated && agentIsOutsider(inp, cue.at)) ? "discussed" : turned(cue);
+    // "both presidents had accepted a summit 'in principle'": agreed only in principle after its object, as before
+    // it ("accepted in principle a summit"), is wished for, not set.
+    if (s === "scheduled" && cue === governing && principleAfter(inp.ts, inp.k)) return "wanted";
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     // "Trump said he expected to meet Putin in Budapest": what a party expects to do, with its day or venue named, is

@@ -34,6 +34,10 @@ const rows: [string, string, Stance][] = [
   ["The quarrel broke out after nearly an hour of calm conversation before the cameras.", "conversation", "occurred"],
   ["The two presidents then drove to a hotel in Nusa Dua for talks.", "talks", "discussed"],
   ["The format of the talks was still being worked out, an aide said.", "talks", "discussed"],
+  // a participle of scheduling set off by commas sets the happening; a plan that holds "unless" something undoes it
+  // is still set
+  ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday in Geneva, was still on.", "meeting", "scheduled"],
+  ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday, was still the plan, unless Russia invades.", "meeting", "scheduled"],
   // accepted only "in principle", after the happening as before it, is wished for, not set
   ['Macron announced overnight that both presidents had accepted a summit "in principle".', "summit", "wanted"],
   // a name counts once on the way from a happening to its predicate, however many words it has

@@ -21,6 +21,8 @@ const cases: Case[] = [
   // a time in a clause of time after the trigger dates the clause, not what comes before or after it
   { text: "The signing was scrapped after the Oval Office quarrel on Feb. 28.", date: "2025-03-12", trigger: "signing", time: "2025-02-28" },
   { text: "Their last meeting before Busan was in Osaka in June 2019.", date: "2025-10-31", trigger: "meeting", time: "2019-06" },
+  // "pencilled in for" looks ahead, as "set for" does
+  { text: "Blinken said his meeting with Lavrov, pencilled in for Thursday in Geneva, was still on.", date: "2022-02-20", trigger: "meeting", time: "2022-02-24" },
   // a plan told in the past is for a time after it: its month is the nearest one, not the last gone by
   { text: "U.S. media reported that his aides had begun planning for talks with Xi in November.", date: "2023-10-06", trigger: "talks", time: "2023-11" },
   { text: "Officials said the visit had been planned for February, but it never took place.", date: "2023-03-20", trigger: "visit", time: "2023-02" },

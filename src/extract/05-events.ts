@@ -207,7 +207,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   typeByKind(out);
   for (const e of out) e.participants = withoutRepresented(e.participants, dct);
   inheritStance(doc.text, out, cursor.bare, dct);
-  for (const e of out) e.stance = conditionalStance(e, cursor.partyPresented.has(e));
+  for (const e of out) e.stance = conditionalStance(doc.text, e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
 }
@@ -479,8 +479,11 @@ function partyByCountry(id: string, participants: string[], date: string | null)
 }
 
 /** A happening that would take place only on a condition is offered by a party to it, else only possible. */
-function conditionalStance(e: EventMention, byParty: boolean): Stance {
+function conditionalStance(text: string, e: EventMention, byParty: boolean): Stance {
   if (!e.condition || !(e.stance === "scheduled" || e.stance === "occurred" || e.stance === "unknown")) return e.stance;
+  // "the meeting, pencilled in for later this week, was still the plan - unless Russia invades": a plan that holds
+  // save for what would undo it is still set.
+  if (e.stance === "scheduled" && /^\W*unless\b/i.test(text.slice(e.condition.start, e.condition.end))) return e.stance;
   // "If it happens, the trip would be his first since his July 2000 trip": what is recalled is no condition's.
   if (e.background && e.stance === "occurred") return e.stance;
   return byParty ? "wanted" : "discussed";

@@ -19,6 +19,8 @@ const SELF_STANCES: ReadonlySet<string> = new Set(["called_off", "failed", "refu
 
 interface StanceLexicon {
   governing: Record<string, string[]>;
+  /** Participles of scheduling that, set off by a comma after a happening's phrase, set it ("pencilled in for"). */
+  apposedSchedule: string[];
   predicates: Record<string, string[]>;
   modifiers: Record<string, string[]>;
   negators: string[];
@@ -518,6 +520,26 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   // "the reply meant the trip was unlikely": a verb's object that an auxiliary follows opens a clause of its own.
   const clauseAfter = ts[j].pos === "VERB" && ts[k + 1]?.pos === "AUX";
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || clauseAfter || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));
+}
+
+// "his meeting with Lavrov, pencilled in for later this week, …": a participle of scheduling set off by a comma after
+// the happening's phrase sets it, as "set for" does before a date.
+const APPOSED_SCHEDULE = LEX.apposedSchedule.map((p) => p.split(" "));
+
+function apposedSchedule(inp: StanceInput): Found | null {
+  const { ts, k, named } = inp;
+  if (ts[k].pos === "VERB") return null;
+  let reach = k + PREDICATE_REACH;
+  for (let b = k + 1; b < ts.length && b <= reach; b++) {
+    if (named[b] && named[b - 1]) reach++;
+    const w = lowerOf(ts[b]);
+    if (w === ",") {
+      const hit = APPOSED_SCHEDULE.find((words) => words.every((x, i) => lowerOf(ts[b + 1 + i] ?? ts[k]) === x));
+      return hit ? { stance: "scheduled", negated: false, at: b + 1 } : null;
+    }
+    if (STOPS.has(w) || ts[b].pos === "VERB" || ts[b].pos === "AUX") return null;
+  }
+  return null;
 }
 
 /** "a summit 'in principle'": the happening's phrase is followed by "in principle", quotation marks aside. */
@@ -1098,7 +1120,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   const after = participleAfter(inp);
   const held = governingCue(inp);
   const governing = after && (!held || held.stance === "occurred") ? null : held;
-  const described = governing ? null : (after ?? predicateCue(inp) ?? modifierCue(inp));
+  const described = governing ? null : (after ?? predicateCue(inp) ?? modifierCue(inp) ?? apposedSchedule(inp));
   // "after several hours of meetings", "at the end of two days of talks", "days after his clash with …": what a
   // clause is told to come after took place, unless the sentence is still ahead of it.
   if (!governing && !described && inp.factuality === "CT+" && cameAfter(inp)) return "occurred";

@@ -38,6 +38,10 @@ const rows: [string, string, Stance][] = [
   // is still set
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday in Geneva, was still on.", "meeting", "scheduled"],
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday, was still the plan, unless Russia invades.", "meeting", "scheduled"],
+  // what nothing waits on, as a party tells it, is wished for
+  ['"Look, nothing\'s going to happen until Putin and I get together," Trump said.', "get", "wanted"],
+  // a country's "its negotiators" are the country's: its proposal that they meet is its wish
+  ["Russia proposed on Wednesday that its negotiators meet Ukraine's again in Istanbul on Monday, June 2.", "meet", "wanted"],
   // accepted only "in principle", after the happening as before it, is wished for, not set
   ['Macron announced overnight that both presidents had accepted a summit "in principle".', "summit", "wanted"],
   // a name counts once on the way from a happening to its predicate, however many words it has

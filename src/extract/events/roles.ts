@@ -663,6 +663,16 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   // comma first; "talks in Moscow ended" is not the subject "Moscow").
   const before = start > 0 ? ts[start - 1] : null;
   if (before && before.pos === "ADP" && before.lower !== "of" && !STOPS.has(before.lower) && before.lower !== "whether") return;
+  // "Russia proposed that its negotiators meet Ukraine's": "its" stands for the country or body named before it.
+  if (ts[start].lower === "its" && matchesIn(v, start, j).length === 0) {
+    for (let i = start - 1; i >= 0; i--) {
+      const m = v.at[i];
+      if (m && (m.type === "country" || m.type === "organization")) {
+        found.party(m);
+        break;
+      }
+    }
+  }
   for (const m of matchesIn(v, start, j)) {
     // A subject is a party: a place or venue by name is not ("Istanbul will host"), but a body is ("the Kremlin").
     if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;

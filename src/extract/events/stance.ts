@@ -1035,6 +1035,23 @@ function insideCondition(ts: Token[], k: number): boolean {
   return false;
 }
 
+/** The trigger stands in an "until" clause after a negated one: "nothing will happen until he and Putin get together". */
+function awaitedByNothing(ts: Token[], k: number): boolean {
+  let until = -1;
+  for (let j = k - 1; j >= 0 && k - j <= 8 && until < 0; j--) {
+    const w = lowerOf(ts[j]);
+    if (w === "until" || w === "till") until = j;
+    else if (STOPS.has(w) || w === "," || QUOTE_MARKS.has(ts[j].text)) return false;
+  }
+  for (let j = until - 1; j >= 0 && until - j <= 8; j--) {
+    const w = lowerOf(ts[j]);
+    // "did not expect a breakthrough until Trump and Putin met": an expectation, not a wish.
+    if (w === "," || w === ";" || QUOTE_MARKS.has(ts[j].text) || ts[j].lemma === "expect") return false;
+    if (NEGATORS.has(w) || w === "nothing" || w.endsWith("n't")) return true;
+  }
+  return false;
+}
+
 /**
  * The trigger stands in the main clause of a condition put before it in its sentence ("if X, Y will …"): an "if" or
  * "unless" opening its clause, which a comma closes before the trigger. "Even if", "as if" and "asked if" open no
@@ -1104,6 +1121,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "If Putin does make the trip and the two presidents meet, it would be their first encounter": what a condition
   // supposes is only possible.
   if (insideCondition(inp.ts, inp.k)) return "discussed";
+  // "nothing will happen until Putin and I get together": what nothing waits on, as a party tells it, is wished for.
+  if (awaitedByNothing(inp.ts, inp.k)) return inp.byParty ? "wanted" : "discussed";
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
   if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";

@@ -38,8 +38,9 @@ const rows: [string, string, Stance][] = [
   // is still set
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday in Geneva, was still on.", "meeting", "scheduled"],
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday, was still the plan, unless Russia invades.", "meeting", "scheduled"],
-  // what nothing waits on, as a party tells it, is wished for
+  // what nothing waits on, as a party tells it, is wished for; what an expectation waits on is talked of
   ['"Look, nothing\'s going to happen until Putin and I get together," Trump said.', "get", "wanted"],
+  ["Rubio said he did not expect a breakthrough until Trump and Putin met directly.", "met", "discussed"],
   // a country's "its negotiators" are the country's: its proposal that they meet is its wish
   ["Russia proposed on Wednesday that its negotiators meet Ukraine's again in Istanbul on Monday, June 2.", "meet", "wanted"],
   // accepted only "in principle", after the happening as before it, is wished for, not set

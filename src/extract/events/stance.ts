@@ -1035,21 +1035,25 @@ function insideCondition(ts: Token[], k: number): boolean {
   return false;
 }
 
-/** The trigger stands in an "until" clause after a negated one: "nothing will happen until he and Putin get together". */
-function awaitedByNothing(ts: Token[], k: number): boolean {
+/**
+ * The trigger stands in an "until" clause after a negated one: a wish ("nothing will happen until he and Putin get
+ * together"), or an expectation ("did not expect a breakthrough until Trump and Putin met"); else null.
+ */
+function awaitedByNothing(ts: Token[], k: number): "wish" | "expectation" | null {
   let until = -1;
   for (let j = k - 1; j >= 0 && k - j <= 8 && until < 0; j--) {
     const w = lowerOf(ts[j]);
     if (w === "until" || w === "till") until = j;
-    else if (STOPS.has(w) || w === "," || QUOTE_MARKS.has(ts[j].text)) return false;
+    else if (STOPS.has(w) || w === "," || QUOTE_MARKS.has(ts[j].text)) return null;
   }
+  let expectation = false;
   for (let j = until - 1; j >= 0 && until - j <= 8; j--) {
     const w = lowerOf(ts[j]);
-    // "did not expect a breakthrough until Trump and Putin met": an expectation, not a wish.
-    if (w === "," || w === ";" || QUOTE_MARKS.has(ts[j].text) || ts[j].lemma === "expect") return false;
-    if (NEGATORS.has(w) || w === "nothing" || w.endsWith("n't")) return true;
+    if (w === "," || w === ";" || QUOTE_MARKS.has(ts[j].text)) return null;
+    if (ts[j].lemma === "expect") expectation = true;
+    if (NEGATORS.has(w) || w === "nothing" || w.endsWith("n't")) return expectation ? "expectation" : "wish";
   }
-  return false;
+  return null;
 }
 
 /**
@@ -1121,8 +1125,10 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   // "If Putin does make the trip and the two presidents meet, it would be their first encounter": what a condition
   // supposes is only possible.
   if (insideCondition(inp.ts, inp.k)) return "discussed";
-  // "nothing will happen until Putin and I get together": what nothing waits on, as a party tells it, is wished for.
-  if (awaitedByNothing(inp.ts, inp.k)) return inp.byParty ? "wanted" : "discussed";
+  // "nothing will happen until Putin and I get together": what nothing waits on, as a party tells it, is wished for;
+  // "did not expect a breakthrough until Trump and Putin met": what an expectation waits on is only talked of.
+  const awaited = awaitedByNothing(inp.ts, inp.k);
+  if (awaited) return awaited === "wish" && inp.byParty ? "wanted" : "discussed";
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
   if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";

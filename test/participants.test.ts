@@ -299,6 +299,13 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // A visit to the seat of an office is a visit with its holder, as a meeting there is.
+    {
+      text: "It is Herzog's second visit to the White House; he was received there in October 2022.",
+      date: "2023-07-18",
+      trigger: "visit",
+      participants: ["person:isaac-herzog", BIDEN],
+    },
     // A happening that opens the clause told, naming only whom it is with, is the speaker's with them; a spokesman
     // speaks for another and is not added.
     {

@@ -305,11 +305,11 @@ function headsTold(v: RoleView, k: number, attr: Attribution): boolean {
 }
 
 /**
- * "Monday's White House talks with Zelensky", "met Lee in the Oval Office": a meeting held at the seat of an office,
- * with guests from elsewhere named, is the officeholder's too.
+ * "Monday's White House talks with Zelensky", "met Lee in the Oval Office", "Herzog's visit to the White House": a
+ * meeting held or a visit paid at the seat of an office, with guests from elsewhere named, is the officeholder's too.
  */
 function seatHolder(place: string | null, people: string[], type: string, date: string | null): string | null {
-  if (type !== "meet" || !place || !date) return null;
+  if (!(type === "meet" || type === "visit") || !place || !date) return null;
   const seat = entityById(place);
   if (!seat?.seatOf || !seat.country) return null;
   const country = `country:${seat.country}`;

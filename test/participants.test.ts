@@ -299,6 +299,19 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // A call in which a clause's act was done is held by the clause's subject and whom its verb reaches.
+    {
+      text: "Putin invited Xi during a video call on Dec. 30, and Russian officials have since spoken of a visit in the spring.",
+      date: "2023-02-22",
+      trigger: "call",
+      participants: [PUTIN, XI],
+    },
+    {
+      text: "Biden first floated a summit in a third country during a phone call with Putin on April 13.",
+      date: "2021-05-24",
+      trigger: "call",
+      participants: [BIDEN, PUTIN],
+    },
     // A visit to the seat of an office is a visit with its holder, as a meeting there is.
     {
       text: "It is Herzog's second visit to the White House; he was received there in October 2022.",

@@ -826,6 +826,29 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   } else {
     const m = motionFor(v, s);
     if (m >= 0) subjectOf(v, m, found);
+    else adjunctHolder(v, s, type, found);
+  }
+}
+
+const ADJUNCT_OF_TALK = new Set(["in", "during"]);
+/**
+ * "Biden had raised his concerns with him in a phone call", "told reporters during talks with Erdogan": a call or
+ * meeting in which the clause's act was done is held by the clause's subject (a spokesperson speaks for another).
+ */
+function adjunctHolder(v: RoleView, s: number, type: string, found: Found): void {
+  const { ts } = v;
+  if (!(type === "communicate" || type === "meet") || s < 2 || !ADJUNCT_OF_TALK.has(ts[s - 1].lower)) return;
+  for (let g = s - 2; g >= 0 && s - g <= REACH; g--) {
+    if (STOPS.has(ts[g].lower) || ts[g].lower === ",") return;
+    if (ts[g].pos !== "VERB") continue;
+    // The clause's subject and whom its verb reaches ("told Putin", "raised his concerns with him"), when they are two.
+    const clause = new Found();
+    subjectOf(v, g, clause);
+    complements(v, g, type, clause, true);
+    const own = new Set(found.parties);
+    const people = [...new Set([...found.parties, ...clause.parties])].filter((p) => p.startsWith("person:") && voiceOf(p, v.date) === p);
+    if (people.length >= 2) for (const p of people) if (!own.has(p)) found.partyId(p);
+    return;
   }
 }
 

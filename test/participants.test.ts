@@ -299,6 +299,13 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // Quoted, coordinated adjectives stay inside the happening's phrase, which the light verb's subject holds.
+    {
+      text: 'Volodymyr Zelensky said on Wednesday he had held a "long and meaningful" phone call with Xi Jinping.',
+      date: "2023-04-26",
+      trigger: "call",
+      participants: [ZELENSKY, XI],
+    },
     // A call in which a clause's act was done is held by the clause's subject and whom its verb reaches.
     {
       text: "Putin invited Xi during a video call on Dec. 30, and Russian officials have since spoken of a visit in the spring.",

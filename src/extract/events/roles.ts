@@ -541,7 +541,12 @@ function phraseStart(v: RoleView, j: number): number {
     // "his planned meeting", "the proposed summit": so is a participle the tagger took for a verb.
     const participle = w.pos === "VERB" && /[a-z](?:ed|en)$/.test(w.lower);
     // 'a "friendly state visit"': a quotation opening inside the phrase, after its determiner.
+    // 'a "long and meaningful" phone call': the quotation's closing mark, and an "and" joining its adjectives.
     const quoted = QUOTE_MARKS.has(w.text) && i > 0 && i < j && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower));
+    if (i > 0 && i < j && ((QUOTE_MARKS.has(w.text) && ts[i - 1].pos === "ADJ") || (w.lower === "and" && ts[i - 1].pos === "ADJ" && ts[i + 1]?.pos === "ADJ"))) {
+      i--;
+      continue;
+    }
     const inner = (w.pos === "ADV" || participle || quoted) && i > 0 && (ts[i - 1].pos === "DET" || POSSESSIVE.test(ts[i - 1].lower) || ((ts[i - 1].lower === "'s" || ts[i - 1].lower === "’s") && !TIME_ADVERBS.has(w.lower)));
     if (NP_POS.has(w.pos) || inner || v.at[i] || w.lower === "'s" || w.lower === "’s" || joiningDash(ts, i) || inWord(ts, i)) {
       if (w.pos === "PRON" && i < j && !/^(his|her|its|their|our|my|your)$/.test(w.lower)) break;

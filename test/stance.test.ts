@@ -38,6 +38,11 @@ const rows: [string, string, Stance][] = [
   // is still set
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday in Geneva, was still on.", "meeting", "scheduled"],
   ["Blinken said his meeting with Sergey Lavrov, pencilled in for Thursday, was still the plan, unless Russia invades.", "meeting", "scheduled"],
+  // a "have" before its object is the verb of having the happening, not the perfect's auxiliary
+  ['"We will have a summit in Budapest," Trump said.', "summit", "scheduled"],
+  ["They had a long meeting on Friday, officials said.", "meeting", "occurred"],
+  // a word of a party's own for a three-way meeting, capitalised as it was posted
+  ['"After that meeting takes place, we will have a Trilat," Trump wrote.', "Trilat", "scheduled"],
   // what nothing waits on, as a party tells it, is wished for; what an expectation waits on is talked of
   ['"Look, nothing\'s going to happen until Putin and I get together," Trump said.', "get", "wanted"],
   ["Rubio said he did not expect a breakthrough until Trump and Putin met directly.", "met", "discussed"],

@@ -74,6 +74,8 @@ function retag(ts: Token[]): Token[] {
       if (t.lower.endsWith("s") && !t.lower.endsWith("ss") && subject && clauseStart && (OBJECT_START.has(next.pos) || next.lower === "to") && next.pos !== "PRON" && next.pos !== "ADJ")
         return { ...t, pos: "VERB" };
     }
+    // "we will have a summit": a "have" before its object is the verb, not an auxiliary of the perfect.
+    if (t.pos === "AUX" && t.lemma === "have" && next && next.lower !== "no" && (next.pos === "DET" || next.pos === "NUM" || next.pos === "NOUN" || POSSESSIVES.has(next.lower))) return { ...t, pos: "VERB" };
     // "the two shook hands", "Biden and Xi met": an irregular past form taken for a noun right after its subject.
     const past = PAST_FORM_LEMMAS.get(t.lower);
     if (past && t.pos === "NOUN" && prev && (prev.pos === "NUM" || prev.pos === "PROPN" || (prev.pos === "PRON" && SUBJECT_PRONOUNS.has(prev.lower)))) return { ...t, pos: "VERB", lemma: past };

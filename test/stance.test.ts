@@ -398,6 +398,16 @@ describe("what is no happening of its own", () => {
   });
 });
 
+describe("a noun told held only by its clause's past", () => {
+  it("is the happening the article tells set for a day ahead, unless the article tells it held", () => {
+    const set = "Vladimir Putin will pay a state visit to North Korea on Tuesday, the Kremlin said. The announcement said the visit was at the invitation of Kim Jong Un.";
+    const visits = extract({ text: set, date: "2024-06-17" }).events.filter((e) => e.trigger.text === "visit");
+    expect(visits.map((e) => e.stance)).toEqual(["scheduled", "scheduled"]);
+    const held = "Vladimir Putin visited North Korea on Tuesday. The announcement said the visit was at the invitation of Kim Jong Un.";
+    expect(extract({ text: held, date: "2024-06-19" }).events.find((e) => e.trigger.text === "visit")?.stance).toBe("occurred");
+  });
+});
+
 describe("background", () => {
   for (const [text, trigger, background] of recaps) {
     it(`${background ? "recap" : "news"}: ${text}`, () => expect(mention(text, trigger, D).background).toBe(background));

@@ -181,6 +181,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
     partyPresented: new Set(),
     gatherings: new Set(),
     bare: new Set(),
+    pastOnly: new Set(),
     shown: shownChains(entities),
     presented: presented.presentations,
     pi: 0,
@@ -208,7 +209,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveLeaderLevel(doc.text, out, dct);
   typeByKind(out);
   for (const e of out) e.participants = withoutRepresented(e.participants, dct);
-  inheritStance(doc.text, out, cursor.bare, dct);
+  inheritStance(doc.text, out, cursor.bare, dct, cursor.pastOnly);
   for (const e of out) e.stance = conditionalStance(doc.text, e, cursor.partyPresented.has(e));
   out.forEach((e, i) => (e.id = `e${i + 1}`));
   return out;
@@ -233,6 +234,8 @@ interface SentenceCursor {
   gatherings: Set<EventMention>;
   /** Definite mentions whose sentence tells no stance of their own ("the meeting"). */
   bare: Set<EventMention>;
+  /** Mentions told held only by the past tense of the clause their noun stands in. */
+  pastOnly: Set<EventMention>;
   /** The chain an event shows for an attribution: see `shownChains`. */
   shown: (chain: SourceRef[]) => SourceRef[];
   /** Stretches presented by a source outside any reported content, in sentence order, and the next to take up. */
@@ -337,6 +340,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     if (byParty) partyPresented.add(out[out.length - 1]);
     if (gathering) c.gatherings.add(out[out.length - 1]);
     if (read.bare) c.bare.add(out[out.length - 1]);
+    if (read.pastOnly) c.pastOnly.add(out[out.length - 1]);
   });
   settleSentence(out, ts, out.length - positions.length, positions, roles.at);
 }

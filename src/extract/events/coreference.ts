@@ -465,7 +465,7 @@ export function resolveSentencePair(text: string, events: EventMention[], people
 // Set means fixed: a plan with neither a day nor a place ("the leaders will meet first") lends no stage.
 const fixed = (a: EventMention) => !!a.place || !!dayRange(a.time);
 
-export function inheritStance(text: string, events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null): void {
+export function inheritStance(text: string, events: EventMention[], bare: ReadonlySet<EventMention>, dct: string | null, pastOnly: ReadonlySet<EventMention> = new Set()): void {
   // "Biden and Putin will meet in Geneva on June 16 … the talks would go deep into strategic questions": a happening
   // told firmly ahead of it, which the article tells set elsewhere, is that set happening.
   for (const m of events) {
@@ -522,5 +522,15 @@ export function inheritStance(text: string, events: EventMention[], bare: Readon
       else if (a.stance === "scheduled" && best === null) best = "scheduled";
     }
     if (best) m.stance = best;
+  }
+  // "Putin will pay a state visit to North Korea on Tuesday … The Kremlin described the trip as friendly": a noun told
+  // held only by its clause's past is the happening the article tells set for a day ahead, unless it tells it held.
+  for (const m of pastOnly) {
+    const f = FAMILY.get(m.type);
+    if (f === undefined || m.background || m.stance !== "occurred") continue;
+    const own = partyKey(m);
+    const same = events.filter((a) => a !== m && !bare.has(a) && !pastOnly.has(a) && !a.background && FAMILY.get(a.type) === f && timesAgree(m, a) && !(m.place && a.place && m.place !== a.place) && (own === "" ? a.sentence >= m.sentence - 1 && a.trigger.start < m.trigger.start && parties(a).length > 0 : partyKey(a) === own));
+    const datedAhead = (a: EventMention) => !!dct && (dayRange(a.time)?.from ?? "") > dct;
+    if (same.length > 0 && !same.some((a) => a.stance === "occurred") && same.some((a) => a.stance === "scheduled" && datedAhead(a))) m.stance = "scheduled";
   }
 }

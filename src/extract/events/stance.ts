@@ -888,8 +888,12 @@ export function readStance(inp: StanceInput): Stance {
  * noun with no cue and no tense of its own ("the meeting", "their talks", "Thursday's session"), whose stage is that
  * of the happening it refers back to.
  */
-export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean } {
-  const read = stanceOf(inp);
+export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean; pastOnly?: boolean } {
+  const told = stanceOf(inp);
+  // "The Kremlin described the trip as a friendly state visit": a happening's noun told held only by the past of the
+  // clause it stands in; the article may tell it still ahead.
+  if (told === "pastOnly") return { stance: "occurred", bare: false, pastOnly: true };
+  const read = told;
   // "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one
   // it wants, whether the clause tells it as set or only talked of.
   const proposed = inp.byParty && inp.cue !== null && PROPOSING_CUES.has(inp.cue.toLowerCase()) && (read === "scheduled" || read === "discussed" || read === "bare");
@@ -1118,7 +1122,7 @@ function negatedWithin(ts: Token[], j: number): boolean {
   return false;
 }
 
-function stanceOf(inp: StanceInput): Stance | "bare" {
+function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   const answer = answerTo(inp.ts, inp.k);
   if (answer) return answer;
   if (openQuestion(inp.ts, inp.k)) return "unknown";
@@ -1230,7 +1234,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" {
   if (f.startsWith("PS")) return tense === "past" ? "occurred" : "discussed";
   // Told as held in the past ("met", "held talks", "after the talks on Friday"); a happening named with no tense of
   // its own, or as the subject of a present predicate ("the meeting depends on …"), is only talked about.
-  if (tense === "past" || side === "before") return "occurred";
+  if (side === "before") return "occurred";
+  if (tense === "past") return inp.ts[inp.k].pos === "VERB" ? "occurred" : "pastOnly";
   if (tense === "present" && inp.ts[inp.k].pos === "VERB") return "occurred";
   return clausePast(inp) ? "occurred" : "bare";
 }

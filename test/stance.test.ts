@@ -43,6 +43,9 @@ const rows: [string, string, Stance][] = [
   ["They had a long meeting on Friday, officials said.", "meeting", "occurred"],
   // a word of a party's own for a three-way meeting, capitalised as it was posted
   ['"After that meeting takes place, we will have a Trilat," Trump wrote.', "Trilat", "scheduled"],
+  // an offer only possible is talked of, not made
+  ["Ambassador Tom Nides told Israeli Army Radio that Netanyahu could be invited to Washington after Passover.", "invited", "discussed"],
+  ["Nides said on Tuesday that an invitation could come after Passover.", "invitation", "discussed"],
   // what nothing waits on, as a party tells it, is wished for; what an expectation waits on is talked of
   ['"Look, nothing\'s going to happen until Putin and I get together," Trump said.', "get", "wanted"],
   ["Rubio said he did not expect a breakthrough until Trump and Putin met directly.", "met", "discussed"],

@@ -893,7 +893,9 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   // "The Kremlin described the trip as a friendly state visit": a happening's noun told held only by the past of the
   // clause it stands in; the article may tell it still ahead.
   if (told === "pastOnly") return { stance: "occurred", bare: false, pastOnly: true };
-  const read = told;
+  // "Netanyahu could be invited to Washington", "an invitation could come after Passover": an offer only possible is
+  // talked of, not made.
+  const read = told === "wanted" && offerOnlyPossible(inp) ? "discussed" : told;
   // "Putin proposed that Russia and Ukraine resume direct negotiations": a happening in what a party proposes is one
   // it wants, whether the clause tells it as set or only talked of.
   const proposed = inp.byParty && inp.cue !== null && PROPOSING_CUES.has(inp.cue.toLowerCase()) && (read === "scheduled" || read === "discussed" || read === "bare");
@@ -943,6 +945,15 @@ function definitePhrase(ts: Token[], k: number): boolean {
     if (!(t.pos === "ADJ" || t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "ADV" || w === "-")) return false;
   }
   return false;
+}
+
+/** A party's offer ("invite", "invitation", "offer") that a "could", "may" or "might" of its own clause only allows for. */
+function offerOnlyPossible(inp: StanceInput): boolean {
+  const { ts, k } = inp;
+  const offer = SELF_NOUNS.get(lowerOf(ts[k])) === "wanted" || SELF_NOUNS.get(ts[k].lemma) === "wanted" || ts[k].lemma === "invite";
+  if (!offer) return false;
+  const modal = groupAt(ts, k, inp.named).modal;
+  return modal === "could" || modal === "may" || modal === "might";
 }
 
 /** The stance, or "bare" when nothing in the sentence tells one and the mention is only talked about. */

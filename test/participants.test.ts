@@ -299,6 +299,13 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // A verb coordinated to an earlier one shares its subject over the earlier verb's long adjuncts.
+    {
+      text: "Joe Biden and Xi Jinping met for more than four hours on Wednesday at a secluded country estate south of San Francisco and agreed to curb the flow of chemicals.",
+      date: "2023-11-15",
+      trigger: "agreed",
+      participants: [BIDEN, XI],
+    },
     // Quoted, coordinated adjectives stay inside the happening's phrase, which the light verb's subject holds.
     {
       text: 'Volodymyr Zelensky said on Wednesday he had held a "long and meaningful" phone call with Xi Jinping.',

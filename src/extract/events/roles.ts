@@ -648,8 +648,10 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     return;
   }
   // "would travel to Turkey and wait there for Putin": a verb coordinated to an earlier one shares its subject.
+  // "met for less than two hours at … on Friday in their first direct talks since March 2022, and agreed": the
+  // earlier verb's adjuncts may run long.
   if ((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") {
-    for (let c = j - 1; c >= 0 && j - c <= REACH; c--) {
+    for (let c = j - 1; c >= 0 && j - c <= 2 * REACH; c--) {
       if (STOPS.has(ts[c].lower)) return;
       if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);
     }

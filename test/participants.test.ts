@@ -299,6 +299,13 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // Whom a relative clause says the happening includes takes part beside the pair it refers back to.
+    {
+      text: "Donald Trump and Vladimir Putin will meet in Alaska on Friday. Trump said there was a good chance of a second meeting that would include Volodymyr Zelensky.",
+      date: "2025-08-13",
+      trigger: "meeting",
+      participants: [TRUMP, PUTIN, ZELENSKY],
+    },
     // A verb coordinated to an earlier one shares its subject over the earlier verb's long adjuncts.
     {
       text: "Joe Biden and Xi Jinping met for more than four hours on Wednesday at a secluded country estate south of San Francisco and agreed to curb the flow of chemicals.",

@@ -251,6 +251,21 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
   }
 }
 
+// "a three-way meeting that would include Zelensky", "a summit, which could also include Xi".
+const INCLUDING = /^\s*,?\s*(?:that|which)\s+(?:(?:would|will|could|might|may|should|also|then)\s+){0,2}include[sd]?\s+$/i;
+
+/**
+ * "a three-way meeting that would include Volodymyr Zelensky": whom a relative clause says the happening includes
+ * takes part beside the parties it has (read in its own right or from the happening it refers back to).
+ */
+export function resolveIncluded(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[]): void {
+  for (const m of events) {
+    if (kindOf(m) === undefined) continue;
+    const joined = people.filter((p) => p.sentence === m.sentence && p.start > m.trigger.end && p.start - m.trigger.end <= 40 && INCLUDING.test(text.slice(m.trigger.end, p.start)));
+    for (const p of joined) if (!m.participants.includes(p.entity)) m.participants.push(p.entity);
+  }
+}
+
 /** The two countries the article's happenings join most often (news only, speaking aside), else null. */
 function articleCountries(events: EventMention[], day: string | null): string[] | null {
   const tally = new Map<string, number>();

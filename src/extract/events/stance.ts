@@ -450,7 +450,8 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
       if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;
       // "setting preconditions for a meeting", "set the stage for talks": a verb of setting whose object is not the
       // happening's date or venue sets that object, not the happening.
-      if (b >= 0 && cue.stance === "scheduled" && ts.slice(e + 1, k).some((x, i) => x.pos === "NOUN" && !named[e + 1 + i] && !SETTINGS.has(lowerOf(x)))) return null;
+      // "agreed to hold a second round of talks": a measure of the happening is no other object.
+      if (b >= 0 && cue.stance === "scheduled" && ts.slice(e + 1, k).some((x, i) => x.pos === "NOUN" && !named[e + 1 + i] && !SETTINGS.has(lowerOf(x)) && !(MEASURES.has(lowerOf(x)) && lowerOf(ts[e + 2 + i] ?? x) === "of"))) return null;
       if (b >= 0 && !inHistoryCompound(ts, b)) return { stance: cue.stance, negated: negatedBefore(ts, b, cue), at: b };
     }
     if (QUOTE_MARKS.has(t.text)) continue;
@@ -479,6 +480,8 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
 const WISHES = new Set(LEX.thatClauseWishes);
 const WISH_NOUNS: ReadonlySet<string> = new Set(LEX.thatClauseWishNouns);
 const SETTINGS: ReadonlySet<string> = new Set(LEX.undated.nouns);
+// Measures of a happening ("a second round of talks", "three hours of talks").
+const MEASURES: ReadonlySet<string> = new Set(loadData<{ measures: string[] }>("lexicons/roles.json").measures);
 const HOSTING_VERBS: ReadonlySet<string> = new Set(LEX.hostingVerbs);
 const WISH_CUE: Cue = { stance: "wanted", slots: [{ words: WISHES, optional: false }], text: "proposed that" };
 

@@ -43,6 +43,7 @@ const rows: [string, string, Stance][] = [
   ["They had a long meeting on Friday, officials said.", "meeting", "occurred"],
   // a word of a party's own for a three-way meeting, capitalised as it was posted
   ['"After that meeting takes place, we will have a Trilat," Trump wrote.', "Trilat", "scheduled"],
+  ["The meeting went ahead as planned on Friday.", "meeting", "occurred"],
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
   // a party's decision not to do what was in view calls it off, never tells it held

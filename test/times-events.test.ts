@@ -21,6 +21,8 @@ const cases: Case[] = [
   // a time in a clause of time after the trigger dates the clause, not what comes before or after it
   { text: "The signing was scrapped after the Oval Office quarrel on Feb. 28.", date: "2025-03-12", trigger: "signing", time: "2025-02-28" },
   { text: "Their last meeting before Busan was in Osaka in June 2019.", date: "2025-10-31", trigger: "meeting", time: "2019-06" },
+  // "as planned" tells how, not when: the verb before it keeps the tense
+  { text: "The meeting went ahead as planned on Friday.", date: "2025-10-20", trigger: "meeting", time: "2025-10-17" },
   // "pencilled in for" looks ahead, as "set for" does
   { text: "Blinken said his meeting with Lavrov, pencilled in for Thursday in Geneva, was still on.", date: "2022-02-20", trigger: "meeting", time: "2022-02-24" },
   // a plan told in the past is for a time after it: its month is the nearest one, not the last gone by

@@ -75,6 +75,8 @@ function groupTense(tokens: Token[], first: number, last: number): Tense | null 
       continue;
     }
     // "scheduled for", "expected on": a timetable, whatever the auxiliary.
+    // "went ahead as planned on Friday": "as planned" tells how, not when; the verb before it keeps the tense.
+    if (t.pos === "VERB" && SCHEDULE_CUES.has(t.lower) && i === first && tokens[i - 1]?.lower === "as") return null;
     // "had been planned for February": a plan gone by is for a time near it, on either side of the article's date.
     if (t.pos === "VERB" && SCHEDULE_CUES.has(t.lower)) return tense === "past" && tokens.slice(first, i).some((x) => x.lower === "had") ? "none" : "future";
     if (t.pos === "VERB") {

@@ -299,6 +299,19 @@ describe("participants: the happening an article is about", () => {
       n: 2,
       participants: [BLINKEN, LAVROV],
     },
+    // Being somewhere for a purpose is going there for it; a linking verb before "ready" is no subject's verb.
+    {
+      text: "Zelensky said on Sunday he would be in Turkey on Thursday to meet Vladimir Putin face to face.",
+      date: "2025-05-11",
+      trigger: "meet",
+      participants: [ZELENSKY, PUTIN],
+    },
+    {
+      text: "North Korea's Kim Jong Un is getting ready to cross into Russia by armoured train this month and sit down with Vladimir Putin in Vladivostok.",
+      date: "2023-09-05",
+      trigger: "sit",
+      participants: [KIM, PUTIN],
+    },
     // Whom a relative clause says the happening includes takes part beside the pair it refers back to.
     {
       text: "Donald Trump and Vladimir Putin will meet in Alaska on Friday. Trump said there was a good chance of a second meeting that would include Volodymyr Zelensky.",

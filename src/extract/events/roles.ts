@@ -68,6 +68,7 @@ const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
+const LINKING = new Set(["get", "become", "seem", "appear", "remain", "look"]);
 const RELATIVE = new Set(["who", "which", "that"]);
 // How far a frame reaches: a subject or a complement rarely lies further from its head than this many tokens.
 const REACH = 14;
@@ -576,7 +577,9 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   let j = k - 1;
   // "will no longer travel": the "no" of "no longer" goes with the adverb, not with a noun.
   // "were to have met": a "have" or "be" the tagger took for a verb, before another verb, is an auxiliary.
-  const auxiliary = (t: Token, next: Token) => t.pos === "AUX" || (t.pos === "VERB" && (t.lemma === "have" || t.lemma === "be") && !t.lower.endsWith("ing") && next.pos === "VERB");
+  // "is getting ready to cross", "seemed keen to meet": a linking verb before its adjective is no subject's verb.
+  const auxiliary = (t: Token, next: Token) =>
+    t.pos === "AUX" || (t.pos === "VERB" && (t.lemma === "have" || t.lemma === "be") && !t.lower.endsWith("ing") && next.pos === "VERB") || (t.pos === "VERB" && LINKING.has(t.lemma) && next.pos === "ADJ");
   while (j >= 0 && (auxiliary(ts[j], ts[j + 1]) || ts[j].pos === "ADV" || ts[j].pos === "PART" || (ts[j].lower === "no" && ts[j + 1]?.lower === "longer")) && ts[j].lower !== "to") j--;
   if (j < 0) return;
   const w = ts[j];
@@ -907,7 +910,9 @@ const ADJUNCT_POS = new Set(["ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV"]
 export function goingVerbBefore(ts: Token[], from: number, to: number): number {
   for (let b = from; b >= 0 && to - b <= PURPOSE_REACH; b--) {
     const x = ts[b];
-    if (x.pos === "VERB") return MOTION.has(x.lemma) ? b : -1;
+    // "he would be in Turkey on Thursday to meet Putin": being somewhere for a purpose is going there for it.
+    const beingThere = x.lemma === "be" && (ts[b + 1]?.lower === "in" || ts[b + 1]?.lower === "at");
+    if (x.pos === "VERB" || x.pos === "AUX") return MOTION.has(x.lemma) || beingThere ? b : -1;
     if (!ADJUNCT_POS.has(x.pos)) return -1;
   }
   return -1;

@@ -49,6 +49,10 @@ const rows: [string, string, Stance][] = [
   // a party's decision not to do what was in view calls it off, never tells it held
   ["Putin decided not to attend the summit in Johannesburg, the Kremlin said.", "attend", "called_off"],
   ["Xi chose not to travel to New Delhi for the G20.", "travel", "called_off"],
+  // a party's own intention in the first person is its wish; a promised visit is one offered
+  ['"I plan to meet with Xi Jinping," Zelensky told a news conference.', "meet", "wanted"],
+  ["Zelensky plans to meet Xi, officials said.", "meet", "discussed"],
+  ["Neither side has named a date, and the promised visit remains a promise.", "visit", "wanted"],
   // an offer only possible is talked of, not made
   ["Ambassador Tom Nides told Israeli Army Radio that Netanyahu could be invited to Washington after Passover.", "invited", "discussed"],
   ["Nides said on Tuesday that an invitation could come after Passover.", "invitation", "discussed"],

@@ -545,6 +545,9 @@ function apposedSchedule(inp: StanceInput): Found | null {
   return null;
 }
 
+const INTENTIONS: ReadonlySet<string> = new Set(["plan", "intend"]);
+const FIRST_PERSON: ReadonlySet<string> = new Set(["i", "we"]);
+
 /** "a summit 'in principle'": the happening's phrase is followed by "in principle", quotation marks aside. */
 function principleAfter(ts: Token[], k: number): boolean {
   let j = k + 1;
@@ -1193,6 +1196,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
     // "both presidents had accepted a summit 'in principle'": agreed only in principle after its object, as before
     // it ("accepted in principle a summit"), is wished for, not set.
     if (s === "scheduled" && cue === governing && principleAfter(inp.ts, inp.k)) return "wanted";
+    // '"I plan to meet with Xi Jinping," Zelensky said': a party's own intention, in the first person, is its wish.
+    if (s === "discussed" && !cue.negated && inp.byParty && INTENTIONS.has(lowerOf(inp.ts[cue.at])) && FIRST_PERSON.has(lowerOf(inp.ts[cue.at - 1] ?? inp.ts[cue.at]))) return "wanted";
     // "agreed to meet" told by a report or an unnamed source is reported as planned.
     if (s === "scheduled" && !inp.byParty && inp.voice === "report" && !datedAhead(inp.time, inp.dct)) return "discussed";
     // "Trump said he expected to meet Putin in Budapest": what a party expects to do, with its day or venue named, is

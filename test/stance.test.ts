@@ -49,6 +49,9 @@ const rows: [string, string, Stance][] = [
   // a party's decision not to do what was in view calls it off, never tells it held
   ["Putin decided not to attend the summit in Johannesburg, the Kremlin said.", "attend", "called_off"],
   ["Xi chose not to travel to New Delhi for the G20.", "travel", "called_off"],
+  // what people who met were together for is the meeting held
+  ["Putin and Kim Jong Un met Wednesday at Russia's most modern space launch centre, in the Amur region of the Far East, for a summit that Washington fears.", "summit", "occurred"],
+  ["Putin and Kim will meet on Wednesday for a summit.", "summit", "scheduled"],
   // a party's own intention in the first person is its wish; a promised visit is one offered
   ['"I plan to meet with Xi Jinping," Zelensky told a news conference.', "meet", "wanted"],
   ["Zelensky plans to meet Xi, officials said.", "meet", "discussed"],

@@ -1046,6 +1046,27 @@ function purposeOfJourney(ts: Token[], k: number): boolean {
   return true;
 }
 
+const GATHERING_VERBS: ReadonlySet<string> = new Set(["meet", "sit", "gather"]);
+const ADJUNCT_TAGS: ReadonlySet<string> = new Set(["ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV", "PART", "PUNCT"]);
+/**
+ * True when the noun at k is what people who met were together for: "met Wednesday at Russia's most modern space
+ * launch centre for a summit", "sat down in the library for talks". The meeting told as held is that happening.
+ */
+function metFor(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let f = k - 1;
+  while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
+  if (f < 0 || lowerOf(ts[f]) !== "for") return false;
+  for (let b = f - 1; b >= 0 && f - b <= 2 * PURPOSE_REACH; b--) {
+    const x = ts[b];
+    // "the space launch centre": a verb the tagger found inside a compound noun is part of the adjunct.
+    const inCompound = x.pos === "VERB" && ts[b - 1]?.pos === "NOUN" && ts[b + 1]?.pos === "NOUN";
+    if (x.pos === "VERB" && !inCompound) return GATHERING_VERBS.has(x.lemma) && ["met", "sat", "gathered"].includes(lowerOf(x)) && !ts.slice(Math.max(0, b - 3), b).some((t) => FUTURE_AUX.has(lowerOf(t)) || POSSIBILITY_MODALS.has(lowerOf(t)) || lowerOf(t) === "would");
+    if (!(ADJUNCT_TAGS.has(x.pos) || inCompound) || STOPS.has(lowerOf(x))) return false;
+  }
+  return false;
+}
+
 /** True when the trigger stands in a clause of condition ("if", "unless"; a "whether" clause is a question, not a supposition): the word opens it with no comma between. */
 function insideCondition(ts: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
@@ -1152,6 +1173,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (awaited) return awaited === "wish" && inp.byParty ? "wanted" : "discussed";
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
+  if (metFor(inp.ts, inp.k)) return "occurred";
   if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";
   // "Blinken called that meeting off the next day": a phrasal verb split by its object.
   if (calledOff(inp.ts, inp.k)) return "called_off";

@@ -1035,15 +1035,21 @@ function openQuestion(ts: Token[], k: number): boolean {
  * own cues.
  */
 function purposeOfJourney(ts: Token[], k: number): boolean {
-  if (ts[k].pos === "VERB") return false;
-  let f = k - 1;
-  while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
-  if (f < 0 || lowerOf(ts[f]) !== "for") return false;
+  const f = forBefore(ts, k);
+  if (f < 0) return false;
   const b = goingVerbBefore(ts, f - 1, f);
   if (b < 0 || !/(?:ed|ew|ent|ame|ing)$/.test(lowerOf(ts[b]))) return false;
   // "would arrive for talks", "will fly in for the summit": still a plan.
   for (let a = b - 1; a >= 0 && a >= b - 3; a--) if (FUTURE_AUX.has(lowerOf(ts[a])) || POSSIBILITY_MODALS.has(lowerOf(ts[a])) || lowerOf(ts[a]) === "would") return false;
   return true;
+}
+
+/** The "for" that opens the phrase of the noun at k ("for the talks", "for a summit"), else -1. */
+function forBefore(ts: Token[], k: number): number {
+  if (ts[k].pos === "VERB") return -1;
+  let f = k - 1;
+  while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
+  return f >= 0 && lowerOf(ts[f]) === "for" ? f : -1;
 }
 
 const GATHERING_VERBS: ReadonlySet<string> = new Set(["meet", "sit", "gather"]);
@@ -1053,10 +1059,8 @@ const ADJUNCT_TAGS: ReadonlySet<string> = new Set(["ADP", "DET", "NOUN", "PROPN"
  * launch centre for a summit", "sat down in the library for talks". The meeting told as held is that happening.
  */
 function metFor(ts: Token[], k: number): boolean {
-  if (ts[k].pos === "VERB") return false;
-  let f = k - 1;
-  while (f >= 0 && (determiner(ts[f]) || ts[f].pos === "ADJ" || ts[f].pos === "PROPN" || ts[f].pos === "NOUN" || ts[f].lower === "-")) f--;
-  if (f < 0 || lowerOf(ts[f]) !== "for") return false;
+  const f = forBefore(ts, k);
+  if (f < 0) return false;
   for (let b = f - 1; b >= 0 && f - b <= 2 * PURPOSE_REACH; b--) {
     const x = ts[b];
     // "the space launch centre": a verb the tagger found inside a compound noun is part of the adjunct.

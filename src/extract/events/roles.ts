@@ -842,8 +842,9 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
 
 const ADJUNCT_OF_TALK = new Set(["in", "during"]);
 /**
- * "Biden had raised his concerns with him in a phone call", "told reporters during talks with Erdogan": a call or
- * meeting in which the clause's act was done is held by the clause's subject (a spokesperson speaks for another).
+ * "Putin invited Xi during a video call", "floated a summit during a phone call with Putin": a call or meeting in which
+ * the clause's act was done is held by the clause's subject and whom its verb reaches, when with the happening's own
+ * parties they make two people (a spokesperson speaks for another and is left out).
  */
 function adjunctHolder(v: RoleView, s: number, type: string, found: Found): void {
   const { ts } = v;

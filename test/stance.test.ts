@@ -46,6 +46,10 @@ const rows: [string, string, Stance][] = [
   ["The meeting went ahead as planned on Friday.", "meeting", "occurred"],
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
+  // an absence agreed between the parties is a plan called off; a promise that went unmet failed
+  ['South Africa\'s presidency said Putin would not attend the summit "by mutual agreement".', "attend", "called_off"],
+  ['Pretoria announced that, "by mutual agreement", Putin would stay home and send Sergei Lavrov.', "stay home", "called_off"],
+  ["That invitation was overtaken by the Hamas attack of Oct. 7 and the war in Gaza.", "invitation", "failed"],
   // a party's decision not to do what was in view calls it off, never tells it held
   ["Putin decided not to attend the summit in Johannesburg, the Kremlin said.", "attend", "called_off"],
   ["Xi chose not to travel to New Delhi for the G20.", "travel", "called_off"],

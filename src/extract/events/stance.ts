@@ -21,6 +21,8 @@ interface StanceLexicon {
   governing: Record<string, string[]>;
   /** Participles of scheduling that, set off by a comma after a happening's phrase, set it ("pencilled in for"). */
   apposedSchedule: string[];
+  /** Phrases telling that the parties agreed a happening away ("by mutual agreement"). */
+  agreedOff: string[];
   predicates: Record<string, string[]>;
   modifiers: Record<string, string[]>;
   negators: string[];
@@ -915,10 +917,14 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   // "while the president expects to see Xi, nothing has been confirmed": a clause leaving everything open makes a
   // happening told as set, or told nothing of, only discussed (and it takes no stage from elsewhere in the article).
   if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(inp.ts.map((t) => t.lower).join(" "))) return { stance: "discussed", bare: false };
+  // 'Putin would not attend the summit "by mutual agreement"': an absence or a plan denied, agreed between the
+  // parties, is a plan called off.
+  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && AGREED_OFF.test(inp.ts.map((t) => t.lower).join(" "))) return { stance: "called_off", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
 
+const AGREED_OFF = new RegExp(`(?:^| )(?:${LEX.agreedOff.join("|")})(?= |$)`);
 const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?= |$)`);
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.

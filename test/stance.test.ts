@@ -46,6 +46,9 @@ const rows: [string, string, Stance][] = [
   ["The meeting went ahead as planned on Friday.", "meeting", "occurred"],
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
+  // the alternative passed over is not planned, or did not happen when the sentence tells what was done instead
+  ["Biden will see the Israeli leader in New York next week instead of hosting him in Washington, officials said.", "hosting", "unplanned"],
+  ["Instead of Netanyahu flying to Washington, Biden flew to Israel.", "flying", "failed"],
   // an absence agreed between the parties is a plan called off; a promise that went unmet failed
   ['South Africa\'s presidency said Putin would not attend the summit "by mutual agreement".', "attend", "called_off"],
   ['Pretoria announced that, "by mutual agreement", Putin would stay home and send Sergei Lavrov.', "stay home", "called_off"],

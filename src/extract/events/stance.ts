@@ -1058,6 +1058,20 @@ function forBefore(ts: Token[], k: number): number {
   return f >= 0 && lowerOf(ts[f]) === "for" ? f : -1;
 }
 
+/**
+ * The trigger is the alternative passed over ("instead of hosting him", "rather than a summit", "Instead of Netanyahu
+ * flying to Washington"): "ahead" when its sentence looks ahead, "past" when it tells what was done instead; else null.
+ */
+function insteadOf(ts: Token[], k: number): "ahead" | "past" | null {
+  let j = k - 1;
+  // Over the alternative's own subject or determiner: "instead of Netanyahu flying", "rather than a summit".
+  while (j >= 0 && k - j <= 4 && (ts[j].pos === "PROPN" || determiner(ts[j]) || ts[j].pos === "ADJ")) j--;
+  const opens = (lowerOf(ts[j] ?? ts[k]) === "of" && lowerOf(ts[j - 1] ?? ts[k]) === "instead") || (lowerOf(ts[j] ?? ts[k]) === "than" && lowerOf(ts[j - 1] ?? ts[k]) === "rather");
+  if (!opens || j < 0) return null;
+  if (!(ts[k].pos === "NOUN" || lowerOf(ts[k]).endsWith("ing"))) return null;
+  return ts.some((t) => FUTURE_AUX.has(lowerOf(t)) || lowerOf(t) === "would") ? "ahead" : ts.some((t, i) => i !== k && t.pos === "VERB" && /ed$|ew$|ent$|ame$/.test(lowerOf(t))) ? "past" : "ahead";
+}
+
 const GATHERING_VERBS: ReadonlySet<string> = new Set(["meet", "sit", "gather"]);
 const ADJUNCT_TAGS: ReadonlySet<string> = new Set(["ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV", "PART", "PUNCT"]);
 /**
@@ -1184,6 +1198,10 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
   if (metFor(inp.ts, inp.k)) return "occurred";
+  // "will see the Israeli leader in New York instead of hosting him in Washington": the alternative passed over is
+  // refused by a party who says so, else not planned; told of the past, it did not happen.
+  const passedOver = insteadOf(inp.ts, inp.k);
+  if (passedOver) return passedOver === "past" ? "failed" : inp.byParty ? "refused" : "unplanned";
   if (undated(inp.ts, inp.k) || openSetting(inp.ts, inp.k)) return "unplanned";
   // "Blinken called that meeting off the next day": a phrasal verb split by its object.
   if (calledOff(inp.ts, inp.k)) return "called_off";

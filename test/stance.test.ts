@@ -46,6 +46,8 @@ const rows: [string, string, Stance][] = [
   ["The meeting went ahead as planned on Friday.", "meeting", "occurred"],
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
+  // a gathering held by a verb of going is the attendance the verb tells, at its stage
+  ["President Donald Trump said on Friday he would not go to the Group of 20 summit in South Africa in November.", "summit", "refused"],
   // the alternative passed over is not planned, or did not happen when the sentence tells what was done instead
   ["Biden will see the Israeli leader in New York next week instead of hosting him in Washington, officials said.", "hosting", "unplanned"],
   ["Instead of Netanyahu flying to Washington, Biden flew to Israel.", "flying", "failed"],

@@ -50,6 +50,26 @@ export function settleSentence(out: EventMention[], ts: Token[], first: number, 
   toldInRelative(out, ts, first, tokenAt);
   coordinated(out, ts, first, tokenAt);
   absences(out, ts, first, tokenAt);
+  attendingVerbs(out, ts, first, tokenAt);
+}
+
+// Verbs of going to or attending a gathering that tell their attendance's stage themselves, and how far the gathering
+// may follow one ("go to the Group of 20 summit").
+const GOING_TO: ReadonlySet<string> = new Set(["attend", "join", "go", "travel", "come", "fly", "head"]);
+const GOING_TO_REACH = 8;
+
+/**
+ * "He would not go to the Group of 20 summit", "will not attend the G20 summit": the gathering held by a verb of going
+ * or attending is the attendance that verb tells, at the verb's stage (a refusal stays a refusal).
+ */
+function attendingVerbs(out: EventMention[], ts: Token[], first: number, tokenAt: TokenAt): void {
+  for (let i = first; i < out.length; i++) {
+    const e = out[i];
+    const k = tokenAt(e);
+    if (e.type !== "attend" || ts[k]?.pos === "VERB") continue;
+    const verb = out.slice(first, i).reverse().find((m) => { const v = ts[tokenAt(m)]; return !!v && v.pos === "VERB" && GOING_TO.has(v.lemma) && k - tokenAt(m) <= GOING_TO_REACH; });
+    if (verb && verb.participants.some((p) => e.participants.includes(p))) e.stance = verb.stance;
+  }
 }
 
 const ABSENCE_REACH = 6;

@@ -46,6 +46,7 @@ const rows: [string, string, Stance][] = [
   ["The meeting went ahead as planned on Friday.", "meeting", "occurred"],
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
+  ["The summit itself, agreed in principle on Sunday night through the mediation of Emmanuel Macron, is now a dead letter.", "summit", "called_off"],
   // a gathering held by a verb of going is the attendance the verb tells, at its stage
   ["President Donald Trump said on Friday he would not go to the Group of 20 summit in South Africa in November.", "summit", "refused"],
   // the alternative passed over is not planned, or did not happen when the sentence tells what was done instead

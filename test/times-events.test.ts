@@ -21,6 +21,8 @@ const cases: Case[] = [
   // a time in a clause of time after the trigger dates the clause, not what comes before or after it
   { text: "The signing was scrapped after the Oval Office quarrel on Feb. 28.", date: "2025-03-12", trigger: "signing", time: "2025-02-28" },
   { text: "Their last meeting before Busan was in Osaka in June 2019.", date: "2025-10-31", trigger: "meeting", time: "2019-06" },
+  // a time in an aside a participle opens dates the participle, unless it sets or moves the happening
+  { text: "The talks, scheduled for June 16, will take place in Geneva.", date: "2022-02-24", trigger: "talks", time: "2022-06-16" },
   // "as planned" tells how, not when: the verb before it keeps the tense
   { text: "The meeting went ahead as planned on Friday.", date: "2025-10-20", trigger: "meeting", time: "2025-10-17" },
   // "pencilled in for" looks ahead, as "set for" does
@@ -40,6 +42,13 @@ describe("what comes before or after a dated happening", () => {
     const x = extract({ text, date: "2023-03-13" });
     expect(x.events.find((e) => e.trigger.text === undated)?.time ?? null).toBeNull();
     expect(x.events.find((e) => e.trigger.text === dated)?.time).toBe("2023-W12");
+  });
+});
+
+describe("a time in an aside a participle opens", () => {
+  it("dates the participle, not the happening before it", () => {
+    const x = extract({ text: "The summit itself, agreed in principle on Sunday night, is now a dead letter.", date: "2022-02-24" });
+    expect(x.events.find((e) => e.trigger.text === "summit")?.time ?? null).toBeNull();
   });
 });
 

@@ -154,6 +154,9 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
     // "would pick up where the two sides had stopped three years ago": a time in a clause opened after the trigger
     // dates that clause.
     if (tm.first > k && ts.slice(k + 1, tm.first).some((x) => SUBORDINATE.has(x.lower))) continue;
+    // "The summit itself, agreed in principle on Sunday night, is now a dead letter": a time in an aside a participle
+    // opens dates the participle, unless it sets or moves the happening ("the summit, scheduled for June 16,").
+    if (tm.first > k && participleAside(ts, k, tm.first)) continue;
     // "would visit Moscow next week or speak to Zelensky afterwards": what comes after a dated happening is not on its day.
     if (tm.last < k && comesAfter(ts, k)) continue;
     // "plans to speak with Zelensky, likely after he travels to Moscow next week": a time in a clause of time opened
@@ -184,6 +187,21 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+// Participles that set, move or tell the course of the happening they follow: a time in their aside is the
+// happening's ("the summit, scheduled for June 16,", "the talks, concluded on Friday,").
+const SETTING_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "rescheduled", "set", "planned", "slated", "due", "pencilled", "penciled", "expected", "moved", "postponed", "delayed", "pushed", "brought", "fixed", "concluded", "opened", "started", "ended", "convened", "hosted", "staged", "completed", "wrapped"]);
+
+/** True when the time at `to` stands in an aside opened by a comma and a participle right after the noun at k. */
+function participleAside(ts: Token[], k: number, to: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  let comma = k + 1;
+  // Over the noun's own phrase ("The summit itself,").
+  while (comma < to && comma - k <= 3 && ts[comma].lower !== ",") comma++;
+  const p = ts[comma + 1];
+  if (ts[comma]?.lower !== "," || !p || p.pos !== "VERB" || !/(?:ed|en)$/.test(p.lower) || SETTING_PARTICIPLES.has(p.lower)) return false;
+  return !ts.slice(comma + 2, to).some((t) => t.lower === "," || t.lower === ";");
+}
 
 /**
  * True when "after", "before" or "until" between `from` and `to` opens a clause with a verb of its own ("after he

@@ -47,6 +47,8 @@ const rows: [string, string, Stance][] = [
   // a measure of the happening between a cue of setting and it is no other object set
   ["Russia and Ukraine have agreed to hold a second round of talks in Istanbul on June 2.", "talks", "scheduled"],
   ["The summit itself, agreed in principle on Sunday night through the mediation of Emmanuel Macron, is now a dead letter.", "summit", "called_off"],
+  // what dashed the hopes of a happening left it undone
+  ["Xi stayed away from the G20 in India last month, dashing hopes of a meeting there.", "meeting", "failed"],
   // a gathering held by a verb of going is the attendance the verb tells, at its stage
   ["President Donald Trump said on Friday he would not go to the Group of 20 summit in South Africa in November.", "summit", "refused"],
   // the alternative passed over is not planned, or did not happen when the sentence tells what was done instead

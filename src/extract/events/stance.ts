@@ -916,10 +916,11 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   if (stance === "unplanned" && wasSet(inp.ts, inp.k)) return { stance: "called_off", bare: false };
   // "while the president expects to see Xi, nothing has been confirmed": a clause leaving everything open makes a
   // happening told as set, or told nothing of, only discussed (and it takes no stage from elsewhere in the article).
-  if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(inp.ts.map((t) => t.lower).join(" "))) return { stance: "discussed", bare: false };
+  const sentence = inp.ts.map((t) => t.lower).join(" ");
+  if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(sentence)) return { stance: "discussed", bare: false };
   // 'Putin would not attend the summit "by mutual agreement"': an absence or a plan denied, agreed between the
   // parties, is a plan called off.
-  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && AGREED_OFF.test(inp.ts.map((t) => t.lower).join(" "))) return { stance: "called_off", bare: false };
+  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && AGREED_OFF.test(sentence)) return { stance: "called_off", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }

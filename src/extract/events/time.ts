@@ -1,4 +1,5 @@
 // When a happening takes place: the nearest time expression of its clause, else a past or future reference.
+import { loadData } from "../resources.js";
 import type { Attribution, TimeExpr } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import { BOUNDARY_PREPOSITIONS, CLAUSE_BREAKS, FUTURE_MARKERS, LIGHT, MAX_TIME_DISTANCE } from "./lexicon.js";
@@ -189,8 +190,8 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
 
 
 // Participles that set, move or tell the course of the happening they follow: a time in their aside is the
-// happening's ("the summit, scheduled for June 16,", "the talks, concluded on Friday,").
-const SETTING_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "rescheduled", "set", "planned", "slated", "due", "pencilled", "penciled", "expected", "moved", "postponed", "delayed", "pushed", "brought", "fixed", "concluded", "opened", "started", "ended", "convened", "hosted", "staged", "completed", "wrapped"]);
+// happening's ("the summit, scheduled for June 16,", "the talks, concluded on Friday,"). Listed as data.
+const SETTING_PARTICIPLES: ReadonlySet<string> = new Set(loadData<{ tense: { asideParticiples: string[] } }>("lexicons/times.json").tense.asideParticiples);
 
 /** True when the time at `to` stands in an aside opened by a comma and a participle right after the noun at k. */
 function participleAside(ts: Token[], k: number, to: number): boolean {

@@ -148,6 +148,12 @@ describe("participants: the country visited", () => {
     { text: "Kim invited Putin to North Korea during their summit last September.", date: "2024-05-24", trigger: "invited", participants: [PUTIN, "country:KP"] },
     // A city is where the visit goes, its country no party when the city is named.
     { text: "Putin flew to Pyongyang on Tuesday night.", date: "2024-06-19", trigger: "flew", participants: [PUTIN] },
+    // Setting off for a country, and going on to it, is a visit there; a plan set for a person is no going.
+    { text: "Putin was due to leave for Vietnam later on Wednesday.", date: "2024-06-19", trigger: "leave", participants: [PUTIN, "country:VN"] },
+    { text: "Xi headed for Russia on Monday.", date: "2023-03-20", trigger: "headed", participants: [XI, "country:RU"] },
+    { text: "Putin will go on to Vietnam on June 19-20, the Kremlin said.", date: "2024-06-17", trigger: "go", participants: [PUTIN, "country:VN"] },
+    { text: "Putin will continue to Vietnam afterwards.", date: "2024-06-17", trigger: "continue", participants: [PUTIN, "country:VN"] },
+    { text: "The talks will continue to focus on trade.", date: "2024-06-17", trigger: "continue", participants: [] },
     // A visit named by a noun goes to the country of the capital it names.
     { text: "Reuters reported that Xi's visit to Moscow could take place as early as next week.", date: "2023-03-13", trigger: "visit", participants: [XI, "country:RU"], place: "country:RU" },
   ]);

@@ -28,6 +28,7 @@ interface RolesLexicon {
   venueWords: string[];
   clauseStops: string[];
   motionVerbs: string[];
+  departureFor: string[];
   verbCompanions: Record<string, string[]>;
   gatheringBodies: string[];
   gatheringMembers: string[];
@@ -57,6 +58,11 @@ const MANNER = LEX.mannerPhrases.map((p) => p.split(" "));
 const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
+const DEPARTURE_FOR: ReadonlySet<string> = new Set(LEX.departureFor);
+/** "left for Vietnam", "headed for Russia": the "for" of a verb of setting off names where the goer is bound. */
+const boundFor = (ts: Token[], k: number, w: string) => w === "for" && ts[k].pos === "VERB" && DEPARTURE_FOR.has(ts[k].lemma);
+// A particle a verb of going takes before its destination: "will go on to Vietnam", "travel on to Hue".
+const MOTION_PARTICLES = new Set(["on"]);
 const VERB_COMPANIONS = new Map(Object.entries(LEX.verbCompanions).map(([v, ps]) => [v, new Set(ps)]));
 const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const GATHERING_MEMBERS = new Set(LEX.gatheringMembers);
@@ -139,7 +145,7 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
   for (let j = k + 1; j < v.ts.length && j <= k + 3; j++) {
     const w = v.ts[j].lower;
     // "flew to Pyongyang", "arrived in Pyongyang", "landed at the airport outside Pretoria".
-    if (w === "to" || w === "into" || ((t.lemma === "arrive" || t.lemma === "land") && (w === "in" || w === "at"))) {
+    if (w === "to" || w === "into" || boundFor(v.ts, k, w) || ((t.lemma === "arrive" || t.lemma === "land") && (w === "in" || w === "at"))) {
       for (let i = j + 1; i < v.ts.length && i <= j + 3; i++) {
         const m = v.at[i];
         if (m) return m.type === "country" || m.type === "place" || m.type === "organization";
@@ -147,7 +153,7 @@ export function isVisitByMotion(v: RoleView, k: number): boolean {
       }
       return false;
     }
-    if (!(v.ts[j].pos === "ADV" || v.ts[j].pos === "PART")) return false;
+    if (!(v.ts[j].pos === "ADV" || v.ts[j].pos === "PART" || MOTION_PARTICLES.has(w))) return false;
   }
   return false;
 }
@@ -961,6 +967,11 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
       first = false;
       continue;
     }
+    // "will go on to Vietnam": a particle of going before the destination is passed over.
+    if (verb && j === k + 1 && MOTION.has(ts[k].lemma) && MOTION_PARTICLES.has(lower) && (ts[j + 1]?.lower === "to" || boundFor(ts, k, ts[j + 1]?.lower ?? ""))) {
+      j++;
+      continue;
+    }
     if (w.pos === "ADP" || lower === "to") {
       // A light verb ("hold talks with Xi") takes its happening's companions as its own.
       // "held talks in Geneva": where the happening is, is where the verb that holds it is.
@@ -990,7 +1001,7 @@ function complements(v: RoleView, k: number, type: string, found: Found, verb: b
         if (PAIR.has(lower) && inPhrase.filter(isName).length >= 2) pair = true;
       } else if (AGENT.has(lower) && !headsEvent) {
         for (const m of inPhrase) if (!placeLike(m)) found.party(m);
-      } else if (DESTINATION.has(lower) && (DESTINATION_TYPES.has(type) || (verb && SOJOURN.has(ts[k].lemma))) && !headsEvent) {
+      } else if (((DESTINATION.has(lower) && (DESTINATION_TYPES.has(type) || (verb && SOJOURN.has(ts[k].lemma)))) || boundFor(ts, k, lower)) && !headsEvent) {
         // "Putin's visit to North Korea": the country visited takes part; a city or region is where.
         // A capital names its country as the one visited after a noun ("Xi's visit to Moscow"), not after a verb of
         // motion, which tells where the goer went ("flew to Pyongyang").

@@ -64,6 +64,12 @@ const rows: [string, string, Stance][] = [
   // what people who met were together for is the meeting held
   ["Putin and Kim Jong Un met Wednesday at Russia's most modern space launch centre, in the Amur region of the Far East, for a summit that Washington fears.", "summit", "occurred"],
   ["Putin and Kim will meet on Wednesday for a summit.", "summit", "scheduled"],
+  // a meeting or call that a past act was done in took place; not one a plan or a future act is set in
+  ["Biden raised the issue in his call with Netanyahu.", "call", "occurred"],
+  ["Putin had agreed, in his call with Donald Trump, to meet Volodymyr Zelensky within two weeks.", "call", "occurred"],
+  ["He will raise it in his call with Putin on Friday.", "call", "scheduled"],
+  ["Trump planned a meeting during his visit to Beijing.", "visit", "discussed"],
+  ["Trump showed no interest in a meeting with Kim.", "meeting", "refused"],
   // a party's own intention in the first person is its wish; a promised visit is one offered
   ['"I plan to meet with Xi Jinping," Zelensky told a news conference.', "meet", "wanted"],
   ["Zelensky plans to meet Xi, officials said.", "meet", "discussed"],

@@ -10,7 +10,7 @@ import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
 import { LEXICON } from "../attribution/lexicon.js";
-import { LEX as EVENT_LEX, GOING_VERBS, PURPOSE_REACH, QUOTE_MARKS } from "./lexicon.js";
+import { LEX as EVENT_LEX, GOING_VERBS, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS } from "./lexicon.js";
 import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
@@ -57,6 +57,7 @@ interface StanceLexicon {
   thatClauseWishes: string[];
   thatClauseWishNouns: string[];
   hostingVerbs: string[];
+  doneIn: { prepositions: string[]; complementWords: string[] };
   cameAfter: { phrases: string[] };
   historyCompounds: { words: string[] };
   rescheduled: { postponing: string[]; to: string[] };
@@ -1092,6 +1093,39 @@ function metFor(ts: Token[], k: number): boolean {
   return false;
 }
 
+const DONE_IN: ReadonlySet<string> = new Set(LEX.doneIn.prepositions);
+const DONE_IN_COMPLEMENTS: ReadonlySet<string> = new Set(LEX.doneIn.complementWords);
+const HELD_TYPES: ReadonlySet<string> = new Set(["meet", "communicate", "visit", "negotiate", "consult"]);
+const OWNERS = /^(?:his|her|their|its|the)$/;
+// How far before "in" the verb whose act was done in the happening may stand (over its object or an aside's comma).
+const DONE_IN_REACH = 6;
+/**
+ * "Biden raised the issue in his call with Netanyahu", "Putin had agreed, in his call with Trump, to meet Zelensky":
+ * a meeting or call that a past act of its clause was done in took place. The happening's own phrase, opened by a
+ * possessive or "the", follows "in" or "during" after the verb, over its object or a comma; the verb is told in the
+ * past, for certain.
+ */
+function doneIn(inp: StanceInput): boolean {
+  const { ts, k } = inp;
+  if (ts[k].pos === "VERB" || !HELD_TYPES.has(inp.type)) return false;
+  const start = phraseStart(ts, k);
+  const p = start - 1;
+  if (p < 1 || !DONE_IN.has(lowerOf(ts[p])) || !(OWNERS.test(lowerOf(ts[start])) || ts.slice(start, k).some((t) => lowerOf(t) === "'s"))) return false;
+  if (ts[p - 1].pos === "ADJ" || DONE_IN_COMPLEMENTS.has(lowerOf(ts[p - 1]))) return false;
+  for (let j = p - 1; j >= 0 && p - j <= DONE_IN_REACH; j--) {
+    const t = ts[j];
+    if (t.pos === "VERB") {
+      if (t.lemma === "be" || inp.factualityAt(j) !== "CT+") return false;
+      const g = groupAt(ts, j, inp.named);
+      return g.tense === "past" && !g.modal && !g.would;
+    }
+    // "planned a meeting during his visit": the phrase may hang on a happening the verb takes, not on the verb.
+    const happening = t.pos === "NOUN" && HELD_TYPES.has(TRIGGERS.get(t.lemma)?.type ?? "");
+    if (t.pos === "AUX" || (STOPS.has(lowerOf(t)) && t.pos !== "ADP") || QUOTE_MARKS.has(t.text) || happening) return false;
+  }
+  return false;
+}
+
 /** True when the trigger stands in a clause of condition ("if", "unless"; a "whether" clause is a question, not a supposition): the word opens it with no comma between. */
 function insideCondition(ts: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
@@ -1198,7 +1232,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (awaited) return awaited === "wish" && inp.byParty ? "wanted" : "discussed";
   // "Zelensky arrived in the Turkish capital on Thursday for talks with Erdogan": what a journey made is for is set.
   if (purposeOfJourney(inp.ts, inp.k)) return "scheduled";
-  if (metFor(inp.ts, inp.k)) return "occurred";
+  if (metFor(inp.ts, inp.k) || doneIn(inp)) return "occurred";
   // "will see the Israeli leader in New York instead of hosting him in Washington": the alternative passed over is
   // refused by a party who says so, else not planned; told of the past, it did not happen.
   const passedOver = insteadOf(inp.ts, inp.k);

@@ -130,6 +130,10 @@ describe("participants: who does not take part", () => {
     { text: "China is expected to be represented by Premier Li Qiang at the gathering.", date: "2023-08-31", trigger: "represented", participants: ["person:li-qiang"] },
     // The place left is neither a party nor where the happening is.
     { text: "Kim left Pyongyang on Sunday afternoon aboard his armoured train.", date: "2023-09-12", trigger: "left", participants: [KIM], place: null },
+    // The one whose offer a meeting with others is takes part; a mediator's proposal of a summit names no party.
+    { text: "Peskov dismissed Zelensky's offer of a meeting with Putin.", date: "2025-05-28", trigger: "meeting", participants: [ZELENSKY, PUTIN] },
+    { text: "Both leaders accepted in principle Emmanuel Macron's proposal of a summit.", date: "2022-02-21", trigger: "summit", participants: [] },
+    { text: "Kyiv welcomed the U.S. proposal for a ceasefire with Russia.", date: "2025-03-11", trigger: "ceasefire", participants: ["country:RU"] },
     // A speaker is no party for speaking about a meeting of others.
     { text: "Trump said the meeting between Witkoff and Putin was productive.", date: "2025-08-07", trigger: "meeting", participants: ["person:steve-witkoff", PUTIN] },
   ]);

@@ -830,6 +830,7 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   heldInRelative(v, k, found);
   const pair = complements(v, k, type, found, false);
   if (pair) return;
+  if (MEETING_TYPES.has(type)) proposer(v, s, k, found);
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
@@ -844,6 +845,22 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
     if (m >= 0) subjectOf(v, m, found);
     else adjunctHolder(v, s, type, found);
   }
+}
+
+// The prepositions by which a noun of will or plan takes the happening it is about, and the happenings whose proposer
+// joins them (a ceasefire one side proposes is others').
+const MEETING_TYPES = new Set(["meet", "communicate", "negotiate", "consult"]);
+const PROPOSED_BY = new Set(["of", "for", "to"]);
+/**
+ * "Zelensky's offer of a three-way meeting with Putin and Trump": the one whose offer, plan or wish a meeting with
+ * others is takes part in it. Without a companion named the happening may be others' ("Macron's proposal of a summit").
+ */
+function proposer(v: RoleView, s: number, k: number, found: Found): void {
+  const { ts } = v;
+  const c = s - 2;
+  if (c < 0 || !PROPOSED_BY.has(ts[s - 1].lower) || ts[c].pos !== "NOUN" || !CONTROL_NOUNS.has(ts[c].lower)) return;
+  if (!ts.slice(k + 1, k + 4).some((t) => COMPANION.has(t.lower)) || found.parties.length === 0) return;
+  for (const m of matchesIn(v, phraseStart(v, c), c - 1)) if (isName(m) && !placeLike(m)) found.party(m);
 }
 
 const ADJUNCT_OF_TALK = new Set(["in", "during"]);

@@ -147,9 +147,13 @@ const rows: [string, string, Stance][] = [
   ["China has yet to confirm that Xi will attend the gathering.", "attend", "unknown"],
   ["Peskov declined to comment on the talks with Witkoff.", "talks", "unknown"],
   ["Asked whether he would sit down with the Russian leader, Trump said only that Putin had been very disappointing.", "sit", "unknown"],
-  // a denial over a stretch of time since a day tells history, not the fate of any happening
-  ["The two presidents have not met in person since their summit in Helsinki in July 2018.", "met", "unknown"],
-  ["Putin has not set foot in the United States since 2015.", "set", "unknown"],
+  // a denial over a stretch of time since a happening, a place or a day long past recalls the last happening, which
+  // took place; since a recent day or a turn of events, the contact looked for has not come about
+  ["The two presidents have not met in person since their summit in Helsinki in July 2018.", "met", "occurred"],
+  ["Putin has not set foot in the United States since 2015.", "set", "occurred"],
+  ["Biden and Xi have not met in person since Bali.", "met", "occurred"],
+  ["Biden and Putin have not spoken since mid-September.", "spoken", "failed"],
+  ["Xi has not spoken to Zelensky since the invasion began.", "spoken", "failed"],
   ["Will he come?", "come", "unknown"],
   ["Asked whether Moscow had agreed to a summit, Lavrov did not answer.", "summit", "unknown"],
   ["It was unclear whether Blinken would still sit down with Lavrov on Thursday.", "sit", "unknown"],

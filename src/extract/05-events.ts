@@ -14,7 +14,7 @@ import { sourceOf } from "./events/source.js";
 import { quotedTokens, type Presentation } from "./04-attributions.js";
 import { namesNoOne } from "./attribution/presenters.js";
 import { earlierTimes, futureReference, pastReference, placeTimes, sinceTimes, timeOf } from "./events/time.js";
-import { editionOf, gatheringEdition, heldWhere, noneSince, settleSentence } from "./events/settle.js";
+import { editionOf, gatheringEdition, heldWhere, sinceStance, settleSentence } from "./events/settle.js";
 
 /** Whether a token names an event: verbs other than copulas and prepositional participles, nouns from the event
  * lexicon (also as the head of a name: "Worldwide Developers Conference"), and nouns with an event suffix unless they
@@ -106,6 +106,7 @@ const VISIT: TriggerInfo = { type: "visit", cameo: "042" };
 const ATTEND: TriggerInfo = { type: "attend", cameo: "042" };
 // Happenings that may be gatherings someone attends ("the summit", "the talks").
 const MEETINGS: ReadonlySet<string> = new Set(["meet", "negotiate"]);
+const RECALLED_KINDS: ReadonlySet<string> = new Set(["meet", "negotiate", "communicate", "visit"]);
 // How far before a gathering's noun its name may stand ("the G20 leaders' summit").
 const GATHERING_REACH = 8;
 
@@ -283,6 +284,8 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const roles = roleView(ts, matches, isEvent, priorPeople(entities.matches, c.mi, s), c.dct, c.quoted);
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
+  // "since their summit in Helsinki": a noun naming a meeting, a call or a visit.
+  const meetingAt = (j: number) => isEvent[j] && ts[j].pos === "NOUN" && RECALLED_KINDS.has(classify(ts, j).type);
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;
   positions.forEach((k, r) => {
     const t = ts[k];
@@ -321,7 +324,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
     const read = readStanceOf({ ts, k, factuality, time, dct: c.dct, placed: place !== null, byParty, voice: voiceOf(source), named, reported: attr !== null, cue: attr?.cue.text ?? null, factualityAt, entityAt, isParty, hasParties: participants.length > 0, type: info.type });
     // "will wait there for Putin": one who only offers the happening wants it, however firmly they put their part.
     const told = info.offer === true && (read.stance === "scheduled" || read.stance === "discussed") ? "wanted" : read.stance;
-    const stance = noneSince(ts, k) ? "unknown" : told;
+    const stance = sinceStance(ts, k, sentTimes, matches, meetingAt, c.dct) ?? told;
     out.push({
       id: "",
       sentence: s,

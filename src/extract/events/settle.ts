@@ -1,7 +1,8 @@
 // The settling of a sentence's mentions once each is read: where and when a happening "will take place" or "is
 // held", what a place hosts, what a recurring gathering's edition tells, what "do so" stands for, what an attendance
 // attends, and the denials over a stretch of time that tell history only.
-import type { EventMention, Stance } from "../../domain/extraction.js";
+import type { EventMention, Stance, TimeExpr } from "../../domain/extraction.js";
+import { dayRange, daysBetween } from "../../domain/calendar.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
 import { resolveName } from "../gazetteer.js";
@@ -9,24 +10,39 @@ import { dayNumber, fmtWeek, parseYmd } from "../times/calendar.js";
 import { EDITIONS, LOCATIVE } from "./lexicon.js";
 import { ABSENCES, NEGATORS } from "./stance.js";
 
+// How long before the article the day a denial runs from must lie for the denial to recall the last happening.
+const RECALLED_DAYS = 365;
+// How far after "since" its day or the happening it names may begin.
+const SINCE_REACH = 4;
+
 /**
- * "The two presidents have not met in person since 2018", "Putin has not set foot in the United States since 2015": a
- * verb denied over a stretch of time since a day tells history, not the fate of any happening (none failed, none was
- * planned), so its stance cannot be told.
+ * A verb denied over a stretch of time since a day or a happening: "Putin has not been to North Korea since July
+ * 2000", "have not met since Bali", "since their summit in Helsinki" recall the last happening, which took place; "have
+ * not spoken since mid-February", "since the war began" tell the contact looked for has not come about. Null when the
+ * verb is not so denied.
  */
-export function noneSince(ts: Token[], k: number): boolean {
-  if (ts[k].pos !== "VERB") return false;
+export function sinceStance(ts: Token[], k: number, times: readonly TimeExpr[], matches: readonly EntityMatch[], meetingAt: (j: number) => boolean, dct: string | null): Stance | null {
+  if (ts[k].pos !== "VERB") return null;
   let negated = false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     if (NEGATORS.has(ts[j].lower)) negated = true;
     else if (!(ts[j].pos === "AUX" || ts[j].pos === "ADV" || ts[j].pos === "PART")) break;
   }
-  if (!negated) return false;
-  for (let j = k + 1; j < ts.length && j <= k + 8; j++) {
-    if (ts[j].lower === "since") return true;
-    if (ts[j].text === "," || ts[j].pos === "VERB" || ts[j].pos === "SCONJ") return false;
+  if (!negated) return null;
+  let since = -1;
+  for (let j = k + 1; j < ts.length && j <= k + 8 && since < 0; j++) {
+    if (ts[j].lower === "since") since = j;
+    else if (ts[j].text === "," || ts[j].pos === "VERB" || ts[j].pos === "SCONJ") return null;
   }
-  return false;
+  if (since < 0) return null;
+  const first = ts[since + 1];
+  if (!first) return "failed";
+  // "since Bali", "since Helsinki": a place stands for the happening held there.
+  if (matches.some((m) => m.start === first.start && (m.type === "place" || m.type === "event"))) return "occurred";
+  for (let j = since + 1; j <= since + SINCE_REACH && j < ts.length; j++) if (meetingAt(j)) return "occurred";
+  const last = ts[Math.min(ts.length - 1, since + SINCE_REACH)];
+  const day = times.find((t) => t.start >= first.start && t.start <= last.start && dayRange(t.value));
+  return day && dct && daysBetween(dayRange(day.value)!.to, dct) > RECALLED_DAYS ? "occurred" : "failed";
 }
 
 // How far (in tokens) before "take place" or "be held" the happening it tells of may stand: "the meeting will take

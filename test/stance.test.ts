@@ -152,6 +152,9 @@ const rows: [string, string, Stance][] = [
   ["The two presidents have not met in person since their summit in Helsinki in July 2018.", "met", "occurred"],
   ["Putin has not set foot in the United States since 2015.", "set", "occurred"],
   ["Biden and Xi have not met in person since Bali.", "met", "occurred"],
+  // a happening ahead only talked of is not set by the talk, which itself took place
+  ["Russian officials have since spoken of a visit next spring without saying when.", "visit", "discussed"],
+  ["Russian officials have since spoken of a visit next spring without saying when.", "spoken", "occurred"],
   ["Biden and Putin have not spoken since mid-September.", "spoken", "failed"],
   ["Xi has not spoken to Zelensky since the invasion began.", "spoken", "failed"],
   ["Will he come?", "come", "unknown"],

@@ -1273,7 +1273,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
     inp.ts.slice(group.verb + 1, inp.k).every((t) => determiner(t) || ["ADJ", "NOUN", "PROPN", "NUM"].includes(t.pos) || t.lower === "-");
   const tense = talkedOf ? "none" : group.tense;
   const side = timeSide(inp.time, inp.dct);
-  const ahead = side === "after" || tense === "future";
+  // "have since spoken of a visit in the spring": a verb told in the past is not moved ahead by a time its object took.
+  const ahead = (side === "after" && !(inp.ts[inp.k].pos === "VERB" && tense === "past" && talkedOfObject(inp.ts, inp.k))) || tense === "future";
   if (cue) {
     // "neither government has confirmed a meeting": not yet set is still open.
     const open = cue.negated && OPEN_WHEN_NEGATED.has(inp.ts[cue.at].lemma);
@@ -1323,7 +1324,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (group.modal && OFFERING_MODALS.has(group.modal) && (inp.byParty || hostSpeaks) && !f.endsWith("-") && side !== "before") return "wanted";
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
-    if (believed(inp.ts, inp.k)) return "discussed";
+    // "officials have spoken of a visit in the spring": a happening ahead that is only talked of is not set by it.
+    if (believed(inp.ts, inp.k) || talkedOf || talkedThrough(inp.ts, inp.k)) return "discussed";
     // "would come back to meet Kim at a later date": a future with no time to it is not set.
     // "will meet in the coming days, the Kremlin said": a party's own plain future is set, if not yet dated.
     // "Bessent said he would speak with He Lifeng in the coming days": a reported "would" is the party's "will".
@@ -1342,6 +1344,16 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (tense === "past") return inp.ts[inp.k].pos === "VERB" ? "occurred" : "pastOnly";
   if (tense === "present" && inp.ts[inp.k].pos === "VERB") return "occurred";
   return clausePast(inp) ? "occurred" : "bare";
+}
+
+/** "have spoken of a visit": a verb of talk with a preposition after it. */
+const talkedOfObject = (ts: Token[], k: number) => TALKED_ABOUT.has(ts[k].lemma) && ts[k + 1]?.pos === "ADP";
+
+/** "have spoken of a visit", "asked about a summit": the happening's phrase hangs on a verb of talk by its preposition. */
+function talkedThrough(ts: Token[], k: number): boolean {
+  if (ts[k].pos === "VERB") return false;
+  const p = phraseStart(ts, k) - 1;
+  return p >= 1 && ts[p].pos === "ADP" && ts[p - 1].pos === "VERB" && TALKED_ABOUT.has(ts[p - 1].lemma);
 }
 
 // Verbs whose past tells nothing held of a happening in their clause: plans, wishes and talk about it.

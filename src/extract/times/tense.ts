@@ -18,6 +18,7 @@ interface TenseLexicon {
   forwardCues: string[];
   scheduledParticiples: string[];
   temporalConjunctions: string[];
+  talkedOf: { verbs: string[]; prepositions: string[] };
 }
 
 interface VerbGroup {
@@ -33,6 +34,8 @@ const PRESENT_AUX = new Set(lex.presentAux);
 const FUTURE_CUES = new Set(lex.futureCues);
 const PLANNING = new Set(lex.futureCues.filter((w) => w.endsWith("ing") && w !== "going"));
 const POSSESSION = new Set(lex.possessionVerbs);
+const TALKED_OF_VERBS: ReadonlySet<string> = new Set(lex.talkedOf.verbs);
+const TALKED_OF_PREPOSITIONS: ReadonlySet<string> = new Set(lex.talkedOf.prepositions);
 const SAME_PAST_FORMS = new Set(lex.samePastForms);
 const SCHEDULE_CUES = new Set(lex.scheduleCues);
 // The ASCII look-behind in front only lets the engine skip positions inside words fast; the Unicode one decides.
@@ -149,6 +152,8 @@ export class TenseReader {
       // "had begun planning for talks in November": a plan told in the past is for a time after it, which may lie on
       // either side of the article's date; the nearest reading is taken.
       if (tense === "past" && ((j < sentence.last && PLANNING.has(tokens[j].lower)) || tokens.slice(i, j).some((t) => PLANNING.has(t.lower)))) tense = "none";
+      // "have since spoken of a visit in the spring": what is only talked of lies on either side too.
+      if (tense === "past" && j < sentence.last && TALKED_OF_PREPOSITIONS.has(tokens[j].lower) && TALKED_OF_VERBS.has(tokens[j - 1].lemma)) tense = "none";
       if (tense) found.push({ first: i, last: j, tense });
       i = j;
     }

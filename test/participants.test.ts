@@ -134,6 +134,8 @@ describe("participants: who does not take part", () => {
     { text: "Peskov dismissed Zelensky's offer of a meeting with Putin.", date: "2025-05-28", trigger: "meeting", participants: [ZELENSKY, PUTIN] },
     { text: "Both leaders accepted in principle Emmanuel Macron's proposal of a summit.", date: "2022-02-21", trigger: "summit", participants: [] },
     { text: "Kyiv welcomed the U.S. proposal for a ceasefire with Russia.", date: "2025-03-11", trigger: "ceasefire", participants: ["country:RU"] },
+    // A verb after ", then" shares the subject of the verb before it.
+    { text: "Donald Trump hosted Volodymyr Zelensky at the White House on Monday, then broke off to phone Vladimir Putin.", date: "2025-08-18", trigger: "phone", participants: [TRUMP, PUTIN] },
     // A speaker is no party for speaking about a meeting of others.
     { text: "Trump said the meeting between Witkoff and Putin was productive.", date: "2025-08-07", trigger: "meeting", participants: ["person:steve-witkoff", PUTIN] },
   ]);

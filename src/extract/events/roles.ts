@@ -659,7 +659,8 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   // "would travel to Turkey and wait there for Putin": a verb coordinated to an earlier one shares its subject.
   // "met for less than two hours at … on Friday in their first direct talks since March 2022, and agreed": the
   // earlier verb's adjuncts may run long.
-  if ((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") {
+  // "hosted Zelensky at the White House on Monday, then broke off to phone Putin": so does one after ", then".
+  if (((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") || (w.lower === "," && ts[j + 1]?.lower === "then")) {
     for (let c = j - 1; c >= 0 && j - c <= 2 * REACH; c--) {
       if (STOPS.has(ts[c].lower)) return;
       if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);

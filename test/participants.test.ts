@@ -174,6 +174,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [PUTIN, KIM],
     },
+    // "The conversation" is the happening told before it, of whatever kind.
+    {
+      text: "Joe Biden met Benjamin Netanyahu on Wednesday at a hotel in New York. Netanyahu's office said the private part of the conversation ran for about an hour.",
+      date: "2023-09-20",
+      trigger: "conversation",
+      participants: [BIDEN, "person:benjamin-netanyahu"],
+    },
     // With no meeting of its own, a meeting talked of is between the pair the article's call joins.
     {
       text: "Joe Biden and Vladimir Putin spoke by phone on Tuesday. Biden said the summit he had proposed could take place in Europe this summer.",

@@ -153,6 +153,10 @@ const rows: [string, string, Stance][] = [
   ["Putin has not set foot in the United States since 2015.", "set", "occurred"],
   ["Biden and Xi have not met in person since Bali.", "met", "occurred"],
   // a happening ahead only talked of is not set by the talk, which itself took place
+  // "when" after a verb that asks or tells is a question; after others it opens a clause of time that takes the
+  // happening for granted, set when its day is still ahead
+  ["The issue will be discussed when Lavrov visits Pyongyang on Friday.", "visits", "scheduled"],
+  ["Officials did not say when Lavrov visits Pyongyang.", "visits", "discussed"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "visit", "discussed"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "spoken", "occurred"],
   ["Biden and Putin have not spoken since mid-September.", "spoken", "failed"],

@@ -59,6 +59,7 @@ interface StanceLexicon {
   hostingVerbs: string[];
   doneIn: { prepositions: string[]; complementWords: string[] };
   cameAfter: { phrases: string[] };
+  questionPredicates: { words: string[] };
   historyCompounds: { words: string[] };
   rescheduled: { postponing: string[]; to: string[] };
   judgedAhead: { words: string[] };
@@ -716,13 +717,15 @@ function aheadInClause(ts: Token[], from: number, to: number): boolean {
  * The trigger is the present-tense verb of a "when" or "once" clause ("when they meet on Thursday"), and the clause
  * is not an open question put by the verb or adjective before it ("did not say when they meet", "unclear when").
  */
+const QUESTION_PREDICATES: ReadonlySet<string> = new Set(LEX.questionPredicates.words);
 function presupposedWhen(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || /(?:ed|en)$/.test(lowerOf(ts[k]))) return false;
   for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
     const w = lowerOf(ts[j]);
     if (w === "when" || w === "once") {
       const before = ts[j - 1];
-      return !before || !["VERB", "AUX", "ADJ", "PART"].includes(before.pos);
+      if (!before || before.pos === "AUX") return !before;
+      return !["VERB", "ADJ", "PART"].includes(before.pos) || !(QUESTION_PREDICATES.has(lowerOf(before)) || QUESTION_PREDICATES.has(before.lemma));
     }
     if (w === "," || STOPS.has(w) || ts[j].pos === "VERB" || ts[j].pos === "AUX") return false;
   }
@@ -881,6 +884,12 @@ function timeSide(time: string | null, dct: string | null): "before" | "after" |
 function datedAhead(time: string | null, dct: string | null): boolean {
   const r = dayRange(time);
   return !!r && !!dct && r.from >= dct && daysWide(r) <= 31;
+}
+
+/** A definite date, week or month not yet gone by ("when Lavrov visits Pyongyang this month"). */
+function datedFrom(time: string | null, dct: string | null): boolean {
+  const r = dayRange(time);
+  return !!r && !!dct && r.to >= dct && daysWide(r) <= 31;
 }
 
 function daysWide(r: { from: string; to: string }): number {
@@ -1316,7 +1325,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (inp.ts[inp.k].pos === "VERB" && lowerOf(inp.ts[inp.k]).endsWith("ing") && ["before", "after"].includes(lowerOf(inp.ts[inp.k - 1] ?? inp.ts[inp.k])) && sequencePast(inp)) return "occurred";
   // "when the presidents meet in San Francisco", "when Biden sits down with Putin in Geneva on Wednesday": a temporal
   // clause in the present takes the happening for granted; with its date ahead or its venue named it is set.
-  if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedAhead(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
+  if (!group.modal && side !== "before" && presupposedWhen(inp.ts, inp.k)) return datedFrom(inp.time, inp.dct) || inp.placed ? "scheduled" : "discussed";
   // Uncommitted, only possible, or a hypothesis the author puts ("a summit would be their first since 2019").
   // "Kyiv should sign the deal", "he can come back when he is ready": a party's "should" or "can" urges or offers it.
   // "He can come back when he is ready for Peace": coming is toward the one who tells of it, whose "can" invites it.

@@ -29,6 +29,7 @@ interface RolesLexicon {
   clauseStops: string[];
   motionVerbs: string[];
   departureFor: string[];
+  teamsFrom: string[];
   verbCompanions: Record<string, string[]>;
   gatheringBodies: string[];
   gatheringMembers: string[];
@@ -59,6 +60,7 @@ const VENUE_WORDS = new Set(LEX.venueWords);
 const STOPS = new Set(LEX.clauseStops);
 const MOTION: ReadonlySet<string> = new Set(LEX.motionVerbs);
 const DEPARTURE_FOR: ReadonlySet<string> = new Set(LEX.departureFor);
+const TEAMS_FROM: ReadonlySet<string> = new Set(LEX.teamsFrom);
 /** "left for Vietnam", "headed for Russia": the "for" of a verb of setting off names where the goer is bound. */
 const boundFor = (ts: Token[], k: number, w: string) => w === "for" && ts[k].pos === "VERB" && DEPARTURE_FOR.has(ts[k].lemma);
 // A particle a verb of going takes before its destination: "will go on to Vietnam", "travel on to Hue".
@@ -679,6 +681,11 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   // A phrase right after a preposition is its object, not the verb's subject ("In Beijing, Xi met Kim" reads the
   // comma first; "talks in Moscow ended" is not the subject "Moscow").
   const before = start > 0 ? ts[start - 1] : null;
+  // "Negotiators from Russia and Ukraine sat across from each other": the countries that sent them take part.
+  if (before && before.lower === "from" && start >= 2 && TEAMS_FROM.has(ts[start - 2].lower)) {
+    for (const m of matchesIn(v, start, j)) if (m.type === "country") found.party(m);
+    return;
+  }
   if (before && before.pos === "ADP" && before.lower !== "of" && !STOPS.has(before.lower) && before.lower !== "whether") return;
   // "Russia proposed that its negotiators meet Ukraine's": "its" stands for the country or body named before it.
   if (ts[start].lower === "its" && matchesIn(v, start, j).length === 0) {

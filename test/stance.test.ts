@@ -19,6 +19,8 @@ const rows: [string, string, Stance][] = [
   ["Trump welcomed Putin to Alaska in August.", "welcomed", "occurred"],
   ["Sergei Lavrov landed at the Waterkloof air force base outside Pretoria late in the evening to represent Russia at the summit.", "represent", "occurred"],
   ["Biden walked out to greet Xi, and the two shook hands before sitting down across a long table.", "sitting", "occurred"],
+  // an irregular past the tagger took for a noun after a floated quantifier is still the verb
+  ["Biden, Blinken and Sullivan all saw Wang Yi during his three days in Washington.", "saw", "occurred"],
   ["Trump and Putin met for nearly three hours at the air base on Friday.", "met", "occurred"],
   ["The talks lasted about two hours, a Turkish official said.", "talks", "occurred"],
   ["Xi greeted Kim in the square before the parade began.", "greeted", "occurred"],

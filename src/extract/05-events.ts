@@ -78,7 +78,9 @@ function retag(ts: Token[]): Token[] {
     if (t.pos === "AUX" && t.lemma === "have" && next && next.lower !== "no" && (next.pos === "DET" || next.pos === "NUM" || next.pos === "NOUN" || POSSESSIVES.has(next.lower))) return { ...t, pos: "VERB" };
     // "the two shook hands", "Biden and Xi met": an irregular past form taken for a noun right after its subject.
     const past = PAST_FORM_LEMMAS.get(t.lower);
-    if (past && t.pos === "NOUN" && prev && (prev.pos === "NUM" || prev.pos === "PROPN" || (prev.pos === "PRON" && SUBJECT_PRONOUNS.has(prev.lower)))) return { ...t, pos: "VERB", lemma: past };
+    // "Biden, Blinken and Sullivan all saw Wang": a quantifier floated after the subject may stand between them.
+    const subjectEnd = prev && (prev.lower === "all" || prev.lower === "both") && ts[k - 2] && (ts[k - 2].pos === "PROPN" || ts[k - 2].pos === "PRON") ? ts[k - 2] : prev;
+    if (past && t.pos === "NOUN" && subjectEnd && (subjectEnd.pos === "NUM" || subjectEnd.pos === "PROPN" || (subjectEnd.pos === "PRON" && SUBJECT_PRONOUNS.has(subjectEnd.lower)))) return { ...t, pos: "VERB", lemma: past };
     // "their only summit", "the first meeting": after a determiner, an event noun the tagger took for a verb.
     // "a sit-down": a hyphenated event noun split at its hyphen.
     const compound = next?.lower === "-" && ts[k + 2] ? TRIGGERS.has(`${t.lower}-${ts[k + 2].lower}`) : false;

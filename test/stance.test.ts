@@ -159,6 +159,8 @@ const rows: [string, string, Stance][] = [
   // happening for granted, set when its day is still ahead
   ["The issue will be discussed when Lavrov visits Pyongyang on Friday.", "visits", "scheduled"],
   ["Officials did not say when Lavrov visits Pyongyang.", "visits", "discussed"],
+  // a setting told as not done leaves the happening unplanned, whatever the time
+  ["Officials describe a meeting there as possible, but none has been scheduled.", "scheduled", "unplanned"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "visit", "discussed"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "spoken", "occurred"],
   ["Biden and Putin have not spoken since mid-September.", "spoken", "failed"],

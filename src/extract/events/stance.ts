@@ -60,6 +60,7 @@ interface StanceLexicon {
   doneIn: { prepositions: string[]; complementWords: string[] };
   cameAfter: { phrases: string[] };
   questionPredicates: { words: string[] };
+  settingVerbs: { lemmas: string[] };
   historyCompounds: { words: string[] };
   rescheduled: { postponing: string[]; to: string[] };
   judgedAhead: { words: string[] };
@@ -718,6 +719,7 @@ function aheadInClause(ts: Token[], from: number, to: number): boolean {
  * is not an open question put by the verb or adjective before it ("did not say when they meet", "unclear when").
  */
 const QUESTION_PREDICATES: ReadonlySet<string> = new Set(LEX.questionPredicates.words);
+const SETTING: ReadonlySet<string> = new Set(LEX.settingVerbs.lemmas);
 function presupposedWhen(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || /(?:ed|en)$/.test(lowerOf(ts[k]))) return false;
   for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
@@ -1317,6 +1319,8 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   // "Biden said he would not host Netanyahu", "Putin will not be travelling": a party's own "will not" refuses.
   if (negative && inp.byParty && inp.ts[inp.k].pos === "VERB" && !UNWILLED.has(inp.ts[inp.k].lemma) && willNot(inp.ts, inp.k)) return "refused";
   if (negative && progressivePlan(inp.ts, inp.k)) return "unplanned";
+  // "but none has been scheduled": a setting that has not been done leaves the happening unplanned.
+  if (negative && inp.ts[inp.k].pos === "VERB" && SETTING.has(inp.ts[inp.k].lemma)) return "unplanned";
   if (negative) return ahead || ((tense === "present" || group.perfect || inp.ts[inp.k].pos !== "VERB") && side !== "before") || (inp.ts[inp.k].pos !== "VERB" && tense !== "past") ? "unplanned" : "failed";
   // "flew to Ankara to meet Erdogan", "will travel on Thursday to sign": a purpose shares the stage of the travel.
   const purpose = purposeHead(inp.ts, inp.k);

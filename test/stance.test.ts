@@ -161,6 +161,9 @@ const rows: [string, string, Stance][] = [
   ["Officials did not say when Lavrov visits Pyongyang.", "visits", "discussed"],
   // a setting told as not done leaves the happening unplanned, whatever the time
   ["Officials describe a meeting there as possible, but none has been scheduled.", "scheduled", "unplanned"],
+  // adverbs and a day inside a cue's words are passed over
+  ["The Kremlin pushed back again on Wednesday against the idea that Putin and Zelensky could meet soon.", "meet", "unplanned"],
+  ["Officials stressed that no date had ever been set for a visit by the prime minister.", "visit", "unplanned"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "visit", "discussed"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "spoken", "occurred"],
   ["Biden and Putin have not spoken since mid-September.", "spoken", "failed"],

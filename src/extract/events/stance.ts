@@ -201,13 +201,20 @@ function slotMatches(slot: Slot, t: Token): boolean {
   return slot.words.has(lowerOf(t)) || slot.words.has(t.lemma);
 }
 
+const WEEKDAYS: ReadonlySet<string> = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** Matches a cue whose last word is at position e, right to left; returns its first position or -1. */
 function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   let j = e;
   for (let s = cue.slots.length - 1; s >= 0; s--) {
     const slot = cue.slots[s];
-    // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over.
-    while (j >= 0 && j < e && QUOTE_MARKS.has(ts[j].text)) j--;
+    // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over, and so are adverbs and
+    // a day between its words ("pushed back again on Wednesday against the idea").
+    for (;;) {
+      if (j < 0 || j >= e || slotMatches(slot, ts[j])) break;
+      if (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) j--;
+      else if (WEEKDAYS.has(lowerOf(ts[j])) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
+      else break;
+    }
     if (j >= 0 && slotMatches(slot, ts[j])) {
       j--;
       continue;

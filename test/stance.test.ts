@@ -163,6 +163,9 @@ const rows: [string, string, Stance][] = [
   ["Officials describe a meeting there as possible, but none has been scheduled.", "scheduled", "unplanned"],
   // adverbs and a day inside a cue's words are passed over
   ["The Kremlin pushed back again on Wednesday against the idea that Putin and Zelensky could meet soon.", "meet", "unplanned"],
+  // a call confirmed with no day ahead took place
+  ["Yuri Ushakov confirmed the call and said the two presidents had agreed to prepare a summit.", "call", "occurred"],
+  ["The Kremlin confirmed the call planned for next Tuesday.", "call", "scheduled"],
   ["Officials stressed that no date had ever been set for a visit by the prime minister.", "visit", "unplanned"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "visit", "discussed"],
   ["Russian officials have since spoken of a visit next spring without saying when.", "spoken", "occurred"],

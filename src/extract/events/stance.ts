@@ -1308,6 +1308,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
     // set; "Biden and Xi are expected to meet in November, according to officials" stays talked of.
     if (s === "discussed" && !cue.negated && lowerOf(inp.ts[cue.at]).startsWith("expect") && lowerOf(inp.ts[cue.at + 1] ?? inp.ts[cue.at]) === "to" && inp.byParty && (datedAhead(inp.time, inp.dct) || inp.placed)) return "scheduled";
     if (s === "occurred" && ahead) return "scheduled";
+    // "Ushakov confirmed the call", "Chinese state media confirmed the conversation": a call confirmed with no day
+    // ahead is one that took place; calls are told once held.
+    if (s === "scheduled" && !cue.negated && inp.type === "communicate" && !ahead && inp.ts[cue.at].lemma === "confirm" && inp.ts[inp.k].pos !== "VERB") return "occurred";
     // "After that meeting takes place, we will have a Trilat", "once the talks begin": a present predicate in a clause
     // of time or condition takes the happening as still to come.
     if (s === "occurred" && cue === described && presentForm(inp.ts[cue.at]) && subordinateSubject(inp.ts, inp.k)) return "discussed";

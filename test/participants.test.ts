@@ -134,6 +134,8 @@ describe("participants: who does not take part", () => {
     { text: "Peskov dismissed Zelensky's offer of a meeting with Putin.", date: "2025-05-28", trigger: "meeting", participants: [ZELENSKY, PUTIN] },
     { text: "Both leaders accepted in principle Emmanuel Macron's proposal of a summit.", date: "2022-02-21", trigger: "summit", participants: [] },
     { text: "Kyiv welcomed the U.S. proposal for a ceasefire with Russia.", date: "2025-03-11", trigger: "ceasefire", participants: ["country:RU"] },
+    // Whoever went without a meeting with someone is one who looked for it.
+    { text: "Biden left India without a meeting with Xi Jinping.", date: "2023-09-11", trigger: "meeting", participants: [XI, BIDEN] },
     // People sent by countries ("negotiators from Russia and Ukraine") make those countries the parties.
     { text: "Negotiators from Russia and Ukraine sat across from each other in Istanbul on Friday.", date: "2025-05-16", trigger: "sat", participants: ["country:RU", "country:UA"] },
     // A verb after ", then" shares the subject of the verb before it.

@@ -804,9 +804,11 @@ function governingVerb(v: RoleView, s: number): number {
       if (o >= 0 && o < q - 1 && ts[o].pos === "VERB" && PARTY_VERBS.has(ts[o].lemma)) return o;
     }
     // "spent the weekend in talks", "spent two days in talks": a short object between the verb and its preposition.
-    for (let o = q, n = 0; o >= 0 && n < 4 && OBJECT_WORDS.has(ts[o].pos); o--, n++) {
-      if (o > 0 && ts[o - 1].pos === "VERB" && PARTY_VERB_PREPS.get(ts[o - 1].lemma)?.has(prep)) return o - 1;
+    // "Biden left India without a meeting with Xi": whoever went without the happening is one who looked for it.
+    for (let o = q, n = 0; o >= 0 && n < 4 && (OBJECT_WORDS.has(ts[o].pos) || (prep === "without" && ts[o].pos === "PROPN")); o--, n++) {
+      if (o > 0 && ts[o - 1].pos === "VERB" && (PARTY_VERB_PREPS.get(ts[o - 1].lemma)?.has(prep) || prep === "without")) return o - 1;
     }
+    if (prep === "without" && q >= 0 && ts[q].pos === "VERB") return q;
     return -1;
   }
   // "had \"a pretty long meeting scheduled\"": a quotation mark opening the object phrase.
@@ -842,7 +844,7 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
-  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma))) {
+  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma) || ts[s - 1]?.lower === "without")) {
     // "Peskov did not rule out a summit": a spokesperson in office speaks for another, and takes no part.
     const subject = new Found();
     subjectOf(v, g, subject);

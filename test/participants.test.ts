@@ -134,6 +134,9 @@ describe("participants: who does not take part", () => {
     { text: "Peskov dismissed Zelensky's offer of a meeting with Putin.", date: "2025-05-28", trigger: "meeting", participants: [ZELENSKY, PUTIN] },
     { text: "Both leaders accepted in principle Emmanuel Macron's proposal of a summit.", date: "2022-02-21", trigger: "summit", participants: [] },
     { text: "Kyiv welcomed the U.S. proposal for a ceasefire with Russia.", date: "2025-03-11", trigger: "ceasefire", participants: ["country:RU"] },
+    // Who judges a happening does not take part for judging it; who calls it off does.
+    { text: "Rubio and Lavrov spoke by phone on Monday, and the Russian foreign ministry called the call constructive.", date: "2025-10-20", trigger: "call", participants: ["person:marco-rubio", "person:sergei-lavrov"] },
+    { text: "Blinken called the meeting with Lavrov off on Tuesday.", date: "2022-02-22", trigger: "meeting", participants: [LAVROV, BLINKEN] },
     // Whoever went without a meeting with someone is one who looked for it.
     { text: "Biden left India without a meeting with Xi Jinping.", date: "2023-09-11", trigger: "meeting", participants: [XI, BIDEN] },
     // People sent by countries ("negotiators from Russia and Ukraine") make those countries the parties.

@@ -844,7 +844,12 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
-  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || PARTY_VERB_PREPS.has(ts[g].lemma) || ts[s - 1]?.lower === "without")) {
+  // A verb that takes the happening only through a particle holds it as its object only with that particle ("called
+  // the summit off"), not when it judges it ("the ministry called the call constructive").
+  const direct = g === s - 1 || !(ts[s - 1]?.pos === "ADP" || ts[s - 1]?.pos === "PART" || ts[s - 1]?.lower === "to");
+  const particles = PARTY_VERB_PREPS.get(ts[g]?.lemma ?? "");
+  const particleVerb = !!particles && (!direct || ts.slice(k + 1, k + 6).some((t) => particles.has(t.lower)));
+  if (g >= 0 && (PARTY_VERBS.has(ts[g].lemma) || particleVerb || ts[s - 1]?.lower === "without")) {
     // "Peskov did not rule out a summit": a spokesperson in office speaks for another, and takes no part.
     const subject = new Found();
     subjectOf(v, g, subject);

@@ -181,6 +181,28 @@ describe("participants: the happening an article is about", () => {
       trigger: "summit",
       participants: [PUTIN, KIM],
     },
+    // A meeting naming only its companion is held with the person the text follows: the one named before it in its
+    // sentence, else the first named in the sentence before.
+    {
+      text: "The red carpet at the air base gave Vladimir Putin a welcome on U.S. soil. Friday's talks with Donald Trump produced no ceasefire.",
+      date: "2025-08-16",
+      trigger: "talks",
+      participants: [PUTIN, TRUMP],
+    },
+    {
+      text: "Xi Jinping landed in Moscow on Monday and went straight into an informal meeting with Vladimir Putin.",
+      date: "2023-03-20",
+      trigger: "meeting",
+      participants: [XI, PUTIN],
+    },
+    {
+      text: "Lavrov wrote to Blinken on Monday. Blinken told reporters after talks with Dmytro Kuleba that the meeting was off.",
+      date: "2022-02-22",
+      trigger: "talks",
+      participants: [BLINKEN, "person:dmytro-kuleba"],
+    },
+    // One who only tells of it, standing before it, leaves open whom the text follows.
+    { text: "Putin arrived in Alaska on Friday. Peskov said talks with Trump would begin at once.", date: "2025-08-15", trigger: "talks", participants: [TRUMP] },
     // "The conversation" is the happening told before it, of whatever kind.
     {
       text: "Joe Biden met Benjamin Netanyahu on Wednesday at a hotel in New York. Netanyahu's office said the private part of the conversation ran for about an hour.",

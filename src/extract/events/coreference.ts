@@ -251,6 +251,36 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
   }
 }
 
+// A companion named right after a meeting or a call: "talks with Donald Trump", "an informal meeting with Putin".
+const WITH_AFTER = /^\s+(?:by\s+phone\s+|by\s+video\s+)?with\s+$/i;
+
+/**
+ * "Kim's train left Beijing after talks with Xi Jinping", "The red carpet … gave Vladimir Putin a welcome on U.S. soil.
+ * Friday's talks with Donald Trump produced no ceasefire": a meeting or call that, after the passes above, names only
+ * its companion ("with X") is held with the person the sentence names before it, else the first person the sentence
+ * before names: whom the text is following. Neither one who only tells of it nor a second companion.
+ */
+export function resolveCompanionPartner(text: string, events: EventMention[], people: { entity: string; start: number; end: number; sentence: number }[]): void {
+  const MEET = FAMILY.get("meet");
+  const CALL = FAMILY.get("communicate");
+  for (const m of events) {
+    const f = kindOf(m);
+    const own = parties(m);
+    if ((f !== MEET && f !== CALL) || own.length !== 1 || !own[0].startsWith("person:") || m.background) continue;
+    const companion = people.find((p) => p.entity === own[0] && p.sentence === m.sentence && p.start > m.trigger.end && WITH_AFTER.test(text.slice(m.trigger.end, p.start)));
+    if (!companion) continue;
+    const voices = new Set(m.source.map((x) => x.entity));
+    const fits = (p: { entity: string }) => p.entity !== own[0] && !voices.has(p.entity);
+    // One who tells of it before it ("Blinken told reporters after talks with Kuleba …") leaves it open whom the text
+    // follows: the sentence before is not looked at.
+    const named = people.filter((p) => p.sentence === m.sentence && p.end <= m.trigger.start && p.entity !== own[0]);
+    const before = named.filter(fits).at(-1);
+    const previous = named.length > 0 ? null : people.find((p) => p.sentence === m.sentence - 1 && fits(p));
+    const partner = before ?? previous;
+    if (partner) m.participants = [partner.entity, ...m.participants];
+  }
+}
+
 // "a three-way meeting that would include Zelensky", "a summit, which could also include Xi".
 const INCLUDING = /^\s*,?\s*(?:that|which)\s+(?:(?:would|will|could|might|may|should|also|then)\s+){0,2}include[sd]?\s+$/i;
 

@@ -203,6 +203,14 @@ describe("participants: the happening an article is about", () => {
     },
     // One who only tells of it, standing before it, leaves open whom the text follows.
     { text: "Putin arrived in Alaska on Friday. Peskov said talks with Trump would begin at once.", date: "2025-08-15", trigger: "talks", participants: [TRUMP] },
+    // A meeting of three takes the people its sentence names, then its speaker, then the pair told before it.
+    { text: "Trump said a three-way meeting was possible, but that Putin and Zelensky did not get along.", date: "2025-10-17", trigger: "meeting", participants: [PUTIN, ZELENSKY, TRUMP] },
+    {
+      text: "Trump said he had begun arranging a meeting between Putin and Zelensky. \"After that meeting takes place, we will have a Trilat, which would be the two Presidents, plus myself,\" Trump wrote.",
+      date: "2025-08-19",
+      trigger: "Trilat",
+      participants: [PUTIN, ZELENSKY, TRUMP],
+    },
     // "The conversation" is the happening told before it, of whatever kind.
     {
       text: "Joe Biden met Benjamin Netanyahu on Wednesday at a hotel in New York. Netanyahu's office said the private part of the conversation ran for about an hour.",

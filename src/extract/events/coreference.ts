@@ -251,6 +251,35 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
   }
 }
 
+const THREE_WAY_WORDS = loadData<{ threeWay: string[] }>("lexicons/roles.json").threeWay;
+const THREE_WAY: ReadonlySet<string> = new Set(THREE_WAY_WORDS);
+const THREE_WAY_BEFORE = new RegExp(`\\b(?:${THREE_WAY_WORDS.map(escape).join("|")})\\s+(?:[\\w'’-]+\\s+)?$`, "i");
+
+/**
+ * "Trump said a three-way meeting was possible", "we will have a Trilat, which would be the two Presidents, plus
+ * myself": a meeting of three that names fewer takes the people its sentence names (its speaker among them), then the
+ * pair of the meeting told before it, up to three.
+ */
+export function resolveThreeWay(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const m = events[i];
+    const threeWay = THREE_WAY.has(m.trigger.text.toLowerCase()) || THREE_WAY_BEFORE.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
+    if (!threeWay || kindOf(m) !== FAMILY.get("meet")) continue;
+    const have = () => parties(m).filter((p) => p.startsWith("person:"));
+    const add = (p: string) => {
+      if (have().length < 3 && p.startsWith("person:") && !m.participants.includes(p)) m.participants.push(p);
+    };
+    // Those the sentence names, then whoever tells of it ("plus myself"), then the pair of a meeting told before.
+    const voices = new Set(m.source.map((x) => x.entity));
+    for (const p of people) if (p.sentence === m.sentence && !voices.has(p.entity)) add(p.entity);
+    for (const x of m.source) if (x.entity) add(x.entity);
+    for (let j = i - 1; j >= 0 && have().length < 3 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
+      const a = events[j];
+      if (kindOf(a) === FAMILY.get("meet") && parties(a).filter((p) => p.startsWith("person:")).length === 2) parties(a).forEach(add);
+    }
+  }
+}
+
 // A companion named right after a meeting or a call: "talks with Donald Trump", "an informal meeting with Putin".
 const WITH_AFTER = /^\s+(?:by\s+phone\s+|by\s+video\s+)?with\s+$/i;
 

@@ -4,7 +4,7 @@ import { dayRange } from "../domain/calendar.js";
 import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveCompanionPartner, resolveEventCoreference, resolveIncluded, resolveLeaderLevel, resolvePlural, resolveSentencePair, resolveSentenceParties, resolveThreeWay, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
@@ -108,7 +108,6 @@ const VISIT: TriggerInfo = { type: "visit", cameo: "042" };
 const ATTEND: TriggerInfo = { type: "attend", cameo: "042" };
 // Happenings that may be gatherings someone attends ("the summit", "the talks").
 const MEETINGS: ReadonlySet<string> = new Set(["meet", "negotiate"]);
-const RECALLED_KINDS: ReadonlySet<string> = new Set(["meet", "negotiate", "communicate", "visit"]);
 // How far before a gathering's noun its name may stand ("the G20 leaders' summit").
 const GATHERING_REACH = 8;
 
@@ -289,7 +288,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const named = roles.at.map((m) => m !== null);
   const factualityAt = (j: number) => readings[positions.indexOf(j)]?.value;
   // "since their summit in Helsinki": a noun naming a meeting, a call or a visit.
-  const meetingAt = (j: number) => isEvent[j] && ts[j].pos === "NOUN" && RECALLED_KINDS.has(classify(ts, j).type);
+  const meetingAt = (j: number) => isEvent[j] && ts[j].pos === "NOUN" && HAPPENING_TYPES.has(classify(ts, j).type);
   const entityAt = (j: number) => roles.at[j]?.entity ?? null;
   positions.forEach((k, r) => {
     const t = ts[k];

@@ -257,8 +257,8 @@ const THREE_WAY_BEFORE = new RegExp(`\\b(?:${THREE_WAY_WORDS.map(escape).join("|
 
 /**
  * "Trump said a three-way meeting was possible", "we will have a Trilat, which would be the two Presidents, plus
- * myself": a meeting of three that names fewer takes the people its sentence names (its speaker among them), then the
- * pair of the meeting told before it, up to three.
+ * myself": a meeting of three that names fewer takes the people its sentence names, then whoever tells of it, then the
+ * pair of a meeting told before it, up to three.
  */
 export function resolveThreeWay(text: string, events: EventMention[], people: { entity: string; start: number; sentence: number }[]): void {
   for (let i = 0; i < events.length; i++) {
@@ -269,7 +269,6 @@ export function resolveThreeWay(text: string, events: EventMention[], people: { 
     const add = (p: string) => {
       if (have().length < 3 && p.startsWith("person:") && !m.participants.includes(p)) m.participants.push(p);
     };
-    // Those the sentence names, then whoever tells of it ("plus myself"), then the pair of a meeting told before.
     const voices = new Set(m.source.map((x) => x.entity));
     for (const p of people) if (p.sentence === m.sentence && !voices.has(p.entity)) add(p.entity);
     for (const x of m.source) if (x.entity) add(x.entity);

@@ -114,4 +114,6 @@ export const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "
 export const PURPOSE_REACH = 14;
 
 /** Quotation marks, straight and curly, double and single. */
+/** Happenings between parties that the ledger follows: meetings, calls, visits, negotiations and consultations. */
+export const HAPPENING_TYPES: ReadonlySet<string> = new Set(["meet", "communicate", "visit", "negotiate", "consult"]);
 export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "'", "‘", "’"]);

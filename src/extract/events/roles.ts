@@ -10,7 +10,7 @@ import { countryOf, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { key, WEEKDAYS } from "../times/lexicon.js";
-import { FRAMES, GERUND_ADJUNCT, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, HAPPENING_TYPES, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   attendingVerbs: Record<string, string[]>;
@@ -840,7 +840,8 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   heldInRelative(v, k, found);
   const pair = complements(v, k, type, found, false);
   if (pair) return;
-  if (MEETING_TYPES.has(type)) proposer(v, s, k, found);
+  // A ceasefire one side proposes is others': only a happening between parties has its proposer among them.
+  if (HAPPENING_TYPES.has(type)) proposer(v, s, k, found);
   // "In a phone call with the Russian leader, Biden said …": a phrase fronted before the clause has its subject.
   if (frontedSubject(v, s, k, found)) return;
   const g = governingVerb(v, s);
@@ -862,9 +863,7 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
   }
 }
 
-// The prepositions by which a noun of will or plan takes the happening it is about, and the happenings whose proposer
-// joins them (a ceasefire one side proposes is others').
-const MEETING_TYPES = new Set(["meet", "communicate", "negotiate", "consult"]);
+// The prepositions by which a noun of will or plan takes the happening it is about.
 const PROPOSED_BY = new Set(["of", "for", "to"]);
 /**
  * "Zelensky's offer of a three-way meeting with Putin and Trump": the one whose offer, plan or wish a meeting with

@@ -10,7 +10,8 @@ import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
 import { LEXICON } from "../attribution/lexicon.js";
-import { LEX as EVENT_LEX, GOING_VERBS, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS } from "./lexicon.js";
+import { key, WEEKDAYS } from "../times/lexicon.js";
+import { LEX as EVENT_LEX, GOING_VERBS, HAPPENING_TYPES, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS } from "./lexicon.js";
 import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
@@ -201,7 +202,6 @@ function slotMatches(slot: Slot, t: Token): boolean {
   return slot.words.has(lowerOf(t)) || slot.words.has(t.lemma);
 }
 
-const WEEKDAYS: ReadonlySet<string> = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** Matches a cue whose last word is at position e, right to left; returns its first position or -1. */
 function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   let j = e;
@@ -212,7 +212,7 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
     for (;;) {
       if (j < 0 || j >= e || slotMatches(slot, ts[j])) break;
       if (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) j--;
-      else if (WEEKDAYS.has(lowerOf(ts[j])) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
+      else if (WEEKDAYS.has(key(ts[j].text)) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
       else break;
     }
     if (j >= 0 && slotMatches(slot, ts[j])) {
@@ -721,19 +721,21 @@ function aheadInClause(ts: Token[], from: number, to: number): boolean {
   return false;
 }
 
-/**
- * The trigger is the present-tense verb of a "when" or "once" clause ("when they meet on Thursday"), and the clause
- * is not an open question put by the verb or adjective before it ("did not say when they meet", "unclear when").
- */
 const QUESTION_PREDICATES: ReadonlySet<string> = new Set(LEX.questionPredicates.words);
 const SETTING: ReadonlySet<string> = new Set(LEX.settingVerbs.lemmas);
+/**
+ * The trigger is the present-tense verb of a "when" or "once" clause ("when they meet on Thursday"), and the clause
+ * is not an open question put by the word before it ("did not say when they meet", "unclear when"); after other words
+ * it is a clause of time ("will be discussed when Lavrov visits").
+ */
 function presupposedWhen(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || /(?:ed|en)$/.test(lowerOf(ts[k]))) return false;
   for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
     const w = lowerOf(ts[j]);
     if (w === "when" || w === "once") {
       const before = ts[j - 1];
-      if (!before || before.pos === "AUX") return !before;
+      if (!before) return true;
+      if (before.pos === "AUX") return false;
       return !["VERB", "ADJ", "PART"].includes(before.pos) || !(QUESTION_PREDICATES.has(lowerOf(before)) || QUESTION_PREDICATES.has(before.lemma));
     }
     if (w === "," || STOPS.has(w) || ts[j].pos === "VERB" || ts[j].pos === "AUX") return false;
@@ -1113,7 +1115,6 @@ function metFor(ts: Token[], k: number): boolean {
 
 const DONE_IN: ReadonlySet<string> = new Set(LEX.doneIn.prepositions);
 const DONE_IN_COMPLEMENTS: ReadonlySet<string> = new Set(LEX.doneIn.complementWords);
-const HELD_TYPES: ReadonlySet<string> = new Set(["meet", "communicate", "visit", "negotiate", "consult"]);
 const OWNERS = /^(?:his|her|their|its|the)$/;
 // How far before "in" the verb whose act was done in the happening may stand (over its object or an aside's comma).
 const DONE_IN_REACH = 6;
@@ -1125,7 +1126,7 @@ const DONE_IN_REACH = 6;
  */
 function doneIn(inp: StanceInput): boolean {
   const { ts, k } = inp;
-  if (ts[k].pos === "VERB" || !HELD_TYPES.has(inp.type)) return false;
+  if (ts[k].pos === "VERB" || !HAPPENING_TYPES.has(inp.type)) return false;
   const start = phraseStart(ts, k);
   const p = start - 1;
   if (p < 1 || !DONE_IN.has(lowerOf(ts[p])) || !(OWNERS.test(lowerOf(ts[start])) || ts.slice(start, k).some((t) => lowerOf(t) === "'s"))) return false;
@@ -1138,7 +1139,7 @@ function doneIn(inp: StanceInput): boolean {
       return g.tense === "past" && !g.modal && !g.would;
     }
     // "planned a meeting during his visit": the phrase may hang on a happening the verb takes, not on the verb.
-    const happening = t.pos === "NOUN" && HELD_TYPES.has(TRIGGERS.get(t.lemma)?.type ?? "");
+    const happening = t.pos === "NOUN" && HAPPENING_TYPES.has(TRIGGERS.get(t.lemma)?.type ?? "");
     if (t.pos === "AUX" || (STOPS.has(lowerOf(t)) && t.pos !== "ADP") || QUOTE_MARKS.has(t.text) || happening) return false;
   }
   return false;

@@ -293,6 +293,16 @@ describe("what a report can and cannot say about the question", () => {
     expect(matchIndicator(q, ev({ stance: "scheduled", type: "communicate" }))?.match.counterpart).toBe(true);
   });
 
+  it("resolves on a visit told under way a day before the day set for what it is made for, but not a meeting", () => {
+    const KIM = "person:kim-jong-un";
+    const q = question({ event: { type: "visit", participants: [KIM, "country:CN"], place: null }, indicators: defaultIndicators("visit", [KIM, "country:CN"]) });
+    const set = { stance: "scheduled" as Stance, eventTime: "2025-09-03", published: "2025-08-28", onRecord: true };
+    const visit = [ev({ ...set, type: "visit", participants: [KIM, "country:CN"] }), ev({ type: "visit", participants: [KIM, "country:CN"], stance: "occurred", eventTime: "2025-09-02", published: "2025-09-02", onRecord: true })];
+    expect(forecast(q, visit, "2025-09-02")).toMatchObject({ status: "yes", resolved_at: "2025-09-02" });
+    const meeting = [ev({ ...set }), ev({ stance: "occurred", eventTime: "2025-09-02", published: "2025-09-02", onRecord: true })];
+    expect(forecast(Q, meeting, "2025-09-02").status).toBe("open");
+  });
+
   it("resolves on a meeting told as held once the week set for it has begun", () => {
     const evidence = [
       ev({ stance: "scheduled", eventTime: "2025-W44", published: "2025-10-20", onRecord: true }),

@@ -30,6 +30,8 @@ const cases: Case[] = [
   // a plan told in the past is for a time after it: its month is the nearest one, not the last gone by
   { text: "U.S. media reported that his aides had begun planning for talks with Xi in November.", date: "2023-10-06", trigger: "talks", time: "2023-11" },
   { text: "Officials said the visit had been planned for February, but it never took place.", date: "2023-03-20", trigger: "visit", time: "2023-02" },
+  // a visit made to attend a gathering takes the day of the visitor's attendance told elsewhere in the article
+  { text: "Kim Jong Un will travel to Beijing to attend China's military parade, KCNA said. An official said Putin and Kim would attend the Sept. 3 event.", date: "2025-08-28", trigger: "travel", time: "2025-09-03" },
   // so is a happening only talked of: "in the spring", told in February, is the spring ahead; the talk stays past
   { text: "Russian officials have since spoken of a visit in the spring without saying when.", date: "2023-02-22", trigger: "visit", time: "2023-SP" },
   // a day named beats a vague "recently" beside it

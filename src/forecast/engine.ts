@@ -235,11 +235,20 @@ const PLANS: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"])
  * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
  * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
  */
+// A visit set for the day of what it is made for begins up to this many days before it ("Kim arrived in Beijing on
+// Tuesday" for the parade on Wednesday).
+const ARRIVAL_LEAD_DAYS = 2;
+
+/** The first day a report may tell the happening held, given the day set for it. */
+function heldFrom(q: Question, scheduledFrom: string): string {
+  return q.event.type === "visit" ? addDays(scheduledFrom, -ARRIVAL_LEAD_DAYS) : scheduledFrom;
+}
+
 function tellsHappened(q: Question, e: Evidence, about: boolean, scheduledFrom: string | null): boolean {
   if (e.stance !== "occurred" || e.background || !about || e.factuality !== "CT+") return false;
   // "Xi arrived in San Francisco for the summit": a visit to the other's country tells the meeting is near, not held.
   if (GATHERINGS.has(q.event.type) && e.type === "visit") return false;
-  if (scheduledFrom && scheduledFrom > e.published) return false;
+  if (scheduledFrom && heldFrom(q, scheduledFrom) > e.published) return false;
   const r = dayRange(e.eventTime);
   if (r && (rangeWidth(r) > 31 || r.to > e.published || r.from < q.opens)) return false;
   // Reported in the days after the deadline, it counts only when dated within the window.
@@ -404,7 +413,7 @@ export function forecast(q: Question, evidence: Evidence[], asOf: string, overri
       sought = null;
     }
     // Told as held days before the date set for it, it is another happening (an earlier round), not this one.
-    if (e.stance === "occurred" && setFor && setFor.from > e.published) continue;
+    if (e.stance === "occurred" && setFor && heldFrom(q, setFor.from) > e.published) continue;
     const hit = hits.get(e);
     if (!hit || (hit.lr > 1 && (offIn.has(`${e.article}\u0000${e.claim}`) || stalePlan))) continue;
     // Once it is told as held in time, a meeting set for after the deadline is the next one, not this one put off.

@@ -279,6 +279,26 @@ export function resolveThreeWay(text: string, events: EventMention[], people: { 
   }
 }
 
+/**
+ * "Kim Jong Un will travel to Beijing to attend China's military parade … Hong Lei said Putin and Kim would attend the
+ * Sept. 3 event": a visit made to attend a gathering, told with no day, takes the day of the visitor's attendance told
+ * elsewhere in the article, and so does the attendance it is made for.
+ */
+export function resolveAttendedDay(events: EventMention[]): void {
+  const dated = events.filter((e) => e.type === "attend" && !e.background && dayRange(e.time));
+  if (dated.length === 0) return;
+  for (const v of events) {
+    if (v.type !== "visit" || v.background || dayRange(v.time)) continue;
+    const visitors = parties(v).filter((p) => p.startsWith("person:"));
+    const purpose = events.find((a) => a.type === "attend" && a.sentence === v.sentence && a.trigger.start > v.trigger.end && !dayRange(a.time) && visitors.some((p) => a.participants.includes(p)));
+    if (!purpose) continue;
+    const day = dated.find((b) => b !== purpose && visitors.some((p) => b.participants.includes(p)));
+    if (!day) continue;
+    v.time = day.time;
+    purpose.time = day.time;
+  }
+}
+
 // A companion named right after a meeting or a call: "talks with Donald Trump", "an informal meeting with Putin".
 const WITH_AFTER = /^\s+(?:by\s+phone\s+|by\s+video\s+)?with\s+$/i;
 

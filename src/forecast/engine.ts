@@ -231,10 +231,6 @@ const GATHERINGS: ReadonlySet<string> = new Set(["meet", "negotiate", "sign"]);
 const CALLS_OFF: ReadonlySet<Stance> = new Set(["called_off", "failed", "unplanned", "refused"]);
 const PLANS: ReadonlySet<Stance> = new Set(["scheduled", "discussed", "wanted"]);
 
-/**
- * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
- * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
- */
 // A visit set for the day of what it is made for begins up to this many days before it ("Kim arrived in Beijing on
 // Tuesday" for the parade on Wednesday).
 const ARRIVAL_LEAD_DAYS = 2;
@@ -244,6 +240,10 @@ function heldFrom(q: Question, scheduledFrom: string): string {
   return q.event.type === "visit" ? addDays(scheduledFrom, -ARRIVAL_LEAD_DAYS) : scheduledFrom;
 }
 
+/**
+ * A report of the question's happening as held within the question's window; never a recap, nor one of a day before
+ * the date set for it (a report of a meeting set for Wednesday, on Monday, tells of something else).
+ */
 function tellsHappened(q: Question, e: Evidence, about: boolean, scheduledFrom: string | null): boolean {
   if (e.stance !== "occurred" || e.background || !about || e.factuality !== "CT+") return false;
   // "Xi arrived in San Francisco for the summit": a visit to the other's country tells the meeting is near, not held.

@@ -113,7 +113,9 @@ export const CLAUSE_BREAKS = new Set([",", ";", ":", ".", "—", "–", "and", "
  */
 export const PURPOSE_REACH = 14;
 
-/** Quotation marks, straight and curly, double and single. */
 /** Happenings between parties that the ledger follows: meetings, calls, visits, negotiations and consultations. */
 export const HAPPENING_TYPES: ReadonlySet<string> = new Set(["meet", "communicate", "visit", "negotiate", "consult"]);
+/** Prepositions that put an act inside a meeting or call: "invited Xi during a video call", "raised it in his call". */
+export const HELD_IN: ReadonlySet<string> = new Set(["in", "during"]);
+/** Quotation marks, straight and curly, double and single. */
 export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "“", "”", "'", "‘", "’"]);

@@ -10,7 +10,7 @@ import { countryOf, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { key, WEEKDAYS } from "../times/lexicon.js";
-import { FRAMES, GERUND_ADJUNCT, HAPPENING_TYPES, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, HAPPENING_TYPES, HELD_IN, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   attendingVerbs: Record<string, string[]>;
@@ -877,7 +877,6 @@ function proposer(v: RoleView, s: number, k: number, found: Found): void {
   for (const m of matchesIn(v, phraseStart(v, c), c - 1)) if (isName(m) && !placeLike(m)) found.party(m);
 }
 
-const ADJUNCT_OF_TALK = new Set(["in", "during"]);
 /**
  * "Putin invited Xi during a video call", "floated a summit during a phone call with Putin": a call or meeting in which
  * the clause's act was done is held by the clause's subject and whom its verb reaches, when with the happening's own
@@ -885,7 +884,7 @@ const ADJUNCT_OF_TALK = new Set(["in", "during"]);
  */
 function adjunctHolder(v: RoleView, s: number, type: string, found: Found): void {
   const { ts } = v;
-  if (!(type === "communicate" || type === "meet") || s < 2 || !ADJUNCT_OF_TALK.has(ts[s - 1].lower)) return;
+  if (!(type === "communicate" || type === "meet") || s < 2 || !HELD_IN.has(ts[s - 1].lower)) return;
   for (let g = s - 2; g >= 0 && s - g <= REACH; g--) {
     if (STOPS.has(ts[g].lower) || ts[g].lower === ",") return;
     if (ts[g].pos !== "VERB") continue;

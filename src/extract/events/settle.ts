@@ -1,6 +1,6 @@
 // The settling of a sentence's mentions once each is read: where and when a happening "will take place" or "is
 // held", what a place hosts, what a recurring gathering's edition tells, what "do so" stands for, what an attendance
-// attends, and the denials over a stretch of time that tell history only.
+// attends, and the stage a denial over a stretch of time tells ("have not met since 2018").
 import type { EventMention, Stance, TimeExpr } from "../../domain/extraction.js";
 import { dayRange, daysBetween } from "../../domain/calendar.js";
 import type { Token } from "../01-tokens.js";

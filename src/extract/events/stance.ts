@@ -10,8 +10,8 @@ import type { Token } from "../01-tokens.js";
 import { loadData } from "../resources.js";
 import { dayRange } from "../../domain/calendar.js";
 import { LEXICON } from "../attribution/lexicon.js";
-import { key, WEEKDAYS } from "../times/lexicon.js";
-import { LEX as EVENT_LEX, GOING_VERBS, HAPPENING_TYPES, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS } from "./lexicon.js";
+import { esc, key, WEEKDAYS } from "../times/lexicon.js";
+import { LEX as EVENT_LEX, GOING_VERBS, HAPPENING_TYPES, HELD_IN, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS } from "./lexicon.js";
 import { goingVerbBefore } from "./roles.js";
 
 type CueStance = Exclude<Stance, "unknown">;
@@ -58,7 +58,7 @@ interface StanceLexicon {
   thatClauseWishes: string[];
   thatClauseWishNouns: string[];
   hostingVerbs: string[];
-  doneIn: { prepositions: string[]; complementWords: string[] };
+  doneIn: { complementWords: string[] };
   cameAfter: { phrases: string[] };
   questionPredicates: { words: string[] };
   settingVerbs: { lemmas: string[] };
@@ -946,8 +946,8 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
 
-const AGREED_OFF = new RegExp(`(?:^| )(?:${LEX.agreedOff.join("|")})(?= |$)`);
-const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?= |$)`);
+const AGREED_OFF = new RegExp(`(?:^| )(?:${LEX.agreedOff.map(esc).join("|")})(?= |$)`);
+const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map(esc).join("|")})(?= |$)`);
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.
 const SET_REACH = 6;
@@ -1113,7 +1113,6 @@ function metFor(ts: Token[], k: number): boolean {
   return false;
 }
 
-const DONE_IN: ReadonlySet<string> = new Set(LEX.doneIn.prepositions);
 const DONE_IN_COMPLEMENTS: ReadonlySet<string> = new Set(LEX.doneIn.complementWords);
 const OWNERS = /^(?:his|her|their|its|the)$/;
 // How far before "in" the verb whose act was done in the happening may stand (over its object or an aside's comma).
@@ -1129,7 +1128,7 @@ function doneIn(inp: StanceInput): boolean {
   if (ts[k].pos === "VERB" || !HAPPENING_TYPES.has(inp.type)) return false;
   const start = phraseStart(ts, k);
   const p = start - 1;
-  if (p < 1 || !DONE_IN.has(lowerOf(ts[p])) || !(OWNERS.test(lowerOf(ts[start])) || ts.slice(start, k).some((t) => lowerOf(t) === "'s"))) return false;
+  if (p < 1 || !HELD_IN.has(lowerOf(ts[p])) || !(OWNERS.test(lowerOf(ts[start])) || ts.slice(start, k).some((t) => lowerOf(t) === "'s"))) return false;
   if (ts[p - 1].pos === "ADJ" || DONE_IN_COMPLEMENTS.has(lowerOf(ts[p - 1]))) return false;
   for (let j = p - 1; j >= 0 && p - j <= DONE_IN_REACH; j--) {
     const t = ts[j];
@@ -1288,8 +1287,9 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   const f = inp.factuality;
   const group = groupAt(inp.ts, inp.k, inp.named);
   // "He described the trip", "mentioned the talks": a verb that only talks of or plans its object lends it no tense.
-  const talkedOf = inp.ts[inp.k].pos !== "VERB" && group.verb >= 0 && group.verb < inp.k && (UNTELLING.has(inp.ts[group.verb].lemma) || TALKED_ABOUT.has(inp.ts[group.verb].lemma)) &&
-    inp.ts.slice(group.verb + 1, inp.k).every((t) => determiner(t) || ["ADJ", "NOUN", "PROPN", "NUM"].includes(t.pos) || t.lower === "-");
+  // "have spoken of a visit", "asked about a summit": so does one whose phrase hangs on it by a preposition.
+  const talkedOf = (inp.ts[inp.k].pos !== "VERB" && group.verb >= 0 && group.verb < inp.k && (UNTELLING.has(inp.ts[group.verb].lemma) || TALKED_ABOUT.has(inp.ts[group.verb].lemma)) &&
+    inp.ts.slice(group.verb + 1, inp.k).every((t) => determiner(t) || ["ADJ", "NOUN", "PROPN", "NUM"].includes(t.pos) || t.lower === "-")) || talkedThrough(inp.ts, inp.k);
   const tense = talkedOf ? "none" : group.tense;
   const side = timeSide(inp.time, inp.dct);
   // "have since spoken of a visit in the spring": a verb told in the past is not moved ahead by a time its object took.
@@ -1349,7 +1349,7 @@ function stanceOf(inp: StanceInput): Stance | "bare" | "pastOnly" {
   if (f === "Uu" || group.modal || (group.would && !inp.reported)) return side === "before" && !group.modal && f !== "Uu" ? "occurred" : "discussed";
   if (ahead) {
     // "officials have spoken of a visit in the spring": a happening ahead that is only talked of is not set by it.
-    if (believed(inp.ts, inp.k) || talkedOf || talkedThrough(inp.ts, inp.k)) return "discussed";
+    if (believed(inp.ts, inp.k) || talkedOf) return "discussed";
     // "would come back to meet Kim at a later date": a future with no time to it is not set.
     // "will meet in the coming days, the Kremlin said": a party's own plain future is set, if not yet dated.
     // "Bessent said he would speak with He Lifeng in the coming days": a reported "would" is the party's "will".

@@ -174,6 +174,40 @@ describe("participants: the country visited", () => {
 
 describe("participants: the happening an article is about", () => {
   check([
+    // A noun of visiting that refers back to a visit told by a verb of motion names the country visited; a verb of
+    // motion that refers back names only who goes.
+    {
+      text: "Chinese President Xi Jinping arrived in San Francisco on Tuesday for a summit with Joe Biden. The trip is his first to the United States in six years.",
+      date: "2023-11-14",
+      trigger: "trip",
+      participants: [XI, "country:US"],
+    },
+    {
+      text: "Vladimir Putin told Wang Yi that Russia was waiting for Xi Jinping to come to Moscow. Russian officials have since spoken of a visit in the spring.",
+      date: "2023-02-22",
+      trigger: "visit",
+      participants: [XI, "country:RU"],
+    },
+    {
+      text: "Vladimir Putin crowned his first visit to North Korea in 24 years with a treaty. Putin landed at Pyongyang's Sunan airport shortly after 2 a.m. local time.",
+      date: "2024-06-19",
+      trigger: "landed",
+      participants: [PUTIN],
+    },
+    // "Such a trip" points back to the visit told before it, a recap between them or not.
+    {
+      text: "Putin said his invitation for Trump to visit Russia, made in Alaska last month, still stood, but that no preparations for such a trip were under way.",
+      date: "2025-09-03",
+      trigger: "trip",
+      participants: [TRUMP, "country:RU"],
+    },
+    // A fronted phrase that tells what is spoken of is not the happening of the one who speaks.
+    {
+      text: "Asked about a call with Volodymyr Zelensky, the spokesman said he had no information. On the Moscow trip, he said details would come in due course.",
+      date: "2023-03-14",
+      trigger: "trip",
+      participants: [],
+    },
     // The pair named after the trigger ("between the two leaders") is the pair told of before.
     {
       text: "Vladimir Putin will travel to North Korea on Tuesday at Kim Jong Un's invitation. It will be the third summit between the two leaders.",

@@ -228,6 +228,8 @@ const rows: [string, string, Stance][] = [
   ["Zelensky said his meeting with Trump on Friday did not go the way it was supposed to.", "meeting", "occurred"],
   ["The Oval Office meeting erupted into a shouting match.", "meeting", "occurred"],
   // discussed
+  // a happening that only "could take place" is weighed, even when the article tells it set elsewhere
+  ["Xi will visit Russia next week, the Kremlin said. Reuters reported that Xi's visit to Moscow could take place as early as next week.", "visit to Moscow", "discussed"],
   ["The two sides said their presidents had agreed to conclude as soon as possible a comprehensive agreement on minerals, the agreement whose signing was scrapped on Feb. 28.", "agreement", "discussed"],
   ["He said he believed both Vladimir Putin and Volodymyr Zelensky would be at the Thursday meeting in Turkey.", "meeting", "discussed"],
   ["Many in Israel expect a sit-down in New York during the U.N. General Assembly.", "sit-down", "discussed"],

@@ -7,7 +7,7 @@ import type { EventMention } from "../../domain/extraction.js";
 import { dayRange, overlaps } from "../../domain/calendar.js";
 import { loadData } from "../resources.js";
 import { CAMEO_OF_TYPE, GENERIC } from "./lexicon.js";
-import { knownNonLeader, officeholder } from "../gazetteer.js";
+import { entityById, knownNonLeader, officeholder } from "../gazetteer.js";
 import { countryOf } from "../entity-facts.js";
 
 interface CoreferenceLexicon {
@@ -24,6 +24,8 @@ interface CoreferenceLexicon {
     leaderLevel: string[];
     /** Plural nouns that name several happenings ("the meetings"). */
     severalHappenings: string[];
+    /** Nouns of visiting, which name the country visited as a party ("the trip"). */
+    visitNouns: string[];
     /** How many sentences back an antecedent may lie. */
     sentences: number;
     /** Words that name a pair without naming them ("their", "the two leaders"). */
@@ -69,12 +71,47 @@ const DEMONSTRATIVE = /\b(?:this|that|these|those)\s+(?:(?!(?:a|an|the)\s)[\w'�
 
 const isParty = (id: string) => !id.startsWith("place:") && !id.startsWith("event:") && !id.startsWith("outlet:");
 const parties = (e: EventMention) => e.participants.filter(isParty);
-/** A mention's party set as one comparable string. */
-const partyKey = (e: EventMention) => [...new Set(parties(e))].sort().join();
+/** A mention's party set as one comparable string; a visit's holds the country visited ("arrived in San Francisco"). */
+function partyKey(e: EventMention): string {
+  const country = visited(e);
+  return [...new Set(country ? [...parties(e), country] : parties(e))].sort().join();
+}
 
-/** True when the mention names enough parties to stand on its own: two, or a visitor and the country visited. */
+/** True when the mention names enough parties to stand on its own: two, or a visitor and where the visit goes. */
 function complete(e: EventMention): boolean {
-  return parties(e).length >= 2;
+  return parties(e).length >= 2 || visited(e) !== null;
+}
+
+const VISIT_NOUNS: ReadonlySet<string> = new Set(LEX.visitNouns);
+
+/**
+ * The country a visit goes to, for one that names one visitor and where he goes ("Xi arrived in San Francisco"): the
+ * country among its parties, else its place's; null when there is none or it is the visitor's own.
+ */
+function visited(e: EventMention): string | null {
+  if (FAMILY.get(e.type) !== FAMILY.get("visit")) return null;
+  const ps = parties(e);
+  const visitors = ps.filter((p) => p.startsWith("person:"));
+  if (visitors.length !== 1 || ps.length > 2) return null;
+  const code = e.place ? (e.place.startsWith("country:") ? e.place.slice("country:".length) : entityById(e.place)?.country) : undefined;
+  const country = ps.find((p) => p.startsWith("country:")) ?? (code ? `country:${code}` : null);
+  const day = dayRange(e.time)?.from ?? null;
+  return country && countryOf(visitors[0], day) !== country ? country : null;
+}
+
+/**
+ * Gives a mention the parties of the happening it refers to. A noun of visiting names the country visited as a party
+ * ("Xi arrived in San Francisco … the trip"); a verb of motion ("Putin would go", "Will he come?") names only who goes.
+ */
+function takeParties(m: EventMention, from: string[], a: EventMention): void {
+  const word = m.trigger.text.toLowerCase();
+  let taken = from;
+  if (FAMILY.get(m.type) === FAMILY.get("visit")) {
+    const country = visited(a);
+    if (VISIT_NOUNS.has(word) || word.startsWith("visit")) taken = country && !from.includes(country) ? [...from, country] : from;
+    else taken = from.filter((p) => p.startsWith("person:"));
+  }
+  m.participants = [...taken, ...m.participants.filter((p) => !taken.includes(p))];
 }
 
 const SEVERAL_HAPPENINGS: ReadonlySet<string> = new Set(LEX.severalHappenings);
@@ -387,7 +424,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
-      if (!fits(m, a, others, dct, true, demonstrative)) continue;
+      if (!fits(m, a, others, dct, true, demonstrative || pointsBack)) continue;
       if (!antecedent) antecedent = a;
       // "Zelensky had invited Xi …; Beijing never answered the invitation": a word for a proposal points to the
       // nearest, whatever its stage.
@@ -434,8 +471,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
       continue;
     }
     if (!antecedent) continue;
-    const own = m.participants.filter((p) => !antecedent!.participants.includes(p));
-    m.participants = [...antecedent.participants, ...own];
+    takeParties(m, antecedent.participants, antecedent);
     // "the next meeting", "another summit": the same pair, but not the happening already dated.
     if (!dayRange(m.time) && dayRange(antecedent.time) && !another(text, m)) m.time = antecedent.time;
     takeKind(m, antecedent);
@@ -497,7 +533,7 @@ export function resolveArticleTopic(text: string, events: EventMention[], named:
     const voices = new Set(m.source.map((x) => x.entity));
     const others = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !topic.parties.includes(p) && !voices.has(p));
     if ((others.length > 0 && own.length > 0) || others.length >= 2) continue;
-    m.participants = [...topic.parties, ...m.participants.filter((p) => !topic.parties.includes(p))];
+    takeParties(m, topic.parties, topic.example);
     // A pair borrowed from the other kind lends neither its time nor its type: only the same happening would.
     if (topic !== ownTopic) continue;
     if (!dayRange(m.time) && dayRange(topic.example.time) && !another(text, m)) m.time = topic.example.time;

@@ -37,6 +37,7 @@ interface RolesLexicon {
   proxyVerbs: string[];
   pluralRoles: Record<string, string>;
   sojournVerbs: string[];
+  topicPrepositions: string[];
   departureVerbs: string[];
   inviteVerbs: string[];
   mannerPhrases: string[];
@@ -70,6 +71,7 @@ const GATHERING_BODIES = new Set(LEX.gatheringBodies);
 const GATHERING_MEMBERS = new Set(LEX.gatheringMembers);
 const PROXY = new Set(LEX.proxyVerbs);
 const SOJOURN = new Set(LEX.sojournVerbs);
+const TOPIC = new Set(LEX.topicPrepositions);
 const DEPARTURE = new Set(LEX.departureVerbs);
 const INVITE = new Set(LEX.inviteVerbs);
 const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
@@ -754,6 +756,8 @@ function frontedSubject(v: RoleView, s: number, k: number, found: Found): boolea
   if (p < 0 || ts[p].pos !== "ADP" || !(p === 0 || ts[p - 1].lower === "-" || ts[p - 1].lower === "—" || ts[p - 1].lower === ",")) return false;
   // Only an opening adjunct: nothing before it is a clause of its own ("In August, after a meeting with Lee, Trump …").
   for (let i = 0; i < p; i++) if (ts[i].pos === "VERB" || ts[i].pos === "AUX") return false;
+  // "On the Moscow trip, he said …": a phrase that tells what is spoken of is nobody's happening.
+  if (TOPIC.has(ts[p].lower) && (ts[p].lower !== "on" || ts[s]?.lower === "the")) return false;
   let comma = -1;
   for (let i = k + 1; i < ts.length && i - k <= REACH + 6; i++) {
     if (ts[i].lower === ",") {

@@ -224,8 +224,9 @@ function heldPlaces(out: EventMention[], ts: Token[], first: number, at: (Entity
     told.place ??= place;
     told.time ??= e.time;
     // "The (highly anticipated) meeting … will take place next Friday": the noun takes the stance of the verb that
-    // holds it, which its modifiers only anticipate.
+    // holds it, which its modifiers only anticipate, and its certainty ("Xi's visit could take place next week").
     if ((told.stance === "occurred" && e.stance !== "occurred" && e.stance !== "unknown") || (told.stance === "discussed" && e.stance === "scheduled")) told.stance = e.stance;
+    if (e.factuality.startsWith("PS") || e.factuality.startsWith("PR")) told.factuality = e.factuality;
   }
 }
 

@@ -172,6 +172,25 @@ describe("participants: the country visited", () => {
   ]);
 });
 
+describe("participants: invitations", () => {
+  check([
+    // An invitation that names its guest and nothing it is to asks for the guest's visit to the host's country.
+    { text: "Putin invited Xi during a video call on Dec. 30.", date: "2023-02-22", trigger: "invited", participants: [XI, "country:RU"] },
+    // An object pronoun is the infinitive's subject, never the inviter.
+    { text: "Trump said Xi had invited him to visit China in April.", date: "2025-10-30", trigger: "visit", participants: [TRUMP, "country:CN"] },
+    // Who invites another to meet is the one met, unless the infinitive names whom.
+    { text: "Netanyahu's office said Biden had invited Netanyahu to meet soon in the United States.", date: "2023-07-18", trigger: "meet", participants: ["person:benjamin-netanyahu", BIDEN] },
+    {
+      text: "Tzachi Hanegbi said Biden had invited Netanyahu to meet him at the White House in September.",
+      date: "2023-07-18",
+      trigger: "meet",
+      participants: ["person:benjamin-netanyahu", BIDEN],
+    },
+    // Invited to a visit of its own, the invitation is not the visit.
+    { text: "Kim invited Putin to visit Pyongyang at a convenient time.", date: "2023-09-14", trigger: "visit", participants: [PUTIN, "country:KP"] },
+  ]);
+});
+
 describe("participants: the happening an article is about", () => {
   check([
     // A noun of visiting that refers back to a visit told by a verb of motion names the country visited; a verb of

@@ -20,6 +20,8 @@ export interface Frame extends TriggerInfo {
   offer?: boolean;
   /** A country, city or venue follows "to" ("invited Netanyahu to the White House", "an invitation to Moscow"). */
   destination?: boolean;
+  /** Its object is a person and nothing tells to what ("Kim invited Putin"): the guest's visit to the host's country. */
+  guest?: boolean;
   /** A gathering follows one of these prepositions ("would represent Russia at the summit"). */
   at?: string[];
   /** The verb's object is one of these nouns ("heads the Russian delegation"). */

@@ -10,7 +10,7 @@ import { countryOf, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { key, WEEKDAYS } from "../times/lexicon.js";
-import { FRAMES, GERUND_ADJUNCT, HAPPENING_TYPES, HELD_IN, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, type TriggerInfo } from "./lexicon.js";
+import { FRAMES, GERUND_ADJUNCT, HAPPENING_TYPES, HELD_IN, LIGHT, NAMED_MEETINGS, PURPOSE_REACH, QUOTE_MARKS, TRIGGERS, type TriggerInfo } from "./lexicon.js";
 
 interface RolesLexicon {
   attendingVerbs: Record<string, string[]>;
@@ -77,6 +77,7 @@ const INVITE = new Set(LEX.inviteVerbs);
 const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]) => [phrase.split(" "), role] as const));
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
+const PERSON_OBJECTS = new Set(["him", "her"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
 const LINKING = new Set(["get", "become", "seem", "appear", "remain", "look"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -180,6 +181,7 @@ export function frameType(v: RoleView, k: number): (TriggerInfo & { offer?: bool
   if (f.destination && invitedPlace(v, k)) return info;
   if (t.pos !== "VERB") return null;
   const person = (i: number) => v.at[i]?.type === "person" || OBJECT_PERSONS.has(v.ts[i]?.lower ?? "");
+  if (f.guest && guestOnly(v, k, person)) return info;
   if (f.passive) {
     let b = k - 1;
     while (b >= 0 && v.ts[b].pos === "ADV") b--;
@@ -214,6 +216,19 @@ export function frameType(v: RoleView, k: number): (TriggerInfo & { offer?: bool
 
 // How far after a frame verb the nouns and gatherings it takes may stand.
 const FRAME_REACH = 6;
+
+/**
+ * "Kim invited Putin when they met", "Putin invited Xi during a video call": the verb's object is a person and no "to"
+ * or "for" after it tells to what (a visit, talks, a gathering), so what is asked is the guest's visit.
+ */
+function guestOnly(v: RoleView, k: number, person: (i: number) => boolean): boolean {
+  let j = k + 1;
+  while (j < v.ts.length && v.ts[j].pos === "ADV") j++;
+  if (!person(j)) return false;
+  const end = v.at[j] ? phraseEnd(v, j) : j;
+  const next = v.ts[end + 1]?.lower ?? "";
+  return next !== "to" && next !== "for";
+}
 
 /** A gathering right after a preposition: a happening's noun ("at the summit") or a named one ("at BRICS"). */
 function gatheringAfter(v: RoleView, at: number): boolean {
@@ -266,8 +281,10 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     subjectOf(v, k, found);
     const inviters = found.parties.length;
     complements(v, k, type, found, true);
-    // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country.
-    const visited = INVITE.has(t.lemma) ? invitedTo(v, k) : null;
+    // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country; "Kim invited Putin" with
+    // no destination asks him to the host's own.
+    const host = found.parties.slice(0, inviters).map((p) => countryOf(p, v.date)).find((c): c is string => !!c);
+    const visited = INVITE.has(t.lemma) ? (invitedTo(v, k) ?? (type === "visit" && !invitedPlace(v, k) ? host ?? null : null)) : null;
     if (visited) found.parties = [...found.parties.slice(inviters).filter((p) => p !== visited), visited];
     // "Beijing sent Li Qiang", "would stay home and send Lavrov": who sends stays home; the people sent take part.
     // "Lavrov would represent Russia": an envoy as subject takes part, the country represented does not.
@@ -614,7 +631,19 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     if (going >= 0) return subjectOf(v, going, found, depth + 1);
     // "invited Putin to visit", "urged Kim to meet": the object of the verb before is the infinitive's subject.
     if (v.at[c]) {
-      for (const m of matchesIn(v, phraseStart(v, c), c)) if (!placeLike(m)) found.party(m);
+      const start = phraseStart(v, c);
+      for (const m of matchesIn(v, start, c)) if (!placeLike(m)) found.party(m);
+      invitedToMeet(v, start - 1, k, found, depth);
+      return;
+    }
+    // "Trump said Xi had invited him to visit China": an object pronoun stands for the person named before, never for
+    // the verb's own subject.
+    if (c > 0 && ts[c - 1].pos === "VERB" && PERSON_OBJECTS.has(ts[c].lower)) {
+      const asker = new Found();
+      subjectOf(v, c - 1, asker, depth + 1);
+      const referent = lastPersonBefore(v, c, asker);
+      if (referent) found.party(referent);
+      invitedToMeet(v, c - 1, k, found, depth);
       return;
     }
     if (ts[c].pos === "ADJ" || CONTROL_ADJECTIVES.has(ts[c].lower)) return subjectOf(v, c, found, depth + 1);
@@ -709,6 +738,20 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     }
     found.party(m);
   }
+}
+
+/**
+ * "Biden invited Netanyahu to meet in the United States": who invites another to meet or talk is the one met; to visit,
+ * the host, who takes no part by name.
+ */
+function invitedToMeet(v: RoleView, verb: number, k: number, found: Found, depth: number): void {
+  const t = v.ts[verb];
+  const kind = TRIGGERS.get(v.ts[k].lemma)?.type;
+  if (!t || t.pos !== "VERB" || !INVITE.has(t.lemma) || (kind !== "meet" && kind !== "communicate" && kind !== "negotiate")) return;
+  // "invited Netanyahu to meet him", "to talk with Xi": whom it names is met.
+  const next = v.ts[k + 1];
+  if (next && (PERSON_OBJECTS.has(next.lower) || next.lower === "with" || v.at[k + 1]?.type === "person")) return;
+  subjectOf(v, verb, found, depth + 1);
 }
 
 /**

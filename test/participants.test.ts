@@ -45,6 +45,14 @@ const MACRON = "person:emmanuel-macron";
 
 describe("participants: subjects and objects of the verb", () => {
   check([
+    // A verb coordinated after a phrase of time ("since the invasion") shares the subject before it.
+    {
+      text: "Xi has spoken to Putin several times since the invasion but has not spoken to Zelensky since it began.",
+      date: "2023-02-24",
+      trigger: "spoken",
+      n: 2,
+      participants: [XI, ZELENSKY],
+    },
     // A companion named by a pronoun is the person told of before: the one who invites.
     { text: "President Joe Biden on Monday invited Israeli Prime Minister Benjamin Netanyahu to meet with him in the United States this fall.", date: "2023-07-17", trigger: "meet", participants: [BIDEN, "person:benjamin-netanyahu"] },
     // A determiner opens its phrase: the date before "that" is not the start of the subject.
@@ -696,6 +704,21 @@ describe("kinds and places told by the words around a trigger", () => {
   it("meeting a demand or a deadline is no meeting", () => {
     expect(read("Trump said certain conditions had to be met.", "2018-05-22", "met").type).toBe("other");
     expect(read("Trump met Kim in Singapore.", "2018-06-12", "met").type).toBe("meet");
+  });
+  it("calling that asks, judges or names is no call; calling someone, or calling someone a day later, is", () => {
+    expect(read("Biden called on Moscow to de-escalate.", "2021-04-13", "called").type).toBe("other");
+    expect(read("Putin had called for the talks to resume.", "2025-05-11", "called").type).toBe("other");
+    expect(read("Putin called the conversation very informative, open and useful.", "2025-05-19", "called").type).toBe("other");
+    expect(read('Ramaphosa called the U.S. decision "their loss" on Monday.', "2025-11-11", "called").type).toBe("other");
+    expect(read("He restated what the White House called America's ironclad commitment.", "2023-07-17", "called").type).toBe("other");
+    expect(read("Trump called Putin a day after the summit.", "2025-08-18", "called").type).toBe("communicate");
+    expect(read("Macron then called Ukraine's President Volodymyr Zelensky.", "2022-02-20", "called").type).toBe("communicate");
+  });
+  it("speaking with no one it is with is nobody's call, while the pair who spoke stay its parties", () => {
+    const text = "Donald Trump and Vladimir Putin spoke by phone for two hours on Monday. Speaking to reporters in Sochi, Putin called the conversation very informative.";
+    expect(read(text, "2025-05-19", "Speaking").participants).toEqual([]);
+    expect([...read(text, "2025-05-19", "conversation").participants].sort()).toEqual([TRUMP, PUTIN].sort());
+    expect([...read("On May 19 Trump and Putin spoke for more than two hours by phone.", "2025-05-31", "spoke").participants].sort()).toEqual([TRUMP, PUTIN].sort());
   });
   it("missiles fired are a launch, shells fired an attack", () => {
     expect(read("North Korea fired several short-range ballistic missiles toward the northeast on Wednesday.", "2025-10-22", "fired").type).toBe("missile_test");

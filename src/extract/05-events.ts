@@ -4,7 +4,7 @@ import { dayRange } from "../domain/calendar.js";
 import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NAMING, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveAttendedDay, resolveCompanionPartner, resolveEventCoreference, resolveIncluded, resolveLeaderLevel, resolvePlural, resolveSentencePair, resolveSentenceParties, resolveThreeWay, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
@@ -134,7 +134,7 @@ const CONTEXT_REACH = 6;
 /** Event class and CAMEO code of a trigger, looking at the nearby words for ambiguous ones. */
 function classify(ts: Token[], k: number): TriggerInfo {
   const t = ts[k];
-  if (satisfied(ts, k)) return GENERIC;
+  if (satisfied(ts, k) || naming(ts, k)) return GENERIC;
   const lemma = t.pos === "PROPN" ? t.lower : t.lemma;
   const next = ts[k + 1]?.lower ?? "";
   const phrasal = PHRASAL.get(`${lemma} ${next}`);
@@ -383,6 +383,34 @@ function inQuantity(ts: Token[], k: number): boolean {
 }
 
 /** "The conditions had to be met", "met the deadline": a verb of meeting that satisfies something is no meeting. */
+const OBJECT_POS: ReadonlySet<string> = new Set(["DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"]);
+
+/**
+ * "called on Moscow to de-escalate", "called the conversation very informative", "called Putin a killer", "what the
+ * White House called its commitment": a verb of calling that asks, judges or names (lexicon `naming`) is no call.
+ */
+function naming(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB" || !NAMING.verbs.has(ts[k].lemma)) return false;
+  // "called on Moscow to de-escalate", "called for talks"; "called on Xi" with no errand after it is a visit paid.
+  const next = ts[k + 1]?.lower ?? "";
+  if (next === "for") return true;
+  if (NAMING.prepositions.has(next)) return ts.slice(k + 2, k + 9).some((t, i, a) => t.lower === "to" && !!a[i + 1] && (a[i + 1].pos === "VERB" || (!["DET", "PROPN", "NUM"].includes(a[i + 1].pos) && /^[a-z]/.test(a[i + 1].text))));
+  // "what the White House called …": its object is the "what" before its subject.
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+    if (ts[j].lower === "what") return true;
+    if (!OBJECT_POS.has(ts[j].pos) && ts[j].pos !== "AUX") break;
+  }
+  // An object, then a description of it: an adjective, an adverb before one, a quotation, or "a"/"an" not opening a span of time.
+  let j = k + 1;
+  if (!OBJECT_POS.has(ts[j]?.pos ?? "")) return false;
+  const start = j;
+  while (j < ts.length && (OBJECT_POS.has(ts[j].pos) || ts[j].lower === "'s" || ts[j].lower === "’s") && !(j > start && (ts[j].lower === "a" || ts[j].lower === "an"))) j++;
+  const after = ts[j];
+  if (!after || j === start) return false;
+  if (after.lower === "a" || after.lower === "an") return !NAMING.spans.has(ts[j + 1]?.lower ?? "");
+  return (after.pos === "ADV" && ts[j + 1]?.pos === "ADJ") || after.text === '"' || after.text === "“";
+}
+
 function satisfied(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || !SATISFYING_VERBS.has(ts[k].lemma)) return false;
   // Its object: "met the deadline", "meet their demands".

@@ -26,6 +26,8 @@ interface CoreferenceLexicon {
     severalHappenings: string[];
     /** Nouns of visiting, which name the country visited as a party ("the trip"). */
     visitNouns: string[];
+    /** Verbs of speaking, which name a call only with whom or a pair as subject. */
+    speechVerbs: string[];
     /** How many sentences back an antecedent may lie. */
     sentences: number;
     /** Words that name a pair without naming them ("their", "the two leaders"). */
@@ -83,6 +85,9 @@ function complete(e: EventMention): boolean {
 }
 
 const VISIT_NOUNS: ReadonlySet<string> = new Set(LEX.visitNouns);
+const SPEECH_VERBS: ReadonlySet<string> = new Set(LEX.speechVerbs);
+/** "Speaking to reporters, Trump said": a verb of speaking that no frame made a call is nobody's call. */
+const speechOnly = (m: EventMention) => m.type === GENERIC_TYPE && SPEECH_VERBS.has(m.trigger.text.toLowerCase());
 
 /**
  * The country a visit goes to, for one that names one visitor and where he goes ("Xi arrived in San Francisco"): the
@@ -402,7 +407,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
   for (let i = 0; i < events.length; i++) {
     const m = events[i];
     const pointer = POINTERS.has(m.trigger.text.toLowerCase());
-    if (complete(m) || !(kindOf(m) !== undefined || pointer) || severalHappenings(m)) continue;
+    if (complete(m) || !(kindOf(m) !== undefined || pointer) || severalHappenings(m) || speechOnly(m)) continue;
     // "Trump's trip", "Putin's proposal": a noun that names a party of its own is about that party's happening.
     if (pointer && kindOf(m) === undefined && parties(m).length > 0) continue;
     // "rejecting every sensible initiative", "any proposal": a quantified noun is no particular happening.
@@ -421,10 +426,18 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     const definite = DEFINITE.test(text.slice(Math.max(0, m.trigger.start - 40), m.trigger.start));
     const demonstrative = DEMONSTRATIVE.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
     let antecedent: EventMention | null = null;
+    // "the conversation": a pointer that also names a kind ("Putin called the conversation useful") means a happening
+    // of that kind within reach before one of any other kind.
+    const kinded = pointer && KIND.has(m.trigger.text.toLowerCase());
+    let otherKind: EventMention | null = null;
     for (let j = i - 1; j >= 0; j--) {
       const a = events[j];
       if (m.sentence - a.sentence > LEX.sentences) break;
       if (!fits(m, a, others, dct, true, demonstrative || pointsBack)) continue;
+      if (kinded && kindOf(a) !== kindOf(m)) {
+        otherKind ??= a;
+        continue;
+      }
       if (!antecedent) antecedent = a;
       // "Zelensky had invited Xi …; Beijing never answered the invitation": a word for a proposal points to the
       // nearest, whatever its stage.
@@ -433,6 +446,7 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
         break;
       }
     }
+    antecedent ??= otherKind;
     // "Blinken cancelled that meeting": of the happenings a demonstrative fits, the one whose parties include those
     // its sentence names is meant over a nearer one without them (the summit the meeting was to prepare).
     const people = others.filter((p) => p.startsWith("person:") && !m.source.some((x) => x.entity === p));
@@ -521,7 +535,7 @@ export function resolveArticleTopic(text: string, events: EventMention[], named:
     const f = kindOf(m);
     const ownTopic = f === undefined ? undefined : topics.get(f);
     const topic = f === undefined ? undefined : ownTopic ?? borrowed(m, f);
-    if (!topic || complete(m) || gatherings.has(m) || severalHappenings(m) || !levelAgrees(m, topic.example, dct)) continue;
+    if (!topic || complete(m) || gatherings.has(m) || severalHappenings(m) || speechOnly(m) || !levelAgrees(m, topic.example, dct)) continue;
     // What is told as held is not the happening only talked about (as with an antecedent); a mention naming no one
     // takes the topic whatever its time, one naming a party only when its time agrees.
     if ((!timesAgree(m, topic.example) && parties(m).length > 0) || (m.stance === "occurred" && !topic.held)) continue;
@@ -552,7 +566,7 @@ const SENTENCE_PARTIES = 3;
 export function resolveSentenceParties(events: EventMention[], named: Map<number, Set<string>>, gatherings: ReadonlySet<EventMention>): void {
   for (const m of events) {
     const f = kindOf(m);
-    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || m.stance !== "occurred" || parties(m).length > 0 || gatherings.has(m) || severalHappenings(m)) continue;
+    if (f === undefined || f === FAMILY.get("visit") || f === FAMILY.get("sign") || m.stance !== "occurred" || parties(m).length > 0 || gatherings.has(m) || severalHappenings(m) || speechOnly(m)) continue;
     const voices = new Set(m.source.map((x) => x.entity));
     const people = [...(named.get(m.sentence) ?? [])].filter((p) => p.startsWith("person:") && !voices.has(p));
     if (people.length >= 2 && people.length <= SENTENCE_PARTIES) m.participants = [...people, ...m.participants];

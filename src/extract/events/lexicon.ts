@@ -53,6 +53,7 @@ export interface EventLexicon {
   /** Phrases of quantity whose noun names no happening ("a good deal of history"). */
   quantityPhrases: string[];
   satisfied: { verbs: string[]; objects: string[] };
+  naming: { verbs: string[]; prepositions: string[]; spans: string[] };
   goingVerbs: { verbs: string[]; idioms: string[]; toIdioms: string[] };
 }
 
@@ -103,6 +104,7 @@ export const GOING_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.idioms);
 export const GOING_TO_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.toIdioms);
 export const SATISFYING_VERBS: ReadonlySet<string> = new Set(LEX.satisfied.verbs);
 export const SATISFIED_OBJECTS: ReadonlySet<string> = new Set(LEX.satisfied.objects);
+export const NAMING = { verbs: new Set(LEX.naming.verbs), prepositions: new Set(LEX.naming.prepositions), spans: new Set(LEX.naming.spans) };
 export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
 export const RELATIVE_SUBJECTS = new Set(["who", "which"]);
 export const BOUNDARY_PREPOSITIONS = new Set(["since"]);

@@ -78,6 +78,9 @@ const PLURAL_ROLES = new Map(Object.entries(LEX.pluralRoles).map(([phrase, role]
 const SPEAKER_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i"]);
 const PERSON_PRONOUNS = new Set(["he", "she"]);
 const PERSON_OBJECTS = new Set(["him", "her"]);
+// Words of time that open a phrase as well as a clause ("since the invasion", "since it began").
+const TIME_WORDS = new Set(["since", "after", "before", "until"]);
+const PHRASE_OPENERS = new Set(["DET", "NOUN", "PROPN", "NUM", "ADJ"]);
 const PARTICLES = new Set(["down", "up", "together", "back"]);
 const LINKING = new Set(["get", "become", "seem", "appear", "remain", "look"]);
 const RELATIVE = new Set(["who", "which", "that"]);
@@ -695,7 +698,9 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
   // "hosted Zelensky at the White House on Monday, then broke off to phone Putin": so does one after ", then".
   if (((w.lower === "and" || w.lower === "but" || w.lower === "then") && w.pos === "CCONJ") || (w.lower === "," && ts[j + 1]?.lower === "then")) {
     for (let c = j - 1; c >= 0 && j - c <= 2 * REACH; c--) {
-      if (STOPS.has(ts[c].lower)) return;
+      // "has spoken to Putin several times since the invasion but has not spoken to Zelensky": a word of time that
+      // opens a phrase, not a clause, stops nothing.
+      if (STOPS.has(ts[c].lower) && !(TIME_WORDS.has(ts[c].lower) && PHRASE_OPENERS.has(ts[c + 1]?.pos ?? ""))) return;
       if (ts[c].pos === "VERB") return subjectOf(v, c, found, depth + 1);
     }
     return;

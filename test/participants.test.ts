@@ -732,6 +732,7 @@ describe("participants: attending a named gathering", () => {
     expect(read("Chinese President Xi Jinping will skip the G20 leaders' summit next week, the foreign ministry said.", "2025-11-14", "summit")).toMatchObject({ type: "attend", participants: [XI], place: "place:johannesburg", stance: "unplanned" });
     expect(read("Donald Trump said he would not go to the Group of 20 summit in South Africa in November.", "2025-09-06", "summit")).toMatchObject({ type: "attend", participants: [TRUMP], place: "country:ZA" });
     expect(read("Xi skipped the G20 summit in New Delhi in 2023.", "2025-11-14", "summit")).toMatchObject({ type: "attend", participants: [XI], stance: "failed" });
+    expect(read("Vladimir Putin would take part in next month's BRICS summit in Johannesburg.", "2023-07-20", "summit")).toMatchObject({ type: "attend", participants: [PUTIN], place: "place:johannesburg" });
     // Talks someone stays away from keep the parties the article gives them.
     expect(read("Putin stayed away from the talks in Istanbul.", "2025-05-16", "talks").type).toBe("meet");
   });

@@ -363,7 +363,7 @@ export function attendeeOf(v: RoleView, k: number): string | null {
   while (j >= 0 && (NP_POS.has(ts[j].pos) || v.at[j] || ["'", "’", "'s", "’s", "-"].includes(ts[j].lower)) && !PERSON_PRONOUNS.has(ts[j].lower)) j--;
   // The words a verb takes its gathering through: "go to", "stay away from", "pull out of".
   const through: string[] = [];
-  while (j >= 0 && through.length < 2 && (ts[j].pos === "ADP" || ts[j].pos === "PART" || ts[j].lower === "to" || ts[j].lower === "away" || ts[j].lower === "out")) through.unshift(ts[j--].lower);
+  while (j >= 0 && through.length < 2 && (ts[j].pos === "ADP" || ts[j].pos === "PART" || ts[j].lower === "to" || ts[j].lower === "away" || ts[j].lower === "out" || ts[j].lower === "part")) through.unshift(ts[j--].lower);
   if (j < 0 || ts[j].pos !== "VERB") return null;
   const words = ATTENDING.get(ts[j].lemma);
   if (!words || (through.length === 0 ? !words.has("") : !through.every((w) => words.has(w)))) return null;

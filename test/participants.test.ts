@@ -221,6 +221,14 @@ describe("participants: the happening an article is about", () => {
       trigger: "landed",
       participants: [PUTIN],
     },
+    // A happening said to be someone's first (or last, or only) is theirs, with whom or where "to" or "with" names.
+    {
+      text: "If it happens, the trip would be Putin's first to North Korea since his July 2000 trip to Pyongyang.",
+      date: "2023-09-14",
+      trigger: "trip",
+      participants: [PUTIN, "country:KP"],
+    },
+    { text: "The meeting was Biden's first with Xi as president.", date: "2022-11-14", trigger: "meeting", participants: [BIDEN, XI] },
     // "Such a trip" points back to the visit told before it, a recap between them or not.
     {
       text: "Putin said his invitation for Trump to visit Russia, made in Alaska last month, still stood, but that no preparations for such a trip were under way.",

@@ -341,6 +341,35 @@ export function resolveAttendedDay(events: EventMention[]): void {
   }
 }
 
+// "the trip would be Putin's first to North Korea", "the talks were his first with Xi": a copula, a possessor, an
+// ordinal; then what the happening goes to or is with.
+const BE_AFTER = /^\s+(?:would|will|could|might)?\s*(?:be|is|was|are|were|has been|had been)\s+$/i;
+const ORDINAL_AFTER = /^['’]s\s+(?:first|second|third|fourth|fifth|last|latest|only|maiden)\b/i;
+const TO_WITH = /^[\w\s-]{0,30}?\b(?:to|with)\s+(?:the\s+)?$/i;
+
+/**
+ * "The trip would be Putin's first to North Korea since 2000": a happening that names no one, said to be someone's
+ * first (or last, or only) of its kind, is that person's; what it is "to" or "with" in that phrase is its other party.
+ * ("The trip is his first" is left to the happening it refers back to.)
+ */
+export function resolveOrdinalOwner(text: string, events: EventMention[], named: { entity: string; type: string; start: number; end: number; sentence: number }[]): void {
+  for (const m of events) {
+    const f = kindOf(m);
+    if (f === undefined || parties(m).length > 0 || severalHappenings(m)) continue;
+    let owner: string | null = null;
+    let from = -1;
+    const person = named.find((p) => p.type === "person" && p.sentence === m.sentence && p.start > m.trigger.end && BE_AFTER.test(text.slice(m.trigger.end, p.start)));
+    const ordinal = person ? ORDINAL_AFTER.exec(text.slice(person.end, person.end + 20)) : null;
+    if (person && ordinal) {
+      owner = person.entity;
+      from = person.end + ordinal[0].length;
+    }
+    if (!owner) continue;
+    const other = named.find((p) => p.sentence === m.sentence && p.start > from && p.entity !== owner && (p.type === "person" || p.type === "country") && TO_WITH.test(text.slice(from, p.start)));
+    m.participants = other ? [owner, other.entity, ...m.participants] : [owner, ...m.participants];
+  }
+}
+
 // A companion named right after a meeting or a call: "talks with Donald Trump", "an informal meeting with Putin".
 const WITH_AFTER = /^\s+(?:by\s+phone\s+|by\s+video\s+)?with\s+$/i;
 

@@ -221,6 +221,19 @@ describe("participants: the happening an article is about", () => {
       trigger: "landed",
       participants: [PUTIN],
     },
+    // A visit naming no one, told beside its visitor's leaving a place, is the visitor's to that place's country.
+    {
+      text: "Xi Jinping left Moscow on Wednesday at the end of a three-day state visit.",
+      date: "2023-03-22",
+      trigger: "visit",
+      participants: [XI, "country:RU"],
+    },
+    {
+      text: "Kim Jong Un's train left Beijing on Thursday evening after talks with Xi Jinping, ending a visit in which he met Xi and Putin.",
+      date: "2025-09-05",
+      trigger: "visit",
+      participants: [KIM, "country:CN"],
+    },
     // A happening said to be someone's first (or last, or only) is theirs, with whom or where "to" or "with" names.
     {
       text: "If it happens, the trip would be Putin's first to North Korea since his July 2000 trip to Pyongyang.",

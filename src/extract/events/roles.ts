@@ -913,6 +913,28 @@ function nounFrame(v: RoleView, k: number, type: string, found: Found): void {
     if (m >= 0) subjectOf(v, m, found);
     else adjunctHolder(v, s, type, found);
   }
+  if (type === "visit" && found.parties.length === 0) visitLeft(v, k, found);
+}
+
+/**
+ * "Xi Jinping left Moscow on Wednesday at the end of a three-day state visit", "Kim's train left Beijing …, ending a
+ * visit": a visit that names no one, told beside its visitor's leaving a place, is the visitor's to that place's country.
+ */
+function visitLeft(v: RoleView, k: number, found: Found): void {
+  const { ts } = v;
+  for (let j = k - 1; j >= 0; j--) {
+    if (ts[j].pos !== "VERB" || !DEPARTURE.has(ts[j].lemma)) continue;
+    const left = matchesIn(v, j + 1, Math.min(ts.length - 1, j + 3)).find((m) => m.type === "country" || placeLike(m));
+    const code = left ? (left.type === "country" ? left.entity.slice("country:".length) : entityById(left.entity)?.country) : undefined;
+    if (!code) return;
+    const subject = new Found();
+    subjectOf(v, j, subject);
+    const people = subject.parties.filter((p) => p.startsWith("person:"));
+    if (people.length !== 1 || countryOf(people[0], v.date) === `country:${code}`) return;
+    found.partyId(people[0]);
+    found.partyId(`country:${code}`);
+    return;
+  }
 }
 
 // The prepositions by which a noun of will or plan takes the happening it is about.

@@ -712,6 +712,11 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(read("Xi arrived for a summit meeting with President Joe Biden and the 30th APEC Economic Forum Meeting.", "2023-11-14", "Meeting").participants).toEqual([]);
     expect(extract({ text: "The Associated Press reports that Trump will meet Putin.", date: "2025-08-08" }).events.some((e) => e.trigger.text === "Associated")).toBe(false);
   });
+  it("a city that hosts a happening is where it is, and hosting a gathering is nobody's visit", () => {
+    expect(read("Geneva will host the first Biden-Putin meeting on June 16.", "2021-05-25", "meeting").place).toBe("place:geneva");
+    const hosts = read("Kim will visit Russia this month. Vladivostok hosts the Eastern Economic Forum from September 10 to 13.", "2023-09-05", "hosts");
+    expect(hosts).toMatchObject({ type: "other", participants: [], place: "place:vladivostok" });
+  });
   it("a word of no type that refers to a happening takes that happening's type", () => {
     const r = extract({ text: "Antony Blinken will meet Sergei Lavrov in Geneva on Thursday. Washington has said the session can go ahead only if Russia does not invade.", date: "2022-02-21" });
     expect(r.events.find((e) => e.trigger.text === "session")?.type).toBe("meet");

@@ -734,13 +734,14 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     }
   }
   for (const m of matchesIn(v, start, j)) {
-    // A subject is a party: a place or venue by name is not ("Istanbul will host"), but a body is ("the Kremlin").
-    if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
-    // "Singapore will host the first meeting between …": a country that hosts is where, its guests take part.
-    if (m.type === "country" && ts[k].lemma === "host") {
+    // "Singapore will host the first meeting between …", "Vladivostok hosts the forum": a country or city that hosts
+    // is where, its guests take part.
+    if ((m.type === "country" || m.type === "place") && ts[k].lemma === "host") {
       found.where(m);
       continue;
     }
+    // A subject is a party: a place or venue by name is not ("Istanbul will host"), but a body is ("the Kremlin").
+    if (m.type === "place" || (m.entity.startsWith("local:") && placeLike(m))) continue;
     found.party(m);
   }
 }

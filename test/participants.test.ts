@@ -234,6 +234,13 @@ describe("participants: the happening an article is about", () => {
       trigger: "visit",
       participants: [KIM, "country:CN"],
     },
+    // "A meeting of the presidents" is the pair's told before, not the meeting of one who only does not rule it out.
+    {
+      text: "Zelensky said he was ready to meet Putin. The Kremlin has not ruled out a meeting of the presidents; it has simply never put one on the schedule.",
+      date: "2025-05-15",
+      trigger: "meeting",
+      participants: [PUTIN, ZELENSKY],
+    },
     // A happening said to be someone's first (or last, or only) is theirs, with whom or where "to" or "with" names.
     {
       text: "If it happens, the trip would be Putin's first to North Korea since his July 2000 trip to Pyongyang.",

@@ -251,6 +251,7 @@ function printRealPatterns(r: RealPatternsScore & { docs: number; seconds: numbe
   console.log(row([`source chains right (${r.chains.right}/${r.chains.n})`, f3(ch), `≥ ${t.chains}`, mark(ch, t.chains)], widths));
   const cr = pct(r.credits.found, r.credits.gold);
   console.log(row([`agency credits found (${r.credits.found}/${r.credits.gold}, ${r.credits.spurious} spurious)`, f3(cr), `≥ ${t.credits}`, mark(cr, t.credits)], widths));
+  console.log(`readings of two or more parties matching no gold report (misreadings that become claims): ${r.unmatchedReadings}`);
   const labels = Object.entries(r.stance.perLabel)
     .map(([l, s]) => `${l} ${f3(s.f1)} (gold ${s.gold}, system ${s.system})`)
     .join("; ");

@@ -2,7 +2,8 @@
 // source chain presenting it, and each article's agency credits.
 import type { EventMention, Extraction, SourceRef } from "../../src/domain/extraction.js";
 import { resolveName } from "../../src/extract/gazetteer.js";
-import type { GoldArticle, GoldReport, Storyline } from "./corpus.js";
+import { readingsOf } from "../../src/link/02-readings.js";
+import { articleBody, type GoldArticle, type GoldReport, type Storyline } from "./corpus.js";
 import { type Miss, overlaps } from "./score.js";
 
 export interface LabelScore {
@@ -20,6 +21,8 @@ export interface RealPatternsScore {
   background: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
   chains: { right: number; n: number };
   credits: { found: number; gold: number; spurious: number };
+  /** Readings of two or more parties the ledger would take that match no gold report: misreadings that become claims. */
+  unmatchedReadings: number;
 }
 
 /** One article as the scorer reads it: its storyline, gold and extraction. */
@@ -77,10 +80,18 @@ export function scoreRealPatterns(articles: ScoredArticle[], misses: Miss[]): Re
   const bg = { tp: 0, fp: 0, fn: 0 };
   const chains = { right: 0, n: 0 };
   const credits = { found: 0, gold: 0, spurious: 0 };
+  let unmatchedReadings = 0;
   for (const a of articles) {
     const doc = `${a.story.id}/${a.gold.file}`.replace(/\.txt$/, "");
     const events = a.extraction?.events ?? [];
     const text = a.extraction?.article.text ?? "";
+    if (a.extraction) {
+      const told = new Set(a.gold.reports.map((r) => eventFor(r, events)?.id));
+      const outlet = articleBody(a.story, a.gold.file).outlet?.trim() || null;
+      for (const r of readingsOf({ text, outlet, published: a.date, sentences: a.extraction.sentences, events, entities: a.extraction.entities })) {
+        if (r.parties.length >= 2 && !told.has(r.mention.id)) unmatchedReadings++;
+      }
+    }
     for (const r of a.gold.reports) {
       reports++;
       labels.add(r.stance);
@@ -152,6 +163,7 @@ export function scoreRealPatterns(articles: ScoredArticle[], misses: Miss[]): Re
     background: { ...bg, ...prfOf(bg.tp, bg.fp, bg.fn) },
     chains,
     credits,
+    unmatchedReadings,
   };
 }
 

@@ -383,7 +383,6 @@ function inQuantity(ts: Token[], k: number): boolean {
   });
 }
 
-/** "The conditions had to be met", "met the deadline": a verb of meeting that satisfies something is no meeting. */
 const OBJECT_POS: ReadonlySet<string> = new Set(["DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"]);
 
 /**
@@ -395,7 +394,7 @@ function naming(ts: Token[], k: number): boolean {
   // "called on Moscow to de-escalate", "called for talks"; "called on Xi" with no errand after it is a visit paid.
   const next = ts[k + 1]?.lower ?? "";
   if (next === "for") return true;
-  if (NAMING.prepositions.has(next)) return ts.slice(k + 2, k + 9).some((t, i, a) => t.lower === "to" && !!a[i + 1] && (a[i + 1].pos === "VERB" || (!["DET", "PROPN", "NUM"].includes(a[i + 1].pos) && /^[a-z]/.test(a[i + 1].text))));
+  if (NAMING.prepositions.has(next)) return errandAfter(ts, k + 2);
   // "what the White House called …": its object is the "what" before its subject.
   for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
     if (ts[j].lower === "what") return true;
@@ -412,6 +411,18 @@ function naming(ts: Token[], k: number): boolean {
   return (after.pos === "ADV" && ts[j + 1]?.pos === "ADJ") || after.text === '"' || after.text === "“";
 }
 
+// How far after "called on" its errand ("to de-escalate") may begin.
+const ERRAND_REACH = 7;
+/** "… Moscow to de-escalate": a "to" within reach that opens a verb (the tagger may take "de-escalate" for a noun). */
+function errandAfter(ts: Token[], from: number): boolean {
+  for (let j = from; j < ts.length - 1 && j < from + ERRAND_REACH; j++) {
+    const v = ts[j + 1];
+    if (ts[j].lower === "to" && (v.pos === "VERB" || (!["DET", "PROPN", "NUM"].includes(v.pos) && /^[a-z]/.test(v.text)))) return true;
+  }
+  return false;
+}
+
+/** "The conditions had to be met", "met the deadline": a verb of meeting that satisfies something is no meeting. */
 function satisfied(ts: Token[], k: number): boolean {
   if (ts[k].pos !== "VERB" || !SATISFYING_VERBS.has(ts[k].lemma)) return false;
   // Its object: "met the deadline", "meet their demands".

@@ -356,17 +356,12 @@ export function resolveOrdinalOwner(text: string, events: EventMention[], named:
   for (const m of events) {
     const f = kindOf(m);
     if (f === undefined || parties(m).length > 0 || severalHappenings(m)) continue;
-    let owner: string | null = null;
-    let from = -1;
-    const person = named.find((p) => p.type === "person" && p.sentence === m.sentence && p.start > m.trigger.end && BE_AFTER.test(text.slice(m.trigger.end, p.start)));
-    const ordinal = person ? ORDINAL_AFTER.exec(text.slice(person.end, person.end + 20)) : null;
-    if (person && ordinal) {
-      owner = person.entity;
-      from = person.end + ordinal[0].length;
-    }
-    if (!owner) continue;
-    const other = named.find((p) => p.sentence === m.sentence && p.start > from && p.entity !== owner && (p.type === "person" || p.type === "country") && TO_WITH.test(text.slice(from, p.start)));
-    m.participants = other ? [owner, other.entity, ...m.participants] : [owner, ...m.participants];
+    const owner = named.find((p) => p.type === "person" && p.sentence === m.sentence && p.start > m.trigger.end && BE_AFTER.test(text.slice(m.trigger.end, p.start)));
+    const ordinal = owner ? ORDINAL_AFTER.exec(text.slice(owner.end, owner.end + 20)) : null;
+    if (!owner || !ordinal) continue;
+    const from = owner.end + ordinal[0].length;
+    const other = named.find((p) => p.sentence === m.sentence && p.start > from && p.entity !== owner.entity && (p.type === "person" || p.type === "country") && TO_WITH.test(text.slice(from, p.start)));
+    m.participants = other ? [owner.entity, other.entity, ...m.participants] : [owner.entity, ...m.participants];
   }
 }
 

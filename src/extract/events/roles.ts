@@ -286,8 +286,8 @@ export function readRoles(v: RoleView, k: number, type: string, attr: Attributio
     complements(v, k, type, found, true);
     // "Kim invited Putin to North Korea": the visit asked for is the guest's to that country; "Kim invited Putin" with
     // no destination asks him to the host's own.
-    const host = found.parties.slice(0, inviters).map((p) => countryOf(p, v.date)).find((c): c is string => !!c);
-    const visited = INVITE.has(t.lemma) ? (invitedTo(v, k) ?? (type === "visit" && !invitedPlace(v, k) ? host ?? null : null)) : null;
+    const host = type === "visit" && !invitedPlace(v, k) ? found.parties.slice(0, inviters).map((p) => countryOf(p, v.date)).find((c): c is string => !!c) : undefined;
+    const visited = INVITE.has(t.lemma) ? (invitedTo(v, k) ?? host ?? null) : null;
     if (visited) found.parties = [...found.parties.slice(inviters).filter((p) => p !== visited), visited];
     // "Beijing sent Li Qiang", "would stay home and send Lavrov": who sends stays home; the people sent take part.
     // "Lavrov would represent Russia": an envoy as subject takes part, the country represented does not.

@@ -127,3 +127,22 @@ describe("a quotation over several sentences is all its source's", () => {
     ['Trump spoke to Putin on Monday. "We will have a summit," he wrote.', "spoke", []],
   ]);
 });
+
+describe("a quotation that goes on past its cue's sentence is still the source's", () => {
+  const text =
+    'Donald Trump said on Wednesday that he had cancelled his meeting with Vladimir Putin.\n\n"It just didn\'t feel right to me," Trump said at the White House. "It didn\'t feel like we were going to get there, so I cancelled it. But we\'ll do it in the future."';
+  it("the sentences after the cue, inside the same quotation, are Trump's", () => {
+    expect(chainOf(text, "cancelled", 2, "2025-10-22")).toEqual(["Trump"]);
+    expect(chainOf(text, "do", 1, "2025-10-22")).toEqual(["Trump"]);
+  });
+  it("the cue's own clause is not inside the quotation that goes on", () => {
+    const kishida =
+      '"We offered China to become a partner," Zelensky told a news conference with Fumio Kishida, who made an unannounced visit to Kyiv the same day. "We are waiting for an answer."';
+    expect(chainOf(kishida, "visit", 1, "2023-03-21")).toEqual([]);
+    expect(chainOf(kishida, "waiting", 1, "2023-03-21")).toEqual(["Volodymyr Zelenskyy"]);
+  });
+  it("a quotation whose own cue follows it is left to that cue", () => {
+    const next = 'Trump said he was not surprised that Putin had stayed away. "Why would he go if I\'m not going?" Peskov asked.';
+    expect(chainOf(next, "go", 1, "2025-05-15")).not.toEqual(["Trump"]);
+  });
+});

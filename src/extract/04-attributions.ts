@@ -130,7 +130,10 @@ export function readAttributionReading(doc: Doc, entities: EntityReading): Attri
       if (chain && chain.length > 0) presentations.push({ sentence: si, span: p.span, chain });
     }
   });
-  if (out.length > 0) extendOverQuotes(doc, (quoted ??= quotedTokens(doc)), out);
+  if (out.length > 0) {
+    extendOverQuotes(doc, (quoted ??= quotedTokens(doc)), out);
+    extendAfterQuotes(doc, quoted, out);
+  }
   return { attributions: out, presentations, asides };
 }
 
@@ -151,6 +154,40 @@ function extendOverQuotes(doc: Doc, quoted: Uint8Array, attributions: Attributio
     const opened = j >= 0 && (L.openQuotes.has(tokens[j].text) || tokens[j].text === "\"");
     if (opened && tokens[j].sentence < tokens[i].sentence) a.content = { start: tokens[j + 1].start, end: a.content.end };
   }
+}
+
+/**
+ * '"It just didn't feel right to me," Trump said at the White House. "It didn't feel like we were going to get there, so
+ * I cancelled it. But we'll do it in the future."': a quotation that goes on in the sentences after its cue's, with no
+ * cue of its own, is still the source's, up to where it stops opening or going on inside quotation marks. A quotation
+ * whose own cue follows right after it ('"Why would he go?" Trump said.') is left to that cue.
+ */
+function extendAfterQuotes(doc: Doc, quoted: Uint8Array, attributions: Attribution[]): void {
+  const { tokens, sentences } = doc;
+  const firstWord = (s: number) => {
+    let i = sentences[s].first;
+    while (i < sentences[s].last && tokens[i].pos === "SPACE") i++;
+    return i < sentences[s].last ? i : -1;
+  };
+  const sentenceOf = (offset: number) => sentences.findIndex((x) => x.start <= offset && offset < x.end);
+  const cued = new Set(attributions.map((a) => sentenceOf(a.cue.start)));
+  const goesOn: Attribution[] = [];
+  for (const a of attributions) {
+    const inside = tokens.some((t) => t.start >= a.content.start && t.end <= a.content.end && quoted[t.i]);
+    if (!inside) continue;
+    const from = Math.max(sentenceOf(a.cue.start), sentenceOf(a.content.end - 1));
+    let s = from;
+    while (s >= 0 && s + 1 < sentences.length && !cued.has(s + 1)) {
+      const i = firstWord(s + 1);
+      if (i < 0 || !(L.openQuotes.has(tokens[i].text) || tokens[i].text === "\"" || quoted[i])) break;
+      const after = s + 2 < sentences.length ? doc.text.slice(sentences[s + 1].end, sentences[s + 2].start) : "\n";
+      if (cued.has(s + 2) && !after.includes("\n")) break;
+      s++;
+    }
+    // The quotation's going on is a content of its own: the source's cue and what stands around it are not in it.
+    if (s > from) goesOn.push({ ...a, content: { start: sentences[from + 1].start, end: sentences[s].end } });
+  }
+  attributions.push(...goesOn);
 }
 
 /** Marks tokens inside quotation marks; an unclosed quote ends at the paragraph break. */

@@ -1,6 +1,6 @@
 // Attributions: who says what, citing whom — one reading per cue, with the chain of sources behind it.
 import type { Attribution, EntityType, SourceRef, Span } from "../domain/extraction.js";
-import type { Doc } from "./01-tokens.js";
+import { sentenceAt, tokenAtOrAfter, type Doc } from "./01-tokens.js";
 import type { EntityReading } from "./02-entities.js";
 import { EntityIndex } from "./attribution/entities.js";
 import { holdsRole, roleOfTitle } from "./gazetteer.js";
@@ -169,13 +169,13 @@ function extendAfterQuotes(doc: Doc, quoted: Uint8Array, attributions: Attributi
     while (i < sentences[s].last && tokens[i].pos === "SPACE") i++;
     return i < sentences[s].last ? i : -1;
   };
-  const sentenceOf = (offset: number) => sentences.findIndex((x) => x.start <= offset && offset < x.end);
-  const cued = new Set(attributions.map((a) => sentenceOf(a.cue.start)));
+  const cued = new Set(attributions.map((a) => sentenceAt(doc, a.cue.start)));
   const goesOn: Attribution[] = [];
   for (const a of attributions) {
-    const inside = tokens.some((t) => t.start >= a.content.start && t.end <= a.content.end && quoted[t.i]);
+    let inside = false;
+    for (let t = tokenAtOrAfter(doc, a.content.start); t < tokens.length && tokens[t].end <= a.content.end && !inside; t++) inside = quoted[t] === 1;
     if (!inside) continue;
-    const from = Math.max(sentenceOf(a.cue.start), sentenceOf(a.content.end - 1));
+    const from = Math.max(sentenceAt(doc, a.cue.start), sentenceAt(doc, a.content.end - 1));
     let s = from;
     while (s >= 0 && s + 1 < sentences.length && !cued.has(s + 1)) {
       const i = firstWord(s + 1);

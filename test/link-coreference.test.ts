@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { EventMention, Stance } from "../src/domain/extraction.js";
 import type { ClaimKey } from "../src/domain/ledger.js";
 import type { Reading } from "../src/link/02-readings.js";
-import { assignReadings, placeCountry, prepareClaim, type PreparedClaim } from "../src/link/03-coreference.js";
+import { placeCountry } from "../src/extract/entity-facts.js";
+import { assignReadings, prepareClaim, type PreparedClaim } from "../src/link/03-coreference.js";
 import { ClaimIndex } from "../src/link/claim-index.js";
 import { dateNumber, dayRange, moreSpecificTime } from "../src/domain/calendar.js";
 

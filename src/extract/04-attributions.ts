@@ -164,11 +164,6 @@ function extendOverQuotes(doc: Doc, quoted: Uint8Array, attributions: Attributio
  */
 function extendAfterQuotes(doc: Doc, quoted: Uint8Array, attributions: Attribution[]): void {
   const { tokens, sentences } = doc;
-  const firstWord = (s: number) => {
-    let i = sentences[s].first;
-    while (i < sentences[s].last && tokens[i].pos === "SPACE") i++;
-    return i < sentences[s].last ? i : -1;
-  };
   const cued = new Set(attributions.map((a) => sentenceAt(doc, a.cue.start)));
   const goesOn: Attribution[] = [];
   for (const a of attributions) {
@@ -178,8 +173,9 @@ function extendAfterQuotes(doc: Doc, quoted: Uint8Array, attributions: Attributi
     const from = Math.max(sentenceAt(doc, a.cue.start), sentenceAt(doc, a.content.end - 1));
     let s = from;
     while (s >= 0 && s + 1 < sentences.length && !cued.has(s + 1)) {
-      const i = firstWord(s + 1);
-      if (i < 0 || !(L.openQuotes.has(tokens[i].text) || tokens[i].text === "\"" || quoted[i])) break;
+      // A sentence starts at its first word (tokenize trims the spaces around it).
+      const i = sentences[s + 1].first;
+      if (!(L.openQuotes.has(tokens[i].text) || tokens[i].text === "\"" || quoted[i])) break;
       const after = s + 2 < sentences.length ? doc.text.slice(sentences[s + 1].end, sentences[s + 2].start) : "\n";
       if (cued.has(s + 2) && !after.includes("\n")) break;
       s++;

@@ -1,6 +1,6 @@
 // What the ledger needs to know of gazetteer entities: the country each speaks for on a date, and who is on the record
 // for a claim's participants.
-import { resolveName } from "./gazetteer.js";
+import { entityById, resolveName } from "./gazetteer.js";
 import { loadData } from "./resources.js";
 import type { SourceRef } from "../domain/extraction.js";
 
@@ -68,6 +68,14 @@ export function countryOf(entityId: string, date: string | null): string | null 
  * The parties without a country, or a body of it, beside a person who stands for it ("a China-U.S. summit with Biden",
  * once Xi goes; "Trump, the United States and Kim" are Trump and Kim): the country is there in its leader.
  */
+/** The country a place lies in (or a capital or body stands for), for telling two places of one country apart. */
+export function placeCountry(place: string | null): string | null {
+  if (!place) return null;
+  if (place.startsWith("country:")) return place;
+  const c = entityById(place)?.country;
+  return c ? `country:${c}` : countryOf(place, null);
+}
+
 export function withoutRepresented(parties: string[], date: string | null): string[] {
   const represented = new Set(parties.filter((p) => p.startsWith("person:")).map((p) => countryOf(p, date)).filter((c): c is string => c !== null));
   return represented.size === 0 ? parties : parties.filter((p) => p.startsWith("person:") || !represented.has(countryOf(p, date) ?? p));

@@ -3,8 +3,7 @@
 // person who stands for it), its place, its time with the year supplied, its stance and whether it is a recap.
 import type { EventMention, Stance } from "../domain/extraction.js";
 import { anchorYear, dayRange } from "../domain/calendar.js";
-import { countryOf, withoutRepresented } from "../extract/entity-facts.js";
-import { entityById } from "../extract/gazetteer.js";
+import { countryOf, placeCountry, withoutRepresented } from "../extract/entity-facts.js";
 import { loadData } from "../extract/resources.js";
 import { nameSlug } from "./names.js";
 
@@ -104,7 +103,7 @@ function addressee(e: EventMention, date: string | null): string | null {
  */
 function host(e: EventMention, type: string, date: string | null): string | null {
   if (type !== "visit" || !e.place) return null;
-  const country = e.place.startsWith("country:") ? e.place : (entityById(e.place)?.country ? `country:${entityById(e.place)!.country}` : null);
+  const country = placeCountry(e.place);
   if (!country || e.participants.includes(country)) return null;
   const visitors = e.participants.filter(isParty);
   return visitors.length > 0 && visitors.every((p) => countryOf(p, date) !== country) ? country : null;

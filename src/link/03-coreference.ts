@@ -4,8 +4,7 @@
 // places stay apart, and so do happenings of different parties (an envoy's meeting is not the leaders' summit).
 import type { ClaimKey } from "../domain/ledger.js";
 import { addDays, dateNumber, dayRange, rangeWidth } from "../domain/calendar.js";
-import { countryOf } from "../extract/entity-facts.js";
-import { entityById } from "../extract/gazetteer.js";
+import { placeCountry } from "../extract/entity-facts.js";
 import { minParties, type Reading } from "./02-readings.js";
 
 export interface LinkOptions {
@@ -67,14 +66,6 @@ export function prepareClaim(claim: ClaimKey, opts: LinkOptions = DEFAULT_LINK_O
     parties: new Set(claim.participants),
     placeCountry: placeCountry(claim.place),
   };
-}
-
-/** The country a place lies in (or a capital or body stands for), for telling two places of one country apart. */
-export function placeCountry(place: string | null): string | null {
-  if (!place) return null;
-  if (place.startsWith("country:")) return place;
-  const c = entityById(place)?.country;
-  return c ? `country:${c}` : countryOf(place, null);
 }
 
 /** Two places agree when either is unknown, they are the same, or they lie in one country ("Istanbul", "the Dolmabahce Palace"). */

@@ -7,8 +7,8 @@ import type { EventMention } from "../../domain/extraction.js";
 import { dayRange, overlaps } from "../../domain/calendar.js";
 import { loadData } from "../resources.js";
 import { CAMEO_OF_TYPE, GENERIC } from "./lexicon.js";
-import { entityById, knownNonLeader, officeholder } from "../gazetteer.js";
-import { countryOf } from "../entity-facts.js";
+import { knownNonLeader, officeholder } from "../gazetteer.js";
+import { countryOf, placeCountry } from "../entity-facts.js";
 
 interface CoreferenceLexicon {
   coreference: {
@@ -35,7 +35,8 @@ interface CoreferenceLexicon {
   };
 }
 
-const LEX = loadData<CoreferenceLexicon>("lexicons/roles.json").coreference;
+const ROLES = loadData<CoreferenceLexicon & { threeWay: string[] }>("lexicons/roles.json");
+const LEX = ROLES.coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
 const KIND = new Map<string, number>();
@@ -98,8 +99,7 @@ function visited(e: EventMention): string | null {
   const ps = parties(e);
   const visitors = ps.filter((p) => p.startsWith("person:"));
   if (visitors.length !== 1 || ps.length > 2) return null;
-  const code = e.place ? (e.place.startsWith("country:") ? e.place.slice("country:".length) : entityById(e.place)?.country) : undefined;
-  const country = ps.find((p) => p.startsWith("country:")) ?? (code ? `country:${code}` : null);
+  const country = ps.find((p) => p.startsWith("country:")) ?? placeCountry(e.place);
   const day = dayRange(e.time)?.from ?? null;
   return country && countryOf(visitors[0], day) !== country ? country : null;
 }
@@ -113,6 +113,7 @@ function takeParties(m: EventMention, from: string[], a: EventMention): void {
   let taken = from;
   if (FAMILY.get(m.type) === FAMILY.get("visit")) {
     const country = visited(a);
+    // "visit" itself, noun or verb ("the two visited"), names the country as "Xi's visit to Moscow" does.
     if (VISIT_NOUNS.has(word) || word.startsWith("visit")) taken = country && !from.includes(country) ? [...from, country] : from;
     else taken = from.filter((p) => p.startsWith("person:"));
   }
@@ -293,7 +294,7 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
   }
 }
 
-const THREE_WAY_WORDS = loadData<{ threeWay: string[] }>("lexicons/roles.json").threeWay;
+const THREE_WAY_WORDS = ROLES.threeWay;
 const THREE_WAY: ReadonlySet<string> = new Set(THREE_WAY_WORDS);
 const THREE_WAY_BEFORE = new RegExp(`\\b(?:${THREE_WAY_WORDS.map(escape).join("|")})\\s+(?:[\\w'’-]+\\s+)?$`, "i");
 

@@ -6,7 +6,7 @@
 import type { Attribution } from "../../domain/extraction.js";
 import type { Token } from "../01-tokens.js";
 import type { EntityMatch } from "../02-entities.js";
-import { countryOf, voiceOf } from "../entity-facts.js";
+import { countryOf, placeCountry, voiceOf } from "../entity-facts.js";
 import { entityById, officeholder } from "../gazetteer.js";
 import { loadData } from "../resources.js";
 import { key, WEEKDAYS } from "../times/lexicon.js";
@@ -926,14 +926,14 @@ function visitLeft(v: RoleView, k: number, found: Found): void {
   for (let j = k - 1; j >= 0; j--) {
     if (ts[j].pos !== "VERB" || !DEPARTURE.has(ts[j].lemma)) continue;
     const left = matchesIn(v, j + 1, Math.min(ts.length - 1, j + 3)).find((m) => m.type === "country" || placeLike(m));
-    const code = left ? (left.type === "country" ? left.entity.slice("country:".length) : entityById(left.entity)?.country) : undefined;
-    if (!code) return;
+    const country = placeCountry(left?.entity ?? null);
+    if (!country) return;
     const subject = new Found();
     subjectOf(v, j, subject);
     const people = subject.parties.filter((p) => p.startsWith("person:"));
-    if (people.length !== 1 || countryOf(people[0], v.date) === `country:${code}`) return;
+    if (people.length !== 1 || countryOf(people[0], v.date) === country) return;
     found.partyId(people[0]);
-    found.partyId(`country:${code}`);
+    found.partyId(country);
     return;
   }
 }

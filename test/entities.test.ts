@@ -132,6 +132,12 @@ describe("readEntities", () => {
     expect(found).not.toContain("Kim → person:kim-ju-ae");
   });
 
+  it("takes a bare surname named as often as a relative's for the one holding office on the day", () => {
+    const found = pairs("It would be Putin's first trip since 2000, when Kim Jong Un's father, Kim Jong Il, was in power. Kim last visited Russia in September.", "2024-06-10");
+    expect(found).toContain("Kim → person:kim-jong-un");
+    expect(found).not.toContain("Kim → person:kim-jong-il");
+  });
+
   it("keeps a family surname on the person named in full before it", () => {
     const found = pairs("Donald Trump spoke. Ivanka Trump listened. Trump then left.", "2019-01-01");
     expect(found).toContain("Ivanka Trump → person:ivanka-trump");

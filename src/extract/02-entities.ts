@@ -9,6 +9,7 @@ import {
   officeholder,
   officeActive,
   pickBySeniority,
+  seniorityOn,
   pieceKey,
   slugOf,
   shapeOf,
@@ -582,8 +583,14 @@ class Reader {
         continue;
       }
       if (named?.entry) {
-        const salient = candidates.reduce<GazetteerEntry | null>((b, c) => ((seen.get(c.id) ?? 0) > (b ? (seen.get(b.id) ?? 0) : 0) ? c : b), null);
-        span.entry = salient && (seen.get(salient.id) ?? 0) > (seen.get(named.entry.id) ?? 0) ? salient : named.entry;
+        // The one named most often so far; named as often, the nearest if named in the same sentence ("Later Kim Yo
+        // Jong spoke, and Kim warned Seoul"), else the one holding the higher office on the day ("Kim" after "Kim Jong
+        // Un's father, Kim Jong Il, was in power." is the son).
+        const most = Math.max(seen.get(named.entry.id) ?? 0, ...candidates.map((c) => seen.get(c.id) ?? 0));
+        const tied = candidates.filter((c) => (seen.get(c.id) ?? 0) === most);
+        const sameSentence = this.units[named.from].sentence === this.units[span.from].sentence;
+        const senior = most > 0 && tied.length > 1 && !sameSentence ? pickBySeniority(tied, this.dct) : undefined;
+        span.entry = senior && seniorityOn(senior, this.dct) < seniorityOn(named.entry, this.dct) ? senior : tied.includes(named.entry) ? named.entry : tied[0];
         continue;
       }
       const usable = candidates.filter((c) => !c.surnameCommon);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../src/extract/index.js";
+import { sourceName } from "../src/link/names.js";
 
-/** The source chain an event mention shows, as text, for the n-th event whose trigger is `trigger`. */
+/** The source chain an event mention shows, by name, for the n-th event whose trigger is `trigger`. */
 function chainOf(text: string, trigger: string, n = 1, date = "2024-05-20"): string[] {
   const x = extract({ text, date });
   const hits = x.events.filter((e) => e.trigger.text === trigger);
   expect(hits.length, `no event "${trigger}" in: ${text}`).toBeGreaterThanOrEqual(n);
-  return hits[n - 1].source.map((s) => s.text);
+  return hits[n - 1].source.map(sourceName);
 }
 
 type Case = [text: string, trigger: string, chain: string[], n?: number];
@@ -88,6 +89,20 @@ describe("a source written as a pronoun or description shows the name it stands 
     ["President Donald Trump spoke to reporters on Friday. The Associated Press reports that the president said he would meet Putin next week.", "meet", ["The Associated Press", "Donald Trump"]],
     ["President Donald Trump spoke on Friday. The Associated Press reports that the president said he would meet Putin. The meeting will be in Alaska, he noted, the state news agency TASS reported.", "meeting", ["the state news agency TASS", "Donald Trump"]],
   ]);
+});
+
+describe("a pronoun source", () => {
+  it("keeps its text as written, with the name of the one it stands for beside it", () => {
+    const x = extract({ text: "Dmitry Peskov spoke to reporters on Monday. He said the summit was possible.", date: "2024-05-20" });
+    const summit = x.events.find((e) => e.trigger.text === "summit")!;
+    expect(summit.source).toEqual([{ text: "He", entity: "person:dmitry-peskov", name: "Dmitry Peskov" }]);
+  });
+
+  it("found for no one keeps no name", () => {
+    const x = extract({ text: "She said the summit was possible.", date: "2024-05-20" });
+    const summit = x.events.find((e) => e.trigger.text === "summit")!;
+    expect(summit.source.map((s) => [s.text, s.name])).toEqual([["She", undefined]]);
+  });
 });
 
 describe("a source phrase keeps out the time before it", () => {

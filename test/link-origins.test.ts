@@ -67,6 +67,11 @@ describe("the root of one report", () => {
     for (const [chain, key, root] of cases) expect(rootOf(report("1", "The Meridian Post", chain)), JSON.stringify(chain)).toEqual({ key, root });
   });
 
+  it("names a pronoun's root by the one it stands for", () => {
+    const r = report("1", "The Meridian Post", [], { source: [{ text: "He", entity: "person:dmitry-peskov", name: "Dmitry Peskov" }] });
+    expect(rootOf(r)).toEqual({ key: "gov:RU", root: "Dmitry Peskov" });
+  });
+
   it("keys a pronoun nobody was found for as no one, a local name by that name, a spokesperson by the government", () => {
     const cases: [Chain, string][] = [
       [[["She", null]], "name:pacific-dispatch"],

@@ -437,9 +437,10 @@ function satisfied(ts: Token[], k: number): boolean {
 }
 
 /**
- * A source written as a pronoun or a description ("he", "the newspaper", "the U.S. president") is shown by the name of
- * the entity it was resolved to, as a reader of the ledger would want it; a source that names its entity stays as
- * written. Whether the phrase names the entity is told by a mention of that entity inside the phrase.
+ * A source written as a description ("the newspaper", "the U.S. president") is shown by the name of the entity it was
+ * resolved to, as a reader of the ledger would want it; a source that names its entity stays as written. Whether the
+ * phrase names the entity is told by a mention of that entity inside the phrase. A pronoun ("he said") stays as written,
+ * its referent's name beside it.
  */
 function shownChains(entities: EntityReading): (chain: SourceRef[]) => SourceRef[] {
   const names = new Map(entities.entities.map((e) => [e.id, e.name]));
@@ -470,6 +471,7 @@ function shownChains(entities: EntityReading): (chain: SourceRef[]) => SourceRef
     out = chain.map((c) => {
       const at = c as SourceRef & { start?: number; end?: number };
       const name = c.entity ? names.get(c.entity) : undefined;
+      if (name && PRONOUN_SOURCE.test(c.text)) return { text: c.text, entity: c.entity, name };
       if (!name || at.start === undefined || at.end === undefined || mentionedIn(c.entity!, at.start, at.end)) return { text: c.text, entity: c.entity };
       // a country is named by its capital, demonym or short form ("Washington", "U.S. officials"): kept as written
       if (c.entity!.startsWith("country:") && !PRONOUN_SOURCE.test(c.text)) return { text: c.text, entity: c.entity };

@@ -5,7 +5,7 @@ import type { SourceRef } from "../domain/extraction.js";
 import type { ClaimReport } from "../domain/ledger.js";
 import { countryOf, outletEntityOf, sourceEntity, voiceOf } from "../extract/entity-facts.js";
 import { entityById } from "../extract/gazetteer.js";
-import { isNamedSource, nameSlug, outletKey } from "./names.js";
+import { isNamedSource, nameSlug, outletKey, sourceName } from "./names.js";
 
 export interface OriginGroup {
   /** Stable key of the root source ("gov:RU", "outlet:reuters", "name:pacific-dispatch"). */
@@ -48,7 +48,7 @@ export function rootOf(r: ClaimReport): { key: string; root: string } {
   for (let i = r.source.length - 1; i >= 0; i--) {
     const ref = r.source[i];
     if (!isNamedSource(ref)) continue;
-    return { key: sourceKey(ref, r.published), root: ref.text };
+    return { key: sourceKey(ref, r.published), root: sourceName(ref) };
   }
   const credit = r.credits[0];
   if (credit) return { key: credit.entity ?? `name:${nameSlug(credit.text)}`, root: credit.text };

@@ -12,7 +12,7 @@ import { minParties, readingsOf, type ReadableArticle, type Reading } from "./02
 import { assignReadings, DEFAULT_LINK_OPTIONS, type Assignment, type LinkOptions, type PreparedClaim } from "./03-coreference.js";
 import { groupOrigins, rootOf, type OriginGroup } from "./04-origins.js";
 import { bestReport, statementOf, statusHistory, type StatusReport } from "./05-status.js";
-import { isNamedSource } from "./names.js";
+import { isNamedSource, sourceName } from "./names.js";
 
 /** One stored article as linking reads it. */
 export interface ArticleToLink extends ReadableArticle {
@@ -140,7 +140,7 @@ function newReports(article: ArticleToLink, a: Assignment): ReportRecord[] {
       place: m.place,
       sentence: m.sentence,
       trigger: m.trigger.text,
-      chain: m.source.map((s) => s.text),
+      chain: m.source.map(sourceName),
       root: "",
     };
     const { key, root } = rootOf(report);
@@ -185,7 +185,7 @@ export function shortName(id: string, names: Map<string, string>): string {
 function voiceName(r: StatusReport, nameOf: (id: string) => string): string {
   const ref = [...r.source].reverse().find((s) => isNamedSource(s) && (!s.entity || s.entity.startsWith("local:") || isOnRecordSource(s)));
   if (ref?.entity && !ref.entity.startsWith("local:")) return `${nameOf(ref.entity)} ${ref.entity.startsWith("outlet:") ? "reports" : "says"}`;
-  if (ref) return `${ref.text.replace(/^(?:a|an)\s+/i, "")} says`;
+  if (ref) return `${sourceName(ref).replace(/^(?:a|an)\s+/i, "")} says`;
   return `${r.credits[0]?.text ?? r.outlet ?? "an outlet"} reports`;
 }
 

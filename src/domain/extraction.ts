@@ -73,7 +73,8 @@ export interface SourceRef {
   text: string;
   /** Linked entity id, or null when the source is not a known entity (e.g. "two diplomats"). */
   entity: string | null;
-  /** A pronoun source's resolved referent by name ("he" → "Dmitry Peskov"), as the ledger shows it; `text` stays as written. */
+  /** The name of the entity a source written as a pronoun or a description was resolved to ("he", "the newspaper" →
+   * "Dmitry Peskov", "The Wall Street Journal"), as the ledger shows it; `text` stays as written. */
   name?: string;
 }
 

@@ -437,10 +437,9 @@ function satisfied(ts: Token[], k: number): boolean {
 }
 
 /**
- * A source written as a description ("the newspaper", "the U.S. president") is shown by the name of the entity it was
- * resolved to, as a reader of the ledger would want it; a source that names its entity stays as written. Whether the
- * phrase names the entity is told by a mention of that entity inside the phrase. A pronoun ("he said") stays as written,
- * its referent's name beside it.
+ * A source stays as written; one written as a pronoun or a description ("he", "the newspaper", "the U.S. president")
+ * carries beside it the name of the entity it was resolved to, which the ledger shows. Whether the phrase names the
+ * entity is told by a mention of that entity inside the phrase.
  */
 function shownChains(entities: EntityReading): (chain: SourceRef[]) => SourceRef[] {
   const names = new Map(entities.entities.map((e) => [e.id, e.name]));
@@ -471,11 +470,10 @@ function shownChains(entities: EntityReading): (chain: SourceRef[]) => SourceRef
     out = chain.map((c) => {
       const at = c as SourceRef & { start?: number; end?: number };
       const name = c.entity ? names.get(c.entity) : undefined;
-      if (name && PRONOUN_SOURCE.test(c.text)) return { text: c.text, entity: c.entity, name };
       if (!name || at.start === undefined || at.end === undefined || mentionedIn(c.entity!, at.start, at.end)) return { text: c.text, entity: c.entity };
-      // a country is named by its capital, demonym or short form ("Washington", "U.S. officials"): kept as written
+      // a country is named by its capital, demonym or short form ("Washington", "U.S. officials")
       if (c.entity!.startsWith("country:") && !PRONOUN_SOURCE.test(c.text)) return { text: c.text, entity: c.entity };
-      return { text: name, entity: c.entity };
+      return { text: c.text, entity: c.entity, name };
     });
     memo.set(chain, out);
     return out;

@@ -29,7 +29,7 @@ export function nameSlug(text: string): string {
   return slug;
 }
 
-/** How a source is shown: a pronoun by the name of the one it stands for, anything else as written. */
+/** How a source is shown: a pronoun or a description by the name of the one it stands for, a name as written. */
 export function sourceName(ref: SourceRef): string {
   return ref.name ?? ref.text;
 }

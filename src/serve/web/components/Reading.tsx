@@ -190,7 +190,7 @@ export function Reading({ extraction: x, focusSentence }: { extraction: Extracti
                   <td>{ev.stance ?? ""}</td>
                   <td>{ev.participants.map((p) => names.get(p) ?? p).join(", ")}</td>
                   <td>{ev.time ? <code>{ev.time}</code> : ""}</td>
-                  <td>{ev.source.map((s) => s.text).join(" ← ") || "the author"}</td>
+                  <td>{ev.source.map((s) => (s.name ? `${s.text} (${s.name})` : s.text)).join(" ← ") || "the author"}</td>
                 </tr>
               ))}
             </tbody>

@@ -63,6 +63,8 @@ const CASES: Array<[string, string, Expected[]]> = [
     [{ source: "the company", cue: "told", content: "Prices will rise" }]],
   ["told reporters that", "Trump told reporters at the White House that the summit would go ahead.",
     [{ source: "Trump", cue: "told", content: "the summit would go ahead" }]],
+  ["told reporters, after a long adjunct, that", "Blinken told reporters after talks with Ukrainian Foreign Minister Dmytro Kuleba in Washington that he had written to Lavrov.",
+    [{ source: "Blinken", cue: "told", content: "he had written to Lavrov" }]],
   // other cue verbs
   ["denied", "The Kremlin has denied that any contacts took place.",
     [{ source: "The Kremlin", cue: "denied", content: "any contacts took place" }]],

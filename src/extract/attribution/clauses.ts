@@ -137,7 +137,7 @@ export function complementAt(v: SentenceView, c: number): Complement {
       hearer = true;
     }
   }
-  for (let j = k; j < ts.length && j < k + 10; j++) {
+  for (let j = k; j < ts.length && j < k + 14; j++) {
     // "told reporters traveling with him that …": a participle describing the hearer does not end the scan
     if (hearer && j === k && ts[j].pos === "VERB" && /(?:ing|ed)$/.test(words[j])) continue;
     // "reported, citing the ministry, that …", "said on Thursday, according to a transcript, that …": step over an aside

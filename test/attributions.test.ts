@@ -65,6 +65,8 @@ const CASES: Array<[string, string, Expected[]]> = [
     [{ source: "Trump", cue: "told", content: "the summit would go ahead" }]],
   ["told reporters, after a long adjunct, that", "Blinken told reporters after talks with Ukrainian Foreign Minister Dmytro Kuleba in Washington that he had written to Lavrov.",
     [{ source: "Blinken", cue: "told", content: "he had written to Lavrov" }]],
+  ["relative clause set off by commas", "Biden, who says he is going to see Xi, left India having spoken with Li Qiang.",
+    [{ source: "Biden", cue: "says", content: "he is going to see Xi" }]],
   // other cue verbs
   ["denied", "The Kremlin has denied that any contacts took place.",
     [{ source: "The Kremlin", cue: "denied", content: "any contacts took place" }]],

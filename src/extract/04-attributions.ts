@@ -340,6 +340,12 @@ function readCueVerb(st: SentenceState, c: number): void {
   else if (inverted) content = contentBefore(v, p);
   else if (contentFirst) content = contentBefore(v, source[0] - 1);
   else content = contentFrom(v, comp.start);
+  // "Biden, who says he will see Xi, left India": what a relative clause set off by commas reports ends where the
+  // main clause's verb resumes
+  if (relative && !predicate && L.relative.has(words[p]) && isComma(ts[p - 1])) {
+    const close = relativeClose(v, comp.start);
+    if (close > comp.start) content = { start: content.start, end: ts[close - 1].end };
+  }
   const deeper = parenthetical
     ? followChain(st, parenthetical[0])
     : followChain(st, source[1] + 1);
@@ -355,6 +361,14 @@ function hearerOf(v: SentenceView, c: number): { hearer: Range } | Record<string
   const last = npForward(v, k);
   const outletNoun = last >= 0 && v.words[k] === "the" && L.outletAnaphors.has(v.words[last]);
   return last >= 0 && (v.ts[last].pos === "PROPN" || outletNoun) ? { hearer: [k, last] } : {};
+}
+
+/** The comma after `k` that closes a relative clause, where a finite verb of the main clause follows; -1 if none. */
+function relativeClose(v: SentenceView, k: number): number {
+  const { ts } = v;
+  const last = lastContentToken(v);
+  for (let j = k; j < last; j++) if (isComma(ts[j]) && ts[j + 1].pos === "VERB" && !ts[j + 1].lower.endsWith("ing")) return j;
+  return -1;
 }
 
 /** The source a cue verb has, and how: before it, inverted after it ("…, said X"), behind an aside, or shared. */

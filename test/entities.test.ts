@@ -138,6 +138,12 @@ describe("readEntities", () => {
     expect(found).not.toContain("Kim → person:kim-jong-il");
   });
 
+  it("reads a title after a title as more of the title, not as a name", () => {
+    const found = pairs("The Russians were unhappy, Deputy President Paul Mashatile has said.", "2023-07-20");
+    expect(found).toContain("President Paul Mashatile → person:paul-mashatile");
+    expect(found.filter((f) => f.includes("local:"))).toEqual([]);
+  });
+
   it("keeps a family surname on the person named in full before it", () => {
     const found = pairs("Donald Trump spoke. Ivanka Trump listened. Trump then left.", "2019-01-01");
     expect(found).toContain("Ivanka Trump → person:ivanka-trump");

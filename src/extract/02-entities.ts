@@ -485,7 +485,8 @@ class Reader {
   private nameAfterTitle(b: number): Span | null {
     const s = this.spanStartingAt(b);
     if (s) return s.entry?.type === "person" || s.surnames ? s : null;
-    if (this.covered[b]) return null;
+    // "Deputy President Paul Mashatile": a title after a title is more of the title, not a name
+    if (this.covered[b] || this.titleAt(b)) return null;
     const end = this.runFrom(b, true);
     if (end <= b || this.lex.suffixType.has(this.units[end - 1].key)) return null;
     const text = this.textOf(b, end);

@@ -747,6 +747,13 @@ describe("kinds and places told by the words around a trigger", () => {
     expect(read("Trump called Putin a day after the summit.", "2025-08-18", "called").type).toBe("communicate");
     expect(read("Macron then called Ukraine's President Volodymyr Zelensky.", "2022-02-20", "called").type).toBe("communicate");
   });
+  it("talking someone out of or into something is no talk; the one talked round does what the gerund tells", () => {
+    const text = "South Africa is still trying to talk Vladimir Putin out of coming to the BRICS summit.";
+    expect(read(text, "2023-07-18", "talk").type).toBe("other");
+    expect(read(text, "2023-07-18", "coming").participants).toEqual([PUTIN]);
+    expect(read("Officials tried to keep Zelensky from attending the summit.", "2023-07-18", "attending").participants).toEqual(["person:volodymyr-zelenskyy"]);
+    expect(read("Biden talked with Putin on Tuesday.", "2023-07-18", "talked").type).toBe("meet");
+  });
   it("speaking with no one it is with is nobody's call, while the pair who spoke stay its parties", () => {
     const text = "Donald Trump and Vladimir Putin spoke by phone for two hours on Monday. Speaking to reporters in Sochi, Putin called the conversation very informative.";
     expect(read(text, "2025-05-19", "Speaking").participants).toEqual([]);

@@ -4,7 +4,7 @@ import { dayRange } from "../domain/calendar.js";
 import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
-import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NAMING, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
+import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NAMING, PERSUADING, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
 import { inheritStance, resolveArticleTopic, resolveAttendedDay, resolveCompanionPartner, resolveEventCoreference, resolveIncluded, resolveLeaderLevel, resolveOrdinalOwner, resolvePlural, resolveSentencePair, resolveSentenceParties, resolveThreeWay, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
@@ -134,7 +134,7 @@ const CONTEXT_REACH = 6;
 /** Event class and CAMEO code of a trigger, looking at the nearby words for ambiguous ones. */
 function classify(ts: Token[], k: number): TriggerInfo {
   const t = ts[k];
-  if (satisfied(ts, k) || naming(ts, k)) return GENERIC;
+  if (satisfied(ts, k) || naming(ts, k) || persuading(ts, k)) return GENERIC;
   const lemma = t.pos === "PROPN" ? t.lower : t.lemma;
   const next = ts[k + 1]?.lower ?? "";
   const phrasal = PHRASAL.get(`${lemma} ${next}`);
@@ -409,6 +409,19 @@ function naming(ts: Token[], k: number): boolean {
   if (!after || j === start) return false;
   if (after.lower === "a" || after.lower === "an") return !NAMING.spans.has(ts[j + 1]?.lower ?? "");
   return (after.pos === "ADV" && ts[j + 1]?.pos === "ADJ") || after.text === '"' || after.text === "“";
+}
+
+// How many words the one talked round may take ("talk the Russian president out of coming").
+const PERSUADED_REACH = 6;
+/** "talk Putin out of coming", "talked him into staying": a verb of talking that persuades (lexicon `persuading`) is no talk. */
+function persuading(ts: Token[], k: number): boolean {
+  if (ts[k].pos !== "VERB" || !PERSUADING.verbs.has(ts[k].lemma)) return false;
+  for (let j = k + 1; j < ts.length && j <= k + PERSUADED_REACH; j++) {
+    const particle = PERSUADING.particles.find((words) => words.every((w, i) => ts[j + i]?.lower === w));
+    if (particle) return j > k + 1 && (ts[j + particle.length]?.lower.endsWith("ing") ?? false);
+    if (!OBJECT_POS.has(ts[j].pos) && ts[j].lower !== "'s" && ts[j].lower !== "’s") return false;
+  }
+  return false;
 }
 
 // How far after "called on" its errand ("to de-escalate") may begin.

@@ -54,6 +54,7 @@ export interface EventLexicon {
   quantityPhrases: string[];
   satisfied: { verbs: string[]; objects: string[] };
   naming: { verbs: string[]; prepositions: string[]; spans: string[] };
+  persuading: { verbs: string[]; particles: string[] };
   goingVerbs: { verbs: string[]; idioms: string[]; toIdioms: string[] };
 }
 
@@ -104,6 +105,7 @@ export const GOING_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.idioms);
 export const GOING_TO_IDIOMS: ReadonlySet<string> = new Set(LEX.goingVerbs.toIdioms);
 export const SATISFYING_VERBS: ReadonlySet<string> = new Set(LEX.satisfied.verbs);
 export const SATISFIED_OBJECTS: ReadonlySet<string> = new Set(LEX.satisfied.objects);
+export const PERSUADING = { verbs: new Set(LEX.persuading.verbs), particles: LEX.persuading.particles.map((p) => p.split(" ")) };
 export const NAMING = { verbs: new Set(LEX.naming.verbs), prepositions: new Set(LEX.naming.prepositions), spans: new Set(LEX.naming.spans) };
 export const FUTURE_MARKERS = LEX.futureMarkers.map((p) => p.split(" "));
 export const RELATIVE_SUBJECTS = new Set(["who", "which"]);

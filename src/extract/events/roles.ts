@@ -659,6 +659,15 @@ function subjectOf(v: RoleView, k: number, found: Found, depth = 0): void {
     }
     return;
   }
+  // "talk Putin out of coming", "kept Zelensky from attending": the object before is the gerund's subject.
+  const outOf = w.lower === "of" && ts[j - 1]?.lower === "out" ? j - 2 : w.lower === "from" ? j - 1 : -1;
+  if (outOf > 0 && ts[k].lower.endsWith("ing") && v.at[outOf]) {
+    const start = phraseStart(v, outOf);
+    if (start > 0 && ts[start - 1].pos === "VERB") {
+      for (const m of matchesIn(v, start, outOf)) if (!placeLike(m)) found.party(m);
+      return;
+    }
+  }
   // "left Seoul without meeting Kim": a gerund adjunct shares the subject of the verb it hangs on.
   if (GERUND_ADJUNCT.has(w.lower) && ts[k].lower.endsWith("ing")) {
     for (let c = j - 1; c >= 0 && j - c <= REACH; c--) {

@@ -128,6 +128,10 @@ describe("participants named outside the trigger's phrase", () => {
       expect(find(read(text, dct), trigger).participants).toEqual(expect.arrayContaining(expected));
     });
   }
+  it("does not take the pair for what the people of one of them are to do", () => {
+    const e = find(read("Ramaphosa had advised Putin to delegate. The Russians wanted their whole delegation to come with Putin at its head, Mashatile said.", "2023-07-18"), "come");
+    expect(e.participants).toEqual(["person:vladimir-putin"]);
+  });
   it("does not take a person named after the pronoun", () => {
     const e = find(read("The envoy said that he had met Kim Jong Un.", "2018-05-27"), "met");
     expect(e.participants).toEqual(["person:kim-jong-un"]);

@@ -62,6 +62,9 @@ const PLURAL = new RegExp(`(?:^|[^\\w'’-])(?:${LEX.plural.phrases.map(escape).
 // "a meeting of the two countries' presidents": the pair is the office its possessive names.
 const PLURAL_AFTER = new RegExp(`^\\s+(?:between|of|among)\\s+((?:${LEX.plural.phrases.filter((p) => p.includes(" ")).sort((a, b) => b.length - a.length).map(escape).join("|")})(?:['’]\\s+(?:leaders|presidents|heads of state))?|them)\\b`, "i");
 
+// "their foreign ministers to": a possessive plural before the infinitive's own subject.
+const POSSESSED_SUBJECT = /\btheir\s+(?:[\w'’-]+\s+){1,2}to\s*$/i;
+
 // Voices that are the pair itself ("the two sides said"), from the plural phrases that are not bare pronouns.
 const PAIR_VOICES: ReadonlySet<string> = new Set(LEX.plural.phrases.filter((p) => p.includes(" ")));
 
@@ -257,6 +260,9 @@ export function resolvePlural(text: string, events: EventMention[], people: { en
     // "the two sides said their presidents had agreed to conclude an agreement": what a pair says it will do together
     // is the pair's.
     const voice = m.source.at(-1)?.text.toLowerCase() ?? "";
+    // "wanted their whole delegation to come", "instructed their foreign ministers to meet": what the pair's people are
+    // to do is theirs, not the pair's
+    if (!following && POSSESSED_SUBJECT.test(clause)) continue;
     const byVoice = !PLURAL.test(clause);
     if (byVoice && !(PAIR_VOICES.has(voice) && parties(m).length === 0)) continue;
     // "the two leaders", "both presidents": a pair of leaders, never their spokesman or envoys.

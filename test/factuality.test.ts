@@ -86,6 +86,9 @@ const cases: [string, string, string][] = [
   ["Trump said he looked forward to meeting Kim.", "meeting", "Uu"],
   ["Kim had also pledged to refrain from further nuclear tests.", "refrain", "Uu"],
   ["The president has accepted an invitation to meet Kim Jong Un by May.", "meet", "Uu"],
+  // … also with the verb's object, an adverb or a short adjunct before its preposition.
+  ["Netanyahu had lobbied hard through his ambassador for a sit-down at the White House.", "sit", "Uu"],
+  ["Zelensky asked Moscow for talks.", "talks", "Uu"],
   ["Seoul hopes to host the talks next year.", "host", "Uu"],
   ["The ministry plans to open a new embassy.", "open", "Uu"],
   ["Pyongyang threatened to conduct a nuclear test.", "conduct", "Uu"],

@@ -205,15 +205,20 @@ function slotMatches(slot: Slot, t: Token): boolean {
 /** Matches a cue whose last word is at position e, right to left; returns its first position or -1. */
 function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   let j = e;
+  let adjunct = false;
   for (let s = cue.slots.length - 1; s >= 0; s--) {
     const slot = cue.slots[s];
     // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over, and so are adverbs and
-    // a day between its words ("pushed back again on Wednesday against the idea").
+    // a day between its words ("pushed back again on Wednesday against the idea"), and once a short phrase of a
+    // preposition ("lobbied hard through his ambassador for").
     for (;;) {
       if (j < 0 || j >= e || slotMatches(slot, ts[j])) break;
       if (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) j--;
       else if (WEEKDAYS.has(key(ts[j].text)) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
-      else break;
+      else if (!adjunct && s === cue.slots.length - 2 && ts[e].pos === "ADP" && (ts[j].pos === "NOUN" || ts[j].pos === "PROPN") && adjunctStart(ts, j) > 0) {
+        j = adjunctStart(ts, j) - 1;
+        adjunct = true;
+      } else break;
     }
     if (j >= 0 && slotMatches(slot, ts[j])) {
       j--;
@@ -225,6 +230,18 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
+
+// How many words a phrase of a preposition inside a cue may hold after the preposition.
+const ADJUNCT_WORDS = 3;
+const ADJUNCT_POS: ReadonlySet<string> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
+/** The preposition opening a short phrase that ends with the noun at e ("through his ambassador"), or -1. */
+function adjunctStart(ts: Token[], e: number): number {
+  for (let q = e - 1; q >= 0 && q >= e - ADJUNCT_WORDS; q--) {
+    if (ts[q].pos === "ADP") return q;
+    if (!ADJUNCT_POS.has(ts[q].pos)) return -1;
+  }
+  return -1;
+}
 
 /**
  * Matches a cue starting at position b, left to right; returns its last position or -1. Quotation marks and adverbs

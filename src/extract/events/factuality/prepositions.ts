@@ -14,7 +14,9 @@ import { modalValue, verbGroup } from "./verb-group.js";
 /** The noun or gerund headed at k after the preposition at p. Rules are tried in this order; the first that applies wins. */
 export function prepositional(s: SentenceContext, p: number, k: number, base: Reading): Reading {
   const prep = s.low(p);
-  const gq = p - 1;
+  // "lobbied hard through his ambassador for a sit-down", "asked Moscow for talks": a verb that takes the preposition
+  // may stand a few words back, past its object or an adverb and a short adjunct.
+  const gq = intendingVerbBefore(s, p, prep) ?? p - 1;
   const g = s.low(gq);
   if (prep === "without") return lent(base, flip(nearestPredicate(s, p, base).f), governorAt(s, p, "fail"));
   // "hope for", "open to", "close to a deal": the word before names an intended or near event.
@@ -39,6 +41,20 @@ export function prepositional(s: SentenceContext, p: number, k: number, base: Re
   // "under discussion", "in preparation": the noun is the predicate of the clause.
   if ((prep === "under" || prep === "in") && (s.pos(gq) === "AUX" || (s.pos(gq) === "ADV" && s.pos(gq - 1) === "AUX"))) return predicatePhrase(s, p);
   return nearestPredicate(s, p, base);
+}
+
+// How far back a verb taking a preposition may stand from it.
+const INTENDING_REACH = 6;
+const BETWEEN_VERB_AND_PREP: ReadonlySet<string> = new Set(["ADV", "ADP", "DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"]);
+
+/** The verb a few words before the preposition at p that takes it ("lobbied … for", "asked … for"), if any. */
+function intendingVerbBefore(s: SentenceContext, p: number, prep: string): number | null {
+  if (prep === "to" || INT_PREP.has(s.low(p - 1))) return null;
+  for (let j = p - 2; j >= 0 && j >= p - INTENDING_REACH; j--) {
+    if (s.pos(j) === "VERB") return INT_PREP.get(s.low(j)) === prep ? j : null;
+    if (!BETWEEN_VERB_AND_PREP.has(s.pos(j)) || s.low(j) === prep) return null;
+  }
+  return null;
 }
 
 /** "is under discussion": the reading of the verb group before the preposition at p. */

@@ -351,6 +351,7 @@ const rows: [string, string, Stance][] = [
   ["If Putin does make the trip and the two presidents meet, it would be their first encounter since Paris.", "meet", "discussed"],
   ["Netanyahu lobbied for a sit-down with Biden at the White House.", "sit", "wanted"],
   ["Netanyahu had lobbied hard through his ambassador for a sit-down at the White House.", "sit", "wanted"],
+  ["Trump said the administration was looking to sign a deal with Ukraine.", "sign", "wanted"],
   // a participle after the noun tells what it is; a reduced relative is passed over to the predicate
   ['Donald Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "meeting", "scheduled"],
   ["The meeting scheduled for Thursday was called off.", "meeting", "called_off"],

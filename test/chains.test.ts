@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../src/extract/index.js";
-import { sourceName } from "../src/link/names.js";
+import { sourceName } from "../src/domain/extraction.js";
 
 /** The source chain an event mention shows, by name, for the n-th event whose trigger is `trigger`. */
 function chainOf(text: string, trigger: string, n = 1, date = "2024-05-20"): string[] {

@@ -78,6 +78,11 @@ export interface SourceRef {
   name?: string;
 }
 
+/** How a source is shown: a pronoun or a description by the name of the one it stands for, a name as written. */
+export function sourceName(ref: SourceRef): string {
+  return ref.name ?? ref.text;
+}
+
 export interface Attribution {
   sentence: number;
   source: TextSpan & { entity: string | null };

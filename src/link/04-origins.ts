@@ -1,11 +1,11 @@
 // Step 4 of linking: independent origins. Reports that trace back to one source count once: one party's statements
 // (a post, a briefing, an interview, however many outlets repeat them, and the same party's later statements), one
 // agency's copy wherever it is carried or credited, one outlet's own reporting and its copies and credited re-reports.
-import type { SourceRef } from "../domain/extraction.js";
+import { type SourceRef, sourceName } from "../domain/extraction.js";
 import type { ClaimReport } from "../domain/ledger.js";
 import { countryOf, outletEntityOf, sourceEntity, voiceOf } from "../extract/entity-facts.js";
 import { entityById } from "../extract/gazetteer.js";
-import { isNamedSource, nameSlug, outletKey, sourceName } from "./names.js";
+import { isNamedSource, nameSlug, outletKey } from "./names.js";
 
 export interface OriginGroup {
   /** Stable key of the root source ("gov:RU", "outlet:reuters", "name:pacific-dispatch"). */

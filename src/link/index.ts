@@ -3,7 +3,7 @@
 // reports grouped into independent origins (4), and each touched claim's stage, status and statement derived (5).
 // Stories (6) grow on a thread of their own. Pure but for the port: the caller loads, applies and commits.
 import { createHash } from "node:crypto";
-import type { SourceRef } from "../domain/extraction.js";
+import { type SourceRef, sourceName } from "../domain/extraction.js";
 import type { ClaimKey, ClaimRecord, ClaimReport, ClaimState, LedgerChanges, Origin, ReportRecord } from "../domain/ledger.js";
 import { entityById } from "../extract/gazetteer.js";
 import { isOnRecordSource, speaksFor } from "../extract/entity-facts.js";
@@ -12,7 +12,7 @@ import { minParties, readingsOf, type ReadableArticle, type Reading } from "./02
 import { assignReadings, DEFAULT_LINK_OPTIONS, type Assignment, type LinkOptions, type PreparedClaim } from "./03-coreference.js";
 import { groupOrigins, rootOf, type OriginGroup } from "./04-origins.js";
 import { bestReport, statementOf, statusHistory, type StatusReport } from "./05-status.js";
-import { isNamedSource, sourceName } from "./names.js";
+import { isNamedSource } from "./names.js";
 
 /** One stored article as linking reads it. */
 export interface ArticleToLink extends ReadableArticle {

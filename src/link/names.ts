@@ -29,11 +29,6 @@ export function nameSlug(text: string): string {
   return slug;
 }
 
-/** How a source is shown: a pronoun or a description by the name of the one it stands for, a name as written. */
-export function sourceName(ref: SourceRef): string {
-  return ref.name ?? ref.text;
-}
-
 /** True when a source names someone (a proper name or a linked entity) rather than an anonymous group. */
 export function isNamedSource(ref: SourceRef): boolean {
   if (ref.entity) return true;

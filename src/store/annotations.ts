@@ -62,23 +62,26 @@ interface EncodedReading {
 }
 
 // A source is kept as [text, entity], or [text, entity, start, end] when it carries offsets (text null when it is the
-// article's own characters there); anything else it holds keeps it whole, so it comes back as it was.
-type EncodedRef = [string | null, string | null] | [string | null, string | null, number, number] | SourceRef;
+// article's own characters there), or [text, entity, 1] when it carries its entity's name as the reading names it;
+// anything else it holds keeps it whole, so it comes back as it was.
+type EncodedRef = [string | null, string | null] | [string | null, string | null, 1] | [string | null, string | null, number, number] | SourceRef;
 type Offsets = SourceRef & { start?: number; end?: number };
-function ref(r: Offsets, text: string): EncodedRef {
+function ref(r: Offsets, text: string, names: ReadonlyMap<string, string>): EncodedRef {
   const keys = Object.keys(r).length;
   if (keys === 2 && "text" in r && "entity" in r) return [r.text, r.entity];
+  if (keys === 3 && "text" in r && r.entity && r.name !== undefined && names.get(r.entity) === r.name) return [r.text, r.entity, 1];
   if (keys === 4 && typeof r.start === "number" && typeof r.end === "number" && "text" in r && "entity" in r) return [own(text, r.start, r.end, r.text), r.entity, r.start, r.end];
   return r;
 }
-function unref(r: EncodedRef, text: string): SourceRef {
+function unref(r: EncodedRef, text: string, names: ReadonlyMap<string, string>): SourceRef {
   if (!Array.isArray(r)) return r;
   if (r.length === 2) return { text: r[0]!, entity: r[1] };
+  if (r.length === 3) return { text: r[0]!, entity: r[1], name: names.get(r[1]!)! };
   const [t, entity, start, end] = r;
   return { text: back(text, start, end, t), entity, start, end } as SourceRef;
 }
-const refs = (chain: SourceRef[], text: string): EncodedRef[] => chain.map((r) => ref(r, text));
-const unrefs = (chain: EncodedRef[], text: string): SourceRef[] => chain.map((r) => unref(r, text));
+const refs = (chain: SourceRef[], text: string, names: ReadonlyMap<string, string>): EncodedRef[] => chain.map((r) => ref(r, text, names));
+const unrefs = (chain: EncodedRef[], text: string, names: ReadonlyMap<string, string>): SourceRef[] => chain.map((r) => unref(r, text, names));
 
 // Event ids are "e1", "e2" … in order: an id that is its position's is not stored (0 stands for it).
 const eventId = (id: string, i: number) => (id === `e${i + 1}` ? 0 : id);
@@ -101,6 +104,7 @@ const DERIVED_SENTENCE = -2;
 // The reading as arrays of the article's own offsets and texts (version 1), before it is laid out in columns.
 function readingArrays(e: DecodedReading, text: string): EncodedReading {
   const s = e.sentences.flatMap((x) => [x.start, x.end]);
+  const names = new Map(e.entities.map((en) => [en.id, en.name]));
   return {
     v: READING_VERSION,
     s,
@@ -112,11 +116,11 @@ function readingArrays(e: DecodedReading, text: string): EncodedReading {
     t: e.times.map((t) => [t.start, t.end, t.type, t.value, own(text, t.start, t.end, t.text)]),
     a: e.attributions.map((a) => [
       a.sentence, a.source.start, a.source.end, own(text, a.source.start, a.source.end, a.source.text), a.source.entity,
-      a.cue.start, a.cue.end, own(text, a.cue.start, a.cue.end, a.cue.text), a.content.start, a.content.end, refs(a.chain, text),
+      a.cue.start, a.cue.end, own(text, a.cue.start, a.cue.end, a.cue.text), a.content.start, a.content.end, refs(a.chain, text, names),
     ]),
     ev: e.events.map((ev, i) => [
       eventId(ev.id, i), ev.sentence, ev.trigger.start, ev.trigger.end, own(text, ev.trigger.start, ev.trigger.end, ev.trigger.text), ev.type,
-      ev.cameo, ev.participants, ev.factuality, refs(ev.source, text), ev.time, ev.condition ? [ev.condition.start, ev.condition.end] : null,
+      ev.cameo, ev.participants, ev.factuality, refs(ev.source, text, names), ev.time, ev.condition ? [ev.condition.start, ev.condition.end] : null,
       ev.stance, ev.background ? 1 : 0, ev.place,
     ]),
   };
@@ -173,12 +177,15 @@ const entityOf = (ids: string[], x: number | string): string | null => (typeof x
 function refColumn(r: EncodedRef, w: Words): unknown {
   if (!Array.isArray(r)) return r;
   const [t, entity] = r;
-  return r.length === 2 ? [w.word(t), w.entity(entity)] : [w.word(t), w.entity(entity), r[2], r[3] - r[2]];
+  if (r.length === 2) return [w.word(t), w.entity(entity)];
+  if (r.length === 3) return [w.word(t), w.entity(entity), 1];
+  return [w.word(t), w.entity(entity), r[2], r[3] - r[2]];
 }
 function refFromColumn(c: unknown, k: string[], ids: string[]): EncodedRef {
   if (!Array.isArray(c)) return c as SourceRef;
   const [t, entity] = c as [number, number | string];
   if (c.length === 2) return [wordOf(k, t), entityOf(ids, entity)];
+  if (c.length === 3) return [wordOf(k, t), entityOf(ids, entity), 1];
   const [, , start, length] = c as [number, number | string, number, number];
   return [wordOf(k, t), entityOf(ids, entity), start, start + length];
 }
@@ -339,6 +346,7 @@ export function decodeReading(bytes: Uint8Array, text: string): DecodedReading {
     }
     return { id, name, type: type as EntityType, mentions };
   });
+  const names = new Map(entities.map((en) => [en.id, en.name]));
   const times = r.t.map(([start, end, type, value, t]): TimeExpr => ({ start, end, text: back(text, start, end, t), type: type as TimeType, value }));
   const attributions = r.a.map(
     ([sentence, ss, se, st, entity, cs, ce, ct, os, oe, chain]): Attribution => ({
@@ -346,7 +354,7 @@ export function decodeReading(bytes: Uint8Array, text: string): DecodedReading {
       source: { start: ss, end: se, text: back(text, ss, se, st), entity },
       cue: { start: cs, end: ce, text: back(text, cs, ce, ct) },
       content: { start: os, end: oe },
-      chain: unrefs(chain, text),
+      chain: unrefs(chain, text, names),
     }),
   );
   const events = r.ev.map(
@@ -358,7 +366,7 @@ export function decodeReading(bytes: Uint8Array, text: string): DecodedReading {
       cameo,
       participants,
       factuality: factuality as Factuality,
-      source: unrefs(source, text),
+      source: unrefs(source, text, names),
       time,
       condition: condition ? { start: condition[0], end: condition[1] } : null,
       stance: stance as Stance,

@@ -44,6 +44,7 @@ const rows: [string, string, boolean, number?][] = [
   ["The statement said the new talks would pick up where the Lima meeting of November 2022 left off.", "talks", false],
   ["She described the summit as a follow-up to their November 2022 meeting in Lima.", "summit", false],
   ["The president said the next round should resume where the two sides stopped three years ago.", "round", false],
+  ["Trump and Kim first met in Singapore in June 2018, and the next summit, in Hanoi the following year, collapsed.", "summit", true],
   // another happening still to come is no recap, whatever old date the sentence names
   ["He recalled his 2019 talks with the president and said he was open to a new meeting.", "meeting", false],
   ["He recalled his 2019 talks with the president and said he was open to a new meeting.", "talks", true],

@@ -79,14 +79,15 @@ export interface BackgroundInput {
 
 /** True when the mention recalls a happening well before the article. */
 export function readBackground(inp: BackgroundInput): boolean {
-  // "hinted at being open to a new meeting": another happening still to come, whatever old date the sentence names.
-  if (fresh(inp.ts, inp.k)) return false;
+  const r = dayRange(inp.time);
+  // "hinted at being open to a new meeting": another happening still to come, whatever old date the sentence names;
+  // "the next summit, in Hanoi in 2019, collapsed" is next to an earlier one, held and dated well back.
+  if (fresh(inp.ts, inp.k) && !(r && inp.dct && OVER.has(inp.stance) && endsWellBefore(r, inp.dct))) return false;
   // "Xi has not visited the United States since 2017": an absence counted from well back recaps the history.
   if (inp.stance === "failed" && inp.dct && (inp.since ?? []).some((v) => {
     const t = dayRange(v);
     return !!t && endsWellBefore(t, inp.dct!);
   })) return true;
-  const r = dayRange(inp.time);
   if (r && inp.dct) {
     if (TOLD_AHEAD.has(inp.stance) && !closed(inp.ts, inp.k)) return false;
     return endsWellBefore(r, inp.dct);

@@ -52,6 +52,8 @@ const recaps: Case[] = [
   { text: "In 2020, the virus had reached every country in Europe by the spring.", dct: "2025-10-20", span: "the spring", value: "2020-SP" },
   { text: "In 2019, Trump became the first sitting president to step into North Korea, meeting Kim at the border in June.", dct: "2025-10-20", span: "June", value: "2019-06" },
   { text: "In the summer of 2020 the talks stalled, and in the autumn the mediators gave up.", dct: "2025-10-20", span: "the autumn", value: "2020-FA" },
+  // A month opening its sentence goes on from the year that opened the sentence before.
+  { text: "In 2019 the two met in Hanoi. In February, the talks collapsed.", dct: "2025-10-20", span: "February", value: "2019-02" },
   // A recap tells its story forward: after December 2019, March is 2020's.
   { text: "The outbreak began in December 2019 and by March the borders had closed.", dct: "2025-10-20", span: "March", value: "2020-03" },
   { text: "The trial opened on Dec. 30, 2019 and ended on Jan. 3 with a conviction.", dct: "2025-10-20", span: "Jan. 3", value: "2020-01-03" },

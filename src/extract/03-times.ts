@@ -62,7 +62,7 @@ function anchorToReferences(doc: Doc, hits: Hit[], tense: TenseReader, dctYear: 
       value: h.value,
       written: h.written,
       anaphor: h.anaphor,
-      fronted: !!h.written && h.start - doc.sentences[sentence].start <= FRONTED_CHARS && opensSentence(doc.text.slice(doc.sentences[sentence].start, h.start)),
+      fronted: h.start - doc.sentences[sentence].start <= FRONTED_CHARS && opensSentence(doc.text.slice(doc.sentences[sentence].start, h.start)),
       sentencePast: h.anaphor?.need === "recap" && tense.sentence(h.start) === "past",
     };
   });

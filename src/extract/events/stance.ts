@@ -206,6 +206,7 @@ function slotMatches(slot: Slot, t: Token): boolean {
 function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   let j = e;
   let adjunct = false;
+  let opener = -1;
   for (let s = cue.slots.length - 1; s >= 0; s--) {
     const slot = cue.slots[s];
     // 'accepted the principle" of such a summit': quotation marks inside a cue are passed over, and so are adverbs and
@@ -215,8 +216,8 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
       if (j < 0 || j >= e || slotMatches(slot, ts[j])) break;
       if (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) j--;
       else if (WEEKDAYS.has(key(ts[j].text)) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
-      else if (!adjunct && s === cue.slots.length - 2 && ts[e].pos === "ADP" && (ts[j].pos === "NOUN" || ts[j].pos === "PROPN") && adjunctStart(ts, j) > 0) {
-        j = adjunctStart(ts, j) - 1;
+      else if (!adjunct && s === cue.slots.length - 2 && ts[e].pos === "ADP" && (ts[j].pos === "NOUN" || ts[j].pos === "PROPN") && (opener = adjunctStart(ts, j)) > 0) {
+        j = opener - 1;
         adjunct = true;
       } else break;
     }

@@ -207,10 +207,9 @@ function recapReference(items: Referable[], i: number, text: string, dctYear: nu
     return dates ? { t: point.t, unit: point.unit, written: true } : null;
   }
   // "In 2019 the two met in Hanoi. In February, the talks collapsed.": a recap's month opening its sentence goes on
-  // from the year that opened the sentence before, when nothing else was dated in between.
+  // from the year that opened the sentence before, when that is the last time dated before it.
   const before = items[i - 1];
   if (!before || before.sentence !== item.sentence - 1 || !before.fronted || !item.fronted || !item.sentencePast) return null;
-  if (items.some((x, j) => j < i - 1 && x.sentence === before.sentence && x.start > before.start)) return null;
   const point = readPoint(before.value);
   if (!point || !before.written || point.unit !== "year" || (dctYear !== null && point.t.y >= dctYear)) return null;
   return { t: point.t, unit: point.unit, written: true };

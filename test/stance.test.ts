@@ -352,6 +352,10 @@ const rows: [string, string, Stance][] = [
   ["Netanyahu lobbied for a sit-down with Biden at the White House.", "sit", "wanted"],
   ["Netanyahu had lobbied hard through his ambassador for a sit-down at the White House.", "sit", "wanted"],
   ["Trump said the administration was looking to sign a deal with Ukraine.", "sign", "wanted"],
+  // the fate of a plan, a promise or a hope is the fate of the happening it carries
+  ["A memorandum was signed on April 17, and Trump's promise of a signing the following Thursday went unmet.", "signing", "failed"],
+  ["Europe's hopes of a face-to-face encounter between the two leaders faded further.", "encounter", "unplanned"],
+  ["The promised signing went unmet.", "signing", "failed"],
   // a participle after the noun tells what it is; a reduced relative is passed over to the predicate
   ['Donald Trump said that he and Xi Jinping had "a pretty long meeting scheduled" in South Korea.', "meeting", "scheduled"],
   ["The meeting scheduled for Thursday was called off.", "meeting", "called_off"],

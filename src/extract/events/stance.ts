@@ -25,6 +25,7 @@ interface StanceLexicon {
   /** Phrases telling that the parties agreed a happening away ("by mutual agreement"). */
   agreedOff: string[];
   predicates: Record<string, string[]>;
+  carriers: { nouns: string[]; prepositions: string[] };
   modifiers: Record<string, string[]>;
   negators: string[];
   futureAuxiliaries: string[];
@@ -537,7 +538,10 @@ function determiner(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || (t.pos === "PRON" && /^(?:his|her|its|their|our|my|your)$/.test(t.lower)));
 }
 
-function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
+const CARRIERS: ReadonlySet<string> = new Set(LEX.carriers.nouns);
+const CARRIER_PREPOSITIONS: ReadonlySet<string> = new Set(LEX.carriers.prepositions);
+
+function isSubject(ts: Token[], k: number, named: boolean[], depth = 0): boolean {
   let j = k - 1;
   // "the hoped-for meeting", "a long-awaited summit": the words of a hyphened compound belong to the phrase.
   const hyphened = (i: number) => ts[i].lower === "-" || ts[i + 1]?.lower === "-" || (ts[i - 1]?.lower === "-" && ts[i - 1].end === ts[i].start);
@@ -550,6 +554,8 @@ function isSubject(ts: Token[], k: number, named: boolean[]): boolean {
   if (j >= 0 && QUOTE_MARKS.has(ts[j].text) && j > 0 && ts[j - 1].pos !== "PUNCT") j--;
   if (j < 0) return true;
   const w = lowerOf(ts[j]);
+  // "Trump's promise of a signing … went unmet": the subject may be a noun that carries the happening.
+  if (CARRIER_PREPOSITIONS.has(w) && j > 0 && CARRIERS.has(lowerOf(ts[j - 1])) && depth === 0) return isSubject(ts, j - 1, named, 1);
   // "the reply meant the trip was unlikely": a verb's object that an auxiliary follows opens a clause of its own.
   const clauseAfter = ts[j].pos === "VERB" && ts[k + 1]?.pos === "AUX";
   return STOPS.has(w) || w === "," || w === "that" || ts[j].pos === "SCONJ" || ts[j].pos === "CCONJ" || clauseAfter || (ts[j].pos === "VERB" && ["say", "tell", "add", "note", "insist", "announce", "confirm", "report"].includes(ts[j].lemma));

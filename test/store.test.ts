@@ -34,6 +34,8 @@ import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
+import { articlesAfter } from "../src/store/stories.js";
+import { encodedFeaturesOf } from "../src/app/stories.js";
 import { encodeStoryFeatures, storyFeatures } from "../src/link/06-stories.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
@@ -618,37 +620,55 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
-    it("converts the story features of a former store to the compact layout: the same features back, articles read the same", async () => {
+    it("converts the story features of a former store to the compact layout, then drops them: the grouping works out the same features from the text", async () => {
       const { old, oldLocation } = await formerStore("0016_compact_store");
       try {
         const long = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "Summit talk" });
         const short = sample("a1");
+        // An article in a language the core does not read: ingest gave it the features of an empty text.
+        const unread: Extraction = {
+          schema: EXTRACT_SCHEMA,
+          article: { ...short.article, id: "fr", language: "fr", title: "Sommet à Hanoï", text: "Le sommet entre Trump et Kim aura lieu à Hanoï, selon des responsables." },
+          sentences: [], entities: [], times: [], attributions: [], events: [],
+        };
         const features = new Map<string, string>();
         await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
-        for (const [i, e] of [short, long].entries()) {
+        for (const [i, e] of [short, long, unread].entries()) {
           const seq = i + 1;
-          const terms = encodeStoryFeatures(storyFeatures({ id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published }));
+          const read = e === unread ? { id: e.article.id, text: "", title: null, published: e.article.published } : { id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published };
+          const terms = encodeStoryFeatures(storyFeatures(read));
           features.set(e.article.id, terms);
           // The row as the version before wrote it: the features' JSON deflated alone.
-          await old.insertInto("articles").values(formerArticleRow(e, seq, { story_features: deflateRawSync(terms) })).execute();
+          await old.insertInto("articles").values(formerArticleRow(e, seq, { story_features: deflateRawSync(terms), content_hash: `hash-${e.article.id}` })).execute();
           await old.insertInto("readings").values({ seq, data: encodeReading(e, e.article.text) }).execute();
         }
         // One stored before features were deflated at all, in the text column.
         await old.insertInto("articles").values({
-          id: "plain", seq: 3, content_hash: "hash-3", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
+          id: "plain", seq: 4, content_hash: "hash-plain", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
           byline: null, language: "en", text: TEXT, body: null, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
-          story_terms: '{"v":2,"terms":[["name:kim",1.5]]}', story_features: null, credits: "[]",
+          story_terms: encodeStoryFeatures(storyFeatures({ id: "plain", text: TEXT, title: null, published: null })), story_features: null, credits: "[]",
         }).execute();
+        features.set("plain", (await old.selectFrom("articles").select("story_terms").where("id", "=", "plain").executeTakeFirstOrThrow()).story_terms);
         const sizes = new Map((await old.selectFrom("articles").select(["id", "story_features"]).execute()).map((r: { id: string; story_features: Uint8Array | null }) => [r.id, r.story_features?.byteLength ?? 0]));
-        await old.destroy();
-        store = await openStore({ path: oldLocation.location });
-        const rows = await store.db.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
-        for (const r of rows.slice(0, 2)) {
+        // 0017: the compact layout, the same features back.
+        const { Migrator } = await import("kysely");
+        expect((await new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true }).migrateTo("0017_compact_story_features")).error).toBeUndefined();
+        const rows = await old.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
+        for (const r of rows.slice(0, 3)) {
           expect(storyTermsCompact(r.story_features!)).toBe(true);
           expect(unpackStoryTerms(r)).toBe(features.get(r.id));
           expect(r.story_features!.byteLength).toBeLessThan(sizes.get(r.id)!);
         }
-        expect(unpackStoryTerms(rows[2])).toBe('{"v":2,"terms":[["name:kim",1.5]]}');
+        expect(unpackStoryTerms(rows[3])).toBe(features.get("plain"));
+        await old.destroy();
+        // 0020: no features kept; those the grouping works out from each article are the ones that were stored.
+        store = await openStore({ path: oldLocation.location });
+        const columns = (await store.db.introspection.getTables()).find((t) => t.name === "articles")!.columns.map((c) => c.name);
+        expect(columns).not.toContain("story_features");
+        expect(columns).not.toContain("story_terms");
+        const grouped = await articlesAfter(store.db, 0, 10);
+        expect(grouped.map((a) => a.id)).toEqual(["a1", "long", "fr", "plain"]);
+        for (const a of grouped) expect(encodedFeaturesOf(a)).toBe(features.get(a.id));
         for (const e of [short, long]) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
       } finally {
         await store.close();

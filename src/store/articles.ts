@@ -22,8 +22,6 @@ export interface ArticleExtras {
   ingestedAt: string;
   /** The file, URL or stream the article came from. */
   input: string | null;
-  /** Encoded story features, kept so regrouping stories need not re-read the text. */
-  storyTerms?: string | null;
 }
 
 /** An article as stored: its extraction plus ingest bookkeeping. */
@@ -92,6 +90,9 @@ export function articleText(row: { text: string; body: Uint8Array | null }): str
   return row.body ? inflateRawSync(row.body).toString("utf8") : row.text;
 }
 
+// Story features are no longer stored (the story grouping works them out from the text); what follows reads and writes
+// the layout stores kept them in before, for the migrations that convert such stores.
+//
 // Story features are a JSON list of [term, weight] (`encodeStoryFeatures`): ~170 terms an article, most of them words
 // of the article itself, and a few dozen distinct weights written out in 17 digits each. Stored compact, they are laid
 // out as the distinct weights (8 bytes each), one byte a term naming its weight, and the terms a line each, deflated
@@ -243,8 +244,6 @@ export async function insertArticle(
       near_duplicate_of: extras.nearDuplicateOf,
       ingested_at: extras.ingestedAt,
       input: extras.input,
-      story_terms: null,
-      story_features: extras.storyTerms ? packStoryTerms(extras.storyTerms, a) : null,
     })
     .execute();
 

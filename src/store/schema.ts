@@ -33,10 +33,6 @@ export interface ArticleTable {
   near_duplicate_of: string | null;
   ingested_at: string;
   input: string | null;
-  /** The article's story features (see `encodeStoryFeatures`) as first kept; null since they are kept compressed. */
-  story_terms: string | null;
-  /** The story features, deflated; null for articles stored before (see `story_terms`). */
-  story_features: Uint8Array | null;
   /** JSON list of the agencies the text credits: [text, entity] pairs, or {text, entity} as first kept (see store/sources). */
   credits: string;
 }

@@ -802,6 +802,64 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("converts the reports of a former store: dates read from their articles, no key on their origin, the same claims read back", async () => {
+      const { old, oldLocation } = await formerStore("0020_derived_story_features");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        const days = ["2025-10-18", null, "2025-10-11"];
+        for (const [i, published] of days.entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        await old.insertInto("claims").values({ id: "c1", type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-11",
+          last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "" }).execute();
+        await old.insertInto("claim_participants").values({ claim_id: "c1", entity_id: "person:kim-jong-un" }).execute();
+        await old.insertInto("origins").values([
+          { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-11", source_key: "outlet:cnn" },
+          { id: "o2", claim_id: "c1", root: "Yonhap", first_seen: "2025-10-18", source_key: "outlet:yonhap" },
+        ]).execute();
+        // As the version before wrote them: each report with its article's date.
+        for (const [i, published] of days.entries()) {
+          for (const e of ["e1", "e2"]) {
+            await old.insertInto("reports").values({ id: `a${i + 1}:${e}`, claim_id: "c1", article_id: `a${i + 1}`, event_id: e, sentence: 0, trigger: "meeting", factuality: "PR+",
+              chain: "", root: "", origin_id: e === "e1" ? "o1" : "o2", published, stance: e === "e1" ? "discussed" : "unplanned", background: 0, time: null,
+              source: '[["CNN","outlet:cnn"]]', trigger_start: 3, trigger_end: 10, place: null }).execute();
+          }
+        }
+        // What the claim page read before: reports by their own date (undated last), then article number and id.
+        const before = await old.selectFrom("reports").innerJoin("articles", "articles.id", "reports.article_id")
+          .select(["reports.id", "reports.published", "reports.origin_id"])
+          .orderBy(sql`case when reports.published is null then 1 else 0 end`).orderBy("reports.published").orderBy("articles.seq").orderBy("reports.id").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const columns = (await store.db.introspection.getTables()).find((t) => t.name === "reports")!.columns.map((c) => c.name);
+        expect(columns).not.toContain("published");
+        const view = (await getClaim(store.db, "c1"))!;
+        expect(view.reports.map((r) => ({ id: r.id, published: r.published, origin_id: r.origin }))).toEqual(before);
+        expect(view.origins.map((o) => [o.id, o.reports])).toEqual([["o1", ["a3:e1", "a1:e1", "a2:e1"]], ["o2", ["a3:e2", "a1:e2", "a2:e2"]]]);
+        expect(view.origin_sides).toEqual({ for: 1, against: 1 });
+        const state = (await claimStates(store.db, ["c1"])).get("c1")!;
+        expect(state.reports.map((r) => [r.id, r.published])).toEqual(before.map((r) => [r.id, r.published]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+        expect(await claimBriefs(store.db, { participant: "person:kim-jong-un" })).toMatchObject([{ id: "c1", reports: 6, origins: 2, origin_sides: { for: 1, against: 1 } }]);
+        // The linker moves an origin's reports before it drops the origin; nothing else looks for them.
+        await applyLedgerChanges(store.db, { ...noChanges(), movedReports: ["a1:e2", "a2:e2", "a3:e2"].map((id) => ({ id, origin_id: "o1" })), goneOrigins: ["o2"] });
+        expect((await getClaim(store.db, "c1"))!.origins.map((o) => [o.id, o.reports.length])).toEqual([["o1", 6]]);
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'reports'" : "select indexname as name from pg_indexes where tablename = 'reports'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("reports_origin");
+        expect(indexes).toEqual(expect.arrayContaining(["reports_claim", "reports_article"]));
+        // Reports written now take their article's date too.
+        await applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("a2:e3", "c1", "a2", null, { event_id: "e3", origin_id: "o1" })] });
+        expect((await getClaim(store.db, "c1"))!.reports.at(-1)).toMatchObject({ id: "a2:e3", published: null });
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");

@@ -154,14 +154,14 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         "reports.root",
         "reports.source",
         "reports.origin_id",
-        "reports.published",
+        "articles.published",
         "articles.title",
         "articles.seq",
         "outlets.name as outlet",
       ])
       .where("reports.claim_id", "in", ids)
-      .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
-      .orderBy("reports.published")
+      .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+      .orderBy("articles.published")
       .orderBy("articles.seq")
       .orderBy("reports.id")
       .execute(),
@@ -283,8 +283,8 @@ export async function claimBriefs(db: Executor, by: { participant: string } | { 
         .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
         .where("reports.claim_id", "in", slice)
         .where("reports.origin_id", "is not", null)
-        .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
-        .orderBy("reports.published")
+        .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+        .orderBy("articles.published")
         .orderBy("articles.seq")
         .orderBy("reports.id")
         .execute(),
@@ -387,7 +387,6 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       factuality: r.factuality,
       ...packReportSources(r.chain, r.root, r.source),
       origin_id: r.origin_id,
-      published: r.published,
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,

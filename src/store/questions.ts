@@ -131,13 +131,14 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const read = (ids: string[] | null) => {
     let q = db
       .selectFrom("reports")
+      .innerJoin("articles", "articles.id", "reports.article_id")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .leftJoin("origins", "origins.id", "reports.origin_id")
       .select([
         "reports.id",
         "reports.claim_id",
         "reports.article_id",
-        "reports.published",
+        "articles.published",
         "reports.factuality",
         "reports.stance",
         "reports.background",
@@ -151,10 +152,10 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
         "reports.source",
       ])
       .where("claims.type", "in", types)
-      .where("reports.published", "is not", null)
+      .where("articles.published", "is not", null)
       .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds));
     if (ids) q = q.where("claims.id", "in", ids);
-    return q.orderBy("reports.published").orderBy("reports.id").execute();
+    return q.orderBy("articles.published").orderBy("reports.id").execute();
   };
   const rows = [];
   if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));

@@ -138,7 +138,7 @@ export async function reportSpans(db: Executor, reportIds: string[]): Promise<Re
         "reports.article_id as article",
         "articles.title",
         "outlets.name as outlet",
-        "reports.published",
+        "articles.published",
         "articles.near_duplicate_of",
         "reports.sentence",
         "reports.trigger_start",

@@ -114,7 +114,6 @@ export interface ReportTable {
   chain: string;
   root: string | null;
   origin_id: string | null;
-  published: string | null;
   stance: string;
   background: number;
   time: string | null;

@@ -202,7 +202,7 @@ async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Pr
     .selectFrom("reports")
     .innerJoin("articles", "articles.id", "reports.article_id")
     .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
-    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"]);
+    .select(["reports.claim_id", "story_articles.story_id", "articles.published", "articles.seq"]);
   if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
   const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
   const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();

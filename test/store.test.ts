@@ -860,6 +860,49 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("converts the claim participants of a former store: kept in the claim's row, keyed by entity in the table, read the same both ways", async () => {
+      const { old, oldLocation } = await formerStore("0021_report_columns");
+      try {
+        const entities = [["person:donald-trump", "Donald Trump"], ["person:kim-jong-un", "Kim Jong Un"], ["country:KR", "South Korea"]];
+        await old.insertInto("entities").values(entities.map(([id, name]) => ({ id, name, type: "person", mentions: 1 }))).execute();
+        const claims = [
+          ["c1", "meet", ["person:kim-jong-un", "person:donald-trump"]],
+          ["c2", "meet", ["person:kim-jong-un"]],
+          ["c3", "visit", ["person:donald-trump", "country:KR"]],
+          ["c4", "meet", []],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "" }).execute();
+          if (participants.length) await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ claim_id: id, entity_id }))).execute();
+        }
+        // What the reads by claim had: each claim's participants in the store's order.
+        const before = await old.selectFrom("claim_participants").select(["claim_id", "entity_id"]).orderBy("claim_id").orderBy("entity_id").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const byClaim = new Map<string, string[]>();
+        for (const p of before) byClaim.set(p.claim_id, [...(byClaim.get(p.claim_id) ?? []), p.entity_id]);
+        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual(
+          claims.map(([id]) => ({ id, participants: JSON.stringify(byClaim.get(id) ?? []) })),
+        );
+        expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual([["c1", byClaim.get("c1")], ["c2", byClaim.get("c2")], ["c4", []]]);
+        expect((await getClaim(store.db, "c3"))!.participants).toEqual([{ id: "country:KR", name: "South Korea" }, { id: "person:donald-trump", name: "Donald Trump" }]);
+        // By entity, from the table.
+        expect((await claimBriefs(store.db, { participant: "person:kim-jong-un" })).map((c) => c.id)).toEqual(["c1", "c2"]);
+        expect((await claimBriefs(store.db, { participant: "person:donald-trump" })).map((c) => c.id)).toEqual(["c1", "c3"]);
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'claim_participants'" : "select indexname as name from pg_indexes where tablename = 'claim_participants'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("claim_participants_entity");
+        // A claim written now keeps its participants both ways, each once.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c5", "meet", ["person:kim-jong-un", "country:KR", "person:kim-jong-un"])] });
+        expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c5")!.participants).toEqual(["country:KR", "person:kim-jong-un"]);
+        expect((await claimBriefs(store.db, { participant: "country:KR" })).map((c) => c.id)).toEqual(["c5", "c3"]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");

@@ -70,9 +70,23 @@ export interface ClaimView {
 const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", "failed"]);
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
+/**
+ * A claim's participants as its row keeps them: each entity id once, in the store's order (by code point), as JSON.
+ * The claim's row holds them for reads by claim; `claim_participants` holds them for reads by entity.
+ */
+export function packParticipants(ids: readonly string[]): string {
+  return JSON.stringify([...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The participant ids a claim's row keeps (`packParticipants`). */
+export function unpackParticipants(packed: string): string[] {
+  return JSON.parse(packed) as string[];
+}
+
 function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
+    participants: packParticipants(c.participants),
     type: c.type,
     cameo: c.cameo,
     summary: c.summary,
@@ -90,25 +104,22 @@ function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
 
 /** Every claim of one type with its participant ids: what the linker's in-memory claim index is loaded from. */
 export async function claimsOfType(db: Executor, type: string): Promise<ClaimKey[]> {
-  // One pass: each claim row comes back once per participant, already in claim order.
   const rows = await db
     .selectFrom("claims")
-    .leftJoin("claim_participants as p", "p.claim_id", "claims.id")
-    .select(["claims.id", "claims.type", "claims.place", "claims.event_time", "claims.first_reported", "claims.last_reported", "claims.historical", "p.entity_id as participant"])
-    .where("claims.type", "=", type)
-    .orderBy("claims.id")
-    .orderBy("p.entity_id")
+    .select(["id", "type", "place", "event_time", "first_reported", "last_reported", "historical", "participants"])
+    .where("type", "=", type)
+    .orderBy("id")
     .execute();
-  const out: ClaimKey[] = [];
-  for (const row of rows) {
-    let last = out[out.length - 1];
-    if (!last || last.id !== row.id) {
-      last = { id: row.id, type: row.type, participants: [], place: row.place, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported, historical: row.historical === 1 };
-      out.push(last);
-    }
-    if (row.participant !== null) last.participants.push(row.participant);
-  }
-  return out;
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    participants: unpackParticipants(row.participants),
+    place: row.place,
+    eventTime: row.event_time,
+    firstReported: row.first_reported,
+    lastReported: row.last_reported,
+    historical: row.historical === 1,
+  }));
 }
 
 function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -134,8 +145,8 @@ async function entityNamesOf(db: Executor, ids: string[]): Promise<Map<string, s
 async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  const [participants, reports, origins, history] = await Promise.all([
-    db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("entity_id").execute(),
+  const participantsBy = new Map(claims.map((c) => [c.id, unpackParticipants(c.participants)]));
+  const [reports, origins, history] = await Promise.all([
     db
       .selectFrom("reports")
       .innerJoin("articles", "articles.id", "reports.article_id")
@@ -175,9 +186,8 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       .execute(),
     db.selectFrom("claim_status").selectAll().where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
   ]);
-  const names = await entityNamesOf(db, [...participants.map((p) => p.entity_id), ...claims.map((c) => c.place).filter((p): p is string => !!p)]);
+  const names = await entityNamesOf(db, [...[...participantsBy.values()].flat(), ...claims.map((c) => c.place).filter((p): p is string => !!p)]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const participantsBy = group(participants, (p) => p.claim_id);
   const reportsBy = group(reports, (r) => r.claim_id);
   const originsBy = group(origins, (o) => o.claim_id);
   const historyBy = group(history, (h) => h.claim_id);
@@ -196,7 +206,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       cameo: c.cameo,
       summary: c.summary,
       statement: c.statement || c.summary,
-      participants: (participantsBy.get(c.id) ?? []).map((p) => ({ id: p.entity_id, name: nameOf(p.entity_id) })),
+      participants: (participantsBy.get(c.id) ?? []).map((p) => ({ id: p, name: nameOf(p) })),
       place: c.place ? { id: c.place, name: nameOf(c.place) } : null,
       when: c.event_time,
       stage: c.stage as Stage,

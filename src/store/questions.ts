@@ -3,6 +3,7 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
+import { unpackParticipants } from "./ledger.js";
 import { readSources } from "./sources.js";
 
 export interface QuestionTable {
@@ -162,9 +163,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   else rows.push(...(await read(null)));
   const participantsOf = new Map<string, string[]>();
   for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
-    for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
-      participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
-    }
+    for (const c of await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute()) participantsOf.set(c.id, unpackParticipants(c.participants));
   }
   return rows.map((r) => ({
     report: r.id,

@@ -91,7 +91,11 @@ export interface ClaimTable {
   historical: number;
   /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
   parties: string;
+  /** The parties' entity ids, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
+  participants: string;
 }
+
+/** The claims an entity takes part in, keyed by the entity (the claim's row has its participants). */
 
 /** The entities a claim is about. */
 export interface ClaimParticipantTable {

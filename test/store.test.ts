@@ -32,6 +32,7 @@ import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
 import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
+import { NOT_MENTIONED, packSaid, rowDay, UNDATED_ROW } from "../src/store/said.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
 import { articlesAfter } from "../src/store/stories.js";
@@ -896,6 +897,63 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c5", "meet", ["person:kim-jong-un", "country:KR", "person:kim-jong-un"])] });
         expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c5")!.participants).toEqual(["country:KR", "person:kim-jong-un"]);
         expect((await claimBriefs(store.db, { participant: "country:KR" })).map((c) => c.id)).toEqual(["c5", "c3"]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the entity rows of a former store to days as numbers: the entity page lists and quotes the same, in the same order", async () => {
+      const { old, oldLocation } = await formerStore("0022_claim_participants");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        // Days around the epoch, month ends and a leap day, one undated, and two articles of one day.
+        const days = ["2025-10-18", null, "1953-07-27", "1969-12-31", "1970-01-01", "2024-02-29", "2025-10-18", "2000-12-31", "1900-03-01"];
+        const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
+        for (const [i, published] of days.entries()) {
+          const seq = i + 1;
+          await old.insertInto("articles").values({
+            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+          // As the version before filed them: the day as text, "" when undated.
+          await old.insertInto("entity_articles").values([
+            { entity_id: "person:kim-jong-un", day: published ?? "", seq, mentions: seq % 3 === 0 ? NOT_MENTIONED : seq, said: seq % 2 === 0 ? said(seq) : null },
+            { entity_id: "person:donald-trump", day: published ?? "", seq, mentions: 1, said: seq % 3 === 0 ? said(seq) : null },
+          ]).execute();
+        }
+        // What the entity page read before: articles newest first (undated last), statements earliest first (undated last).
+        const listed = async (db: typeof old, entity: string) => (await db.selectFrom("entity_articles").select("seq").where("entity_id", "=", entity).where("mentions", ">=", 0)
+          .orderBy("day", "desc").orderBy("seq", "desc").execute()).map((r: { seq: number }) => `a${r.seq}`);
+        const quotedBefore = async (entity: string | null) => {
+          let q = old.selectFrom("entity_articles").select(["seq", "day"]).where("said", "is not", null);
+          if (entity) q = q.where("entity_id", "=", entity);
+          const rows = await q.execute();
+          const key = (r: { day: string; seq: number }) => [r.day === "" ? "~" : r.day, r.seq] as const;
+          return rows.sort((x: { day: string; seq: number }, y: { day: string; seq: number }) => (key(x)[0] !== key(y)[0] ? (key(x)[0] < key(y)[0] ? -1 : 1) : x.seq - y.seq)).map((r: { seq: number }) => `a${r.seq}`);
+        };
+        const before = {
+          kim: await listed(old, "person:kim-jong-un"),
+          trump: await listed(old, "person:donald-trump"),
+          kimSaid: await quotedBefore("person:kim-jong-un"),
+          allSaid: await quotedBefore(null),
+        };
+        expect(before.kim.at(-1)).toBe("a2");
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => a.id)).toEqual(before.kim);
+        expect((await mentionArticles(store.db, "person:donald-trump")).map((a) => a.id)).toEqual(before.trump);
+        expect((await statementsBy(store.db, "person:kim-jong-un")).map((s) => s.article)).toEqual(before.kimSaid);
+        expect((await statementsBy(store.db, "person:kim-jong-un", 3)).map((s) => s.article)).toEqual(before.kimSaid.slice(0, 3));
+        expect((await statementsBy(store.db, null)).map((s) => s.article)).toEqual(before.allSaid);
+        // The engine's conversion gives the days `rowDay` gives the rows written now.
+        const stored = await store.db.selectFrom("entity_articles").select(["seq", "day"]).where("entity_id", "=", "person:kim-jong-un").orderBy("seq").execute();
+        expect(stored.map((r) => Number(r.day))).toEqual(days.map((d) => rowDay(d)));
+        expect(rowDay(null)).toBe(UNDATED_ROW);
+        expect([rowDay("1970-01-01"), rowDay("1969-12-31"), rowDay("2024-02-29"), rowDay("2024-03-01")]).toEqual([0, -1, 19782, 19783]);
+        expect([rowDay("2025-13-01"), rowDay("October 18, 2025"), rowDay("2025-10-18T10:00")]).toEqual([UNDATED_ROW, UNDATED_ROW, UNDATED_ROW]);
       } finally {
         await store.close();
         await oldLocation.remove();

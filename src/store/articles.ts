@@ -5,7 +5,7 @@ import type { ArticleMeta, Extraction, SourceRef } from "../domain/extraction.js
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import { annotationRows, decodeReading, type AnnotationRows, type DecodedReading } from "./annotations.js";
-import { NOT_MENTIONED, packSaid, statementsOf } from "./said.js";
+import { NOT_MENTIONED, packSaid, rowDay, statementsOf } from "./said.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
 import { packSources, readSources } from "./sources.js";
@@ -250,12 +250,12 @@ export async function insertArticle(
   await insertRows(tx, "readings", [{ seq, data: rows.reading }]);
   await insertColumnRows(tx, "entities", rows.entities, { addTo: { key: ["id"], column: "mentions" } });
   await insertColumnRows(tx, "aliases", rows.aliases, { skipExisting: true });
-  // The entity page's lists: the articles that mention an entity (undated ones, day "", come last when read newest
+  // The entity page's lists: the articles that mention an entity (undated ones, `UNDATED_ROW`, come last when read newest
   // first) and, in the same row, what the entity said in the article. An entity quoted but not mentioned has a row too.
   const mentioned = new Map<string, number>();
   for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
   const said = statementsOf(rows.statements);
-  const day = a.published ?? "";
+  const day = rowDay(a.published);
   const entityRows: unknown[][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
   for (const [entity, statements] of said) if (!mentioned.has(entity)) entityRows.push([entity, day, seq, NOT_MENTIONED, packSaid(statements)]);
   await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions", "said"], values: entityRows });

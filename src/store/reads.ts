@@ -1,6 +1,6 @@
 // Read-only queries behind the API and the web UI: entities, their statements and report evidence.
-import { decodeReading, UNDATED_DAY } from "./annotations.js";
-import { unpackSaid } from "./said.js";
+import { decodeReading } from "./annotations.js";
+import { UNDATED_ROW, unpackSaid } from "./said.js";
 import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import { sql } from "kysely";
@@ -78,17 +78,19 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
  */
 export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
   const quoted = () => db.selectFrom("entity_articles").select(["entity_id", "day", "seq", "said"]).where("said", "is not", null);
-  let rows: { entity_id: string; day: string; seq: number; said: Uint8Array | null }[];
+  let rows: { entity_id: string; day: number; seq: number; said: Uint8Array | null }[];
   if (entityId !== null) {
-    // One entity's rows are read in key order: the dated ones by day, then the undated ones (day "").
-    rows = await quoted().where("entity_id", "=", entityId).where("day", ">", "").orderBy("day").orderBy("seq").limit(limit).execute();
-    if (rows.length < limit) rows.push(...(await quoted().where("entity_id", "=", entityId).where("day", "=", "").orderBy("seq").limit(limit - rows.length).execute()));
+    // One entity's rows are read in key order: the dated ones by day, then the undated ones.
+    rows = await quoted().where("entity_id", "=", entityId).where("day", ">", UNDATED_ROW).orderBy("day").orderBy("seq").limit(limit).execute();
+    if (rows.length < limit) rows.push(...(await quoted().where("entity_id", "=", entityId).where("day", "=", UNDATED_ROW).orderBy("seq").limit(limit - rows.length).execute()));
   } else {
     rows = await quoted().execute();
   }
-  let statements = rows.flatMap((r) => unpackSaid(r.said!).map((s) => ({ entity: r.entity_id, day: r.day === "" ? UNDATED_DAY : r.day, seq: Number(r.seq), ...s })));
+  // Undated last: after every day.
+  const dayOf = (day: number) => (Number(day) === UNDATED_ROW ? Infinity : Number(day));
+  let statements = rows.flatMap((r) => unpackSaid(r.said!).map((s) => ({ entity: r.entity_id, day: dayOf(r.day), seq: Number(r.seq), ...s })));
   // Every entity's statements together (the positions table) are sorted as one entity's are read.
-  if (entityId === null) statements.sort((x, y) => (x.day !== y.day ? (x.day < y.day ? -1 : 1) : x.seq - y.seq || x.idx - y.idx));
+  if (entityId === null) statements.sort((x, y) => (x.day !== y.day ? x.day - y.day : x.seq - y.seq || x.idx - y.idx));
   statements = statements.slice(0, limit);
   // Many statements come from one article: each is read, and its body inflated, once.
   const articles = new Map<number, { id: string; title: string | null; outlet: string | null; published: string | null; text: string }>();

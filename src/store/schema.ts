@@ -60,12 +60,13 @@ export interface ReadingTable {
 
 /**
  * How often an article mentions an entity, and what the entity said in it: what the entity page lists. Keyed by the
- * entity, then the article's publication day (empty when undated) and number, so an entity's articles are read newest
+ * entity, then the article's publication day (`UNDATED_ROW` when undated) and number, so an entity's articles are read newest
  * first, and its statements in publication order, without sorting.
  */
 export interface EntityArticleTable {
   entity_id: string;
-  day: string;
+  /** The article's publication day, as days from 1970-01-01 (`rowDay`); `UNDATED_ROW` when it has none. */
+  day: number;
   seq: number;
   /** How often the article mentions the entity; -1 when it only quotes it (`NOT_MENTIONED`). */
   mentions: number;

@@ -22,6 +22,7 @@ import * as m0019 from "./0019_claim_search_content.js";
 import * as m0020 from "./0020_derived_story_features.js";
 import * as m0021 from "./0021_report_columns.js";
 import * as m0022 from "./0022_claim_participants.js";
+import * as m0023 from "./0023_entity_days.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_derived_story_features": m0020,
   "0021_report_columns": m0021,
   "0022_claim_participants": m0022,
+  "0023_entity_days": m0023,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -607,7 +607,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect(after).toEqual(before);
         // The quoted entity is not listed among the articles that mention it; the others' counts stand.
         expect(await mentionArticles(store.db, "outlet:quoted-only")).toEqual([]);
-        expect(await store.db.selectFrom("entity_articles").select(["entity_id", "seq", "mentions"]).where("mentions", ">=", 0).orderBy("entity_id").orderBy("seq").execute()).toEqual(mentioned);
+        expect(await store.db.selectFrom("entity_articles").innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+          .select(["entity_numbers.id as entity_id", "entity_articles.seq", "entity_articles.mentions"]).where("entity_articles.mentions", ">=", 0)
+          .orderBy("entity_numbers.id").orderBy("entity_articles.seq").execute()).toEqual(mentioned);
         expect((await store.db.introspection.getTables()).map((t) => t.name)).not.toContain("statements");
         // Deleting an article takes its reading and its entity rows with it.
         await store.db.deleteFrom("lsh_buckets").execute();
@@ -949,11 +951,70 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect((await statementsBy(store.db, "person:kim-jong-un", 3)).map((s) => s.article)).toEqual(before.kimSaid.slice(0, 3));
         expect((await statementsBy(store.db, null)).map((s) => s.article)).toEqual(before.allSaid);
         // The engine's conversion gives the days `rowDay` gives the rows written now.
-        const stored = await store.db.selectFrom("entity_articles").select(["seq", "day"]).where("entity_id", "=", "person:kim-jong-un").orderBy("seq").execute();
+        const stored = await store.db.selectFrom("entity_articles").innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+          .select(["entity_articles.seq", "entity_articles.day"]).where("entity_numbers.id", "=", "person:kim-jong-un").orderBy("entity_articles.seq").execute();
         expect(stored.map((r) => Number(r.day))).toEqual(days.map((d) => rowDay(d)));
         expect(rowDay(null)).toBe(UNDATED_ROW);
         expect([rowDay("1970-01-01"), rowDay("1969-12-31"), rowDay("2024-02-29"), rowDay("2024-03-01")]).toEqual([0, -1, 19782, 19783]);
         expect([rowDay("2025-13-01"), rowDay("October 18, 2025"), rowDay("2025-10-18T10:00")]).toEqual([UNDATED_ROW, UNDATED_ROW, UNDATED_ROW]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("numbers the entities of a former store's entity rows: the entity page lists and quotes the same, and new entities take the next numbers", async () => {
+      const { old, oldLocation } = await formerStore("0023_entity_days");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        const entities = ["person:kim-jong-un", "person:donald-trump", "outlet:quoted-only"];
+        const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
+        for (const [i, published] of ["2025-10-18", null, "2025-10-11", "2025-10-18"].entries()) {
+          const seq = i + 1;
+          await old.insertInto("articles").values({
+            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+          // As the version before filed them: by the entity's id.
+          for (const [k, entity] of entities.entries()) {
+            if ((seq + k) % 4 === 0) continue;
+            await old.insertInto("entity_articles").values({ entity_id: entity, day: rowDay(published), seq, mentions: k === 2 ? NOT_MENTIONED : seq + k, said: (seq + k) % 2 === 1 ? said(seq) : null }).execute();
+          }
+        }
+        // What the entity page read before, in the former key's order: articles newest first and statements earliest
+        // first, the undated last in both.
+        const before = new Map<string, { listed: string[]; quoted: string[] }>();
+        for (const entity of entities) {
+          const own = () => old.selectFrom("entity_articles").select("seq").where("entity_id", "=", entity);
+          const listed = (await own().where("mentions", ">=", 0).orderBy("day", "desc").orderBy("seq", "desc").execute()).map((r: { seq: number }) => `a${r.seq}`);
+          const dated = await own().where("said", "is not", null).where("day", ">", UNDATED_ROW).orderBy("day").orderBy("seq").execute();
+          const undated = await own().where("said", "is not", null).where("day", "=", UNDATED_ROW).orderBy("seq").execute();
+          before.set(entity, { listed, quoted: [...dated, ...undated].map((r: { seq: number }) => `a${r.seq}`) });
+        }
+        expect(before.get("outlet:quoted-only")!.listed).toEqual([]);
+        expect(before.get("person:kim-jong-un")!.quoted.length).toBeGreaterThan(1);
+        const count = Number((await old.selectFrom("entity_articles").select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const entity of entities) {
+          expect((await mentionArticles(store.db, entity)).map((a) => a.id)).toEqual(before.get(entity)!.listed);
+          expect((await statementsBy(store.db, entity)).map((s) => s.article)).toEqual(before.get(entity)!.quoted);
+        }
+        // Every row kept, each entity numbered in the order of the ids.
+        expect(Number((await store.db.selectFrom("entity_articles").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(count);
+        expect(await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute()).toEqual(
+          [...entities].sort().map((id, i) => ({ num: i + 1, id })),
+        );
+        // An article filed now numbers the entity it brings next, and finds the numbered ones.
+        const e = sample("a9");
+        await storeExtraction(store.db, e, extras(e));
+        const numbers = await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute();
+        expect(numbers.slice(0, 3)).toEqual([...entities].sort().map((id, i) => ({ num: i + 1, id })));
+        expect(numbers.map((n) => n.num)).toEqual(numbers.map((_, i) => i + 1));
+        expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => a.id)).toContain("a9");
+        expect((await mentionArticles(store.db, "person:donald-trump"))[0].id).toBe("a9");
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -6,6 +6,7 @@ import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import { annotationRows, decodeReading, type AnnotationRows, type DecodedReading } from "./annotations.js";
 import { NOT_MENTIONED, packSaid, rowDay, statementsOf } from "./said.js";
+import { entityNumbers } from "./entity-numbers.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
 import { packSources, readSources } from "./sources.js";
@@ -256,9 +257,11 @@ export async function insertArticle(
   for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
   const said = statementsOf(rows.statements);
   const day = rowDay(a.published);
-  const entityRows: unknown[][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
+  const entityRows: [string, number, number, number, Uint8Array | null][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
   for (const [entity, statements] of said) if (!mentioned.has(entity)) entityRows.push([entity, day, seq, NOT_MENTIONED, packSaid(statements)]);
-  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions", "said"], values: entityRows });
+  // Filed by the entity's number (see store/entity-numbers).
+  const numbers = await entityNumbers(tx, entityRows.map((r) => r[0]));
+  await insertColumnRows(tx, "entity_articles", { columns: ["entity", "day", "seq", "mentions", "said"], values: entityRows.map(([entity, ...rest]) => [numbers.get(entity)!, ...rest]) });
   await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
   await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };

@@ -77,12 +77,18 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
  * (undated last), with the text of their articles.
  */
 export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
-  const quoted = () => db.selectFrom("entity_articles").select(["entity_id", "day", "seq", "said"]).where("said", "is not", null);
+  const quoted = () =>
+    db
+      .selectFrom("entity_articles")
+      .innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+      .select(["entity_numbers.id as entity_id", "entity_articles.day", "entity_articles.seq", "entity_articles.said"])
+      .where("entity_articles.said", "is not", null);
   let rows: { entity_id: string; day: number; seq: number; said: Uint8Array | null }[];
   if (entityId !== null) {
     // One entity's rows are read in key order: the dated ones by day, then the undated ones.
-    rows = await quoted().where("entity_id", "=", entityId).where("day", ">", UNDATED_ROW).orderBy("day").orderBy("seq").limit(limit).execute();
-    if (rows.length < limit) rows.push(...(await quoted().where("entity_id", "=", entityId).where("day", "=", UNDATED_ROW).orderBy("seq").limit(limit - rows.length).execute()));
+    const own = () => quoted().where("entity_numbers.id", "=", entityId);
+    rows = await own().where("entity_articles.day", ">", UNDATED_ROW).orderBy("entity_articles.day").orderBy("entity_articles.seq").limit(limit).execute();
+    if (rows.length < limit) rows.push(...(await own().where("entity_articles.day", "=", UNDATED_ROW).orderBy("entity_articles.seq").limit(limit - rows.length).execute()));
   } else {
     rows = await quoted().execute();
   }
@@ -175,9 +181,10 @@ export async function articleSentences(db: Executor, articleIds: string[]): Prom
 export async function mentionArticles(db: Executor, entityId: string, limit = 500): Promise<{ id: string; title: string | null; published: string | null; mentions: number }[]> {
   const rows = await db
     .selectFrom("entity_articles")
+    .innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
     .innerJoin("articles", "articles.seq", "entity_articles.seq")
     .select(["articles.id", "articles.title", "articles.published", "entity_articles.mentions"])
-    .where("entity_articles.entity_id", "=", entityId)
+    .where("entity_numbers.id", "=", entityId)
     .where("entity_articles.mentions", ">=", 0)
     .orderBy("entity_articles.day", "desc")
     .orderBy("entity_articles.seq", "desc")

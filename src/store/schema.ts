@@ -64,7 +64,8 @@ export interface ReadingTable {
  * first, and its statements in publication order, without sorting.
  */
 export interface EntityArticleTable {
-  entity_id: string;
+  /** The entity's number (`entity_numbers`). */
+  entity: number;
   /** The article's publication day, as days from 1970-01-01 (`rowDay`); `UNDATED_ROW` when it has none. */
   day: number;
   seq: number;
@@ -72,6 +73,12 @@ export interface EntityArticleTable {
   mentions: number;
   /** The attributions in the article naming the entity as their source (`packSaid`), or null. */
   said: Uint8Array | null;
+}
+
+/** The number each entity is filed under in `entity_articles`, given in the order entities were first filed. */
+export interface EntityNumberTable {
+  num: number;
+  id: string;
 }
 
 /** One claim of the ledger, merged across articles. */
@@ -96,12 +103,10 @@ export interface ClaimTable {
   participants: string;
 }
 
-/** The claims an entity takes part in, keyed by the entity (the claim's row has its participants). */
-
-/** The entities a claim is about. */
+/** The claims an entity takes part in, keyed by the entity (a claim's own row lists its participants). */
 export interface ClaimParticipantTable {
-  claim_id: string;
   entity_id: string;
+  claim_id: string;
 }
 
 /**
@@ -218,6 +223,7 @@ export interface Database {
   aliases: AliasTable;
   readings: ReadingTable;
   entity_articles: EntityArticleTable;
+  entity_numbers: EntityNumberTable;
   claims: ClaimTable;
   claim_participants: ClaimParticipantTable;
   reports: ReportTable;

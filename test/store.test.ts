@@ -1022,6 +1022,47 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("numbers the participants of a former store's claims: an entity's claims and a question's evidence read the same", async () => {
+      const { old, oldLocation } = await formerStore("0024_entity_numbers");
+      try {
+        // One entity numbered already (it has entity rows), the others not yet.
+        await old.insertInto("entity_numbers").values({ num: 1, id: "person:kim-jong-un" }).execute();
+        const claims = [
+          ["c1", "meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "meet", ["person:kim-jong-un"]],
+          ["c3", "visit", ["country:KR", "person:donald-trump"]],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "",
+            participants: JSON.stringify(participants) }).execute();
+          await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ entity_id, claim_id: id }))).execute();
+        }
+        // What the reads by entity found before: each entity's claims.
+        const entities = ["person:kim-jong-un", "person:donald-trump", "country:KR"];
+        const before = new Map<string, string[]>();
+        for (const e of entities) before.set(e, (await old.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", e).orderBy("claim_id").execute()).map((r: { claim_id: string }) => r.claim_id));
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const e of entities) expect((await claimBriefs(store.db, { participant: e })).map((c) => c.id).sort()).toEqual(before.get(e));
+        expect(await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute()).toEqual([
+          { num: 1, id: "person:kim-jong-un" },
+          { num: 2, id: "country:KR" },
+          { num: 3, id: "person:donald-trump" },
+        ]);
+        expect(Number((await store.db.selectFrom("claim_participants").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(5);
+        // A claim written now files its participants by number, numbering the new one.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c4", "meet", ["person:vladimir-putin", "person:kim-jong-un"])] });
+        expect((await claimBriefs(store.db, { participant: "person:vladimir-putin" })).map((c) => c.id)).toEqual(["c4"]);
+        expect((await claimBriefs(store.db, { participant: "person:kim-jong-un" })).map((c) => c.id).sort()).toEqual(["c1", "c2", "c4"]);
+        expect((await store.db.selectFrom("entity_numbers").select("num").where("id", "=", "person:vladimir-putin").executeTakeFirstOrThrow()).num).toBe(4);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");

@@ -4,6 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
+import { entityNumbers } from "./entity-numbers.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
 import { indexClaims, partyNames, unindexClaims } from "./search.js";
 
@@ -275,7 +276,9 @@ export interface ClaimBriefRow {
 export async function claimBriefs(db: Executor, by: { participant: string } | { story: string }, limit = 500): Promise<ClaimBriefRow[]> {
   let q = db.selectFrom("claims").select(["id", "type", "summary", "statement", "event_time", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
   q = "participant" in by
-    ? q.where("id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", by.participant))
+    ? q.where("id", "in", (eb) =>
+        eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "=", by.participant),
+      )
     : q.where("story_id", "=", by.story);
   const rows = await q.orderBy("last_reported", "desc").orderBy("id").limit(limit).execute();
   const ids = rows.map((r) => r.id);
@@ -374,7 +377,9 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   const reworded = new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim]));
   const parties = await partyNames(db, [...c.newClaims, ...reworded.values()]);
   await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: parties.get(claim.id) ?? "" })));
-  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  // By the entities' numbers (store/entity-numbers), as the entity page's rows name them.
+  const numbers = await entityNumbers(db, c.newClaims.flatMap((claim) => claim.participants));
+  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((id) => ({ entity: numbers.get(id)!, claim_id: claim.id }))));
   await unindexClaims(db, [...reworded.keys()]);
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);

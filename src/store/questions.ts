@@ -154,7 +154,9 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
       ])
       .where("claims.type", "in", types)
       .where("articles.published", "is not", null)
-      .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds));
+      .where("claims.id", "in", (eb) =>
+        eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "in", entityIds),
+      );
     if (ids) q = q.where("claims.id", "in", ids);
     return q.orderBy("articles.published").orderBy("reports.id").execute();
   };

@@ -103,9 +103,10 @@ export interface ClaimTable {
   participants: string;
 }
 
-/** The claims an entity takes part in, keyed by the entity (a claim's own row lists its participants). */
+/** The claims an entity takes part in, keyed by the entity's number (a claim's own row lists its participants' ids). */
 export interface ClaimParticipantTable {
-  entity_id: string;
+  /** The entity's number (`entity_numbers`). */
+  entity: number;
   claim_id: string;
 }
 

@@ -24,6 +24,7 @@ import * as m0021 from "./0021_report_columns.js";
 import * as m0022 from "./0022_claim_participants.js";
 import * as m0023 from "./0023_entity_days.js";
 import * as m0024 from "./0024_entity_numbers.js";
+import * as m0025 from "./0025_participant_numbers.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0022_claim_participants": m0022,
   "0023_entity_days": m0023,
   "0024_entity_numbers": m0024,
+  "0025_participant_numbers": m0025,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

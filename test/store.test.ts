@@ -1063,6 +1063,32 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
+    it("drops the index of articles by outlet, which no read uses: articles read with their outlets as before", async () => {
+      const { old, oldLocation } = await formerStore("0025_participant_numbers");
+      try {
+        const outlets = ["Korea Daily Wire", "Harbor City Ledger"];
+        for (const name of outlets) await old.insertInto("outlets").values({ id: outletId(name), name, kind: null, aliases: "[]" }).execute();
+        for (const [i, outlet] of [outlets[0], null, outlets[1]].entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outlet && outletId(outlet), url: null,
+            published: `2025-10-1${i}`, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        const before = await old.selectFrom("articles").leftJoin("outlets", "outlets.id", "articles.outlet_id").select(["articles.id", "outlets.name as outlet"]).orderBy("articles.seq").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'articles'" : "select indexname as name from pg_indexes where tablename = 'articles'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("articles_outlet");
+        expect(indexes).toEqual(expect.arrayContaining(["articles_published", "articles_near_duplicate_of"]));
+        expect((await listArticles(store.db, { limit: 10 })).map((a) => ({ id: a.id, outlet: a.outlet })).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(before);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
     it("carries articles stored under the former per-annotation tables over to compact readings", async () => {
       // A store as the version before compact readings left it.
       const { old, oldLocation } = await formerStore("0007_binary_text");

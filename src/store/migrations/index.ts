@@ -25,6 +25,7 @@ import * as m0022 from "./0022_claim_participants.js";
 import * as m0023 from "./0023_entity_days.js";
 import * as m0024 from "./0024_entity_numbers.js";
 import * as m0025 from "./0025_participant_numbers.js";
+import * as m0026 from "./0026_articles_outlet_index.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0023_entity_days": m0023,
   "0024_entity_numbers": m0024,
   "0025_participant_numbers": m0025,
+  "0026_articles_outlet_index": m0026,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

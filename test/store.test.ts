@@ -32,8 +32,11 @@ import { migrationProvider } from "../src/store/migrations/index.js";
 import { claimBriefs } from "../src/store/ledger.js";
 import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, statementsBy } from "../src/store/reads.js";
+import { NOT_MENTIONED, packSaid, rowDay, UNDATED_ROW } from "../src/store/said.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
+import { articlesAfter } from "../src/store/stories.js";
+import { encodedFeaturesOf } from "../src/app/stories.js";
 import { encodeStoryFeatures, storyFeatures } from "../src/link/06-stories.js";
 import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
@@ -604,7 +607,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect(after).toEqual(before);
         // The quoted entity is not listed among the articles that mention it; the others' counts stand.
         expect(await mentionArticles(store.db, "outlet:quoted-only")).toEqual([]);
-        expect(await store.db.selectFrom("entity_articles").select(["entity_id", "seq", "mentions"]).where("mentions", ">=", 0).orderBy("entity_id").orderBy("seq").execute()).toEqual(mentioned);
+        expect(await store.db.selectFrom("entity_articles").innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+          .select(["entity_numbers.id as entity_id", "entity_articles.seq", "entity_articles.mentions"]).where("entity_articles.mentions", ">=", 0)
+          .orderBy("entity_numbers.id").orderBy("entity_articles.seq").execute()).toEqual(mentioned);
         expect((await store.db.introspection.getTables()).map((t) => t.name)).not.toContain("statements");
         // Deleting an article takes its reading and its entity rows with it.
         await store.db.deleteFrom("lsh_buckets").execute();
@@ -618,37 +623,55 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       }
     });
 
-    it("converts the story features of a former store to the compact layout: the same features back, articles read the same", async () => {
+    it("converts the story features of a former store to the compact layout, then drops them: the grouping works out the same features from the text", async () => {
       const { old, oldLocation } = await formerStore("0016_compact_store");
       try {
         const long = extract({ id: "long", text: LONG_TEXT, date: "2025-10-18", outlet: "Korea Daily Wire", title: "Summit talk" });
         const short = sample("a1");
+        // An article in a language the core does not read: ingest gave it the features of an empty text.
+        const unread: Extraction = {
+          schema: EXTRACT_SCHEMA,
+          article: { ...short.article, id: "fr", language: "fr", title: "Sommet à Hanoï", text: "Le sommet entre Trump et Kim aura lieu à Hanoï, selon des responsables." },
+          sentences: [], entities: [], times: [], attributions: [], events: [],
+        };
         const features = new Map<string, string>();
         await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
-        for (const [i, e] of [short, long].entries()) {
+        for (const [i, e] of [short, long, unread].entries()) {
           const seq = i + 1;
-          const terms = encodeStoryFeatures(storyFeatures({ id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published }));
+          const read = e === unread ? { id: e.article.id, text: "", title: null, published: e.article.published } : { id: e.article.id, text: e.article.text, title: e.article.title, published: e.article.published };
+          const terms = encodeStoryFeatures(storyFeatures(read));
           features.set(e.article.id, terms);
           // The row as the version before wrote it: the features' JSON deflated alone.
-          await old.insertInto("articles").values(formerArticleRow(e, seq, { story_features: deflateRawSync(terms) })).execute();
+          await old.insertInto("articles").values(formerArticleRow(e, seq, { story_features: deflateRawSync(terms), content_hash: `hash-${e.article.id}` })).execute();
           await old.insertInto("readings").values({ seq, data: encodeReading(e, e.article.text) }).execute();
         }
         // One stored before features were deflated at all, in the text column.
         await old.insertInto("articles").values({
-          id: "plain", seq: 3, content_hash: "hash-3", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
+          id: "plain", seq: 4, content_hash: "hash-plain", minhash: new Uint8Array(0), title: null, outlet_id: null, url: null, published: null, published_source: null,
           byline: null, language: "en", text: TEXT, body: null, near_duplicate_of: null, ingested_at: "2025-10-18T00:00:00Z", input: null,
-          story_terms: '{"v":2,"terms":[["name:kim",1.5]]}', story_features: null, credits: "[]",
+          story_terms: encodeStoryFeatures(storyFeatures({ id: "plain", text: TEXT, title: null, published: null })), story_features: null, credits: "[]",
         }).execute();
+        features.set("plain", (await old.selectFrom("articles").select("story_terms").where("id", "=", "plain").executeTakeFirstOrThrow()).story_terms);
         const sizes = new Map((await old.selectFrom("articles").select(["id", "story_features"]).execute()).map((r: { id: string; story_features: Uint8Array | null }) => [r.id, r.story_features?.byteLength ?? 0]));
-        await old.destroy();
-        store = await openStore({ path: oldLocation.location });
-        const rows = await store.db.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
-        for (const r of rows.slice(0, 2)) {
+        // 0017: the compact layout, the same features back.
+        const { Migrator } = await import("kysely");
+        expect((await new Migrator({ db: old, provider: migrationProvider, allowUnorderedMigrations: true }).migrateTo("0017_compact_story_features")).error).toBeUndefined();
+        const rows = await old.selectFrom("articles").select(["id", "title", "text", "body", "story_terms", "story_features"]).orderBy("seq").execute();
+        for (const r of rows.slice(0, 3)) {
           expect(storyTermsCompact(r.story_features!)).toBe(true);
           expect(unpackStoryTerms(r)).toBe(features.get(r.id));
           expect(r.story_features!.byteLength).toBeLessThan(sizes.get(r.id)!);
         }
-        expect(unpackStoryTerms(rows[2])).toBe('{"v":2,"terms":[["name:kim",1.5]]}');
+        expect(unpackStoryTerms(rows[3])).toBe(features.get("plain"));
+        await old.destroy();
+        // 0020: no features kept; those the grouping works out from each article are the ones that were stored.
+        store = await openStore({ path: oldLocation.location });
+        const columns = (await store.db.introspection.getTables()).find((t) => t.name === "articles")!.columns.map((c) => c.name);
+        expect(columns).not.toContain("story_features");
+        expect(columns).not.toContain("story_terms");
+        const grouped = await articlesAfter(store.db, 0, 10);
+        expect(grouped.map((a) => a.id)).toEqual(["a1", "long", "fr", "plain"]);
+        for (const a of grouped) expect(encodedFeaturesOf(a)).toBe(features.get(a.id));
         for (const e of [short, long]) expect((await getArticle(store.db, e.article.id))?.extraction).toEqual(e);
       } finally {
         await store.close();
@@ -775,6 +798,290 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect((await found("launch")).map((r) => r.id)).toEqual(["c2"]);
         expect(await found("missile")).toEqual([]);
         if (sqlite) await sql`insert into claim_search (claim_search, rank) values ('integrity-check', 1)`.execute(store.db);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the reports of a former store: dates read from their articles, no key on their origin, the same claims read back", async () => {
+      const { old, oldLocation } = await formerStore("0020_derived_story_features");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        const days = ["2025-10-18", null, "2025-10-11"];
+        for (const [i, published] of days.entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        await old.insertInto("claims").values({ id: "c1", type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-11",
+          last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "" }).execute();
+        await old.insertInto("claim_participants").values({ claim_id: "c1", entity_id: "person:kim-jong-un" }).execute();
+        await old.insertInto("origins").values([
+          { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-11", source_key: "outlet:cnn" },
+          { id: "o2", claim_id: "c1", root: "Yonhap", first_seen: "2025-10-18", source_key: "outlet:yonhap" },
+        ]).execute();
+        // As the version before wrote them: each report with its article's date.
+        for (const [i, published] of days.entries()) {
+          for (const e of ["e1", "e2"]) {
+            await old.insertInto("reports").values({ id: `a${i + 1}:${e}`, claim_id: "c1", article_id: `a${i + 1}`, event_id: e, sentence: 0, trigger: "meeting", factuality: "PR+",
+              chain: "", root: "", origin_id: e === "e1" ? "o1" : "o2", published, stance: e === "e1" ? "discussed" : "unplanned", background: 0, time: null,
+              source: '[["CNN","outlet:cnn"]]', trigger_start: 3, trigger_end: 10, place: null }).execute();
+          }
+        }
+        // What the claim page read before: reports by their own date (undated last), then article number and id.
+        const before = await old.selectFrom("reports").innerJoin("articles", "articles.id", "reports.article_id")
+          .select(["reports.id", "reports.published", "reports.origin_id"])
+          .orderBy(sql`case when reports.published is null then 1 else 0 end`).orderBy("reports.published").orderBy("articles.seq").orderBy("reports.id").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const columns = (await store.db.introspection.getTables()).find((t) => t.name === "reports")!.columns.map((c) => c.name);
+        expect(columns).not.toContain("published");
+        const view = (await getClaim(store.db, "c1"))!;
+        expect(view.reports.map((r) => ({ id: r.id, published: r.published, origin_id: r.origin }))).toEqual(before);
+        expect(view.origins.map((o) => [o.id, o.reports])).toEqual([["o1", ["a3:e1", "a1:e1", "a2:e1"]], ["o2", ["a3:e2", "a1:e2", "a2:e2"]]]);
+        expect(view.origin_sides).toEqual({ for: 1, against: 1 });
+        const state = (await claimStates(store.db, ["c1"])).get("c1")!;
+        expect(state.reports.map((r) => [r.id, r.published])).toEqual(before.map((r) => [r.id, r.published]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1)));
+        expect(await claimBriefs(store.db, { participant: "person:kim-jong-un" })).toMatchObject([{ id: "c1", reports: 6, origins: 2, origin_sides: { for: 1, against: 1 } }]);
+        // The linker moves an origin's reports before it drops the origin; nothing else looks for them.
+        await applyLedgerChanges(store.db, { ...noChanges(), movedReports: ["a1:e2", "a2:e2", "a3:e2"].map((id) => ({ id, origin_id: "o1" })), goneOrigins: ["o2"] });
+        expect((await getClaim(store.db, "c1"))!.origins.map((o) => [o.id, o.reports.length])).toEqual([["o1", 6]]);
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'reports'" : "select indexname as name from pg_indexes where tablename = 'reports'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("reports_origin");
+        expect(indexes).toEqual(expect.arrayContaining(["reports_claim", "reports_article"]));
+        // Reports written now take their article's date too.
+        await applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("a2:e3", "c1", "a2", null, { event_id: "e3", origin_id: "o1" })] });
+        expect((await getClaim(store.db, "c1"))!.reports.at(-1)).toMatchObject({ id: "a2:e3", published: null });
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the claim participants of a former store: kept in the claim's row, keyed by entity in the table, read the same both ways", async () => {
+      const { old, oldLocation } = await formerStore("0021_report_columns");
+      try {
+        const entities = [["person:donald-trump", "Donald Trump"], ["person:kim-jong-un", "Kim Jong Un"], ["country:KR", "South Korea"]];
+        await old.insertInto("entities").values(entities.map(([id, name]) => ({ id, name, type: "person", mentions: 1 }))).execute();
+        const claims = [
+          ["c1", "meet", ["person:kim-jong-un", "person:donald-trump"]],
+          ["c2", "meet", ["person:kim-jong-un"]],
+          ["c3", "visit", ["person:donald-trump", "country:KR"]],
+          ["c4", "meet", []],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "" }).execute();
+          if (participants.length) await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ claim_id: id, entity_id }))).execute();
+        }
+        // What the reads by claim had: each claim's participants in the store's order.
+        const before = await old.selectFrom("claim_participants").select(["claim_id", "entity_id"]).orderBy("claim_id").orderBy("entity_id").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const byClaim = new Map<string, string[]>();
+        for (const p of before) byClaim.set(p.claim_id, [...(byClaim.get(p.claim_id) ?? []), p.entity_id]);
+        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual(
+          claims.map(([id]) => ({ id, participants: JSON.stringify(byClaim.get(id) ?? []) })),
+        );
+        expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual([["c1", byClaim.get("c1")], ["c2", byClaim.get("c2")], ["c4", []]]);
+        expect((await getClaim(store.db, "c3"))!.participants).toEqual([{ id: "country:KR", name: "South Korea" }, { id: "person:donald-trump", name: "Donald Trump" }]);
+        // By entity, from the table.
+        expect((await claimBriefs(store.db, { participant: "person:kim-jong-un" })).map((c) => c.id)).toEqual(["c1", "c2"]);
+        expect((await claimBriefs(store.db, { participant: "person:donald-trump" })).map((c) => c.id)).toEqual(["c1", "c3"]);
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'claim_participants'" : "select indexname as name from pg_indexes where tablename = 'claim_participants'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("claim_participants_entity");
+        // A claim written now keeps its participants both ways, each once.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c5", "meet", ["person:kim-jong-un", "country:KR", "person:kim-jong-un"])] });
+        expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c5")!.participants).toEqual(["country:KR", "person:kim-jong-un"]);
+        expect((await claimBriefs(store.db, { participant: "country:KR" })).map((c) => c.id)).toEqual(["c5", "c3"]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("converts the entity rows of a former store to days as numbers: the entity page lists and quotes the same, in the same order", async () => {
+      const { old, oldLocation } = await formerStore("0022_claim_participants");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        // Days around the epoch, month ends and a leap day, one undated, and two articles of one day.
+        const days = ["2025-10-18", null, "1953-07-27", "1969-12-31", "1970-01-01", "2024-02-29", "2025-10-18", "2000-12-31", "1900-03-01"];
+        const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
+        for (const [i, published] of days.entries()) {
+          const seq = i + 1;
+          await old.insertInto("articles").values({
+            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+          // As the version before filed them: the day as text, "" when undated.
+          await old.insertInto("entity_articles").values([
+            { entity_id: "person:kim-jong-un", day: published ?? "", seq, mentions: seq % 3 === 0 ? NOT_MENTIONED : seq, said: seq % 2 === 0 ? said(seq) : null },
+            { entity_id: "person:donald-trump", day: published ?? "", seq, mentions: 1, said: seq % 3 === 0 ? said(seq) : null },
+          ]).execute();
+        }
+        // What the entity page read before: articles newest first (undated last), statements earliest first (undated last).
+        const listed = async (db: typeof old, entity: string) => (await db.selectFrom("entity_articles").select("seq").where("entity_id", "=", entity).where("mentions", ">=", 0)
+          .orderBy("day", "desc").orderBy("seq", "desc").execute()).map((r: { seq: number }) => `a${r.seq}`);
+        const quotedBefore = async (entity: string | null) => {
+          let q = old.selectFrom("entity_articles").select(["seq", "day"]).where("said", "is not", null);
+          if (entity) q = q.where("entity_id", "=", entity);
+          const rows = await q.execute();
+          const key = (r: { day: string; seq: number }) => [r.day === "" ? "~" : r.day, r.seq] as const;
+          return rows.sort((x: { day: string; seq: number }, y: { day: string; seq: number }) => (key(x)[0] !== key(y)[0] ? (key(x)[0] < key(y)[0] ? -1 : 1) : x.seq - y.seq)).map((r: { seq: number }) => `a${r.seq}`);
+        };
+        const before = {
+          kim: await listed(old, "person:kim-jong-un"),
+          trump: await listed(old, "person:donald-trump"),
+          kimSaid: await quotedBefore("person:kim-jong-un"),
+          allSaid: await quotedBefore(null),
+        };
+        expect(before.kim.at(-1)).toBe("a2");
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => a.id)).toEqual(before.kim);
+        expect((await mentionArticles(store.db, "person:donald-trump")).map((a) => a.id)).toEqual(before.trump);
+        expect((await statementsBy(store.db, "person:kim-jong-un")).map((s) => s.article)).toEqual(before.kimSaid);
+        expect((await statementsBy(store.db, "person:kim-jong-un", 3)).map((s) => s.article)).toEqual(before.kimSaid.slice(0, 3));
+        expect((await statementsBy(store.db, null)).map((s) => s.article)).toEqual(before.allSaid);
+        // The engine's conversion gives the days `rowDay` gives the rows written now.
+        const stored = await store.db.selectFrom("entity_articles").innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+          .select(["entity_articles.seq", "entity_articles.day"]).where("entity_numbers.id", "=", "person:kim-jong-un").orderBy("entity_articles.seq").execute();
+        expect(stored.map((r) => Number(r.day))).toEqual(days.map((d) => rowDay(d)));
+        expect(rowDay(null)).toBe(UNDATED_ROW);
+        expect([rowDay("1970-01-01"), rowDay("1969-12-31"), rowDay("2024-02-29"), rowDay("2024-03-01")]).toEqual([0, -1, 19782, 19783]);
+        expect([rowDay("2025-13-01"), rowDay("October 18, 2025"), rowDay("2025-10-18T10:00")]).toEqual([UNDATED_ROW, UNDATED_ROW, UNDATED_ROW]);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("numbers the entities of a former store's entity rows: the entity page lists and quotes the same, and new entities take the next numbers", async () => {
+      const { old, oldLocation } = await formerStore("0023_entity_days");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        const entities = ["person:kim-jong-un", "person:donald-trump", "outlet:quoted-only"];
+        const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
+        for (const [i, published] of ["2025-10-18", null, "2025-10-11", "2025-10-18"].entries()) {
+          const seq = i + 1;
+          await old.insertInto("articles").values({
+            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+          // As the version before filed them: by the entity's id.
+          for (const [k, entity] of entities.entries()) {
+            if ((seq + k) % 4 === 0) continue;
+            await old.insertInto("entity_articles").values({ entity_id: entity, day: rowDay(published), seq, mentions: k === 2 ? NOT_MENTIONED : seq + k, said: (seq + k) % 2 === 1 ? said(seq) : null }).execute();
+          }
+        }
+        // What the entity page read before, in the former key's order: articles newest first and statements earliest
+        // first, the undated last in both.
+        const before = new Map<string, { listed: string[]; quoted: string[] }>();
+        for (const entity of entities) {
+          const own = () => old.selectFrom("entity_articles").select("seq").where("entity_id", "=", entity);
+          const listed = (await own().where("mentions", ">=", 0).orderBy("day", "desc").orderBy("seq", "desc").execute()).map((r: { seq: number }) => `a${r.seq}`);
+          const dated = await own().where("said", "is not", null).where("day", ">", UNDATED_ROW).orderBy("day").orderBy("seq").execute();
+          const undated = await own().where("said", "is not", null).where("day", "=", UNDATED_ROW).orderBy("seq").execute();
+          before.set(entity, { listed, quoted: [...dated, ...undated].map((r: { seq: number }) => `a${r.seq}`) });
+        }
+        expect(before.get("outlet:quoted-only")!.listed).toEqual([]);
+        expect(before.get("person:kim-jong-un")!.quoted.length).toBeGreaterThan(1);
+        const count = Number((await old.selectFrom("entity_articles").select((eb: any) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const entity of entities) {
+          expect((await mentionArticles(store.db, entity)).map((a) => a.id)).toEqual(before.get(entity)!.listed);
+          expect((await statementsBy(store.db, entity)).map((s) => s.article)).toEqual(before.get(entity)!.quoted);
+        }
+        // Every row kept, each entity numbered in the order of the ids.
+        expect(Number((await store.db.selectFrom("entity_articles").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(count);
+        expect(await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute()).toEqual(
+          [...entities].sort().map((id, i) => ({ num: i + 1, id })),
+        );
+        // An article filed now numbers the entity it brings next, and finds the numbered ones.
+        const e = sample("a9");
+        await storeExtraction(store.db, e, extras(e));
+        const numbers = await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute();
+        expect(numbers.slice(0, 3)).toEqual([...entities].sort().map((id, i) => ({ num: i + 1, id })));
+        expect(numbers.map((n) => n.num)).toEqual(numbers.map((_, i) => i + 1));
+        expect((await mentionArticles(store.db, "person:kim-jong-un")).map((a) => a.id)).toContain("a9");
+        expect((await mentionArticles(store.db, "person:donald-trump"))[0].id).toBe("a9");
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("numbers the participants of a former store's claims: an entity's claims and a question's evidence read the same", async () => {
+      const { old, oldLocation } = await formerStore("0024_entity_numbers");
+      try {
+        // One entity numbered already (it has entity rows), the others not yet.
+        await old.insertInto("entity_numbers").values({ num: 1, id: "person:kim-jong-un" }).execute();
+        const claims = [
+          ["c1", "meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "meet", ["person:kim-jong-un"]],
+          ["c3", "visit", ["country:KR", "person:donald-trump"]],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "",
+            participants: JSON.stringify(participants) }).execute();
+          await old.insertInto("claim_participants").values(participants.map((entity_id) => ({ entity_id, claim_id: id }))).execute();
+        }
+        // What the reads by entity found before: each entity's claims.
+        const entities = ["person:kim-jong-un", "person:donald-trump", "country:KR"];
+        const before = new Map<string, string[]>();
+        for (const e of entities) before.set(e, (await old.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", e).orderBy("claim_id").execute()).map((r: { claim_id: string }) => r.claim_id));
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const e of entities) expect((await claimBriefs(store.db, { participant: e })).map((c) => c.id).sort()).toEqual(before.get(e));
+        expect(await store.db.selectFrom("entity_numbers").select(["num", "id"]).orderBy("num").execute()).toEqual([
+          { num: 1, id: "person:kim-jong-un" },
+          { num: 2, id: "country:KR" },
+          { num: 3, id: "person:donald-trump" },
+        ]);
+        expect(Number((await store.db.selectFrom("claim_participants").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(5);
+        // A claim written now files its participants by number, numbering the new one.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c4", "meet", ["person:vladimir-putin", "person:kim-jong-un"])] });
+        expect((await claimBriefs(store.db, { participant: "person:vladimir-putin" })).map((c) => c.id)).toEqual(["c4"]);
+        expect((await claimBriefs(store.db, { participant: "person:kim-jong-un" })).map((c) => c.id).sort()).toEqual(["c1", "c2", "c4"]);
+        expect((await store.db.selectFrom("entity_numbers").select("num").where("id", "=", "person:vladimir-putin").executeTakeFirstOrThrow()).num).toBe(4);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("drops the index of articles by outlet, which no read uses: articles read with their outlets as before", async () => {
+      const { old, oldLocation } = await formerStore("0025_participant_numbers");
+      try {
+        const outlets = ["Korea Daily Wire", "Harbor City Ledger"];
+        for (const name of outlets) await old.insertInto("outlets").values({ id: outletId(name), name, kind: null, aliases: "[]" }).execute();
+        for (const [i, outlet] of [outlets[0], null, outlets[1]].entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outlet && outletId(outlet), url: null,
+            published: `2025-10-1${i}`, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        const before = await old.selectFrom("articles").leftJoin("outlets", "outlets.id", "articles.outlet_id").select(["articles.id", "outlets.name as outlet"]).orderBy("articles.seq").execute();
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'articles'" : "select indexname as name from pg_indexes where tablename = 'articles'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes).not.toContain("articles_outlet");
+        expect(indexes).toEqual(expect.arrayContaining(["articles_published", "articles_near_duplicate_of"]));
+        expect((await listArticles(store.db, { limit: 10 })).map((a) => ({ id: a.id, outlet: a.outlet })).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(before);
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -34,7 +34,7 @@ import { createLinker, type ArticleLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
 import { defaultReaderThreads, ReaderPool, type PendingRead } from "./reader-pool.js";
 import { settleDerived } from "./repair.js";
-import { groupNewArticles } from "./stories.js";
+import { groupNewArticles, type HandedFeatures } from "./stories.js";
 
 export type { ArticleLinker } from "./link.js";
 
@@ -117,6 +117,7 @@ export async function ingestResults(
   const readers = opts.readers ?? new ReaderPool(threads);
   const summary: IngestSummary = { new: 0, duplicate: 0, near_duplicate: 0, failed: [] };
   let done = 0;
+  const features: HandedFeatures = new Map();
   let batch: WriteBatch | null = null;
   let batchUnits = 0;
   let batchOpened = 0;
@@ -152,7 +153,7 @@ export async function ingestResults(
         batchOpened = performance.now();
       }
       try {
-        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link }));
+        settled.push(await ingestOne(batch, result.doc.input, pending!, readers, { now, link, features }));
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         settled.push({ outcome: "failed", input: result.doc.input, error: err.message });
@@ -172,7 +173,7 @@ export async function ingestResults(
   const stored = performance.now();
   const covered = await latestSeq(store.db);
   // Stories group the articles stored since they were last grouped, by this run or any other writer.
-  const regrouped = await groupNewArticles(store);
+  const regrouped = await groupNewArticles(store, features);
   const grouped = performance.now();
   await settleDerived(store, covered, regrouped, opts.asOf);
   if (opts.timings) {
@@ -245,6 +246,8 @@ async function checkScheme(db: Executor): Promise<void> {
 export interface StoringContext {
   now: () => Date;
   link: ArticleLinker;
+  /** Where the story features of each stored article are left for the story grouping (see `groupNewArticles`). */
+  features?: HandedFeatures;
 }
 
 // An exact duplicate of a stored article is reported as such; an id taken by another text is an input error.
@@ -288,7 +291,7 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
   const { now, link } = ctx;
   const id = reading.article.id;
   const hash = contentHash(reading.article.text);
-  const { article: read, fingerprint: fp, storyTerms } = reading;
+  const { article: read, fingerprint: fp } = reading;
   const decision = await nearDuplicateOf(batch.db, fp, read.published);
   let seq = 0;
   await batch.unit(async (tx) => {
@@ -299,7 +302,6 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
       nearDuplicateOf: decision.original,
       ingestedAt: now().toISOString(),
       input,
-      storyTerms,
     });
     seq = stored.seq;
     // Committed with the article: stories and forecasts lag it until the run's end recomputes them.
@@ -323,6 +325,8 @@ async function storeReading(batch: WriteBatch, input: string, reading: ArticleRe
       throw new InputError(`linking failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+  // The features were read with the text; stored, the article keeps only the text they are made from.
+  ctx.features?.set(id, { contentHash: hash, terms: reading.storyTerms });
   const notRead = reading.notRead ? { not_read: read.language } : {};
   if (decision.original !== null) return { outcome: "near_duplicate", input, id, original: decision.original, ...notRead };
   return { outcome: "new", input, id, ...notRead };

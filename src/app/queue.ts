@@ -152,7 +152,7 @@ export class Drain {
     private readonly store: Store,
     private readonly opts: Pick<WorkerOptions, "onEvent" | "asOf" | "now"> = {},
   ) {
-    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker() };
+    this.ctx = { now: opts.now ?? (() => new Date()), link: createLinker(), features: new Map() };
   }
 
   /** Stores every reading whose turn has come, unless another worker is doing so; resolves with how many it stored. */
@@ -221,7 +221,10 @@ export class Drain {
     }
     if (stored > 0) {
       const covered = await latestSeq(this.store.db);
-      await settleDerived(this.store, covered, await groupNewArticles(this.store), this.opts.asOf);
+      const grouped = await groupNewArticles(this.store, this.ctx.features);
+      // What another writer grouped first is not needed any more.
+      this.ctx.features?.clear();
+      await settleDerived(this.store, covered, grouped, this.opts.asOf);
     }
     return stored;
   }

@@ -26,7 +26,7 @@ export interface ArticleReading {
   events: EventMention[];
   rows: AnnotationRows;
   fingerprint: Fingerprint;
-  /** Story features, encoded as stored with the article. */
+  /** Story features, encoded: handed to the story grouping, which does not store them (see app/stories). */
   storyTerms: string;
   ledger: LedgerReadings;
   /** True when the article is in a language the reading core cannot read: stored, with its language, but not read. */

@@ -16,6 +16,7 @@ import {
   StoryGrouper,
   storyTermStats,
   decodeStoryFeatures,
+  encodeStoryFeatures,
   parseTime,
   storyFeatures,
   type Posting,
@@ -23,11 +24,11 @@ import {
   type StoryMember,
   type StorySums,
 } from "../link/06-stories.js";
+import { isReadable } from "../ingest/language.js";
 import { getMeta, setMeta, type Executor, type Store } from "../store/index.js";
 import { latestSeq } from "../store/linking.js";
 import {
   addToStory,
-  articleTexts,
   articlesAfter,
   clearStories,
   groupMemberIds,
@@ -40,6 +41,7 @@ import {
   storyHeads,
   termFrequencies,
   updateStories,
+  type GroupedArticle,
   type StoredGroup,
 } from "../store/stories.js";
 
@@ -163,15 +165,16 @@ const kept = new WeakMap<Store, Kept>();
 
 /**
  * Groups the articles stored since the grouping last ran (all of them on a store that was never grouped); returns
- * whether any were. Runs in transactions of its own, one writer at a time.
+ * whether any were. Runs in transactions of its own, one writer at a time. `handed` gives the features of articles the
+ * caller stored (each taken out as it is used); the others' are worked out from their text.
  */
-export async function groupNewArticles(store: Store): Promise<boolean> {
+export async function groupNewArticles(store: Store, handed?: HandedFeatures): Promise<boolean> {
   let any = false;
   for (;;) {
     // Taken out while the transaction runs: sums changed by one that then fails are never used again.
     const before = kept.get(store);
     kept.delete(store);
-    const { n, state } = await store.transaction((tx) => groupChunk(tx, before));
+    const { n, state } = await store.transaction((tx) => groupChunk(tx, before, handed));
     if (state) kept.set(store, state);
     if (n === 0) return any;
     any = true;
@@ -218,7 +221,7 @@ export async function rebuildStories(store: Store): Promise<number> {
   return Number(count);
 }
 
-async function groupChunk(tx: Executor, before: Kept | undefined): Promise<{ n: number; state: Kept | undefined }> {
+async function groupChunk(tx: Executor, before: Kept | undefined, handed: HandedFeatures | undefined): Promise<{ n: number; state: Kept | undefined }> {
   let groupedTo = Number((await getMeta(tx, GROUPED_TO)) ?? -1);
   // A store grouped before the grouping kept its state has stories but no state: it is grouped afresh.
   if (groupedTo < 0) {
@@ -230,7 +233,7 @@ async function groupChunk(tx: Executor, before: Kept | undefined): Promise<{ n: 
   const nextKey = Number((await getMeta(tx, NEXT_KEY)) ?? 0);
   const current = before !== undefined && before.stamp === stamp && before.groupedTo === groupedTo && before.grouped === grouped && before.nextKey === nextKey;
   let state = current ? before : undefined;
-  const arrivals = await readArrivals(tx, groupedTo);
+  const arrivals = await readArrivals(tx, groupedTo, handed);
   if (arrivals.length === 0) return { n: 0, state };
   state ??= { stamp, groupedTo, grouped, nextKey, spans: new Spans(await groupSpans(tx)), sums: new Map() };
   const chunk = new Chunk(tx, state);
@@ -264,19 +267,36 @@ function trim(state: Kept, reach: Set<number>): void {
   }
 }
 
-async function readArrivals(tx: Executor, after: number): Promise<Arrival[]> {
+/**
+ * Story features handed over by the run that stored the articles, by article id, with the content hash of the text
+ * they were read from: the grouping takes them instead of reading each new article's text again. What is not handed
+ * over is worked out from the stored text (`featuresOf`), which gives the same features.
+ */
+export type HandedFeatures = Map<string, { contentHash: string; terms: string }>;
+
+/**
+ * An article's story features, worked out from its stored title and text as ingest worked them out when it read the
+ * article; an article in a language the reading core cannot read was never read, and its features are those of an
+ * empty text, as ingest gave it. Not stored: the store keeps the text they are made from.
+ */
+export function featuresOf(a: GroupedArticle): StoryFeatures {
+  return isReadable(a.language) ? storyFeatures({ id: a.id, text: a.text, title: a.title, published: a.published }) : storyFeatures({ id: a.id, text: "", title: null, published: a.published });
+}
+
+/** The features ingest read for an article, as it encodes them (what `featuresOf` gives, encoded). */
+export function encodedFeaturesOf(a: GroupedArticle): string {
+  return encodeStoryFeatures(featuresOf(a));
+}
+
+async function readArrivals(tx: Executor, after: number, handed: HandedFeatures | undefined): Promise<Arrival[]> {
   const rows = await articlesAfter(tx, after, CHUNK);
-  const features = new Map<string, StoryFeatures>();
-  for (const r of rows) {
-    const kept = r.story_terms ? decodeStoryFeatures(r.story_terms, r.published) : null;
-    if (kept) features.set(r.id, kept);
-  }
-  const stale = rows.filter((r) => !features.has(r.id)).map((r) => r.id);
-  for (const [id, { title, text }] of await articleTexts(tx, stale)) {
-    const published = rows.find((r) => r.id === id)!.published;
-    features.set(id, storyFeatures({ id, text, title, published }));
-  }
-  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, features: features.get(r.id)! }));
+  return rows.map((r) => {
+    const given = handed?.get(r.id);
+    // Taken once: an article is grouped once.
+    handed?.delete(r.id);
+    const features = (given?.contentHash === r.content_hash ? decodeStoryFeatures(given.terms, r.published) : null) ?? featuresOf(r);
+    return { id: r.id, seq: r.seq, published: r.published, features };
+  });
 }
 
 /** One transaction's worth of grouping over the kept state, which it brings up to date as it goes. */
@@ -340,13 +360,7 @@ class Chunk {
 
   private async trySplit(story: StorySums): Promise<void> {
     const rows = await groupMembers(this.tx, story.key);
-    const stale = rows.filter((r) => !r.story_terms || !decodeStoryFeatures(r.story_terms, r.published)).map((r) => r.id);
-    const texts = await articleTexts(this.tx, stale);
-    const members: StoryMember[] = rows.map((r) => {
-      const text = texts.get(r.id);
-      const features = text ? storyFeatures({ id: r.id, ...text, published: r.published }) : decodeStoryFeatures(r.story_terms!, r.published)!;
-      return { id: r.id, features, when: parseTime(r.published) };
-    });
+    const members: StoryMember[] = rows.map((r) => ({ id: r.id, features: featuresOf(r), when: parseTime(r.published) }));
     // Frequencies of terms the chunk has not read yet are as stored.
     const unknown = new Set<string>();
     for (const m of members) for (const key of m.features.terms.keys()) if (!this.stats.knows(key)) unknown.add(key);

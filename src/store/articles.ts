@@ -5,7 +5,8 @@ import type { ArticleMeta, Extraction, SourceRef } from "../domain/extraction.js
 import { EXTRACT_SCHEMA } from "../domain/extraction.js";
 import type { Executor } from "./index.js";
 import { annotationRows, decodeReading, type AnnotationRows, type DecodedReading } from "./annotations.js";
-import { NOT_MENTIONED, packSaid, statementsOf } from "./said.js";
+import { NOT_MENTIONED, packSaid, rowDay, statementsOf } from "./said.js";
+import { entityNumbers } from "./entity-numbers.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
 import { packSources, readSources } from "./sources.js";
@@ -22,8 +23,6 @@ export interface ArticleExtras {
   ingestedAt: string;
   /** The file, URL or stream the article came from. */
   input: string | null;
-  /** Encoded story features, kept so regrouping stories need not re-read the text. */
-  storyTerms?: string | null;
 }
 
 /** An article as stored: its extraction plus ingest bookkeeping. */
@@ -92,6 +91,9 @@ export function articleText(row: { text: string; body: Uint8Array | null }): str
   return row.body ? inflateRawSync(row.body).toString("utf8") : row.text;
 }
 
+// Story features are no longer stored (the story grouping works them out from the text); what follows reads and writes
+// the layout stores kept them in before, for the migrations that convert such stores.
+//
 // Story features are a JSON list of [term, weight] (`encodeStoryFeatures`): ~170 terms an article, most of them words
 // of the article itself, and a few dozen distinct weights written out in 17 digits each. Stored compact, they are laid
 // out as the distinct weights (8 bytes each), one byte a term naming its weight, and the terms a line each, deflated
@@ -243,23 +245,23 @@ export async function insertArticle(
       near_duplicate_of: extras.nearDuplicateOf,
       ingested_at: extras.ingestedAt,
       input: extras.input,
-      story_terms: null,
-      story_features: extras.storyTerms ? packStoryTerms(extras.storyTerms, a) : null,
     })
     .execute();
 
   await insertRows(tx, "readings", [{ seq, data: rows.reading }]);
   await insertColumnRows(tx, "entities", rows.entities, { addTo: { key: ["id"], column: "mentions" } });
   await insertColumnRows(tx, "aliases", rows.aliases, { skipExisting: true });
-  // The entity page's lists: the articles that mention an entity (undated ones, day "", come last when read newest
+  // The entity page's lists: the articles that mention an entity (undated ones, `UNDATED_ROW`, come last when read newest
   // first) and, in the same row, what the entity said in the article. An entity quoted but not mentioned has a row too.
   const mentioned = new Map<string, number>();
   for (const [entity, , , n] of rows.entities.values) mentioned.set(entity as string, (mentioned.get(entity as string) ?? 0) + Number(n));
   const said = statementsOf(rows.statements);
-  const day = a.published ?? "";
-  const entityRows: unknown[][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
+  const day = rowDay(a.published);
+  const entityRows: [string, number, number, number, Uint8Array | null][] = [...mentioned].map(([entity, n]) => [entity, day, seq, n, said.has(entity) ? packSaid(said.get(entity)!) : null]);
   for (const [entity, statements] of said) if (!mentioned.has(entity)) entityRows.push([entity, day, seq, NOT_MENTIONED, packSaid(statements)]);
-  await insertColumnRows(tx, "entity_articles", { columns: ["entity_id", "day", "seq", "mentions", "said"], values: entityRows });
+  // Filed by the entity's number (see store/entity-numbers).
+  const numbers = await entityNumbers(tx, entityRows.map((r) => r[0]));
+  await insertColumnRows(tx, "entity_articles", { columns: ["entity", "day", "seq", "mentions", "said"], values: entityRows.map(([entity, ...rest]) => [numbers.get(entity)!, ...rest]) });
   await insertColumnRows(tx, "lsh_buckets", { columns: ["band", "hash", "seq"], values: extras.bands.map((hash, band) => [band, hash, seq]) });
   await indexArticle(tx, seq, a.title, a.text);
   return { id, seq, outlet: outletName };

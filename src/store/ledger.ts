@@ -4,6 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
+import { entityNumbers } from "./entity-numbers.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
 import { indexClaims, partyNames, unindexClaims } from "./search.js";
 
@@ -70,9 +71,23 @@ export interface ClaimView {
 const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", "failed"]);
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
+/**
+ * A claim's participants as its row keeps them: each entity id once, in the store's order (by code point), as JSON.
+ * The claim's row holds them for reads by claim; `claim_participants` holds them for reads by entity.
+ */
+export function packParticipants(ids: readonly string[]): string {
+  return JSON.stringify([...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The participant ids a claim's row keeps (`packParticipants`). */
+export function unpackParticipants(packed: string): string[] {
+  return JSON.parse(packed) as string[];
+}
+
 function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
+    participants: packParticipants(c.participants),
     type: c.type,
     cameo: c.cameo,
     summary: c.summary,
@@ -90,25 +105,22 @@ function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
 
 /** Every claim of one type with its participant ids: what the linker's in-memory claim index is loaded from. */
 export async function claimsOfType(db: Executor, type: string): Promise<ClaimKey[]> {
-  // One pass: each claim row comes back once per participant, already in claim order.
   const rows = await db
     .selectFrom("claims")
-    .leftJoin("claim_participants as p", "p.claim_id", "claims.id")
-    .select(["claims.id", "claims.type", "claims.place", "claims.event_time", "claims.first_reported", "claims.last_reported", "claims.historical", "p.entity_id as participant"])
-    .where("claims.type", "=", type)
-    .orderBy("claims.id")
-    .orderBy("p.entity_id")
+    .select(["id", "type", "place", "event_time", "first_reported", "last_reported", "historical", "participants"])
+    .where("type", "=", type)
+    .orderBy("id")
     .execute();
-  const out: ClaimKey[] = [];
-  for (const row of rows) {
-    let last = out[out.length - 1];
-    if (!last || last.id !== row.id) {
-      last = { id: row.id, type: row.type, participants: [], place: row.place, eventTime: row.event_time, firstReported: row.first_reported, lastReported: row.last_reported, historical: row.historical === 1 };
-      out.push(last);
-    }
-    if (row.participant !== null) last.participants.push(row.participant);
-  }
-  return out;
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    participants: unpackParticipants(row.participants),
+    place: row.place,
+    eventTime: row.event_time,
+    firstReported: row.first_reported,
+    lastReported: row.last_reported,
+    historical: row.historical === 1,
+  }));
 }
 
 function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -134,8 +146,8 @@ async function entityNamesOf(db: Executor, ids: string[]): Promise<Map<string, s
 async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  const [participants, reports, origins, history] = await Promise.all([
-    db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("entity_id").execute(),
+  const participantsBy = new Map(claims.map((c) => [c.id, unpackParticipants(c.participants)]));
+  const [reports, origins, history] = await Promise.all([
     db
       .selectFrom("reports")
       .innerJoin("articles", "articles.id", "reports.article_id")
@@ -154,14 +166,14 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
         "reports.root",
         "reports.source",
         "reports.origin_id",
-        "reports.published",
+        "articles.published",
         "articles.title",
         "articles.seq",
         "outlets.name as outlet",
       ])
       .where("reports.claim_id", "in", ids)
-      .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
-      .orderBy("reports.published")
+      .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+      .orderBy("articles.published")
       .orderBy("articles.seq")
       .orderBy("reports.id")
       .execute(),
@@ -175,9 +187,8 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       .execute(),
     db.selectFrom("claim_status").selectAll().where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),
   ]);
-  const names = await entityNamesOf(db, [...participants.map((p) => p.entity_id), ...claims.map((c) => c.place).filter((p): p is string => !!p)]);
+  const names = await entityNamesOf(db, [...[...participantsBy.values()].flat(), ...claims.map((c) => c.place).filter((p): p is string => !!p)]);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const participantsBy = group(participants, (p) => p.claim_id);
   const reportsBy = group(reports, (r) => r.claim_id);
   const originsBy = group(origins, (o) => o.claim_id);
   const historyBy = group(history, (h) => h.claim_id);
@@ -196,7 +207,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       cameo: c.cameo,
       summary: c.summary,
       statement: c.statement || c.summary,
-      participants: (participantsBy.get(c.id) ?? []).map((p) => ({ id: p.entity_id, name: nameOf(p.entity_id) })),
+      participants: (participantsBy.get(c.id) ?? []).map((p) => ({ id: p, name: nameOf(p) })),
       place: c.place ? { id: c.place, name: nameOf(c.place) } : null,
       when: c.event_time,
       stage: c.stage as Stage,
@@ -265,7 +276,9 @@ export interface ClaimBriefRow {
 export async function claimBriefs(db: Executor, by: { participant: string } | { story: string }, limit = 500): Promise<ClaimBriefRow[]> {
   let q = db.selectFrom("claims").select(["id", "type", "summary", "statement", "event_time", "status", "stage", "polarity", "historical", "first_reported", "last_reported"]);
   q = "participant" in by
-    ? q.where("id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "=", by.participant))
+    ? q.where("id", "in", (eb) =>
+        eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "=", by.participant),
+      )
     : q.where("story_id", "=", by.story);
   const rows = await q.orderBy("last_reported", "desc").orderBy("id").limit(limit).execute();
   const ids = rows.map((r) => r.id);
@@ -283,8 +296,8 @@ export async function claimBriefs(db: Executor, by: { participant: string } | { 
         .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
         .where("reports.claim_id", "in", slice)
         .where("reports.origin_id", "is not", null)
-        .orderBy((eb) => eb.case().when("reports.published", "is", null).then(1).else(0).end())
-        .orderBy("reports.published")
+        .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
+        .orderBy("articles.published")
         .orderBy("articles.seq")
         .orderBy("reports.id")
         .execute(),
@@ -364,7 +377,9 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   const reworded = new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim]));
   const parties = await partyNames(db, [...c.newClaims, ...reworded.values()]);
   await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: parties.get(claim.id) ?? "" })));
-  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((entity_id) => ({ claim_id: claim.id, entity_id }))));
+  // By the entities' numbers (store/entity-numbers), as the entity page's rows name them.
+  const numbers = await entityNumbers(db, c.newClaims.flatMap((claim) => claim.participants));
+  await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((id) => ({ entity: numbers.get(id)!, claim_id: claim.id }))));
   await unindexClaims(db, [...reworded.keys()]);
   for (const claim of c.changedClaims) {
     const { id: _, ...row } = claimRow(claim);
@@ -387,7 +402,6 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       factuality: r.factuality,
       ...packReportSources(r.chain, r.root, r.source),
       origin_id: r.origin_id,
-      published: r.published,
       stance: r.stance,
       background: r.background ? 1 : 0,
       time: r.time,

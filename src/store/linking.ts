@@ -19,7 +19,7 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
           "reports.id",
           "reports.claim_id",
           "reports.article_id",
-          "reports.published",
+          "articles.published",
           "reports.factuality",
           "reports.stance",
           "reports.background",

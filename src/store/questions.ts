@@ -3,6 +3,7 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
+import { unpackParticipants } from "./ledger.js";
 import { readSources } from "./sources.js";
 
 export interface QuestionTable {
@@ -131,13 +132,14 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const read = (ids: string[] | null) => {
     let q = db
       .selectFrom("reports")
+      .innerJoin("articles", "articles.id", "reports.article_id")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .leftJoin("origins", "origins.id", "reports.origin_id")
       .select([
         "reports.id",
         "reports.claim_id",
         "reports.article_id",
-        "reports.published",
+        "articles.published",
         "reports.factuality",
         "reports.stance",
         "reports.background",
@@ -151,19 +153,19 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
         "reports.source",
       ])
       .where("claims.type", "in", types)
-      .where("reports.published", "is not", null)
-      .where("claims.id", "in", (eb) => eb.selectFrom("claim_participants").select("claim_id").where("entity_id", "in", entityIds));
+      .where("articles.published", "is not", null)
+      .where("claims.id", "in", (eb) =>
+        eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "in", entityIds),
+      );
     if (ids) q = q.where("claims.id", "in", ids);
-    return q.orderBy("reports.published").orderBy("reports.id").execute();
+    return q.orderBy("articles.published").orderBy("reports.id").execute();
   };
   const rows = [];
   if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));
   else rows.push(...(await read(null)));
   const participantsOf = new Map<string, string[]>();
   for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
-    for (const p of await db.selectFrom("claim_participants").select(["claim_id", "entity_id"]).where("claim_id", "in", ids).execute()) {
-      participantsOf.set(p.claim_id, [...(participantsOf.get(p.claim_id) ?? []), p.entity_id]);
-    }
+    for (const c of await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute()) participantsOf.set(c.id, unpackParticipants(c.participants));
   }
   return rows.map((r) => ({
     report: r.id,

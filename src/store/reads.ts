@@ -1,6 +1,6 @@
 // Read-only queries behind the API and the web UI: entities, their statements and report evidence.
-import { decodeReading, UNDATED_DAY } from "./annotations.js";
-import { unpackSaid } from "./said.js";
+import { decodeReading } from "./annotations.js";
+import { UNDATED_ROW, unpackSaid } from "./said.js";
 import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import { sql } from "kysely";
@@ -77,18 +77,26 @@ export async function entityAliases(db: Executor, id: string): Promise<string[]>
  * (undated last), with the text of their articles.
  */
 export async function statementsBy(db: Executor, entityId: string | null, limit = 500): Promise<(StatementRow & { entity: string; event_types: string[] })[]> {
-  const quoted = () => db.selectFrom("entity_articles").select(["entity_id", "day", "seq", "said"]).where("said", "is not", null);
-  let rows: { entity_id: string; day: string; seq: number; said: Uint8Array | null }[];
+  const quoted = () =>
+    db
+      .selectFrom("entity_articles")
+      .innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
+      .select(["entity_numbers.id as entity_id", "entity_articles.day", "entity_articles.seq", "entity_articles.said"])
+      .where("entity_articles.said", "is not", null);
+  let rows: { entity_id: string; day: number; seq: number; said: Uint8Array | null }[];
   if (entityId !== null) {
-    // One entity's rows are read in key order: the dated ones by day, then the undated ones (day "").
-    rows = await quoted().where("entity_id", "=", entityId).where("day", ">", "").orderBy("day").orderBy("seq").limit(limit).execute();
-    if (rows.length < limit) rows.push(...(await quoted().where("entity_id", "=", entityId).where("day", "=", "").orderBy("seq").limit(limit - rows.length).execute()));
+    // One entity's rows are read in key order: the dated ones by day, then the undated ones.
+    const own = () => quoted().where("entity_numbers.id", "=", entityId);
+    rows = await own().where("entity_articles.day", ">", UNDATED_ROW).orderBy("entity_articles.day").orderBy("entity_articles.seq").limit(limit).execute();
+    if (rows.length < limit) rows.push(...(await own().where("entity_articles.day", "=", UNDATED_ROW).orderBy("entity_articles.seq").limit(limit - rows.length).execute()));
   } else {
     rows = await quoted().execute();
   }
-  let statements = rows.flatMap((r) => unpackSaid(r.said!).map((s) => ({ entity: r.entity_id, day: r.day === "" ? UNDATED_DAY : r.day, seq: Number(r.seq), ...s })));
+  // Undated last: after every day.
+  const dayOf = (day: number) => (Number(day) === UNDATED_ROW ? Infinity : Number(day));
+  let statements = rows.flatMap((r) => unpackSaid(r.said!).map((s) => ({ entity: r.entity_id, day: dayOf(r.day), seq: Number(r.seq), ...s })));
   // Every entity's statements together (the positions table) are sorted as one entity's are read.
-  if (entityId === null) statements.sort((x, y) => (x.day !== y.day ? (x.day < y.day ? -1 : 1) : x.seq - y.seq || x.idx - y.idx));
+  if (entityId === null) statements.sort((x, y) => (x.day !== y.day ? x.day - y.day : x.seq - y.seq || x.idx - y.idx));
   statements = statements.slice(0, limit);
   // Many statements come from one article: each is read, and its body inflated, once.
   const articles = new Map<number, { id: string; title: string | null; outlet: string | null; published: string | null; text: string }>();
@@ -138,7 +146,7 @@ export async function reportSpans(db: Executor, reportIds: string[]): Promise<Re
         "reports.article_id as article",
         "articles.title",
         "outlets.name as outlet",
-        "reports.published",
+        "articles.published",
         "articles.near_duplicate_of",
         "reports.sentence",
         "reports.trigger_start",
@@ -173,9 +181,10 @@ export async function articleSentences(db: Executor, articleIds: string[]): Prom
 export async function mentionArticles(db: Executor, entityId: string, limit = 500): Promise<{ id: string; title: string | null; published: string | null; mentions: number }[]> {
   const rows = await db
     .selectFrom("entity_articles")
+    .innerJoin("entity_numbers", "entity_numbers.num", "entity_articles.entity")
     .innerJoin("articles", "articles.seq", "entity_articles.seq")
     .select(["articles.id", "articles.title", "articles.published", "entity_articles.mentions"])
-    .where("entity_articles.entity_id", "=", entityId)
+    .where("entity_numbers.id", "=", entityId)
     .where("entity_articles.mentions", ">=", 0)
     .orderBy("entity_articles.day", "desc")
     .orderBy("entity_articles.seq", "desc")

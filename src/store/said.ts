@@ -5,6 +5,36 @@
 /** The `mentions` of an entity's row for an article that quotes the entity without naming it in a mention. */
 export const NOT_MENTIONED = -1;
 
+/**
+ * The day an entity's row for an undated article is filed under (`entity_articles.day`): below every dated day, so an
+ * entity's rows read newest first end with the undated ones, as the empty day they were filed under before did.
+ */
+export const UNDATED_ROW = -1_000_000;
+
+// Days from 1970-01-01 to a proleptic Gregorian date (month and day may run over, as `Date.UTC` lets them).
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The day an entity's row for an article is filed under: the days from 1970-01-01 to its publication date, a two- or
+ * three-byte integer where the date as text took ten, in the same order. An article with no date, or a date that is
+ * not YYYY-MM-DD (which ingest never stores), is filed with the undated.
+ */
+export function rowDay(published: string | null): number {
+  const m = published === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
+  if (!m) return UNDATED_ROW;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return UNDATED_ROW;
+  return daysFromCivil(year, month, day);
+}
+
 /** One attribution naming an entity as its source: where its sentence, source, cue and content sit in the article. */
 export interface SaidStatement {
   /** The attribution's place in the article's reading. */

@@ -33,10 +33,6 @@ export interface ArticleTable {
   near_duplicate_of: string | null;
   ingested_at: string;
   input: string | null;
-  /** The article's story features (see `encodeStoryFeatures`) as first kept; null since they are kept compressed. */
-  story_terms: string | null;
-  /** The story features, deflated; null for articles stored before (see `story_terms`). */
-  story_features: Uint8Array | null;
   /** JSON list of the agencies the text credits: [text, entity] pairs, or {text, entity} as first kept (see store/sources). */
   credits: string;
 }
@@ -64,17 +60,25 @@ export interface ReadingTable {
 
 /**
  * How often an article mentions an entity, and what the entity said in it: what the entity page lists. Keyed by the
- * entity, then the article's publication day (empty when undated) and number, so an entity's articles are read newest
+ * entity, then the article's publication day (`UNDATED_ROW` when undated) and number, so an entity's articles are read newest
  * first, and its statements in publication order, without sorting.
  */
 export interface EntityArticleTable {
-  entity_id: string;
-  day: string;
+  /** The entity's number (`entity_numbers`). */
+  entity: number;
+  /** The article's publication day, as days from 1970-01-01 (`rowDay`); `UNDATED_ROW` when it has none. */
+  day: number;
   seq: number;
   /** How often the article mentions the entity; -1 when it only quotes it (`NOT_MENTIONED`). */
   mentions: number;
   /** The attributions in the article naming the entity as their source (`packSaid`), or null. */
   said: Uint8Array | null;
+}
+
+/** The number each entity is filed under in `entity_articles`, given in the order entities were first filed. */
+export interface EntityNumberTable {
+  num: number;
+  id: string;
 }
 
 /** One claim of the ledger, merged across articles. */
@@ -95,12 +99,15 @@ export interface ClaimTable {
   historical: number;
   /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
   parties: string;
+  /** The parties' entity ids, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
+  participants: string;
 }
 
-/** The entities a claim is about. */
+/** The claims an entity takes part in, keyed by the entity's number (a claim's own row lists its participants' ids). */
 export interface ClaimParticipantTable {
+  /** The entity's number (`entity_numbers`). */
+  entity: number;
   claim_id: string;
-  entity_id: string;
 }
 
 /**
@@ -118,7 +125,6 @@ export interface ReportTable {
   chain: string;
   root: string | null;
   origin_id: string | null;
-  published: string | null;
   stance: string;
   background: number;
   time: string | null;
@@ -218,6 +224,7 @@ export interface Database {
   aliases: AliasTable;
   readings: ReadingTable;
   entity_articles: EntityArticleTable;
+  entity_numbers: EntityNumberTable;
   claims: ClaimTable;
   claim_participants: ClaimParticipantTable;
   reports: ReportTable;

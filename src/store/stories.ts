@@ -1,5 +1,5 @@
 // Stories: groups of articles (and, through claims, of claims) about one developing event.
-import { articleText, unpackStoryTerms } from "./articles.js";
+import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import type { StoryGroupTable } from "./schema.js";
 import { chunks } from "./rows.js";
@@ -202,7 +202,7 @@ async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Pr
     .selectFrom("reports")
     .innerJoin("articles", "articles.id", "reports.article_id")
     .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
-    .select(["reports.claim_id", "story_articles.story_id", "reports.published", "articles.seq"]);
+    .select(["reports.claim_id", "story_articles.story_id", "articles.published", "articles.seq"]);
   if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
   const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
   const storyOf = new Map<string, { story: string; published: string | null; seq: number }>();
@@ -329,41 +329,46 @@ export async function groupMemberIds(db: Executor, key: number): Promise<string[
   return rows.map((r) => r.id);
 }
 
-/** A grouped story's articles in ingest order, with their story features and dates. */
-export async function groupMembers(db: Executor, key: number): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
+/** What the grouping reads of a stored article: its story features are worked out again from these (see app/stories). */
+export interface GroupedArticle {
+  id: string;
+  seq: number;
+  published: string | null;
+  title: string | null;
+  /** The body. */
+  text: string;
+  language: string;
+  content_hash: string;
+}
+
+const groupedColumns = ["articles.id", "articles.seq", "articles.published", "articles.title", "articles.text", "articles.body", "articles.language", "articles.content_hash"] as const;
+
+const groupedArticle = (r: { id: string; seq: number; published: string | null; title: string | null; text: string; body: Uint8Array | null; language: string; content_hash: string }): GroupedArticle => ({
+  id: r.id,
+  seq: r.seq,
+  published: r.published,
+  title: r.title,
+  text: articleText(r),
+  language: r.language,
+  content_hash: r.content_hash,
+});
+
+/** A grouped story's articles in ingest order, with what their story features are made from. */
+export async function groupMembers(db: Executor, key: number): Promise<GroupedArticle[]> {
   const rows = await db
     .selectFrom("story_members")
     .innerJoin("articles", "articles.id", "story_members.article_id")
-    .select(["articles.id", "articles.seq", "articles.published", "articles.story_terms", "articles.story_features", "articles.title", "articles.text", "articles.body"])
+    .select(groupedColumns)
     .where("story_members.story_key", "=", key)
     .orderBy("articles.seq")
     .execute();
-  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, story_terms: unpackStoryTerms(r) }));
+  return rows.map(groupedArticle);
 }
 
 /** Stored articles after number `seq`, in ingest order (at most `limit`), with what the grouping reads of them. */
-export async function articlesAfter(
-  db: Executor,
-  seq: number,
-  limit: number,
-): Promise<{ id: string; seq: number; published: string | null; story_terms: string | null }[]> {
-  const rows = await db
-    .selectFrom("articles")
-    .select(["id", "seq", "published", "story_terms", "story_features", "title", "text", "body"])
-    .where("seq", ">", seq)
-    .orderBy("seq")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, seq: r.seq, published: r.published, story_terms: unpackStoryTerms(r) }));
-}
-
-/** Title and text of some articles, for those whose stored story features are missing or outdated. */
-export async function articleTexts(db: Executor, ids: string[]): Promise<Map<string, { title: string | null; text: string }>> {
-  const out = new Map<string, { title: string | null; text: string }>();
-  for (const slice of chunks(ids)) {
-    for (const r of await db.selectFrom("articles").select(["id", "title", "text", "body"]).where("id", "in", slice).execute()) out.set(r.id, { title: r.title, text: articleText(r) });
-  }
-  return out;
+export async function articlesAfter(db: Executor, seq: number, limit: number): Promise<GroupedArticle[]> {
+  const rows = await db.selectFrom("articles").select(groupedColumns).where("articles.seq", ">", seq).orderBy("articles.seq").limit(limit).execute();
+  return rows.map(groupedArticle);
 }
 
 /**

@@ -19,6 +19,13 @@ import * as m0016 from "./0016_compact_store.js";
 import * as m0017 from "./0017_compact_story_features.js";
 import * as m0018 from "./0018_report_sources.js";
 import * as m0019 from "./0019_claim_search_content.js";
+import * as m0020 from "./0020_derived_story_features.js";
+import * as m0021 from "./0021_report_columns.js";
+import * as m0022 from "./0022_claim_participants.js";
+import * as m0023 from "./0023_entity_days.js";
+import * as m0024 from "./0024_entity_numbers.js";
+import * as m0025 from "./0025_participant_numbers.js";
+import * as m0026 from "./0026_articles_outlet_index.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -40,6 +47,13 @@ const MIGRATIONS: Record<string, Migration> = {
   "0017_compact_story_features": m0017,
   "0018_report_sources": m0018,
   "0019_claim_search_content": m0019,
+  "0020_derived_story_features": m0020,
+  "0021_report_columns": m0021,
+  "0022_claim_participants": m0022,
+  "0023_entity_days": m0023,
+  "0024_entity_numbers": m0024,
+  "0025_participant_numbers": m0025,
+  "0026_articles_outlet_index": m0026,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

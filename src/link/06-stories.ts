@@ -288,11 +288,6 @@ export function encodeStoryFeatures(f: StoryFeatures): string {
   return JSON.stringify({ v: FEATURES_VERSION, terms: [...f.terms] });
 }
 
-/** Whether stored story features were made by this version (cheaply, without reading them). */
-export function storyFeaturesCurrent(stored: string | null): boolean {
-  return stored !== null && stored.startsWith(`{"v":${FEATURES_VERSION},`);
-}
-
 /** Stored story features, or null when they were made by another version and must be computed afresh. */
 export function decodeStoryFeatures(stored: string, published: string | null): StoryFeatures | null {
   const parsed = JSON.parse(stored) as { v?: number; terms?: [string, number][] };

@@ -2,7 +2,7 @@
 // per-client limits lifted (the load generator is one client; the limits are tested on their own in test/guard.test.ts).
 // It measures how long its main thread is held at once (event-loop delay) between "measure" and "report", and how far
 // behind the store its kept reads answered.
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, type EventLoopUtilization } from "node:perf_hooks";
 // The compiled build, as `bellwether serve` runs it (`npm run load` compiles first): its worker threads start from
 // JavaScript, not through the TypeScript loader.
 import { buildServer, keptReadLag } from "../dist/serve/api/server.js";
@@ -16,14 +16,25 @@ await repairDerived(store);
 const app = await buildServer({ store, guard: { maxConcurrent: 100_000, ratePerSecond: 1e9, burst: 1e9 } });
 await app.listen({ port: Number(port), host: "127.0.0.1" });
 const delay = monitorEventLoopDelay({ resolution: 10 });
+// Where the server's time went during the run: the share of it the main thread was busy (not waiting for events), and
+// the CPU time of all its threads (the main thread, readers, storing, refreshes and kept reads).
+let busyFrom: EventLoopUtilization | undefined;
+let cpuFrom: NodeJS.CpuUsage | undefined;
+let wallFrom = 0;
 process.on("message", (m) => {
   if (m === "measure") {
     delay.reset();
     delay.enable();
     keptReadLag(app);
+    busyFrom = performance.eventLoopUtilization();
+    cpuFrom = process.cpuUsage();
+    wallFrom = performance.now();
   } else if (m === "report") {
     delay.disable();
-    process.send?.({ stalls: { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 }, lag: keptReadLag(app) });
+    const wallMs = performance.now() - wallFrom;
+    const cpu = process.cpuUsage(cpuFrom);
+    const mainBusy = performance.eventLoopUtilization(busyFrom).utilization;
+    process.send?.({ stalls: { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6 }, lag: keptReadLag(app), use: { wallMs, mainBusy, cpuMs: (cpu.user + cpu.system) / 1000 } });
   }
 });
 process.send?.("listening");

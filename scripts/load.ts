@@ -8,9 +8,9 @@
 //        [--identity] (reads without Accept-Encoding: gzip)
 // With LOAD_PROFILE=DIR in the environment the server writes a CPU profile there.
 import { fork } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { generateArticle, generateCorpus } from "../bench/ingest.js";
@@ -39,6 +39,19 @@ const AS_OF = "2026-01-15";
 const SEED = 4242;
 // Generated articles stored per ingest run while building, so progress shows and memory stays bounded.
 const BUILD_BATCH = 500;
+
+// The machine's CPU time so far, busy and in all, in clock ticks (Linux; zeros elsewhere): how busy the cores were during
+// the run, whoever kept them busy.
+function machineTicks(): { busy: number; all: number } {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const n = fields.map(Number);
+    const all = n.reduce((s, x) => s + x, 0);
+    return { busy: all - n[3] - (n[4] ?? 0), all };
+  } catch {
+    return { busy: 0, all: 0 };
+  }
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -131,14 +144,22 @@ try {
     firsts.push(`${r.name} ${res.status} in ${(performance.now() - t0).toFixed(0)} ms`);
   }
   console.log(`first answers (worked out before the run): ${firsts.join("; ")}`);
-  type Report = { stalls: { maxMs: number; p99Ms: number }; lag?: { answers: number; behind: number; p50Ms: number; p99Ms: number; maxMs: number } };
+  type Report = {
+    stalls: { maxMs: number; p99Ms: number };
+    lag?: { answers: number; behind: number; p50Ms: number; p99Ms: number; maxMs: number };
+    use?: { wallMs: number; mainBusy: number; cpuMs: number };
+  };
   const report = new Promise<Report>((resolve) => server.on("message", (m) => (m as Partial<Report>).stalls && resolve(m as Report)));
   server.send("measure");
   const t = performance.now();
+  const ownFrom = process.cpuUsage();
+  const machineFrom = machineTicks();
   const results = await Promise.all(runs.map((r) => autocannon(r.opts)));
   const wall = (performance.now() - t) / 1000;
+  const own = process.cpuUsage(ownFrom);
+  const machineTo = machineTicks();
   server.send("report");
-  const { stalls: held, lag } = await report;
+  const { stalls: held, lag, use } = await report;
 
   const totalReads = runs.filter((r) => r.read).reduce((s, r) => s + r.connections, 0);
   console.log(`\n${totalReads} read connections${RATE > 0 ? ` at ${RATE} reads/s in all` : ""}${GZIP ? " taking gzip" : " taking no gzip"} and ${INGEST_CONNECTIONS} ingest connections for ${SECONDS} s (wall ${wall.toFixed(1)} s), ${ARTICLES} generated articles stored, on ${base}`);
@@ -151,6 +172,10 @@ try {
     console.log([r.name.padEnd(30), r.connections, x.requests.average.toFixed(1), x.latency.p50, x.latency.p99, x.latency.max, x["2xx"], x.non2xx, x.errors, x.timeouts, met ? "met" : "MISSED"].join("\t"));
   });
   if (lag) console.log(`kept reads behind the store: ${lag.behind} of ${lag.answers} answers; p50 ${lag.p50Ms.toFixed(0)} ms, p99 ${lag.p99Ms.toFixed(0)} ms, at most ${lag.maxMs.toFixed(0)} ms (from the first change they did not show)`);
+  // Cores are counted as CPU time over wall time: 1.0 is one core kept busy the whole run.
+  const cores = (cpuMs: number) => (cpuMs / 1000 / wall).toFixed(2);
+  const machineBusy = machineTo.all > machineFrom.all ? ((machineTo.busy - machineFrom.busy) / (machineTo.all - machineFrom.all)) * cpus().length : NaN;
+  if (use) console.log(`cores used during the run (of ${cpus().length}): server ${cores(use.cpuMs)} (its main thread busy ${(use.mainBusy * 100).toFixed(0)} % of the time), load generator ${cores((own.user + own.system) / 1000)}, the whole machine ${machineBusy.toFixed(2)}`);
   const stallMet = held.maxMs <= READ_P99_MS;
   console.log(`main thread held at most ${held.maxMs.toFixed(0)} ms at once (p99 of event-loop delay ${held.p99Ms.toFixed(1)} ms): ${stallMet ? "met" : "MISSED"} (no request stalls another by more than ${READ_P99_MS} ms)`);
   console.log(`target (0 errors, 0 time-outs, read p99 < ${READ_P99_MS} ms, no stall over ${READ_P99_MS} ms): ${allMet && stallMet ? "met" : "MISSED"}`);

@@ -104,20 +104,20 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/stories",
     returns: "array",
-    summary: "Stories with their article and claim ids, every claim their articles report, their outlet count and leading claim, a page at a time (limit, offset; the total in X-Total-Count)",
+    summary: "Stories, newest activity first, with their article and claim ids, every claim their articles report, their outlet count and leading claim, a page at a time (limit, default 20; offset; the total in X-Total-Count)",
     tags: ["ledger"],
     schema: { querystring: S.storiesQuery },
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { limit?: number; offset?: number };
-      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.STORY_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
     method: "GET",
     url: "/api/stories/:id",
     returns: "object",
-    summary: "One story: its articles, every claim they report (ranked by independent origins, then newest activity) and its coverage",
+    summary: "One story: its articles, every claim they report (ranked by independent origins, then newest activity), its coverage and the titles of the other stories its claims are filed under",
     tags: ["ledger"],
     schema: { params: S.idParams },
     responses: { 404: "no such story" },

@@ -124,6 +124,51 @@ describe("kept reads", () => {
     }
   });
 
+  it("answer 304 without the body to a client that names the answer's entity tag, and the new answer once the store moved", async () => {
+    const url = "/api/claims?limit=30";
+    const first = await read(url);
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    // The same tag whichever encoding is sent: it names the answer, not its bytes on the wire.
+    const zipped = await app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.etag).toBe(tag);
+    for (const names of [tag, tag.replace(/^W\//, ""), `W/"other", ${tag}`, "*"]) {
+      const again = await app.inject({ method: "GET", url, headers: { "if-none-match": names, "accept-encoding": "gzip" } });
+      expect(again.statusCode, names).toBe(304);
+      expect(again.rawPayload.length, names).toBe(0);
+      expect(again.headers.etag).toBe(tag);
+      expect(again.headers["x-total-count"]).toBe(first.headers["x-total-count"]);
+    }
+    for (const other of ['W/"other"', '"', ""]) {
+      const full = await app.inject({ method: "GET", url, headers: { "if-none-match": other } });
+      expect(full.statusCode, other).toBe(200);
+      expect(full.body).toBe(first.body);
+    }
+    // Another page, another list, another answer: another tag.
+    expect((await read("/api/claims?limit=30&offset=30")).headers.etag).not.toBe(tag);
+    expect((await read("/api/claims?limit=31")).headers.etag).not.toBe(tag);
+
+    const text =
+      "TOKYO, Jan. 14 (Korea Daily Wire) - Japan and South Korea will hold talks on North Korea's missile launches in Tokyo next week, " +
+      "officials in both capitals said on Wednesday.";
+    await ingestResults(store, [{ ok: true, doc: { input: "kept-etag", article: { text, date: "2026-01-14", title: "Japan and South Korea to hold talks", outlet: "Korea Daily Wire" } } }], { asOf: TODAY });
+    const fresh = await readClaimsPage(store.db, { limit: 30, offset: 0 });
+    expect(fresh.total).toBeGreaterThan(Number(first.headers["x-total-count"]));
+    // Until its renewal lands the kept answer is still served, and still matches; then the old tag gets the new answer.
+    let now = await app.inject({ method: "GET", url, headers: { "if-none-match": tag } });
+    for (const until = Date.now() + 30_000; now.statusCode === 304 && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      now = await app.inject({ method: "GET", url, headers: { "if-none-match": tag } });
+    }
+    expect(now.statusCode).toBe(200);
+    expect(now.headers.etag).not.toBe(tag);
+    expect(Number(now.headers["x-total-count"])).toBe(fresh.total);
+    expect(now.json()).toEqual(JSON.parse(JSON.stringify(fresh.claims)));
+    expect((await app.inject({ method: "GET", url, headers: { "if-none-match": now.headers.etag as string } })).statusCode).toBe(304);
+  });
+
   it("show a question this server added in the next read", async () => {
     expect((await read("/api/questions")).json().questions.map((q: { id: string }) => q.id)).not.toContain("missiles-by-2026-03");
     const yaml = [

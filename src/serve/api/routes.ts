@@ -12,7 +12,7 @@ import { ReadsBusy, type SnapshotReads } from "../../app/derived.js";
 import { previewText } from "../../app/preview.js";
 import { timeAlonePath } from "../../app/question-page.js";
 import { addQuestion, showQuestion } from "../../app/questions.js";
-import { computeRead, keepRead, type ReadRequest } from "../../app/snapshot-reads.js";
+import { computeRead, keepRead, noneMatchHits, type ReadRequest } from "../../app/snapshot-reads.js";
 import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { ClaimStatus, Store } from "../../store/index.js";
@@ -76,8 +76,10 @@ function takesGzip(header: string | string[] | undefined): boolean {
 }
 
 // Answers with a kept read: its JSON text as worked out (gzipped for a client that takes it), its total in
-// X-Total-Count for a paged list.
-async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
+// X-Total-Count for a paged list, and its entity tag; a client that names the tag in If-None-Match already has the
+// answer and is told so (304) without it. Clients are asked to check again before they use an answer they kept
+// (no-cache), as it changes with every write.
+async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer | FastifyReply> {
   let r;
   try {
     r = ctx.reads ? await ctx.reads.get(req) : keepRead(await computeRead(ctx.store, req));
@@ -91,6 +93,11 @@ async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: Fasti
   if (r.total !== undefined) reply.header("x-total-count", String(r.total));
   reply.status(r.status).type("application/json; charset=utf-8");
   reply.header("vary", "accept-encoding");
+  if (r.etag) {
+    reply.header("etag", r.etag);
+    reply.header("cache-control", "no-cache");
+    if (noneMatchHits(httpReq.headers["if-none-match"], r.etag)) return reply.status(304).send();
+  }
   if (r.gzip && takesGzip(httpReq.headers["accept-encoding"])) {
     reply.header("content-encoding", "gzip");
     return r.gzip;

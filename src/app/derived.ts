@@ -207,8 +207,10 @@ const MAX_WAITING_READS = 64;
 const RENEW_WITHIN_MS = 10_000;
 // Results kept at most (distinct routes and queries); the least recently used goes first.
 const MAX_ENTRIES = 256;
-// A commit mark looked up this many milliseconds ago is taken as current.
-const MARK_REUSE_MS = 1;
+// A commit mark looked up this many milliseconds ago is taken as current: under a stream of requests one look (a
+// query, ~15 µs) serves all the requests of that span, and a commit is seen at most this much later, where kept reads
+// answer seconds behind a stream of writes anyway.
+const MARK_REUSE_MS = 20;
 // How many of the latest answers' lags are kept for `lag()`.
 const LAG_SAMPLES = 20_000;
 
@@ -352,7 +354,7 @@ export class SnapshotReads {
     return this.see(this.commits ? this.watchedMark() : await storeMark(this.store.db));
   }
 
-  // The watched commit mark, looked up at most once a millisecond: under a stream of requests, one look serves many.
+  // The watched commit mark, looked up at most once per MARK_REUSE_MS: under a stream of requests, one look serves many.
   private watchedMark(): number {
     const now = performance.now();
     if (now - this.markAt >= MARK_REUSE_MS) {

@@ -63,9 +63,23 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isCalendarDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
+// Answers of takesGzip for the Accept-Encoding values seen lately: clients send one of a few values, on every request.
+const gzipTaken = new Map<string, boolean>();
+
 // Whether a request's Accept-Encoding takes gzip (named, or through "*", with a weight above 0).
 function takesGzip(header: string | string[] | undefined): boolean {
   if (!header) return false;
+  const key = String(header);
+  let takes = gzipTaken.get(key);
+  if (takes === undefined) {
+    takes = parseTakesGzip(key);
+    if (gzipTaken.size >= 64) gzipTaken.clear();
+    if (key.length <= 256) gzipTaken.set(key, takes);
+  }
+  return takes;
+}
+
+function parseTakesGzip(header: string): boolean {
   for (const part of String(header).split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
     if (name.trim() !== "gzip" && name.trim() !== "*") continue;

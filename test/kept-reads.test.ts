@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
 import { ingestResults } from "../src/app/ingest.js";
 import { readClaimsPage } from "../src/app/ledger.js";
+import { MAX_KEPT_READS, SnapshotReads } from "../src/app/derived.js";
+import type { ReadRequest } from "../src/app/snapshot-reads.js";
 import { buildServer, keptReadLag } from "../src/serve/api/server.js";
 import { openStore, type Store } from "../src/store/index.js";
 
@@ -185,5 +187,34 @@ describe("kept reads", () => {
     expect(posted.statusCode, posted.body).toBe(201);
     expect((await read("/api/questions")).json().questions.map((q: { id: string }) => q.id)).toContain("missiles-by-2026-03");
     expect((await read("/api/questions/missiles-by-2026-03")).statusCode).toBe(200);
+  });
+});
+
+describe("kept reads, when more are asked for than are kept", () => {
+  it("let the least recently used go, whichever was asked for first", async () => {
+    const mem = await openStore({ path: ":memory:" });
+    await loadDemo(mem, TODAY);
+    const reads = new SnapshotReads(mem);
+    try {
+      const search = (q: string): ReadRequest => ({ kind: "search", q, limit: 25, offset: 0 });
+      const first = search("summit");
+      const second = search("missile");
+      await reads.get(first);
+      await reads.get(second);
+      for (let i = 0; i < MAX_KEPT_READS - 2; i++) await reads.get(search(`word${i}`));
+      // Full: asking for the first again makes it the most recently used, and leaves the order of the map alone.
+      expect(await reads.get(first)).toMatchObject({ status: 200 });
+      await reads.get(search("one more"));
+      expect(reads.keeps(first)).toBe(true);
+      expect(reads.keeps(second)).toBe(false);
+      expect(reads.keeps(search("one more"))).toBe(true);
+      expect(reads.keeps(search("word0"))).toBe(true);
+      await reads.get(search("and another"));
+      expect(reads.keeps(search("word0"))).toBe(false);
+      expect(reads.keeps(first)).toBe(true);
+    } finally {
+      await reads.close();
+      await mem.close();
+    }
   });
 });

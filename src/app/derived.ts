@@ -206,7 +206,7 @@ const MAX_WAITING_READS = 64;
 // Reads asked for within this many milliseconds are worked out again as soon as a refresh lands.
 const RENEW_WITHIN_MS = 10_000;
 // Results kept at most (distinct routes and queries); the least recently used goes first.
-const MAX_ENTRIES = 256;
+export const MAX_KEPT_READS = 256;
 // A commit mark looked up this many milliseconds ago is taken as current: under a stream of requests one look (a
 // query, ~15 µs) serves all the requests of that span, and a commit is seen at most this much later, where kept reads
 // answer seconds behind a stream of writes anyway.
@@ -284,14 +284,10 @@ export class SnapshotReads {
     const key = JSON.stringify(req);
     const version = this.commits ? this.see(this.watchedMark()) : await this.current();
     let entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    } else {
+    if (!entry) {
       entry = { req, usedAt: 0, version: -1, result: null, pending: null, pendingVersion: -1 };
       this.entries.set(key, entry);
-      this.evict();
+      this.evict(entry);
     }
     entry.usedAt = performance.now();
     if (entry.result && entry.version >= this.floor) {
@@ -320,6 +316,11 @@ export class SnapshotReads {
         await (e.pending && e.pendingVersion >= version ? e.pending : this.work(e, version, this.renewals)).catch(() => {});
       }),
     );
+  }
+
+  /** Whether a result (or its working out) is kept for the read `req`. */
+  keeps(req: ReadRequest): boolean {
+    return this.entries.has(JSON.stringify(req));
   }
 
   /** How far behind the store the answers since the last call were, and forgets them. */
@@ -399,10 +400,20 @@ export class SnapshotReads {
     return pending;
   }
 
-  private evict(): void {
-    for (const [key, e] of this.entries) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      if (!e.pending) this.entries.delete(key);
+  // Past MAX_KEPT_READS, the least recently used results go (never one being worked out, nor the one just added): found
+  // by their last use when a new read comes in, so a request for a kept one does not reorder the map.
+  private evict(added: Entry): void {
+    while (this.entries.size > MAX_KEPT_READS) {
+      let oldest: string | null = null;
+      let at = Number.POSITIVE_INFINITY;
+      for (const [key, e] of this.entries) {
+        if (e !== added && !e.pending && e.usedAt < at) {
+          oldest = key;
+          at = e.usedAt;
+        }
+      }
+      if (oldest === null) return;
+      this.entries.delete(oldest);
     }
   }
 }

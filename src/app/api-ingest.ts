@@ -11,7 +11,7 @@ import { DerivedThread } from "./derived.js";
 import { contentHash, storeRead, type IngestEvent, type StoringContext } from "./ingest.js";
 import { createLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
-import type { ReaderPool } from "./reader-pool.js";
+import { unpackReading, type PackedReading, type ReaderPool } from "./reader-pool.js";
 
 /** Longest a submission waits for the store's write lock, as SQLite's busy timeout would (`openStore` sets 10 s). */
 export const WRITE_LOCK_WAIT_MS = 10_000;
@@ -76,15 +76,21 @@ export class SubmissionIngest {
     // A copy of a stored text is answered without reading it.
     const copy = await findArticleByHash(this.store.db, contentHash(article.text));
     if (copy) return result({ outcome: "duplicate", input, id: copy.id });
-    let reading: ArticleReading;
+    // Taken packed and handed on packed: this thread answers requests, and unpacking a long article's reading here
+    // would hold them all (~200 ms for a 270 KB article).
+    let reading: PackedReading;
     try {
-      reading = await this.readers.take(this.readers.submit(article));
+      reading = await this.readers.takePacked(this.readers.submit(article));
     } catch (err) {
       return result({ outcome: "failed", input, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
     }
     const now = this.now();
     const stored = this.writes.then(() =>
-      this.writer.run<Omit<IngestEvent, "done">>({ store: { input, reading, now: now.toISOString() } }, () => storeSubmission(this.store, input, reading, { ...this.ctx, now: () => now })),
+      this.writer.run<Omit<IngestEvent, "done">>(
+        { store: { input, reading, now: now.toISOString() } },
+        () => storeSubmission(this.store, input, unpackReading(reading), { ...this.ctx, now: () => now }),
+        [reading.buffer as ArrayBuffer],
+      ),
     );
     this.writes = stored.catch(() => {});
     const event = await stored;

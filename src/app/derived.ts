@@ -7,13 +7,16 @@ import { parseLocation, watchCommits, type CommitWatch } from "../store/dialect.
 import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
 import { repairDerived } from "./repair.js";
-import type { ArticleReading } from "./read.js";
+import type { PackedReading } from "./reader-pool.js";
 import { asKept, computeRead, keepRead, type KeptRead, type ReadRequest } from "./snapshot-reads.js";
 
-/** An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. */
+/**
+ * An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. The
+ * reading comes packed, as the reader sent it: the thread in between (the one answering requests) never unpacks it.
+ */
 export interface StoreRequest {
   input: string;
-  reading: ArticleReading;
+  reading: PackedReading;
   now: string;
 }
 
@@ -51,14 +54,17 @@ export class DerivedThread {
     if (eager) this.thread();
   }
 
-  /** Runs one request and answers with its result; `inProcess` does the same work where there is no thread. */
-  async run<T>(req: DistributiveOmit<DerivedRequest, "id">, inProcess: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one request and answers with its result; `inProcess` does the same work where there is no thread. `transfer`:
+   * buffers of the request handed to the thread rather than copied (they are unusable here afterwards).
+   */
+  async run<T>(req: DistributiveOmit<DerivedRequest, "id">, inProcess: () => Promise<T>, transfer: ArrayBuffer[] = []): Promise<T> {
     const worker = this.thread();
     if (!worker) return inProcess();
     const id = this.nextId++;
     const reply = await new Promise<DerivedReply>((resolve) => {
       this.waiting.set(id, { resolve });
-      worker.postMessage({ ...req, id } as DerivedRequest);
+      worker.postMessage({ ...req, id } as DerivedRequest, transfer);
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply.result as T;

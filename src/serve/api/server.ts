@@ -81,7 +81,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   });
   const token = opts.token ?? null;
-  const readers = new ReaderPool(1, { budgetMs: opts.readBudgetMs ?? HTML_BUDGET_MS });
+  // Readings come packed, to be handed to the storing thread as they are (see SubmissionIngest).
+  const readers = new ReaderPool(1, { budgetMs: opts.readBudgetMs ?? HTML_BUDGET_MS, packed: true });
   const today = opts.today ?? utcToday;
   // The dearest reads are kept per store version; stories and forecasts follow submissions once per burst, after which
   // the reads asked for lately are worked out again.

@@ -5,13 +5,15 @@
 // read p99 < 100 ms).
 // The store is built once per size and kept in a cache folder; each run works on a copy, so runs start alike.
 // Usage: npm run load -- [--articles N] [--connections N] [--ingest-connections N] [--seconds N] [--rate N] [--cache DIR]
-//        [--identity] (reads without Accept-Encoding: gzip)
-// With LOAD_PROFILE=DIR in the environment the server writes a CPU profile there.
+//        [--identity] (reads without Accept-Encoding: gzip) [--keep-bodies] (autocannon keeps each body as a string)
+// With LOAD_PROFILE=DIR in the environment the server writes a CPU profile there; with LOAD_DEBUG=1 it prints each
+// failed request as it happens.
 import { fork } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import autocannon from "autocannon";
 import { generateArticle, generateCorpus } from "../bench/ingest.js";
 import { loadDemo } from "../src/app/demo.js";
@@ -31,6 +33,15 @@ const SECONDS = Number(arg("seconds", "20"));
 const RATE = Number(arg("rate", "0"));
 // Reads ask for gzip, as browsers do; --identity asks for the bytes as they are.
 const GZIP = !process.argv.includes("--identity");
+// autocannon decodes every answer's body into a string and keeps it until the answer is complete, for checks this
+// script does not ask for; on the two cores the server shares, that decoding cost the load generator ~20 µs a KB (0.5
+// ms for a 22 KB claim page, more than the server spent answering it) and held back the next request of every
+// connection. Bodies are counted (their bytes), not kept, unless --keep-bodies asks for autocannon's own way.
+const KEEP_BODIES = process.argv.includes("--keep-bodies");
+if (!KEEP_BODIES) {
+  const Queue = createRequire(import.meta.url)("autocannon/lib/pipelinedRequestsQueue.js") as { prototype: { addBody(data: unknown): void } };
+  Queue.prototype.addBody = () => {};
+}
 const CACHE = arg("cache", join(tmpdir(), "bellwether-load-cache"));
 // The target of issue 15: every read answered within this many milliseconds at the 99th percentile.
 const READ_P99_MS = 100;
@@ -39,6 +50,19 @@ const AS_OF = "2026-01-15";
 const SEED = 4242;
 // Generated articles stored per ingest run while building, so progress shows and memory stays bounded.
 const BUILD_BATCH = 500;
+
+// The machine's CPU time so far, busy and in all, in clock ticks (Linux; zeros elsewhere): how busy the cores were during
+// the run, whoever kept them busy.
+function machineTicks(): { busy: number; all: number } {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const n = fields.map(Number);
+    const all = n.reduce((s, x) => s + x, 0);
+    return { busy: all - n[3] - (n[4] ?? 0), all };
+  } catch {
+    return { busy: 0, all: 0 };
+  }
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -131,17 +155,26 @@ try {
     firsts.push(`${r.name} ${res.status} in ${(performance.now() - t0).toFixed(0)} ms`);
   }
   console.log(`first answers (worked out before the run): ${firsts.join("; ")}`);
-  type Report = { stalls: { maxMs: number; p99Ms: number }; lag?: { answers: number; behind: number; p50Ms: number; p99Ms: number; maxMs: number } };
+  type Report = {
+    stalls: { maxMs: number; p99Ms: number };
+    lag?: { answers: number; behind: number; p50Ms: number; p99Ms: number; maxMs: number };
+    use?: { wallMs: number; mainBusy: number; cpuMs: number };
+    failures?: [string, number][];
+  };
   const report = new Promise<Report>((resolve) => server.on("message", (m) => (m as Partial<Report>).stalls && resolve(m as Report)));
   server.send("measure");
   const t = performance.now();
+  const ownFrom = process.cpuUsage();
+  const machineFrom = machineTicks();
   const results = await Promise.all(runs.map((r) => autocannon(r.opts)));
   const wall = (performance.now() - t) / 1000;
+  const own = process.cpuUsage(ownFrom);
+  const machineTo = machineTicks();
   server.send("report");
-  const { stalls: held, lag } = await report;
+  const { stalls: held, lag, use, failures } = await report;
 
   const totalReads = runs.filter((r) => r.read).reduce((s, r) => s + r.connections, 0);
-  console.log(`\n${totalReads} read connections${RATE > 0 ? ` at ${RATE} reads/s in all` : ""}${GZIP ? " taking gzip" : " taking no gzip"} and ${INGEST_CONNECTIONS} ingest connections for ${SECONDS} s (wall ${wall.toFixed(1)} s), ${ARTICLES} generated articles stored, on ${base}`);
+  console.log(`\n${totalReads} read connections${RATE > 0 ? ` at ${RATE} reads/s in all` : ""}${GZIP ? " taking gzip" : " taking no gzip"}${KEEP_BODIES ? ", bodies kept" : ""} and ${INGEST_CONNECTIONS} ingest connections for ${SECONDS} s (wall ${wall.toFixed(1)} s), ${ARTICLES} generated articles stored, on ${base}`);
   console.log(["route".padEnd(30), "conns", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "non-2xx", "errors", "timeouts", "target"].join("\t"));
   let allMet = true;
   runs.forEach((r, i) => {
@@ -150,7 +183,17 @@ try {
     allMet &&= met;
     console.log([r.name.padEnd(30), r.connections, x.requests.average.toFixed(1), x.latency.p50, x.latency.p99, x.latency.max, x["2xx"], x.non2xx, x.errors, x.timeouts, met ? "met" : "MISSED"].join("\t"));
   });
+  // Which answers were not 2xx, by status, so a refusal (429, 503) is told apart from a failure (422, 500).
+  runs.forEach((r, i) => {
+    const codes = Object.entries(results[i].statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2"));
+    if (codes.length) console.log(`${r.name}: not 2xx: ${codes.map(([code, n]) => `${code} ×${(n as { count: number }).count}`).join(", ")}`);
+  });
+  for (const [what, n] of failures ?? []) console.log(`  the server answered ${what} ×${n}`);
   if (lag) console.log(`kept reads behind the store: ${lag.behind} of ${lag.answers} answers; p50 ${lag.p50Ms.toFixed(0)} ms, p99 ${lag.p99Ms.toFixed(0)} ms, at most ${lag.maxMs.toFixed(0)} ms (from the first change they did not show)`);
+  // Cores are counted as CPU time over wall time: 1.0 is one core kept busy the whole run.
+  const cores = (cpuMs: number) => (cpuMs / 1000 / wall).toFixed(2);
+  const machineBusy = machineTo.all > machineFrom.all ? ((machineTo.busy - machineFrom.busy) / (machineTo.all - machineFrom.all)) * cpus().length : NaN;
+  if (use) console.log(`cores used during the run (of ${cpus().length}): server ${cores(use.cpuMs)} (its main thread busy ${(use.mainBusy * 100).toFixed(0)} % of the time), load generator ${cores((own.user + own.system) / 1000)}, the whole machine ${machineBusy.toFixed(2)}`);
   const stallMet = held.maxMs <= READ_P99_MS;
   console.log(`main thread held at most ${held.maxMs.toFixed(0)} ms at once (p99 of event-loop delay ${held.p99Ms.toFixed(1)} ms): ${stallMet ? "met" : "MISSED"} (no request stalls another by more than ${READ_P99_MS} ms)`);
   console.log(`target (0 errors, 0 time-outs, read p99 < ${READ_P99_MS} ms, no stall over ${READ_P99_MS} ms): ${allMet && stallMet ? "met" : "MISSED"}`);

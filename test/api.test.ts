@@ -9,7 +9,7 @@ import { readClaims, readClaimsPage } from "../src/app/ledger.js";
 import { readQuestionPage } from "../src/app/question-page.js";
 import { replayQuestion, summarizeQuestions } from "../src/app/questions.js";
 import { search } from "../src/app/search.js";
-import { readStoriesOverview } from "../src/app/story-page.js";
+import { newestFirst, readStoriesOverview } from "../src/app/story-page.js";
 import { buildServer, derivedSettled, isLoopback } from "../src/serve/api/server.js";
 import { routes } from "../src/serve/api/routes.js";
 import { main } from "../src/serve/cli/main.js";
@@ -89,6 +89,20 @@ describe("stories", () => {
     const claim = (await get(`/api/claims/${first.id}`)).body;
     expect(first.reports).toBe(claim.reports.length);
     expect(first.origins).toBe(claim.origins.length);
+  });
+
+  it("names the other stories a story's claims are filed under, so its page needs no list of every story", async () => {
+    const stories = (await get("/api/stories?limit=1000")).body;
+    const titles = new Map(stories.map((s: Json) => [s.id, s.title]));
+    let homes = 0;
+    for (const s of stories) {
+      const page = (await get(`/api/stories/${s.id}`)).body;
+      const want = [...new Set(page.reported_claim_list.flatMap((c: Json) => (c.home ? [c.home] : [])))].sort();
+      expect(Object.keys(page.home_titles).sort()).toEqual(want);
+      for (const id of want) expect(page.home_titles[id as string]).toBe(titles.get(id));
+      homes += want.length;
+    }
+    expect(homes).toBeGreaterThan(0);
   });
 
   it("answers 404 for an unknown story", async () => {
@@ -465,11 +479,44 @@ describe("paged and kept reads", () => {
     expect(own.body.map((c: Json) => c.id)).toEqual(story.claims.slice(0, 2));
   });
 
-  it("pages the story list, with the total", async () => {
+  it("pages the story list, newest activity first, with the total", async () => {
     const all = await readStoriesOverview(store.db);
+    expect([...all].sort(newestFirst).map((s) => s.id)).toEqual(all.map((s) => s.id));
+    for (let i = 1; i < all.length; i++) expect((all[i - 1].last_published ?? "") >= (all[i].last_published ?? "")).toBe(true);
     const r = await page("/api/stories?limit=2&offset=1");
     expect(r.total).toBe(all.length);
     expect(r.body).toEqual(JSON.parse(JSON.stringify(all.slice(1, 3))));
+    const past = await page(`/api/stories?offset=${all.length}`);
+    expect(past.body).toEqual([]);
+    expect(past.total).toBe(all.length);
+    expectError(await get("/api/stories?limit=0"), 400, /querystring\.limit/);
+    expectError(await get("/api/stories?limit=1001"), 400, /querystring\.limit/);
+    expectError(await get("/api/stories?offset=-1"), 400, /querystring\.offset/);
+  });
+
+  it("gives the newest 20 stories when no page is asked for, and the rest by offset", async () => {
+    // A store of 45 stories (as the grouping writes them), one a week, the newest last, and one with no date yet.
+    const many = await openStore({ path: join(dir, "many-stories.db") });
+    const server = await buildServer({ store: many, today: () => TODAY });
+    try {
+      const rows = Array.from({ length: 44 }, (_, i) => {
+        const day = new Date(Date.UTC(2025, 0, 1 + 7 * i)).toISOString().slice(0, 10);
+        return { id: `s-${String(i).padStart(12, "0")}`, title: `Story ${i}`, first_published: day, last_published: day };
+      });
+      rows.push({ id: "s-undated00000", title: "Undated", first_published: null as unknown as string, last_published: null as unknown as string });
+      await many.db.insertInto("stories").values(rows).execute();
+      const newest = rows.slice(0, 44).reverse().map((r) => r.id);
+      const first = await server.inject({ method: "GET", url: "/api/stories" });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers["x-total-count"]).toBe("45");
+      expect(first.json().map((s: Json) => s.id)).toEqual(newest.slice(0, 20));
+      const rest = await server.inject({ method: "GET", url: "/api/stories?offset=20&limit=1000" });
+      expect(rest.json().map((s: Json) => s.id)).toEqual([...newest.slice(20), "s-undated00000"]);
+      expect(rest.headers["x-total-count"]).toBe("45");
+    } finally {
+      await server.close();
+      await many.close();
+    }
   });
 
   it("serves kept reads equal to fresh ones once stories and forecasts follow a new article", async () => {
@@ -484,7 +531,7 @@ describe("paged and kept reads", () => {
     await derivedSettled(app);
     const stories = await page("/api/stories");
     expect(stories.body.some((s: Json) => s.articles.includes(posted.body.id))).toBe(true);
-    expect(stories.body).toEqual(JSON.parse(JSON.stringify(await readStoriesOverview(store.db))));
+    expect(stories.body).toEqual(JSON.parse(JSON.stringify((await readStoriesOverview(store.db)).slice(0, 20))));
     const fresh = await readClaimsPage(store.db, { limit: 50, offset: 0 });
     expect((await page("/api/claims?limit=50")).body).toEqual(JSON.parse(JSON.stringify(fresh.claims)));
     expect((await page(`/api/questions/${question}`)).body).toEqual(JSON.parse(JSON.stringify(await readQuestionPage(store, question))));

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/app/demo.js";
 import { ingestResults } from "../src/app/ingest.js";
 import { readClaimsPage } from "../src/app/ledger.js";
+import { MAX_KEPT_READS, SnapshotReads } from "../src/app/derived.js";
+import type { ReadRequest } from "../src/app/snapshot-reads.js";
 import { buildServer, keptReadLag } from "../src/serve/api/server.js";
 import { openStore, type Store } from "../src/store/index.js";
 
@@ -110,18 +112,64 @@ describe("kept reads", () => {
     const plain = await read(url);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
-    for (const takes of ["gzip", "gzip, deflate, br", "br;q=1, gzip;q=0.5", "*"]) {
+    // Each value twice: once worked out, once as remembered.
+    for (const takes of ["gzip", "gzip, deflate, br", "br;q=1, gzip;q=0.5", "*", "gzip", "*"]) {
       const zipped = await app.inject({ method: "GET", url, headers: { "accept-encoding": takes } });
       expect(zipped.headers["content-encoding"], takes).toBe("gzip");
       expect(zipped.headers["x-total-count"]).toBe(plain.headers["x-total-count"]);
       expect(gunzipSync(zipped.rawPayload).toString("utf8"), takes).toBe(plain.body);
       expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     }
-    for (const refuses of ["identity", "gzip;q=0", "br"]) {
+    for (const refuses of ["identity", "gzip;q=0", "br", "gzip;q=0", "identity"]) {
       const r = await app.inject({ method: "GET", url, headers: { "accept-encoding": refuses } });
       expect(r.headers["content-encoding"], refuses).toBeUndefined();
       expect(r.body).toBe(plain.body);
     }
+  });
+
+  it("answer 304 without the body to a client that names the answer's entity tag, and the new answer once the store moved", async () => {
+    const url = "/api/claims?limit=30";
+    const first = await read(url);
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers["cache-control"]).toBe("no-cache");
+    // The same tag whichever encoding is sent: it names the answer, not its bytes on the wire.
+    const zipped = await app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.etag).toBe(tag);
+    for (const names of [tag, tag.replace(/^W\//, ""), `W/"other", ${tag}`, "*"]) {
+      const again = await app.inject({ method: "GET", url, headers: { "if-none-match": names, "accept-encoding": "gzip" } });
+      expect(again.statusCode, names).toBe(304);
+      expect(again.rawPayload.length, names).toBe(0);
+      expect(again.headers.etag).toBe(tag);
+      expect(again.headers["x-total-count"]).toBe(first.headers["x-total-count"]);
+    }
+    for (const other of ['W/"other"', '"', ""]) {
+      const full = await app.inject({ method: "GET", url, headers: { "if-none-match": other } });
+      expect(full.statusCode, other).toBe(200);
+      expect(full.body).toBe(first.body);
+    }
+    // Another page, another list, another answer: another tag.
+    expect((await read("/api/claims?limit=30&offset=30")).headers.etag).not.toBe(tag);
+    expect((await read("/api/claims?limit=31")).headers.etag).not.toBe(tag);
+
+    const text =
+      "TOKYO, Jan. 14 (Korea Daily Wire) - Japan and South Korea will hold talks on North Korea's missile launches in Tokyo next week, " +
+      "officials in both capitals said on Wednesday.";
+    await ingestResults(store, [{ ok: true, doc: { input: "kept-etag", article: { text, date: "2026-01-14", title: "Japan and South Korea to hold talks", outlet: "Korea Daily Wire" } } }], { asOf: TODAY });
+    const fresh = await readClaimsPage(store.db, { limit: 30, offset: 0 });
+    expect(fresh.total).toBeGreaterThan(Number(first.headers["x-total-count"]));
+    // Until its renewal lands the kept answer is still served, and still matches; then the old tag gets the new answer.
+    let now = await app.inject({ method: "GET", url, headers: { "if-none-match": tag } });
+    for (const until = Date.now() + 30_000; now.statusCode === 304 && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      now = await app.inject({ method: "GET", url, headers: { "if-none-match": tag } });
+    }
+    expect(now.statusCode).toBe(200);
+    expect(now.headers.etag).not.toBe(tag);
+    expect(Number(now.headers["x-total-count"])).toBe(fresh.total);
+    expect(now.json()).toEqual(JSON.parse(JSON.stringify(fresh.claims)));
+    expect((await app.inject({ method: "GET", url, headers: { "if-none-match": now.headers.etag as string } })).statusCode).toBe(304);
   });
 
   it("show a question this server added in the next read", async () => {
@@ -139,5 +187,34 @@ describe("kept reads", () => {
     expect(posted.statusCode, posted.body).toBe(201);
     expect((await read("/api/questions")).json().questions.map((q: { id: string }) => q.id)).toContain("missiles-by-2026-03");
     expect((await read("/api/questions/missiles-by-2026-03")).statusCode).toBe(200);
+  });
+});
+
+describe("kept reads, when more are asked for than are kept", () => {
+  it("let the least recently used go, whichever was asked for first", async () => {
+    const mem = await openStore({ path: ":memory:" });
+    await loadDemo(mem, TODAY);
+    const reads = new SnapshotReads(mem);
+    try {
+      const search = (q: string): ReadRequest => ({ kind: "search", q, limit: 25, offset: 0 });
+      const first = search("summit");
+      const second = search("missile");
+      await reads.get(first);
+      await reads.get(second);
+      for (let i = 0; i < MAX_KEPT_READS - 2; i++) await reads.get(search(`word${i}`));
+      // Full: asking for the first again makes it the most recently used, and leaves the order of the map alone.
+      expect(await reads.get(first)).toMatchObject({ status: 200 });
+      await reads.get(search("one more"));
+      expect(reads.keeps(first)).toBe(true);
+      expect(reads.keeps(second)).toBe(false);
+      expect(reads.keeps(search("one more"))).toBe(true);
+      expect(reads.keeps(search("word0"))).toBe(true);
+      await reads.get(search("and another"));
+      expect(reads.keeps(search("word0"))).toBe(false);
+      expect(reads.keeps(first)).toBe(true);
+    } finally {
+      await reads.close();
+      await mem.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../bench/ingest.js";
 import { readArticle } from "../src/app/read.js";
-import { ReaderPool } from "../src/app/reader-pool.js";
+import { ReaderPool, unpackReading } from "../src/app/reader-pool.js";
 
 const docs = generateCorpus(12, 777).map((a) => ({ id: a.id, text: a.text, date: a.date, title: a.title, outlet: a.outlet }));
 
@@ -18,6 +18,23 @@ describe("ReaderPool", () => {
       readings.forEach((r, i) => expect(r).toEqual(readArticle(docs[i])));
       expect(pool.read.workers).toBeGreaterThan(0);
       expect(pool.read.workers + pool.read.caller).toBe(docs.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("hands readings over packed when asked: bytes that unpack to the reading, or the reading itself from take", async () => {
+    const pool = new ReaderPool(1, { budgetMs: 20_000, packed: true });
+    try {
+      const [a, b] = [pool.submit(docs[0]), pool.submit(docs[1])];
+      const packed = await pool.takePacked(a);
+      expect(packed).toBeInstanceOf(Uint8Array);
+      // Bytes of their own, so they can be handed to another thread without a copy.
+      expect(packed.byteOffset).toBe(0);
+      expect(packed.byteLength).toBe(packed.buffer.byteLength);
+      expect(unpackReading(packed)).toEqual(readArticle(docs[0]));
+      expect(await pool.take(b)).toEqual(readArticle(docs[1]));
+      expect(pool.read.workers).toBe(2);
     } finally {
       await pool.close();
     }

@@ -46,7 +46,10 @@ describe("home and stories", () => {
     await open("/");
     const stories = await api("/api/stories");
     const shown = await page.getByTestId("story-list").locator("li.story-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-story")));
-    const newest = [...stories].sort((a: Json, b: Json) => (b.last_published ?? "").localeCompare(a.last_published ?? "") || a.title.localeCompare(b.title));
+    // The API gives the stories newest activity first, the first page of them when no page is asked for; the home page
+    // shows that page as it comes.
+    const newest = stories;
+    for (let i = 1; i < newest.length; i++) expect((newest[i - 1].last_published ?? "") >= (newest[i].last_published ?? "")).toBe(true);
     expect(shown).toEqual(newest.map((s: Json) => s.id));
     const text = await page.getByTestId("story-list").textContent();
     expect(text).not.toMatch(/\b1 articles\b|\b1 claims\b|\b1 outlets\b/);
@@ -80,6 +83,10 @@ describe("home and stories", () => {
     const origins = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-origins"))));
     expect(origins).toEqual([...origins].sort((a, b) => b - a));
     expect(ids[0]).toBe(summit.id);
+    // A claim filed under another story names that story by its title, which the story page itself carries.
+    const home = stories.find((s: Json) => s.id === summit.home);
+    expect(detail.home_titles[summit.home]).toBe(home.title);
+    expect(await rows.first().getByRole("link", { name: home.title, exact: true }).getAttribute("href")).toBe(`/stories/${home.id}`);
     // Coverage before the claims, before the articles.
     const order = await page.evaluate(() => ["coverage", "story-claims", "story-timeline"].map((id) => document.querySelector(`[data-testid=${id}]`)!.getBoundingClientRect().top));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -92,6 +99,54 @@ describe("home and stories", () => {
     expect(await firstRow.locator(".claim-statement").textContent()).toBe(summit.statement);
     expect(await firstRow.locator(".claim-label code").textContent()).toBe(summit.summary);
     await shot("story");
+  });
+
+  it("lists every story on the stories page, a page at a time, with the total", async () => {
+    // 25 more stories (as the grouping writes them), newer than the demo's, so the list takes more than one page;
+    // removed again at the end.
+    const extra = Array.from({ length: 25 }, (_, i) => {
+      const day = `2030-01-${String(i + 1).padStart(2, "0")}`;
+      return { id: `s-paged${String(i).padStart(7, "0")}`, title: `Paged story ${i + 1}`, first_published: day, last_published: day };
+    });
+    const before = Number((await fetch(`${rig.base}/api/stories?limit=1000`)).headers.get("x-total-count"));
+    // Kept reads follow the store once renewed: asks each page this test and the next ones read (the pages' own
+    // requests among them) until it tells the total `n`.
+    const listOf = async (n: number) => {
+      let whole: { total: number; body: Json[] } = { total: -1, body: [] };
+      for (const path of ["/api/stories?offset=0&limit=20", "/api/stories?offset=20&limit=20", "/api/stories", "/api/stories?limit=1000"]) {
+        for (const until = Date.now() + 30_000; ; ) {
+          const res = await fetch(`${rig.base}${path}`);
+          whole = { total: Number(res.headers.get("x-total-count")), body: (await res.json()) as Json[] };
+          if (whole.total === n || Date.now() > until) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      return whole;
+    };
+    const cards = () => page.getByTestId("story-list").locator("li.story-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-story")));
+    await rig.store.db.insertInto("stories").values(extra).execute();
+    try {
+      const all = await listOf(before + 25);
+      expect(all.total).toBe(before + 25);
+      expect(all.body.slice(0, 25).map((s) => s.id)).toEqual(extra.map((s) => s.id).reverse());
+      await open("/stories");
+      expect(await cards()).toEqual(all.body.slice(0, 20).map((s) => s.id));
+      expect(await page.locator(".list-total").textContent()).toBe(`1–20 of ${all.total} stories`);
+      await page.getByRole("link", { name: /^Older/ }).click();
+      await ready(page);
+      expect(await cards()).toEqual(all.body.slice(20, 40).map((s) => s.id));
+      expect(await page.locator(".list-total").textContent()).toBe(`21–${Math.min(40, all.total)} of ${all.total} stories`);
+      await page.getByRole("link", { name: /^← Newer 20/ }).click();
+      await ready(page);
+      expect(await cards()).toEqual(all.body.slice(0, 20).map((s) => s.id));
+      // The front page shows the first page and links to the whole list.
+      await open("/");
+      expect(await cards()).toEqual(all.body.slice(0, 20).map((s) => s.id));
+      expect(await page.locator('[data-number="stories"]').textContent()).toBe(`All ${all.total} stories →`);
+    } finally {
+      await rig.store.db.deleteFrom("stories").where("id", "in", extra.map((s) => s.id)).execute();
+      expect((await listOf(before)).total).toBe(before);
+    }
   });
 
   it("shows each claim on every story that reports it", async () => {

@@ -5,17 +5,40 @@
 // them up to date once after a burst.
 import { contentId } from "../extract/ids.js";
 import type { LoadResult } from "../ingest/index.js";
-import { findArticleByHash, type Store } from "../store/index.js";
+import { findArticleByHash, type Store, type WriteBatch } from "../store/index.js";
 import type { ArticleIngestResult } from "./articles.js";
 import { DerivedThread } from "./derived.js";
 import { contentHash, storeRead, type IngestEvent, type StoringContext } from "./ingest.js";
 import { createLinker } from "./link.js";
 import type { ArticleReading } from "./read.js";
-import type { ReaderPool } from "./reader-pool.js";
+import { unpackReading, type PackedReading, type ReaderPool } from "./reader-pool.js";
+
+/** Longest a submission waits for the store's write lock, as SQLite's busy timeout would (`openStore` sets 10 s). */
+export const WRITE_LOCK_WAIT_MS = 10_000;
+
+const isBusy = (err: unknown) => typeof (err as { code?: unknown } | null)?.code === "string" && (err as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/**
+ * Starts a write, waiting for the write lock while another thread holds it. SQLite's own wait (the busy timeout) is not
+ * always had: under load, a submission's BEGIN IMMEDIATE was answered SQLITE_BUSY after ~130 ms of its 10 s while the
+ * refresh thread wrote, and the article failed with a 500. Starting again is safe, as nothing was begun; other errors,
+ * and a lock held past the wait, still fail the write.
+ */
+export async function beginWhenFree(store: Store, waitMs = WRITE_LOCK_WAIT_MS): Promise<WriteBatch> {
+  const until = performance.now() + waitMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return await store.beginBatch();
+    } catch (err) {
+      if (!isBusy(err) || performance.now() + pause > until) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
 
 /** Stores one read article in a write of its own and links it; what a submission's storing thread runs. */
 export async function storeSubmission(store: Store, input: string, reading: ArticleReading, ctx: StoringContext): Promise<Omit<IngestEvent, "done">> {
-  const batch = await store.beginBatch();
+  const batch = await beginWhenFree(store);
   try {
     const event = await storeRead(batch, input, reading, ctx);
     await batch.commit();
@@ -53,15 +76,21 @@ export class SubmissionIngest {
     // A copy of a stored text is answered without reading it.
     const copy = await findArticleByHash(this.store.db, contentHash(article.text));
     if (copy) return result({ outcome: "duplicate", input, id: copy.id });
-    let reading: ArticleReading;
+    // Taken packed and handed on packed: this thread answers requests, and unpacking a long article's reading here
+    // would hold them all (~200 ms for a 270 KB article).
+    let reading: PackedReading;
     try {
-      reading = await this.readers.take(this.readers.submit(article));
+      reading = await this.readers.takePacked(this.readers.submit(article));
     } catch (err) {
       return result({ outcome: "failed", input, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
     }
     const now = this.now();
     const stored = this.writes.then(() =>
-      this.writer.run<Omit<IngestEvent, "done">>({ store: { input, reading, now: now.toISOString() } }, () => storeSubmission(this.store, input, reading, { ...this.ctx, now: () => now })),
+      this.writer.run<Omit<IngestEvent, "done">>(
+        { store: { input, reading, now: now.toISOString() } },
+        () => storeSubmission(this.store, input, unpackReading(reading), { ...this.ctx, now: () => now }),
+        [reading.buffer as ArrayBuffer],
+      ),
     );
     this.writes = stored.catch(() => {});
     const event = await stored;

@@ -5,6 +5,7 @@ import { openStore } from "../store/index.js";
 import type { DerivedReply, DerivedRequest, DerivedWorkerData } from "./derived.js";
 import { storeSubmission } from "./api-ingest.js";
 import { createLinker } from "./link.js";
+import { unpackReading } from "./reader-pool.js";
 import { repairDerived } from "./repair.js";
 import { computeRead, keepRead } from "./snapshot-reads.js";
 import { lowerThreadPriority } from "../workers.js";
@@ -30,7 +31,7 @@ port.on("message", (req: DerivedRequest) => {
       } else if ("store" in req) {
         linker ??= createLinker();
         const at = new Date(req.store.now);
-        reply = { id: req.id, ok: true, result: await storeSubmission(store, req.store.input, req.store.reading, { now: () => at, link: linker }) };
+        reply = { id: req.id, ok: true, result: await storeSubmission(store, req.store.input, unpackReading(req.store.reading), { now: () => at, link: linker }) };
       } else reply = { id: req.id, ok: true, result: keepRead(await computeRead(store, req.read)) };
     } catch (err) {
       reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };

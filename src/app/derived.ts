@@ -7,13 +7,16 @@ import { parseLocation, watchCommits, type CommitWatch } from "../store/dialect.
 import { storeMark } from "../store/reads.js";
 import { spawnWorker } from "../workers.js";
 import { repairDerived } from "./repair.js";
-import type { ArticleReading } from "./read.js";
+import type { PackedReading } from "./reader-pool.js";
 import { asKept, computeRead, keepRead, type KeptRead, type ReadRequest } from "./snapshot-reads.js";
 
-/** An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. */
+/**
+ * An article read on a reader thread, to be stored and linked by a derived-work thread; `now` is the ingest time. The
+ * reading comes packed, as the reader sent it: the thread in between (the one answering requests) never unpacks it.
+ */
 export interface StoreRequest {
   input: string;
-  reading: ArticleReading;
+  reading: PackedReading;
   now: string;
 }
 
@@ -51,14 +54,17 @@ export class DerivedThread {
     if (eager) this.thread();
   }
 
-  /** Runs one request and answers with its result; `inProcess` does the same work where there is no thread. */
-  async run<T>(req: DistributiveOmit<DerivedRequest, "id">, inProcess: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one request and answers with its result; `inProcess` does the same work where there is no thread. `transfer`:
+   * buffers of the request handed to the thread rather than copied (they are unusable here afterwards).
+   */
+  async run<T>(req: DistributiveOmit<DerivedRequest, "id">, inProcess: () => Promise<T>, transfer: ArrayBuffer[] = []): Promise<T> {
     const worker = this.thread();
     if (!worker) return inProcess();
     const id = this.nextId++;
     const reply = await new Promise<DerivedReply>((resolve) => {
       this.waiting.set(id, { resolve });
-      worker.postMessage({ ...req, id } as DerivedRequest);
+      worker.postMessage({ ...req, id } as DerivedRequest, transfer);
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply.result as T;
@@ -206,9 +212,11 @@ const MAX_WAITING_READS = 64;
 // Reads asked for within this many milliseconds are worked out again as soon as a refresh lands.
 const RENEW_WITHIN_MS = 10_000;
 // Results kept at most (distinct routes and queries); the least recently used goes first.
-const MAX_ENTRIES = 256;
-// A commit mark looked up this many milliseconds ago is taken as current.
-const MARK_REUSE_MS = 1;
+export const MAX_KEPT_READS = 256;
+// A commit mark looked up this many milliseconds ago is taken as current: under a stream of requests one look (a
+// query, ~15 µs) serves all the requests of that span, and a commit is seen at most this much later, where kept reads
+// answer seconds behind a stream of writes anyway.
+const MARK_REUSE_MS = 20;
 // How many of the latest answers' lags are kept for `lag()`.
 const LAG_SAMPLES = 20_000;
 
@@ -282,14 +290,10 @@ export class SnapshotReads {
     const key = JSON.stringify(req);
     const version = this.commits ? this.see(this.watchedMark()) : await this.current();
     let entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    } else {
+    if (!entry) {
       entry = { req, usedAt: 0, version: -1, result: null, pending: null, pendingVersion: -1 };
       this.entries.set(key, entry);
-      this.evict();
+      this.evict(entry);
     }
     entry.usedAt = performance.now();
     if (entry.result && entry.version >= this.floor) {
@@ -318,6 +322,11 @@ export class SnapshotReads {
         await (e.pending && e.pendingVersion >= version ? e.pending : this.work(e, version, this.renewals)).catch(() => {});
       }),
     );
+  }
+
+  /** Whether a result (or its working out) is kept for the read `req`. */
+  keeps(req: ReadRequest): boolean {
+    return this.entries.has(JSON.stringify(req));
   }
 
   /** How far behind the store the answers since the last call were, and forgets them. */
@@ -352,7 +361,7 @@ export class SnapshotReads {
     return this.see(this.commits ? this.watchedMark() : await storeMark(this.store.db));
   }
 
-  // The watched commit mark, looked up at most once a millisecond: under a stream of requests, one look serves many.
+  // The watched commit mark, looked up at most once per MARK_REUSE_MS: under a stream of requests, one look serves many.
   private watchedMark(): number {
     const now = performance.now();
     if (now - this.markAt >= MARK_REUSE_MS) {
@@ -397,10 +406,20 @@ export class SnapshotReads {
     return pending;
   }
 
-  private evict(): void {
-    for (const [key, e] of this.entries) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      if (!e.pending) this.entries.delete(key);
+  // Past MAX_KEPT_READS, the least recently used results go (never one being worked out, nor the one just added): found
+  // by their last use when a new read comes in, so a request for a kept one does not reorder the map.
+  private evict(added: Entry): void {
+    while (this.entries.size > MAX_KEPT_READS) {
+      let oldest: string | null = null;
+      let at = Number.POSITIVE_INFINITY;
+      for (const [key, e] of this.entries) {
+        if (e !== added && !e.pending && e.usedAt < at) {
+          oldest = key;
+          at = e.usedAt;
+        }
+      }
+      if (oldest === null) return;
+      this.entries.delete(oldest);
     }
   }
 }

@@ -2,10 +2,11 @@
 // unless the calling thread claimed the document first, which the shared flag tells.
 import { parentPort, workerData } from "node:worker_threads";
 import { readArticle } from "./read.js";
-import { FLAG, type ReaderJob, type ReaderReply, type ReaderWorkerData } from "./reader-pool.js";
+import { FLAG, packReading, type ReaderJob, type ReaderReply, type ReaderWorkerData } from "./reader-pool.js";
 
 const port = parentPort!;
 const flags = new Int32Array((workerData as ReaderWorkerData).flags);
+const packed = (workerData as ReaderWorkerData).packed;
 const send = (reply: ReaderReply) => port.postMessage(reply);
 
 port.on("message", (job: ReaderJob) => {
@@ -14,7 +15,12 @@ port.on("message", (job: ReaderJob) => {
     return;
   }
   try {
-    send({ seq: job.seq, ok: true, reading: readArticle(job.input) });
+    const reading = readArticle(job.input);
+    if (packed) {
+      // Handed over, not copied: the bytes are the reading's own.
+      const bytes = packReading(reading);
+      port.postMessage({ seq: job.seq, ok: true, reading: bytes } satisfies ReaderReply, [bytes.buffer as ArrayBuffer]);
+    } else send({ seq: job.seq, ok: true, reading });
   } catch (err) {
     send({ seq: job.seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }

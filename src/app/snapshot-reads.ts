@@ -1,5 +1,6 @@
 // The reads a server keeps per store version and works out off its request thread, each answered as the JSON text it
 // sends (so the answering thread never takes the result apart again).
+import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { ClaimStatus, Store } from "../store/index.js";
 import { getQuestion } from "../store/questions.js";
@@ -31,12 +32,14 @@ export interface ReadResult {
 }
 
 /**
- * A read as kept: its body as the bytes sent, and gzipped once for the clients that take it (browsers all do), which
- * sends a tenth of the bytes of a long list.
+ * A read as kept: its body as the bytes sent, gzipped once for the clients that take it (browsers all do), which
+ * sends a tenth of the bytes of a long list, and the entity tag of an answer (200), by which a client that has these
+ * bytes already is answered 304 without them.
  */
 export interface KeptRead extends ReadResult {
   body: Buffer;
   gzip: Buffer | null;
+  etag: string | null;
 }
 
 // Bodies shorter than this are sent as they are.
@@ -45,7 +48,27 @@ const GZIP_FROM_BYTES = 1024;
 /** Turns a worked-out read into the bytes it is kept as (on the thread that worked it out). */
 export function keepRead(r: ReadResult): KeptRead {
   const body = Buffer.from(r.body);
-  return { ...r, body, gzip: body.length >= GZIP_FROM_BYTES ? gzipSync(body, { level: 6 }) : null };
+  return { ...r, body, gzip: body.length >= GZIP_FROM_BYTES ? gzipSync(body, { level: 6 }) : null, etag: r.status === 200 ? entityTag(body, r.total) : null };
+}
+
+/**
+ * The entity tag of an answer: a digest of its JSON text and of the list's total, which is sent beside it. Weak
+ * (`W/`), as it names the answer whether it is sent gzipped or as it is.
+ */
+export function entityTag(body: Buffer, total?: number): string {
+  const hash = createHash("sha1").update(body);
+  if (total !== undefined) hash.update(`\u0000${total}`);
+  return `W/"${hash.digest("base64url")}"`;
+}
+
+/** Whether an If-None-Match header names the entity tag `etag` (or is `*`), compared weakly as for a GET. */
+export function noneMatchHits(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  const want = opaque(etag);
+  return String(header)
+    .split(",")
+    .some((tag) => tag.trim() === "*" || opaque(tag) === want);
 }
 
 /** A kept read as it arrives from another thread: its bytes as Buffers again (a message carries plain byte arrays). */

@@ -2,7 +2,7 @@
 // it), ranked by independent origins and then by newest activity, and the story's coverage: outlets, origins, for
 // and against.
 import type { ArticleSummary, ClaimView, Executor, StoryView } from "../store/index.js";
-import { claimIdsReportedIn, getStory, listArticles, listStories, storyReach } from "../store/index.js";
+import { claimIdsReportedIn, getStory, listArticles, listStories, storyReach, storyTitles } from "../store/index.js";
 import { readClaims } from "./ledger.js";
 import { side } from "./words.js";
 
@@ -52,6 +52,8 @@ export interface StoryPage extends StoryView {
   reported_claims: string[];
   reported_claim_list: StoryClaim[];
   coverage: Coverage;
+  /** The titles of the other stories its claims are filed under (each claim's `home`), by id. */
+  home_titles: Record<string, string>;
 }
 
 /** A story in the list: the story and its coverage in brief. */
@@ -122,13 +124,31 @@ export async function readStoryPage(db: Executor, id: string): Promise<StoryPage
   const reported = new Set(ranked.map((c) => c.id));
   const byId = new Map(ranked.map((c) => [c.id, c]));
   const own = claims.filter((c) => c.story === id).map((c) => byId.get(c.id) ?? claimsReportedIn(new Set(c.reports.map((r) => r.article)), [c], id)[0]);
-  return { ...story, article_list: articles, claim_list: own.filter((c) => c !== undefined), reported_claims: ranked.map((c) => c.id), reported_claim_list: ranked, coverage: coverageOf(articles, claims.filter((c) => reported.has(c.id))) };
+  const homes = await storyTitles(db, ranked.flatMap((c) => (c.home ? [c.home] : [])));
+  return {
+    ...story,
+    article_list: articles,
+    claim_list: own.filter((c) => c !== undefined),
+    reported_claims: ranked.map((c) => c.id),
+    reported_claim_list: ranked,
+    coverage: coverageOf(articles, claims.filter((c) => reported.has(c.id))),
+    home_titles: Object.fromEntries([...homes].sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
-/** Every story with the claims its articles report and how many outlets cover it, from counts rather than whole claims. */
+/** Newest activity first: the latest article's date, then the first one's, then the title and id (undated last). */
+export function newestFirst(a: StoryView, b: StoryView): number {
+  const by = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : y.localeCompare(x));
+  return by(a.last_published, b.last_published) || by(a.first_published, b.first_published) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/**
+ * Every story with the claims its articles report and how many outlets cover it, from counts rather than whole claims;
+ * newest activity first, as the story list shows them.
+ */
 export async function readStoriesOverview(db: Executor): Promise<StoryOverview[]> {
   const [stories, reach] = await Promise.all([listStories(db), storyReach(db)]);
-  return stories.map((s) => {
+  return stories.sort(newestFirst).map((s) => {
     // Ranked as `claimsReportedIn` ranks: most independent origins, then newest activity, then most reports here.
     const list = (reach.reported.get(s.id) ?? []).sort(
       (a, b) => b.origins - a.origins || (b.last_reported ?? "").localeCompare(a.last_reported ?? "") || b.here - a.here || a.id.localeCompare(b.id),

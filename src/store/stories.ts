@@ -143,6 +143,15 @@ export async function listStories(db: Executor): Promise<StoryView[]> {
   }));
 }
 
+/** The titles of the given stories, by id; ids that name no story are left out. */
+export async function storyTitles(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const slice of chunks([...new Set(ids)])) {
+    for (const r of await db.selectFrom("stories").select(["id", "title"]).where("id", "in", slice).execute()) out.set(r.id, r.title);
+  }
+  return out;
+}
+
 /** What a story takes from the given articles: order, dates, and the title (or, untitled, the text) it is named after. */
 export async function storyHeads(
   db: Executor,

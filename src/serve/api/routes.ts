@@ -12,7 +12,7 @@ import { ReadsBusy, type SnapshotReads } from "../../app/derived.js";
 import { previewText } from "../../app/preview.js";
 import { timeAlonePath } from "../../app/question-page.js";
 import { addQuestion, showQuestion } from "../../app/questions.js";
-import { computeRead, keepRead, type ReadRequest } from "../../app/snapshot-reads.js";
+import { computeRead, keepRead, noneMatchHits, type ReadRequest } from "../../app/snapshot-reads.js";
 import { readStoryPage } from "../../app/story-page.js";
 import { QuestionError } from "../../forecast/question.js";
 import type { ClaimStatus, Store } from "../../store/index.js";
@@ -63,9 +63,23 @@ function checkDate(name: string, value: string | undefined): void {
   if (value !== undefined && !isCalendarDate(value)) throw badRequest(`querystring.${name} is not a calendar date`);
 }
 
+// Answers of takesGzip for the Accept-Encoding values seen lately: clients send one of a few values, on every request.
+const gzipTaken = new Map<string, boolean>();
+
 // Whether a request's Accept-Encoding takes gzip (named, or through "*", with a weight above 0).
 function takesGzip(header: string | string[] | undefined): boolean {
   if (!header) return false;
+  const key = String(header);
+  let takes = gzipTaken.get(key);
+  if (takes === undefined) {
+    takes = parseTakesGzip(key);
+    if (gzipTaken.size >= 64) gzipTaken.clear();
+    if (key.length <= 256) gzipTaken.set(key, takes);
+  }
+  return takes;
+}
+
+function parseTakesGzip(header: string): boolean {
   for (const part of String(header).split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
     if (name.trim() !== "gzip" && name.trim() !== "*") continue;
@@ -76,8 +90,10 @@ function takesGzip(header: string | string[] | undefined): boolean {
 }
 
 // Answers with a kept read: its JSON text as worked out (gzipped for a client that takes it), its total in
-// X-Total-Count for a paged list.
-async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer> {
+// X-Total-Count for a paged list, and its entity tag; a client that names the tag in If-None-Match already has the
+// answer and is told so (304) without it. Clients are asked to check again before they use an answer they kept
+// (no-cache), as it changes with every write.
+async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: FastifyReply, req: ReadRequest): Promise<string | Buffer | FastifyReply> {
   let r;
   try {
     r = ctx.reads ? await ctx.reads.get(req) : keepRead(await computeRead(ctx.store, req));
@@ -91,6 +107,11 @@ async function keptRead(ctx: RouteContext, httpReq: FastifyRequest, reply: Fasti
   if (r.total !== undefined) reply.header("x-total-count", String(r.total));
   reply.status(r.status).type("application/json; charset=utf-8");
   reply.header("vary", "accept-encoding");
+  if (r.etag) {
+    reply.header("etag", r.etag);
+    reply.header("cache-control", "no-cache");
+    if (noneMatchHits(httpReq.headers["if-none-match"], r.etag)) return reply.status(304).send();
+  }
   if (r.gzip && takesGzip(httpReq.headers["accept-encoding"])) {
     reply.header("content-encoding", "gzip");
     return r.gzip;
@@ -104,20 +125,20 @@ export const routes: RouteDef[] = [
     method: "GET",
     url: "/api/stories",
     returns: "array",
-    summary: "Stories with their article and claim ids, every claim their articles report, their outlet count and leading claim, a page at a time (limit, offset; the total in X-Total-Count)",
+    summary: "Stories, newest activity first, with their article and claim ids, every claim their articles report, their outlet count and leading claim, a page at a time (limit, default 20; offset; the total in X-Total-Count)",
     tags: ["ledger"],
     schema: { querystring: S.storiesQuery },
     responses: {},
     handler: async (req, reply, ctx) => {
       const q = req.query as { limit?: number; offset?: number };
-      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.MAX_PAGE, offset: q.offset ?? 0 });
+      return keptRead(ctx, req, reply, { kind: "stories", limit: q.limit ?? S.STORY_PAGE, offset: q.offset ?? 0 });
     },
   },
   {
     method: "GET",
     url: "/api/stories/:id",
     returns: "object",
-    summary: "One story: its articles, every claim they report (ranked by independent origins, then newest activity) and its coverage",
+    summary: "One story: its articles, every claim they report (ranked by independent origins, then newest activity), its coverage and the titles of the other stories its claims are filed under",
     tags: ["ledger"],
     schema: { params: S.idParams },
     responses: { 404: "no such story" },

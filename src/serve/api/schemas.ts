@@ -13,6 +13,12 @@ export const idParams = {
 /** The largest page a list route gives, and its default size where a route pages by default. */
 export const MAX_PAGE = 1000;
 
+/**
+ * The story list's page when none is asked for: the newest stories, as many as a front page shows. Each story carries
+ * the ids of all its articles and claims, so the whole list grows with the store (400 KB at 2,000 articles).
+ */
+export const STORY_PAGE = 20;
+
 /** Paging for list routes. */
 const paging = {
   limit: { type: "integer", minimum: 1, maximum: MAX_PAGE },

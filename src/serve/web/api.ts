@@ -54,11 +54,30 @@ export function setWriteToken(token: string): void {
   else window.sessionStorage.removeItem(TOKEN_KEY);
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+async function send<T>(path: string, init?: RequestInit): Promise<{ body: T; headers: Headers }> {
   const res = await fetch(path, { ...init, headers: { accept: "application/json", ...(init?.headers ?? {}) } });
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, (body as { message?: string } | null)?.message ?? `${res.status} ${res.statusText}`);
-  return body as T;
+  return { body: body as T, headers: res.headers };
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  return (await send<T>(path, init)).body;
+}
+
+/** One page of a paged list: its items, where it starts, its size as asked, and the total the list holds. */
+export interface ListPage<T> {
+  items: T[];
+  offset: number;
+  limit: number;
+  total: number;
+}
+
+// A paged list route: the page asked for, with the total the server counts in X-Total-Count.
+async function requestPage<T>(path: string, offset: number, limit: number): Promise<ListPage<T>> {
+  const { body, headers } = await send<T[]>(`${path}${path.includes("?") ? "&" : "?"}offset=${offset}&limit=${limit}`);
+  const total = Number(headers.get("x-total-count"));
+  return { items: body, offset, limit, total: Number.isFinite(total) && headers.has("x-total-count") ? total : offset + body.length };
 }
 
 function post<T>(path: string, body: unknown): Promise<T> {
@@ -71,7 +90,7 @@ let glossaryOnce: Promise<Glossary> | null = null;
 
 /** Every read and write the UI makes. */
 export const api = {
-  stories: () => request<StoryOverview[]>("/api/stories"),
+  stories: (offset = 0, limit = 20) => requestPage<StoryOverview>("/api/stories", offset, limit),
   story: (id: string) => request<StoryPage>(`/api/stories/${enc(id)}`),
   claims: (story?: string) => request<ClaimView[]>(`/api/claims${story ? `?story=${enc(story)}` : ""}`),
   claim: (id: string) => request<ClaimPage>(`/api/claims/${enc(id)}`),

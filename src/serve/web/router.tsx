@@ -94,6 +94,7 @@ const enc = encodeURIComponent;
 
 /** Paths of the app's pages. */
 export const paths = {
+  stories: (offset = 0) => `/stories${offset ? `?offset=${offset}` : ""}`,
   story: (id: string, part?: string) => `/stories/${enc(id)}${part ? `#${part}` : ""}`,
   claim: (id: string, part?: string) => `/claims/${enc(id)}${part ? `#${part}` : ""}`,
   question: (id: string, part?: string) => `/questions/${enc(id)}${part ? `#${part}` : ""}`,

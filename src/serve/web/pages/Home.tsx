@@ -1,18 +1,20 @@
 // The front page: what the product does in two sentences, the questions with their probability and last move, and the
 // stories, newest activity first, each with its leading claim.
 import { humanSpan, plural } from "../../../app/words.js";
-import { api, type QuestionsSummary, type StoryOverview } from "../api.js";
+import { api, type ListPage, type QuestionsSummary, type StoryOverview } from "../api.js";
 import { PageTitle, Show, pct, useApi } from "../components/common.js";
 import { Term } from "../components/Term.js";
-import { Link, paths } from "../router.js";
+import { Link, paths, useLocation } from "../router.js";
 
-/** Stories, newest activity first. */
+/** Stories a page shows at once, the front page and each page of the story list alike. */
+const STORY_PAGE = 20;
+
+/** Stories as the server orders them: newest activity first. */
 export function StoryList({ stories }: { stories: StoryOverview[] }) {
   if (stories.length === 0) return <p className="muted">No stories yet: ingest some articles, or start the server with --demo.</p>;
-  const ordered = [...stories].sort((a, b) => (b.last_published ?? "").localeCompare(a.last_published ?? "") || a.title.localeCompare(b.title));
   return (
     <ul className="cards" data-testid="story-list">
-      {ordered.map((s) => (
+      {stories.map((s) => (
         <li key={s.id} className="card story-card" data-story={s.id}>
           <Link to={paths.story(s.id)} className="card-title">
             {s.title}
@@ -83,7 +85,7 @@ export function QuestionList({ summary }: { summary: QuestionsSummary }) {
 
 /** The front page. */
 export function Home() {
-  const stories = useApi("stories", api.stories);
+  const stories = useApi("stories:0", () => api.stories(0, STORY_PAGE));
   const questions = useApi("questions", api.questions);
   return (
     <>
@@ -110,20 +112,71 @@ export function Home() {
         </section>
         <section aria-labelledby="h-stories">
           <h2 id="h-stories">Stories, newest first</h2>
-          <Show value={stories}>{(s) => <StoryList stories={s} />}</Show>
+          <Show value={stories}>
+            {(page) => (
+              <>
+                <StoryList stories={page.items} />
+                {page.total > page.items.length ? (
+                  <p>
+                    <Link to={paths.stories()} data-number="stories">
+                      All {plural(page.total, "story", "stories")} →
+                    </Link>
+                  </p>
+                ) : null}
+              </>
+            )}
+          </Show>
         </section>
       </div>
     </>
   );
 }
 
-/** All stories. */
+/** Previous and next pages of the story list. */
+function StoryPager({ page }: { page: ListPage<StoryOverview> }) {
+  const to = page.offset + page.items.length;
+  if (page.offset === 0 && to >= page.total) return null;
+  return (
+    <nav className="pager" aria-label="Pages of stories">
+      {page.offset > 0 ? (
+        <Link to={paths.stories(Math.max(0, page.offset - page.limit))} rel="prev">
+          ← Newer {page.limit}
+        </Link>
+      ) : null}
+      <span>
+        Page {Math.floor(page.offset / page.limit) + 1} of {Math.max(1, Math.ceil(page.total / page.limit))}
+      </span>
+      {to < page.total ? (
+        <Link to={paths.stories(to)} rel="next">
+          Older {Math.min(page.limit, page.total - to)} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/** All stories, a page at a time. */
 export function Stories() {
-  const stories = useApi("stories", api.stories);
+  const loc = useLocation();
+  const offset = Math.max(0, Number.parseInt(loc.search.get("offset") ?? "0", 10) || 0);
+  const stories = useApi(`stories:${offset}`, () => api.stories(offset, STORY_PAGE));
   return (
     <>
       <PageTitle sub="Articles about the same developing news, grouped by their words and dates; newest activity first.">Stories</PageTitle>
-      <Show value={stories}>{(s) => <StoryList stories={s} />}</Show>
+      <Show value={stories}>
+        {(page) => (
+          <>
+            {page.total > 0 ? (
+              <p role="status" className="list-total" data-total={page.total}>
+                {page.items.length ? `${page.offset + 1}–${page.offset + page.items.length} of ` : "None of "}
+                {plural(page.total, "story", "stories")}
+              </p>
+            ) : null}
+            <StoryList stories={page.items} />
+            <StoryPager page={page} />
+          </>
+        )}
+      </Show>
     </>
   );
 }

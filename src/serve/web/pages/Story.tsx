@@ -19,7 +19,7 @@ function byDay(s: StoryPage, outlet: string | null) {
   return [...days.entries()].sort(([a], [b]) => (a === "undated" ? 1 : b === "undated" ? -1 : b.localeCompare(a)));
 }
 
-function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> }) {
+function StoryView({ s }: { s: StoryPage }) {
   const c = s.coverage;
   const [outlet, setOutlet] = useState<string | null>(null);
   return (
@@ -94,7 +94,7 @@ function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> })
         {s.reported_claim_list.length === 0 ? <p className="muted">No claim is reported in this story's articles.</p> : null}
         <ol className="claim-list" data-testid="story-claims">
           {s.reported_claim_list.map((claim) => (
-            <ClaimItem key={claim.id} c={claim} storyLabel={(id) => titles.get(id) ?? "another story"} />
+            <ClaimItem key={claim.id} c={claim} storyLabel={(id) => s.home_titles[id] ?? "another story"} />
           ))}
         </ol>
       </section>
@@ -134,9 +134,6 @@ function StoryView({ s, titles }: { s: StoryPage; titles: Map<string, string> })
 
 /** One story page. */
 export function Story({ id }: { id: string }) {
-  const story = useApi(`story:${id}`, async () => {
-    const [s, all] = await Promise.all([api.story(id), api.stories()]);
-    return { s, titles: new Map(all.map((x) => [x.id, x.title])) };
-  });
-  return <Show value={story}>{({ s, titles }) => <StoryView s={s} titles={titles} />}</Show>;
+  const story = useApi(`story:${id}`, () => api.story(id));
+  return <Show value={story}>{(s) => <StoryView s={s} />}</Show>;
 }

@@ -587,7 +587,7 @@ class Reader {
         // The one named most often so far; named as often, the nearest if named in the same sentence ("Later Kim Yo
         // Jong spoke, and Kim warned Seoul"), else the one holding the higher office on the day ("Kim" after "Kim Jong
         // Un's father, Kim Jong Il, was in power." is the son).
-        const most = Math.max(seen.get(named.entry.id) ?? 0, ...candidates.map((c) => seen.get(c.id) ?? 0));
+        const most = Math.max(...candidates.map((c) => seen.get(c.id) ?? 0));
         const tied = candidates.filter((c) => (seen.get(c.id) ?? 0) === most);
         const sameSentence = this.units[named.from].sentence === this.units[span.from].sentence;
         const senior = most > 0 && tied.length > 1 && !sameSentence ? pickBySeniority(tied, this.dct) : undefined;

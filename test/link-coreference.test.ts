@@ -308,10 +308,17 @@ describe("recaps", () => {
     for (const time of [null, "PAST_REF"]) expect(assignReadings([reading([TRUMP, KIM], { background: true, stance: "occurred", time })], "2025-10-20", () => [], () => "h")).toEqual([]);
   });
 
-  it("never change a current claim, even one of the same day", () => {
+  it("join a current claim only to tell it held on its day, once it is over", () => {
     const news = claim("news", [TRUMP, KIM], { eventTime: "2018-06-12", firstReported: "2018-06-01", lastReported: "2018-06-13" });
-    expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06-12" }), "2018-06-25"))).toBe(true);
     expect(join([news], reading([TRUMP, KIM], { stance: "occurred", time: "2018-06-12" }), "2018-06-14")).toBe("news");
+    // "Their summit in Singapore on June 12", weeks later: the happening that was news, not a history of its own.
+    expect(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06-12" }), "2018-06-25")).toBe("news");
+    // A recap of another stance, or one not dated to the day, never changes it.
+    expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "failed", time: "2018-06-12" }), "2018-06-25"))).toBe(true);
+    expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06" }), "2018-06-25"))).toBe(true);
+    // A happening still to come is never recalled.
+    const ahead = claim("ahead", [TRUMP, KIM], { eventTime: "2018-06-30", firstReported: "2018-06-01", lastReported: "2018-06-13" });
+    expect(isNew(join([ahead], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06-30" }), "2018-06-25"))).toBe(true);
   });
 });
 

@@ -121,11 +121,13 @@ describe("which mentions become readings", () => {
     expect(recap.background).toBe(true);
   });
 
-  it("dates a wish, a refusal or a 'no plans' told of a happening ahead by nothing past: that day is the telling's", () => {
+  it("dates a wish, a proposal under study, a refusal or a 'no plans' told of a happening ahead by nothing past: that day is the telling's", () => {
     const invite = (stance: Stance, time: string, background = false) => one("Kim invited Putin to visit Pyongyang.", "visit", { type: "visit", participants: [PUTIN, "country:KP"], time, stance, background }, "Harbor City Ledger", "2024-01-22")[0].time;
     expect(invite("wanted", "2023-09-13")).toBeNull();
     expect(invite("unplanned", "2023-10")).toBeNull();
     expect(invite("refused", "2023-12-28")).toBeNull();
+    // "Biden floated a summit in a call on April 13 … the offer was being studied": the offer's day, not the summit's.
+    expect(invite("discussed", "2023-09-13")).toBeNull();
     // A time still ahead dates the happening; a plan keeps its past date; a recap keeps the date of the history it tells.
     expect(invite("wanted", "2024-06")).toBe("2024-06");
     expect(invite("scheduled", "2023-09-13")).toBe("2023-09-13");

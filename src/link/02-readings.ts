@@ -110,11 +110,12 @@ function host(e: EventMention, type: string, date: string | null): string | null
 }
 
 /**
- * Stances whose time, when past, is that of their telling (the invitation, the offer, the "no plans", the refusal).
+ * Stances whose time, when past, is that of their telling (the invitation, the offer, the proposal under study, the
+ * "no plans", the refusal).
  * The recap reader's list (extract/events/background.ts) leaves refusals out on purpose: an old refusal is history
  * there, while here its day is still no day of the happening refused.
  */
-const DATED_BY_TELLING: ReadonlySet<Stance> = new Set(["wanted", "unplanned", "refused"]);
+const DATED_BY_TELLING: ReadonlySet<Stance> = new Set(["wanted", "discussed", "unplanned", "refused"]);
 
 /**
  * "Kim invited Putin to Pyongyang in September": a wish, a refusal or a "no plans" told of a happening still ahead is

@@ -130,6 +130,16 @@ function isRecap(r: Reading, published: string | null, opts: LinkOptions): boole
 }
 
 /**
+ * "Wednesday's talks at the InterContinental came after …", written weeks later: a recap telling as held, on its day,
+ * a happening that was news and is over by the telling is that happening's, not a historical one of its own. Only
+ * an occurrence joins so: it bears out the stage the happening reached and can change no more than a missed report
+ * of it being held would.
+ */
+function recallsHeld(p: PreparedClaim, r: Reading, e: ReadingDays): boolean {
+  return r.stance === "occurred" && p.narrow && e.narrow && !Number.isNaN(e.published) && p.to < e.published;
+}
+
+/**
  * How well a reading fits a claim (higher is better), or -1 when it cannot be the same happening. A reading naming
  * all the parties must name exactly the claim's; one naming fewer ("aides to Trump discussed a meeting with Kim",
  * "Putin is ready to travel to Budapest") fits a claim of those parties and more whose parties its sentence names
@@ -137,7 +147,7 @@ function isRecap(r: Reading, published: string | null, opts: LinkOptions): boole
  */
 function scoreOf(p: PreparedClaim, r: Reading, days: ReadingDays, recap: boolean, opts: LinkOptions): number {
   const c = p.claim;
-  if (c.type !== r.type || c.historical !== recap) return -1;
+  if (c.type !== r.type || (c.historical !== recap && !(recap && recallsHeld(p, r, days)))) return -1;
   const full = r.parties.length >= minParties(r.type);
   if (full) {
     if (r.parties.length !== p.parties.size || !r.parties.every((x) => p.parties.has(x))) return -1;

@@ -68,11 +68,14 @@ export function prepareClaim(claim: ClaimKey, opts: LinkOptions = DEFAULT_LINK_O
   };
 }
 
-/** Two places agree when either is unknown, they are the same, or they lie in one country ("Istanbul", "the Dolmabahce Palace"). */
+/**
+ * Two places agree unless they lie in two countries: "Istanbul" and "the Dolmabahce Palace" are one place, and a
+ * region or a venue of no known country ("a summit in Europe", "the Moscone Center") may hold the other.
+ */
 function placesAgree(p: PreparedClaim, place: string | null): boolean {
   if (!place || !p.claim.place || place === p.claim.place) return true;
   const c = placeCountry(place);
-  return c !== null && c === p.placeCountry;
+  return c === null || p.placeCountry === null || c === p.placeCountry;
 }
 
 /** What matching reads from a reading, once for all the claims it is compared with. */

@@ -49,6 +49,9 @@ const cases: Case[] = [
   { text: "Parliament voted on Wednesday to approve the budget.", dct: "2025-10-29", span: "Wednesday", value: "2025-10-29" },
   { text: "The minister will travel to Damascus on Thursday, two sources said on Monday.", dct: "2024-07-08", span: "Thursday", value: "2024-07-11" },
   { text: "Delegations could meet in Istanbul as soon as Friday, Turkish officials said.", dct: "2025-05-15", span: "Friday", value: "2025-05-16" },
+  // A clause opened after the time by a comma and "after", "because" … is not the time's: the clause before it is.
+  { text: "Trump could meet Kim at the border on Sunday, after he used Twitter to invite him.", dct: "2019-06-29", span: "Sunday", value: "2019-06-30" },
+  { text: "The envoys met in Geneva on Monday, because the talks had stalled.", dct: "2025-10-29", span: "Monday", value: "2025-10-27" },
   { text: "The board meets Thursday to decide on the merger.", dct: "2025-10-29", span: "Thursday", value: "2025-10-30" },
   { text: "The company set a record on Monday.", dct: "2025-10-29", span: "Monday", value: "2025-10-27" },
   { text: "The results, expected on Friday, could show a drop.", dct: "2025-10-29", span: "Friday", value: "2025-10-31" },

@@ -18,6 +18,7 @@ interface TenseLexicon {
   forwardCues: string[];
   scheduledParticiples: string[];
   temporalConjunctions: string[];
+  clauseOpeners: string[];
   talkedOf: { verbs: string[]; prepositions: string[] };
 }
 
@@ -48,6 +49,9 @@ const AUXILIARIES = new Set([...lex.pastAux, ...lex.presentAux, ...lex.futureAux
 const SINCE_CUE = /(?<![\p{L}])since\s+(?:the\s+|their\s+|his\s+|her\s+|its\s+|last\s+)?$/iu;
 /** Extra distance for each comma between a time expression and a verb: a clause boundary. */
 const COMMA_PENALTY = 4;
+/** Extra distance for a verb in a clause opened after the time expression by a comma and a word that opens a clause. */
+const OPENED_CLAUSE_PENALTY = 12;
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(lex.clauseOpeners);
 
 function isVerbal(t: Token): boolean {
   return t.pos === "VERB" || t.pos === "AUX";
@@ -187,7 +191,12 @@ export class TenseReader {
     for (const g of groups) {
       let distance = g.last <= a ? a - g.last + 1 : g.first > b ? g.first - b : 0;
       const [from, to] = g.last <= a ? [g.last, a] : [b + 1, g.first];
-      for (let i = from; i < to; i++) if (tokens[i].text === ",") distance += COMMA_PENALTY;
+      for (let i = from; i < to; i++) {
+        if (tokens[i].text !== ",") continue;
+        distance += COMMA_PENALTY;
+        // "could meet Kim on Sunday, after he used Twitter": a clause of its own begins after the time.
+        if (g.first > b && i + 1 < to && CLAUSE_OPENERS.has(tokens[i + 1].lower)) distance += OPENED_CLAUSE_PENALTY;
+      }
       // Ties go to the verb on the left: "said on Monday" over a later clause.
       if (distance < bestDistance) {
         best = g;

@@ -315,9 +315,11 @@ describe("recaps", () => {
     expect(join([news], reading([TRUMP, KIM], { stance: "occurred", time: "2018-06-12" }), "2018-06-14")).toBe("news");
     // "Their summit in Singapore on June 12", weeks later: the happening that was news, not a history of its own.
     expect(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06-12" }), "2018-06-25")).toBe("news");
-    // A recap of another stance, or one not dated to the day, never changes it.
+    // A recap of another stance, or one dated no closer than its year, never changes it.
     expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "failed", time: "2018-06-12" }), "2018-06-25"))).toBe(true);
-    expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06" }), "2018-06-25"))).toBe(true);
+    // "When they met in June": a month holds the day.
+    expect(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06" }), "2018-09-25")).toBe("news");
+    expect(isNew(join([news], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018" }), "2019-06-25"))).toBe(true);
     // A happening still to come is never recalled.
     const ahead = claim("ahead", [TRUMP, KIM], { eventTime: "2018-06-30", firstReported: "2018-06-01", lastReported: "2018-06-13" });
     expect(isNew(join([ahead], reading([TRUMP, KIM], { background: true, stance: "occurred", time: "2018-06-30" }), "2018-06-25"))).toBe(true);

@@ -83,13 +83,16 @@ interface ReadingDays {
   from: number;
   to: number;
   narrow: boolean;
+  /** At most a month wide. */
+  monthly: boolean;
   time: string | null;
   published: number;
 }
 
 function readingDays(r: Reading, published: string | null): ReadingDays {
   const range = dayRange(r.time);
-  return { from: day(range?.from), to: day(range?.to), narrow: !!range && rangeWidth(range) <= 7, time: r.time, published: day(published) };
+  const width = range ? rangeWidth(range) : Infinity;
+  return { from: day(range?.from), to: day(range?.to), narrow: width <= 7, monthly: width <= 31, time: r.time, published: day(published) };
 }
 
 const dated = (x: { from: number }) => !Number.isNaN(x.from);
@@ -133,13 +136,13 @@ function isRecap(r: Reading, published: string | null, opts: LinkOptions): boole
 }
 
 /**
- * "Wednesday's talks at the InterContinental came after …", written weeks later: a recap telling as held, on its day,
- * a happening that was news and is over by the telling is that happening's, not a historical one of its own. Only
- * an occurrence joins so: it bears out the stage the happening reached and can change no more than a missed report
- * of it being held would.
+ * "Wednesday's talks at the InterContinental came after …", written weeks later: a recap telling as held, on its day
+ * or in its month, a happening that was news and is over by the telling is that happening's, not a historical one of
+ * its own (two happenings of one type and the same parties in one month are rare). Only an occurrence joins so: it
+ * bears out the stage the happening reached and can change no more than a missed report of it being held would.
  */
 function recallsHeld(p: PreparedClaim, r: Reading, e: ReadingDays): boolean {
-  return r.stance === "occurred" && p.narrow && e.narrow && !Number.isNaN(e.published) && p.to < e.published;
+  return r.stance === "occurred" && p.narrow && e.monthly && !Number.isNaN(e.published) && p.to < e.published;
 }
 
 /**

@@ -147,6 +147,16 @@ describe("what a report can and cannot say about the question", () => {
     expect(shift([ev({ stance: "scheduled", article: "same", origin: "a", claim: "c1" }), ev({ stance: "scheduled", article: "same", origin: "b", claim: "c2" })])).toBeCloseTo(one, 9);
   });
 
+  it("takes an article's voice from the first report it tells, in the article's order (e2 before e14)", () => {
+    // Two articles lead with a party's statement, then tell of the plan in their own words.
+    const article = (a: string) => [
+      ev({ stance: "wanted", article: a, report: `${a}:e2`, origin: "gov:US", onRecord: true }),
+      ev({ stance: "discussed", article: a, report: `${a}:e14`, origin: `outlet:${a}` }),
+    ];
+    // Each one's own words count under the party it led with: once in all.
+    expect(shift([...article("first"), ...article("second")])).toBeCloseTo(shift(article("first")), 9);
+  });
+
   it("moves the odds by an outlet's article's strongest reading only: its news, not the talk it recalls", () => {
     // "No meeting is on the schedule, an official said; CNN had reported officials discussing one."
     const noPlan = ev({ stance: "unplanned", article: "news", origin: "outlet:ledger" });

@@ -264,6 +264,17 @@ interface AwaitedDay {
   kept: boolean;
 }
 
+/** The number of a report's mention in its article ("…:e12" is 12), or -1. */
+function mentionNumber(report: string): number {
+  const at = report.lastIndexOf(":e");
+  return at < 0 ? -1 : Number(report.slice(at + 2));
+}
+
+/** One day's reports by article, then in the order their article tells them (e2 before e14). */
+function inTextOrder(a: Evidence, b: Evidence): number {
+  return a.article.localeCompare(b.article) || mentionNumber(a.report) - mentionNumber(b.report) || a.report.localeCompare(b.report);
+}
+
 const ORIGIN_RANK_WORDS = "independent origin";
 // The pool of origins that every report against the happening counts in, whatever its indicator.
 const AGAINST = "\u0000against";
@@ -279,7 +290,7 @@ export function originRank(u: ForecastUpdate): number | null {
  * applied in publication order; every change is logged with the reports behind it.
  */
 export function forecast(q: Question, evidence: Evidence[], asOf: string, override: Resolution | null = null, opts: EngineOptions = DEFAULT_ENGINE_OPTIONS): Forecast {
-  const usable = evidence.filter((e) => e.published <= asOf && e.published >= q.opens).sort((a, b) => a.published.localeCompare(b.published) || a.report.localeCompare(b.report));
+  const usable = evidence.filter((e) => e.published <= asOf && e.published >= q.opens).sort((a, b) => a.published.localeCompare(b.published) || inTextOrder(a, b));
   const updates: ForecastUpdate[] = [];
   const clamp = (p: number) => Math.min(1 - opts.floor, Math.max(opts.floor, p));
   let p = clamp(q.prior);

@@ -153,6 +153,13 @@ describe("participants: who does not take part", () => {
     { text: "Donald Trump hosted Volodymyr Zelensky at the White House on Monday, then broke off to phone Vladimir Putin.", date: "2025-08-18", trigger: "phone", participants: [TRUMP, PUTIN] },
     // A speaker is no party for speaking about a meeting of others.
     { text: "Trump said the meeting between Witkoff and Putin was productive.", date: "2025-08-07", trigger: "meeting", participants: ["person:steve-witkoff", PUTIN] },
+    // The noun a verb of meeting is held in is that verb's happening, not the meeting told before.
+    {
+      text: "It was unclear whether Antony Blinken would still sit down with Sergey Lavrov on Thursday. The United Nations Security Council was due to meet in an emergency session on Monday night.",
+      date: "2022-02-21",
+      trigger: "session",
+      participants: ["org:unsc"],
+    },
   ]);
 });
 

@@ -445,6 +445,13 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (pointer && kindOf(m) === undefined && QUANTIFIED.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start))) continue;
     // A named gathering ("the APEC summit") is no meeting of anyone's.
     if (gatherings.has(m)) continue;
+    // "The Security Council was due to meet in an emergency session": the noun is the verb's own happening.
+    const held = heldAs(text, events, i);
+    if (held) {
+      m.participants = [...new Set([...held.participants, ...m.participants])];
+      takeKind(m, held);
+      continue;
+    }
     // "such a meeting", "the same talks": a word that points back refers to a happening told before, whoever else its
     // sentence names.
     const pointsBack = SUCH.test(text.slice(Math.max(0, m.trigger.start - 30), m.trigger.start));
@@ -521,6 +528,19 @@ export function resolveEventCoreference(text: string, events: EventMention[], na
     if (!dayRange(m.time) && dayRange(antecedent.time) && !another(text, m)) m.time = antecedent.time;
     takeKind(m, antecedent);
   }
+}
+
+// A verb and the noun of its happening: "meet in an emergency session", "met for talks", "spoke in a call".
+const HELD_AS = /^\s+(?:in|for|at)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+
+/** The mention of the same kind a few words before events[i] in its sentence whose verb the noun completes, if any. */
+function heldAs(text: string, events: EventMention[], i: number): EventMention | null {
+  const m = events[i];
+  for (let j = i - 1; j >= 0 && events[j].sentence === m.sentence && m.trigger.start - events[j].trigger.end <= 40; j--) {
+    const a = events[j];
+    if (kindOf(a) === kindOf(m) && HELD_AS.test(text.slice(a.trigger.end, m.trigger.start))) return a;
+  }
+  return null;
 }
 
 const PREPARES = /\b(?:prepar\w*|ahead of|before|after|groundwork|pave|paving|lead up to|leading up to)\b/i;

@@ -364,6 +364,20 @@ describe("readAttributions: entities", () => {
     expect(text.slice(atts[1].content.start, atts[1].content.end)).toBe("Washington was playing with fire");
   });
 
+  it("takes someone else who opens a sentence since the last speaker for a pronoun source", () => {
+    const text = "Trump said the deal was done. In Kyiv, Zelensky struck a guarded tone. He told reporters the text was a framework.";
+    const ents = entitiesFor(text, [
+      ["Trump", "person:donald-trump", "person"],
+      ["Kyiv", "place:kyiv", "place"],
+      ["Zelensky", "person:volodymyr-zelenskyy", "person"],
+    ]);
+    const atts = readAttributions(tokenize(text), ents);
+    expect(atts.map((a) => [a.source.text, a.source.entity])).toEqual([
+      ["Trump", "person:donald-trump"],
+      ["He", "person:volodymyr-zelenskyy"],
+    ]);
+  });
+
   it("works with no entity matches at all", () => {
     const atts = readAttributions(tokenize("He said it was over."), { entities: [], matches: [] });
     expect(atts).toHaveLength(1);

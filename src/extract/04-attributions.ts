@@ -614,6 +614,25 @@ function finish(doc: Doc, v: SentenceView, sentence: number, d: Draft, index: En
   };
 }
 
+/** How far into a sentence a name may open it as its subject ("In Kyiv, Zelensky struck a guarded tone"). */
+const OPENING_CHARS = 40;
+
+/**
+ * "Trump said … In Kyiv, Zelensky struck a more guarded tone. He told reporters …": someone else who opens a sentence
+ * between the last speaker and a pronoun, in a sentence that does not name the speaker again ("Zelensky, Trump wrote,
+ * had …"), is whom the pronoun stands for; the latest such, or null.
+ */
+function openedSince(doc: Doc, index: EntityIndex, pronoun: string, speaker: Speaker, sentence: number): string | null {
+  const types = (["person", "country", "organization", "outlet"] as const).filter((t) => index.fits(pronoun, t));
+  let found: string | null = null;
+  for (let s = speaker.sentence + 1; s < sentence; s++) {
+    const { start, end } = doc.sentences[s];
+    const first = index.firstWithin(types, start, Math.min(end, start + OPENING_CHARS));
+    if (first && first !== speaker.entity && !index.names(speaker.entity!, start, end)) found = first;
+  }
+  return found;
+}
+
 /** "citing a post by Zelensky" then "Ukraine's president says": one person named twice in a row is one link. */
 function distinctLinks(chain: ChainLink[]): ChainLink[] {
   return chain.filter((c, i) => i === 0 || !c.entity?.startsWith("person:") || c.entity !== chain[i - 1].entity);
@@ -632,7 +651,7 @@ function link(doc: Doc, v: SentenceView, sentence: number, whole: Range, index: 
   if (r[0] === r[1] && isPersonalPronoun(head)) {
     const recent = speaker.entity !== null && speaker.type !== null && sentence - speaker.sentence <= SPEAKER_REACH &&
       index.fits(head.lower, speaker.type);
-    entity = recent ? speaker.entity : index.resolvePronoun(head.lower, start, says);
+    entity = recent ? (openedSince(doc, index, head.lower, speaker, sentence) ?? speaker.entity) : index.resolvePronoun(head.lower, start, says);
   } else {
     entity = index.linkSpan(start, end, shapeOf(v, r[0], r[1]));
     // "The newspaper said": a definite outlet noun names again the outlet mentioned last

@@ -103,6 +103,21 @@ export class EntityIndex {
     return null;
   }
 
+  /** True when `entity` is mentioned within [start, end). */
+  names(entity: string, start: number, end: number): boolean {
+    for (let i = this.firstAtOrAfter(start); i < this.matches.length && this.matches[i].start < end; i++) if (this.matches[i].entity === entity) return true;
+    return false;
+  }
+
+  /** The first entity of one of `types` mentioned within [start, end), or null. */
+  firstWithin(types: readonly EntityType[], start: number, end: number): string | null {
+    for (let i = this.firstAtOrAfter(start); i < this.matches.length && this.matches[i].start < end; i++) {
+      const m = this.matches[i];
+      if (m.end <= end && types.includes(m.type)) return m.entity;
+    }
+    return null;
+  }
+
   /** The nearest entity of one of `types` mentioned before `offset`, within reach, outside `skip` when given. */
   nearestBefore(types: readonly EntityType[], offset: number, skip: { start: number; end: number } | null = null): string | null {
     let i = this.firstAtOrAfter(offset) - 1;

@@ -156,6 +156,13 @@ describe("times that bound a stretch", () => {
   });
 });
 
+describe("times after a place set off by commas", () => {
+  it("dates an event by a time after its place's apposition, not after a list", () => {
+    expect(find(read("The talks will build on their meeting in Bali, Indonesia, a year ago.", "2023-11-10"), "meeting").time).toBe("2022");
+    expect(find(read("It took a session in Malta, Wang's three days in Washington in late October and weeks of haggling.", "2023-11-16"), "session").time).toBeNull();
+  });
+});
+
 describe("unnamed later times", () => {
   const cases: [string, string, string | null][] = [
     ["Trump said he would come back to meet Kim at a later date.", "meet", "FUTURE_REF"],

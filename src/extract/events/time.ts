@@ -178,7 +178,7 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
       const w = ts[j].lower;
       // A semicolon joins two sentences: a time on the far side dates the other one.
       if (w === ";") d = Infinity;
-      if (w === "," || w === "that") d += 6;
+      if ((w === "," && !inPlaceApposition(ts, j)) || w === "that") d += 6;
       if (j !== k && ts[j].pos === "VERB") d += 3;
     }
     // "met face to face most recently in Samarkand last September": a day named beats a vague "recently" beside it.
@@ -188,6 +188,19 @@ export function timeOf(ts: Token[], k: number, times: PlacedTime[], region: Attr
   return best?.v ?? null;
 }
 
+
+/**
+ * A comma of a place's apposition, a name set off by two commas after a name: "in Bali, Indonesia, a year ago", "in
+ * Gyeongju, South Korea, on Thursday" (not a list: "in Malta, Wang's three days in Washington").
+ */
+function inPlaceApposition(ts: Token[], j: number): boolean {
+  const proper = (i: number) => ts[i]?.pos === "PROPN";
+  const closes = (i: number) => ts[i]?.text === "," && proper(i - 1);
+  // The opening comma: a name, then one of up to two words closed by a comma.
+  if (proper(j - 1) && proper(j + 1) && (closes(j + 2) || (proper(j + 2) && closes(j + 3)))) return true;
+  // The closing comma: back over the name to the opening one.
+  return proper(j - 1) && ((ts[j - 2]?.text === "," && proper(j - 3)) || (proper(j - 2) && ts[j - 3]?.text === "," && proper(j - 4)));
+}
 
 // Participles that set, move or tell the course of the happening they follow: a time in their aside is the
 // happening's ("the summit, scheduled for June 16,", "the talks, concluded on Friday,"). Listed as data.

@@ -118,6 +118,8 @@ const UNSAID_NEGATORS: ReadonlySet<string> = new Set(LEX.openQuestion.negators);
 // Cues by the word they end on, so each position is tried against a handful of phrases only.
 const GOVERNING_BY_LAST = byLastWord(GOVERNING);
 const PREDICATES_BY_LAST = byLastWord(PREDICATES);
+// The governing cues ending on each word, also split by the word before their last (see `cuesEndingAt`).
+const GOVERNING_ENDING = new Map([...GOVERNING_BY_LAST].map(([w, cues]) => [w, byWordBefore(cues)] as const));
 
 function byLastWord(cues: Cue[]): Map<string, Cue[]> {
   const m = new Map<string, Cue[]>();
@@ -129,6 +131,42 @@ function byLastWord(cues: Cue[]): Map<string, Cue[]> {
     }
   }
   return m;
+}
+
+/** Cues ending on one word, in the order they are tried, and the same cues by the word before their last. */
+interface EndingCues {
+  all: Cue[];
+  /** Those that take no particular word before their last: one word long, or that word may be left out. */
+  open: Cue[];
+  /** For each word a next-to-last slot takes, the open cues and those taking it there, in the order of `all`. */
+  before: Map<string, Cue[]>;
+}
+
+function byWordBefore(all: Cue[]): EndingCues {
+  const takesBefore = (c: Cue) => c.slots.length >= 2 && !c.slots[c.slots.length - 2].optional;
+  const before = new Map<string, Cue[]>();
+  for (const c of all) if (takesBefore(c)) for (const w of c.slots[c.slots.length - 2].words) before.set(w, []);
+  for (const [w, list] of before) for (const c of all) if (!takesBefore(c) || c.slots[c.slots.length - 2].words.has(w)) list.push(c);
+  return { all, open: all.filter((c) => !takesBefore(c)), before };
+}
+
+const NO_CUES: Cue[] = [];
+
+/**
+ * The governing cues that may end at position e, in the order they are tried. Where the token before e is one
+ * `matchEndingAt` cannot pass over, a cue can match only if it takes that very word before its last, or none.
+ */
+function cuesEndingAt(ts: Token[], e: number): Cue[] {
+  const ending = GOVERNING_ENDING.get(lowerOf(ts[e])) ?? GOVERNING_ENDING.get(ts[e].lemma);
+  if (!ending) return NO_CUES;
+  if (e === 0) return ending.open;
+  if (mayPassOver(ts, e, e - 1)) return ending.all;
+  const t = ts[e - 1];
+  const byLower = ending.before.get(lowerOf(t));
+  const byLemma = t.lemma === lowerOf(t) ? undefined : ending.before.get(t.lemma);
+  if (!byLemma) return byLower ?? ending.open;
+  if (!byLower) return byLemma;
+  return ending.all.filter((c) => byLower.includes(c) || byLemma.includes(c));
 }
 
 // How far a governing cue may stand from its trigger (in tokens, names counted once), and how far a subject's
@@ -232,6 +270,15 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
+/**
+ * Whether `matchEndingAt` might pass over token j looking for a cue's word before the last one at e: a quotation
+ * mark, an adverb, a day, or a noun ending a phrase of a preposition. Said of more tokens than it passes over, never
+ * fewer.
+ */
+function mayPassOver(ts: Token[], e: number, j: number): boolean {
+  const t = ts[j];
+  return QUOTE_MARKS.has(t.text) || t.pos === "ADV" || WEEKDAYS.has(key(t.text)) || ((t.pos === "NOUN" || t.pos === "PROPN") && ts[e].pos === "ADP");
+}
 
 // How many words a phrase of a preposition inside a cue may hold after the preposition.
 const ADJUNCT_WORDS = 3;
@@ -475,7 +522,7 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
   for (let e = k - 1; e >= 0; e--) {
     const t = ts[e];
     const w = lowerOf(t);
-    for (const cue of GOVERNING_BY_LAST.get(w) ?? GOVERNING_BY_LAST.get(t.lemma) ?? []) {
+    for (const cue of cuesEndingAt(ts, e)) {
       const b = matchEndingAt(ts, e, cue);
       // "as soon as possible", "as quickly as possible": a manner, not a possibility.
       if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;

@@ -1008,17 +1008,28 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   if (stance === "unplanned" && wasSet(inp.ts, inp.k)) return { stance: "called_off", bare: false };
   // "while the president expects to see Xi, nothing has been confirmed": a clause leaving everything open makes a
   // happening told as set, or told nothing of, only discussed (and it takes no stage from elsewhere in the article).
-  const sentence = inp.ts.map((t) => t.lower).join(" ");
-  if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(sentence)) return { stance: "discussed", bare: false };
+  if ((stance === "scheduled" || stance === "bare") && clausesOf(inp.ts).unsettled) return { stance: "discussed", bare: false };
   // 'Putin would not attend the summit "by mutual agreement"': an absence or a plan denied, agreed between the
   // parties, is a plan called off.
-  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && AGREED_OFF.test(sentence)) return { stance: "called_off", bare: false };
+  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && clausesOf(inp.ts).agreedOff) return { stance: "called_off", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
 
 const AGREED_OFF = new RegExp(`(?:^| )(?:${LEX.agreedOff.map(esc).join("|")})(?= |$)`);
 const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map(esc).join("|")})(?= |$)`);
+// Whether a sentence holds a clause leaving everything open, and one agreeing a happening away: kept for its tokens,
+// as every trigger of the sentence asks.
+const CLAUSES = new WeakMap<Token[], { unsettled: boolean; agreedOff: boolean }>();
+
+function clausesOf(ts: Token[]): { unsettled: boolean; agreedOff: boolean } {
+  let clauses = CLAUSES.get(ts);
+  if (!clauses) {
+    const sentence = ts.map((t) => t.lower).join(" ");
+    CLAUSES.set(ts, (clauses = { unsettled: UNSETTLED.test(sentence), agreedOff: AGREED_OFF.test(sentence) }));
+  }
+  return clauses;
+}
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.
 const SET_REACH = 6;

@@ -271,13 +271,14 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
 }
 
 /**
- * Whether `matchEndingAt` might pass over token j looking for a cue's word before the last one at e: a quotation
- * mark, an adverb, a day, or a noun ending a phrase of a preposition. Said of more tokens than it passes over, never
- * fewer.
+ * Whether `matchEndingAt` passes over token j, right before a cue's last word at e, when j is not the word before it:
+ * a quotation mark, an adverb, "on" and a day, or a noun ending a short phrase of a preposition (the same tests).
  */
 function mayPassOver(ts: Token[], e: number, j: number): boolean {
   const t = ts[j];
-  return QUOTE_MARKS.has(t.text) || t.pos === "ADV" || WEEKDAYS.has(key(t.text)) || ((t.pos === "NOUN" || t.pos === "PROPN") && ts[e].pos === "ADP");
+  if (QUOTE_MARKS.has(t.text) || (t.pos === "ADV" && !NEGATORS.has(lowerOf(t)))) return true;
+  if (WEEKDAYS.has(key(t.text)) && lowerOf(ts[j - 1] ?? t) === "on") return true;
+  return ts[e].pos === "ADP" && (t.pos === "NOUN" || t.pos === "PROPN") && adjunctStart(ts, j) > 0;
 }
 
 // How many words a phrase of a preposition inside a cue may hold after the preposition.

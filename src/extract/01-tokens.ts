@@ -161,6 +161,15 @@ export function tokenize(text: string): Doc {
   return { text, tokens, sentences };
 }
 
+/**
+ * The token read as another part of speech (and lemma). Built field by field in the order `tokenize` builds its own,
+ * so that every token has one shape: a spread copy has another, and code reading tokens of both shapes is compiled
+ * over again when the second one first reaches it.
+ */
+export function retagged(t: Token, pos: string, lemma: string = t.lemma): Token {
+  return { i: t.i, start: t.start, end: t.end, text: t.text, lower: t.lower, lemma, pos, sentence: t.sentence };
+}
+
 /** Index of the first token whose end is after `offset` (binary search). */
 export function tokenAtOrAfter(doc: Doc, offset: number): number {
   let lo = 0;

@@ -1,7 +1,7 @@
 // Events: triggers, types, CAMEO codes, participants, time, condition and factuality.
 import type { Attribution, EventMention, SourceRef, Span, Stance, TimeExpr } from "../domain/extraction.js";
 import { dayRange } from "../domain/calendar.js";
-import { sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
+import { retagged, sentenceAt, tokenAtOrAfter, type Doc, type Token } from "./01-tokens.js";
 import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NAMING, PERSUADING, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
@@ -67,38 +67,38 @@ function retag(ts: Token[]): Token[] {
     const next = ts[k + 1];
     if (t.pos === "NOUN" && prev && next) {
       if (t.lower.endsWith("ing") && prev.pos === "ADP" && OBJECT_START.has(next.pos) && next.pos !== "ADJ")
-        return { ...t, pos: "VERB", lemma: t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma };
+        return retagged(t, "VERB", t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma);
       const subject = prev.pos === "PROPN" || (prev.pos === "PRON" && SUBJECT_PRONOUNS.has(prev.lower));
       const before = ts[k - 2];
       const clauseStart = !before || before.pos === "SCONJ" || before.pos === "PUNCT" || before.pos === "CCONJ" || SUBORDINATORS.has(before.lower);
       if (t.lower.endsWith("s") && !t.lower.endsWith("ss") && subject && clauseStart && (OBJECT_START.has(next.pos) || next.lower === "to") && next.pos !== "PRON" && next.pos !== "ADJ")
-        return { ...t, pos: "VERB" };
+        return retagged(t, "VERB");
     }
     // "we will have a summit": a "have" before its object is the verb, not an auxiliary of the perfect.
-    if (t.pos === "AUX" && t.lemma === "have" && next && next.lower !== "no" && (next.pos === "DET" || next.pos === "NUM" || next.pos === "NOUN" || POSSESSIVES.has(next.lower))) return { ...t, pos: "VERB" };
+    if (t.pos === "AUX" && t.lemma === "have" && next && next.lower !== "no" && (next.pos === "DET" || next.pos === "NUM" || next.pos === "NOUN" || POSSESSIVES.has(next.lower))) return retagged(t, "VERB");
     // "the two shook hands", "Biden and Xi met": an irregular past form taken for a noun right after its subject.
     const past = PAST_FORM_LEMMAS.get(t.lower);
     // "Biden, Blinken and Sullivan all saw Wang": a quantifier floated after the subject may stand between them.
     const subjectEnd = prev && (prev.lower === "all" || prev.lower === "both") && ts[k - 2] && (ts[k - 2].pos === "PROPN" || ts[k - 2].pos === "PRON") ? ts[k - 2] : prev;
-    if (past && t.pos === "NOUN" && subjectEnd && (subjectEnd.pos === "NUM" || subjectEnd.pos === "PROPN" || (subjectEnd.pos === "PRON" && SUBJECT_PRONOUNS.has(subjectEnd.lower)))) return { ...t, pos: "VERB", lemma: past };
+    if (past && t.pos === "NOUN" && subjectEnd && (subjectEnd.pos === "NUM" || subjectEnd.pos === "PROPN" || (subjectEnd.pos === "PRON" && SUBJECT_PRONOUNS.has(subjectEnd.lower)))) return retagged(t, "VERB", past);
     // "their only summit", "the first meeting": after a determiner, an event noun the tagger took for a verb.
     // "a sit-down": a hyphenated event noun split at its hyphen.
     const compound = next?.lower === "-" && ts[k + 2] ? TRIGGERS.has(`${t.lower}-${ts[k + 2].lower}`) : false;
     if (t.pos === "VERB" && prev && (EVENT_NOUNS.has(t.lower) || TRIGGERS.has(t.lower) || compound)) {
       const det = (x: Token | undefined) => !!x && (x.pos === "DET" || POSSESSIVES.has(x.lower));
       // "will no longer travel": "no longer" is an adverb of the verb, not a determiner and its adjective.
-      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && prev.lower !== "longer" && det(ts[k - 2]))) return { ...t, pos: "NOUN", lemma: compound ? `${t.lower}-${ts[k + 2].lower}` : t.lower };
+      if (det(prev) || ((prev.pos === "ADV" || prev.pos === "ADJ") && prev.lower !== "longer" && det(ts[k - 2]))) return retagged(t, "NOUN", compound ? `${t.lower}-${ts[k + 2].lower}` : t.lower);
       // "a face-to-face encounter", "their one-on-one meeting": after a hyphenated modifier led by a determiner.
       let j = k - 1;
       while (j >= 2 && ts[j - 1].lower === "-") j -= 2;
-      if (j < k - 1 && det(ts[j - 1])) return { ...t, pos: "NOUN", lemma: t.lower };
+      if (j < k - 1 && det(ts[j - 1])) return retagged(t, "NOUN", t.lower);
     }
     // "…, the leader said, crowning his first visit": a participle after a comma, before its object.
     if (t.pos === "ADJ" && t.lower.endsWith("ing") && prev?.lower === "," && next && (next.pos === "DET" || POSSESSIVES.has(next.lower)))
-      return { ...t, pos: "VERB", lemma: t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma };
+      return retagged(t, "VERB", t.lemma.endsWith("ing") ? t.lemma.slice(0, -3) : t.lemma);
     if (t.pos === "PROPN" && k === 0) {
       const lemma = [t.lower, t.lower.replace(/s$/, ""), t.lower.replace(/es$/, "")].find((w) => TRIGGERS.has(w) || EVENT_NOUNS.has(w));
-      if (lemma && !NON_EVENT_NOUNS.has(lemma)) return { ...t, pos: "NOUN", lemma };
+      if (lemma && !NON_EVENT_NOUNS.has(lemma)) return retagged(t, "NOUN", lemma);
     }
     return t;
   });
@@ -275,7 +275,7 @@ function readSentenceEvents(doc: Doc, s: number, entities: EntityReading, c: Sen
   const attributed = ts.map((t) => sentAttrs.some((a) => a.content.start <= t.start && a.content.end >= t.end));
   // "Lavrov will be in Johannesburg next week": a person being in a place is there on a visit.
   const present = presentIn(ts, matches);
-  for (const k of present) ts[k] = { ...ts[k], pos: "VERB" };
+  for (const k of present) ts[k] = retagged(ts[k], "VERB");
   // "spoke by phone": the means a frame verb takes is part of its happening, not one of its own.
   // "The Associated Press reports": a word inside an outlet's or a body's name is no happening.
   const inBodyName = (t: Token) => matches.some((m) => (m.type === "outlet" || m.type === "organization") && m.start <= t.start && m.end >= t.end && m.end - m.start > t.end - t.start);

@@ -118,6 +118,8 @@ const UNSAID_NEGATORS: ReadonlySet<string> = new Set(LEX.openQuestion.negators);
 // Cues by the word they end on, so each position is tried against a handful of phrases only.
 const GOVERNING_BY_LAST = byLastWord(GOVERNING);
 const PREDICATES_BY_LAST = byLastWord(PREDICATES);
+// The governing cues ending on each word, also split by the word before their last (see `cuesEndingAt`).
+const GOVERNING_ENDING = new Map([...GOVERNING_BY_LAST].map(([w, cues]) => [w, byWordBefore(cues)] as const));
 
 function byLastWord(cues: Cue[]): Map<string, Cue[]> {
   const m = new Map<string, Cue[]>();
@@ -129,6 +131,42 @@ function byLastWord(cues: Cue[]): Map<string, Cue[]> {
     }
   }
   return m;
+}
+
+/** Cues ending on one word, in the order they are tried, and the same cues by the word before their last. */
+interface EndingCues {
+  all: Cue[];
+  /** Those that take no particular word before their last: one word long, or that word may be left out. */
+  open: Cue[];
+  /** For each word a next-to-last slot takes, the open cues and those taking it there, in the order of `all`. */
+  before: Map<string, Cue[]>;
+}
+
+function byWordBefore(all: Cue[]): EndingCues {
+  const takesBefore = (c: Cue) => c.slots.length >= 2 && !c.slots[c.slots.length - 2].optional;
+  const before = new Map<string, Cue[]>();
+  for (const c of all) if (takesBefore(c)) for (const w of c.slots[c.slots.length - 2].words) before.set(w, []);
+  for (const [w, list] of before) for (const c of all) if (!takesBefore(c) || c.slots[c.slots.length - 2].words.has(w)) list.push(c);
+  return { all, open: all.filter((c) => !takesBefore(c)), before };
+}
+
+const NO_CUES: Cue[] = [];
+
+/**
+ * The governing cues that may end at position e, in the order they are tried. Where the token before e is one
+ * `matchEndingAt` cannot pass over, a cue can match only if it takes that very word before its last, or none.
+ */
+function cuesEndingAt(ts: Token[], e: number): Cue[] {
+  const ending = GOVERNING_ENDING.get(lowerOf(ts[e])) ?? GOVERNING_ENDING.get(ts[e].lemma);
+  if (!ending) return NO_CUES;
+  if (e === 0) return ending.open;
+  if (mayPassOver(ts, e, e - 1)) return ending.all;
+  const t = ts[e - 1];
+  const byLower = ending.before.get(lowerOf(t));
+  const byLemma = t.lemma === lowerOf(t) ? undefined : ending.before.get(t.lemma);
+  if (!byLemma) return byLower ?? ending.open;
+  if (!byLower) return byLemma;
+  return ending.all.filter((c) => byLower.includes(c) || byLemma.includes(c));
 }
 
 // How far a governing cue may stand from its trigger (in tokens, names counted once), and how far a subject's
@@ -232,6 +270,16 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
+/**
+ * Whether `matchEndingAt` passes over token j, right before a cue's last word at e, when j is not the word before it:
+ * a quotation mark, an adverb, "on" and a day, or a noun ending a short phrase of a preposition (the same tests).
+ */
+function mayPassOver(ts: Token[], e: number, j: number): boolean {
+  const t = ts[j];
+  if (QUOTE_MARKS.has(t.text) || (t.pos === "ADV" && !NEGATORS.has(lowerOf(t)))) return true;
+  if (WEEKDAYS.has(key(t.text)) && lowerOf(ts[j - 1] ?? t) === "on") return true;
+  return ts[e].pos === "ADP" && (t.pos === "NOUN" || t.pos === "PROPN") && adjunctStart(ts, j) > 0;
+}
 
 // How many words a phrase of a preposition inside a cue may hold after the preposition.
 const ADJUNCT_WORDS = 3;
@@ -475,7 +523,7 @@ function governorOf(inp: StanceInput, k: number, reach: number, wishes = false):
   for (let e = k - 1; e >= 0; e--) {
     const t = ts[e];
     const w = lowerOf(t);
-    for (const cue of GOVERNING_BY_LAST.get(w) ?? GOVERNING_BY_LAST.get(t.lemma) ?? []) {
+    for (const cue of cuesEndingAt(ts, e)) {
       const b = matchEndingAt(ts, e, cue);
       // "as soon as possible", "as quickly as possible": a manner, not a possibility.
       if (b >= 0 && lowerOf(ts[b]) === "possible" && lowerOf(ts[b - 1] ?? ts[b]) === "as") continue;
@@ -961,17 +1009,28 @@ export function readStanceOf(inp: StanceInput): { stance: Stance; bare: boolean;
   if (stance === "unplanned" && wasSet(inp.ts, inp.k)) return { stance: "called_off", bare: false };
   // "while the president expects to see Xi, nothing has been confirmed": a clause leaving everything open makes a
   // happening told as set, or told nothing of, only discussed (and it takes no stage from elsewhere in the article).
-  const sentence = inp.ts.map((t) => t.lower).join(" ");
-  if ((stance === "scheduled" || stance === "bare") && UNSETTLED.test(sentence)) return { stance: "discussed", bare: false };
+  if ((stance === "scheduled" || stance === "bare") && clausesOf(inp.ts).unsettled) return { stance: "discussed", bare: false };
   // 'Putin would not attend the summit "by mutual agreement"': an absence or a plan denied, agreed between the
   // parties, is a plan called off.
-  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && AGREED_OFF.test(sentence)) return { stance: "called_off", bare: false };
+  if ((stance === "unplanned" || stance === "refused" || stance === "failed") && clausesOf(inp.ts).agreedOff) return { stance: "called_off", bare: false };
   if (stance !== "bare") return { stance, bare: false };
   return { stance: "discussed", bare: definitePhrase(inp.ts, inp.k) };
 }
 
 const AGREED_OFF = new RegExp(`(?:^| )(?:${LEX.agreedOff.map(esc).join("|")})(?= |$)`);
 const UNSETTLED = new RegExp(`(?:^| )(?:${LEX.unsettledClauses.map(esc).join("|")})(?= |$)`);
+// Whether a sentence holds a clause leaving everything open, and one agreeing a happening away: kept for its tokens,
+// as every trigger of the sentence asks.
+const CLAUSES = new WeakMap<Token[], { unsettled: boolean; agreedOff: boolean }>();
+
+function clausesOf(ts: Token[]): { unsettled: boolean; agreedOff: boolean } {
+  let clauses = CLAUSES.get(ts);
+  if (!clauses) {
+    const sentence = ts.map((t) => t.lower).join(" ");
+    CLAUSES.set(ts, (clauses = { unsettled: UNSETTLED.test(sentence), agreedOff: AGREED_OFF.test(sentence) }));
+  }
+  return clauses;
+}
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.
 const SET_REACH = 6;

@@ -45,6 +45,16 @@ export interface ReaderSteps {
 /** A past form: not the lemma, not a third-person -s, not a present participle. */
 export const isPast = (t: Token) => t.lower !== t.lemma && !t.lower.endsWith("s") && t.lower !== t.lemma + "ing";
 
+// The last word of every phrase of each phrase list: a word that ends none of a list's phrases (neither by its lower
+// case nor, for a phrase of one word, by its lemma) is passed over without trying them.
+const LAST_WORDS = new WeakMap<string[][], Set<string>>();
+
+function lastWordsOf(phrases: string[][]): Set<string> {
+  let last = LAST_WORDS.get(phrases);
+  if (!last) LAST_WORDS.set(phrases, (last = new Set(phrases.map((p) => p[p.length - 1]))));
+  return last;
+}
+
 /** One sentence under reading, with the readings found so far. */
 export class SentenceContext {
   readonly ts: Token[];
@@ -115,6 +125,8 @@ export class SentenceContext {
   }
 
   phraseEndingAt(k: number, phrases: string[][]): string[] | null {
+    const last = lastWordsOf(phrases);
+    if (!last.has(this.low(k)) && !last.has(this.lem(k))) return null;
     return phrases.find((p) => this.endsPhrase(k, p)) ?? null;
   }
 

@@ -253,9 +253,9 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
     // preposition ("lobbied hard through his ambassador for").
     for (;;) {
       if (j < 0 || j >= e || slotMatches(slot, ts[j])) break;
-      if (QUOTE_MARKS.has(ts[j].text) || (ts[j].pos === "ADV" && !NEGATORS.has(lowerOf(ts[j])))) j--;
-      else if (WEEKDAYS.has(key(ts[j].text)) && lowerOf(ts[j - 1] ?? ts[j]) === "on") j -= 2;
-      else if (!adjunct && s === cue.slots.length - 2 && ts[e].pos === "ADP" && (ts[j].pos === "NOUN" || ts[j].pos === "PROPN") && (opener = adjunctStart(ts, j)) > 0) {
+      if (passedOver(ts[j])) j--;
+      else if (dayAfterOn(ts, j)) j -= 2;
+      else if (!adjunct && s === cue.slots.length - 2 && (opener = adjunctBefore(ts, e, j)) > 0) {
         j = opener - 1;
         adjunct = true;
       } else break;
@@ -270,15 +270,24 @@ function matchEndingAt(ts: Token[], e: number, cue: Cue): number {
   return j + 1;
 }
 
-/**
- * Whether `matchEndingAt` passes over token j, right before a cue's last word at e, when j is not the word before it:
- * a quotation mark, an adverb, "on" and a day, or a noun ending a short phrase of a preposition (the same tests).
- */
+/** A quotation mark, or an adverb that is no negator: passed over between a cue's words. */
+function passedOver(t: Token): boolean {
+  return QUOTE_MARKS.has(t.text) || (t.pos === "ADV" && !NEGATORS.has(lowerOf(t)));
+}
+
+/** A day after "on" at j ("pushed back again on Wednesday against"): passed over with its "on". */
+function dayAfterOn(ts: Token[], j: number): boolean {
+  return WEEKDAYS.has(key(ts[j].text)) && lowerOf(ts[j - 1] ?? ts[j]) === "on";
+}
+
+/** Before a cue's last word at e that is a preposition, the one opening a short phrase ending at the noun j; or -1. */
+function adjunctBefore(ts: Token[], e: number, j: number): number {
+  return ts[e].pos === "ADP" && (ts[j].pos === "NOUN" || ts[j].pos === "PROPN") ? adjunctStart(ts, j) : -1;
+}
+
+/** Whether `matchEndingAt` passes over token j, just before a cue's last word at e, when j is not the word before. */
 function mayPassOver(ts: Token[], e: number, j: number): boolean {
-  const t = ts[j];
-  if (QUOTE_MARKS.has(t.text) || (t.pos === "ADV" && !NEGATORS.has(lowerOf(t)))) return true;
-  if (WEEKDAYS.has(key(t.text)) && lowerOf(ts[j - 1] ?? t) === "on") return true;
-  return ts[e].pos === "ADP" && (t.pos === "NOUN" || t.pos === "PROPN") && adjunctStart(ts, j) > 0;
+  return passedOver(ts[j]) || dayAfterOn(ts, j) || adjunctBefore(ts, e, j) > 0;
 }
 
 // How many words a phrase of a preposition inside a cue may hold after the preposition.
@@ -1031,6 +1040,7 @@ function clausesOf(ts: Token[]): { unsettled: boolean; agreedOff: boolean } {
   }
   return clauses;
 }
+
 const SET_PARTICIPLES: ReadonlySet<string> = new Set(["scheduled", "planned", "set", "slated", "due"]);
 // How far after a happening's noun a relative clause telling it set may stand.
 const SET_REACH = 6;

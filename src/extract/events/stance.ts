@@ -117,7 +117,6 @@ const UNSAID_VERBS: ReadonlySet<string> = new Set(LEX.openQuestion.verbs);
 const UNSAID_NEGATORS: ReadonlySet<string> = new Set(LEX.openQuestion.negators);
 // Cues by the word they end on, so each position is tried against a handful of phrases only.
 const GOVERNING_BY_LAST = byLastWord(GOVERNING);
-const PREDICATES_BY_LAST = byLastWord(PREDICATES);
 // The governing cues ending on each word, also split by the word before their last (see `cuesEndingAt`).
 const GOVERNING_ENDING = new Map([...GOVERNING_BY_LAST].map(([w, cues]) => [w, byWordBefore(cues)] as const));
 

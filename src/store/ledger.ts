@@ -6,6 +6,7 @@ import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
 import { entityNumbers } from "./entity-numbers.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
+import { keptReportId, reportIdIs, reportIdOf } from "./report-ids.js";
 import { indexClaims, partyNames, unindexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
@@ -150,12 +151,12 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   const [reports, origins, history] = await Promise.all([
     db
       .selectFrom("reports")
-      .innerJoin("articles", "articles.id", "reports.article_id")
+      .innerJoin("articles", "articles.seq", "reports.seq")
       .leftJoin("outlets", "outlets.id", "articles.outlet_id")
       .select([
-        "reports.id",
+        reportIdOf.as("id"),
         "reports.claim_id",
-        "reports.article_id",
+        "articles.id as article_id",
         "reports.event_id",
         "reports.sentence",
         "reports.trigger",
@@ -175,7 +176,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
       .orderBy("articles.published")
       .orderBy("articles.seq")
-      .orderBy("reports.id")
+      .orderBy(reportIdOf)
       .execute(),
     db
       .selectFrom("origins")
@@ -292,14 +293,14 @@ export async function claimBriefs(db: Executor, by: { participant: string } | { 
       db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
       db
         .selectFrom("reports")
-        .innerJoin("articles", "articles.id", "reports.article_id")
+        .innerJoin("articles", "articles.seq", "reports.seq")
         .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
         .where("reports.claim_id", "in", slice)
         .where("reports.origin_id", "is not", null)
         .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
         .orderBy("articles.published")
         .orderBy("articles.seq")
-        .orderBy("reports.id")
+        .orderBy(reportIdOf)
         .execute(),
     ]);
     for (const x of r) reports.set(x.claim_id, Number(x.n));
@@ -350,9 +351,19 @@ export async function listClaims(db: Executor, opts: { storyId?: string; ids?: r
 export async function claimIdsReportedIn(db: Executor, articleIds: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const slice of chunks([...new Set(articleIds)])) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) out.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) out.add(r.claim_id);
   }
   return [...out];
+}
+
+/** The claims reported in the given articles (a chunk at most): their reports by the articles' numbers. */
+export function claimsReportedInSlice(db: Executor, articleIds: readonly string[]): Promise<{ claim_id: string }[]> {
+  return db
+    .selectFrom("reports")
+    .select("claim_id")
+    .distinct()
+    .where("seq", "in", (eb) => eb.selectFrom("articles").select("seq").where("id", "in", [...articleIds]))
+    .execute();
 }
 
 /** One claim with participants, reports (joined to their articles), origins and history. */
@@ -389,13 +400,18 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   await indexClaims(db, [...c.newClaims.map((claim) => claim.id), ...reworded.keys()]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
+  // Reports name their article by number, and keep their id only when it is not the article's and the event's.
+  const seqOf = new Map<string, number>();
+  for (const ids of chunks([...new Set(c.newReports.map((r) => r.article_id))])) {
+    for (const a of await db.selectFrom("articles").select(["id", "seq"]).where("id", "in", ids).execute()) seqOf.set(a.id, Number(a.seq));
+  }
   await insertRows(
     db,
     "reports",
     c.newReports.map((r) => ({
-      id: r.id,
+      seq: seqOf.get(r.article_id) ?? missingArticle(r.article_id),
+      id: keptReportId(r.id, r.article_id, r.event_id),
       claim_id: r.claim_id,
-      article_id: r.article_id,
       event_id: r.event_id,
       sentence: r.sentence,
       trigger: r.trigger,
@@ -410,10 +426,15 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       place: r.place ?? null,
     })),
   );
-  for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();
+  for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where((eb) => reportIdIs(eb, r.id)).execute();
   for (const ids of chunks(c.goneOrigins)) await db.deleteFrom("origins").where("id", "in", ids).execute();
   for (const ids of chunks(c.histories.map((h) => h.claimId))) await db.deleteFrom("claim_status").where("claim_id", "in", ids).execute();
   await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, stage: s.stage, at: s.at }))));
+}
+
+// A report of an article the store does not hold is refused, as the foreign key on its article refused it before.
+function missingArticle(id: string): never {
+  throw new Error(`a report names article ${id}, which is not stored`);
 }
 
 /** What one page of the claim list asks for. */

@@ -5,6 +5,7 @@ import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
 import { unpackParticipants } from "./ledger.js";
 import { readSources } from "./sources.js";
+import { reportIdOf } from "./report-ids.js";
 
 export interface QuestionTable {
   id: string;
@@ -132,13 +133,13 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const read = (ids: string[] | null) => {
     let q = db
       .selectFrom("reports")
-      .innerJoin("articles", "articles.id", "reports.article_id")
+      .innerJoin("articles", "articles.seq", "reports.seq")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .leftJoin("origins", "origins.id", "reports.origin_id")
       .select([
-        "reports.id",
+        reportIdOf.as("id"),
         "reports.claim_id",
-        "reports.article_id",
+        "articles.id as article_id",
         "articles.published",
         "reports.factuality",
         "reports.stance",
@@ -158,7 +159,7 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
         eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "in", entityIds),
       );
     if (ids) q = q.where("claims.id", "in", ids);
-    return q.orderBy("articles.published").orderBy("reports.id").execute();
+    return q.orderBy("articles.published").orderBy(reportIdOf).execute();
   };
   const rows = [];
   if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));

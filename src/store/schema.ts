@@ -112,12 +112,14 @@ export interface ClaimParticipantTable {
 
 /**
  * One article's telling of a claim. `chain` (source names, outermost first), `root` and `source` are kept as
- * store/sources writes them: read them through `unpackReportSources`.
+ * store/sources writes them: read them through `unpackReportSources`. Read the id through `reportIdOf`.
  */
 export interface ReportTable {
+  /** The article's number. */
+  seq: number;
+  /** The report's id when it is not its article's id and its event's (`keptReportId`), else empty. */
   id: string;
   claim_id: string;
-  article_id: string;
   event_id: string | null;
   sentence: number;
   trigger: string;

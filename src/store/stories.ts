@@ -3,6 +3,7 @@ import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import type { StoryGroupTable } from "./schema.js";
 import { chunks } from "./rows.js";
+import { claimsReportedInSlice } from "./ledger.js";
 
 /** A story as it is regrouped and written. */
 export interface StoryInput {
@@ -80,7 +81,8 @@ export async function storyReach(db: Executor): Promise<{
       .execute(),
     db
       .selectFrom("story_articles")
-      .innerJoin("reports", "reports.article_id", "story_articles.article_id")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .innerJoin("reports", "reports.seq", "articles.seq")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .select((eb) => ["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported", eb.fn.countAll<number>().as("n")])
       .groupBy(["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported"])
@@ -200,7 +202,7 @@ export async function updateStories(db: Executor, stories: (StoryInput & { artic
   }
   const claims = new Set<string>();
   for (const slice of chunks(articles)) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) claims.add(r.claim_id);
   }
   for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
 }
@@ -209,8 +211,8 @@ export async function updateStories(db: Executor, stories: (StoryInput & { artic
 async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Promise<void> {
   let q = db
     .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
+    .innerJoin("articles", "articles.seq", "reports.seq")
+    .innerJoin("story_articles", "story_articles.article_id", "articles.id")
     .select(["reports.claim_id", "story_articles.story_id", "articles.published", "articles.seq"]);
   if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
   const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
@@ -400,7 +402,7 @@ export async function addToStory(db: Executor, storyId: string, articles: { id: 
   }
   const claims = new Set<string>();
   for (const slice of chunks(articles.map((a) => a.id))) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) claims.add(r.claim_id);
   }
   for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
 }

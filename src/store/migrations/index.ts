@@ -26,6 +26,7 @@ import * as m0023 from "./0023_entity_days.js";
 import * as m0024 from "./0024_entity_numbers.js";
 import * as m0025 from "./0025_participant_numbers.js";
 import * as m0026 from "./0026_articles_outlet_index.js";
+import * as m0027 from "./0027_report_keys.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0024_entity_numbers": m0024,
   "0025_participant_numbers": m0025,
   "0026_articles_outlet_index": m0026,
+  "0027_report_keys": m0027,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -230,8 +230,14 @@ class KeptEvidence {
 
 /** The claims with reports in articles stored after number `seq`. */
 async function claimsReportedAfter(db: Executor, seq: number): Promise<string[]> {
-  // Reports name their article by number: those after `seq` are a range of the index by article.
-  const rows = await db.selectFrom("reports").select("claim_id").distinct().where("seq", ">", seq).execute();
+  // The articles' numbers first (a few), then their reports through the index by article: given the range on the
+  // reports themselves, the planner walks every report by claim for the distinct ids.
+  const rows = await db
+    .selectFrom("reports")
+    .select("claim_id")
+    .distinct()
+    .where("seq", "in", (eb) => eb.selectFrom("articles").select("seq").where("seq", ">", seq))
+    .execute();
   return rows.map((r) => r.claim_id);
 }
 

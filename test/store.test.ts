@@ -29,7 +29,7 @@ import {
 } from "../src/store/index.js";
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
-import { claimBriefs, claimIdsReportedIn } from "../src/store/ledger.js";
+import { claimBriefs, claimIdsReportedIn, participantsOf } from "../src/store/ledger.js";
 import { evidenceRows } from "../src/store/questions.js";
 import { claimStates } from "../src/store/linking.js";
 import { mentionArticles, reportSpans, statementsBy } from "../src/store/reads.js";
@@ -886,9 +886,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         store = await openStore({ path: oldLocation.location });
         const byClaim = new Map<string, string[]>();
         for (const p of before) byClaim.set(p.claim_id, [...(byClaim.get(p.claim_id) ?? []), p.entity_id]);
-        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual(
-          claims.map(([id]) => ({ id, participants: JSON.stringify(byClaim.get(id) ?? []) })),
-        );
+        // Kept in the claim's row (by entity number since 0028), in the store's order.
+        const rows = await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute();
+        expect([...(await participantsOf(store.db, rows))]).toEqual(claims.map(([id]) => [id, byClaim.get(id) ?? []]));
         expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual([["c1", byClaim.get("c1")], ["c2", byClaim.get("c2")], ["c4", []]]);
         expect((await getClaim(store.db, "c3"))!.participants).toEqual([{ id: "country:KR", name: "South Korea" }, { id: "person:donald-trump", name: "Donald Trump" }]);
         // By entity, from the table.
@@ -1173,6 +1173,64 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("x:3:e6", "c2", "x:3", null, { event_id: "e6", origin_id: "o3" })] })).rejects.toThrow();
         await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r-custom", "c2", "a1", null, { event_id: "e8", origin_id: "o3" })] })).rejects.toThrow();
         await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r-elsewhere", "c2", "no-such-article", null)] })).rejects.toThrow();
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("keeps a former store's claim participants by entity number in the claim's row: claims of a type, claim pages and evidence read the same", async () => {
+      const { old, oldLocation } = await formerStore("0027_report_keys");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        await old.insertInto("articles").values({
+          id: "a1", seq: 1, content_hash: "hash-1", minhash: new Uint8Array(0), title: "T1", outlet_id: outletId("Korea Daily Wire"), url: null,
+          published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+          ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+        }).execute();
+        const names = [["person:donald-trump", "Donald Trump"], ["person:kim-jong-un", "Kim Jong Un"], ["country:KR", "South Korea"], ["local:mr-x", "Mr X"]];
+        await old.insertInto("entities").values(names.map(([id, name]) => ({ id, name, type: "person", mentions: 1 }))).execute();
+        // Numbered in another order than the ids'; one participant not numbered at all.
+        await old.insertInto("entity_numbers").values([{ num: 1, id: "person:kim-jong-un" }, { num: 2, id: "person:donald-trump" }, { num: 3, id: "country:KR" }]).execute();
+        const claims = [
+          ["c1", "meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "meet", ["local:mr-x", "person:kim-jong-un"]],
+          ["c3", "visit", ["country:KR", "person:donald-trump"]],
+          ["c4", "meet", []],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "",
+            participants: JSON.stringify(participants) }).execute();
+          for (const entity_id of participants) {
+            const num = { "person:kim-jong-un": 1, "person:donald-trump": 2, "country:KR": 3 }[entity_id as string];
+            if (num) await old.insertInto("claim_participants").values({ entity: num, claim_id: id }).execute();
+          }
+          await old.insertInto("reports").values({ seq: 1, id: "", claim_id: id, event_id: `e${id}`, sentence: 0, trigger: "meeting", factuality: "PR+", chain: "", root: "",
+            origin_id: null, stance: "discussed", background: 0, time: null, source: "[]", trigger_start: null, trigger_end: null, place: null }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const of = new Map<string, readonly string[]>(claims.map(([id, , participants]) => [id, participants]));
+        expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual(["c1", "c2", "c4"].map((id) => [id, of.get(id)]));
+        expect((await claimsOfType(store.db, "visit")).map((c) => [c.id, c.participants])).toEqual([["c3", of.get("c3")]]);
+        expect((await getClaim(store.db, "c2"))!.participants).toEqual([{ id: "local:mr-x", name: "Mr X" }, { id: "person:kim-jong-un", name: "Kim Jong Un" }]);
+        expect((await evidenceRows(store.db, ["meet"], ["person:kim-jong-un"])).map((e) => [e.claim, e.participants])).toEqual([["c1", of.get("c1")], ["c2", of.get("c2")]]);
+        // The rows hold numbers; the participant that had none took the next one.
+        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual([
+          { id: "c1", participants: "[2,1]" },
+          { id: "c2", participants: "[4,1]" },
+          { id: "c3", participants: "[3,2]" },
+          { id: "c4", participants: "[]" },
+        ]);
+        expect((await store.db.selectFrom("entity_numbers").select("num").where("id", "=", "local:mr-x").executeTakeFirstOrThrow()).num).toBe(4);
+        // A claim written now keeps its participants by number too, numbering the new one; a changed claim is rewritten alike.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c5", "meet", ["person:vladimir-putin", "person:kim-jong-un", "person:kim-jong-un"])] });
+        expect((await store.db.selectFrom("claims").select("participants").where("id", "=", "c5").executeTakeFirstOrThrow()).participants).toBe("[1,5]");
+        expect((await getClaim(store.db, "c5"))!.participants.map((p) => p.id)).toEqual(["person:kim-jong-un", "person:vladimir-putin"]);
+        await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump"], { status: "corroborated" })] });
+        expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c1")!.participants).toEqual(of.get("c1"));
       } finally {
         await store.close();
         await oldLocation.remove();

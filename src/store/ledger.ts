@@ -4,7 +4,7 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
-import { entityNumbers } from "./entity-numbers.js";
+import { entityIdsOf, entityNumbers } from "./entity-numbers.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
 import { keptReportId, reportIdIs, reportIdOf } from "./report-ids.js";
 import { indexClaims, partyNames, unindexClaims } from "./search.js";
@@ -73,22 +73,38 @@ const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", 
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
 /**
- * A claim's participants as its row keeps them: each entity id once, in the store's order (by code point), as JSON.
- * The claim's row holds them for reads by claim; `claim_participants` holds them for reads by entity.
+ * A claim's participants as its row keeps them: each entity once, in the order of their ids (by code point, the store's
+ * order), by its number (`entity_numbers`, which `numbers` must hold for each), as JSON ("[3,17]"). The claim's row
+ * holds them for reads by claim; `claim_participants` holds them for reads by entity.
  */
-export function packParticipants(ids: readonly string[]): string {
-  return JSON.stringify([...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+export function packParticipants(ids: readonly string[], numbers: ReadonlyMap<string, number>): string {
+  return JSON.stringify(
+    [...new Set(ids)]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((id) => {
+        const n = numbers.get(id);
+        if (n === undefined) throw new Error(`participant ${id} has no entity number`);
+        return n;
+      }),
+  );
 }
 
-/** The participant ids a claim's row keeps (`packParticipants`). */
-export function unpackParticipants(packed: string): string[] {
-  return JSON.parse(packed) as string[];
+/** The participant ids of the given claim rows (`packParticipants`), by claim, in the order the rows keep them. */
+export async function participantsOf(db: Executor, rows: readonly Pick<ClaimTable, "id" | "participants">[]): Promise<Map<string, string[]>> {
+  const packed = rows.map((r) => [r.id, JSON.parse(r.participants) as number[]] as const);
+  const ids = await entityIdsOf(db, packed.flatMap(([, nums]) => nums));
+  return new Map(packed.map(([id, nums]) => [id, nums.map((n) => ids.get(n) ?? missingEntity(n))]));
 }
 
-function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
+// A number no entity has: the store is damaged (numbers are never taken back while a claim names them).
+function missingEntity(n: number): never {
+  throw new Error(`a claim names entity number ${n}, which no entity has`);
+}
+
+function claimRow(c: ClaimRecord, numbers: ReadonlyMap<string, number>): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
-    participants: packParticipants(c.participants),
+    participants: packParticipants(c.participants, numbers),
     type: c.type,
     cameo: c.cameo,
     summary: c.summary,
@@ -112,10 +128,11 @@ export async function claimsOfType(db: Executor, type: string): Promise<ClaimKey
     .where("type", "=", type)
     .orderBy("id")
     .execute();
+  const participants = await participantsOf(db, rows);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
-    participants: unpackParticipants(row.participants),
+    participants: participants.get(row.id)!,
     place: row.place,
     eventTime: row.event_time,
     firstReported: row.first_reported,
@@ -147,7 +164,7 @@ async function entityNamesOf(db: Executor, ids: string[]): Promise<Map<string, s
 async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  const participantsBy = new Map(claims.map((c) => [c.id, unpackParticipants(c.participants)]));
+  const participantsBy = await participantsOf(db, claims);
   const [reports, origins, history] = await Promise.all([
     db
       .selectFrom("reports")
@@ -387,13 +404,13 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   // Each once: the index takes a claim's words from its row, whichever record of it was written last.
   const reworded = new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim]));
   const parties = await partyNames(db, [...c.newClaims, ...reworded.values()]);
-  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: parties.get(claim.id) ?? "" })));
   // By the entities' numbers (store/entity-numbers), as the entity page's rows name them.
-  const numbers = await entityNumbers(db, c.newClaims.flatMap((claim) => claim.participants));
+  const numbers = await entityNumbers(db, [...c.newClaims, ...c.changedClaims].flatMap((claim) => claim.participants));
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim, numbers), story_id: null, parties: parties.get(claim.id) ?? "" })));
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((id) => ({ entity: numbers.get(id)!, claim_id: claim.id }))));
   await unindexClaims(db, [...reworded.keys()]);
   for (const claim of c.changedClaims) {
-    const { id: _, ...row } = claimRow(claim);
+    const { id: _, ...row } = claimRow(claim, numbers);
     const named = parties.get(claim.id);
     await db.updateTable("claims").set(named === undefined ? row : { ...row, parties: named }).where("id", "=", claim.id).execute();
   }

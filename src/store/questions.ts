@@ -3,7 +3,7 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
-import { unpackParticipants } from "./ledger.js";
+import { participantsOf } from "./ledger.js";
 import { readSources } from "./sources.js";
 import { reportIdOf } from "./report-ids.js";
 
@@ -164,16 +164,16 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const rows = [];
   if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));
   else rows.push(...(await read(null)));
-  const participantsOf = new Map<string, string[]>();
+  const participants = new Map<string, string[]>();
   for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
-    for (const c of await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute()) participantsOf.set(c.id, unpackParticipants(c.participants));
+    for (const [id, of] of await participantsOf(db, await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute())) participants.set(id, of);
   }
   return rows.map((r) => ({
     report: r.id,
     claim: r.claim_id,
     article: r.article_id,
     type: r.type,
-    participants: participantsOf.get(r.claim_id) ?? [],
+    participants: participants.get(r.claim_id) ?? [],
     place: r.report_place,
     claimPlace: r.place,
     published: r.published!,

@@ -99,7 +99,7 @@ export interface ClaimTable {
   historical: number;
   /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
   parties: string;
-  /** The parties' entity ids, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
+  /** The parties' entity numbers, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
   participants: string;
 }
 

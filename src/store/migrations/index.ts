@@ -27,6 +27,7 @@ import * as m0024 from "./0024_entity_numbers.js";
 import * as m0025 from "./0025_participant_numbers.js";
 import * as m0026 from "./0026_articles_outlet_index.js";
 import * as m0027 from "./0027_report_keys.js";
+import * as m0028 from "./0028_claim_participant_numbers.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0025_participant_numbers": m0025,
   "0026_articles_outlet_index": m0026,
   "0027_report_keys": m0027,
+  "0028_claim_participant_numbers": m0028,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -1,5 +1,6 @@
 // The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
 // loop and Hono's shared router cases run one behaviour suite over every implementation.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { sql } from "kysely";
@@ -1231,6 +1232,43 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect((await getClaim(store.db, "c5"))!.participants.map((p) => p.id)).toEqual(["person:kim-jong-un", "person:vladimir-putin"]);
         await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump"], { status: "corroborated" })] });
         expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c1")!.participants).toEqual(of.get("c1"));
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("keeps a former store's content hashes as bytes: every article is found by its hash and reads it back the same", async () => {
+      const { old, oldLocation } = await formerStore("0028_claim_participant_numbers");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        // A digest as ingest gives it, and other texts: short, 32 bytes long (ASCII and not), hex in capitals, empty.
+        const hashes = [createHash("sha256").update("a body").digest("hex"), "hash-2", "x".repeat(32), "é".repeat(16), "AB".repeat(32), ""];
+        for (const [i, hash] of hashes.entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: hash, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const [i, hash] of hashes.entries()) {
+          expect((await findArticleByHash(store.db, hash))?.id).toBe(`a${i + 1}`);
+          expect((await getArticle(store.db, `a${i + 1}`))!.contentHash).toBe(hash);
+        }
+        expect((await articlesAfter(store.db, 0, 10)).map((a) => a.content_hash)).toEqual(hashes);
+        const bytes = await store.db.selectFrom("articles").select(["seq", "content_hash"]).orderBy("seq").execute();
+        expect(bytes.map((r) => r.content_hash.byteLength)).toEqual([32, 6, 33, 33, 64, 0]);
+        // Written now: a digest as its 32 bytes, and still one article a hash.
+        const e = sample("a9");
+        const digest = createHash("sha256").update(e.article.text).digest("hex");
+        await storeExtraction(store.db, e, extras(e, { contentHash: digest }));
+        expect((await findArticleByHash(store.db, digest))?.id).toBe("a9");
+        expect((await store.db.selectFrom("articles").select("content_hash").where("id", "=", "a9").executeTakeFirstOrThrow()).content_hash.byteLength).toBe(32);
+        const again = sample("a10");
+        await expect(storeExtraction(store.db, again, extras(again, { contentHash: "hash-2" }))).rejects.toThrow(/unique/i);
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -16,7 +16,8 @@ export interface ArticleTable {
   id: string;
   /** Ingest order, 1-based; deterministic for the same inputs in the same order. */
   seq: number;
-  content_hash: string;
+  /** The content hash as bytes (`packContentHash`); on SQLite the column is declared text and holds blobs. */
+  content_hash: Uint8Array;
   /** The MinHash signature, 16 bits a value (`packSignature`). */
   minhash: Uint8Array;
   title: string | null;

@@ -4,6 +4,7 @@ import type { Executor } from "./index.js";
 import type { StoryGroupTable } from "./schema.js";
 import { chunks } from "./rows.js";
 import { claimsReportedInSlice } from "./ledger.js";
+import { unpackContentHash } from "./content-hash.js";
 
 /** A story as it is regrouped and written. */
 export interface StoryInput {
@@ -354,14 +355,14 @@ export interface GroupedArticle {
 
 const groupedColumns = ["articles.id", "articles.seq", "articles.published", "articles.title", "articles.text", "articles.body", "articles.language", "articles.content_hash"] as const;
 
-const groupedArticle = (r: { id: string; seq: number; published: string | null; title: string | null; text: string; body: Uint8Array | null; language: string; content_hash: string }): GroupedArticle => ({
+const groupedArticle = (r: { id: string; seq: number; published: string | null; title: string | null; text: string; body: Uint8Array | null; language: string; content_hash: Uint8Array }): GroupedArticle => ({
   id: r.id,
   seq: r.seq,
   published: r.published,
   title: r.title,
   text: articleText(r),
   language: r.language,
-  content_hash: r.content_hash,
+  content_hash: unpackContentHash(r.content_hash),
 });
 
 /** A grouped story's articles in ingest order, with what their story features are made from. */

@@ -6,6 +6,7 @@ import { ingestInputs } from "../src/app/ingest.js";
 import { readClaims } from "../src/app/ledger.js";
 import { evidenceRows } from "../src/store/questions.js";
 import { openStore, type Store } from "../src/store/index.js";
+import { reportIdOf } from "../src/store/report-ids.js";
 
 // Five outlets re-report one CNN story (two "citing CNN", one "CNN reported", one "U.S. officials referencing CNN
 // reports", one wire copy) and one outlet reports the same possible meeting from its own sources.
@@ -54,7 +55,7 @@ describe("independent origins across outlets", () => {
     expect(cnnKeys.size).toBe(1);
     const rows = await evidenceRows(store.db, ["meet"], ["person:donald-trump", "person:kim-jong-un"]);
     const keyOf = new Map(origins.map((o) => [o.id, o.source_key]));
-    const reports = await store.db.selectFrom("reports").select(["id", "origin_id"]).execute();
+    const reports = await store.db.selectFrom("reports").innerJoin("articles", "articles.seq", "reports.seq").select([reportIdOf.as("id"), "reports.origin_id"]).execute();
     const originOf = new Map(reports.map((r) => [r.id, r.origin_id]));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.origin).toBe(keyOf.get(originOf.get(r.report)!));

@@ -1,5 +1,6 @@
 // The store contract: one suite run on every engine (SQLite, and PostgreSQL when a server is given), as Kysely's DIALECTS
 // loop and Hono's shared router cases run one behaviour suite over every implementation.
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { sql } from "kysely";
@@ -29,16 +30,17 @@ import {
 } from "../src/store/index.js";
 import type { ClaimRecord, LedgerChanges, ReportRecord } from "../src/domain/ledger.js";
 import { migrationProvider } from "../src/store/migrations/index.js";
-import { claimBriefs } from "../src/store/ledger.js";
+import { claimBriefs, claimIdsReportedIn, participantsOf } from "../src/store/ledger.js";
+import { evidenceRows } from "../src/store/questions.js";
 import { claimStates } from "../src/store/linking.js";
-import { mentionArticles, statementsBy } from "../src/store/reads.js";
+import { mentionArticles, reportSpans, statementsBy } from "../src/store/reads.js";
 import { NOT_MENTIONED, packSaid, rowDay, UNDATED_ROW } from "../src/store/said.js";
 import { annotationRows, decodeReading, encodeFormerReading, encodeReading, readingIsCurrent } from "../src/store/annotations.js";
 import { storyTermsCompact, unpackStoryTerms } from "../src/store/articles.js";
 import { articlesAfter } from "../src/store/stories.js";
 import { encodedFeaturesOf } from "../src/app/stories.js";
 import { encodeStoryFeatures, storyFeatures } from "../src/link/06-stories.js";
-import { queryTerms, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
+import { queryTerms, reportsInArticles, searchArticles, searchClaims, searchEntities } from "../src/store/search.js";
 import { announceSkips, ENGINES, openFresh } from "./support/stores.js";
 
 const TEXT =
@@ -885,9 +887,9 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         store = await openStore({ path: oldLocation.location });
         const byClaim = new Map<string, string[]>();
         for (const p of before) byClaim.set(p.claim_id, [...(byClaim.get(p.claim_id) ?? []), p.entity_id]);
-        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual(
-          claims.map(([id]) => ({ id, participants: JSON.stringify(byClaim.get(id) ?? []) })),
-        );
+        // Kept in the claim's row (by entity number since 0028), in the store's order.
+        const rows = await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute();
+        expect([...(await participantsOf(store.db, rows))]).toEqual(claims.map(([id]) => [id, byClaim.get(id) ?? []]));
         expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual([["c1", byClaim.get("c1")], ["c2", byClaim.get("c2")], ["c4", []]]);
         expect((await getClaim(store.db, "c3"))!.participants).toEqual([{ id: "country:KR", name: "South Korea" }, { id: "person:donald-trump", name: "Donald Trump" }]);
         // By entity, from the table.
@@ -1082,6 +1084,191 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         expect(indexes).not.toContain("articles_outlet");
         expect(indexes).toEqual(expect.arrayContaining(["articles_published", "articles_near_duplicate_of"]));
         expect((await listArticles(store.db, { limit: 10 })).map((a) => ({ id: a.id, outlet: a.outlet })).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(before);
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("keeps a former store's report ids only where they are not article:event: claims, origins, spans and evidence read the same ids", async () => {
+      const { old, oldLocation } = await formerStore("0026_articles_outlet_index");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        // An article id with a colon of its own, and one article undated.
+        const articles = [["a1", "2025-10-18"], ["a2", null], ["x:3", "2025-10-11"]] as const;
+        for (const [i, [id, published]] of articles.entries()) {
+          await old.insertInto("articles").values({
+            id, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        await old.insertInto("entity_numbers").values([{ num: 1, id: "person:kim-jong-un" }, { num: 2, id: "person:donald-trump" }]).execute();
+        for (const id of ["c1", "c2"]) {
+          await old.insertInto("claims").values({ id, type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-11",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "",
+            participants: '["person:donald-trump","person:kim-jong-un"]' }).execute();
+          await old.insertInto("claim_participants").values([{ entity: 1, claim_id: id }, { entity: 2, claim_id: id }]).execute();
+        }
+        await old.insertInto("origins").values([
+          { id: "o1", claim_id: "c1", root: "CNN", first_seen: "2025-10-11", source_key: "outlet:cnn" },
+          { id: "o2", claim_id: "c1", root: "Yonhap", first_seen: "2025-10-18", source_key: "outlet:yonhap" },
+          { id: "o3", claim_id: "c2", root: "CNN", first_seen: "2025-10-11", source_key: "outlet:cnn" },
+        ]).execute();
+        // [id, article, event, claim, origin]: ids as the linker gives them, and others (as tests and former stores hold):
+        // one that looks like another article's, one without an event, one whose event has a colon.
+        const reports = [
+          ["a1:e1", "a1", "e1", "c1", "o1"],
+          ["a1:e2", "a1", "e2", "c1", "o2"],
+          ["a2:e1", "a2", "e1", "c1", "o1"],
+          ["x:3:e4", "x:3", "e4", "c1", "o2"],
+          ["x:3:e5", "x:3", "e5", "c2", "o3"],
+          ["r-custom", "a2", "e9", "c1", "o1"],
+          ["a1:e7", "a2", "e7", "c2", "o3"],
+          ["r-null", "a1", null, "c2", "o3"],
+          ["a2:x:y", "a2", "x:y", "c1", "o2"],
+        ] as const;
+        for (const [id, article, event, claimId, origin] of reports) {
+          await old.insertInto("reports").values({ id, claim_id: claimId, article_id: article, event_id: event, sentence: 0, trigger: "meeting", factuality: "PR+",
+            chain: "", root: "", origin_id: origin, stance: "discussed", background: 0, time: null, source: '[["CNN","outlet:cnn"]]', trigger_start: 3, trigger_end: 10, place: null }).execute();
+        }
+        // What the claim page read before: reports by their article's date (undated last), then article number and id.
+        const before = async (claimId: string) => (await old.selectFrom("reports").innerJoin("articles", "articles.id", "reports.article_id")
+          .select(["reports.id", "reports.article_id", "reports.origin_id", "reports.event_id"]).where("reports.claim_id", "=", claimId)
+          .orderBy(sql`case when articles.published is null then 1 else 0 end`).orderBy("articles.published").orderBy("articles.seq").orderBy("reports.id").execute())
+          .map((r: { id: string; article_id: string; origin_id: string; event_id: string | null }) => ({ id: r.id, article: r.article_id, origin: r.origin_id, event: r.event_id }));
+        const c1 = await before("c1");
+        const c2 = await before("c2");
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const [id, was] of [["c1", c1], ["c2", c2]] as const) {
+          const view = (await getClaim(store.db, id))!;
+          expect(view.reports.map((r) => ({ id: r.id, article: r.article, origin: r.origin, event: r.event }))).toEqual(was);
+        }
+        expect((await getClaim(store.db, "c1"))!.origins.map((o) => [o.id, o.reports])).toEqual([["o1", ["a1:e1", "a2:e1", "r-custom"]], ["o2", ["x:3:e4", "a1:e2", "a2:x:y"]]]);
+        const states = await claimStates(store.db, ["c1", "c2"]);
+        const byId = (xs: readonly string[]) => [...xs].sort((x, y) => (x < y ? -1 : 1));
+        expect(states.get("c1")!.reports.map((r) => [r.id, r.article_id])).toEqual(
+          byId(reports.filter((r) => r[3] === "c1").map((r) => r[0])).map((id) => [id, reports.find((r) => r[0] === id)![1]]),
+        );
+        // Only the ids that are not article:event are kept.
+        const kept = (await store.db.selectFrom("reports").select("id").where("id", "<>", "").execute()).map((r) => r.id).sort();
+        expect(kept).toEqual(["a1:e7", "a2:x:y", "r-custom", "r-null"]);
+        // Spans by id, of either kind; an id no report has finds nothing.
+        const spans = await reportSpans(store.db, [...reports.map((r) => r[0]), "a1:e9", "nothing"]);
+        expect(spans.map((s) => [s.report, s.article, s.claim]).sort()).toEqual(reports.map((r) => [r[0], r[1], r[3]]).sort());
+        expect(await claimIdsReportedIn(store.db, ["a2"]).then((ids) => ids.sort())).toEqual(["c1", "c2"]);
+        expect((await reportsInArticles(store.db, ["x:3"])).map((r) => [r.article_id, r.claim_id]).sort()).toEqual([["x:3", "c1"], ["x:3", "c2"]]);
+        const evidence = await evidenceRows(store.db, ["meet"], ["person:kim-jong-un"]);
+        expect(evidence.map((e) => e.report)).toEqual(["x:3:e4", "x:3:e5", "a1:e1", "a1:e2", "r-null"]);
+        const indexes = (await sql<{ name: string }>`${sql.raw(engine.name === "sqlite" ? "select name from sqlite_schema where type = 'index' and tbl_name = 'reports'" : "select indexname as name from pg_indexes where tablename = 'reports'")}`.execute(store.db)).rows.map((r) => r.name);
+        expect(indexes.sort()).toEqual(["reports_article", "reports_claim", "reports_id"]);
+        // Moving reports finds them by either kind of id.
+        await applyLedgerChanges(store.db, { ...noChanges(), movedReports: ["a1:e1", "r-custom", "a2:x:y"].map((id) => ({ id, origin_id: "o2" })) });
+        expect((await getClaim(store.db, "c1"))!.origins.map((o) => [o.id, o.reports.length])).toEqual([["o1", 1], ["o2", 5]]);
+        // A report written now keeps no id of the linker's form, and one id is written once.
+        await applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("x:3:e6", "c2", "x:3", null, { event_id: "e6", origin_id: "o3" })] });
+        expect((await getClaim(store.db, "c2"))!.reports.map((r) => r.id)).toContain("x:3:e6");
+        expect(Number((await store.db.selectFrom("reports").select((eb) => eb.fn.countAll().as("n")).where("id", "=", "").executeTakeFirstOrThrow()).n)).toBe(6);
+        await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("x:3:e6", "c2", "x:3", null, { event_id: "e6", origin_id: "o3" })] })).rejects.toThrow();
+        await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r-custom", "c2", "a1", null, { event_id: "e8", origin_id: "o3" })] })).rejects.toThrow();
+        await expect(applyLedgerChanges(store.db, { ...noChanges(), newReports: [report("r-elsewhere", "c2", "no-such-article", null)] })).rejects.toThrow();
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("keeps a former store's claim participants by entity number in the claim's row: claims of a type, claim pages and evidence read the same", async () => {
+      const { old, oldLocation } = await formerStore("0027_report_keys");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        await old.insertInto("articles").values({
+          id: "a1", seq: 1, content_hash: "hash-1", minhash: new Uint8Array(0), title: "T1", outlet_id: outletId("Korea Daily Wire"), url: null,
+          published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+          ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+        }).execute();
+        const names = [["person:donald-trump", "Donald Trump"], ["person:kim-jong-un", "Kim Jong Un"], ["country:KR", "South Korea"], ["local:mr-x", "Mr X"]];
+        await old.insertInto("entities").values(names.map(([id, name]) => ({ id, name, type: "person", mentions: 1 }))).execute();
+        // Numbered in another order than the ids'; one participant not numbered at all.
+        await old.insertInto("entity_numbers").values([{ num: 1, id: "person:kim-jong-un" }, { num: 2, id: "person:donald-trump" }, { num: 3, id: "country:KR" }]).execute();
+        const claims = [
+          ["c1", "meet", ["person:donald-trump", "person:kim-jong-un"]],
+          ["c2", "meet", ["local:mr-x", "person:kim-jong-un"]],
+          ["c3", "visit", ["country:KR", "person:donald-trump"]],
+          ["c4", "meet", []],
+        ] as const;
+        for (const [id, type, participants] of claims) {
+          await old.insertInto("claims").values({ id, type, cameo: null, summary: type, polarity: "+", event_time: null, first_reported: "2025-10-18",
+            last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "",
+            participants: JSON.stringify(participants) }).execute();
+          for (const entity_id of participants) {
+            const num = { "person:kim-jong-un": 1, "person:donald-trump": 2, "country:KR": 3 }[entity_id as string];
+            if (num) await old.insertInto("claim_participants").values({ entity: num, claim_id: id }).execute();
+          }
+          await old.insertInto("reports").values({ seq: 1, id: "", claim_id: id, event_id: `e${id}`, sentence: 0, trigger: "meeting", factuality: "PR+", chain: "", root: "",
+            origin_id: null, stance: "discussed", background: 0, time: null, source: "[]", trigger_start: null, trigger_end: null, place: null }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        const of = new Map<string, readonly string[]>(claims.map(([id, , participants]) => [id, participants]));
+        expect((await claimsOfType(store.db, "meet")).map((c) => [c.id, c.participants])).toEqual(["c1", "c2", "c4"].map((id) => [id, of.get(id)]));
+        expect((await claimsOfType(store.db, "visit")).map((c) => [c.id, c.participants])).toEqual([["c3", of.get("c3")]]);
+        expect((await getClaim(store.db, "c2"))!.participants).toEqual([{ id: "local:mr-x", name: "Mr X" }, { id: "person:kim-jong-un", name: "Kim Jong Un" }]);
+        expect((await evidenceRows(store.db, ["meet"], ["person:kim-jong-un"])).map((e) => [e.claim, e.participants])).toEqual([["c1", of.get("c1")], ["c2", of.get("c2")]]);
+        // The rows hold numbers; the participant that had none took the next one.
+        expect(await store.db.selectFrom("claims").select(["id", "participants"]).orderBy("id").execute()).toEqual([
+          { id: "c1", participants: "[2,1]" },
+          { id: "c2", participants: "[4,1]" },
+          { id: "c3", participants: "[3,2]" },
+          { id: "c4", participants: "[]" },
+        ]);
+        expect((await store.db.selectFrom("entity_numbers").select("num").where("id", "=", "local:mr-x").executeTakeFirstOrThrow()).num).toBe(4);
+        // A claim written now keeps its participants by number too, numbering the new one; a changed claim is rewritten alike.
+        await applyLedgerChanges(store.db, { ...noChanges(), newClaims: [claim("c5", "meet", ["person:vladimir-putin", "person:kim-jong-un", "person:kim-jong-un"])] });
+        expect((await store.db.selectFrom("claims").select("participants").where("id", "=", "c5").executeTakeFirstOrThrow()).participants).toBe("[1,5]");
+        expect((await getClaim(store.db, "c5"))!.participants.map((p) => p.id)).toEqual(["person:kim-jong-un", "person:vladimir-putin"]);
+        await applyLedgerChanges(store.db, { ...noChanges(), changedClaims: [claim("c1", "meet", ["person:kim-jong-un", "person:donald-trump"], { status: "corroborated" })] });
+        expect((await claimsOfType(store.db, "meet")).find((c) => c.id === "c1")!.participants).toEqual(of.get("c1"));
+      } finally {
+        await store.close();
+        await oldLocation.remove();
+        ({ store, location, close } = await openFresh(engine));
+      }
+    });
+
+    it("keeps a former store's content hashes as bytes: every article is found by its hash and reads it back the same", async () => {
+      const { old, oldLocation } = await formerStore("0028_claim_participant_numbers");
+      try {
+        await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
+        // A digest as ingest gives it, and other texts: short, 32 bytes long (ASCII and not), hex in capitals, empty.
+        const hashes = [createHash("sha256").update("a body").digest("hex"), "hash-2", "x".repeat(32), "é".repeat(16), "AB".repeat(32), ""];
+        for (const [i, hash] of hashes.entries()) {
+          await old.insertInto("articles").values({
+            id: `a${i + 1}`, seq: i + 1, content_hash: hash, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+            published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
+          }).execute();
+        }
+        await old.destroy();
+        store = await openStore({ path: oldLocation.location });
+        for (const [i, hash] of hashes.entries()) {
+          expect((await findArticleByHash(store.db, hash))?.id).toBe(`a${i + 1}`);
+          expect((await getArticle(store.db, `a${i + 1}`))!.contentHash).toBe(hash);
+        }
+        expect((await articlesAfter(store.db, 0, 10)).map((a) => a.content_hash)).toEqual(hashes);
+        const bytes = await store.db.selectFrom("articles").select(["seq", "content_hash"]).orderBy("seq").execute();
+        expect(bytes.map((r) => r.content_hash.byteLength)).toEqual([32, 6, 33, 33, 64, 0]);
+        // Written now: a digest as its 32 bytes, and still one article a hash.
+        const e = sample("a9");
+        const digest = createHash("sha256").update(e.article.text).digest("hex");
+        await storeExtraction(store.db, e, extras(e, { contentHash: digest }));
+        expect((await findArticleByHash(store.db, digest))?.id).toBe("a9");
+        expect((await store.db.selectFrom("articles").select("content_hash").where("id", "=", "a9").executeTakeFirstOrThrow()).content_hash.byteLength).toBe(32);
+        const again = sample("a10");
+        await expect(storeExtraction(store.db, again, extras(again, { contentHash: "hash-2" }))).rejects.toThrow(/unique/i);
       } finally {
         await store.close();
         await oldLocation.remove();

@@ -230,12 +230,13 @@ class KeptEvidence {
 
 /** The claims with reports in articles stored after number `seq`. */
 async function claimsReportedAfter(db: Executor, seq: number): Promise<string[]> {
-  // The articles first (a few, by their number), then their reports: a join lets the planner walk every report.
+  // The articles' numbers first (a few), then their reports through the index by article: given the range on the
+  // reports themselves, the planner walks every report by claim for the distinct ids.
   const rows = await db
     .selectFrom("reports")
     .select("claim_id")
     .distinct()
-    .where("article_id", "in", (eb) => eb.selectFrom("articles").select("id").where("seq", ">", seq))
+    .where("seq", "in", (eb) => eb.selectFrom("articles").select("seq").where("seq", ">", seq))
     .execute();
   return rows.map((r) => r.claim_id);
 }

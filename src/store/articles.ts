@@ -10,6 +10,7 @@ import { entityNumbers } from "./entity-numbers.js";
 import { insertColumnRows, insertRows } from "./rows.js";
 import { indexArticle } from "./search.js";
 import { packSources, readSources } from "./sources.js";
+import { packContentHash, unpackContentHash } from "./content-hash.js";
 
 /** What ingest knows about an article beyond its extraction. */
 export interface ArticleExtras {
@@ -230,7 +231,7 @@ export async function insertArticle(
     .values({
       id,
       seq,
-      content_hash: extras.contentHash,
+      content_hash: packContentHash(extras.contentHash),
       minhash: packSignature(extras.signature),
       title: a.title,
       outlet_id: outlet,
@@ -275,14 +276,14 @@ export async function findArticleByHash(
   return db
     .selectFrom("articles")
     .select(["id", "near_duplicate_of"])
-    .where("content_hash", "=", contentHash)
+    .where("content_hash", "=", packContentHash(contentHash))
     .executeTakeFirst();
 }
 
 /** The content hash stored under an article id, if that id is taken. */
 export async function findArticleHash(db: Executor, id: string): Promise<string | undefined> {
   const row = await db.selectFrom("articles").select("content_hash").where("id", "=", id).executeTakeFirst();
-  return row?.content_hash;
+  return row && unpackContentHash(row.content_hash);
 }
 
 /** Articles in publication order (undated last, then ingest order), optionally one story's only. */
@@ -350,7 +351,7 @@ export async function getArticle(db: Executor, id: string): Promise<StoredArticl
   return {
     extraction,
     seq: row.seq,
-    contentHash: row.content_hash,
+    contentHash: unpackContentHash(row.content_hash),
     nearDuplicateOf: row.near_duplicate_of,
     ingestedAt: row.ingested_at,
     input: row.input,

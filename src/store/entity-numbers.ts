@@ -21,3 +21,12 @@ export async function entityNumbers(db: Executor, ids: readonly string[]): Promi
   for (const v of values) out.set(v.id, v.num);
   return out;
 }
+
+/** The id of each given entity number that is given (numbers no entity has are left out). */
+export async function entityIdsOf(db: Executor, nums: Iterable<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const slice of chunks([...new Set(nums)])) {
+    for (const r of await db.selectFrom("entity_numbers").select(["id", "num"]).where("num", "in", slice).execute()) out.set(Number(r.num), r.id);
+  }
+  return out;
+}

@@ -4,8 +4,9 @@ import type { ClaimKey, ClaimRecord, ClaimStatus, LedgerChanges, Stage } from ".
 import type { Executor } from "./index.js";
 import type { ClaimTable } from "./schema.js";
 import { chunks, insertRows } from "./rows.js";
-import { entityNumbers } from "./entity-numbers.js";
+import { entityIdsOf, entityNumbers } from "./entity-numbers.js";
 import { packReportSources, unpackReportSources } from "./sources.js";
+import { keptReportId, reportIdIs, reportIdOf } from "./report-ids.js";
 import { indexClaims, partyNames, unindexClaims } from "./search.js";
 
 export type { ClaimStatus, Stage } from "../domain/ledger.js";
@@ -72,22 +73,38 @@ const NEGATIVE_STANCES = new Set<string>(["unplanned", "refused", "called_off", 
 const polarityOf = (stage: string): Polarity => (stage === "called_off" || stage === "failed" ? "-" : "+");
 
 /**
- * A claim's participants as its row keeps them: each entity id once, in the store's order (by code point), as JSON.
- * The claim's row holds them for reads by claim; `claim_participants` holds them for reads by entity.
+ * A claim's participants as its row keeps them: each entity once, in the order of their ids (by code point, the store's
+ * order), by its number (`entity_numbers`, which `numbers` must hold for each), as JSON ("[3,17]"). The claim's row
+ * holds them for reads by claim; `claim_participants` holds them for reads by entity.
  */
-export function packParticipants(ids: readonly string[]): string {
-  return JSON.stringify([...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+export function packParticipants(ids: readonly string[], numbers: ReadonlyMap<string, number>): string {
+  return JSON.stringify(
+    [...new Set(ids)]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((id) => {
+        const n = numbers.get(id);
+        if (n === undefined) throw new Error(`participant ${id} has no entity number`);
+        return n;
+      }),
+  );
 }
 
-/** The participant ids a claim's row keeps (`packParticipants`). */
-export function unpackParticipants(packed: string): string[] {
-  return JSON.parse(packed) as string[];
+/** The participant ids of the given claim rows (`packParticipants`), by claim, in the order the rows keep them. */
+export async function participantsOf(db: Executor, rows: readonly Pick<ClaimTable, "id" | "participants">[]): Promise<Map<string, string[]>> {
+  const packed = rows.map((r) => [r.id, JSON.parse(r.participants) as number[]] as const);
+  const ids = await entityIdsOf(db, packed.flatMap(([, nums]) => nums));
+  return new Map(packed.map(([id, nums]) => [id, nums.map((n) => ids.get(n) ?? missingEntity(n))]));
 }
 
-function claimRow(c: ClaimRecord): Omit<ClaimTable, "story_id" | "parties"> {
+// A number no entity has: the store is damaged (numbers are never taken back while a claim names them).
+function missingEntity(n: number): never {
+  throw new Error(`a claim names entity number ${n}, which no entity has`);
+}
+
+function claimRow(c: ClaimRecord, numbers: ReadonlyMap<string, number>): Omit<ClaimTable, "story_id" | "parties"> {
   return {
     id: c.id,
-    participants: packParticipants(c.participants),
+    participants: packParticipants(c.participants, numbers),
     type: c.type,
     cameo: c.cameo,
     summary: c.summary,
@@ -111,10 +128,11 @@ export async function claimsOfType(db: Executor, type: string): Promise<ClaimKey
     .where("type", "=", type)
     .orderBy("id")
     .execute();
+  const participants = await participantsOf(db, rows);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
-    participants: unpackParticipants(row.participants),
+    participants: participants.get(row.id)!,
     place: row.place,
     eventTime: row.event_time,
     firstReported: row.first_reported,
@@ -146,16 +164,16 @@ async function entityNamesOf(db: Executor, ids: string[]): Promise<Map<string, s
 async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  const participantsBy = new Map(claims.map((c) => [c.id, unpackParticipants(c.participants)]));
+  const participantsBy = await participantsOf(db, claims);
   const [reports, origins, history] = await Promise.all([
     db
       .selectFrom("reports")
-      .innerJoin("articles", "articles.id", "reports.article_id")
+      .innerJoin("articles", "articles.seq", "reports.seq")
       .leftJoin("outlets", "outlets.id", "articles.outlet_id")
       .select([
-        "reports.id",
+        reportIdOf.as("id"),
         "reports.claim_id",
-        "reports.article_id",
+        "articles.id as article_id",
         "reports.event_id",
         "reports.sentence",
         "reports.trigger",
@@ -175,7 +193,7 @@ async function views(db: Executor, claims: ClaimTable[]): Promise<ClaimView[]> {
       .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
       .orderBy("articles.published")
       .orderBy("articles.seq")
-      .orderBy("reports.id")
+      .orderBy(reportIdOf)
       .execute(),
     db
       .selectFrom("origins")
@@ -292,14 +310,14 @@ export async function claimBriefs(db: Executor, by: { participant: string } | { 
       db.selectFrom("origins").select((eb) => ["claim_id", eb.fn.countAll<number>().as("n")]).where("claim_id", "in", slice).groupBy("claim_id").execute(),
       db
         .selectFrom("reports")
-        .innerJoin("articles", "articles.id", "reports.article_id")
+        .innerJoin("articles", "articles.seq", "reports.seq")
         .select(["reports.claim_id", "reports.origin_id", "reports.stance"])
         .where("reports.claim_id", "in", slice)
         .where("reports.origin_id", "is not", null)
         .orderBy((eb) => eb.case().when("articles.published", "is", null).then(1).else(0).end())
         .orderBy("articles.published")
         .orderBy("articles.seq")
-        .orderBy("reports.id")
+        .orderBy(reportIdOf)
         .execute(),
     ]);
     for (const x of r) reports.set(x.claim_id, Number(x.n));
@@ -350,9 +368,19 @@ export async function listClaims(db: Executor, opts: { storyId?: string; ids?: r
 export async function claimIdsReportedIn(db: Executor, articleIds: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const slice of chunks([...new Set(articleIds)])) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) out.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) out.add(r.claim_id);
   }
   return [...out];
+}
+
+/** The claims reported in the given articles (a chunk at most): their reports by the articles' numbers. */
+export function claimsReportedInSlice(db: Executor, articleIds: readonly string[]): Promise<{ claim_id: string }[]> {
+  return db
+    .selectFrom("reports")
+    .select("claim_id")
+    .distinct()
+    .where("seq", "in", (eb) => eb.selectFrom("articles").select("seq").where("id", "in", [...articleIds]))
+    .execute();
 }
 
 /** One claim with participants, reports (joined to their articles), origins and history. */
@@ -376,26 +404,31 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
   // Each once: the index takes a claim's words from its row, whichever record of it was written last.
   const reworded = new Map(c.changedClaims.filter((claim) => claim.summary !== before.get(claim.id)?.summary || claim.statement !== before.get(claim.id)?.statement).map((claim) => [claim.id, claim]));
   const parties = await partyNames(db, [...c.newClaims, ...reworded.values()]);
-  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim), story_id: null, parties: parties.get(claim.id) ?? "" })));
   // By the entities' numbers (store/entity-numbers), as the entity page's rows name them.
-  const numbers = await entityNumbers(db, c.newClaims.flatMap((claim) => claim.participants));
+  const numbers = await entityNumbers(db, [...c.newClaims, ...c.changedClaims].flatMap((claim) => claim.participants));
+  await insertRows(db, "claims", c.newClaims.map((claim) => ({ ...claimRow(claim, numbers), story_id: null, parties: parties.get(claim.id) ?? "" })));
   await insertRows(db, "claim_participants", c.newClaims.flatMap((claim) => [...new Set(claim.participants)].map((id) => ({ entity: numbers.get(id)!, claim_id: claim.id }))));
   await unindexClaims(db, [...reworded.keys()]);
   for (const claim of c.changedClaims) {
-    const { id: _, ...row } = claimRow(claim);
+    const { id: _, ...row } = claimRow(claim, numbers);
     const named = parties.get(claim.id);
     await db.updateTable("claims").set(named === undefined ? row : { ...row, parties: named }).where("id", "=", claim.id).execute();
   }
   await indexClaims(db, [...c.newClaims.map((claim) => claim.id), ...reworded.keys()]);
   await insertRows(db, "origins", c.newOrigins);
   for (const o of c.changedOrigins) await db.updateTable("origins").set({ root: o.root, first_seen: o.first_seen, source_key: o.source_key }).where("id", "=", o.id).execute();
+  // Reports name their article by number, and keep their id only when it is not the article's and the event's.
+  const seqOf = new Map<string, number>();
+  for (const ids of chunks([...new Set(c.newReports.map((r) => r.article_id))])) {
+    for (const a of await db.selectFrom("articles").select(["id", "seq"]).where("id", "in", ids).execute()) seqOf.set(a.id, Number(a.seq));
+  }
   await insertRows(
     db,
     "reports",
     c.newReports.map((r) => ({
-      id: r.id,
+      seq: seqOf.get(r.article_id) ?? missingArticle(r.article_id),
+      id: keptReportId(r.id, r.article_id, r.event_id),
       claim_id: r.claim_id,
-      article_id: r.article_id,
       event_id: r.event_id,
       sentence: r.sentence,
       trigger: r.trigger,
@@ -410,10 +443,15 @@ export async function applyLedgerChanges(db: Executor, c: LedgerChanges, trigger
       place: r.place ?? null,
     })),
   );
-  for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where("id", "=", r.id).execute();
+  for (const r of c.movedReports) await db.updateTable("reports").set({ origin_id: r.origin_id }).where((eb) => reportIdIs(eb, r.id)).execute();
   for (const ids of chunks(c.goneOrigins)) await db.deleteFrom("origins").where("id", "in", ids).execute();
   for (const ids of chunks(c.histories.map((h) => h.claimId))) await db.deleteFrom("claim_status").where("claim_id", "in", ids).execute();
   await insertRows(db, "claim_status", c.histories.flatMap((h) => h.history.map((s, i) => ({ claim_id: h.claimId, seq: i + 1, status: s.status, stage: s.stage, at: s.at }))));
+}
+
+// A report of an article the store does not hold is refused, as the foreign key on its article refused it before.
+function missingArticle(id: string): never {
+  throw new Error(`a report names article ${id}, which is not stored`);
 }
 
 /** What one page of the claim list asks for. */

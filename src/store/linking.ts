@@ -2,6 +2,7 @@
 import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { ClaimState, ClaimStatus, Stage } from "../domain/ledger.js";
 import type { Executor } from "./index.js";
+import { reportIdOf } from "./report-ids.js";
 import { chunks } from "./rows.js";
 import { readSources } from "./sources.js";
 
@@ -13,12 +14,12 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
       db.selectFrom("claims").select(["id", "status", "stage", "statement"]).where("id", "in", ids).execute(),
       db
         .selectFrom("reports")
-        .innerJoin("articles", "articles.id", "reports.article_id")
+        .innerJoin("articles", "articles.seq", "reports.seq")
         .leftJoin("outlets", "outlets.id", "articles.outlet_id")
         .select([
-          "reports.id",
+          reportIdOf.as("id"),
           "reports.claim_id",
-          "reports.article_id",
+          "articles.id as article_id",
           "articles.published",
           "reports.factuality",
           "reports.stance",
@@ -31,7 +32,7 @@ export async function claimStates(db: Executor, claimIds: string[]): Promise<Map
           "reports.source",
         ])
         .where("reports.claim_id", "in", ids)
-        .orderBy("reports.id")
+        .orderBy(reportIdOf)
         .execute(),
       db.selectFrom("origins").selectAll().where("claim_id", "in", ids).orderBy("id").execute(),
       db.selectFrom("claim_status").select(["claim_id", "status", "stage", "at"]).where("claim_id", "in", ids).orderBy("claim_id").orderBy("seq").execute(),

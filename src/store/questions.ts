@@ -3,8 +3,9 @@ import type { Factuality, SourceRef, Stance } from "../domain/extraction.js";
 import type { Evidence, ForecastUpdate, Question, QuestionStatus } from "../domain/forecast.js";
 import type { Executor } from "./index.js";
 import { chunks } from "./rows.js";
-import { unpackParticipants } from "./ledger.js";
+import { participantsOf } from "./ledger.js";
 import { readSources } from "./sources.js";
+import { reportIdOf } from "./report-ids.js";
 
 export interface QuestionTable {
   id: string;
@@ -132,13 +133,13 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
   const read = (ids: string[] | null) => {
     let q = db
       .selectFrom("reports")
-      .innerJoin("articles", "articles.id", "reports.article_id")
+      .innerJoin("articles", "articles.seq", "reports.seq")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .leftJoin("origins", "origins.id", "reports.origin_id")
       .select([
-        "reports.id",
+        reportIdOf.as("id"),
         "reports.claim_id",
-        "reports.article_id",
+        "articles.id as article_id",
         "articles.published",
         "reports.factuality",
         "reports.stance",
@@ -158,21 +159,21 @@ export async function evidenceRows(db: Executor, types: string[], entityIds: str
         eb.selectFrom("claim_participants").innerJoin("entity_numbers", "entity_numbers.num", "claim_participants.entity").select("claim_participants.claim_id").where("entity_numbers.id", "in", entityIds),
       );
     if (ids) q = q.where("claims.id", "in", ids);
-    return q.orderBy("articles.published").orderBy("reports.id").execute();
+    return q.orderBy("articles.published").orderBy(reportIdOf).execute();
   };
   const rows = [];
   if (claimIds) for (const ids of chunks(claimIds)) rows.push(...(await read(ids)));
   else rows.push(...(await read(null)));
-  const participantsOf = new Map<string, string[]>();
+  const participants = new Map<string, string[]>();
   for (const ids of chunks([...new Set(rows.map((r) => r.claim_id))])) {
-    for (const c of await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute()) participantsOf.set(c.id, unpackParticipants(c.participants));
+    for (const [id, of] of await participantsOf(db, await db.selectFrom("claims").select(["id", "participants"]).where("id", "in", ids).execute())) participants.set(id, of);
   }
   return rows.map((r) => ({
     report: r.id,
     claim: r.claim_id,
     article: r.article_id,
     type: r.type,
-    participants: participantsOf.get(r.claim_id) ?? [],
+    participants: participants.get(r.claim_id) ?? [],
     place: r.report_place,
     claimPlace: r.place,
     published: r.published!,

@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { engineOf } from "./dialect.js";
 import { latestSeq } from "./linking.js";
 import { chunks } from "./rows.js";
+import { reportIdCandidates, reportIdOf } from "./report-ids.js";
 
 /** A known entity with how often it is mentioned. */
 export interface EntityRow {
@@ -138,12 +139,12 @@ export async function reportSpans(db: Executor, reportIds: string[]): Promise<Re
   for (const ids of chunks([...new Set(reportIds)])) {
     const rows = await db
       .selectFrom("reports")
-      .innerJoin("articles", "articles.id", "reports.article_id")
+      .innerJoin("articles", "articles.seq", "reports.seq")
       .leftJoin("outlets", "outlets.id", "articles.outlet_id")
       .select([
-        "reports.id as report",
+        reportIdOf.as("report"),
         "reports.claim_id as claim",
-        "reports.article_id as article",
+        "articles.id as article",
         "articles.title",
         "outlets.name as outlet",
         "articles.published",
@@ -152,9 +153,10 @@ export async function reportSpans(db: Executor, reportIds: string[]): Promise<Re
         "reports.trigger_start",
         "reports.trigger_end",
       ])
-      .where("reports.id", "in", ids)
+      .where((eb) => reportIdCandidates(eb, ids))
       .execute();
-    out.push(...rows);
+    const wanted = new Set(ids);
+    out.push(...rows.filter((r) => wanted.has(r.report)));
   }
   return out;
 }

@@ -16,7 +16,8 @@ export interface ArticleTable {
   id: string;
   /** Ingest order, 1-based; deterministic for the same inputs in the same order. */
   seq: number;
-  content_hash: string;
+  /** The content hash as bytes (`packContentHash`); on SQLite the column is declared text and holds blobs. */
+  content_hash: Uint8Array;
   /** The MinHash signature, 16 bits a value (`packSignature`). */
   minhash: Uint8Array;
   title: string | null;
@@ -99,7 +100,7 @@ export interface ClaimTable {
   historical: number;
   /** The parties' full names as the search index holds them for the claim (on SQLite, the index reads them here). */
   parties: string;
-  /** The parties' entity ids, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
+  /** The parties' entity numbers, as JSON (see `packParticipants`); `claim_participants` has them by entity. */
   participants: string;
 }
 
@@ -112,12 +113,14 @@ export interface ClaimParticipantTable {
 
 /**
  * One article's telling of a claim. `chain` (source names, outermost first), `root` and `source` are kept as
- * store/sources writes them: read them through `unpackReportSources`.
+ * store/sources writes them: read them through `unpackReportSources`. Read the id through `reportIdOf`.
  */
 export interface ReportTable {
+  /** The article's number. */
+  seq: number;
+  /** The report's id when it is not its article's id and its event's (`keptReportId`), else empty. */
   id: string;
   claim_id: string;
-  article_id: string;
   event_id: string | null;
   sentence: number;
   trigger: string;

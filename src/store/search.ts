@@ -189,7 +189,14 @@ export async function claimHits(db: Executor, ids: string[]): Promise<ClaimHit[]
 /** The reports told in the given articles: which claim, and in which sentence. */
 export async function reportsInArticles(db: Executor, articleIds: string[]): Promise<{ claim_id: string; article_id: string; sentence: number }[]> {
   if (articleIds.length === 0) return [];
-  return db.selectFrom("reports").select(["claim_id", "article_id", "sentence"]).where("article_id", "in", articleIds).orderBy("article_id").orderBy("sentence").execute();
+  return db
+    .selectFrom("reports")
+    .innerJoin("articles", "articles.seq", "reports.seq")
+    .select(["reports.claim_id", "articles.id as article_id", "reports.sentence"])
+    .where("articles.id", "in", articleIds)
+    .orderBy("articles.id")
+    .orderBy("reports.sentence")
+    .execute();
 }
 
 /** A matching entity, with the alias that matched when it was not the name. */

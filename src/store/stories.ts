@@ -3,6 +3,8 @@ import { articleText } from "./articles.js";
 import type { Executor } from "./index.js";
 import type { StoryGroupTable } from "./schema.js";
 import { chunks } from "./rows.js";
+import { claimsReportedInSlice } from "./ledger.js";
+import { unpackContentHash } from "./content-hash.js";
 
 /** A story as it is regrouped and written. */
 export interface StoryInput {
@@ -80,7 +82,8 @@ export async function storyReach(db: Executor): Promise<{
       .execute(),
     db
       .selectFrom("story_articles")
-      .innerJoin("reports", "reports.article_id", "story_articles.article_id")
+      .innerJoin("articles", "articles.id", "story_articles.article_id")
+      .innerJoin("reports", "reports.seq", "articles.seq")
       .innerJoin("claims", "claims.id", "reports.claim_id")
       .select((eb) => ["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported", eb.fn.countAll<number>().as("n")])
       .groupBy(["story_articles.story_id", "claims.id", "claims.statement", "claims.summary", "claims.last_reported"])
@@ -200,7 +203,7 @@ export async function updateStories(db: Executor, stories: (StoryInput & { artic
   }
   const claims = new Set<string>();
   for (const slice of chunks(articles)) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) claims.add(r.claim_id);
   }
   for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
 }
@@ -209,8 +212,8 @@ export async function updateStories(db: Executor, stories: (StoryInput & { artic
 async function pointClaimsAtStories(db: Executor, claimIds: string[] | null): Promise<void> {
   let q = db
     .selectFrom("reports")
-    .innerJoin("articles", "articles.id", "reports.article_id")
-    .innerJoin("story_articles", "story_articles.article_id", "reports.article_id")
+    .innerJoin("articles", "articles.seq", "reports.seq")
+    .innerJoin("story_articles", "story_articles.article_id", "articles.id")
     .select(["reports.claim_id", "story_articles.story_id", "articles.published", "articles.seq"]);
   if (claimIds) q = q.where("reports.claim_id", "in", claimIds);
   const firsts = await q.orderBy("reports.claim_id").orderBy("articles.seq").execute();
@@ -352,14 +355,14 @@ export interface GroupedArticle {
 
 const groupedColumns = ["articles.id", "articles.seq", "articles.published", "articles.title", "articles.text", "articles.body", "articles.language", "articles.content_hash"] as const;
 
-const groupedArticle = (r: { id: string; seq: number; published: string | null; title: string | null; text: string; body: Uint8Array | null; language: string; content_hash: string }): GroupedArticle => ({
+const groupedArticle = (r: { id: string; seq: number; published: string | null; title: string | null; text: string; body: Uint8Array | null; language: string; content_hash: Uint8Array }): GroupedArticle => ({
   id: r.id,
   seq: r.seq,
   published: r.published,
   title: r.title,
   text: articleText(r),
   language: r.language,
-  content_hash: r.content_hash,
+  content_hash: unpackContentHash(r.content_hash),
 });
 
 /** A grouped story's articles in ingest order, with what their story features are made from. */
@@ -400,7 +403,7 @@ export async function addToStory(db: Executor, storyId: string, articles: { id: 
   }
   const claims = new Set<string>();
   for (const slice of chunks(articles.map((a) => a.id))) {
-    for (const r of await db.selectFrom("reports").select("claim_id").distinct().where("article_id", "in", slice).execute()) claims.add(r.claim_id);
+    for (const r of await claimsReportedInSlice(db, slice)) claims.add(r.claim_id);
   }
   for (const ids of chunks([...claims])) await pointClaimsAtStories(db, ids);
 }

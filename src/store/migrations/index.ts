@@ -26,6 +26,9 @@ import * as m0023 from "./0023_entity_days.js";
 import * as m0024 from "./0024_entity_numbers.js";
 import * as m0025 from "./0025_participant_numbers.js";
 import * as m0026 from "./0026_articles_outlet_index.js";
+import * as m0027 from "./0027_report_keys.js";
+import * as m0028 from "./0028_claim_participant_numbers.js";
+import * as m0029 from "./0029_binary_content_hash.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -54,6 +57,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0024_entity_numbers": m0024,
   "0025_participant_numbers": m0025,
   "0026_articles_outlet_index": m0026,
+  "0027_report_keys": m0027,
+  "0028_claim_participant_numbers": m0028,
+  "0029_binary_content_hash": m0029,
 };
 
 /** Hands Kysely's Migrator the migrations above; names sort in the order they must run. */

@@ -163,6 +163,15 @@ describe("participants: who does not take part", () => {
   ]);
 });
 
+describe("participants: a happening one party carries out alone", () => {
+  check([
+    // Told again naming no one, it is the act of whoever carried out the one told before.
+    { text: "North Korea fired several ballistic missiles on Wednesday, the military said. The missiles were launched from the Pyongyang area.", date: "2025-10-22", trigger: "launched", participants: ["country:KP"] },
+    // With none told before, it stays no one's.
+    { text: "The missiles were launched from the Pyongyang area on Wednesday.", date: "2025-10-22", trigger: "launched", participants: [] },
+  ]);
+});
+
 describe("participants: the country visited", () => {
   check([
     { text: "Kim Jong Un crossed into Russia early on Tuesday aboard his train.", date: "2023-09-12", trigger: "crossed", participants: [KIM, "country:RU"] },

@@ -6,7 +6,7 @@ import type { EntityMatch, EntityReading } from "./02-entities.js";
 import { readFactuality, type SentenceView } from "./events/factuality/index.js";
 import { CONTEXT, EDITIONS, EVENT_NOUNS, FRAMES, GENERIC, LIGHT, NAMING, PERSUADING, NON_EVENT_NOUNS, NON_EVENT_VERBS, TALK_OF_NOUNS, PARTICIPANT_STOP, GOING_IDIOMS, GOING_TO_IDIOMS, GOING_VERBS, HAPPENING_TYPES, PAST_FORM_LEMMAS, PHRASAL, PLACE_HEADS, QUANTITY_PHRASES, SATISFIED_OBJECTS, SATISFYING_VERBS, ROLE_NOUNS, SUFFIX_RE, SUFFIX_STOP, TRIGGERS, LEX, type TriggerInfo } from "./events/lexicon.js";
 import { followRecaps, readBackground } from "./events/background.js";
-import { inheritStance, resolveArticleTopic, resolveAttendedDay, resolveCompanionPartner, resolveEventCoreference, resolveIncluded, resolveLeaderLevel, resolveOrdinalOwner, resolvePlural, resolveSentencePair, resolveSentenceParties, resolveThreeWay, typeByKind } from "./events/coreference.js";
+import { inheritStance, resolveArticleTopic, resolveAttendedDay, resolveCompanionPartner, resolveEventCoreference, resolveIncluded, resolveLeaderLevel, resolveOrdinalOwner, resolvePlural, resolveSentencePair, resolveSentenceParties, resolveSoleActor, resolveThreeWay, typeByKind } from "./events/coreference.js";
 import { attendeeOf, frameType, isGathering, isVisitByMotion, namedMeeting, readRoles, roleView, type RoleView } from "./events/roles.js";
 import { inHistoryCompound, readStanceOf, voiceOf } from "./events/stance.js";
 import { countryOf, speaksFor, withoutRepresented } from "./entity-facts.js";
@@ -213,6 +213,7 @@ export function readEvents(doc: Doc, entities: EntityReading, times: TimeExpr[],
   resolveIncluded(doc.text, out, people);
   resolveThreeWay(doc.text, out, people);
   resolveAttendedDay(out);
+  resolveSoleActor(out);
   resolveLeaderLevel(doc.text, out, dct);
   typeByKind(out);
   for (const e of out) e.participants = withoutRepresented(e.participants, dct);

@@ -35,7 +35,7 @@ interface CoreferenceLexicon {
   };
 }
 
-const ROLES = loadData<CoreferenceLexicon & { threeWay: string[] }>("lexicons/roles.json");
+const ROLES = loadData<CoreferenceLexicon & { threeWay: string[]; soleActorTypes: string[] }>("lexicons/roles.json");
 const LEX = ROLES.coreference;
 const FAMILY = new Map<string, number>();
 LEX.families.forEach((types, i) => types.forEach((t) => FAMILY.set(t, i)));
@@ -324,6 +324,28 @@ export function resolveThreeWay(text: string, events: EventMention[], people: { 
     for (let j = i - 1; j >= 0 && have().length < 3 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
       const a = events[j];
       if (kindOf(a) === FAMILY.get("meet") && parties(a).filter((p) => p.startsWith("person:")).length === 2) parties(a).forEach(add);
+    }
+  }
+}
+
+const SOLE_ACTOR: ReadonlySet<string> = new Set(ROLES.soleActorTypes);
+
+/**
+ * "North Korea fired two missiles on Wednesday … The missiles were launched from the Pyongyang area": a happening one
+ * party carries out alone, told naming no one, is the act of the one who carried out the nearest such happening told
+ * before it within reach, a recap only of a recap.
+ */
+export function resolveSoleActor(events: EventMention[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const m = events[i];
+    if (!SOLE_ACTOR.has(m.type) || parties(m).length > 0) continue;
+    for (let j = i - 1; j >= 0 && m.sentence - events[j].sentence <= LEX.sentences; j--) {
+      const a = events[j];
+      if (a.type !== m.type || a.background !== m.background) continue;
+      const actors = parties(a);
+      if (actors.length !== 1) continue;
+      m.participants = [...actors, ...m.participants];
+      break;
     }
   }
 }

@@ -561,6 +561,15 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       return { old, oldLocation };
     }
 
+    /** An article row as the former layouts keep it: `a{seq}`, hashed and titled by its number, of Korea Daily Wire. */
+    function formerArticle(seq: number, over: Record<string, unknown> = {}) {
+      return {
+        id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
+        published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
+        ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]", ...over,
+      };
+    }
+
     it("converts a store of the former layout: readings re-encoded, statements moved into the entity rows, reads unchanged", async () => {
       const { old, oldLocation } = await formerStore("0015_origin_source");
       try {
@@ -813,11 +822,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
         const days = ["2025-10-18", null, "2025-10-11"];
         for (const [i, published] of days.entries()) {
-          await old.insertInto("articles").values({
-            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
-            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(i + 1, { published })).execute();
         }
         await old.insertInto("claims").values({ id: "c1", type: "meet", cameo: null, summary: "meet", polarity: "+", event_time: null, first_reported: "2025-10-11",
           last_reported: "2025-10-18", status: "reported", story_id: null, place: null, stage: "discussed", statement: "", historical: 0, parties: "" }).execute();
@@ -917,11 +922,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
         for (const [i, published] of days.entries()) {
           const seq = i + 1;
-          await old.insertInto("articles").values({
-            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
-            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(seq, { published })).execute();
           // As the version before filed them: the day as text, "" when undated.
           await old.insertInto("entity_articles").values([
             { entity_id: "person:kim-jong-un", day: published ?? "", seq, mentions: seq % 3 === 0 ? NOT_MENTIONED : seq, said: seq % 2 === 0 ? said(seq) : null },
@@ -974,11 +975,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         const said = (idx: number) => packSaid([{ idx, sentence: 0, sentence_start: 0, sentence_end: 40, source_start: 0, source_end: 3, cue_start: 4, cue_end: 8, content_start: 9, content_end: 30, event_types: "meet" }]);
         for (const [i, published] of ["2025-10-18", null, "2025-10-11", "2025-10-18"].entries()) {
           const seq = i + 1;
-          await old.insertInto("articles").values({
-            id: `a${seq}`, seq, content_hash: `hash-${seq}`, minhash: new Uint8Array(0), title: `T${seq}`, outlet_id: outletId("Korea Daily Wire"), url: null,
-            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(seq, { published })).execute();
           // As the version before filed them: by the entity's id.
           for (const [k, entity] of entities.entries()) {
             if ((seq + k) % 4 === 0) continue;
@@ -1071,11 +1068,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         const outlets = ["Korea Daily Wire", "Harbor City Ledger"];
         for (const name of outlets) await old.insertInto("outlets").values({ id: outletId(name), name, kind: null, aliases: "[]" }).execute();
         for (const [i, outlet] of [outlets[0], null, outlets[1]].entries()) {
-          await old.insertInto("articles").values({
-            id: `a${i + 1}`, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outlet && outletId(outlet), url: null,
-            published: `2025-10-1${i}`, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(i + 1, { outlet_id: outlet && outletId(outlet), published: `2025-10-1${i}` })).execute();
         }
         const before = await old.selectFrom("articles").leftJoin("outlets", "outlets.id", "articles.outlet_id").select(["articles.id", "outlets.name as outlet"]).orderBy("articles.seq").execute();
         await old.destroy();
@@ -1098,11 +1091,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         // An article id with a colon of its own, and one article undated.
         const articles = [["a1", "2025-10-18"], ["a2", null], ["x:3", "2025-10-11"]] as const;
         for (const [i, [id, published]] of articles.entries()) {
-          await old.insertInto("articles").values({
-            id, seq: i + 1, content_hash: `hash-${i + 1}`, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
-            published, published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(i + 1, { id, published })).execute();
         }
         await old.insertInto("entity_numbers").values([{ num: 1, id: "person:kim-jong-un" }, { num: 2, id: "person:donald-trump" }]).execute();
         for (const id of ["c1", "c2"]) {
@@ -1185,11 +1174,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
       const { old, oldLocation } = await formerStore("0027_report_keys");
       try {
         await old.insertInto("outlets").values({ id: outletId("Korea Daily Wire"), name: "Korea Daily Wire", kind: null, aliases: "[]" }).execute();
-        await old.insertInto("articles").values({
-          id: "a1", seq: 1, content_hash: "hash-1", minhash: new Uint8Array(0), title: "T1", outlet_id: outletId("Korea Daily Wire"), url: null,
-          published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-          ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-        }).execute();
+        await old.insertInto("articles").values(formerArticle(1)).execute();
         const names = [["person:donald-trump", "Donald Trump"], ["person:kim-jong-un", "Kim Jong Un"], ["country:KR", "South Korea"], ["local:mr-x", "Mr X"]];
         await old.insertInto("entities").values(names.map(([id, name]) => ({ id, name, type: "person", mentions: 1 }))).execute();
         // Numbered in another order than the ids'; one participant not numbered at all.
@@ -1246,11 +1231,7 @@ describe.each(ENGINES)("the store on $name", (engine) => {
         // A digest as ingest gives it, and other texts: short, 32 bytes long (ASCII and not), hex in capitals, empty.
         const hashes = [createHash("sha256").update("a body").digest("hex"), "hash-2", "x".repeat(32), "é".repeat(16), "AB".repeat(32), ""];
         for (const [i, hash] of hashes.entries()) {
-          await old.insertInto("articles").values({
-            id: `a${i + 1}`, seq: i + 1, content_hash: hash, minhash: new Uint8Array(0), title: `T${i + 1}`, outlet_id: outletId("Korea Daily Wire"), url: null,
-            published: "2025-10-18", published_source: null, byline: null, language: "en", text: "", body: deflateRawSync(TEXT), near_duplicate_of: null,
-            ingested_at: "2025-10-18T00:00:00Z", input: null, credits: "[]",
-          }).execute();
+          await old.insertInto("articles").values(formerArticle(i + 1, { content_hash: hash })).execute();
         }
         await old.destroy();
         store = await openStore({ path: oldLocation.location });
